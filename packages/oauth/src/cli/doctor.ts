@@ -1,0 +1,86 @@
+import { readFile } from 'node:fs/promises';
+import { diagnose, toExchangeRecord, type Diagnosis } from '../diagnose/diagnose.js';
+import type { ExchangeRecord } from '../diagnose/exchange-record.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+}
+
+const USAGE = `Usage: adhere doctor <file|-> [--json] [--region <region>] [--authorize-url <url>]
+
+Reads a failed PKCE token exchange and names its causes.
+  <file>   a HAR export, a "Copy as cURL" command (with the authorize URL and the
+           response JSON pasted beside it if you have them), or a JSON ExchangeRecord
+  -        read the same from standard input
+  --json   print the findings as JSON
+Exit status: 0 no errors found, 1 errors found, 2 bad usage or unreadable input.`;
+
+/** Runs the CLI; returns the exit code instead of exiting so it can be tested in-process. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE + '\n');
+    return command === undefined ? 2 : 0;
+  }
+  if (command !== 'doctor') {
+    io.stderr(`adhere: unknown command ${JSON.stringify(command)}\n${USAGE}\n`);
+    return 2;
+  }
+  let source: string | undefined;
+  let json = false;
+  let region: string | undefined;
+  let authorizeUrl: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    if (a === '--json') json = true;
+    else if (a === '--region') region = rest[++i];
+    else if (a === '--authorize-url') authorizeUrl = rest[++i];
+    else if (a.startsWith('--')) {
+      io.stderr(`adhere doctor: unknown option ${a}\n`);
+      return 2;
+    } else source = a;
+  }
+  if (source === undefined) {
+    io.stderr(`adhere doctor: give a file, or - for standard input\n${USAGE}\n`);
+    return 2;
+  }
+  let text: string;
+  try {
+    text = source === '-' ? await io.readStdin() : await readFile(source, 'utf8');
+  } catch (err) {
+    io.stderr(`adhere doctor: cannot read ${source}: ${(err as NodeJS.ErrnoException).code ?? String(err)}\n`);
+    return 2;
+  }
+  if (text.trim() === '') {
+    io.stderr('adhere doctor: the input is empty\n');
+    return 2;
+  }
+  let record: ExchangeRecord;
+  try {
+    record = toExchangeRecord(text.trim().startsWith('{') ? (JSON.parse(text) as object) : text);
+  } catch (err) {
+    io.stderr(`adhere doctor: the input looks like JSON but does not parse: ${(err as Error).message}\n`);
+    return 2;
+  }
+  if (authorizeUrl) record = { ...record, authorizeUrl };
+  if (region) record = { ...record, region };
+  if (!record.authorizeUrl && !record.tokenRequest) {
+    io.stderr('adhere doctor: found neither an authorize URL nor a token request in the input\n');
+    return 2;
+  }
+  const result = await diagnose(record);
+  io.stdout(json ? JSON.stringify(result, null, 2) + '\n' : formatDiagnosis(result));
+  return result.ok ? 0 : 1;
+}
+
+export function formatDiagnosis(d: Diagnosis): string {
+  const lines: string[] = [];
+  const errors = d.findings.filter((f) => f.severity === 'error').length;
+  lines.push(errors === 0 ? 'No errors found in this exchange.' : `${errors} problem${errors === 1 ? '' : 's'} found:`);
+  for (const f of d.findings) {
+    lines.push('', `${f.severity.toUpperCase()}  ${f.code}`, `  ${f.message}`, `  seen: ${f.evidence}`, `  fix:  ${f.fix}`);
+  }
+  return lines.join('\n') + '\n';
+}

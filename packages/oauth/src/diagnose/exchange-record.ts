@@ -1,0 +1,71 @@
+/** What a failed sign-in consisted of, in the shape diagnose() reads. Every part is optional. */
+export interface ExchangeRecord {
+  /** The URL the browser was sent to for login. */
+  authorizeUrl?: string;
+  tokenRequest?: {
+    url: string;
+    method?: string;
+    headers?: Record<string, string> | Array<[string, string]>;
+    /** Form-encoded text, JSON text, or an object of fields. */
+    body?: string | Record<string, string>;
+  };
+  response?: {
+    status?: number;
+    body?: string | Record<string, unknown>;
+  };
+  /** The region the app is configured for (e.g. `eu_west_1`), to catch a request sent to another one. */
+  region?: string;
+}
+
+export interface NormalizedTokenRequest {
+  url: URL | undefined;
+  rawUrl: string;
+  method: string;
+  /** Lower-cased header names. */
+  headers: Map<string, string>;
+  contentType: string | undefined;
+  /** Body fields, whatever the encoding was. */
+  fields: Map<string, string>;
+  bodyEncoding: 'form' | 'json' | 'none' | 'other';
+}
+
+export function normalizeTokenRequest(req: NonNullable<ExchangeRecord['tokenRequest']>): NormalizedTokenRequest {
+  const headers = new Map<string, string>();
+  const entries = Array.isArray(req.headers) ? req.headers : Object.entries(req.headers ?? {});
+  for (const [name, value] of entries) headers.set(name.toLowerCase(), String(value));
+  const contentType = headers.get('content-type');
+  let url: URL | undefined;
+  try {
+    url = new URL(req.url);
+  } catch {
+    url = undefined;
+  }
+  const fields = new Map<string, string>();
+  let bodyEncoding: NormalizedTokenRequest['bodyEncoding'] = 'none';
+  if (typeof req.body === 'object' && req.body !== null) {
+    for (const [k, v] of Object.entries(req.body)) fields.set(k, String(v));
+    bodyEncoding = contentType?.includes('json') ? 'json' : 'form';
+  } else if (typeof req.body === 'string' && req.body.trim() !== '') {
+    const text = req.body.trim();
+    const json = text.startsWith('{') ? parseJsonObject(text) : undefined;
+    if (json) {
+      for (const [k, v] of Object.entries(json)) fields.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+      bodyEncoding = 'json';
+    } else if (/^[^=&\s]+=/.test(text)) {
+      for (const [k, v] of new URLSearchParams(text)) fields.set(k, v);
+      bodyEncoding = 'form';
+    } else {
+      bodyEncoding = 'other';
+    }
+  }
+  return { url, rawUrl: req.url, method: (req.method ?? 'POST').toUpperCase(), headers, contentType, fields, bodyEncoding };
+}
+
+export function parseJsonObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,57 @@
+export type FindingCode =
+  | 'authorize_missing'
+  | 'authorize_on_api_host'
+  | 'response_type_not_code'
+  | 'authorize_client_id_missing'
+  | 'state_missing'
+  | 'challenge_missing'
+  | 'challenge_method_missing'
+  | 'challenge_method_plain'
+  | 'challenge_malformed'
+  | 'challenge_not_base64url'
+  | 'challenge_is_verifier'
+  | 'challenge_hex_encoded'
+  | 'challenge_mismatch'
+  | 'token_request_missing'
+  | 'token_url_invalid'
+  | 'token_method_not_post'
+  | 'token_on_api_host'
+  | 'token_path_wrong'
+  | 'region_mismatch'
+  | 'params_in_url'
+  | 'content_type_wrong'
+  | 'grant_type_missing'
+  | 'grant_type_invalid'
+  | 'code_missing'
+  | 'client_id_missing'
+  | 'client_id_mismatch'
+  | 'client_secret_sent'
+  | 'basic_auth_sent'
+  | 'redirect_uri_missing'
+  | 'redirect_uri_mismatch'
+  | 'verifier_missing'
+  | 'verifier_padded'
+  | 'verifier_not_base64url'
+  | 'verifier_bad_charset'
+  | 'verifier_length'
+  | 'code_reused_or_expired'
+  | 'invalid_client'
+  | 'unauthorized_client';
+
+export interface Finding {
+  code: FindingCode;
+  /** error: would make the exchange fail, or is a leak; warning: wrong but may pass; info: could not check. */
+  severity: 'error' | 'warning' | 'info';
+  /** What is wrong, in plain words. */
+  message: string;
+  /** What was seen, with secrets redacted. */
+  evidence: string;
+  /** What to change. */
+  fix: string;
+}
+
+/** Shows enough of a sensitive value to recognise it, never enough to use it. */
+export function redact(value: string): string {
+  if (value.length <= 8) return `<${value.length} chars>`;
+  return `${value.slice(0, 4)}…${value.slice(-2)} (${value.length} chars)`;
+}

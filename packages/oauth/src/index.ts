@@ -1,0 +1,23 @@
+export { OAuthError, type OAuthErrorCode, type OAuthErrorDetails } from './errors.js';
+export { VERIFIER_PATTERN, createVerifier, assertValidVerifier, challengeS256 } from './pkce.js';
+export { base64urlEncode } from './base64url.js';
+export {
+  GENESYS_REGIONS,
+  environmentOf,
+  classifyGenesysHost,
+  resolveEndpoints,
+  type GenesysRegion,
+  type GenesysEnvironment,
+  type EndpointConfig,
+  type Endpoints,
+} from './regions.js';
+export { createMemoryStorage, type KeyValueStorage } from './storage.js';
+export type { SignInConfig } from './config.js';
+export { startSignIn, type StartSignInOptions, type StartedSignIn } from './authorize.js';
+export { completeSignIn, cleanCallbackUrl, type CompleteSignInOptions, type SignInResult } from './callback.js';
+export { exchangeCode, type ExchangeCodeRequest, type TokenSet } from './token.js';
+export { createTokenStore, type TokenStore, type TokenStoreOptions } from './token-store.js';
+export { signOut, type SignOutOptions, type SignOutResult } from './logout.js';
+export { diagnose, toExchangeRecord, type Diagnosis } from './diagnose/diagnose.js';
+export type { ExchangeRecord } from './diagnose/exchange-record.js';
+export type { Finding, FindingCode } from './diagnose/finding.js';

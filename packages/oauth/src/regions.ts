@@ -1,0 +1,119 @@
+import { OAuthError } from './errors.js';
+
+// The environment table of the official SDK (purecloud-platform-client-v2 262.0.0, PureCloudRegionHosts.js).
+// OAuth lives on `login.<env>`, the REST API on `api.<env>`.
+export const GENESYS_REGIONS = {
+  us_east_1: 'mypurecloud.com',
+  eu_west_1: 'mypurecloud.ie',
+  ap_southeast_2: 'mypurecloud.com.au',
+  ap_northeast_1: 'mypurecloud.jp',
+  eu_central_1: 'mypurecloud.de',
+  us_west_2: 'usw2.pure.cloud',
+  ca_central_1: 'cac1.pure.cloud',
+  ap_northeast_2: 'apne2.pure.cloud',
+  eu_west_2: 'euw2.pure.cloud',
+  ap_south_1: 'aps1.pure.cloud',
+  us_east_2: 'use2.us-gov-pure.cloud',
+  sa_east_1: 'sae1.pure.cloud',
+  me_central_1: 'mec1.pure.cloud',
+  ap_northeast_3: 'apne3.pure.cloud',
+  eu_central_2: 'euc2.pure.cloud',
+  mx_central_1: 'mxc1.pure.cloud',
+  ap_southeast_1: 'apse1.pure.cloud',
+  eusc_de_east_1: 'edee1.eusc-pure.cloud',
+} as const;
+
+export type GenesysRegion = keyof typeof GENESYS_REGIONS;
+export type GenesysEnvironment = (typeof GENESYS_REGIONS)[GenesysRegion];
+
+/** Where a client talks to: a Genesys region (name like `eu_west_1` or environment like `mypurecloud.ie`),
+ *  or explicit base URLs (the emulator, a proxy). */
+export interface EndpointConfig {
+  region?: GenesysRegion | GenesysEnvironment | (string & {});
+  loginBaseUrl?: string;
+  apiBaseUrl?: string;
+}
+
+export interface Endpoints {
+  loginBaseUrl: string;
+  apiBaseUrl: string | undefined;
+  authorizeUrl: string;
+  tokenUrl: string;
+  logoutUrl: string;
+}
+
+/** Resolves a region name or environment domain to its environment domain, or undefined. */
+export function environmentOf(region: string): GenesysEnvironment | undefined {
+  const key = region.trim().toLowerCase().replace(/-/g, '_');
+  if (key in GENESYS_REGIONS) return GENESYS_REGIONS[key as GenesysRegion];
+  const env = region.trim().toLowerCase();
+  return (Object.values(GENESYS_REGIONS) as string[]).includes(env) ? (env as GenesysEnvironment) : undefined;
+}
+
+/** For a host such as `api.mypurecloud.ie`, which Genesys environment and which kind of host it is. */
+export function classifyGenesysHost(host: string): { environment: GenesysEnvironment; kind: 'login' | 'api' | 'other' } | undefined {
+  const h = host.toLowerCase();
+  for (const env of Object.values(GENESYS_REGIONS)) {
+    if (h === env || h.endsWith(`.${env}`)) {
+      const first = h === env ? '' : h.slice(0, h.length - env.length - 1);
+      return { environment: env, kind: first === 'login' ? 'login' : first === 'api' ? 'api' : 'other' };
+    }
+  }
+  return undefined;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function checkedBaseUrl(value: string, field: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new OAuthError('invalid_config', `${field} is not an absolute URL: ${JSON.stringify(value)}`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    throw new OAuthError('invalid_config', `${field} must be https (http is allowed only for localhost): ${url.origin}`);
+  }
+  return trimSlash(url.href);
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** Authorize, token and logout are always on the login host, never `api.` — the forum post's failure. */
+export function resolveEndpoints(config: EndpointConfig): Endpoints {
+  let loginBaseUrl: string;
+  let apiBaseUrl: string | undefined;
+  if (config.loginBaseUrl !== undefined) {
+    loginBaseUrl = checkedBaseUrl(config.loginBaseUrl, 'loginBaseUrl');
+    apiBaseUrl = config.apiBaseUrl === undefined ? undefined : checkedBaseUrl(config.apiBaseUrl, 'apiBaseUrl');
+    const kind = classifyGenesysHost(new URL(loginBaseUrl).hostname)?.kind;
+    if (kind === 'api') {
+      throw new OAuthError('invalid_config', `loginBaseUrl points at the API host (${new URL(loginBaseUrl).hostname}); OAuth endpoints live on login.<environment>`, {
+        hint: 'Use the region option, or https://login.<environment>.',
+      });
+    }
+  } else if (config.region !== undefined) {
+    const env = environmentOf(config.region);
+    if (env === undefined) {
+      throw new OAuthError('unknown_region', `Unknown Genesys Cloud region ${JSON.stringify(config.region)}`, {
+        hint: `Use one of: ${Object.keys(GENESYS_REGIONS).join(', ')} (or its domain, e.g. mypurecloud.ie).`,
+      });
+    }
+    loginBaseUrl = `https://login.${env}`;
+    apiBaseUrl = `https://api.${env}`;
+  } else {
+    throw new OAuthError('invalid_config', 'Either region or loginBaseUrl is required');
+  }
+  return {
+    loginBaseUrl,
+    apiBaseUrl,
+    authorizeUrl: `${loginBaseUrl}/oauth/authorize`,
+    tokenUrl: `${loginBaseUrl}/oauth/token`,
+    // The official SDK's logout(): GET https://login.<env>/logout?client_id=…&redirect_uri=…
+    logoutUrl: `${loginBaseUrl}/logout`,
+  };
+}

@@ -1,0 +1,40 @@
+import { OAuthError } from './errors.js';
+
+/** The part of the Web Storage API we use; tests and Node pass any object with these methods. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+  readonly length: number;
+  key(index: number): string | null;
+}
+
+/** sessionStorage survives the redirect to the login page and back, and is per tab, which is why the
+ *  verifier goes there (as the official SDK does). localStorage would outlive the tab and leak to every
+ *  other tab of the origin, so it is refused outright. */
+export function sessionStorageOrThrow(storage: KeyValueStorage | undefined): KeyValueStorage {
+  const chosen = storage ?? (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage;
+  if (chosen === undefined) {
+    throw new OAuthError('storage_unavailable', 'No sessionStorage here: pass a storage option (an object with getItem/setItem/removeItem/key/length)');
+  }
+  if (chosen === (globalThis as { localStorage?: KeyValueStorage }).localStorage) {
+    throw new OAuthError('insecure_storage', 'localStorage is not allowed for PKCE transactions or tokens: it outlives the tab and is readable by every tab of the origin', {
+      hint: 'Use sessionStorage (the default) or an in-memory storage.',
+    });
+  }
+  return chosen;
+}
+
+/** An in-memory KeyValueStorage, for Node, workers and tests. */
+export function createMemoryStorage(): KeyValueStorage {
+  const map = new Map<string, string>();
+  return {
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, String(v)),
+    removeItem: (k) => void map.delete(k),
+    get length() {
+      return map.size;
+    },
+    key: (i) => [...map.keys()][i] ?? null,
+  };
+}

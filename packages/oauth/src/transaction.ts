@@ -1,0 +1,58 @@
+import type { KeyValueStorage } from './storage.js';
+
+/** What must survive the redirect: everything the token request has to repeat exactly. */
+export interface SignInTransaction {
+  state: string;
+  verifier: string;
+  clientId: string;
+  redirectUri: string;
+  tokenUrl: string;
+  createdAt: number;
+  appState?: string;
+}
+
+// One key per state, so two tabs (or two sign-ins in one tab) never overwrite each other's verifier.
+const PREFIX = 'adhere.pkce.';
+
+export function saveTransaction(storage: KeyValueStorage, tx: SignInTransaction): void {
+  storage.setItem(PREFIX + tx.state, JSON.stringify(tx));
+}
+
+/** Reads and removes it: a transaction is single-use, so a second callback can never reuse the verifier. */
+export function takeTransaction(storage: KeyValueStorage, state: string): SignInTransaction | undefined {
+  const raw = storage.getItem(PREFIX + state);
+  if (raw === null) return undefined;
+  storage.removeItem(PREFIX + state);
+  try {
+    const tx = JSON.parse(raw) as SignInTransaction;
+    return tx.state === state && typeof tx.verifier === 'string' ? tx : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function pendingTransactionCount(storage: KeyValueStorage): number {
+  return transactionKeys(storage).length;
+}
+
+/** Drops transactions older than maxAgeMs, so abandoned sign-ins do not pile up in storage. */
+export function sweepTransactions(storage: KeyValueStorage, now: number, maxAgeMs: number): void {
+  for (const key of transactionKeys(storage)) {
+    let createdAt = 0;
+    try {
+      createdAt = (JSON.parse(storage.getItem(key) ?? '{}') as Partial<SignInTransaction>).createdAt ?? 0;
+    } catch {
+      // unreadable: drop it
+    }
+    if (now - createdAt > maxAgeMs) storage.removeItem(key);
+  }
+}
+
+function transactionKeys(storage: KeyValueStorage): string[] {
+  const keys: string[] = [];
+  for (let i = 0; i < storage.length; i++) {
+    const key = storage.key(i);
+    if (key?.startsWith(PREFIX)) keys.push(key);
+  }
+  return keys;
+}
