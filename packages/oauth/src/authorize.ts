@@ -1,7 +1,6 @@
-import { base64urlEncode } from './base64url.js';
 import { assertConfig, DEFAULT_TRANSACTION_MAX_AGE_MS, type SignInConfig } from './config.js';
 import { OAuthError } from './errors.js';
-import { assertValidVerifier, challengeS256, createVerifier } from './pkce.js';
+import { challengeS256, createVerifier, randomBase64url } from './pkce.js';
 import { resolveEndpoints } from './regions.js';
 import { sessionStorageOrThrow } from './storage.js';
 import { saveTransaction, sweepTransactions } from './transaction.js';
@@ -28,10 +27,10 @@ export async function startSignIn(options: StartSignInOptions): Promise<StartedS
   const storage = sessionStorageOrThrow(options.storage);
   const now = (options.now ?? Date.now)();
   const verifier = options.verifier ?? createVerifier();
-  assertValidVerifier(verifier);
-  const state = options.state ?? randomState();
-  if (state === '' || state.length > 512 || /[^\x21-\x7e]/.test(state)) {
-    throw new OAuthError('invalid_config', 'state must be 1–512 printable ASCII characters');
+  const challenge = await challengeS256(verifier); // validates a caller-supplied verifier first
+  const state = options.state ?? randomBase64url(16);
+  if (!/^[\x21-\x7e]{1,512}$/.test(state)) {
+    throw new OAuthError('invalid_config', 'state must be 1–512 printable ASCII chars');
   }
 
   sweepTransactions(storage, now, options.transactionMaxAgeMs ?? DEFAULT_TRANSACTION_MAX_AGE_MS);
@@ -42,26 +41,19 @@ export async function startSignIn(options: StartSignInOptions): Promise<StartedS
     redirectUri: options.redirectUri,
     tokenUrl: endpoints.tokenUrl,
     createdAt: now,
-    ...(options.appState === undefined ? {} : { appState: options.appState }),
+    appState: options.appState,
   });
 
-  const url = new URL(endpoints.authorizeUrl);
-  url.search = new URLSearchParams({
+  const url = `${endpoints.authorizeUrl}?${new URLSearchParams({
     response_type: 'code',
     client_id: options.clientId,
     redirect_uri: options.redirectUri,
-    code_challenge: await challengeS256(verifier),
+    code_challenge: challenge,
     code_challenge_method: 'S256',
     state,
     ...(options.scope ? { scope: options.scope } : {}),
-  }).toString();
+  })}`;
 
-  if (options.navigate) (globalThis as { location?: Location }).location?.assign(url.href);
-  return { url: url.href, state };
-}
-
-function randomState(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return base64urlEncode(bytes);
+  if (options.navigate) (globalThis as { location?: Location }).location?.assign(url);
+  return { url, state };
 }

@@ -2,7 +2,7 @@ import { assertConfig, DEFAULT_TRANSACTION_MAX_AGE_MS, type SignInConfig } from 
 import { OAuthError } from './errors.js';
 import { sessionStorageOrThrow, type KeyValueStorage } from './storage.js';
 import { exchangeCode, type TokenSet } from './token.js';
-import { pendingTransactionCount, takeTransaction } from './transaction.js';
+import { sweepTransactions, takeTransaction } from './transaction.js';
 
 export interface CompleteSignInOptions extends SignInConfig {
   /** Replace the address bar with the URL minus code/state (default: true in a browser). */
@@ -25,25 +25,23 @@ export function cleanCallbackUrl(url: string): string {
   return u.href;
 }
 
-// Completions in flight or done, per storage and state. React StrictMode (and a double-mounted router)
-// runs the callback effect twice: the second call must get the first call's result, not spend the
-// code again, which the server would answer with invalid_grant.
-const completions = new WeakMap<KeyValueStorage, Map<string, Promise<SignInResult>>>();
+// Completions in flight or done, by state (128 random bits, so unique across storages). React StrictMode
+// (and a double-mounted router) runs the callback effect twice: the second call must get the first
+// call's result, not spend the code again, which the server would answer with invalid_grant.
+const completions = new Map<string, Promise<SignInResult>>();
 
 export function completeSignIn(callbackUrl: string, options: CompleteSignInOptions): Promise<SignInResult> {
   assertConfig(options);
   const storage = sessionStorageOrThrow(options.storage);
   const params = new URL(callbackUrl).searchParams;
   const state = params.get('state');
-  let byState = completions.get(storage);
-  if (byState === undefined) completions.set(storage, (byState = new Map()));
   const key = state ?? '';
-  const existing = byState.get(key);
+  const existing = completions.get(key);
   if (existing) return existing;
   const run = finishSignIn(callbackUrl, params, state, storage, options);
-  byState.set(key, run);
+  completions.set(key, run);
   // Failed runs are forgotten so a corrected retry is possible; successes keep answering repeats.
-  run.catch(() => byState.delete(key));
+  run.catch(() => completions.delete(key));
   return run;
 }
 
@@ -59,29 +57,26 @@ async function finishSignIn(callbackUrl: string, params: URLSearchParams, state:
   const error = params.get('error');
   if (error !== null) {
     const description = params.get('error_description') ?? undefined;
-    throw new OAuthError('authorization_denied', `The login server refused the sign-in: ${error}${description ? ` (${description})` : ''}`, {
+    throw new OAuthError('authorization_denied', `Sign-in refused: ${error}${description ? ` (${description})` : ''}`, {
       error,
       errorDescription: description,
-      hint: error === 'access_denied' ? 'The user or an administrator declined; try signing in again.' : 'Check the client id, redirect URI and that the client uses the Code grant with PKCE.',
     });
   }
-  if (state === null) throw new OAuthError('state_mismatch', 'The callback has no state parameter, so it cannot be matched to a sign-in this app started');
-  if (tx === undefined) {
-    if (pendingTransactionCount(storage) > 0) {
-      throw new OAuthError('state_mismatch', 'The callback state matches no sign-in this tab started (possible CSRF, or a stale link)', {
-        hint: 'Start the sign-in again from this tab.',
-      });
-    }
-    throw new OAuthError('transaction_missing', 'No sign-in is pending in this tab: the code verifier is gone (opened in a new tab, storage cleared, or callback already handled)', {
-      hint: 'Start the sign-in again; finish it in the tab that started it.',
-    });
-  }
+  const again = { hint: 'Sign in again in this tab' };
+  if (state === null) throw new OAuthError('state_mismatch', 'Callback has no state', again);
   const now = options.now ?? Date.now;
-  if (now() - tx.createdAt > (options.transactionMaxAgeMs ?? DEFAULT_TRANSACTION_MAX_AGE_MS)) {
-    throw new OAuthError('transaction_expired', 'The sign-in took too long and its transaction expired', { hint: 'Start the sign-in again.' });
+  const maxAge = options.transactionMaxAgeMs ?? DEFAULT_TRANSACTION_MAX_AGE_MS;
+  if (tx === undefined) {
+    if (sweepTransactions(storage, now(), maxAge) > 0) {
+      throw new OAuthError('state_mismatch', 'Callback state matches no sign-in of this tab (CSRF? stale link?)', again);
+    }
+    throw new OAuthError('transaction_missing', 'No sign-in pending in this tab: verifier gone (new tab? storage cleared?)', again);
+  }
+  if (now() - tx.createdAt > maxAge) {
+    throw new OAuthError('transaction_expired', 'Sign-in expired', again);
   }
   const code = params.get('code');
-  if (code === null || code === '') throw new OAuthError('callback_missing_code', 'The callback has neither code nor error');
+  if (!code) throw new OAuthError('callback_missing_code', 'Callback has no code');
 
   // The stored redirectUri and tokenUrl, not the current config: the token request must repeat the
   // authorize request's redirect_uri exactly (RFC 6749 §4.1.3).
@@ -90,5 +85,5 @@ async function finishSignIn(callbackUrl: string, params: URLSearchParams, state:
     options.fetch ?? fetch,
     now,
   );
-  return { tokens, cleanUrl, ...(tx.appState === undefined ? {} : { appState: tx.appState }) };
+  return { tokens, cleanUrl, appState: tx.appState };
 }

@@ -21,15 +21,10 @@ export const DEFAULT_TRANSACTION_MAX_AGE_MS = 10 * 60_000;
 
 export function assertConfig(config: SignInConfig): void {
   if (typeof config.clientId !== 'string' || config.clientId.trim() === '') {
-    throw new OAuthError('invalid_config', 'clientId is required (the OAuth client id from Genesys Cloud Admin > OAuth)');
+    throw new OAuthError('invalid_config', 'clientId is required');
   }
-  let redirect: URL;
-  try {
-    redirect = new URL(config.redirectUri);
-  } catch {
-    throw new OAuthError('invalid_config', `redirectUri must be an absolute URL: ${JSON.stringify(config.redirectUri)}`);
-  }
-  if (redirect.hash !== '') {
-    throw new OAuthError('invalid_config', 'redirectUri must not contain a fragment (RFC 6749 §3.1.2)');
+  // RFC 6749 §3.1.2: absolute, and no fragment.
+  if (!URL.canParse(config.redirectUri) || config.redirectUri.includes('#')) {
+    throw new OAuthError('invalid_config', `redirectUri must be an absolute URL, no fragment: ${config.redirectUri}`);
   }
 }

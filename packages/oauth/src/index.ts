@@ -1,5 +1,5 @@
 export { OAuthError, type OAuthErrorCode, type OAuthErrorDetails } from './errors.js';
-export { VERIFIER_PATTERN, createVerifier, assertValidVerifier, challengeS256 } from './pkce.js';
+export { VERIFIER_PATTERN, createVerifier, randomBase64url, assertValidVerifier, challengeS256 } from './pkce.js';
 export { base64urlEncode } from './base64url.js';
 export {
   GENESYS_REGIONS,

@@ -21,7 +21,8 @@ export interface SignOutResult {
 
 export async function signOut(options: SignOutOptions): Promise<SignOutResult> {
   if (!options.clientId) throw new OAuthError('invalid_config', 'clientId is required to sign out');
-  const url = new URL(resolveEndpoints(options).logoutUrl);
+  // The official SDK's logout(): GET https://login.<env>/logout?client_id=…&redirect_uri=…
+  const url = new URL(`${resolveEndpoints(options).loginBaseUrl}/logout`);
   url.searchParams.set('client_id', options.clientId);
   if (options.postLogoutRedirectUri) url.searchParams.set('redirect_uri', options.postLogoutRedirectUri);
 

@@ -4,23 +4,21 @@ import { OAuthError } from './errors.js';
 // RFC 7636 §4.1: code_verifier = 43*128unreserved, unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~".
 export const VERIFIER_PATTERN = /^[A-Za-z0-9\-._~]{43,128}$/;
 
+/** n random octets, base64url-encoded. */
+export function randomBase64url(n: number): string {
+  return base64urlEncode(crypto.getRandomValues(new Uint8Array(n)));
+}
+
 /** RFC 7636 §4.1: 32 random octets -> 43 base64url chars, no padding. */
 export function createVerifier(): string {
-  const bytes = new Uint8Array(32);
-  crypto.getRandomValues(bytes);
-  return base64urlEncode(bytes);
+  return randomBase64url(32);
 }
 
 /** Throws a typed error naming what is wrong with a caller-supplied verifier. */
 export function assertValidVerifier(verifier: string): void {
   if (VERIFIER_PATTERN.test(verifier)) return;
-  const problems: string[] = [];
-  if (verifier.length < 43 || verifier.length > 128) problems.push(`length ${verifier.length} is outside 43–128`);
-  const bad = [...new Set(verifier.replace(/[A-Za-z0-9\-._~]/g, ''))];
-  if (bad.length > 0) problems.push(`characters not allowed: ${bad.map((c) => JSON.stringify(c)).join(' ')}`);
-  throw new OAuthError('invalid_verifier', `code_verifier is not valid per RFC 7636 §4.1: ${problems.join('; ')}`, {
-    hint: 'Use createVerifier(), or base64url-encode 32 random bytes without "=" padding ("+"→"-", "/"→"_").',
-  });
+  const bad = verifier.replace(/[A-Za-z0-9\-._~]/g, '');
+  throw new OAuthError('invalid_verifier', `code_verifier must be 43–128 of A-Z a-z 0-9 -._~ (RFC 7636 §4.1), not ${verifier.length} chars${bad ? ` with ${JSON.stringify(bad)}` : ''}: use createVerifier()`);
 }
 
 /** RFC 7636 §4.2: code_challenge = BASE64URL(SHA256(ASCII(code_verifier))). */

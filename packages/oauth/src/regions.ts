@@ -39,14 +39,13 @@ export interface Endpoints {
   apiBaseUrl: string | undefined;
   authorizeUrl: string;
   tokenUrl: string;
-  logoutUrl: string;
 }
 
 /** Resolves a region name or environment domain to its environment domain, or undefined. */
 export function environmentOf(region: string): GenesysEnvironment | undefined {
-  const key = region.trim().toLowerCase().replace(/-/g, '_');
-  if (key in GENESYS_REGIONS) return GENESYS_REGIONS[key as GenesysRegion];
   const env = region.trim().toLowerCase();
+  const key = env.replace(/-/g, '_');
+  if (key in GENESYS_REGIONS) return GENESYS_REGIONS[key as GenesysRegion];
   return (Object.values(GENESYS_REGIONS) as string[]).includes(env) ? (env as GenesysEnvironment) : undefined;
 }
 
@@ -62,58 +61,43 @@ export function classifyGenesysHost(host: string): { environment: GenesysEnviron
   return undefined;
 }
 
-function trimSlash(url: string): string {
-  return url.replace(/\/+$/, '');
-}
+// Tokens must not cross the network in clear text: https, or http only to this machine (the emulator).
+const SAFE_BASE_URL = /^(https:\/\/[^/]|http:\/\/(localhost|127\.[\d.]+|\[::1\])(:\d+)?(\/|$))/i;
 
 function checkedBaseUrl(value: string, field: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new OAuthError('invalid_config', `${field} is not an absolute URL: ${JSON.stringify(value)}`);
+  if (!SAFE_BASE_URL.test(value) || !URL.canParse(value)) {
+    throw new OAuthError('invalid_config', `${field} must be https (or http on localhost): ${value}`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
-    throw new OAuthError('invalid_config', `${field} must be https (http is allowed only for localhost): ${url.origin}`);
-  }
-  return trimSlash(url.href);
+  return new URL(value).href.replace(/\/+$/, '');
 }
 
-export function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
-/** Authorize, token and logout are always on the login host, never `api.` — the forum post's failure. */
+/** Authorize and token (and logout) are always on the login host, never `api.` — the forum post's failure. */
 export function resolveEndpoints(config: EndpointConfig): Endpoints {
   let loginBaseUrl: string;
   let apiBaseUrl: string | undefined;
   if (config.loginBaseUrl !== undefined) {
     loginBaseUrl = checkedBaseUrl(config.loginBaseUrl, 'loginBaseUrl');
     apiBaseUrl = config.apiBaseUrl === undefined ? undefined : checkedBaseUrl(config.apiBaseUrl, 'apiBaseUrl');
-    const kind = classifyGenesysHost(new URL(loginBaseUrl).hostname)?.kind;
-    if (kind === 'api') {
-      throw new OAuthError('invalid_config', `loginBaseUrl points at the API host (${new URL(loginBaseUrl).hostname}); OAuth endpoints live on login.<environment>`, {
-        hint: 'Use the region option, or https://login.<environment>.',
-      });
+    // The forum post's mistake: OAuth sent to api.<env>. Any api.* host is refused, not only Genesys's.
+    if (new URL(loginBaseUrl).hostname.startsWith('api.')) {
+      throw new OAuthError('invalid_config', 'loginBaseUrl is an api. host; OAuth is on login.');
     }
   } else if (config.region !== undefined) {
     const env = environmentOf(config.region);
     if (env === undefined) {
       throw new OAuthError('unknown_region', `Unknown Genesys Cloud region ${JSON.stringify(config.region)}`, {
-        hint: `Use one of: ${Object.keys(GENESYS_REGIONS).join(', ')} (or its domain, e.g. mypurecloud.ie).`,
+        hint: 'See GENESYS_REGIONS: a name like eu_west_1 or a domain like mypurecloud.ie',
       });
     }
     loginBaseUrl = `https://login.${env}`;
     apiBaseUrl = `https://api.${env}`;
   } else {
-    throw new OAuthError('invalid_config', 'Either region or loginBaseUrl is required');
+    throw new OAuthError('invalid_config', 'region or loginBaseUrl is required');
   }
   return {
     loginBaseUrl,
     apiBaseUrl,
     authorizeUrl: `${loginBaseUrl}/oauth/authorize`,
     tokenUrl: `${loginBaseUrl}/oauth/token`,
-    // The official SDK's logout(): GET https://login.<env>/logout?client_id=…&redirect_uri=…
-    logoutUrl: `${loginBaseUrl}/logout`,
   };
 }

@@ -15,12 +15,10 @@ export interface KeyValueStorage {
 export function sessionStorageOrThrow(storage: KeyValueStorage | undefined): KeyValueStorage {
   const chosen = storage ?? (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage;
   if (chosen === undefined) {
-    throw new OAuthError('storage_unavailable', 'No sessionStorage here: pass a storage option (an object with getItem/setItem/removeItem/key/length)');
+    throw new OAuthError('storage_unavailable', 'No sessionStorage: pass options.storage');
   }
   if (chosen === (globalThis as { localStorage?: KeyValueStorage }).localStorage) {
-    throw new OAuthError('insecure_storage', 'localStorage is not allowed for PKCE transactions or tokens: it outlives the tab and is readable by every tab of the origin', {
-      hint: 'Use sessionStorage (the default) or an in-memory storage.',
-    });
+    throw new OAuthError('insecure_storage', 'localStorage is refused: it outlives the tab');
   }
   return chosen;
 }

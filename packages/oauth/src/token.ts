@@ -31,13 +31,13 @@ export async function exchangeCode(req: ExchangeCodeRequest, fetchImpl: typeof f
   try {
     res = await fetchImpl(req.tokenUrl, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body,
     });
   } catch (cause) {
-    throw new OAuthError('network_error', `Token request to ${new URL(req.tokenUrl).origin} failed before a response`, {
+    throw new OAuthError('network_error', `No response from ${req.tokenUrl}`, {
       cause,
-      hint: 'Check the network and that the login host allows this origin (CORS: add it to the OAuth client\'s allowed origins).',
+      hint: 'Network, or CORS: allow this origin on the OAuth client',
     });
   }
   const json = await readJson(res);
@@ -46,38 +46,31 @@ export async function exchangeCode(req: ExchangeCodeRequest, fetchImpl: typeof f
 }
 
 async function readJson(res: Response): Promise<Record<string, unknown>> {
-  try {
-    const v: unknown = await res.json();
-    return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
+  const v: unknown = await res.json().catch(() => undefined);
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 }
 
 function tokenErrorFrom(status: number, json: Record<string, unknown>): OAuthError {
   const error = typeof json.error === 'string' ? json.error : undefined;
   // Genesys sends `description` beside (or instead of) the RFC's `error_description`.
   const desc = [json.error_description, json.description].find((d): d is string => typeof d === 'string');
-  const details = { status, error, errorDescription: desc };
-  if (error === 'invalid_grant') {
-    return new OAuthError('invalid_grant', `Token exchange rejected: invalid_grant${desc ? ` (${desc})` : ''}`, {
-      ...details,
-      hint: 'The code was refused: its verifier does not match the challenge, redirect_uri differs from the authorize request, or the code was already used or expired. Run diagnose() on the request.',
-    });
-  }
-  return new OAuthError('token_request_failed', `Token exchange failed with HTTP ${status}${error ? `: ${error}` : ''}${desc ? ` (${desc})` : ''}`, details);
+  const grant = error === 'invalid_grant';
+  return new OAuthError(grant ? 'invalid_grant' : 'token_request_failed', `Token request failed: HTTP ${status} ${error ?? ''}${desc ? ` (${desc})` : ''}`, {
+    status,
+    error,
+    errorDescription: desc,
+    hint: grant ? 'Wrong verifier, changed redirect_uri, or a used/expired code: run diagnose()' : undefined,
+  });
 }
 
 export function tokenSetFrom(json: Record<string, unknown>, now: number): TokenSet {
   const { access_token, token_type, expires_in, scope } = json;
   if (typeof access_token !== 'string' || access_token === '' || typeof token_type !== 'string') {
-    throw new OAuthError('invalid_token_response', 'Token response lacks access_token or token_type');
+    throw new OAuthError('invalid_token_response', 'Token response: no access_token/token_type');
   }
-  const lifetime = typeof expires_in === 'number' ? expires_in : Number(expires_in);
-  if (!Number.isFinite(lifetime) || lifetime <= 0) {
-    throw new OAuthError('invalid_token_response', 'Token response has no usable expires_in');
+  const lifetime = Number(expires_in);
+  if (!(lifetime > 0 && lifetime < Infinity)) {
+    throw new OAuthError('invalid_token_response', 'Token response: no expires_in');
   }
-  const tokens: TokenSet = { accessToken: access_token, tokenType: token_type, expiresAt: now + lifetime * 1000 };
-  if (typeof scope === 'string') tokens.scope = scope;
-  return tokens;
+  return { accessToken: access_token, tokenType: token_type, expiresAt: now + lifetime * 1000, scope: typeof scope === 'string' ? scope : undefined };
 }

@@ -31,28 +31,20 @@ export function takeTransaction(storage: KeyValueStorage, state: string): SignIn
   }
 }
 
-export function pendingTransactionCount(storage: KeyValueStorage): number {
-  return transactionKeys(storage).length;
-}
-
-/** Drops transactions older than maxAgeMs, so abandoned sign-ins do not pile up in storage. */
-export function sweepTransactions(storage: KeyValueStorage, now: number, maxAgeMs: number): void {
-  for (const key of transactionKeys(storage)) {
+/** Drops transactions older than maxAgeMs (abandoned sign-ins must not pile up); returns how many remain. */
+export function sweepTransactions(storage: KeyValueStorage, now: number, maxAgeMs: number): number {
+  let remaining = 0;
+  for (let i = storage.length - 1; i >= 0; i--) {
+    const key = storage.key(i);
+    if (!key?.startsWith(PREFIX)) continue;
     let createdAt = 0;
     try {
-      createdAt = (JSON.parse(storage.getItem(key) ?? '{}') as Partial<SignInTransaction>).createdAt ?? 0;
+      createdAt = (JSON.parse(storage.getItem(key)!) as SignInTransaction).createdAt;
     } catch {
-      // unreadable: drop it
+      // unreadable: dropped below
     }
     if (now - createdAt > maxAgeMs) storage.removeItem(key);
+    else remaining++;
   }
-}
-
-function transactionKeys(storage: KeyValueStorage): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(PREFIX)) keys.push(key);
-  }
-  return keys;
+  return remaining;
 }

@@ -57,9 +57,9 @@ function textToExchange(text: string): ExchangeRecord {
   const record: ExchangeRecord = {};
   const authorize = /https?:\/\/[^\s'"]+\/oauth\/authorize\?[^\s'"]+/.exec(text);
   if (authorize) record.authorizeUrl = authorize[0];
-  const curlAt = text.search(/(^|\s)curl\s/);
-  if (curlAt !== -1) {
-    const after = text.slice(curlAt);
+  const curlMatch = /(^|\s)curl\s/.exec(text);
+  if (curlMatch) {
+    const after = text.slice(curlMatch.index + curlMatch[1]!.length);
     // The command ends at the first line that is not continued with a backslash.
     const lines = after.split('\n');
     let end = 0;
