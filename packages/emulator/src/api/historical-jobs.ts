@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+
+export type JobKind = 'query' | 'bulk';
+
+export interface HistoricalJob {
+  id: string;
+  kind: JobKind;
+  ownerUserId: string;
+  state: 'Processing' | 'Complete' | 'Error';
+  downloadUrls: string[];
+}
+
+/** Asynchronous historical-adherence jobs: started, then completed after a delay, owner-only. */
+export class HistoricalJobs {
+  private readonly jobs = new Map<string, HistoricalJob>();
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+
+  start(kind: JobKind, ownerUserId: string, delayMs: number, run: () => string[], onComplete: (job: HistoricalJob) => void): HistoricalJob {
+    const job: HistoricalJob = { id: randomUUID(), kind, ownerUserId, state: 'Processing', downloadUrls: [] };
+    this.jobs.set(job.id, job);
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      try {
+        job.downloadUrls = run();
+        job.state = 'Complete';
+      } catch {
+        job.state = 'Error';
+      }
+      onComplete(job);
+    }, delayMs);
+    this.timers.add(timer);
+    return job;
+  }
+
+  get(id: string): HistoricalJob | undefined {
+    return this.jobs.get(id);
+  }
+
+  close(): void {
+    for (const t of this.timers) clearTimeout(t);
+  }
+}

@@ -1,0 +1,165 @@
+import { Hono } from 'hono';
+import type { EmulatorContext } from '../context.js';
+import { userHistory } from '../simulation/history.js';
+import { isValidTimeZone } from '../simulation/time-zone.js';
+import type { Agent } from '../simulation/topology.js';
+import { requirePermission, requireScope, type ApiEnv } from './auth.js';
+import type { DownloadStore } from './downloads.js';
+import { ApiProblem, badRequest } from './error-body.js';
+import { bulkUserResult, queryResult } from './historical-documents.js';
+import { UUID } from './users.js';
+
+const DAY = 86_400_000;
+// Users per download file: a large result arrives as several downloadUrls, as Genesys sends it.
+const USERS_PER_FILE = 500;
+
+export interface HistoricalOptions {
+  /** Base delay before a job completes, plus a little per user-day. */
+  delayMs: number;
+  /** Whether GET …/historical/jobs/{id} lists downloadUrls for MU/team queries (Genesys: "for notification purposes only"). */
+  jobRouteDownloadUrls: boolean;
+}
+
+function parseDate(value: unknown, field: string): number {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw badRequest('invalid.date', `Dates must be specified as ISO-8601 strings. For example: yyyy-MM-ddTHH:mm:ss.SSSZ (${field})`);
+  }
+  return Date.parse(value);
+}
+
+/** Historical adherence: MU and team queries (notification-driven), bulk jobs (pollable), job status, downloads. */
+export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore, options: HistoricalOptions) {
+  const app = new Hono<ApiEnv>();
+  const topo = ctx.centre.topology;
+  const delayFor = (userDays: number) => options.delayMs + Math.min(5000, userDays / 50);
+
+  const startQuery = (owner: string, agents: Agent[], from: number, to: number, timeZone: string, includeExceptions: boolean) => {
+    const startDate = new Date(from).toISOString();
+    const endDate = new Date(to).toISOString();
+    const job = ctx.jobs.start('query', owner, delayFor(agents.length * ((to - from) / DAY)), () => {
+      const urls: string[] = [];
+      for (let i = 0; i < Math.max(1, agents.length); i += USERS_PER_FILE) {
+        const slice = agents.slice(i, i + USERS_PER_FILE);
+        urls.push(downloads.add(() => JSON.stringify({
+          entityId: job.id,
+          data: slice.map((a) => queryResult(userHistory(topo.seed, a, ctx.centre.settings, from, to, timeZone), startDate, endDate, includeExceptions)),
+          lookupIdToSecondaryPresenceId: {},
+        })));
+      }
+      return urls;
+    }, (done) => {
+      ctx.hub.publish(`v2.users.${owner}.workforcemanagement.historicaladherencequery`, { id: done.id, downloadUrl: done.downloadUrls[0], downloadUrls: done.downloadUrls, queryState: done.state });
+    });
+    return job;
+  };
+
+  const checkRange = (from: number, to: number, includeExceptions: boolean) => {
+    if (to <= from) throw badRequest('wfm.validation.failure', 'endDate must be after startDate');
+    const maxDays = includeExceptions ? 7 : 31;
+    if (to - from > maxDays * DAY) throw badRequest('wfm.validation.failure', `The maximum supported range for historical adherence queries is 31 days, or 7 days with includeExceptions = true`);
+  };
+
+  // POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/historicaladherencequery
+  app.post('/api/v2/workforcemanagement/managementunits/:muId/historicaladherencequery', async (c) => {
+    requireScope(c, ['workforce-management']);
+    const me = requirePermission(c, ['wfm:historicalAdherence:view']);
+    const mu = topo.managementUnits.find((m) => m.id === c.req.param('muId'));
+    if (!mu) throw new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
+    const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
+    const from = parseDate(body.startDate, 'startDate');
+    const to = body.endDate === undefined ? ctx.centre.now() : parseDate(body.endDate, 'endDate');
+    const includeExceptions = body.includeExceptions === true;
+    checkRange(from, to, includeExceptions);
+    const timeZone = typeof body.timeZone === 'string' ? body.timeZone : mu.timeZone;
+    if (!isValidTimeZone(timeZone)) throw badRequest('wfm.validation.failure', `timeZone ${timeZone} is not an Olson time zone`);
+    const userIds = Array.isArray(body.userIds) ? (body.userIds as string[]) : undefined;
+    const teamIds = Array.isArray(body.teamIds) ? (body.teamIds as string[]) : undefined;
+    if (userIds?.length && teamIds?.length) throw badRequest('wfm.requested.teams.and.users', 'You may only either teams or users, not both');
+    if ((teamIds?.length ?? 0) > 10) throw badRequest('wfm.too.many.teams.requested', 'You may only request up to 10 teams in a single request');
+    let agents = topo.agents.filter((a) => a.managementUnitId === mu.id);
+    if (userIds?.length) agents = agents.filter((a) => userIds.includes(a.id));
+    if (teamIds?.length) {
+      agents = agents.filter((a) => teamIds.includes(a.teamId));
+      if (agents.length === 0) throw badRequest('wfm.team.empty.or.no.members.in.management.unit', 'The requested teams have no members in this management unit');
+    }
+    const job = startQuery(me.id, agents, from, to, timeZone, includeExceptions);
+    return c.json({ id: job.id, queryState: 'Processing', downloadUrls: [] }, 202);
+  });
+
+  // POST /api/v2/workforcemanagement/teams/{teamId}/adherence/historical
+  app.post('/api/v2/workforcemanagement/teams/:teamId/adherence/historical', async (c) => {
+    requireScope(c, ['workforce-management']);
+    const me = requirePermission(c, ['wfm:historicalAdherence:view']);
+    const team = topo.teamsById.get(c.req.param('teamId'));
+    if (!team) throw new ApiProblem(403, 'wfm.missing.team.permissions', 'You are missing permissions for the requested team');
+    const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
+    const from = parseDate(body.startDate, 'startDate');
+    const to = body.endDate === undefined ? ctx.centre.now() : parseDate(body.endDate, 'endDate');
+    const includeExceptions = body.includeExceptions === true;
+    checkRange(from, to, includeExceptions);
+    if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone)) throw badRequest('wfm.validation.failure', 'timeZone is required and must be an Olson time zone');
+    const userIds = Array.isArray(body.userIds) ? (body.userIds as string[]) : undefined;
+    const agents = team.memberIds.filter((id) => !userIds?.length || userIds.includes(id)).map((id) => topo.agentsById.get(id)!);
+    const job = startQuery(me.id, agents, from, to, body.timeZone, includeExceptions);
+    return c.json({ id: job.id, queryState: 'Processing', downloadUrls: [] }, 202);
+  });
+
+  // GET /api/v2/workforcemanagement/adherence/historical/jobs/{jobId}: creator only.
+  app.get('/api/v2/workforcemanagement/adherence/historical/jobs/:jobId', (c) => {
+    requireScope(c, ['workforce-management', 'workforce-management:readonly']);
+    const me = requirePermission(c, ['wfm:historicalAdherence:view']);
+    const job = ctx.jobs.get(c.req.param('jobId'));
+    if (!job || job.kind !== 'query' || job.ownerUserId !== me.id) throw new ApiProblem(404, 'job.not.found', 'The requested job was not found');
+    return c.json({ id: job.id, queryState: job.state, downloadUrls: options.jobRouteDownloadUrls && job.state === 'Complete' ? job.downloadUrls : [] });
+  });
+
+  // POST /api/v2/workforcemanagement/adherence/historical/bulk
+  app.post('/api/v2/workforcemanagement/adherence/historical/bulk', async (c) => {
+    requireScope(c, ['workforce-management', 'workforce-management:readonly']);
+    const me = requirePermission(c, ['wfm:historicalAdherence:view']);
+    const body = (await c.req.json().catch(() => ({}))) as { items?: unknown; timeZone?: unknown };
+    if (!Array.isArray(body.items) || body.items.length === 0 || typeof body.timeZone !== 'string') throw badRequest('wfm.missing.fields', 'items and timeZone are required');
+    if (!isValidTimeZone(body.timeZone)) throw badRequest('wfm.validation.failure', `timeZone ${body.timeZone} is not an Olson time zone`);
+    const timeZone = body.timeZone;
+    const items = (body.items as Array<Record<string, unknown>>).map((item) => {
+      if (typeof item.managementUnitId !== 'string' || item.startDate === undefined || item.endDate === undefined) throw badRequest('wfm.missing.fields', 'Each item needs managementUnitId, startDate and endDate');
+      if (!UUID.test(item.managementUnitId) || !topo.managementUnits.some((m) => m.id === item.managementUnitId)) throw new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
+      const from = parseDate(item.startDate, 'startDate');
+      const to = parseDate(item.endDate, 'endDate');
+      checkRange(from, to, false);
+      const userIds = Array.isArray(item.userIds) ? (item.userIds as string[]) : undefined;
+      const agents = topo.agents.filter((a) => a.managementUnitId === item.managementUnitId && (!userIds?.length || userIds.includes(a.id)));
+      return { mu: item.managementUnitId, from, to, agents, includeExceptions: item.includeExceptions === true, includeActuals: item.includeActuals === true };
+    });
+    const userDays = items.reduce((n, i) => n + i.agents.length * ((i.to - i.from) / DAY), 0);
+    const job = ctx.jobs.start('bulk', me.id, delayFor(userDays), () => items.flatMap((item) => {
+      const urls: string[] = [];
+      for (let i = 0; i < Math.max(1, item.agents.length); i += USERS_PER_FILE) {
+        const slice = item.agents.slice(i, i + USERS_PER_FILE);
+        urls.push(downloads.add(() => JSON.stringify({
+          startDate: new Date(item.from).toISOString(),
+          endDate: new Date(item.to).toISOString(),
+          managementUnitId: item.mu,
+          userResults: slice.map((a) => bulkUserResult(userHistory(topo.seed, a, ctx.centre.settings, item.from, item.to, timeZone), item.includeExceptions, item.includeActuals)),
+          lookupIdToSecondaryPresenceId: {},
+        })));
+      }
+      return urls;
+    }), (done) => {
+      ctx.hub.publish(`v2.users.${me.id}.workforcemanagement.adherence.historical.bulk`, { id: done.id, downloadUrls: done.downloadUrls, queryState: done.state });
+    });
+    return c.json({ job: { id: job.id, status: 'Processing', selfUri: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.id}` } }, 202);
+  });
+
+  // GET /api/v2/workforcemanagement/adherence/historical/bulk/jobs/{jobId}: downloadUrls only when Complete.
+  app.get('/api/v2/workforcemanagement/adherence/historical/bulk/jobs/:jobId', (c) => {
+    requireScope(c, ['workforce-management', 'workforce-management:readonly']);
+    const me = c.get('caller').account;
+    const job = ctx.jobs.get(c.req.param('jobId'));
+    if (!job || job.kind !== 'bulk' || job.ownerUserId !== me?.id) throw new ApiProblem(404, 'job.not.found', 'The requested job was not found');
+    const body: Record<string, unknown> = { job: { id: job.id, status: job.state, selfUri: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.id}` } };
+    if (job.state === 'Complete') body.downloadUrls = job.downloadUrls;
+    return c.json(body);
+  });
+  return app;
+}

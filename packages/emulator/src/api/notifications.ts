@@ -1,0 +1,79 @@
+import { Hono, type Context } from 'hono';
+import type { EmulatorContext } from '../context.js';
+import type { Channel } from '../notifications/hub.js';
+import { checkTopic, TOPICS } from '../notifications/topics.js';
+import { requireScope, type ApiEnv } from './auth.js';
+import { ApiProblem, badRequest } from './error-body.js';
+
+/** The Notifications API: channels, subscriptions (POST adds, PUT replaces), available topics. */
+export function notificationRoutes(ctx: EmulatorContext) {
+  const app = new Hono<ApiEnv>();
+  const owned = (c: Context<ApiEnv>): Channel => {
+    const caller = requireScope(c, ['notifications']);
+    const channel = ctx.hub.get(c.req.param('channelId') ?? '');
+    if (!channel || channel.owner.clientId !== caller.token.clientId || channel.owner.userId !== caller.token.userId) {
+      throw new ApiProblem(404, 'not.found', 'Channel not found');
+    }
+    return channel;
+  };
+  const listing = (channel: Channel) => ({ entities: [...channel.topics].map((id) => ({ id, state: 'Permitted', selfUri: `/api/v2/notifications/channels/${channel.id}/subscriptions` })) });
+
+  app.post('/api/v2/notifications/channels', (c) => {
+    const { token } = requireScope(c, ['notifications']);
+    return c.json(ctx.hub.describe(ctx.hub.create({ userId: token.userId, clientId: token.clientId })));
+  });
+  app.get('/api/v2/notifications/channels', (c) => {
+    const { token } = requireScope(c, ['notifications']);
+    return c.json({ entities: ctx.hub.list({ userId: token.userId, clientId: token.clientId }).map((ch) => ctx.hub.describe(ch)) });
+  });
+  app.on('HEAD', '/api/v2/notifications/channels/:channelId', (c) => {
+    owned(c);
+    return c.body(null, 200);
+  });
+  app.get('/api/v2/notifications/channels/:channelId/subscriptions', (c) => c.json(listing(owned(c))));
+  app.delete('/api/v2/notifications/channels/:channelId/subscriptions', (c) => {
+    ctx.hub.clear(owned(c));
+    return c.body(null, 204);
+  });
+  const subscribe = (replace: boolean) => async (c: Context<ApiEnv>) => {
+    const channel = owned(c);
+    const body = await c.req.json().catch(() => undefined);
+    if (!Array.isArray(body) || !body.every((t) => typeof t?.id === 'string')) throw badRequest('bad.request', 'The body must be an array of ChannelTopic objects: [{"id":"…"}]');
+    const ids = (body as Array<{ id: string }>).map((t) => t.id);
+    const existing = replace ? 0 : channel.topics.size;
+    const adding = ids.filter((id) => replace || !channel.topics.has(id)).length;
+    if (existing + adding > ctx.hub.options.maxTopicsPerChannel) {
+      throw new ApiProblem(400, 'notification.subscription.too.many.subscriptions', `A channel can have at most ${ctx.hub.options.maxTopicsPerChannel} topics`);
+    }
+    const ignoreErrors = c.req.query('ignoreErrors') === 'true';
+    const account = c.get('caller').account;
+    const accepted: string[] = [];
+    const rejected: Array<Record<string, unknown>> = [];
+    for (const id of ids) {
+      const check = checkTopic(id, account, ctx.centre.topology);
+      if (check.ok) accepted.push(id);
+      else if (!ignoreErrors) throw new ApiProblem(check.status, check.code, check.message);
+      else rejected.push({ id, state: 'Rejected', rejectionReason: check.message, ...(check.missingPermissions ? { missingPermissions: check.missingPermissions } : {}) });
+    }
+    ctx.hub.subscribe(channel, accepted, replace);
+    return c.json({ entities: [...listing(channel).entities, ...rejected] });
+  };
+  app.post('/api/v2/notifications/channels/:channelId/subscriptions', subscribe(false));
+  app.put('/api/v2/notifications/channels/:channelId/subscriptions', subscribe(true));
+  app.get('/api/v2/notifications/availabletopics', (c) => {
+    requireScope(c, ['notifications']);
+    return c.json({
+      entities: TOPICS.map((t) => ({
+        id: t.id,
+        description: t.description,
+        requiresPermissions: t.requiresPermissions,
+        requiresCurrentUser: t.requiresCurrentUser,
+        enforced: true,
+        visibility: 'Public',
+        transports: ['All'],
+        topicParameters: ['id'],
+      })),
+    });
+  });
+  return app;
+}

@@ -1,0 +1,25 @@
+import type { OAuthClient } from './clients.js';
+import type { Directory } from './directory.js';
+import type { FaultInjector } from './faults.js';
+import type { NotificationHub } from './notifications/hub.js';
+import type { GrantStore } from './oauth/grants.js';
+import type { RejectionLog } from './oauth/rejections.js';
+import type { ContactCentre } from './simulation/contact-centre.js';
+import type { HistoricalJobs } from './api/historical-jobs.js';
+
+/** Everything the route handlers share; one per emulator instance (no module-level state). */
+export interface EmulatorContext {
+  clients: Map<string, OAuthClient>;
+  grants: GrantStore;
+  rejections: RejectionLog;
+  directory: Directory;
+  centre: ContactCentre;
+  hub: NotificationHub;
+  faults: FaultInjector;
+  jobs: HistoricalJobs;
+  /** Origins (scheme://host:port) the emulator serves; filled in once the ports are bound. */
+  urls: { login: string; api: string };
+  log: (line: string) => void;
+  /** Origins allowed to call the login and API origins from a browser (CORS). */
+  isAllowedOrigin: (origin: string) => boolean;
+}

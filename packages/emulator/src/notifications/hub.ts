@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+
+export interface HubOptions {
+  heartbeatMs: number;
+  channelLifetimeMs: number;
+  maxChannelsPerUser: number;
+  maxTopicsPerChannel: number;
+  /** Warning time between v2.system.socket_closing and the close (Genesys: about a minute). */
+  closingGraceMs: number;
+  connectUri: (channelId: string) => string;
+  log: (line: string) => void;
+}
+
+export interface ChannelOwner { userId: string | undefined; clientId: string }
+
+export interface Channel {
+  id: string;
+  owner: ChannelOwner;
+  expires: number;
+  lastUsed: number;
+  topics: Set<string>;
+  socket: WebSocket | undefined;
+  closeTimer?: ReturnType<typeof setTimeout>;
+}
+
+/** Channels, subscriptions and sockets of the Notifications API, with Genesys's limits and messages. */
+export class NotificationHub {
+  private readonly channels = new Map<string, Channel>();
+  private readonly byTopic = new Map<string, Set<Channel>>();
+  private heartbeatTimer: ReturnType<typeof setInterval>;
+  private expiryTimer: ReturnType<typeof setInterval>;
+  /** While true, sockets get neither heartbeats nor events (fault injection: a silent socket). */
+  silent = false;
+  delivered = 0;
+
+  constructor(readonly options: HubOptions) {
+    this.heartbeatTimer = setInterval(() => this.heartbeat(), options.heartbeatMs);
+    this.heartbeatTimer.unref?.();
+    this.expiryTimer = setInterval(() => this.expire(), 1000);
+    this.expiryTimer.unref?.();
+  }
+
+  create(owner: ChannelOwner): Channel {
+    const mine = [...this.channels.values()].filter((c) => c.owner.userId === owner.userId && c.owner.clientId === owner.clientId);
+    if (mine.length >= this.options.maxChannelsPerUser) {
+      // "Creating a 21st channel will remove the channel with oldest last used date. Channels without an active connection will be removed first."
+      mine.sort((a, b) => Number(a.socket !== undefined) - Number(b.socket !== undefined) || a.lastUsed - b.lastUsed);
+      this.remove(mine[0]!, 'evicted by a newer channel');
+    }
+    const now = Date.now();
+    const channel: Channel = { id: randomUUID(), owner, expires: now + this.options.channelLifetimeMs, lastUsed: now, topics: new Set(), socket: undefined };
+    this.channels.set(channel.id, channel);
+    return channel;
+  }
+
+  get(id: string): Channel | undefined {
+    return this.channels.get(id);
+  }
+
+  list(owner: ChannelOwner): Channel[] {
+    return [...this.channels.values()].filter((c) => c.owner.userId === owner.userId && c.owner.clientId === owner.clientId);
+  }
+
+  describe(c: Channel) {
+    return { connectUri: this.options.connectUri(c.id), id: c.id, expires: new Date(c.expires).toISOString() };
+  }
+
+  /** Adds (or with replace, sets) topics; re-subscribing extends the channel's life. */
+  subscribe(channel: Channel, topics: string[], replace: boolean): void {
+    if (replace) for (const t of channel.topics) this.unindex(t, channel);
+    if (replace) channel.topics.clear();
+    for (const t of topics) {
+      channel.topics.add(t);
+      let set = this.byTopic.get(t);
+      if (!set) this.byTopic.set(t, (set = new Set()));
+      set.add(channel);
+    }
+    channel.lastUsed = Date.now();
+    channel.expires = Math.max(channel.expires, Date.now() + this.options.channelLifetimeMs);
+  }
+
+  clear(channel: Channel): void {
+    for (const t of channel.topics) this.unindex(t, channel);
+    channel.topics.clear();
+  }
+
+  /** Whether anyone listens: publishers skip building bodies nobody will read. */
+  hasSubscribers(topic: string): boolean {
+    return (this.byTopic.get(topic)?.size ?? 0) > 0;
+  }
+
+  publish(topicName: string, eventBody: unknown): void {
+    const set = this.byTopic.get(topicName);
+    if (!set || this.silent) return;
+    const frame = JSON.stringify({ topicName, version: '2', eventBody, metadata: { CorrelationId: randomUUID() } });
+    for (const c of set) {
+      if (c.socket && c.socket.readyState === 1) {
+        c.socket.send(frame);
+        this.delivered++;
+      }
+    }
+  }
+
+  /** One connection per channel: a new one replaces the old. */
+  attach(channel: Channel, socket: WebSocket): void {
+    if (channel.socket && channel.socket !== socket) channel.socket.close(4000, 'replaced by a new connection');
+    channel.socket = socket;
+    channel.lastUsed = Date.now();
+    socket.on('message', (data) => this.onClientMessage(channel, socket, String(data)));
+    socket.on('close', () => {
+      if (channel.socket === socket) channel.socket = undefined;
+    });
+  }
+
+  /** Maintenance: warn with v2.system.socket_closing, then close after the grace period. */
+  announceClosing(channel: Channel, graceMs = this.options.closingGraceMs): void {
+    const socket = channel.socket;
+    if (!socket) return;
+    socket.send(JSON.stringify({ topicName: 'v2.system.socket_closing', version: '2', eventBody: { message: 'The socket will close for maintenance', channelId: channel.id }, metadata: { CorrelationId: randomUUID() } }));
+    channel.closeTimer = setTimeout(() => socket.close(1001, 'closing for maintenance'), graceMs);
+    channel.closeTimer.unref?.();
+  }
+
+  /** Drops every socket abruptly (fault injection: a network cut, no close frame). */
+  dropAllSockets(): number {
+    let n = 0;
+    for (const c of this.channels.values()) if (c.socket) (c.socket.terminate(), n++);
+    return n;
+  }
+
+  /** Makes channels expire in `ms` (fault injection: early channel expiry). */
+  expireSoon(ms: number): void {
+    for (const c of this.channels.values()) c.expires = Math.min(c.expires, Date.now() + ms);
+  }
+
+  allChannels(): Channel[] {
+    return [...this.channels.values()];
+  }
+
+  close(): void {
+    clearInterval(this.heartbeatTimer);
+    clearInterval(this.expiryTimer);
+    for (const c of this.channels.values()) this.remove(c, 'emulator stopping');
+  }
+
+  private onClientMessage(channel: Channel, socket: WebSocket, text: string): void {
+    let msg: { message?: string; topics?: unknown; correlationId?: string };
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return;
+    }
+    channel.lastUsed = Date.now();
+    if (msg.message === 'ping') {
+      socket.send(JSON.stringify({ topicName: 'channel.metadata', eventBody: { message: 'pong' } }));
+    } else if (msg.message === 'subscribe') {
+      if (!Array.isArray(msg.topics) || !msg.topics.every((t) => typeof t === 'string')) {
+        socket.send(JSON.stringify({ result: '400', status: 'failure', message: 'Required data missing from subscribe request.', correlationId: msg.correlationId, topics: [] }));
+        return;
+      }
+      this.subscribe(channel, msg.topics as string[], false);
+      socket.send(JSON.stringify({ result: '200', status: 'subscribed', correlationId: msg.correlationId, topics: msg.topics }));
+    }
+  }
+
+  private heartbeat(): void {
+    if (this.silent) return;
+    const frame = JSON.stringify({ topicName: 'channel.metadata', eventBody: { message: 'WebSocket Heartbeat' } });
+    for (const c of this.channels.values()) if (c.socket?.readyState === 1) c.socket.send(frame);
+  }
+
+  private expire(): void {
+    const now = Date.now();
+    for (const c of this.channels.values()) if (c.expires <= now) this.remove(c, 'channel expired');
+  }
+
+  private remove(channel: Channel, why: string): void {
+    this.clear(channel);
+    this.channels.delete(channel.id);
+    if (channel.closeTimer) clearTimeout(channel.closeTimer);
+    channel.socket?.close(1000, why);
+    this.options.log(`[emulator] channel ${channel.id} removed: ${why}`);
+  }
+
+  private unindex(topic: string, channel: Channel): void {
+    const set = this.byTopic.get(topic);
+    set?.delete(channel);
+    if (set?.size === 0) this.byTopic.delete(topic);
+  }
+}

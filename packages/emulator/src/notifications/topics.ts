@@ -1,0 +1,73 @@
+import type { Account } from '../directory.js';
+import type { Topology } from '../simulation/topology.js';
+
+export interface TopicDefinition {
+  /** Template with {id} placeholders, as availabletopics lists them. */
+  id: string;
+  pattern: RegExp;
+  description: string;
+  requiresPermissions: string[];
+  requiresCurrentUser: boolean;
+  exists: (param: string, topology: Topology) => boolean;
+}
+
+// The adherence topics of notificationMappings.json (purecloud-platform-client-v2).
+export const TOPICS: TopicDefinition[] = [
+  {
+    id: 'v2.workforcemanagement.managementunits.{id}.adherence',
+    pattern: /^v2\.workforcemanagement\.managementunits\.([0-9a-f-]{36})\.adherence$/,
+    description: 'Real-time adherence changes of the agents in a management unit',
+    requiresPermissions: ['wfm:realtimeAdherence:view'],
+    requiresCurrentUser: false,
+    exists: (id, t) => t.managementUnits.some((m) => m.id === id),
+  },
+  {
+    id: 'v2.workforcemanagement.teams.{id}.adherence',
+    pattern: /^v2\.workforcemanagement\.teams\.([0-9a-f-]{36})\.adherence$/,
+    description: 'Real-time adherence changes of the agents in a work team',
+    requiresPermissions: ['wfm:realtimeAdherence:view'],
+    requiresCurrentUser: false,
+    exists: (id, t) => t.teamsById.has(id),
+  },
+  {
+    id: 'v2.users.{id}.workforcemanagement.adherence',
+    pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence$/,
+    description: 'Real-time adherence changes of one user',
+    requiresPermissions: ['wfm:realtimeAdherence:view'],
+    requiresCurrentUser: false,
+    exists: (id, t) => t.agentsById.has(id),
+  },
+  {
+    id: 'v2.users.{id}.workforcemanagement.historicaladherencequery',
+    pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.historicaladherencequery$/,
+    description: 'Completion of the user\'s management-unit and team historical adherence queries',
+    requiresPermissions: [],
+    requiresCurrentUser: true,
+    exists: () => true,
+  },
+  {
+    id: 'v2.users.{id}.workforcemanagement.adherence.historical.bulk',
+    pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence\.historical\.bulk$/,
+    description: 'Completion of the user\'s bulk historical adherence jobs',
+    requiresPermissions: [],
+    requiresCurrentUser: true,
+    exists: () => true,
+  },
+];
+
+export type TopicCheck = { ok: true } | { ok: false; status: 400 | 403; code: string; message: string; missingPermissions?: string[] };
+
+/** Whether `account` may subscribe to `topic`: the topic must exist and its permissions be held. */
+export function checkTopic(topic: string, account: Account | undefined, topology: Topology): TopicCheck {
+  for (const def of TOPICS) {
+    const m = def.pattern.exec(topic);
+    if (!m) continue;
+    if (!def.exists(m[1]!, topology)) return { ok: false, status: 400, code: 'notification.invalid.topic', message: `Topic ${topic} is not valid: no such entity` };
+    if (def.requiresCurrentUser && account?.id !== m[1]) return { ok: false, status: 403, code: 'notification.unauthorized.topic', message: `Not authorized to subscribe to ${topic}: it belongs to another user` };
+    const isSelf = account?.id === m[1];
+    const missing = def.requiresPermissions.filter((p) => !account?.permissions.includes(p));
+    if (!isSelf && missing.length > 0) return { ok: false, status: 403, code: 'notification.unauthorized.topic', message: `Not authorized to subscribe to ${topic}`, missingPermissions: missing };
+    return { ok: true };
+  }
+  return { ok: false, status: 400, code: 'notification.invalid.topic', message: `Topic ${topic} is not valid` };
+}

@@ -1,0 +1,83 @@
+import type { Context } from 'hono';
+import type { EmulatorContext } from '../context.js';
+import { SUPERVISOR_PASSWORD, AGENT_PASSWORD } from '../directory.js';
+import { errorPage, loginPage } from './login-page.js';
+import type { RejectionReason } from './rejections.js';
+
+const MAX_PARAM_LENGTH = 2048;
+const CHALLENGE_S256 = /^[A-Za-z0-9_-]{43}$/;
+
+/** GET /oauth/authorize: validates like RFC 6749 §4.1.2.1 and RFC 7636 §4.4, then shows the sign-in page. */
+export function handleAuthorize(ctx: EmulatorContext, c: Context): Response {
+  const url = new URL(c.req.url);
+  const q = url.searchParams;
+  const one = (name: string) => q.get(name) ?? undefined;
+  const clientId = one('client_id');
+  const client = clientId ? ctx.clients.get(clientId) : undefined;
+  const page = (status: number, reason: RejectionReason, title: string, detail: string) => {
+    ctx.rejections.record({ endpoint: 'authorize', status, error: 'invalid_request', reason, ...(clientId ? { clientId } : {}) });
+    return c.html(errorPage(title, detail), status as 400);
+  };
+  // Until the client and redirect URI are known good, errors are shown here, never redirected (§4.1.2.1).
+  if (!client) return page(400, 'unknown_client', 'Unknown client', `No OAuth client with id ${JSON.stringify(clientId ?? '')} is registered.`);
+  const redirectUri = one('redirect_uri');
+  if (!redirectUri) return page(400, 'redirect_uri_missing', 'Missing redirect_uri', 'The authorize request must name a redirect_uri.');
+  if (!client.redirectUris.includes(redirectUri)) {
+    return page(400, 'redirect_uri_not_registered', 'redirect_uri not registered', `${redirectUri} is not one of this client's registered redirect URIs (they must match exactly).`);
+  }
+
+  const state = one('state');
+  const fail = (error: string, reason: RejectionReason, description: string, detail?: string) => {
+    ctx.rejections.record({ endpoint: 'authorize', status: 302, error, reason, clientId: client.id, ...(detail ? { detail } : {}) });
+    const to = new URL(redirectUri);
+    to.searchParams.set('error', error);
+    to.searchParams.set('error_description', description);
+    if (state !== undefined && state.length <= MAX_PARAM_LENGTH) to.searchParams.set('state', state);
+    return c.redirect(to.href, 302);
+  };
+  for (const [name] of q) if (q.getAll(name).length > 1) return fail('invalid_request', 'parameter_repeated', `parameter ${name} is repeated`, name);
+  for (const [name, value] of q) if (value.length > MAX_PARAM_LENGTH) return fail('invalid_request', 'parameter_too_long', `parameter ${name} is too long`, name);
+  if (one('response_type') !== 'code') return fail('unsupported_response_type', 'response_type_unsupported', 'response_type must be code');
+  if (!client.grantTypes.includes('authorization_code')) return fail('unauthorized_client', 'grant_type_not_allowed', 'client is not allowed the authorization code grant');
+  const challenge = one('code_challenge');
+  const method = one('code_challenge_method');
+  if (!challenge) return fail('invalid_request', 'challenge_missing', 'code_challenge is required');
+  if (method === undefined) return fail('invalid_request', 'challenge_method_missing', 'code_challenge_method is required (S256)');
+  if (method !== 'S256') return fail('invalid_request', 'challenge_method_unsupported', `code_challenge_method ${method} is not supported; use S256`);
+  if (!CHALLENGE_S256.test(challenge)) return fail('invalid_request', 'challenge_malformed', 'code_challenge must be 43 base64url characters (BASE64URL(SHA256(verifier)))');
+  const requested = one('scope')?.split(' ').filter(Boolean);
+  const notAllowed = requested?.filter((s) => !client.scopes.includes(s)) ?? [];
+  if (notAllowed.length > 0) return fail('invalid_scope', 'scope_invalid', `scope not allowed for this client: ${notAllowed.join(' ')}`);
+
+  const login = ctx.grants.startLogin({ clientId: client.id, redirectUri, state, codeChallenge: challenge, scopes: requested?.length ? requested : client.scopes });
+  return c.html(loginPage({ loginId: login.id, clientName: client.name, seeded: seededAccounts(ctx) }));
+}
+
+/** POST /oauth/login: the sign-in form; success redirects to the client with code and state. */
+export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Response> {
+  const form = await c.req.parseBody();
+  const loginId = String(form.login ?? '');
+  const email = String(form.email ?? '');
+  const login = ctx.grants.peekLogin(loginId);
+  if (!login) return c.html(errorPage('Sign-in expired', 'This sign-in page is no longer valid. Go back to the app and sign in again.'), 400);
+  const client = ctx.clients.get(login.clientId)!;
+  const account = ctx.directory.findByEmail(email);
+  if (!account || account.password !== String(form.password ?? '')) {
+    ctx.rejections.record({ endpoint: 'login', status: 401, error: 'access_denied', reason: 'login_failed', clientId: client.id });
+    return c.html(loginPage({ loginId, clientName: client.name, email, error: 'Email or password is wrong.', seeded: seededAccounts(ctx) }), 401);
+  }
+  ctx.grants.takeLogin(loginId);
+  const code = ctx.grants.issueCode(login, account.id);
+  const to = new URL(login.redirectUri);
+  to.searchParams.set('code', code.code);
+  if (login.state !== undefined) to.searchParams.set('state', login.state);
+  return c.redirect(to.href, 302);
+}
+
+function seededAccounts(ctx: EmulatorContext) {
+  const first = ctx.centre.topology.agents[0];
+  return [
+    { email: ctx.centre.topology.supervisor.email, password: SUPERVISOR_PASSWORD, role: 'supervisor: sees every business unit' },
+    ...(first ? [{ email: first.email, password: AGENT_PASSWORD, role: `agent (${first.name}); every agentNNNN@adhere.local works` }] : []),
+  ];
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+
+export interface PendingAuthorization {
+  id: string;
+  clientId: string;
+  redirectUri: string;
+  state: string | undefined;
+  codeChallenge: string;
+  scopes: string[];
+  expiresAt: number;
+}
+
+export interface AuthorizationCode {
+  code: string;
+  clientId: string;
+  redirectUri: string;
+  codeChallenge: string;
+  userId: string;
+  scopes: string[];
+  expiresAt: number;
+  used: boolean;
+  /** Tokens issued for this code, revoked if the code is replayed (RFC 6749 §4.1.2). */
+  issued: string[];
+}
+
+export interface AccessToken {
+  token: string;
+  clientId: string;
+  /** Undefined for client-credentials tokens: there is no user. */
+  userId: string | undefined;
+  scopes: string[];
+  expiresAt: number;
+}
+
+const LOGIN_LIFETIME_MS = 10 * 60_000;
+
+function opaque(bytes = 32): string {
+  return randomBytes(bytes).toString('base64url');
+}
+
+/** Pending logins, authorization codes and access tokens, all in memory. */
+export class GrantStore {
+  private readonly pending = new Map<string, PendingAuthorization>();
+  private readonly codes = new Map<string, AuthorizationCode>();
+  private readonly tokens = new Map<string, AccessToken>();
+
+  /** Codes live 60 s by default: short, as RFC 6749 §4.1.2 recommends (max 10 minutes). */
+  constructor(private readonly codeLifetimeMs = 60_000, private readonly now: () => number = Date.now) {}
+
+  startLogin(p: Omit<PendingAuthorization, 'id' | 'expiresAt'>): PendingAuthorization {
+    this.sweep();
+    const login = { ...p, id: opaque(16), expiresAt: this.now() + LOGIN_LIFETIME_MS };
+    this.pending.set(login.id, login);
+    return login;
+  }
+
+  takeLogin(id: string): PendingAuthorization | undefined {
+    const p = this.pending.get(id);
+    if (!p || p.expiresAt < this.now()) return undefined;
+    this.pending.delete(id);
+    return p;
+  }
+
+  peekLogin(id: string): PendingAuthorization | undefined {
+    const p = this.pending.get(id);
+    return p && p.expiresAt >= this.now() ? p : undefined;
+  }
+
+  issueCode(login: PendingAuthorization, userId: string): AuthorizationCode {
+    const code: AuthorizationCode = {
+      code: opaque(),
+      clientId: login.clientId,
+      redirectUri: login.redirectUri,
+      codeChallenge: login.codeChallenge,
+      userId,
+      scopes: login.scopes,
+      expiresAt: this.now() + this.codeLifetimeMs,
+      used: false,
+      issued: [],
+    };
+    this.codes.set(code.code, code);
+    return code;
+  }
+
+  findCode(code: string): AuthorizationCode | undefined {
+    return this.codes.get(code);
+  }
+
+  issueToken(clientId: string, userId: string | undefined, scopes: string[], lifetimeSeconds: number): AccessToken {
+    const token = { token: opaque(), clientId, userId, scopes, expiresAt: this.now() + lifetimeSeconds * 1000 };
+    this.tokens.set(token.token, token);
+    return token;
+  }
+
+  /** A live token, or undefined (unknown, expired or revoked). */
+  findToken(token: string): AccessToken | undefined {
+    const t = this.tokens.get(token);
+    return t && t.expiresAt > this.now() ? t : undefined;
+  }
+
+  revokeToken(token: string): void {
+    this.tokens.delete(token);
+  }
+
+  /** Revokes every token of a user for a client (DELETE /api/v2/tokens/me). */
+  revokeAllFor(userId: string | undefined, clientId: string): number {
+    let n = 0;
+    for (const [k, t] of this.tokens) if (t.userId === userId && t.clientId === clientId) (this.tokens.delete(k), n++);
+    return n;
+  }
+
+  private sweep(): void {
+    const now = this.now();
+    for (const [k, p] of this.pending) if (p.expiresAt < now) this.pending.delete(k);
+    for (const [k, c] of this.codes) if (c.expiresAt + 10 * 60_000 < now) this.codes.delete(k);
+  }
+}

@@ -1,0 +1,47 @@
+// The emulator's sign-in page: a real HTML form, so browser tests sign in the way a person does.
+
+function escape(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export interface LoginPageModel {
+  loginId: string;
+  clientName: string;
+  error?: string;
+  email?: string;
+  seeded: Array<{ email: string; password: string; role: string }>;
+}
+
+export function loginPage(m: LoginPageModel): string {
+  const seeded = m.seeded.map((s) => `<li><code>${escape(s.email)}</code> / <code>${escape(s.password)}</code> — ${escape(s.role)}</li>`).join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Sign in · Genesys Cloud emulator</title>
+<style>
+body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;margin:0;display:grid;place-items:center;min-height:100vh}
+main{background:#fff;padding:2rem 2.5rem;border-radius:8px;box-shadow:0 2px 12px #0002;width:min(26rem,90vw)}
+h1{font-size:1.3rem;margin:0 0 .25rem}p.app{color:#555;margin:0 0 1.25rem}
+label{display:block;font-weight:600;margin-top:.8rem}input{width:100%;box-sizing:border-box;padding:.5rem;font:inherit;border:1px solid #889;border-radius:4px}
+button{margin-top:1.2rem;width:100%;padding:.6rem;font:inherit;font-weight:600;background:#ff4f1f;color:#fff;border:0;border-radius:4px;cursor:pointer}
+button:focus-visible,input:focus-visible{outline:3px solid #1f6feb;outline-offset:2px}
+.error{color:#a40000;background:#fde8e8;padding:.5rem;border-radius:4px}
+details{margin-top:1.25rem;color:#444;font-size:.9rem}
+</style></head>
+<body><main>
+<h1>Sign in</h1>
+<p class="app">to <strong>${escape(m.clientName)}</strong> · Genesys Cloud emulator</p>
+${m.error ? `<p class="error" role="alert">${escape(m.error)}</p>` : ''}
+<form method="post" action="/oauth/login">
+<input type="hidden" name="login" value="${escape(m.loginId)}">
+<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="${escape(m.email ?? '')}">
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">Sign in</button>
+</form>
+<details><summary>Seeded accounts</summary><ul>${seeded}</ul></details>
+</main></body></html>`;
+}
+
+export function errorPage(title: string, detail: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>
+<body style="font:16px system-ui,sans-serif;max-width:40rem;margin:3rem auto"><h1>${escape(title)}</h1><p role="alert">${escape(detail)}</p></body></html>`;
+}

@@ -1,0 +1,153 @@
+import { adherenceOf, type AdherenceSettings } from './adherence-rules.js';
+import { codeIdOf, type ActivityCategory, type Impact, type RoutingStatus, type SystemPresence } from './categories.js';
+import { agentSpans } from './timeline.js';
+import { localDayNumber, startOfLocalDay } from './time-zone.js';
+import type { Agent } from './topology.js';
+
+export interface DayMetrics {
+  /** Seconds from the query start to this local day's start (negative never: the first day starts at the query start). */
+  dayStartOffset: number;
+  adherenceSchedule: number;
+  conformanceSchedule: number;
+  conformanceActual: number;
+  exceptionCount: number;
+  exceptionDuration: number;
+  impactSeconds: number;
+  scheduleLength: number;
+  actualLength: number;
+  adherencePercentage: number;
+  conformancePercentage: number;
+}
+
+export interface AdherenceException {
+  startOffsetSeconds: number;
+  endOffsetSeconds: number;
+  scheduledActivityCodeId: string;
+  scheduledActivityCategory: ActivityCategory;
+  actualActivityCodeId: string;
+  actualActivityCategory: ActivityCategory;
+  systemPresence: SystemPresence;
+  routingStatus: RoutingStatus;
+  impact: Impact;
+}
+
+export interface ActualActivity { actualActivityCategory: ActivityCategory; startOffsetSeconds: number; endOffsetSeconds: number }
+
+export interface UserHistory {
+  agent: Agent;
+  adherencePercentage: number;
+  conformancePercentage: number;
+  impact: Impact;
+  days: DayMetrics[];
+  exceptions: AdherenceException[];
+  actuals: ActualActivity[];
+}
+
+const WORKING: ReadonlySet<RoutingStatus> = new Set(['IDLE', 'INTERACTING', 'COMMUNICATING']);
+
+/**
+ * One agent's adherence over [from, to), integrated from the same timeline the live view shows, so a
+ * historical query agrees with what the board saw. Days are cut at local midnight in `timeZone`.
+ */
+export function userHistory(seed: number, agent: Agent, settings: AdherenceSettings, from: number, to: number, timeZone: string): UserHistory {
+  const dayStarts: number[] = [from];
+  for (let d = localDayNumber(timeZone, from) + 1; ; d++) {
+    const s = startOfLocalDay(timeZone, d);
+    if (s >= to) break;
+    if (s > from) dayStarts.push(s);
+  }
+  const days: DayMetrics[] = dayStarts.map((s) => ({ dayStartOffset: Math.round((s - from) / 1000), adherenceSchedule: 0, conformanceSchedule: 0, conformanceActual: 0, exceptionCount: 0, exceptionDuration: 0, impactSeconds: 0, scheduleLength: 0, actualLength: 0, adherencePercentage: 0, conformancePercentage: 0 }));
+  const exceptions: AdherenceException[] = [];
+  const actuals: ActualActivity[] = [];
+  const threshold = settings.adherenceExceptionThresholdSeconds * 1000;
+  const offset = (t: number) => Math.round((t - from) / 1000);
+
+  // The open exception run: contiguous out-of-adherence scheduled time, with its per-day split.
+  let run: { start: number; end: number; first: AdherenceException; perDay: Map<number, number> } | undefined;
+  const closeRun = () => {
+    if (run && run.end - run.start >= threshold) {
+      exceptions.push({ ...run.first, startOffsetSeconds: offset(run.start), endOffsetSeconds: offset(run.end) });
+      const sign = run.first.impact === 'Positive' ? 1 : run.first.impact === 'Negative' ? -1 : 0;
+      for (const [d, ms] of run.perDay) {
+        days[d]!.exceptionDuration += ms / 1000;
+        days[d]!.impactSeconds += (sign * ms) / 1000;
+      }
+      days[[...run.perDay.keys()][0]!]!.exceptionCount++;
+    }
+    run = undefined;
+  };
+
+  let day = 0;
+  for (const span of agentSpans(seed, agent, from)) {
+    if (span.start >= to) break;
+    let start = Math.max(span.start, from);
+    const end = Math.min(span.end, to);
+    const verdict = adherenceOf(span.scheduled?.category, span.presence, span.routing, false, settings);
+    // Actual activity runs, merged while the category stays the same.
+    const lastActual = actuals[actuals.length - 1];
+    if (lastActual && lastActual.actualActivityCategory === verdict.actualCategory && lastActual.endOffsetSeconds === offset(start)) lastActual.endOffsetSeconds = offset(end);
+    else actuals.push({ actualActivityCategory: verdict.actualCategory, startOffsetSeconds: offset(start), endOffsetSeconds: offset(end) });
+
+    while (start < end) {
+      while (day + 1 < dayStarts.length && dayStarts[day + 1]! <= start) day++;
+      const pieceEnd = Math.min(end, dayStarts[day + 1] ?? Infinity);
+      const ms = pieceEnd - start;
+      const m = days[day]!;
+      const sched = span.scheduled;
+      if (sched) {
+        m.scheduleLength += ms / 1000;
+        if (!settings.ignoredActivityCategories.includes(sched.category)) m.adherenceSchedule += ms / 1000;
+        if (sched.category === 'OnQueueWork') m.conformanceSchedule += ms / 1000;
+      }
+      if (span.presence !== 'Offline') m.actualLength += ms / 1000;
+      if (span.presence === 'OnQueue' && WORKING.has(span.routing)) m.conformanceActual += ms / 1000;
+      if (sched && verdict.state === 'OutOfAdherence') {
+        if (run && run.end !== start) closeRun();
+        if (!run) {
+          run = {
+            start,
+            end: start,
+            perDay: new Map(),
+            first: {
+              startOffsetSeconds: 0, endOffsetSeconds: 0,
+              scheduledActivityCodeId: sched.codeId, scheduledActivityCategory: sched.category,
+              actualActivityCodeId: codeIdOf(verdict.actualCategory), actualActivityCategory: verdict.actualCategory,
+              systemPresence: span.presence, routingStatus: span.routing, impact: verdict.impact,
+            },
+          };
+        }
+        run.end = pieceEnd;
+        run.perDay.set(day, (run.perDay.get(day) ?? 0) + ms);
+      } else closeRun();
+      start = pieceEnd;
+    }
+  }
+  closeRun();
+
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const totals = { adherenceSchedule: 0, exceptionDuration: 0, conformanceSchedule: 0, conformanceActual: 0, impact: 0 };
+  for (const m of days) {
+    for (const k of ['adherenceSchedule', 'conformanceSchedule', 'conformanceActual', 'exceptionDuration', 'impactSeconds', 'scheduleLength', 'actualLength'] as const) m[k] = Math.round(m[k]);
+    m.adherencePercentage = percentAdherence(m.exceptionDuration, m.adherenceSchedule);
+    m.conformancePercentage = m.conformanceSchedule > 0 ? round((m.conformanceActual / m.conformanceSchedule) * 100) : 0;
+    totals.adherenceSchedule += m.adherenceSchedule;
+    totals.exceptionDuration += m.exceptionDuration;
+    totals.conformanceSchedule += m.conformanceSchedule;
+    totals.conformanceActual += m.conformanceActual;
+    totals.impact += m.impactSeconds;
+  }
+  return {
+    agent,
+    adherencePercentage: percentAdherence(totals.exceptionDuration, totals.adherenceSchedule),
+    conformancePercentage: totals.conformanceSchedule > 0 ? round((totals.conformanceActual / totals.conformanceSchedule) * 100) : 0,
+    impact: totals.impact > 0 ? 'Positive' : totals.impact < 0 ? 'Negative' : 'Neutral',
+    days,
+    exceptions,
+    actuals,
+  };
+}
+
+/** Genesys: adherence % = (1 − exception time / scheduled time) × 100; 100 when nothing was scheduled. */
+export function percentAdherence(exceptionSeconds: number, scheduledSeconds: number): number {
+  return scheduledSeconds > 0 ? Math.round((1 - exceptionSeconds / scheduledSeconds) * 10000) / 100 : 100;
+}

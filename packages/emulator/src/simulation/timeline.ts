@@ -1,0 +1,78 @@
+import type { RoutingStatus, SystemPresence } from './categories.js';
+import { routingSpans } from './routing.js';
+import { shiftFor, type ScheduledActivity, type Shift } from './shift.js';
+import { localDayNumber } from './time-zone.js';
+import type { Agent } from './topology.js';
+
+/** A stretch of time in which nothing about the agent changes. */
+export interface Span {
+  start: number;
+  end: number;
+  scheduled: ScheduledActivity | undefined;
+  presence: SystemPresence;
+  routing: RoutingStatus;
+  /** When the current presence began (Genesys's presenceUpdateTime). */
+  presenceStart: number;
+  /** The next scheduled activity of the shift, for nextActivityReminders. */
+  nextScheduled: ScheduledActivity | undefined;
+}
+
+/** Every span of an agent's life from `from` on, forever: gaps between shifts are Offline and unscheduled. */
+export function* agentSpans(seed: number, agent: Agent, from: number): Generator<Span> {
+  let day = localDayNumber(agent.timeZone, from) - 1;
+  let cursor = from;
+  let presenceStart = from;
+  let lastPresence: SystemPresence | undefined;
+  for (;;) {
+    const shift = shiftFor(seed, agent, day++);
+    if (shift === undefined || shift.to <= cursor) continue;
+    if (shift.from > cursor) {
+      if (lastPresence !== 'Offline') presenceStart = cursor;
+      lastPresence = 'Offline';
+      yield { start: cursor, end: shift.from, scheduled: undefined, presence: 'Offline', routing: 'OFF_QUEUE', presenceStart, nextScheduled: shift.scheduled[0] };
+      cursor = shift.from;
+    }
+    for (const span of shiftSpans(shift)) {
+      if (span.end <= cursor) continue;
+      const start = Math.max(span.start, cursor);
+      if (span.presence !== lastPresence) presenceStart = start;
+      lastPresence = span.presence;
+      yield { ...span, start, presenceStart };
+      cursor = span.end;
+    }
+  }
+}
+
+/** The spans inside one shift's window: boundaries of the schedule, the actual presence and routing, merged. */
+export function* shiftSpans(shift: Shift): Generator<Span> {
+  const points = new Set<number>([shift.from, shift.to]);
+  for (const s of shift.scheduled) points.add(s.start).add(s.end);
+  const routing: Array<{ status: RoutingStatus; start: number; end: number }> = [];
+  for (const a of shift.actual) {
+    points.add(a.start).add(a.end);
+    if (a.presence === 'OnQueue') for (const r of routingSpans(a)) (routing.push(r), points.add(r.start));
+  }
+  const sorted = [...points].filter((p) => p >= shift.from && p <= shift.to).sort((a, b) => a - b);
+  let si = 0;
+  let ai = 0;
+  let ri = 0;
+  let presenceStart = shift.from;
+  let lastPresence: SystemPresence | undefined;
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const start = sorted[i]!;
+    const end = sorted[i + 1]!;
+    while (si < shift.scheduled.length && shift.scheduled[si]!.end <= start) si++;
+    while (ai < shift.actual.length && shift.actual[ai]!.end <= start) ai++;
+    while (ri < routing.length && routing[ri]!.end <= start) ri++;
+    const sched = shift.scheduled[si];
+    const act = shift.actual[ai];
+    const inAct = act !== undefined && act.start <= start;
+    const presence: SystemPresence = inAct ? act.presence : 'Offline';
+    const r = routing[ri];
+    const status: RoutingStatus = presence === 'OnQueue' && r !== undefined && r.start <= start ? r.status : 'OFF_QUEUE';
+    if (presence !== lastPresence) presenceStart = start;
+    lastPresence = presence;
+    const current = sched !== undefined && sched.start <= start ? sched : undefined;
+    yield { start, end, scheduled: current, presence, routing: status, presenceStart, nextScheduled: current ? shift.scheduled[si + 1] : sched };
+  }
+}
