@@ -8,6 +8,7 @@ export default defineConfig({
     // Tests run against each package's source; the dist build is what the CLI and bench use.
     alias: {
       '@adhere/oauth': src('./packages/oauth/src/index.ts'),
+      '@adhere/emulator': src('./packages/emulator/src/index.ts'),
     },
   },
   test: {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OAuthError, completeSignIn, createMemoryStorage, exchangeCode, startSignIn, type KeyValueStorage } from '@adhere/oauth';
-import { followLoginToCallback, startOidcPeer, type OidcPeer } from './peers/oidc-provider-server.js';
+import { followLoginToCallback, startOidcPeer, type OidcPeer } from '../../../testing/peers/oidc-provider-server.js';
 
 let peer: OidcPeer;
 beforeAll(async () => {

@@ -71,7 +71,9 @@ export async function handleToken(ctx: EmulatorContext, c: Context): Promise<Res
   }
   const verifier = get('code_verifier');
   if (!verifier) return reject(400, 'invalid_grant', 'verifier_missing', 'code_verifier is required');
-  if (!VERIFIER.test(verifier)) return reject(400, 'invalid_grant', 'verifier_malformed', 'code_verifier must be 43-128 characters of A-Z a-z 0-9 - . _ ~', `length=${verifier.length}`);
+  // A verifier outside RFC 7636 §4.1's syntax is a malformed parameter (invalid_request), as oidc-provider
+  // answers; a well-formed one that does not hash to the challenge is invalid_grant (§4.6).
+  if (!VERIFIER.test(verifier)) return reject(400, 'invalid_request', 'verifier_malformed', 'code_verifier must be 43-128 characters of A-Z a-z 0-9 - . _ ~', `length=${verifier.length}`);
   if (!verifierMatches(verifier, code.codeChallenge)) return reject(400, 'invalid_grant', 'pkce_mismatch', 'code_verifier does not match code_challenge');
 
   code.used = true;

@@ -20,7 +20,7 @@ export const PEER_REDIRECT_URI = 'http://localhost:3000/callback';
 /** oidc-provider refuses a grant with no scope at all; Genesys-like scope names keep it plain OAuth (no openid). */
 export const PEER_SCOPE = 'workforce-management';
 
-export async function startOidcPeer(opts: { codeTtlSeconds?: number } = {}): Promise<OidcPeer> {
+export async function startOidcPeer(opts: { codeTtlSeconds?: number; extraClients?: Array<Record<string, unknown>> } = {}): Promise<OidcPeer> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -33,12 +33,13 @@ export async function startOidcPeer(opts: { codeTtlSeconds?: number } = {}): Pro
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
+      ...(opts.extraClients ?? []),
     ],
     routes: { authorization: '/oauth/authorize', token: '/oauth/token' },
     pkce: { required: () => true, methods: ['S256'] },
     scopes: [PEER_SCOPE],
     cookies: { keys: ['adhere-test-cookie-key'] },
-    features: { devInteractions: { enabled: false } },
+    features: { devInteractions: { enabled: false }, clientCredentials: { enabled: true } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id }) }),
     ttl: { AuthorizationCode: opts.codeTtlSeconds ?? 60 },
@@ -50,7 +51,7 @@ export async function startOidcPeer(opts: { codeTtlSeconds?: number } = {}): Pro
     if (ctx.path.startsWith('/interaction/')) {
       const details = await provider.interactionDetails(ctx.req, ctx.res);
       const grant = new provider.Grant({ accountId: 'supervisor', clientId: String(details.params.client_id) });
-      if (typeof details.params.scope === 'string') grant.addOIDCScope(details.params.scope);
+      grant.addOIDCScope(typeof details.params.scope === 'string' ? details.params.scope : PEER_SCOPE);
       const grantId = await grant.save();
       const to = await provider.interactionResult(ctx.req, ctx.res, { login: { accountId: 'supervisor' }, consent: { grantId } }, { mergeWithLastSubmission: false });
       ctx.redirect(to);
