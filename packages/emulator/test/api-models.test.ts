@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../src/index.js';
+import { modelMismatches } from '../../../testing/sdk-models.js';
+import { tokenFor } from './helpers/login.js';
+
+let emulator: Emulator;
+let supervisor: string;
+let agentToken: string;
+let narrowToken: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ agents: 120, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 15, 0), historicalDelayMs: 10 });
+  supervisor = await tokenFor(emulator);
+  agentToken = await tokenFor(emulator, 'agent0001@adhere.local', 'agent');
+  narrowToken = await tokenFor(emulator, undefined, undefined, 'user-basic-info');
+});
+afterAll(() => emulator.close());
+
+const get = async (path: string, token = supervisor) => {
+  const res = await fetch(`${emulator.apiUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+};
+
+describe('API responses match the official SDK models (field names and types)', () => {
+  it('users, business units, management units, activity codes, teams', async () => {
+    const topo = emulator.centre.topology;
+    const mu = topo.managementUnits[0]!;
+    const bu = topo.businessUnits[0]!;
+    const team = topo.teams[0]!;
+    const checks: Array<[string, string]> = [
+      ['/api/v2/users/me?expand=authorization', 'UserMe'],
+      ['/api/v2/users?pageSize=10&pageNumber=2', 'UserEntityListing'],
+      ['/api/v2/workforcemanagement/businessunits', 'BusinessUnitListing'],
+      [`/api/v2/workforcemanagement/businessunits/${bu.id}?expand=settings`, 'BusinessUnitResponse'],
+      [`/api/v2/workforcemanagement/businessunits/${bu.id}/managementunits`, 'ManagementUnitListing'],
+      [`/api/v2/workforcemanagement/businessunits/${bu.id}/activitycodes`, 'BusinessUnitActivityCodeListing'],
+      ['/api/v2/workforcemanagement/managementunits', 'ManagementUnitListing'],
+      [`/api/v2/workforcemanagement/managementunits/${mu.id}?expand=settings.adherence`, 'ManagementUnit'],
+      [`/api/v2/workforcemanagement/managementunits/${mu.id}/users`, 'WfmUserEntityListing'],
+      [`/api/v2/workforcemanagement/agents/${topo.agents[0]!.id}/managementunit`, 'AgentManagementUnitReference'],
+      ['/api/v2/teams?pageSize=5', 'TeamEntityListing'],
+      [`/api/v2/teams/${team.id}`, 'Team'],
+      [`/api/v2/teams/${team.id}/members`, 'TeamMemberEntityListing'],
+      [`/api/v2/workforcemanagement/managementunits/${mu.id}/adherence`, 'UserScheduleAdherenceListing'],
+      [`/api/v2/workforcemanagement/teams/${team.id}/adherence`, 'UserScheduleAdherenceListing'],
+      ['/api/v2/notifications/availabletopics', 'AvailableTopicEntityListing'],
+      ['/api/v2/workforcemanagement/businessunits/00000000-0000-4000-8000-000000000000', 'ErrorBody'],
+    ];
+    for (const [path, model] of checks) {
+      const { body } = await get(path);
+      expect(modelMismatches(body, model), `${path} as ${model}`).toEqual([]);
+    }
+  });
+
+  it('real-time adherence by user ids is a bare UserScheduleAdherence[] with Genesys enums', async () => {
+    const ids = emulator.centre.topology.agents.slice(0, 100).map((a) => `userId=${a.id}`).join('&');
+    const { status, body } = await get(`/api/v2/workforcemanagement/adherence?${ids}`);
+    expect(status).toBe(200);
+    expect(Array.isArray(body)).toBe(true);
+    const list = body as unknown as Array<Record<string, string>>;
+    expect(list).toHaveLength(100);
+    for (const r of list) {
+      expect(modelMismatches(r, 'UserScheduleAdherence')).toEqual([]);
+      expect(['InAdherence', 'OutOfAdherence', 'Unscheduled', 'Unknown', 'Ignored', 'Explained']).toContain(r.adherenceState);
+      expect(['Positive', 'Negative', 'Neutral', 'Unknown']).toContain(r.impact);
+      expect(['OFF_QUEUE', 'IDLE', 'INTERACTING', 'NOT_RESPONDING', 'COMMUNICATING']).toContain(r.routingStatus);
+      expect(['Available', 'Away', 'Busy', 'Offline', 'Idle', 'OnQueue', 'Meal', 'Training', 'Meeting', 'Break']).toContain(r.systemPresence);
+    }
+    const states = new Set(list.map((r) => r.adherenceState));
+    expect(states.has('InAdherence')).toBe(true);
+  });
+
+  it('rejects bad user-id sets with Genesys codes', async () => {
+    expect((await get('/api/v2/workforcemanagement/adherence')).body.code).toBe('no.user.ids.specified');
+    expect((await get('/api/v2/workforcemanagement/adherence?userId=nope')).body.code).toBe('invalid.id');
+    const many = Array.from({ length: 101 }, () => 'userId=6e1c5a0e-2f0b-4d7e-9a55-3a7f2c1d9b10').join('&');
+    expect((await get(`/api/v2/workforcemanagement/adherence?${many}`)).body.code).toBe('max.user.ids');
+  });
+
+  it('a large listing comes back as a pre-signed downloadUrl that needs no token', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!;
+    const { body } = await get(`/api/v2/workforcemanagement/managementunits/${mu.id}/adherence?forceDownloadService=true`);
+    expect(body.entities).toBeUndefined();
+    const file = await fetch(body.downloadUrl as string);
+    const parsed = (await file.json()) as Record<string, unknown>;
+    expect(modelMismatches(parsed, 'UserScheduleAdherenceListing')).toEqual([]);
+    expect((parsed.entities as unknown[]).length).toBe(emulator.centre.topology.agents.filter((a) => a.managementUnitId === mu.id).length);
+  });
+
+  it('pages users with the Genesys envelope', async () => {
+    const { body } = await get('/api/v2/users?pageSize=50&pageNumber=3');
+    expect(body.pageSize).toBe(50);
+    expect(body.pageNumber).toBe(3);
+    expect(body.total).toBe(121);
+    expect(body.pageCount).toBe(3);
+    expect(body.entities).toHaveLength(21);
+    expect(body.nextUri).toBeUndefined();
+    expect(body.previousUri).toContain('pageNumber=2');
+  });
+});
+
+describe('scopes and permissions', () => {
+  it('a token without the WFM scope gets 403 app.not.authorized.for.scope', async () => {
+    const { status, body } = await get('/api/v2/workforcemanagement/businessunits', narrowToken);
+    expect(status).toBe(403);
+    expect(body.code).toBe('app.not.authorized.for.scope');
+    expect(modelMismatches(body, 'ErrorBody')).toEqual([]);
+    expect((await get('/api/v2/users/me', narrowToken)).status).toBe(200);
+  });
+
+  it('an agent without wfm:realtimeAdherence:view gets 403 missing.any.permissions', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!;
+    const { status, body } = await get(`/api/v2/workforcemanagement/managementunits/${mu.id}/adherence`, agentToken);
+    expect(status).toBe(403);
+    expect(body.code).toBe('missing.any.permissions');
+  });
+
+  it('no token → 401 authentication.required; a bad token → 401 bad.credentials', async () => {
+    const none = await fetch(`${emulator.apiUrl}/api/v2/users/me`);
+    expect(none.status).toBe(401);
+    expect(((await none.json()) as { code: string }).code).toBe('authentication.required');
+    expect((await get('/api/v2/users/me', 'forged')).body.code).toBe('bad.credentials');
+  });
+
+  it('DELETE /api/v2/tokens/me revokes the token', async () => {
+    const t = await tokenFor(emulator);
+    expect((await get('/api/v2/users/me', t)).status).toBe(200);
+    const del = await fetch(`${emulator.apiUrl}/api/v2/tokens/me`, { method: 'DELETE', headers: { Authorization: `Bearer ${t}` } });
+    expect(del.status).toBe(204);
+    expect((await get('/api/v2/users/me', t)).status).toBe(401);
+  });
+});
