@@ -1,4 +1,26 @@
 // npm run bench: every benchmark, each printing its numbers beside the peer measured in the same run.
+// TypeScript benches are bundled with esbuild first (Node 20 cannot run .ts itself).
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import { benchOAuth } from './oauth.mjs';
+import { workspaceAliases } from './bundle-size.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const out = `${root}.bench-out`;
+mkdirSync(out, { recursive: true });
+await esbuild.build({
+  entryPoints: [`${root}bench/emulator.ts`],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outdir: out,
+  packages: 'external',
+  alias: { ...workspaceAliases, '@adhere/emulator': `${root}packages/emulator/src/index.ts` },
+  logLevel: 'warning',
+});
 
 await benchOAuth();
+const { benchEmulator } = await import(pathToFileURL(`${out}/emulator.js`).href);
+await benchEmulator();

@@ -20,7 +20,7 @@ export const PEER_REDIRECT_URI = 'http://localhost:3000/callback';
 /** oidc-provider refuses a grant with no scope at all; Genesys-like scope names keep it plain OAuth (no openid). */
 export const PEER_SCOPE = 'workforce-management';
 
-export async function startOidcPeer(opts: { codeTtlSeconds?: number; extraClients?: Array<Record<string, unknown>> } = {}): Promise<OidcPeer> {
+export async function startOidcPeer(opts: { codeTtlSeconds?: number; extraClients?: Array<{ client_id: string } & Record<string, unknown>> } = {}): Promise<OidcPeer> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

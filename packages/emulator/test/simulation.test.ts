@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { adherenceOf, DEFAULT_ADHERENCE_SETTINGS } from '../src/simulation/adherence-rules.js';
+import { ContactCentre } from '../src/simulation/contact-centre.js';
+import { buildTopology } from '../src/simulation/topology.js';
+import { startOfLocalDay, localDayNumber, zoneOffsetMs } from '../src/simulation/time-zone.js';
+import { optionsFromArgs, CliUsageError } from '../src/cli.js';
+
+describe('topology', () => {
+  it('is deterministic for a seed and different for another', () => {
+    const a = buildTopology(42, 300);
+    expect(buildTopology(42, 300).agents.map((x) => x.id)).toEqual(a.agents.map((x) => x.id));
+    expect(buildTopology(43, 300).agents[0]!.id).not.toBe(a.agents[0]!.id);
+  });
+
+  it('holds 20,000 agents within Genesys limits (BU ≤ 5,000, MU ≤ 1,500)', () => {
+    const t = buildTopology(7, 20_000);
+    expect(t.agents).toHaveLength(20_000);
+    expect(new Set(t.agents.map((a) => a.id)).size).toBe(20_000);
+    for (const bu of t.businessUnits) expect(t.agents.filter((a) => a.businessUnitId === bu.id).length).toBeLessThanOrEqual(5000);
+    for (const mu of t.managementUnits) expect(t.agents.filter((a) => a.managementUnitId === mu.id).length).toBeLessThanOrEqual(1500);
+    for (const a of t.agents) expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('adherence rules (Genesys real-time adherence overview)', () => {
+  const s = DEFAULT_ADHERENCE_SETTINGS;
+  it.each([
+    ['OnQueueWork', 'OnQueue', 'IDLE', 'InAdherence', 'Neutral'],
+    ['OnQueueWork', 'OnQueue', 'INTERACTING', 'InAdherence', 'Neutral'],
+    ['OnQueueWork', 'OnQueue', 'NOT_RESPONDING', 'OutOfAdherence', 'Negative'],
+    ['OnQueueWork', 'Break', 'OFF_QUEUE', 'OutOfAdherence', 'Negative'],
+    ['Break', 'Break', 'OFF_QUEUE', 'InAdherence', 'Neutral'],
+    ['Break', 'OnQueue', 'IDLE', 'OutOfAdherence', 'Positive'],
+    ['Training', 'Meeting', 'OFF_QUEUE', 'OutOfAdherence', 'Neutral'],
+    [undefined, 'Offline', 'OFF_QUEUE', 'InAdherence', 'Neutral'],
+    [undefined, 'OnQueue', 'IDLE', 'Unscheduled', 'Positive'],
+  ] as const)('scheduled %s, %s/%s → %s, %s', (scheduled, presence, routing, state, impact) => {
+    expect(adherenceOf(scheduled, presence, routing, false, s)).toMatchObject({ state, impact });
+  });
+
+  it('activity equivalency and ignored categories', () => {
+    expect(adherenceOf('Break', 'Meal', 'OFF_QUEUE', false, { ...s, nonOnQueueActivitiesEquivalent: true }).state).toBe('InAdherence');
+    expect(adherenceOf('Meeting', 'OnQueue', 'IDLE', false, { ...s, ignoredActivityCategories: ['Meeting'] }).state).toBe('Ignored');
+    expect(adherenceOf('OnQueueWork', 'Available', 'OFF_QUEUE', true, s)).toMatchObject({ state: 'OutOfAdherence', actualCategory: 'TimeOff' });
+  });
+});
+
+describe('contact centre', () => {
+  it('drifts: agents move in and out of adherence, and every change is emitted in time order', () => {
+    const centre = new ContactCentre(buildTopology(42, 400), { clock: 'manual', startTime: Date.UTC(2026, 10, 24, 9, 0) });
+    let last = 0;
+    const states = new Set<string>();
+    let toOut = 0;
+    centre.onChange((next, prev) => {
+      expect(next.span.start).toBeGreaterThanOrEqual(last);
+      last = next.span.start;
+      states.add(next.verdict.state);
+      if (prev.verdict.state !== 'OutOfAdherence' && next.verdict.state === 'OutOfAdherence') toOut++;
+    });
+    centre.advanceBy(8 * 3600_000);
+    expect(centre.changes).toBeGreaterThan(1000);
+    expect(toOut).toBeGreaterThan(50);
+    expect(states).toContain('InAdherence');
+    expect(states).toContain('OutOfAdherence');
+    // Out of adherence is the exception, not the rule.
+    const out = centre.allStatuses().filter((s) => s.verdict.state === 'OutOfAdherence').length;
+    expect(out / 400).toBeLessThan(0.3);
+    centre.stop();
+  });
+
+  it('the same seed and clock give the same states', () => {
+    const run = () => {
+      const c = new ContactCentre(buildTopology(5, 100), { clock: 'manual', startTime: Date.UTC(2026, 10, 24, 13, 0) });
+      c.advanceBy(3600_000);
+      return c.allStatuses().map((s) => `${s.verdict.state}/${s.span.presence}/${s.span.routing}/${s.timeOfAdherenceChange}`);
+    };
+    expect(run()).toEqual(run());
+  });
+});
+
+describe('time zones', () => {
+  it('finds local midnight across DST', () => {
+    // 2026-03-29: Europe/London moves to BST at 01:00 UTC.
+    const day = localDayNumber('Europe/London', Date.UTC(2026, 2, 30, 12));
+    expect(new Date(startOfLocalDay('Europe/London', day)).toISOString()).toBe('2026-03-29T23:00:00.000Z');
+    expect(zoneOffsetMs('America/New_York', Date.UTC(2026, 0, 15))).toBe(-5 * 3600_000);
+  });
+});
+
+describe('emulator CLI options', () => {
+  it('parses flags and refuses bad values with a clear message', async () => {
+    const o = await optionsFromArgs(['--port', '5000', '--agents', '20000', '--speed', '60', '--rate-429', '0.1', '--quiet']);
+    expect(o).toMatchObject({ port: 5000, agents: 20000, speed: 60, faults: { rate429: 0.1 } });
+    await expect(optionsFromArgs(['--agents', 'many'])).rejects.toThrow(CliUsageError);
+    await expect(optionsFromArgs(['--agents', 'many'])).rejects.toThrow(/--agents must be a number/);
+    await expect(optionsFromArgs(['--bogus'])).rejects.toThrow(/Unknown option/);
+    await expect(optionsFromArgs(['--clients', '/no/such.json'])).rejects.toThrow(/cannot read clients file/);
+  });
+});
