@@ -17,6 +17,7 @@ const newVerifier = () => randomBytes(32).toString('base64url');
 let emulator: Emulator;
 let shortCodes: Emulator;
 let peer: OidcPeer;
+let shortPeer: OidcPeer;
 
 beforeAll(async () => {
   const clients = [
@@ -25,8 +26,8 @@ beforeAll(async () => {
   ];
   emulator = await startEmulator({ agents: 20, clock: 'manual', clients });
   shortCodes = await startEmulator({ agents: 20, clock: 'manual', codeLifetimeSeconds: 1 });
+  shortPeer = await startOidcPeer({ codeTtlSeconds: 1 });
   peer = await startOidcPeer({
-    codeTtlSeconds: 1,
     extraClients: [
       { client_id: OTHER.id, token_endpoint_auth_method: 'none', redirect_uris: [OTHER.redirect], grant_types: ['authorization_code'], response_types: ['code'] },
       { client_id: SERVICE.id, client_secret: SERVICE.secret, token_endpoint_auth_method: 'client_secret_basic', redirect_uris: [], grant_types: ['client_credentials'], response_types: [] },
@@ -37,6 +38,7 @@ afterAll(async () => {
   await emulator.close();
   await shortCodes.close();
   await peer.close();
+  await shortPeer.close();
 });
 
 // ---- a target the same requests can be sent to ----
@@ -53,13 +55,13 @@ const emulatorTarget = (e: () => Emulator): Target => ({
     return new URL(await signInAt(`${e().loginUrl}/oauth/authorize?${q}`)).searchParams.get('code')!;
   },
 });
-const peerTarget = (): Target => ({
+const peerTarget = (p: () => OidcPeer = () => peer): Target => ({
   get tokenUrl() {
-    return `${peer.issuer}/oauth/token`;
+    return `${p().issuer}/oauth/token`;
   },
   async code(verifier, clientId = 'adhere-local', redirectUri = REDIRECT) {
     const q = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, code_challenge: challengeOf(verifier), code_challenge_method: 'S256', state: 's', scope: PEER_SCOPE });
-    return new URL(await followLoginToCallback(`${peer.issuer}/oauth/authorize?${q}`, redirectUri)).searchParams.get('code')!;
+    return new URL(await followLoginToCallback(`${p().issuer}/oauth/authorize?${q}`, redirectUri)).searchParams.get('code')!;
   },
 });
 
@@ -211,9 +213,10 @@ describe('differential: the same token requests to oidc-provider', () => {
 
   it('an expired code is refused by both', async () => {
     const v = newVerifier();
-    const code = await peerTarget().code(v);
+    const short = peerTarget(() => shortPeer);
+    const code = await short.code(v);
     await new Promise((r) => setTimeout(r, 2100));
-    expect(await post(peerTarget(), form(code, v))).toEqual({ status: 400, error: 'invalid_grant' });
+    expect(await post(short, form(code, v))).toEqual({ status: 400, error: 'invalid_grant' });
   });
 });
 
