@@ -19,6 +19,7 @@ A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --latency MS          added latency per API request
   --channel-lifetime S  notification channel lifetime (default 86400)
   --heartbeat S         WebSocket heartbeat interval (default 30)
+  --drop-sockets-every S  cut every notification socket every S seconds
   --quiet               no log lines`;
 
 export class CliUsageError extends Error {}
@@ -39,7 +40,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
       options: {
         port: { type: 'string' }, host: { type: 'string' }, agents: { type: 'string' }, seed: { type: 'string' }, speed: { type: 'string' },
         clients: { type: 'string' }, 'cors-origin': { type: 'string', multiple: true }, 'rate-429': { type: 'string' }, 'retry-after': { type: 'string' },
-        'rate-5xx': { type: 'string' }, latency: { type: 'string' }, 'channel-lifetime': { type: 'string' }, heartbeat: { type: 'string' },
+        'rate-5xx': { type: 'string' }, latency: { type: 'string' }, 'channel-lifetime': { type: 'string' }, heartbeat: { type: 'string' }, 'drop-sockets-every': { type: 'string' },
         quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -74,6 +75,8 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
   const heartbeat = num(v.heartbeat, 'heartbeat', 1, 3600);
   if (lifetime !== undefined) options.channelLifetimeSeconds = lifetime;
   if (heartbeat !== undefined) options.heartbeatSeconds = heartbeat;
+  const drop = num(v['drop-sockets-every'], 'drop-sockets-every', 1, 86_400);
+  if (drop !== undefined) options.dropSocketsEverySeconds = drop;
   if (!v.quiet) options.log = (line) => console.log(line);
   return options;
 }

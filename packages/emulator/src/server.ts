@@ -52,6 +52,8 @@ export interface EmulatorOptions {
   historicalDelayMs?: number;
   jobRouteDownloadUrls?: boolean;
   faults?: Partial<FaultOptions>;
+  /** Drop every notification socket this often (fault injection), in seconds. */
+  dropSocketsEverySeconds?: number;
   settings?: Partial<AdherenceSettings>;
   /** Where the emulator writes its log lines (default: nowhere). */
   log?: (line: string) => void;
@@ -112,6 +114,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ctx.hub.publish(t, body);
     }
   });
+
+  const stopDrops = options.dropSocketsEverySeconds ? ctx.hub.dropEvery(options.dropSocketsEverySeconds * 1000) : () => {};
 
   const corsMiddleware = cors({
     origin: (origin) => (ctx.isAllowedOrigin(origin) ? origin : null),
@@ -208,6 +212,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     centre,
     async close() {
       stopEvents();
+      stopDrops();
       centre.stop();
       ctx.hub.close();
       ctx.jobs.close();

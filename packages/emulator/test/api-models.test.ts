@@ -99,6 +99,19 @@ describe('API responses match the official SDK models (field names and types)', 
   });
 });
 
+describe('users search', () => {
+  it('finds users by name with the UsersSearchResponse envelope', async () => {
+    const someone = emulator.centre.topology.agents[7]!;
+    const res = await fetch(`${emulator.apiUrl}/api/v2/users/search`, { method: 'POST', headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ pageSize: 5, query: [{ type: 'EXACT', fields: ['email'], value: someone.email }] }) });
+    const body = (await res.json()) as Record<string, any>;
+    expect(modelMismatches(body, 'UsersSearchResponse')).toEqual([]);
+    expect(body.total).toBe(1);
+    expect(body.results[0].id).toBe(someone.id);
+    const bad = await fetch(`${emulator.apiUrl}/api/v2/users/search`, { method: 'POST', headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' }, body: '{}' });
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('scopes and permissions', () => {
   it('a token without the WFM scope gets 403 app.not.authorized.for.scope', async () => {
     const { status, body } = await get('/api/v2/workforcemanagement/businessunits', narrowToken);

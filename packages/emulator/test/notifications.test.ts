@@ -88,6 +88,29 @@ describe('notifications', () => {
     await new Promise<void>((resolve) => ws.on('close', () => resolve()));
   });
 
+  it('warns a connected client with v2.system.socket_closing before its channel expires, then closes it', async () => {
+    const channel = await api('POST', '/api/v2/notifications/channels');
+    const { ws, next } = await connect(channel.body.connectUri);
+    emulator.context.hub.expireSoon(1500);
+    await next((f) => f.topicName === 'v2.system.socket_closing', 4000);
+    await new Promise<void>((resolve) => ws.on('close', () => resolve()));
+    const head = await fetch(`${emulator.apiUrl}/api/v2/notifications/channels/${channel.body.id}`, { method: 'HEAD', headers: { Authorization: `Bearer ${token}` } });
+    expect(head.status).toBe(404);
+  });
+
+  it('cuts sockets at a set interval when asked to (fault injection)', async () => {
+    const faulty = await startEmulator({ agents: 10, clock: 'manual', dropSocketsEverySeconds: 1 });
+    try {
+      const t = await tokenFor(faulty);
+      const channel = (await (await fetch(`${faulty.apiUrl}/api/v2/notifications/channels`, { method: 'POST', headers: { Authorization: `Bearer ${t}` } })).json()) as { connectUri: string };
+      const { ws } = await connect(channel.connectUri);
+      const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+      expect(code).toBe(1006); // abnormal closure: no close frame, as a network cut looks
+    } finally {
+      await faulty.close();
+    }
+  });
+
   it('subscribes over the socket too, with Genesys replies', async () => {
     const me = (await api('GET', '/api/v2/users/me')).body;
     const channel = await api('POST', '/api/v2/notifications/channels');

@@ -53,6 +53,25 @@ export function usersRoutes(ctx: EmulatorContext) {
     page.entities = (page.entities as Account[]).map((a) => user(a, ctx));
     return c.json(page);
   });
+  // POST /api/v2/users/search — UserSearchRequest → UsersSearchResponse; EXACT, CONTAINS and STARTS_WITH on name/email.
+  app.post('/api/v2/users/search', async (c) => {
+    requireScope(c, ['users', 'users:readonly']);
+    const req = (await c.req.json().catch(() => undefined)) as { pageSize?: number; pageNumber?: number; query?: Array<{ type?: string; fields?: string[]; value?: string; values?: string[] }> } | undefined;
+    if (!req || !Array.isArray(req.query) || req.query.length === 0) throw badRequest('bad.request', 'query is required: [{"type":"CONTAINS","fields":["name"],"value":"…"}]');
+    const pageSize = req.pageSize ?? 25;
+    const pageNumber = req.pageNumber ?? 1;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100 || !Number.isInteger(pageNumber) || pageNumber < 1) throw badRequest('invalid.value', 'pageSize must be 1–100 and pageNumber 1 or more');
+    const accounts = [ctx.directory.findById(ctx.centre.topology.supervisor.id)!, ...ctx.centre.topology.agents.map((a) => ctx.directory.findById(a.id)!)];
+    const matches = accounts.filter((a) => req.query!.every((q) => {
+      const fields = q.fields ?? ['name'];
+      const wanted = (q.values ?? [q.value ?? '']).map((v) => v.toLowerCase());
+      const test = (text: string) => wanted.some((w) => (q.type === 'EXACT' ? text === w : q.type === 'STARTS_WITH' ? text.startsWith(w) : text.includes(w)));
+      if (!['EXACT', 'CONTAINS', 'STARTS_WITH'].includes(q.type ?? '')) throw badRequest('invalid.value', `query type ${q.type} is not supported by the emulator (EXACT, CONTAINS, STARTS_WITH)`);
+      return fields.some((f) => test(String((a as unknown as Record<string, unknown>)[f] ?? '').toLowerCase()));
+    }));
+    const pageCount = Math.max(1, Math.ceil(matches.length / pageSize));
+    return c.json({ total: matches.length, pageCount, pageSize, pageNumber, types: ['users'], results: matches.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((a) => user(a, ctx)) });
+  });
   // DELETE /api/v2/tokens/me — revokes the caller's tokens for this client.
   app.delete('/api/v2/tokens/me', (c) => {
     const { token } = c.get('caller');

@@ -22,6 +22,8 @@ export interface Channel {
   topics: Set<string>;
   socket: WebSocket | undefined;
   closeTimer?: ReturnType<typeof setTimeout>;
+  /** Whether v2.system.socket_closing was sent ahead of expiry. */
+  warned?: boolean;
 }
 
 /** Channels, subscriptions and sockets of the Notifications API, with Genesys's limits and messages. */
@@ -78,6 +80,7 @@ export class NotificationHub {
     }
     channel.lastUsed = Date.now();
     channel.expires = Math.max(channel.expires, Date.now() + this.options.channelLifetimeMs);
+    channel.warned = false;
   }
 
   clear(channel: Channel): void {
@@ -172,7 +175,21 @@ export class NotificationHub {
 
   private expire(): void {
     const now = Date.now();
-    for (const c of this.channels.values()) if (c.expires <= now) this.remove(c, 'channel expired');
+    for (const c of this.channels.values()) {
+      if (c.expires <= now) this.remove(c, 'channel expired');
+      else if (!c.warned && c.socket && c.expires - now <= this.options.closingGraceMs) {
+        // Warn a connected client before its channel goes, so it can move to a new one without a gap.
+        c.warned = true;
+        this.announceClosing(c, c.expires - now);
+      }
+    }
+  }
+
+  /** Drops sockets at a set interval (fault injection); returns a stop function. */
+  dropEvery(ms: number): () => void {
+    const timer = setInterval(() => this.dropAllSockets(), ms);
+    timer.unref?.();
+    return () => clearInterval(timer);
   }
 
   private remove(channel: Channel, why: string): void {

@@ -52,6 +52,7 @@ export function shiftFor(seed: number, agent: Agent, day: number): Shift | undef
   const extra = random();
   if (extra < 0.15) splice(plan, 300, 330, 'Meeting');
   else if (extra < 0.25) splice(plan, 150, 210, 'Training');
+  else if (extra < 0.35) splice(plan, 420, 450, 'OffQueueWork');
   const scheduled = plan.map(([a, b, category]) => ({ start: shiftStart + a * MIN, end: shiftStart + b * MIN, category, codeId: codeIdOf(category) }));
 
   // Behaviour: how this agent drifts from the plan today.
