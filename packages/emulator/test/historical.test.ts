@@ -158,7 +158,18 @@ describe('fault injection', () => {
     expect(share(429)).toBeLessThan(0.42);
     expect(share(503)).toBeGreaterThan(0.1);
     expect(share(503)).toBeLessThan(0.3);
-    emulator.context.faults.set({ rate429: 0, rate5xx: 0 });
+    emulator.context.faults.set({ rate429: 0, rate5xx: 0, latencyMs: 300 });
+    const t0 = performance.now();
+    expect((await fetch(`${emulator.apiUrl}/api/v2/users/me`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(295);
+    emulator.context.faults.set({ latencyMs: 0 });
+  });
+
+  it('is switched at run time through POST /__emulator/faults on the login origin', async () => {
+    const res = await fetch(`${emulator.loginUrl}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rate5xx: 1 }) });
+    expect(((await res.json()) as { faults: { rate5xx: number } }).faults.rate5xx).toBe(1);
+    expect((await fetch(`${emulator.apiUrl}/api/v2/users/me`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(503);
+    await fetch(`${emulator.loginUrl}/__emulator/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ rate5xx: 0 }) });
     expect((await fetch(`${emulator.apiUrl}/api/v2/users/me`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 });
