@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@adhere/oauth': src('./packages/oauth/src/index.ts'),
       '@adhere/emulator': src('./packages/emulator/src/index.ts'),
+      '@adhere/genesys': src('./packages/genesys/src/index.ts'),
     },
   },
   test: {

@@ -1,0 +1,75 @@
+import { resolveEndpoints } from '@adhere/oauth';
+import { GenesysClientError } from './errors.js';
+
+export interface GenesysClientOptions {
+  /** A Genesys region (`eu_west_1` or `mypurecloud.ie`), or apiBaseUrl for a proxy or the emulator. */
+  region?: string;
+  apiBaseUrl?: string;
+  /** A valid access token; `refresh: true` after a 401 asks for a new one (or the same, if there is none). */
+  getAccessToken: (options: { refresh: boolean }) => string | Promise<string>;
+  /** Called when a refreshed token is still refused: the user must sign in again. */
+  onReauthRequired?: () => void;
+  fetch?: typeof fetch;
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  /** Retries after the first attempt, for 429, 5xx and network errors (default 3). */
+  maxRetries?: number;
+  /** A Retry-After longer than this fails the call instead of waiting (default 60 s). */
+  maxRetryAfterMs?: number;
+  /** First backoff step for 5xx and network errors (default 500 ms), doubled each retry, with full jitter. */
+  backoffBaseMs?: number;
+  /** Injected for tests. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface GenesysClient {
+  readonly apiBaseUrl: string;
+  readonly options: Readonly<Required<Omit<GenesysClientOptions, 'region' | 'apiBaseUrl' | 'onReauthRequired'>>> & Pick<GenesysClientOptions, 'onReauthRequired'>;
+}
+
+/** A client value holding configuration only: every API call is a function taking it (tree-shakeable). */
+export function createGenesysClient(options: GenesysClientOptions): GenesysClient {
+  if (typeof options.getAccessToken !== 'function') throw new GenesysClientError('invalid_argument', 'getAccessToken is required');
+  let apiBaseUrl: string;
+  if (options.apiBaseUrl !== undefined) {
+    try {
+      apiBaseUrl = new URL(options.apiBaseUrl).href.replace(/\/+$/, '');
+    } catch {
+      throw new GenesysClientError('invalid_argument', `apiBaseUrl is not a URL: ${JSON.stringify(options.apiBaseUrl)}`);
+    }
+  } else if (options.region !== undefined) {
+    apiBaseUrl = resolveEndpoints({ region: options.region }).apiBaseUrl!;
+  } else {
+    throw new GenesysClientError('invalid_argument', 'region or apiBaseUrl is required');
+  }
+  return {
+    apiBaseUrl,
+    options: {
+      getAccessToken: options.getAccessToken,
+      onReauthRequired: options.onReauthRequired,
+      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 3,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+      backoffBaseMs: options.backoffBaseMs ?? 500,
+      sleep: options.sleep ?? sleep,
+      random: options.random ?? Math.random,
+    },
+  };
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new GenesysClientError('aborted', 'cancelled'));
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new GenesysClientError('aborted', 'cancelled'));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

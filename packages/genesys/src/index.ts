@@ -1,0 +1,33 @@
+export { createGenesysClient, type GenesysClient, type GenesysClientOptions } from './client.js';
+export { GenesysApiError, GenesysClientError, type GenesysClientErrorCode } from './errors.js';
+export { request, retryAfterMs, type RequestOptions } from './http.js';
+export { allEntities } from './paging.js';
+export { download } from './download.js';
+export { getMe, getUsersByIds, searchUsers } from './users.js';
+export { listBusinessUnits, listManagementUnits, getManagementUnit, listManagementUnitUsers, listActivityCodes, listTeams, listTeamMembers } from './wfm/org.js';
+export { getUserAdherence, getManagementUnitAdherence, getTeamAdherence } from './wfm/adherence.js';
+export {
+  historicalAdherence,
+  parseHistoricalFile,
+  type HistoricalAdherenceRequest,
+  type HistoricalUserResult,
+  type HistoricalDayMetrics,
+  type HistoricalAdherenceExceptionInfo,
+  type HistoricalAdherenceActual,
+  type HistoricalProgress,
+} from './wfm/historical.js';
+export { streamArrayProperty, textChunks } from './json-array-stream.js';
+export { NotificationStream, type NotificationStreamOptions, type StreamStatus, type WebSocketFactory, type WebSocketLike } from './notifications/stream.js';
+export {
+  managementUnitAdherenceTopic,
+  teamAdherenceTopic,
+  userAdherenceTopic,
+  historicalQueryTopic,
+  historicalBulkTopic,
+  typedEvent,
+  type NotificationEvent,
+  type HistoricalQueryNotice,
+  type HistoricalBulkNotice,
+} from './notifications/topics.js';
+export type * from './wfm/models.js';
+export { AdherenceView, fromRest, fromTopic, type AgentAdherence } from './wfm/adherence-view.js';

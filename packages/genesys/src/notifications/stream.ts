@@ -1,0 +1,210 @@
+import type { GenesysClient } from '../client.js';
+import { GenesysApiError } from '../errors.js';
+import { request } from '../http.js';
+import { typedEvent, type NotificationEvent } from './topics.js';
+
+export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
+
+/** The browser WebSocket interface (Node 20 has none built in: pass the `ws` package's). */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  addEventListener(type: 'open' | 'close' | 'error' | 'message', listener: (event: { data?: unknown }) => void): void;
+}
+export type WebSocketFactory = new (url: string) => WebSocketLike;
+
+export interface NotificationStreamOptions {
+  topics: string[];
+  onEvent: (event: NotificationEvent) => void;
+  /** After any gap (reconnect, silent socket, channel change) events may have been missed: refetch the snapshot. */
+  onResync?: (reason: string) => void;
+  onStatus?: (status: StreamStatus) => void;
+  WebSocket?: WebSocketFactory;
+  /** A socket silent this long is dead (default 75 s: 2.5 Genesys heartbeats of 30 s). */
+  heartbeatTimeoutMs?: number;
+  /** Move to a new channel this long before the current one expires (default 10 min). */
+  renewBeforeExpiryMs?: number;
+  /** Genesys allows 1,000 topics per channel; more topics are spread over several channels. */
+  maxTopicsPerChannel?: number;
+  reconnectBaseMs?: number;
+  reconnectMaxMs?: number;
+}
+
+interface Channel { id: string; connectUri: string; expires: string }
+
+/**
+ * Live notifications that never silently go stale: channels created and subscribed, sharded at the
+ * per-channel topic limit, a heartbeat watchdog, reconnect with backoff, renewal before expiry and on
+ * v2.system.socket_closing, and a resync signal after every gap.
+ */
+export class NotificationStream {
+  private shards: Shard[] = [];
+  private closed = false;
+  private statuses = new Map<Shard, StreamStatus>();
+  readonly options: Required<Omit<NotificationStreamOptions, 'onResync' | 'onStatus' | 'WebSocket'>> & Pick<NotificationStreamOptions, 'onResync' | 'onStatus'> & { WebSocket: WebSocketFactory };
+
+  constructor(readonly client: GenesysClient, options: NotificationStreamOptions) {
+    const WS = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketFactory }).WebSocket;
+    if (!WS) throw new Error('No WebSocket implementation: pass options.WebSocket');
+    this.options = {
+      heartbeatTimeoutMs: 75_000,
+      renewBeforeExpiryMs: 10 * 60_000,
+      maxTopicsPerChannel: 1000,
+      reconnectBaseMs: 1000,
+      reconnectMaxMs: 30_000,
+      ...options,
+      WebSocket: WS,
+    };
+  }
+
+  /** Connects every shard; resolves when all are live. */
+  async start(): Promise<void> {
+    const topics = [...new Set(this.options.topics)];
+    for (let i = 0; i < Math.max(1, topics.length); i += this.options.maxTopicsPerChannel) {
+      this.shards.push(new Shard(this, topics.slice(i, i + this.options.maxTopicsPerChannel)));
+    }
+    await Promise.all(this.shards.map((s) => s.connect(false)));
+  }
+
+  /** The worst status over all shards. */
+  get status(): StreamStatus {
+    if (this.closed) return 'closed';
+    const all = [...this.statuses.values()];
+    if (all.includes('reconnecting')) return 'reconnecting';
+    if (all.includes('connecting') || all.length < this.shards.length) return 'connecting';
+    return 'live';
+  }
+
+  /** Channels in use (one per shard). */
+  get channelIds(): string[] {
+    return this.shards.map((s) => s.channelId).filter((id): id is string => id !== undefined);
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const s of this.shards) s.close();
+    this.options.onStatus?.('closed');
+  }
+
+  /** @internal */
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** @internal */
+  report(shard: Shard, status: StreamStatus): void {
+    const before = this.status;
+    this.statuses.set(shard, status);
+    if (this.status !== before) this.options.onStatus?.(this.status);
+  }
+}
+
+class Shard {
+  channelId: string | undefined;
+  private socket: WebSocketLike | undefined;
+  private channel: Channel | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private attempt = 0;
+  private generation = 0;
+
+  constructor(private readonly stream: NotificationStream, private readonly topics: string[]) {}
+
+  /** Creates a channel, subscribes, opens its socket. `gap` says events may have been missed before. */
+  async connect(gap: boolean, reason = 'reconnected'): Promise<void> {
+    const o = this.stream.options;
+    this.stream.report(this, gap ? 'reconnecting' : 'connecting');
+    const generation = ++this.generation;
+    for (;;) {
+      if (this.stream.isClosed() || generation !== this.generation) return;
+      try {
+        const channel = await request<Channel>(this.stream.client, { method: 'POST', path: '/api/v2/notifications/channels' });
+        if (this.topics.length > 0) await request(this.stream.client, { method: 'PUT', path: `/api/v2/notifications/channels/${channel.id}/subscriptions`, body: this.topics.map((id) => ({ id })) });
+        await this.open(channel, generation);
+        this.attempt = 0;
+        this.stream.report(this, 'live');
+        if (gap) o.onResync?.(reason);
+        return;
+      } catch (err) {
+        if (err instanceof GenesysApiError && (err.status === 400 || err.status === 403)) throw err; // a bad topic will not get better
+        const wait = Math.min(o.reconnectMaxMs, o.reconnectBaseMs * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  private open(channel: Channel, generation: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new this.stream.options.WebSocket(channel.connectUri);
+      let opened = false;
+      ws.addEventListener('open', () => {
+        opened = true;
+        const old = this.socket;
+        // Make before break: the new socket is live before the old one is let go.
+        this.socket = ws;
+        this.channel = channel;
+        this.channelId = channel.id;
+        old?.close(1000, 'replaced');
+        this.armWatchdog(generation);
+        this.armRenewal(generation);
+        resolve();
+      });
+      ws.addEventListener('message', (e) => this.onMessage(String(e.data), generation));
+      ws.addEventListener('error', () => {
+        if (!opened) reject(new Error('socket failed to open'));
+      });
+      ws.addEventListener('close', () => {
+        if (!opened) return reject(new Error('socket closed before opening'));
+        if (this.socket === ws && generation === this.generation && !this.stream.isClosed()) void this.connect(true, 'socket closed');
+      });
+    });
+  }
+
+  private onMessage(text: string, generation: number): void {
+    if (generation !== this.generation) return;
+    this.armWatchdog(generation);
+    let frame: { topicName?: string; eventBody?: unknown };
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (!frame.topicName || frame.topicName === 'channel.metadata') return;
+    if (frame.topicName === 'v2.system.socket_closing') {
+      void this.connect(true, 'socket closing');
+      return;
+    }
+    this.stream.options.onEvent(typedEvent(frame.topicName, frame.eventBody));
+  }
+
+  private armWatchdog(generation: number): void {
+    if (this.watchdog) clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => {
+      if (generation !== this.generation || this.stream.isClosed()) return;
+      // Silent for longer than heartbeats allow: the socket is dead even if it looks open.
+      const dead = this.socket;
+      void this.connect(true, 'heartbeat missed').then(() => dead?.close(4000, 'silent'));
+    }, this.stream.options.heartbeatTimeoutMs);
+    (this.watchdog as { unref?: () => void }).unref?.();
+  }
+
+  private armRenewal(generation: number): void {
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    const expires = Date.parse(this.channel?.expires ?? '');
+    if (Number.isNaN(expires)) return;
+    const inMs = Math.max(0, expires - Date.now() - this.stream.options.renewBeforeExpiryMs);
+    this.renewTimer = setTimeout(() => {
+      if (generation === this.generation && !this.stream.isClosed()) void this.connect(true, 'channel renewed');
+    }, inMs);
+    (this.renewTimer as { unref?: () => void }).unref?.();
+  }
+
+  close(): void {
+    this.generation++;
+    if (this.watchdog) clearTimeout(this.watchdog);
+    if (this.renewTimer) clearTimeout(this.renewTimer);
+    this.socket?.close(1000, 'closed by client');
+    this.socket = undefined;
+  }
+}

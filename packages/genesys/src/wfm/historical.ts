@@ -1,0 +1,196 @@
+import type { GenesysClient } from '../client.js';
+import { download } from '../download.js';
+import { GenesysClientError } from '../errors.js';
+import { request } from '../http.js';
+import { streamArrayProperty, textChunks } from '../json-array-stream.js';
+import { NotificationStream, type WebSocketFactory } from '../notifications/stream.js';
+import { historicalBulkTopic } from '../notifications/topics.js';
+import { getMe } from '../users.js';
+import type { ActivityCategory, Impact, RoutingStatus, SystemPresence } from './models.js';
+
+/** HistoricalAdherenceDayMetrics, with one naming: Genesys's MU/team files say …Secs, bulk files …Seconds. */
+export interface HistoricalDayMetrics {
+  dayStartOffsetSeconds: number;
+  adherenceScheduleSeconds: number;
+  conformanceScheduleSeconds: number;
+  conformanceActualSeconds: number;
+  exceptionCount: number;
+  exceptionDurationSeconds: number;
+  impactSeconds: number;
+  scheduleLengthSeconds: number;
+  actualLengthSeconds: number;
+  adherencePercentage: number;
+  conformancePercentage: number;
+}
+
+export interface HistoricalAdherenceExceptionInfo {
+  startOffsetSeconds: number;
+  endOffsetSeconds: number;
+  scheduledActivityCodeId?: string;
+  scheduledActivityCategory?: ActivityCategory;
+  actualActivityCodeId?: string;
+  actualActivityCategory?: ActivityCategory;
+  systemPresence?: SystemPresence;
+  routingStatus?: RoutingStatus;
+  impact?: Impact;
+}
+
+export interface HistoricalAdherenceActual { actualActivityCategory: ActivityCategory; startOffsetSeconds: number; endOffsetSeconds: number }
+
+export interface HistoricalUserResult {
+  userId: string;
+  managementUnitId: string | undefined;
+  /** The query start the offsets count from (ISO-8601). */
+  startDate: string;
+  adherencePercentage: number;
+  conformancePercentage: number;
+  impact: Impact;
+  days: HistoricalDayMetrics[];
+  exceptions: HistoricalAdherenceExceptionInfo[];
+  actuals: HistoricalAdherenceActual[];
+}
+
+export interface HistoricalProgress {
+  phase: 'started' | 'processing' | 'downloading' | 'done';
+  jobId?: string;
+  filesDone: number;
+  filesTotal: number;
+  users: number;
+}
+
+export interface HistoricalAdherenceRequest {
+  managementUnitId: string;
+  startDate: string;
+  endDate: string;
+  /** Olson zone that cuts the days (required by Genesys for bulk queries). */
+  timeZone: string;
+  userIds?: string[];
+  includeExceptions?: boolean;
+  includeActuals?: boolean;
+  onProgress?: (p: HistoricalProgress) => void;
+  signal?: AbortSignal;
+  /** Listen for the completion notice as well as polling (faster); Node 20 needs the `ws` package's WebSocket. */
+  WebSocket?: WebSocketFactory;
+  /** First poll delay (default 1 s), growing ×1.5 to 10 s. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Historical adherence for a management unit through the bulk route (pollable, unlike the MU route
+ * whose results come "for notification purposes only"): start the job, await the completion notice
+ * or poll with backoff, download every file and stream-parse it user by user.
+ */
+export async function historicalAdherence(client: GenesysClient, req: HistoricalAdherenceRequest): Promise<HistoricalUserResult[]> {
+  const progress = (p: HistoricalProgress) => req.onProgress?.(p);
+  const started = await request<{ job?: { id: string; status: string } }>(client, {
+    method: 'POST',
+    path: '/api/v2/workforcemanagement/adherence/historical/bulk',
+    body: {
+      timeZone: req.timeZone,
+      items: [{ managementUnitId: req.managementUnitId, startDate: req.startDate, endDate: req.endDate, userIds: req.userIds, includeExceptions: req.includeExceptions ?? false, includeActuals: req.includeActuals ?? false }],
+    },
+    ...(req.signal ? { signal: req.signal } : {}),
+  });
+  const jobId = started.job?.id;
+  if (!jobId) throw new GenesysClientError('invalid_response', 'the bulk historical query returned no job id');
+  progress({ phase: 'started', jobId, filesDone: 0, filesTotal: 0, users: 0 });
+
+  const urls = await awaitJob(client, jobId, req, progress);
+  const results: HistoricalUserResult[] = [];
+  progress({ phase: 'downloading', jobId, filesDone: 0, filesTotal: urls.length, users: 0 });
+  for (let f = 0; f < urls.length; f++) {
+    for await (const user of parseHistoricalFile(textChunks(await download(client, urls[f]!, req.signal)), req.startDate)) {
+      if (req.signal?.aborted) throw new GenesysClientError('aborted', 'historical query cancelled');
+      results.push(user);
+    }
+    progress({ phase: 'downloading', jobId, filesDone: f + 1, filesTotal: urls.length, users: results.length });
+  }
+  progress({ phase: 'done', jobId, filesDone: urls.length, filesTotal: urls.length, users: results.length });
+  return results;
+}
+
+async function awaitJob(client: GenesysClient, jobId: string, req: HistoricalAdherenceRequest, progress: (p: HistoricalProgress) => void): Promise<string[]> {
+  const stop = new AbortController();
+  const signal = req.signal ? AbortSignal.any([req.signal, stop.signal]) : stop.signal;
+  let stream: NotificationStream | undefined;
+  try {
+    const waits: Array<Promise<string[]>> = [poll(client, jobId, req.pollIntervalMs ?? 1000, signal, progress)];
+    if (req.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket) {
+      waits.push(
+        (async () => {
+          const me = await getMe(client, { signal });
+          return new Promise<string[]>((resolve, reject) => {
+            stream = new NotificationStream(client, {
+              topics: [historicalBulkTopic(me.id)],
+              ...(req.WebSocket ? { WebSocket: req.WebSocket } : {}),
+              onEvent: (e) => {
+                if (e.kind !== 'historicalBulk' || e.body.id !== jobId) return;
+                if (e.body.queryState === 'Complete') resolve(e.body.downloadUrls ?? []);
+                else if (e.body.queryState === 'Error') reject(new GenesysClientError('query_failed', `historical job ${jobId} failed`));
+              },
+            });
+            // The notice can only beat polling if the stream starts; a failure here just leaves polling.
+            stream.start().catch(() => {});
+          });
+        })(),
+      );
+    }
+    return await Promise.race(waits);
+  } finally {
+    stop.abort();
+    stream?.close();
+  }
+}
+
+async function poll(client: GenesysClient, jobId: string, firstMs: number, signal: AbortSignal, progress: (p: HistoricalProgress) => void): Promise<string[]> {
+  let wait = firstMs;
+  for (;;) {
+    await client.options.sleep(wait, signal);
+    const job = await request<{ job?: { status?: string }; downloadUrls?: string[] }>(client, { path: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`, signal });
+    if (job.job?.status === 'Complete') return job.downloadUrls ?? [];
+    if (job.job?.status === 'Error') throw new GenesysClientError('query_failed', `historical job ${jobId} failed`);
+    progress({ phase: 'processing', jobId, filesDone: 0, filesTotal: 0, users: 0 });
+    wait = Math.min(10_000, wait * 1.5);
+  }
+}
+
+/**
+ * Parses one result file (bulk `WfmHistoricalAdherenceBulkResult` or MU/team `WfmHistoricalAdherenceResultWrapper`)
+ * as it streams, yielding normalised per-user results. Usable in a Worker: no client needed.
+ */
+export async function* parseHistoricalFile(chunks: AsyncIterable<string>, queryStart: string): AsyncGenerator<HistoricalUserResult> {
+  // Bulk files carry "userResults", MU/team files "data"; one streaming pass reads either.
+  const file: Record<string, unknown> = {};
+  for await (const raw of streamArrayProperty<Record<string, unknown>>(chunks, ['userResults', 'data'], file)) yield normalize(raw, file, queryStart);
+}
+
+function num(v: unknown): number {
+  return typeof v === 'number' ? v : 0;
+}
+
+function normalize(raw: Record<string, unknown>, file: Record<string, unknown>, queryStart: string): HistoricalUserResult {
+  const days = ((raw.dayMetrics as Array<Record<string, unknown>> | undefined) ?? []).map((d) => ({
+    dayStartOffsetSeconds: num(d.dayStartOffsetSeconds ?? d.dayStartOffsetSecs),
+    adherenceScheduleSeconds: num(d.adherenceScheduleSeconds ?? d.adherenceScheduleSecs),
+    conformanceScheduleSeconds: num(d.conformanceScheduleSeconds ?? d.conformanceScheduleSecs),
+    conformanceActualSeconds: num(d.conformanceActualSeconds ?? d.conformanceActualSecs),
+    exceptionCount: num(d.exceptionCount),
+    exceptionDurationSeconds: num(d.exceptionDurationSeconds ?? d.exceptionDurationSecs),
+    impactSeconds: num(d.impactSeconds),
+    scheduleLengthSeconds: num(d.scheduleLengthSeconds ?? d.scheduleLengthSecs),
+    actualLengthSeconds: num(d.actualLengthSeconds ?? d.actualLengthSecs),
+    adherencePercentage: num(d.adherencePercentage),
+    conformancePercentage: num(d.conformancePercentage),
+  }));
+  return {
+    userId: String(raw.userId),
+    managementUnitId: (raw.managementUnitId ?? file.managementUnitId) as string | undefined,
+    startDate: String(raw.startDate ?? file.startDate ?? queryStart),
+    adherencePercentage: num(raw.adherencePercentage),
+    conformancePercentage: num(raw.conformancePercentage),
+    impact: (raw.impact as Impact | undefined) ?? 'Unknown',
+    days,
+    exceptions: (raw.exceptionInfo as HistoricalAdherenceExceptionInfo[] | undefined) ?? [],
+    actuals: (raw.actuals as HistoricalAdherenceActual[] | undefined) ?? [],
+  };
+}
