@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '@adhere/emulator';
+import { GenesysApiError, GenesysClientError, createGenesysClient, getMe, retryAfterMs, searchUsers, type GenesysClientOptions } from '@adhere/genesys';
+import { tokenFor } from '../../emulator/test/helpers/login.js';
+
+let emulator: Emulator;
+let token: string;
+beforeAll(async () => {
+  emulator = await startEmulator({ agents: 20, clock: 'manual' });
+  token = await tokenFor(emulator);
+});
+afterAll(() => emulator.close());
+beforeEach(() => emulator.context.faults.set({ rate429: 0, rate5xx: 0, latencyMs: 0, retryAfterSeconds: 1 }));
+
+function instrumented(extra: Partial<GenesysClientOptions> = {}) {
+  const waits: number[] = [];
+  let attempts = 0;
+  const client = createGenesysClient({
+    apiBaseUrl: emulator.apiUrl,
+    getAccessToken: () => token,
+    fetch: (i, init) => (attempts++, fetch(i, init)),
+    sleep: (ms) => (waits.push(ms), new Promise((r) => setTimeout(r, ms))),
+    maxRetries: 8,
+    backoffBaseMs: 20,
+    ...extra,
+  });
+  return { client, waits, attempts: () => attempts };
+}
+
+describe('HTTP core against injected faults', () => {
+  it('a 429 storm: every wait is exactly what Retry-After said, and the calls succeed', async () => {
+    emulator.context.faults.set({ rate429: 0.5, retryAfterSeconds: 1 });
+    const { client, waits } = instrumented();
+    const started = performance.now();
+    for (let i = 0; i < 6; i++) expect((await getMe(client)).email).toBe('supervisor@adhere.local');
+    expect(waits.length).toBeGreaterThan(0);
+    expect(waits.every((w) => w === 1000)).toBe(true);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(waits.length * 1000 - 5);
+  });
+
+  it('a Retry-After above the cap fails at once with the 429, instead of waiting', async () => {
+    emulator.context.faults.set({ rate429: 1, retryAfterSeconds: 120 });
+    const { client, waits } = instrumented({ maxRetryAfterMs: 5000 });
+    const err = await getMe(client).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 429, code: 'too.many.requests.retry.after', retryAfterSeconds: 120 });
+    expect(waits).toEqual([]);
+  });
+
+  it('5xx bursts: idempotent GETs retry with jittered backoff; a POST is not retried', async () => {
+    emulator.context.faults.set({ rate5xx: 0.5 });
+    const get = instrumented();
+    for (let i = 0; i < 6; i++) await getMe(get.client);
+    expect(get.waits.length).toBeGreaterThan(0);
+    expect(get.waits.every((w, i) => w >= 0 && w <= 20 * 2 ** 8)).toBe(true);
+    emulator.context.faults.set({ rate5xx: 1 });
+    const post = instrumented();
+    const err = await searchUsers(post.client, 'a').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GenesysApiError);
+    expect((err as GenesysApiError).status).toBe(503);
+    expect(post.attempts()).toBe(1);
+  });
+
+  it('a 401 gets one refresh; still refused → onReauthRequired and a typed 401', async () => {
+    const asked: boolean[] = [];
+    const refreshing = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: ({ refresh }) => (asked.push(refresh), refresh ? token : 'stale') });
+    expect((await getMe(refreshing)).email).toBe('supervisor@adhere.local');
+    expect(asked).toEqual([false, true]);
+    let reauth = 0;
+    const dead = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => 'revoked', onReauthRequired: () => reauth++ });
+    const err = await getMe(dead).catch((e: unknown) => e);
+    expect(err).toMatchObject({ status: 401, code: 'bad.credentials' });
+    expect(reauth).toBe(1);
+  });
+
+  it('times out a slow attempt and says so; cancels on the caller\'s signal', async () => {
+    emulator.context.faults.set({ latencyMs: 400 });
+    const { client } = instrumented({ timeoutMs: 100, maxRetries: 1 });
+    const err = await getMe(client).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(GenesysClientError);
+    expect((err as GenesysClientError).code).toBe('timeout');
+    const ac = new AbortController();
+    const pending = getMe(instrumented().client, { signal: ac.signal });
+    ac.abort();
+    expect(await pending.catch((e: GenesysClientError) => e.code)).toBe('aborted');
+  });
+
+  it('an unreachable API is a network_error after the retries', async () => {
+    const { client, attempts } = instrumented({ apiBaseUrl: 'http://127.0.0.1:9', maxRetries: 2 });
+    const err = await getMe(client).catch((e: unknown) => e);
+    expect((err as GenesysClientError).code).toBe('network_error');
+    expect(attempts()).toBe(3);
+  });
+
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    expect(retryAfterMs('7')).toBe(7000);
+    expect(retryAfterMs('Wed, 25 Nov 2026 12:00:10 GMT', Date.UTC(2026, 10, 25, 12, 0, 0))).toBe(10_000);
+    expect(retryAfterMs('soon')).toBeUndefined();
+    expect(retryAfterMs(null)).toBeUndefined();
+  });
+
+  it('refuses bad configuration with typed errors', () => {
+    expect(() => createGenesysClient({ getAccessToken: () => '' })).toThrow(/region or apiBaseUrl/);
+    expect(() => createGenesysClient({ apiBaseUrl: 'nope', getAccessToken: () => '' })).toThrow(/not a URL/);
+    expect(createGenesysClient({ region: 'eu_west_1', getAccessToken: () => '' }).apiBaseUrl).toBe('https://api.mypurecloud.ie');
+  });
+});

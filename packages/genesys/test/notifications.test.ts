@@ -1,0 +1,123 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startEmulator, type Emulator } from '@adhere/emulator';
+import {
+  AdherenceView, NotificationStream, createGenesysClient, fromRest, fromTopic, getManagementUnitAdherence, managementUnitAdherenceTopic,
+  type GenesysClient, type WebSocketFactory,
+} from '@adhere/genesys';
+import { tokenFor } from '../../emulator/test/helpers/login.js';
+
+let emulator: Emulator;
+let client: GenesysClient;
+let stream: NotificationStream | undefined;
+beforeAll(async () => {
+  emulator = await startEmulator({ agents: 600, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 14), heartbeatSeconds: 1, socketClosingGraceSeconds: 1 });
+  const token = await tokenFor(emulator);
+  client = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token });
+});
+afterAll(() => emulator.close());
+afterEach(() => {
+  stream?.close();
+  stream = undefined;
+  emulator.context.hub.silent = false;
+});
+
+const until = async (test: () => boolean, ms = 8000) => {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+/** A live board of one MU: snapshot on start and on every resync, events in between. */
+async function liveView(muIds: string[], extra: { heartbeatTimeoutMs?: number; maxTopicsPerChannel?: number } = {}) {
+  const view = new AdherenceView();
+  const resyncs: string[] = [];
+  let events = 0;
+  const snapshot = async () => view.replaceAll((await Promise.all(muIds.map((id) => getManagementUnitAdherence(client, id)))).flat().map(fromRest));
+  stream = new NotificationStream(client, {
+    topics: muIds.map(managementUnitAdherenceTopic),
+    WebSocket: WebSocket as unknown as WebSocketFactory,
+    heartbeatTimeoutMs: extra.heartbeatTimeoutMs ?? 5000,
+    ...(extra.maxTopicsPerChannel ? { maxTopicsPerChannel: extra.maxTopicsPerChannel } : {}),
+    reconnectBaseMs: 50,
+    onEvent: (e) => {
+      if (e.kind === 'adherence') (events++, view.apply(fromTopic(e.body)));
+    },
+    onResync: (reason) => {
+      resyncs.push(reason);
+      void snapshot();
+    },
+  });
+  await stream.start();
+  await snapshot();
+  return { view, resyncs, events: () => events };
+}
+
+/** Every agent of the MUs: the client's view equals the emulator's truth. */
+async function expectTruth(view: AdherenceView, muIds: string[]) {
+  const agents = emulator.centre.topology.agents.filter((a) => muIds.includes(a.managementUnitId));
+  await until(() => agents.every((a) => {
+    const v = view.get(a.id);
+    const t = emulator.centre.statusOf(a.index);
+    return v?.adherenceState === t.verdict.state && v.systemPresence === t.span.presence && v.routingStatus === t.span.routing;
+  }));
+  expect(view.size).toBe(agents.length);
+}
+
+describe('NotificationStream against the emulator', () => {
+  it('applies live changes: the view tracks the truth as simulated time passes', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    const { view, events } = await liveView([mu]);
+    expect(stream!.status).toBe('live');
+    emulator.centre.advanceBy(20 * 60_000);
+    await until(() => events() > 50);
+    await expectTruth(view, [mu]);
+  });
+
+  it('a socket dropped mid-stream reconnects, resyncs, and converges to the truth', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    const { view, resyncs } = await liveView([mu]);
+    emulator.context.hub.dropAllSockets();
+    emulator.centre.advanceBy(15 * 60_000); // changes while disconnected are lost on the wire
+    await until(() => resyncs.length > 0);
+    expect(resyncs).toContain('socket closed');
+    await expectTruth(view, [mu]);
+  });
+
+  it('early channel expiry: warned by socket_closing, moves to a new channel, resyncs', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    const { view, resyncs } = await liveView([mu]);
+    const before = stream!.channelIds[0];
+    emulator.context.hub.expireSoon(800);
+    await until(() => resyncs.length > 0);
+    expect(resyncs[0]).toBe('socket closing');
+    expect(stream!.channelIds[0]).not.toBe(before);
+    emulator.centre.advanceBy(10 * 60_000);
+    await expectTruth(view, [mu]);
+  });
+
+  it('a silent socket (no heartbeats, no events) is detected by the watchdog and replaced', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    const { view, resyncs } = await liveView([mu], { heartbeatTimeoutMs: 1500 });
+    emulator.context.hub.silent = true;
+    emulator.centre.advanceBy(10 * 60_000); // nothing reaches the client
+    await until(() => resyncs.includes('heartbeat missed'));
+    emulator.context.hub.silent = false;
+    await until(() => stream!.status === 'live');
+    emulator.centre.advanceBy(5 * 60_000);
+    await expectTruth(view, [mu]);
+  });
+
+  it('shards topics over channels at the per-channel limit', async () => {
+    const mus = emulator.centre.topology.managementUnits.map((m) => m.id);
+    expect(mus.length).toBe(1);
+    const teams = emulator.centre.topology.teams.slice(0, 5).map((t) => `v2.workforcemanagement.teams.${t.id}.adherence`);
+    stream = new NotificationStream(client, { topics: teams, WebSocket: WebSocket as unknown as WebSocketFactory, maxTopicsPerChannel: 2, onEvent: () => {} });
+    await stream.start();
+    expect(stream.channelIds).toHaveLength(3);
+    const subs = emulator.context.hub.allChannels().filter((c) => stream!.channelIds.includes(c.id)).map((c) => c.topics.size).sort();
+    expect(subs).toEqual([1, 2, 2]);
+  });
+});
