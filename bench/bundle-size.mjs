@@ -24,4 +24,5 @@ export async function bundleSize(entry, alias = {}) {
 
 export const workspaceAliases = {
   '@adhere/oauth': `${root}packages/oauth/src/index.ts`,
+  '@adhere/genesys': `${root}packages/genesys/src/index.ts`,
 };

@@ -4,23 +4,27 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { benchOAuth } from './oauth.mjs';
-import { workspaceAliases } from './bundle-size.mjs';
+import { bundleSize, workspaceAliases } from './bundle-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}.bench-out`;
 mkdirSync(out, { recursive: true });
+const aliases = { ...workspaceAliases, '@adhere/emulator': `${root}packages/emulator/src/index.ts` };
 await esbuild.build({
-  entryPoints: [`${root}bench/emulator.ts`],
+  entryPoints: [`${root}bench/emulator.ts`, `${root}bench/genesys.ts`, `${root}bench/historical-worker.ts`],
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   outdir: out,
   packages: 'external',
-  alias: { ...workspaceAliases, '@adhere/emulator': `${root}packages/emulator/src/index.ts` },
+  alias: aliases,
   logLevel: 'warning',
 });
 
 await benchOAuth();
 const { benchEmulator } = await import(pathToFileURL(`${out}/emulator.js`).href);
 await benchEmulator();
+const genesysSize = await bundleSize('./entries/genesys-ours.ts', workspaceAliases);
+const { benchGenesys } = await import(pathToFileURL(`${out}/genesys.js`).href);
+await benchGenesys(genesysSize.gzip, `${out}/historical-worker.js`);
