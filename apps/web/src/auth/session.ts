@@ -1,0 +1,90 @@
+import { OAuthError, completeSignIn, createTokenStore, diagnose, signOut, startSignIn, type Diagnosis, type ExchangeRecord, type TokenSet, type TokenStore } from '@adhere/oauth';
+import type { ResolvedConfig } from '../config.js';
+import { safeReturnPath } from '../router.js';
+
+/** A sign-in that failed, with what is needed to explain it. */
+export interface SignInFailure {
+  error: OAuthError | Error;
+  diagnosis: Diagnosis;
+}
+
+type TabMessage = { type: 'signed-in'; tokens: TokenSet } | { type: 'signed-out' } | { type: 'who-is-signed-in' };
+
+const AUTHORIZE_URL_KEY = 'adhere.authorizeUrl';
+
+/**
+ * The app's sign-in state. Tokens live in this tab's sessionStorage (the oauth package's rule: never
+ * localStorage, never a URL); other tabs of the app learn of sign-in and sign-out over a BroadcastChannel.
+ */
+export class Session {
+  readonly tokens: TokenStore;
+  private readonly channel: BroadcastChannel;
+
+  constructor(readonly config: ResolvedConfig) {
+    this.tokens = createTokenStore({ persist: 'session' });
+    this.channel = new BroadcastChannel('adhere-auth');
+    this.channel.onmessage = (e: MessageEvent<TabMessage>) => {
+      const m = e.data;
+      if (m.type === 'signed-out') this.tokens.clear();
+      else if (m.type === 'signed-in' && !this.tokens.current()) this.tokens.set(m.tokens);
+      else if (m.type === 'who-is-signed-in') {
+        const t = this.tokens.current();
+        if (t) this.channel.postMessage({ type: 'signed-in', tokens: t } satisfies TabMessage);
+      }
+    };
+    // A new tab asks the others: being signed in in one tab is being signed in in the app.
+    if (!this.tokens.current()) this.channel.postMessage({ type: 'who-is-signed-in' } satisfies TabMessage);
+  }
+
+  /** Goes to the login page; `returnTo` (a same-origin path) is where the callback lands afterwards. */
+  async signIn(returnTo: string): Promise<void> {
+    const { url } = await startSignIn({ ...this.config, appState: safeReturnPath(returnTo) });
+    // Kept for diagnostics only: the authorize URL carries the challenge and state, no secret.
+    sessionStorage.setItem(AUTHORIZE_URL_KEY, url);
+    location.assign(url);
+  }
+
+  /** Handles /callback; returns the path to go back to, or throws a SignInFailure. */
+  async completeCallback(href: string): Promise<string> {
+    const record: ExchangeRecord = { authorizeUrl: sessionStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined, ...(this.config.region ? { region: this.config.region } : {}) };
+    try {
+      const result = await completeSignIn(href, { ...this.config, fetch: recordingFetch(record) });
+      this.tokens.set(result.tokens);
+      this.channel.postMessage({ type: 'signed-in', tokens: result.tokens } satisfies TabMessage);
+      sessionStorage.removeItem(AUTHORIZE_URL_KEY);
+      return safeReturnPath(result.appState);
+    } catch (error) {
+      delete record.response; // keep nothing of a response beyond what diagnose reads now
+      const failure: SignInFailure = { error: error as Error, diagnosis: await diagnose(withServerAnswer(record, error)) };
+      throw failure;
+    }
+  }
+
+  async signOut(): Promise<void> {
+    const { url } = await signOut({
+      ...this.config,
+      tokens: this.tokens,
+      postLogoutRedirectUri: `${location.origin}/`,
+      revoke: async (token) => {
+        await fetch(`${this.config.apiBaseUrl}/api/v2/tokens/me`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
+      },
+    });
+    this.channel.postMessage({ type: 'signed-out' } satisfies TabMessage);
+    location.assign(url);
+  }
+}
+
+/** Records the token request for diagnose(); the response body is read only when it is an error. */
+function recordingFetch(record: ExchangeRecord): typeof fetch {
+  return async (input, init) => {
+    const headers: Record<string, string> = {};
+    new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
+    record.tokenRequest = { url: String(input), method: init?.method ?? 'GET', headers, body: String(init?.body ?? '') };
+    return fetch(input, init);
+  };
+}
+
+function withServerAnswer(record: ExchangeRecord, error: unknown): ExchangeRecord {
+  if (!(error instanceof OAuthError) || error.status === undefined) return record;
+  return { ...record, response: { status: error.status, body: { error: error.error ?? '', error_description: error.errorDescription ?? '' } } };
+}

@@ -1,0 +1,78 @@
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+
+export interface Column<T> {
+  key: string;
+  label: string;
+  width: string;
+  render: (row: T) => ReactNode;
+  sortable?: boolean;
+}
+
+interface Props<T> {
+  rows: T[];
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  rowHeight?: number;
+  label: string;
+  sortKey?: string;
+  descending?: boolean;
+  onSort?: (key: string) => void;
+}
+
+const OVERSCAN = 8;
+
+/** A windowed table: only the rows in view (plus a few) are in the DOM, whatever the row count. */
+export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 34, label, sortKey, descending, onSort }: Props<T>) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const template = columns.map((c) => c.width).join(' ');
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const el = scroller.current!;
+    const step = { ArrowDown: rowHeight, ArrowUp: -rowHeight, PageDown: el.clientHeight, PageUp: -el.clientHeight }[e.key];
+    if (step !== undefined) {
+      el.scrollTop += step;
+      e.preventDefault();
+    } else if (e.key === 'Home') el.scrollTop = 0;
+    else if (e.key === 'End') el.scrollTop = el.scrollHeight;
+  };
+  return (
+    <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
+        {columns.map((c) => (
+          <div key={c.key} role="columnheader" aria-sort={sortKey === c.key ? (descending ? 'descending' : 'ascending') : 'none'}>
+            {c.sortable && onSort ? (
+              <button type="button" onClick={() => onSort(c.key)}>
+                {c.label} {sortKey === c.key ? (descending ? '▼' : '▲') : ''}
+              </button>
+            ) : (
+              c.label
+            )}
+          </div>
+        ))}
+      </div>
+      <div ref={scroller} className="vtable-body" tabIndex={0} aria-label={`${label}: scroll with arrow keys`} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
+        <div style={{ height: rows.length * rowHeight, position: 'relative' }} role="rowgroup">
+          {rows.slice(first, last).map((row, i) => (
+            <div key={rowKey(row)} role="row" aria-rowindex={first + i + 2} className="vtable-row" style={{ gridTemplateColumns: template, transform: `translateY(${(first + i) * rowHeight}px)`, height: rowHeight }}>
+              {columns.map((c) => (
+                <div key={c.key} role="cell">
+                  {c.render(row)}
+                </div>
+              ))}
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

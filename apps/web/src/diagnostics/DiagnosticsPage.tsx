@@ -1,0 +1,33 @@
+import { OAuthError } from '@adhere/oauth';
+import type { SignInFailure } from '../auth/session.js';
+
+/** When sign-in fails: what happened in plain words (diagnose()), the fix, and the raw error. */
+export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; onRetry: () => void }) {
+  const { error, diagnosis } = failure;
+  const problems = diagnosis.findings.filter((f) => f.severity !== 'info');
+  return (
+    <section className="diagnostics" aria-labelledby="diag-title">
+      <h1 id="diag-title">Sign-in failed</h1>
+      <p className="lead">{error instanceof OAuthError && error.hint ? error.hint : 'The sign-in could not be completed.'}</p>
+      {problems.length ? (
+        <>
+          <h2>What went wrong</h2>
+          <ol className="findings">
+            {problems.map((f, i) => (
+              <li key={i} data-code={f.code} className={`finding finding-${f.severity}`}>
+                <p><strong>{f.message}</strong></p>
+                <p>Seen: <code>{f.evidence}</code></p>
+                <p>Fix: {f.fix}</p>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <details open={!problems.length}>
+        <summary>Raw error</summary>
+        <pre data-testid="raw-error">{error instanceof OAuthError ? JSON.stringify({ code: error.code, message: error.message, status: error.status, error: error.error, error_description: error.errorDescription }, null, 2) : String(error)}</pre>
+      </details>
+      <button type="button" onClick={onRetry}>Try signing in again</button>
+    </section>
+  );
+}

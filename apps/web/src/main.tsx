@@ -1,0 +1,12 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { Session } from './auth/session.js';
+import { loadConfig } from './config.js';
+import './styles.css';
+
+const root = createRoot(document.getElementById('root')!);
+loadConfig(location.origin).then(
+  (config) => root.render(<StrictMode><App session={new Session(config)} /></StrictMode>),
+  (err: Error) => root.render(<p role="alert">The app's configuration is invalid: {err.message}. Check config.json.</p>),
+);

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import { createMemoryStorage, startSignIn } from '@adhere/oauth';
+import type { ResolvedConfig } from '../config.js';
+
+/** Region, client id, redirect URI, and the exact authorize URL this app sends people to. */
+export function SettingsPage({ config }: { config: ResolvedConfig }) {
+  const [authorizeUrl, setAuthorizeUrl] = useState<string>();
+  useEffect(() => {
+    // A throwaway transaction in memory: the URL is exact but for its one-time state and challenge.
+    startSignIn({ ...config, storage: createMemoryStorage() }).then((r) => setAuthorizeUrl(r.url), (e: Error) => setAuthorizeUrl(`(cannot build: ${e.message})`));
+  }, [config]);
+  const rows: Array<[string, string]> = [
+    ['Region', config.region ?? '(custom hosts)'],
+    ['Login host', config.loginBaseUrl],
+    ['API host', config.apiBaseUrl],
+    ['Client id', config.clientId],
+    ['Redirect URI', config.redirectUri],
+    ['Token endpoint', `${config.loginBaseUrl}/oauth/token`],
+  ];
+  return (
+    <section aria-labelledby="settings-title" className="settings">
+      <h1 id="settings-title">Settings</h1>
+      <dl>{rows.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><code>{v}</code></dd></div>)}</dl>
+      <h2>Authorize URL</h2>
+      <p><code className="wrap" data-testid="authorize-url">{authorizeUrl ?? '…'}</code></p>
+      <p>Set these in <code>config.json</code> beside the app: <code>{'{"region":"eu_west_1","clientId":"…","redirectUri":"https://…/callback"}'}</code>.</p>
+    </section>
+  );
+}
