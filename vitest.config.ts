@@ -14,6 +14,7 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
+    hookTimeout: 60_000,
     testTimeout: 20_000,
     pool: 'forks',
   },

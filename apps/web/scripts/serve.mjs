@@ -41,7 +41,7 @@ export function serveApp({ port = 3000, host = '127.0.0.1', distDir, config }) {
     const inside = file.startsWith(distDir) && extname(file) !== '';
     try {
       const body = await readFile(inside ? file : join(distDir, 'index.html'));
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(inside ? file : '.html')] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'Content-Type': inside ? (TYPES[extname(file)] ?? 'application/octet-stream') : TYPES['.html'] });
       res.end(body);
     } catch {
       // An unknown path is an app route: the SPA handles it.

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { OAuthError } from '@adhere/oauth';
 import { createGenesysClient } from '@adhere/genesys';
 import type { Session, SignInFailure } from './auth/session.js';
@@ -10,9 +10,9 @@ import { SettingsPage } from './settings/SettingsPage.js';
 
 export function App({ session }: { session: Session }) {
   const url = useLocation();
-  const [signedIn, setSignedIn] = useState(() => session.tokens.current() !== undefined);
+  // The token store is the truth; another tab's sign-in or sign-out can change it at any moment.
+  const signedIn = useSyncExternalStore((notify) => session.tokens.subscribe(notify), () => session.tokens.current() !== undefined);
   const [failure, setFailure] = useState<SignInFailure>();
-  useEffect(() => session.tokens.subscribe((t) => setSignedIn(t !== undefined)), [session]);
 
   // /callback runs once per URL even under StrictMode: completeSignIn is idempotent for one URL.
   useEffect(() => {

@@ -9,6 +9,8 @@ export interface BoardQuery {
 }
 
 export const ADHERENCE_STATES = ['OutOfAdherence', 'InAdherence', 'Unscheduled', 'Ignored', 'Explained', 'Unknown'] as const;
+// Sorting by state puts what needs attention first.
+const SEVERITY: Record<string, number> = { OutOfAdherence: 0, Unscheduled: 1, Unknown: 2, Explained: 3, Ignored: 4, InAdherence: 5 };
 
 /**
  * The board's state: agents' adherence from a snapshot plus live updates. Mutable on purpose (20,000 rows
@@ -53,6 +55,7 @@ export class BoardModel {
     const key = (a: AgentAdherence): string | number => {
       if (q.sortKey === 'name') return this.names.get(a.userId) ?? a.userId;
       if (q.sortKey === 'timeInState') return now - (Date.parse(a.timeOfAdherenceChange ?? '') || now);
+      if (q.sortKey === 'adherenceState') return SEVERITY[a.adherenceState ?? 'Unknown'] ?? 2;
       return a[q.sortKey] ?? '';
     };
     const dir = q.descending ? -1 : 1;

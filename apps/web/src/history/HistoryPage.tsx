@@ -107,6 +107,8 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
             <button type="button" onClick={exportCsv}>Export CSV</button>
           </div>
           <DayChart days={days} />
+          {selected ? <Timeline result={results.find((r) => r.userId === selected)!} name={names.get(selected) ?? selected} /> : <p className="hint">Choose an agent to see their timeline of scheduled versus actual activity.</p>}
+          <div className="results-scroll" tabIndex={0} aria-label="Per-agent results">
           <table className="results">
             <caption>Per agent, lowest adherence first</caption>
             <thead><tr><th scope="col">Agent</th><th scope="col">Adherence %</th><th scope="col">Conformance %</th><th scope="col">Impact</th><th scope="col">Exceptions</th></tr></thead>
@@ -122,7 +124,7 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
               ))}
             </tbody>
           </table>
-          {selected ? <Timeline result={results.find((r) => r.userId === selected)!} name={names.get(selected) ?? selected} /> : null}
+          </div>
         </>
       ) : null}
     </section>

@@ -16,7 +16,7 @@ export function loginPage(m: LoginPageModel): string {
   const seeded = m.seeded.map((s) => `<li><code>${escape(s.email)}</code> / <code>${escape(s.password)}</code> — ${escape(s.role)}</li>`).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Sign in · Genesys Cloud emulator</title>
+<title>Sign in · Genesys Cloud emulator</title><link rel="icon" href="data:,">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;margin:0;display:grid;place-items:center;min-height:100vh}
 main{background:#fff;padding:2rem 2.5rem;border-radius:8px;box-shadow:0 2px 12px #0002;width:min(26rem,90vw)}
@@ -42,6 +42,6 @@ ${m.error ? `<p class="error" role="alert">${escape(m.error)}</p>` : ''}
 }
 
 export function errorPage(title: string, detail: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><link rel="icon" href="data:,"></head>
 <body style="font:16px system-ui,sans-serif;max-width:40rem;margin:3rem auto"><h1>${escape(title)}</h1><p role="alert">${escape(detail)}</p></body></html>`;
 }

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { artifacts, signIn, startStack, type Stack } from './harness.js';
+
+const NOW = Date.UTC(2026, 10, 24, 15, 0);
+let stack: Stack;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  stack = await startStack({ clock: 'manual', startTime: NOW, historicalDelayMs: 200 });
+  context = await stack.browser.newContext({ acceptDownloads: true, viewport: { width: 1366, height: 800 } });
+  page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} at ${m.location().url}`));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+  await signIn(page, stack);
+  await page.waitForURL(`${stack.app}/`);
+}, 60_000);
+afterAll(() => stack?.close());
+
+const muAgents = () => stack.emulator.centre.topology.agents.filter((a) => a.managementUnitId === stack.emulator.centre.topology.managementUnits[0]!.id);
+
+describe('the adherence SPA in Chromium', () => {
+  it('signs in through the real login page and fills the board', async () => {
+    await expect.poll(() => page.getByTestId('agent-count').textContent(), { timeout: 15_000 }).toBe(`${muAgents().length} agents`);
+    await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Live');
+    // No code or state left in the address bar; nothing in localStorage.
+    expect(page.url()).toBe(`${stack.app}/`);
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    const outCount = muAgents().filter((a) => stack.emulator.centre.statusOf(a.index).verdict.state === 'OutOfAdherence').length;
+    await expect.poll(() => page.locator('[data-state="OutOfAdherence"] strong').textContent()).toBe(String(outCount));
+    await page.screenshot({ path: `${artifacts}board.png` });
+  });
+
+  it('shows an agent\'s state change live', async () => {
+    const before = new Map(muAgents().map((a) => [a.id, stack.emulator.centre.statusOf(a.index).verdict.state]));
+    stack.emulator.centre.advanceBy(15 * 60_000);
+    const changed = muAgents().find((a) => stack.emulator.centre.statusOf(a.index).verdict.state !== before.get(a.id))!;
+    expect(changed).toBeDefined();
+    const want = stack.emulator.centre.statusOf(changed.index).verdict.state;
+    await page.getByLabel('Search').fill(changed.name);
+    const label = { InAdherence: 'In adherence', OutOfAdherence: 'Out of adherence', Unscheduled: 'Unscheduled' }[want as 'InAdherence'];
+    const row = page.getByRole('row').filter({ hasText: changed.name }).first();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(label);
+    await page.screenshot({ path: `${artifacts}board-live-change.png` });
+    await page.getByLabel('Search').fill('');
+  });
+
+  it('runs a historical query whose percentage matches the emulator, and exports CSV', async () => {
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.getByLabel('From', { exact: true }).fill('2026-11-22');
+    await page.getByLabel('To', { exact: true }).fill('2026-11-23');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => page.getByTestId('average-adherence').count(), { timeout: 30_000 }).toBe(1);
+    const firstRow = page.locator('table.results tbody tr').first();
+    const userId = await firstRow.getAttribute('data-user');
+    const shown = Number(await firstRow.getByTestId('adherence').textContent());
+    const truth = await emulatorTruth(userId!, '2026-11-22T00:00:00.000Z', '2026-11-24T00:00:00.000Z');
+    expect(shown).toBeCloseTo(truth, 2);
+    await firstRow.getByRole('button').click();
+    await page.getByText(/Timeline of/).waitFor();
+    await page.screenshot({ path: `${artifacts}history.png`, fullPage: true });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('agent,userId,adherencePercentage,conformancePercentage,impact,exceptions');
+    expect(lines).toHaveLength(muAgents().length + 1);
+    expect(lines[1]).toContain(userId);
+  });
+
+  it('signs out in one tab and the other tab follows', async () => {
+    const second = await context.newPage();
+    await second.goto(`${stack.app}/history`);
+    await second.getByRole('link', { name: 'History' }).waitFor({ timeout: 10_000 }); // signed in through the other tab
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await second.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await second.screenshot({ path: `${artifacts}signed-out-other-tab.png` });
+    await page.waitForURL(`${stack.app}/`);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await second.close();
+  });
+
+  it('logged no errors to the console (CSP violations included)', () => {
+    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+  });
+});
+
+async function emulatorTruth(userId: string, start: string, end: string): Promise<number> {
+  const login = await fetch(`${stack.emulator.loginUrl}/__emulator/events`);
+  expect(login.status).toBe(200);
+  const { tokenFor } = await import('../../../../packages/emulator/test/helpers/login.js');
+  const token = await tokenFor(stack.emulator);
+  const h = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const mu = stack.emulator.centre.topology.managementUnits[0]!.id;
+  const job = (await (await fetch(`${stack.emulator.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk`, { method: 'POST', headers: h, body: JSON.stringify({ timeZone: stack.emulator.centre.topology.managementUnits[0]!.timeZone, items: [{ managementUnitId: mu, startDate: start, endDate: end, userIds: [userId] }] }) })).json()) as { job: { id: string } };
+  for (;;) {
+    const s = (await (await fetch(`${stack.emulator.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.job.id}`, { headers: h })).json()) as { job: { status: string }; downloadUrls?: string[] };
+    if (s.job.status === 'Complete') return ((await (await fetch(s.downloadUrls![0]!)).json()) as { userResults: Array<{ adherencePercentage: number }> }).userResults[0]!.adherencePercentage;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
