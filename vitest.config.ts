@@ -15,6 +15,7 @@ export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
     hookTimeout: 60_000,
+    globalSetup: ['apps/web/test/build-app.global.ts'],
     testTimeout: 20_000,
     pool: 'forks',
   },

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { OAuthError } from '@adhere/oauth';
 import { createGenesysClient } from '@adhere/genesys';
 import type { Session, SignInFailure } from './auth/session.js';
@@ -14,10 +14,12 @@ export function App({ session }: { session: Session }) {
   const signedIn = useSyncExternalStore((notify) => session.tokens.subscribe(notify), () => session.tokens.current() !== undefined);
   const [failure, setFailure] = useState<SignInFailure>();
 
-  // /callback runs once per URL even under StrictMode: completeSignIn is idempotent for one URL.
+  // The callback URL as it arrived: completeSignIn cleans the address bar at once, and StrictMode runs
+  // this effect twice; both runs must hand over the same URL so the second joins the first.
+  const callbackHref = useRef(url.pathname === '/callback' ? url.href : undefined);
   useEffect(() => {
-    if (url.pathname !== '/callback') return;
-    session.completeCallback(location.href).then((back) => navigate(back, true), (f: SignInFailure) => {
+    if (url.pathname !== '/callback' || !callbackHref.current) return;
+    session.completeCallback(callbackHref.current).then((back) => navigate(back, true), (f: SignInFailure) => {
       setFailure(f);
       navigate('/diagnostics', true);
     });

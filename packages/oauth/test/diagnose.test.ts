@@ -84,6 +84,14 @@ describe('diagnose: one cause at a time', () => {
     expect(noState.findings.find((f) => f.code === 'state_missing')?.severity).toBe('warning');
   });
 
+  it('names an authorize error from the callback URL, with a fix per error', async () => {
+    const d = await diagnose({ authorizeUrl: authorize({ scope: 'admin' }), callbackUrl: `${REDIRECT}?error=invalid_scope&error_description=scope+not+allowed&state=s1` });
+    const f = d.findings.find((x) => x.code === 'authorize_refused')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('invalid_scope: scope not allowed');
+    expect(f.fix).toContain('Admin > OAuth');
+  });
+
   it('names invalid_client and the configured region', async () => {
     const d = await diagnose({ ...record({ response: { status: 400, body: '{"error":"invalid_client","description":"client not found"}' } }), region: 'eu_west_1' });
     expect(errorCodes(d)).toEqual(['invalid_client', 'region_mismatch']);

@@ -46,7 +46,7 @@ export class Session {
 
   /** Handles /callback; returns the path to go back to, or throws a SignInFailure. */
   async completeCallback(href: string): Promise<string> {
-    const record: ExchangeRecord = { authorizeUrl: sessionStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined, ...(this.config.region ? { region: this.config.region } : {}) };
+    const record: ExchangeRecord = { authorizeUrl: sessionStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined, callbackUrl: stripCode(href), ...(this.config.region ? { region: this.config.region } : {}) };
     try {
       const result = await completeSignIn(href, { ...this.config, fetch: recordingFetch(record) });
       this.tokens.set(result.tokens);
@@ -72,6 +72,13 @@ export class Session {
     this.channel.postMessage({ type: 'signed-out' } satisfies TabMessage);
     location.assign(url);
   }
+}
+
+/** The callback URL without its one-time code: diagnose() reads only error, error_description and state. */
+function stripCode(href: string): string {
+  const u = new URL(href);
+  u.searchParams.delete('code');
+  return u.href;
 }
 
 /** Records the token request for diagnose(); the response body is read only when it is an error. */

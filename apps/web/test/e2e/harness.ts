@@ -4,7 +4,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
 // @ts-expect-error plain ESM script without declarations
 import { serveApp } from '../../scripts/serve.mjs';
@@ -12,13 +11,6 @@ import { serveApp } from '../../scripts/serve.mjs';
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
 export const artifacts = fileURLToPath(new URL('../../../../artifacts/screenshots/', import.meta.url));
-
-let built: Promise<unknown> | undefined;
-/** Builds the SPA once per test process, as `npm start` serves it. */
-export function buildApp(): Promise<unknown> {
-  built ??= build({ root: appDir, configFile: `${appDir}vite.config.ts`, logLevel: 'warn' });
-  return built;
-}
 
 export interface Stack {
   app: string;
@@ -29,7 +21,6 @@ export interface Stack {
 }
 
 export async function startStack(options: EmulatorOptions = {}, configOverride: Record<string, string> = {}): Promise<Stack> {
-  await buildApp();
   const config: Record<string, string> = {};
   const server: Server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
   const app = `http://localhost:${(server.address() as AddressInfo).port}`;

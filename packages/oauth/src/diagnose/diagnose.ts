@@ -31,6 +31,7 @@ export async function diagnose(input: ExchangeRecord | object | string): Promise
   if (token) checkTokenRequest(token, add);
   else add({ code: 'token_request_missing', severity: 'info', message: 'No token request given.', evidence: 'tokenRequest: (none)', fix: 'Include the POST /oauth/token request (HAR, "Copy as cURL", or URL + headers + body).' });
 
+  if (record.callbackUrl) checkCallback(record.callbackUrl, add);
   if (authorize && token) await checkPair(authorize, token, add);
   checkRegion(record.region, authorize, token, add);
   checkResponse(record.response, findings, add);
@@ -113,6 +114,31 @@ function checkAuthorize(url: URL, add: (f: Finding) => void): void {
       fix: 'Encode the SHA-256 digest as base64url: replace "+" with "-", "/" with "_" and drop "=".',
     });
   }
+}
+
+// What each authorize error (RFC 6749 §4.1.2.1) usually means for a Genesys OAuth client, and the fix.
+const AUTHORIZE_ERRORS: Record<string, string> = {
+  invalid_scope: 'Request only scopes the OAuth client has been given (Admin > OAuth > the client > Scope), or add them there.',
+  unauthorized_client: 'Set the OAuth client\'s grant type to Code Authorization (with PKCE).',
+  unsupported_response_type: 'Send response_type=code.',
+  access_denied: 'The user or an administrator declined; sign in again, or check the user\'s roles.',
+  invalid_request: 'Check the authorize parameters: client_id, redirect_uri, code_challenge (43 base64url chars) and code_challenge_method=S256.',
+  server_error: 'The login service failed; try again later.',
+  temporarily_unavailable: 'The login service is busy; try again shortly.',
+};
+
+function checkCallback(url: string, add: (f: Finding) => void): void {
+  const p = safeUrl(url)?.searchParams;
+  const error = p?.get('error');
+  if (!p || !error) return;
+  const description = p.get('error_description');
+  add({
+    code: 'authorize_refused',
+    severity: 'error',
+    message: `The login server refused the authorize request with ${error}${description ? `: ${description}` : ''}. No code was issued, so no token request was made.`,
+    evidence: `callback: error=${error}${description ? ` error_description=${description}` : ''}`,
+    fix: AUTHORIZE_ERRORS[error] ?? 'Read the error_description and correct the authorize request.',
+  });
 }
 
 function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => void): void {

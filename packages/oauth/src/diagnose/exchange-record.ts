@@ -2,6 +2,8 @@
 export interface ExchangeRecord {
   /** The URL the browser was sent to for login. */
   authorizeUrl?: string;
+  /** The URL the login server sent the browser back to (its error and error_description are read). */
+  callbackUrl?: string;
   tokenRequest?: {
     url: string;
     method?: string;

@@ -36,6 +36,7 @@ export type FindingCode =
   | 'verifier_length'
   | 'code_reused_or_expired'
   | 'invalid_client'
+  | 'authorize_refused'
   | 'unauthorized_client';
 
 export interface Finding {

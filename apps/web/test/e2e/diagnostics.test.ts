@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, signIn, startStack, type Stack } from './harness.js';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ agents: 50, clock: 'manual' });
+}, 60_000);
+afterAll(() => stack?.close());
+
+describe('sign-in failures show the diagnostics view naming the cause', () => {
+  it('a tampered verifier: challenge_mismatch, as the emulator recorded pkce_mismatch', async () => {
+    const context = await stack.browser.newContext();
+    // Runs in the app before its own scripts on /callback: swaps the stored verifier for another.
+    await context.addInitScript(() => {
+      if (location.pathname !== '/callback') return;
+      for (let i = 0; i < sessionStorage.length; i++) {
+        const k = sessionStorage.key(i)!;
+        if (k.startsWith('adhere.pkce.')) sessionStorage.setItem(k, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(k)!), verifier: 'Z'.repeat(43) }));
+      }
+    });
+    const page = await context.newPage();
+    await signIn(page, stack);
+    await page.waitForURL(`${stack.app}/diagnostics`);
+    await page.getByRole('heading', { name: 'Sign-in failed' }).waitFor();
+    const finding = page.locator('[data-code="challenge_mismatch"]');
+    expect(await finding.count()).toBe(1);
+    expect(await finding.textContent()).toContain('not the one the login started with');
+    expect(await page.getByTestId('raw-error').textContent()).toContain('invalid_grant');
+    expect(stack.emulator.context.rejections.list().at(-1)?.reason).toBe('pkce_mismatch');
+    expect(page.url()).not.toContain('code=');
+    await page.screenshot({ path: `${artifacts}diagnostics-tampered-verifier.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('a scope the client is not allowed: authorize_refused with the fix', async () => {
+    stack.config.scope = 'users';
+    try {
+      const context = await stack.browser.newContext();
+      const page = await context.newPage();
+      await page.goto(stack.app);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(`${stack.app}/diagnostics`);
+      const finding = page.locator('[data-code="authorize_refused"]');
+      await finding.waitFor();
+      expect(await finding.textContent()).toContain('invalid_scope');
+      expect(await finding.textContent()).toContain('Admin > OAuth');
+      await context.close();
+    } finally {
+      delete stack.config.scope;
+    }
+  });
+
+  it('the settings page shows the configuration and the exact authorize URL', async () => {
+    const page = await stack.browser.newPage();
+    await page.goto(`${stack.app}/settings`);
+    const url = new URL((await page.getByTestId('authorize-url').textContent({ timeout: 10_000 }))!.trim());
+    expect(url.origin + url.pathname).toBe(`${stack.emulator.loginUrl}/oauth/authorize`);
+    expect(url.searchParams.get('client_id')).toBe('adhere-e2e');
+    expect(url.searchParams.get('redirect_uri')).toBe(`${stack.app}/callback`);
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(await page.getByText('adhere-e2e', { exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('returns to the page the user came from after sign-in', async () => {
+    const context = await stack.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack.app}/history?x=1`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Email').fill('supervisor@adhere.local');
+    await page.getByLabel('Password').fill('supervisor');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // Back where the user started; the return path travelled in session storage, never in the URL.
+    await page.waitForURL(`${stack.app}/history?x=1`);
+    await page.getByRole('heading', { name: 'Historical adherence' }).waitFor();
+    await context.close();
+  });
+});
