@@ -53,7 +53,9 @@ describe('sign-in failures show the diagnostics view naming the cause', () => {
   it('the settings page shows the configuration and the exact authorize URL', async () => {
     const page = await stack.browser.newPage();
     await page.goto(`${stack.app}/settings`);
-    const url = new URL((await page.getByTestId('authorize-url').textContent({ timeout: 10_000 }))!.trim());
+    const shown = page.getByTestId('authorize-url');
+    await expect.poll(() => shown.textContent(), { timeout: 10_000 }).toMatch(/^http/); // '…' until built
+    const url = new URL((await shown.textContent())!.trim());
     expect(url.origin + url.pathname).toBe(`${stack.emulator.loginUrl}/oauth/authorize`);
     expect(url.searchParams.get('client_id')).toBe('adhere-e2e');
     expect(url.searchParams.get('redirect_uri')).toBe(`${stack.app}/callback`);
