@@ -11,7 +11,7 @@ const out = `${root}.bench-out`;
 mkdirSync(out, { recursive: true });
 const aliases = { ...workspaceAliases, '@adhere/emulator': `${root}packages/emulator/src/index.ts` };
 await esbuild.build({
-  entryPoints: [`${root}bench/emulator.ts`, `${root}bench/genesys.ts`, `${root}bench/historical-worker.ts`],
+  entryPoints: [`${root}bench/emulator.ts`, `${root}bench/genesys.ts`, `${root}bench/historical-worker.ts`, `${root}bench/web.ts`],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -28,3 +28,5 @@ await benchEmulator();
 const genesysSize = await bundleSize('./entries/genesys-ours.ts', workspaceAliases);
 const { benchGenesys } = await import(pathToFileURL(`${out}/genesys.js`).href);
 await benchGenesys(genesysSize.gzip, `${out}/historical-worker.js`);
+const { benchWeb } = await import(pathToFileURL(`${out}/web.js`).href);
+await benchWeb();

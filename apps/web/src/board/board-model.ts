@@ -18,20 +18,36 @@ const SEVERITY: Record<string, number> = { OutOfAdherence: 0, Unscheduled: 1, Un
  */
 export class BoardModel {
   private readonly view = new AdherenceView();
+  private readonly tally: Record<string, number> = {};
   readonly names = new Map<string, string>();
   version = 0;
 
   replaceAll(records: AgentAdherence[]): void {
     this.view.replaceAll(records);
+    for (const k of Object.keys(this.tally)) delete this.tally[k];
+    for (const r of this.view.all()) this.count(r, 1);
     this.version++;
   }
 
-  /** Applies a batch of updates; returns how many changed the board. */
+  /** Applies a batch of updates; returns how many changed the board. Counts are kept as it goes. */
   applyUpdates(updates: AgentAdherence[]): number {
     let changed = 0;
-    for (const u of updates) if (this.view.apply(u)) changed++;
+    for (const u of updates) {
+      const before = this.view.get(u.userId);
+      if (!this.view.apply(u)) continue;
+      changed++;
+      if (before) this.count(before, -1);
+      const after = this.view.get(u.userId);
+      if (after) this.count(after, 1);
+    }
     if (changed) this.version++;
     return changed;
+  }
+
+  private count(a: AgentAdherence, delta: number): void {
+    const k = a.adherenceState ?? 'Unknown';
+    this.tally[k] = (this.tally[k] ?? 0) + delta;
+    if (this.tally[k] === 0) delete this.tally[k];
   }
 
   get(userId: string): AgentAdherence | undefined {
@@ -43,9 +59,7 @@ export class BoardModel {
   }
 
   counts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const a of this.view.all()) counts[a.adherenceState ?? 'Unknown'] = (counts[a.adherenceState ?? 'Unknown'] ?? 0) + 1;
-    return counts;
+    return { ...this.tally };
   }
 
   /** The rows to show: filtered by state and name search, sorted. */

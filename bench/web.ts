@@ -1,0 +1,107 @@
+// The SPA in headless Chromium: initial JS size, callback → filled board, and a 20,000-agent board
+// taking 500 changes/s for 30 s (longest main-thread task, p95 frame time, JS heap).
+import { readFileSync, readdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from 'playwright-core';
+import { startEmulator, type Emulator } from '@adhere/emulator';
+// @ts-expect-error plain ESM script without declarations
+import { serveApp } from '../apps/web/scripts/serve.mjs';
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+const appDir = fileURLToPath(new URL('../apps/web/', import.meta.url));
+
+async function stackFor(agents: number, speed: number) {
+  const config: Record<string, string> = {};
+  const server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
+  const app = `http://localhost:${(server.address() as AddressInfo).port}`;
+  const emulator: Emulator = await startEmulator({
+    agents, speed,
+    clients: [{ id: 'adhere-bench', name: 'Adhere (bench)', type: 'public', redirectUris: [`${app}/callback`], grantTypes: ['authorization_code'], scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'], accessTokenLifetimeSeconds: 86_399 }],
+  });
+  Object.assign(config, { clientId: 'adhere-bench', redirectUri: `${app}/callback`, loginBaseUrl: emulator.loginUrl, apiBaseUrl: emulator.apiUrl });
+  return { app, emulator, close: async () => (await emulator.close(), await new Promise((r) => server.close(r))) };
+}
+
+async function signInTo(page: Page, app: string, path: string): Promise<number> {
+  await page.goto(`${app}${path}`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Email').fill('supervisor@adhere.local');
+  await page.getByLabel('Password').fill('supervisor');
+  const [nav] = await Promise.all([page.waitForURL(`${app}/callback**`), page.getByRole('button', { name: 'Sign in' }).click()]);
+  void nav;
+  return performance.now();
+}
+
+export async function benchWeb(): Promise<void> {
+  const assets = `${appDir}dist/assets`;
+  const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const jsGzip = js.reduce((n, f) => n + gzipSync(readFileSync(`${assets}/${f}`), { level: 9 }).length, 0);
+  console.log('\n== apps/web in headless Chromium ==');
+  console.log(`  initial JS: ${jsGzip} B gzip (${(jsGzip / 1024).toFixed(1)} KB; target ≤ 120 KB; the official SDK alone: ~136 KB)`);
+
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
+  try {
+    // Callback → filled board, 2,000 agents (both management units).
+    {
+      const s = await stackFor(2000, 1);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+        const mus = s.emulator.centre.topology.managementUnits.map((m) => m.id).join(',');
+        const t0 = await signInTo(page, s.app, `/?mu=${mus}`);
+        await page.waitForFunction(() => document.querySelector('[data-testid="agent-count"]')?.textContent === '2000 agents' && document.querySelector('.vtable-row [role="cell"]')?.textContent !== '…', undefined, { timeout: 30_000, polling: 16 });
+        console.log(`  callback → board filled with 2,000 agents (names included): ${(performance.now() - t0).toFixed(0)} ms`);
+        await page.close();
+      } finally {
+        await s.close();
+      }
+    }
+    // 20,000 agents, ≥ 500 changes/s (speed 21: ~24.6 changes/s per 20,000 agents at speed 1), 30 s.
+    {
+      const s = await stackFor(20_000, 21);
+      try {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+        const mus = s.emulator.centre.topology.managementUnits.map((m) => m.id).join(',');
+        await signInTo(page, s.app, `/?mu=${mus}`);
+        await page.waitForFunction(() => document.querySelector('[data-testid="agent-count"]')?.textContent === '20000 agents', undefined, { timeout: 60_000 });
+        await page.waitForFunction(() => document.querySelector('[data-testid="connection"]')?.textContent?.includes('Live'), undefined, { timeout: 30_000 });
+        await new Promise((r) => setTimeout(r, 3000)); // names and first render settle
+        const changes0 = s.emulator.centre.changes;
+        const frames0 = s.emulator.context.hub.delivered;
+        const result = await page.evaluate(async () => {
+          const longTasks: number[] = [];
+          const po = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
+          po.observe({ type: 'longtask', buffered: false });
+          const frames: number[] = [];
+          let last = performance.now();
+          const end = last + 30_000;
+          await new Promise<void>((resolve) => {
+            const tick = (t: number) => {
+              frames.push(t - last);
+              last = t;
+              if (t < end) requestAnimationFrame(tick);
+              else resolve();
+            };
+            requestAnimationFrame(tick);
+          });
+          po.disconnect();
+          frames.sort((a, b) => a - b);
+          const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+          return { frames: frames.length, p95: frames[Math.floor(frames.length * 0.95)] ?? 0, max: frames.at(-1) ?? 0, longest: Math.max(0, ...longTasks), longTasks: longTasks.length, heap: mem?.usedJSHeapSize ?? 0 };
+        });
+        const changes = s.emulator.centre.changes - changes0;
+        const delivered = s.emulator.context.hub.delivered - frames0;
+        console.log(`  20,000 agents, ${(changes / 30).toFixed(0)} changes/s for 30 s (${delivered} events delivered):`);
+        console.log(`    p95 frame time ${result.p95.toFixed(1)} ms (target < 20 ms), worst frame ${result.max.toFixed(0)} ms, ${result.frames} frames`);
+        console.log(`    longest main-thread task ${result.longest.toFixed(0)} ms (${result.longTasks} tasks over 50 ms)`);
+        console.log(`    JS heap ${(result.heap / 1e6).toFixed(1)} MB`);
+        await page.close();
+      } finally {
+        await s.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
