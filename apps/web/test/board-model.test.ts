@@ -39,6 +39,10 @@ describe('board model (the board\'s reducer)', () => {
           model.applyUpdates(shuffled.slice(cut));
           for (const [id, want] of truth) expect(model.get(id)).toEqual(want);
           expect(model.size).toBe(truth.size);
+          // The incrementally kept counts equal a recount.
+          const recount: Record<string, number> = {};
+          for (const r of truth.values()) recount[r.adherenceState!] = (recount[r.adherenceState!] ?? 0) + 1;
+          expect(model.counts()).toEqual(recount);
         },
       ),
       { numRuns: 300 },

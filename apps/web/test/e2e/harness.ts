@@ -20,14 +20,14 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(options: EmulatorOptions = {}, configOverride: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(options: EmulatorOptions = {}, configOverride: Record<string, string> = {}, tokenLifetimeSeconds = 86_399): Promise<Stack> {
   const config: Record<string, string> = {};
   const server: Server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
   const app = `http://localhost:${(server.address() as AddressInfo).port}`;
   const emulator = await startEmulator({
     agents: 300,
     ...options,
-    clients: [{ id: 'adhere-e2e', name: 'Adhere (e2e)', type: 'public', redirectUris: [`${app}/callback`], grantTypes: ['authorization_code'], scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'], accessTokenLifetimeSeconds: 86_399 }],
+    clients: [{ id: 'adhere-e2e', name: 'Adhere (e2e)', type: 'public', redirectUris: [`${app}/callback`], grantTypes: ['authorization_code'], scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'], accessTokenLifetimeSeconds: tokenLifetimeSeconds }],
   });
   Object.assign(config, { clientId: 'adhere-e2e', redirectUri: `${app}/callback`, loginBaseUrl: emulator.loginUrl, apiBaseUrl: emulator.apiUrl }, configOverride);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
