@@ -73,3 +73,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** Full jitter (AWS architecture blog): uniform in [0, base·2^attempt]. */
+export function backoffMs(client: GenesysClient, attempt: number): number {
+  return Math.round(client.options.random() * client.options.backoffBaseMs * 2 ** attempt);
+}

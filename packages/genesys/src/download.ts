@@ -1,4 +1,4 @@
-import type { GenesysClient } from './client.js';
+import { backoffMs, type GenesysClient } from './client.js';
 import { GenesysApiError, GenesysClientError } from './errors.js';
 
 /**
@@ -14,7 +14,7 @@ export async function download(client: GenesysClient, url: string, signal?: Abor
     } catch (cause) {
       if (signal?.aborted) throw new GenesysClientError('aborted', 'download cancelled', { cause });
       if (attempt < o.maxRetries) {
-        await o.sleep(Math.round(o.random() * o.backoffBaseMs * 2 ** attempt), signal);
+        await o.sleep(backoffMs(client, attempt), signal);
         continue;
       }
       throw new GenesysClientError('network_error', 'download failed before a response', { cause });
@@ -22,7 +22,7 @@ export async function download(client: GenesysClient, url: string, signal?: Abor
     if (res.ok) return res;
     if (res.status >= 500 && attempt < o.maxRetries) {
       await res.body?.cancel();
-      await o.sleep(Math.round(o.random() * o.backoffBaseMs * 2 ** attempt), signal);
+      await o.sleep(backoffMs(client, attempt), signal);
       continue;
     }
     throw new GenesysApiError(res.status, `download.${res.status}`, `download failed with HTTP ${res.status}`, undefined);

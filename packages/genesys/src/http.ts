@@ -1,4 +1,4 @@
-import type { GenesysClient } from './client.js';
+import { backoffMs, type GenesysClient } from './client.js';
 import { GenesysApiError, GenesysClientError } from './errors.js';
 
 export interface RequestOptions {
@@ -46,7 +46,7 @@ export async function request<T>(client: GenesysClient, req: RequestOptions): Pr
       if (req.signal?.aborted) throw new GenesysClientError('aborted', `${method} ${req.path} cancelled`, { cause });
       const timedOut = timeout.aborted;
       if (IDEMPOTENT.has(method) && attempt < o.maxRetries) {
-        await o.sleep(backoff(client, attempt), req.signal);
+        await o.sleep(backoffMs(client, attempt), req.signal);
         continue;
       }
       throw new GenesysClientError(timedOut ? 'timeout' : 'network_error', `${method} ${req.path} ${timedOut ? `timed out after ${o.timeoutMs} ms` : 'failed before a response'}`, { cause });
@@ -61,7 +61,7 @@ export async function request<T>(client: GenesysClient, req: RequestOptions): Pr
       throw await apiError(res);
     }
     if (res.status === 429 && attempt < o.maxRetries) {
-      const wait = retryAfterMs(res.headers.get('retry-after')) ?? backoff(client, attempt);
+      const wait = retryAfterMs(res.headers.get('retry-after')) ?? backoffMs(client, attempt);
       if (wait > o.maxRetryAfterMs) throw await apiError(res);
       await res.body?.cancel();
       await o.sleep(wait, req.signal);
@@ -69,7 +69,7 @@ export async function request<T>(client: GenesysClient, req: RequestOptions): Pr
     }
     if (RETRYABLE_STATUS.has(res.status) && IDEMPOTENT.has(method) && attempt < o.maxRetries) {
       await res.body?.cancel();
-      await o.sleep(backoff(client, attempt), req.signal);
+      await o.sleep(backoffMs(client, attempt), req.signal);
       continue;
     }
     if (!res.ok) throw await apiError(res);
@@ -80,11 +80,6 @@ export async function request<T>(client: GenesysClient, req: RequestOptions): Pr
       throw new GenesysClientError('invalid_response', `${method} ${req.path} answered ${res.status} with a body that is not JSON`, { cause });
     }
   }
-}
-
-/** Full jitter (AWS architecture blog): uniform in [0, base·2^attempt]. */
-function backoff(client: GenesysClient, attempt: number): number {
-  return Math.round(client.options.random() * client.options.backoffBaseMs * 2 ** attempt);
 }
 
 /** Retry-After is seconds (what Genesys sends) or an HTTP date (RFC 9110 §10.2.3). */

@@ -30,6 +30,11 @@ export function cleanCallbackUrl(url: string): string {
 // call's result, not spend the code again, which the server would answer with invalid_grant.
 const completions = new Map<string, Promise<SignInResult>>();
 
+/** Drops remembered sign-in results (they hold tokens); signOut() calls it. */
+export function forgetCompletedSignIns(): void {
+  completions.clear();
+}
+
 export function completeSignIn(callbackUrl: string, options: CompleteSignInOptions): Promise<SignInResult> {
   assertConfig(options);
   const storage = sessionStorageOrThrow(options.storage);

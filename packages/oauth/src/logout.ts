@@ -1,3 +1,4 @@
+import { forgetCompletedSignIns } from './callback.js';
 import { OAuthError } from './errors.js';
 import { resolveEndpoints, type EndpointConfig } from './regions.js';
 import type { TokenStore } from './token-store.js';
@@ -30,6 +31,7 @@ export async function signOut(options: SignOutOptions): Promise<SignOutResult> {
   const token = options.tokens?.current()?.accessToken;
   // Forget the token locally first: whatever revocation does, this tab no longer holds it.
   options.tokens?.clear();
+  forgetCompletedSignIns();
   if (token !== undefined && options.revoke) {
     try {
       await options.revoke(token);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OAuthError, completeSignIn, createMemoryStorage, exchangeCode, startSignIn, type KeyValueStorage } from '@adhere/oauth';
+import { OAuthError, completeSignIn, createMemoryStorage, createTokenStore, exchangeCode, signOut, startSignIn, type KeyValueStorage } from '@adhere/oauth';
 import { followLoginToCallback, startOidcPeer, type OidcPeer } from '../../../testing/peers/oidc-provider-server.js';
 
 let peer: OidcPeer;
@@ -44,6 +44,17 @@ describe('sign-in against oidc-provider', () => {
     expect(a.tokens.accessToken).toBe(b.tokens.accessToken);
     expect(c.tokens.accessToken).toBe(a.tokens.accessToken);
     expect(peer.tokenRequests() - before).toBe(1);
+  });
+
+  it('after sign-out, a repeated callback no longer hands out the remembered tokens', async () => {
+    const storage = createMemoryStorage();
+    const { url } = await startSignIn(config(storage));
+    const callback = await followLoginToCallback(url, peer.redirectUri);
+    const tokens = createTokenStore();
+    tokens.set((await completeSignIn(callback, config(storage))).tokens);
+    await signOut({ clientId: peer.clientId, loginBaseUrl: peer.issuer, tokens });
+    const err = await caught(completeSignIn(callback, config(storage)));
+    expect(err.code).toBe('transaction_missing');
   });
 
   it('turns a wrong verifier into a typed invalid_grant from the server', async () => {

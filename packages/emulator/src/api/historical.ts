@@ -59,6 +59,16 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     if (to - from > maxDays * DAY) throw badRequest('wfm.validation.failure', `The maximum supported range for historical adherence queries is 31 days, or 7 days with includeExceptions = true`);
   };
 
+  /** The fields MU and team queries share: the range (endDate defaults to now), its limit, and userIds. */
+  const readQuery = (body: Record<string, unknown>) => {
+    const from = parseDate(body.startDate, 'startDate');
+    const to = body.endDate === undefined ? ctx.centre.now() : parseDate(body.endDate, 'endDate');
+    const includeExceptions = body.includeExceptions === true;
+    checkRange(from, to, includeExceptions);
+    const userIds = Array.isArray(body.userIds) ? (body.userIds as string[]) : undefined;
+    return { from, to, includeExceptions, userIds };
+  };
+
   // POST /api/v2/workforcemanagement/managementunits/{managementUnitId}/historicaladherencequery
   app.post('/api/v2/workforcemanagement/managementunits/:muId/historicaladherencequery', async (c) => {
     requireScope(c, ['workforce-management']);
@@ -66,13 +76,9 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     const mu = topo.managementUnits.find((m) => m.id === c.req.param('muId'));
     if (!mu) throw new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
     const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
-    const from = parseDate(body.startDate, 'startDate');
-    const to = body.endDate === undefined ? ctx.centre.now() : parseDate(body.endDate, 'endDate');
-    const includeExceptions = body.includeExceptions === true;
-    checkRange(from, to, includeExceptions);
+    const { from, to, includeExceptions, userIds } = readQuery(body);
     const timeZone = typeof body.timeZone === 'string' ? body.timeZone : mu.timeZone;
     if (!isValidTimeZone(timeZone)) throw badRequest('wfm.validation.failure', `timeZone ${timeZone} is not an Olson time zone`);
-    const userIds = Array.isArray(body.userIds) ? (body.userIds as string[]) : undefined;
     const teamIds = Array.isArray(body.teamIds) ? (body.teamIds as string[]) : undefined;
     if (userIds?.length && teamIds?.length) throw badRequest('wfm.requested.teams.and.users', 'You may only either teams or users, not both');
     if ((teamIds?.length ?? 0) > 10) throw badRequest('wfm.too.many.teams.requested', 'You may only request up to 10 teams in a single request');
@@ -93,12 +99,8 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     const team = topo.teamsById.get(c.req.param('teamId'));
     if (!team) throw new ApiProblem(403, 'wfm.missing.team.permissions', 'You are missing permissions for the requested team');
     const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
-    const from = parseDate(body.startDate, 'startDate');
-    const to = body.endDate === undefined ? ctx.centre.now() : parseDate(body.endDate, 'endDate');
-    const includeExceptions = body.includeExceptions === true;
-    checkRange(from, to, includeExceptions);
+    const { from, to, includeExceptions, userIds } = readQuery(body);
     if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone)) throw badRequest('wfm.validation.failure', 'timeZone is required and must be an Olson time zone');
-    const userIds = Array.isArray(body.userIds) ? (body.userIds as string[]) : undefined;
     const agents = team.memberIds.filter((id) => !userIds?.length || userIds.includes(id)).map((id) => topo.agentsById.get(id)!);
     const job = startQuery(me.id, agents, from, to, body.timeZone, includeExceptions);
     return c.json({ id: job.id, queryState: 'Processing', downloadUrls: [] }, 202);
