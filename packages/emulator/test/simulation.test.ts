@@ -96,4 +96,20 @@ describe('emulator CLI options', () => {
     await expect(optionsFromArgs(['--bogus'])).rejects.toThrow(/Unknown option/);
     await expect(optionsFromArgs(['--clients', '/no/such.json'])).rejects.toThrow(/cannot read clients file/);
   });
+
+  it('loads a clients.json, checking every entry', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'clients-'));
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify([{ id: 'svc', secret: 's3', scopes: ['workforce-management:readonly'] }, { id: 'spa', redirectUris: ['https://app.example/callback'] }]));
+    const o = await optionsFromArgs(['--clients', good]);
+    expect(o !== 'help' && o.clients?.map((c) => [c.id, c.type, c.grantTypes.join()])).toEqual([['svc', 'confidential', 'client_credentials'], ['spa', 'public', 'authorization_code']]);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify([{ id: 'spa', type: 'public', secret: 'x' }]));
+    await expect(optionsFromArgs(['--clients', bad])).rejects.toThrow(/a public client must not have a secret/);
+    writeFileSync(bad, JSON.stringify([{ id: 'x', scopes: ['admin'] }]));
+    await expect(optionsFromArgs(['--clients', bad])).rejects.toThrow(/unknown scopes admin/);
+  });
 });

@@ -110,6 +110,25 @@ describe('NotificationStream against the emulator', () => {
     await expectTruth(view, [mu]);
   });
 
+  it('moves to a new channel before the current one expires', async () => {
+    const short = await startEmulator({ agents: 20, clock: 'manual', channelLifetimeSeconds: 4, socketClosingGraceSeconds: 1 });
+    try {
+      const t = await tokenFor(short);
+      const c = createGenesysClient({ apiBaseUrl: short.apiUrl, getAccessToken: () => t });
+      const resyncs: string[] = [];
+      stream = new NotificationStream(c, { topics: [managementUnitAdherenceTopic(short.centre.topology.managementUnits[0]!.id)], WebSocket: WebSocket as unknown as WebSocketFactory, renewBeforeExpiryMs: 3000, onEvent: () => {}, onResync: (r) => resyncs.push(r) });
+      await stream.start();
+      const first = stream.channelIds[0];
+      await until(() => resyncs.includes('channel renewed'), 5000);
+      expect(stream.channelIds[0]).not.toBe(first);
+      expect(stream.status).toBe('live');
+    } finally {
+      stream?.close();
+      stream = undefined;
+      await short.close();
+    }
+  });
+
   it('shards topics over channels at the per-channel limit', async () => {
     const mus = emulator.centre.topology.managementUnits.map((m) => m.id);
     expect(mus.length).toBe(1);
