@@ -4,6 +4,7 @@ import { createGenesysClient } from '@adhere/genesys';
 import type { Session, SignInFailure } from './auth/session.js';
 import { BoardPage } from './board/BoardPage.js';
 import { DiagnosticsPage } from './diagnostics/DiagnosticsPage.js';
+import { DoctorPage } from './diagnostics/DoctorPage.js';
 import { HistoryPage } from './history/HistoryPage.js';
 import { navigate, useLocation } from './router.js';
 import { SettingsPage } from './settings/SettingsPage.js';
@@ -43,6 +44,7 @@ export function App({ session }: { session: Session }) {
   if (url.pathname === '/callback') return <p role="status" className="centered">Signing in…</p>;
   if (url.pathname === '/diagnostics' && failure) return <Shell session={session} signedIn={false}><DiagnosticsPage failure={failure} onRetry={() => void session.signIn('/')} /></Shell>;
   if (url.pathname === '/settings') return <Shell session={session} signedIn={signedIn}><SettingsPage config={session.config} /></Shell>;
+  if (url.pathname === '/doctor') return <Shell session={session} signedIn={signedIn}><DoctorPage /></Shell>;
   if (!signedIn) {
     return (
       <Shell session={session} signedIn={false}>
@@ -69,7 +71,7 @@ function Shell({ session, signedIn, children }: { session: Session; signedIn: bo
     <>
       <header className="top">
         <span className="brand">Adhere</span>
-        <nav aria-label="Main">{signedIn ? <>{link('/', 'Live board')}{link('/history', 'History')}</> : null}{link('/settings', 'Settings')}</nav>
+        <nav aria-label="Main">{signedIn ? <>{link('/', 'Live board')}{link('/history', 'History')}</> : null}{link('/doctor', 'Doctor')}{link('/settings', 'Settings')}</nav>
         {signedIn ? <button type="button" onClick={() => void session.signOut()}>Sign out</button> : null}
       </header>
       <main>{children}</main>

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { diagnose, type Diagnosis } from '@adhere/oauth';
+
+/** Paste a failed token exchange from any app (HAR, "Copy as cURL", JSON) and read its causes. */
+export function DoctorPage() {
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<Diagnosis>();
+  const [error, setError] = useState<string>();
+  const run = async () => {
+    setError(undefined);
+    try {
+      const trimmed = text.trim();
+      setResult(await diagnose(trimmed.startsWith('{') ? (JSON.parse(trimmed) as object) : trimmed));
+    } catch (e) {
+      setResult(undefined);
+      setError(`That is not a HAR, a JSON exchange or a curl command: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <section aria-labelledby="doctor-title" className="diagnostics">
+      <h1 id="doctor-title">Why did my token exchange fail?</h1>
+      <p>Paste the failed request: a HAR export, the token request copied as cURL (with the authorize URL and the response JSON beside it if you have them), or a JSON record. It stays in this page; nothing is sent anywhere.</p>
+      <label htmlFor="doctor-input">Failed exchange</label>
+      <textarea id="doctor-input" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+      <p><button type="button" className="primary" onClick={() => void run()} disabled={!text.trim()}>Diagnose</button></p>
+      {error ? <p role="alert" className="error">{error}</p> : null}
+      {result ? (
+        result.findings.length === 0 ? <p role="status">No problems found.</p> : (
+          <ol className="findings" aria-label="Findings">
+            {result.findings.map((f, i) => (
+              <li key={i} data-code={f.code} className={`finding finding-${f.severity}`}>
+                <p><strong>{f.severity === 'error' ? 'Problem' : f.severity === 'warning' ? 'Warning' : 'Note'}:</strong> {f.message}</p>
+                <p>Seen: <code>{f.evidence}</code></p>
+                <p>Fix: {f.fix}</p>
+              </li>
+            ))}
+          </ol>
+        )
+      ) : null}
+    </section>
+  );
+}
