@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import {
-  GenesysClientError, getUsersByIds, historicalAdherence, listBusinessUnits, listManagementUnits, listTeamMembers, listTeams,
+  GenesysClientError, getUsersByIds, historicalAdherence, listBusinessUnits, listManagementUnitUsers, listManagementUnits, listTeamMembers, listTeams,
   type GenesysClient, type HistoricalProgress, type HistoricalUserResult, type ManagementUnit, type Team,
 } from '@adhere/genesys';
 import { toCsv } from './csv.js';
@@ -20,6 +20,21 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<string>();
   const [running, setRunning] = useState<AbortController>();
+  const [members, setMembers] = useState<Array<{ id: string; name: string }>>([]);
+  const [agents, setAgents] = useState<string[]>([]);
+
+  // The agents of the chosen management unit, by name, to pick some instead of a team or the whole unit.
+  useEffect(() => {
+    if (!form.mu) return;
+    const ac = new AbortController();
+    setAgents([]);
+    (async () => {
+      const ids = (await listManagementUnitUsers(client, form.mu, { signal: ac.signal })).map((u) => u.id);
+      const users = await getUsersByIds(client, ids, { signal: ac.signal });
+      setMembers(users.map((u) => ({ id: u.id, name: u.name ?? u.id })).sort((a, b) => a.name.localeCompare(b.name)));
+    })().catch(() => {});
+    return () => ac.abort();
+  }, [client, form.mu]);
 
   useEffect(() => {
     (async () => {
@@ -44,7 +59,7 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
     setResults(undefined);
     setSelected(undefined);
     try {
-      const userIds = form.team ? (await listTeamMembers(client, form.team, { signal: ac.signal })).map((m) => m.id) : undefined;
+      const userIds = agents.length ? agents : form.team ? (await listTeamMembers(client, form.team, { signal: ac.signal })).map((m) => m.id) : undefined;
       const r = await historicalAdherence(client, {
         managementUnitId: form.mu, startDate: start.toISOString(), endDate: end.toISOString(), timeZone: form.timeZone,
         ...(userIds ? { userIds } : {}), includeExceptions: form.exceptions, includeActuals: form.exceptions, signal: ac.signal, onProgress: setProgress, pollIntervalMs: 500,
@@ -83,6 +98,10 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
           <option value="">Whole management unit</option>
           {teams.filter((t) => mus.find((m) => m.id === form.mu && t.name.startsWith(m.name ?? '\u0000'))).map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
         </select></label>
+        <label>Agents <select multiple size={3} value={agents} onChange={(e) => setAgents([...e.target.selectedOptions].map((o) => o.value))} aria-describedby="agents-hint">
+          {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+        </select></label>
+        <span id="agents-hint" className="hint">{agents.length ? `${agents.length} agents chosen (instead of the team)` : 'none chosen: team or whole unit'}</span>
         <label>From <input type="date" value={form.from} max={form.to} onChange={(e) => setForm({ ...form, from: e.target.value })} required /></label>
         <label>To <input type="date" value={form.to} min={form.from} onChange={(e) => setForm({ ...form, to: e.target.value })} required /></label>
         <label>Time zone <select value={form.timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>{[...new Set([form.timeZone, ...ZONES])].map((z) => <option key={z}>{z}</option>)}</select></label>

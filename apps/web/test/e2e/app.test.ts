@@ -71,6 +71,15 @@ describe('the adherence SPA in Chromium', () => {
     expect(lines[1]).toContain(userId);
   });
 
+  it('reports on chosen agents only', async () => {
+    const two = muAgents().slice(0, 2);
+    await page.getByLabel('Agents').selectOption(two.map((a) => a.id));
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => page.locator('table.results tbody tr').count(), { timeout: 30_000 }).toBe(2);
+    const ids = await page.locator('table.results tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user')).sort());
+    expect(ids).toEqual(two.map((a) => a.id).sort());
+  });
+
   it('signs out in one tab and the other tab follows', async () => {
     const second = await context.newPage();
     await second.goto(`${stack.app}/history`);
