@@ -87,6 +87,7 @@ export class GrantStore {
   }
 
   issueToken(clientId: string, userId: string | undefined, scopes: string[], lifetimeSeconds: number): AccessToken {
+    this.sweep();
     const token = { token: opaque(), clientId, userId, scopes, expiresAt: this.now() + lifetimeSeconds * 1000 };
     this.tokens.set(token.token, token);
     return token;
@@ -113,5 +114,6 @@ export class GrantStore {
     const now = this.now();
     for (const [k, p] of this.pending) if (p.expiresAt < now) this.pending.delete(k);
     for (const [k, c] of this.codes) if (c.expiresAt + 10 * 60_000 < now) this.codes.delete(k);
+    for (const [k, t] of this.tokens) if (t.expiresAt < now) this.tokens.delete(k);
   }
 }
