@@ -110,8 +110,13 @@ export class GrantStore {
     return n;
   }
 
+  private lastSweep = 0;
+
+  /** Drops expired entries, at most once a second: issuing must not walk every token each time. */
   private sweep(): void {
     const now = this.now();
+    if (now - this.lastSweep < 1000) return;
+    this.lastSweep = now;
     for (const [k, p] of this.pending) if (p.expiresAt < now) this.pending.delete(k);
     for (const [k, c] of this.codes) if (c.expiresAt + 10 * 60_000 < now) this.codes.delete(k);
     for (const [k, t] of this.tokens) if (t.expiresAt < now) this.tokens.delete(k);
