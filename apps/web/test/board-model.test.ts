@@ -53,6 +53,7 @@ describe('board model (the board\'s reducer)', () => {
     const m = new BoardModel();
     m.replaceAll([record('a', 1, 'InAdherence'), record('b', 1, 'OutOfAdherence')]);
     expect(m.counts()).toEqual({ InAdherence: 1, OutOfAdherence: 1 });
+    expect(m.latestStamp).toBe(1);
     m.applyUpdates([{ ...record('a', 2, 'InAdherence'), removedFromManagementUnit: true }]);
     expect(m.size).toBe(1);
     const v = m.version;

@@ -144,7 +144,7 @@ function useLiveBoard(client: GenesysClient, muIds: string[], teamId: string) {
   useEffect(() => {
     let seen = model.version;
     const t = setInterval(() => {
-      setNow(Date.now());
+      setNow(Math.max(Date.now(), model.latestStamp));
       if (model.version !== seen) (seen = model.version, setResortTick((x) => x + 1));
     }, 1000);
     return () => clearInterval(t);

@@ -21,11 +21,19 @@ export class BoardModel {
   private readonly tally: Record<string, number> = {};
   readonly names = new Map<string, string>();
   version = 0;
+  /** The latest time any record carries: a floor for "now" when the server's clock runs ahead of ours
+   *  (client clock drift, or an emulator run at --speed above 1). */
+  latestStamp = 0;
+
+  private noteStamp(a: AgentAdherence): void {
+    const t = Math.max(Date.parse(a.timeOfAdherenceChange ?? '') || 0, Date.parse(a.presenceUpdateTime ?? '') || 0);
+    if (t > this.latestStamp) this.latestStamp = t;
+  }
 
   replaceAll(records: AgentAdherence[]): void {
     this.view.replaceAll(records);
     for (const k of Object.keys(this.tally)) delete this.tally[k];
-    for (const r of this.view.all()) this.count(r, 1);
+    for (const r of this.view.all()) (this.count(r, 1), this.noteStamp(r));
     this.version++;
   }
 
@@ -38,7 +46,7 @@ export class BoardModel {
       changed++;
       if (before) this.count(before, -1);
       const after = this.view.get(u.userId);
-      if (after) this.count(after, 1);
+      if (after) (this.count(after, 1), this.noteStamp(after));
     }
     if (changed) this.version++;
     return changed;
