@@ -47,7 +47,8 @@ export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 34, label, 
   };
   return (
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
-      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
+      <div role="rowgroup">
+      <div className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
         {columns.map((c) => (
           <div key={c.key} role="columnheader" aria-sort={sortKey === c.key ? (descending ? 'descending' : 'ascending') : 'none'}>
             {c.sortable && onSort ? (
@@ -60,8 +61,10 @@ export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 34, label, 
           </div>
         ))}
       </div>
-      <div ref={scroller} className="vtable-body" tabIndex={0} aria-label={`${label}: scroll with arrow keys`} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
-        <div style={{ height: rows.length * rowHeight, position: 'relative' }} role="rowgroup">
+      </div>
+      {/* The scrolling body is the rowgroup itself, so the table owns rows only through rowgroups (ARIA). */}
+      <div ref={scroller} className="vtable-body" role="rowgroup" tabIndex={0} aria-label={`${label}: scroll with arrow keys`} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
+        <div style={{ height: rows.length * rowHeight, position: 'relative' }} role="presentation">
           {rows.slice(first, last).map((row, i) => (
             <div key={rowKey(row)} role="row" aria-rowindex={first + i + 2} className="vtable-row" style={{ gridTemplateColumns: template, transform: `translateY(${(first + i) * rowHeight}px)`, height: rowHeight }}>
               {columns.map((c) => (
