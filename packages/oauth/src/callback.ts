@@ -1,4 +1,4 @@
-import { assertConfig, DEFAULT_TRANSACTION_MAX_AGE_MS, type SignInConfig } from './config.js';
+import { DEFAULT_TRANSACTION_MAX_AGE_MS, type SignInConfig } from './config.js';
 import { OAuthError } from './errors.js';
 import { sessionStorageOrThrow, type KeyValueStorage } from './storage.js';
 import { exchangeCode, type TokenSet } from './token.js';
@@ -35,8 +35,8 @@ export function forgetCompletedSignIns(): void {
   completions.clear();
 }
 
+// No config check here: everything the exchange sends comes from the stored transaction.
 export function completeSignIn(callbackUrl: string, options: CompleteSignInOptions): Promise<SignInResult> {
-  assertConfig(options);
   const storage = sessionStorageOrThrow(options.storage);
   const params = new URL(callbackUrl).searchParams;
   const state = params.get('state');
@@ -59,14 +59,6 @@ async function finishSignIn(callbackUrl: string, params: URLSearchParams, state:
   if (replace && history && location?.href === callbackUrl) history.replaceState(history.state, '', cleanUrl);
 
   const tx = state === null ? undefined : takeTransaction(storage, state);
-  const error = params.get('error');
-  if (error !== null) {
-    const description = params.get('error_description') ?? undefined;
-    throw new OAuthError('authorization_denied', `Sign-in refused: ${error}${description ? ` (${description})` : ''}`, {
-      error,
-      errorDescription: description,
-    });
-  }
   const again = { hint: 'Sign in again in this tab' };
   if (state === null) throw new OAuthError('state_mismatch', 'Callback has no state', again);
   const now = options.now ?? Date.now;
@@ -76,6 +68,16 @@ async function finishSignIn(callbackUrl: string, params: URLSearchParams, state:
       throw new OAuthError('state_mismatch', 'Callback state matches no sign-in of this tab (CSRF? stale link?)', again);
     }
     throw new OAuthError('transaction_missing', 'No sign-in pending in this tab: verifier gone (new tab? storage cleared?)', again);
+  }
+  // An error is believed only once its state is ours (as for a code): a forged error link cannot
+  // pose as the login server.
+  const error = params.get('error');
+  if (error !== null) {
+    const description = params.get('error_description') ?? undefined;
+    throw new OAuthError('authorization_denied', `Sign-in refused: ${error}${description ? ` (${description})` : ''}`, {
+      error,
+      errorDescription: description,
+    });
   }
   if (now() - tx.createdAt > maxAge) {
     throw new OAuthError('transaction_expired', 'Sign-in expired', again);

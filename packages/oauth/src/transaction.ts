@@ -25,7 +25,7 @@ export function takeTransaction(storage: KeyValueStorage, state: string): SignIn
   storage.removeItem(PREFIX + state);
   try {
     const tx = JSON.parse(raw) as SignInTransaction;
-    return tx.state === state && typeof tx.verifier === 'string' ? tx : undefined;
+    return tx.state === state ? tx : undefined;
   } catch {
     return undefined;
   }

@@ -79,6 +79,16 @@ describe('completeSignIn before any token request', () => {
     expect((err as OAuthError).code).toBe('state_mismatch');
   });
 
+  it('an error callback is believed only with a state this tab issued', async () => {
+    const storage = createMemoryStorage();
+    await startSignIn({ ...base, storage });
+    const forged = await completeSignIn('http://localhost:3000/callback?error=access_denied&state=forged', { ...base, storage, fetch: noFetch }).catch((e: unknown) => e);
+    expect((forged as OAuthError).code).toBe('state_mismatch');
+    const { state } = await startSignIn({ ...base, storage });
+    const real = await completeSignIn(`http://localhost:3000/callback?error=access_denied&error_description=no&state=${state}`, { ...base, storage, fetch: noFetch }).catch((e: unknown) => e);
+    expect(real).toMatchObject({ code: 'authorization_denied', error: 'access_denied', errorDescription: 'no' });
+  });
+
   it('a callback with neither code nor error is callback_missing_code', async () => {
     const storage = createMemoryStorage();
     const { state } = await startSignIn({ ...base, storage });
