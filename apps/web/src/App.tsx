@@ -14,6 +14,7 @@ export function App({ session }: { session: Session }) {
   // The token store is the truth; another tab's sign-in or sign-out can change it at any moment.
   const signedIn = useSyncExternalStore((notify) => session.tokens.subscribe(notify), () => session.tokens.current() !== undefined);
   const [failure, setFailure] = useState<SignInFailure>();
+  const [startError, setStartError] = useState<string>();
 
   // The callback URL as it arrived: completeSignIn cleans the address bar at once, and StrictMode runs
   // this effect twice; both runs must hand over the same URL so the second joins the first.
@@ -51,7 +52,8 @@ export function App({ session }: { session: Session }) {
         <section className="signed-out" aria-labelledby="signin-title">
           <h1 id="signin-title">Adherence, live</h1>
           <p>Sign in with your Genesys Cloud account to see your agents' adherence.</p>
-          <button type="button" className="primary" onClick={() => void session.signIn(url.pathname + url.search).catch((e: OAuthError) => alert(e.message))}>Sign in</button>
+          <button type="button" className="primary" onClick={() => void session.signIn(url.pathname + url.search).catch((e: OAuthError) => setStartError(`${e.message}${e.hint ? `. ${e.hint}` : ''}`))}>Sign in</button>
+          {startError ? <p role="alert" className="error">Sign-in could not start: {startError}. Check <a href="/settings">Settings</a>.</p> : null}
         </section>
       </Shell>
     );

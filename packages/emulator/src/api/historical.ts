@@ -7,7 +7,7 @@ import { requirePermission, requireScope, type ApiEnv } from './auth.js';
 import type { DownloadStore } from './downloads.js';
 import { ApiProblem, badRequest } from './error-body.js';
 import { bulkUserResult, queryResult } from './historical-documents.js';
-import { UUID } from './users.js';
+import { UUID } from './ids.js';
 
 const DAY = 86_400_000;
 // Users per download file: a large result arrives as several downloadUrls, as Genesys sends it.

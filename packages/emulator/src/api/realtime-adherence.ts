@@ -6,7 +6,7 @@ import { userScheduleAdherence } from './adherence-models.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
 import type { DownloadStore } from './downloads.js';
 import { ApiProblem, badRequest } from './error-body.js';
-import { UUID } from './users.js';
+import { UUID } from './ids.js';
 
 const WFM = ['workforce-management', 'workforce-management:readonly'];
 const RTA = ['wfm:realtimeAdherence:view'];

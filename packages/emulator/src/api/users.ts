@@ -5,7 +5,6 @@ import { requireScope, type ApiEnv } from './auth.js';
 import { ApiProblem, badRequest, notFound } from './error-body.js';
 import { pageOf } from './paging.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function user(a: Account, ctx: EmulatorContext) {
   return {
@@ -81,4 +80,3 @@ export function usersRoutes(ctx: EmulatorContext) {
   return app;
 }
 
-export { UUID };
