@@ -47,8 +47,8 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   const counts = useMemo(() => live.model.counts(), [live.version]);
   const teams = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const r of live.model.select({ states: new Set(), search: '', sortKey: 'name', descending: false }, live.now)) if (r.teamId) seen.set(r.teamId, live.teamNames.get(r.teamId) ?? r.teamId);
-    return [...seen];
+    for (const r of live.model.all()) if (r.teamId) seen.set(r.teamId, live.teamNames.get(r.teamId) ?? r.teamId);
+    return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
   }, [live.snapshotVersion]);
 
   const columns: Column<AgentAdherence>[] = [
@@ -174,7 +174,7 @@ function useLiveBoard(client: GenesysClient, muIds: string[], teamId: string) {
       model.replaceAll(lists.flat().map(fromRest));
       setVersion(model.version);
       setSnapshotVersion((v) => v + 1);
-      const missing = model.select({ states: new Set(), search: '', sortKey: 'name', descending: false }, 0).map((r) => r.userId).filter((id) => !model.names.has(id));
+      const missing = model.all().map((r) => r.userId).filter((id) => !model.names.has(id));
       for (const u of await getUsersByIds(client, missing, { signal: ac.signal })) model.names.set(u.id, u.name ?? u.id);
       setVersion(++model.version);
     };

@@ -66,6 +66,11 @@ export class BoardModel {
     return this.view.size;
   }
 
+  /** Every agent, unordered: for lookups that need no filter or sort. */
+  all(): AgentAdherence[] {
+    return this.view.all();
+  }
+
   counts(): Record<string, number> {
     return { ...this.tally };
   }

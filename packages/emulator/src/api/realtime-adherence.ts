@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import type { EmulatorContext } from '../context.js';
-import type { AgentStatus } from '../simulation/contact-centre.js';
 import type { Agent } from '../simulation/topology.js';
 import { userScheduleAdherence } from './adherence-models.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
@@ -15,7 +14,7 @@ const RTA = ['wfm:realtimeAdherence:view'];
 export function realtimeAdherenceRoutes(ctx: EmulatorContext, downloads: DownloadStore, downloadThreshold: number) {
   const app = new Hono<ApiEnv>();
   const topo = ctx.centre.topology;
-  const records = (agents: Agent[]) => agents.map((a) => userScheduleAdherence(ctx.centre.statusOf(a.index) as AgentStatus, topo));
+  const records = (agents: Agent[]) => agents.map((a) => userScheduleAdherence(ctx.centre.statusOf(a.index), topo));
   const listing = (agents: Agent[], force: boolean) => {
     // Large results come back as a downloadUrl instead of entities, as Genesys's download service does.
     if (force || agents.length > downloadThreshold) {
