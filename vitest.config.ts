@@ -1,17 +1,12 @@
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+// Tests run against each package's source through the "source" export condition (the one mapping of
+// @adhere/* to sources; tsconfig's customConditions is its twin). The CLI and `npm start` use dist.
+const conditions = ['source', 'module', 'node', 'import', 'default'];
 
 export default defineConfig({
-  resolve: {
-    // Tests run against each package's source; the dist build is what the CLI and bench use.
-    alias: {
-      '@adhere/oauth': src('./packages/oauth/src/index.ts'),
-      '@adhere/emulator': src('./packages/emulator/src/index.ts'),
-      '@adhere/genesys': src('./packages/genesys/src/index.ts'),
-    },
-  },
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'apps/*/test/**/*.test.ts'],
     hookTimeout: 60_000,

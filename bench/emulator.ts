@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { startEmulator } from '@adhere/emulator';
 import WebSocket from 'ws';
 import { followLoginToCallback, PEER_SCOPE, startOidcPeer } from '../testing/peers/oidc-provider-server.js';
-import { signInAt, tokenFor } from '../packages/emulator/test/helpers/login.js';
+import { signInAt, tokenFor } from '@adhere/emulator/testing';
 
 const REDIRECT = 'http://localhost:3000/callback';
 const EXCHANGES = 400;
@@ -48,7 +48,7 @@ async function codesFor(authorize: (q: URLSearchParams) => Promise<string>, n: n
 
 export async function benchEmulator(): Promise<void> {
   console.log('\n== emulator: token exchange (authorization_code + PKCE S256), 400 exchanges, 8 concurrent, loopback ==');
-  const emulator = await startEmulator({ agents: 10, clock: 'manual', codeLifetimeSeconds: 600 });
+  const emulator = await startEmulator({ agents: 10, clock: 'manual', codeLifetimeMs: 600000 });
   const peer = await startOidcPeer({ codeTtlSeconds: 600 });
   try {
     const ours = await measure(`${emulator.loginUrl}/oauth/token`, (q) => signInAt(`${emulator.loginUrl}/oauth/authorize?${q}`));

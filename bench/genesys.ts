@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { startEmulator } from '@adhere/emulator';
-import { tokenFor } from '../packages/emulator/test/helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 export async function benchGenesys(oursGzip: number, workerFile: string): Promise<void> {
   const require = createRequire(import.meta.url);

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { loadClientsFile, type OAuthClient } from './clients.js';
 import { SUPERVISOR_PASSWORD } from './directory.js';
+import { CliUsageError } from './errors.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
 
-const USAGE = `Usage: adhere-emulator [options]
+export const EMULATOR_USAGE = `Usage: adhere-emulator [options]
 
 A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --port N              login origin port (default 4010; API on 4011)
@@ -22,7 +23,6 @@ A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --drop-sockets-every S  cut every notification socket every S seconds
   --quiet               no log lines`;
 
-export class CliUsageError extends Error {}
 
 function num(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -46,7 +46,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
       strict: true,
     });
   } catch (err) {
-    throw new CliUsageError((err as Error).message);
+    throw new CliUsageError((err as Error).message, { cause: err });
   }
   const v = parsed.values;
   if (v.help) return 'help';
@@ -60,7 +60,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
   if (r429 !== undefined) faults.rate429 = r429;
   if (r5xx !== undefined) faults.rate5xx = r5xx;
   if (latency !== undefined) faults.latencyMs = latency;
-  if (retryAfter !== undefined) faults.retryAfterSeconds = retryAfter;
+  if (retryAfter !== undefined) faults.retryAfterMs = retryAfter * 1000;
   const options: EmulatorOptions = {
     port: num(v.port, 'port', 1, 65534) ?? 4010,
     host: v.host ?? '127.0.0.1',
@@ -73,10 +73,10 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
   };
   const lifetime = num(v['channel-lifetime'], 'channel-lifetime', 1, 86_400 * 7);
   const heartbeat = num(v.heartbeat, 'heartbeat', 1, 3600);
-  if (lifetime !== undefined) options.channelLifetimeSeconds = lifetime;
-  if (heartbeat !== undefined) options.heartbeatSeconds = heartbeat;
+  if (lifetime !== undefined) options.channelLifetimeMs = lifetime * 1000;
+  if (heartbeat !== undefined) options.heartbeatMs = heartbeat * 1000;
   const drop = num(v['drop-sockets-every'], 'drop-sockets-every', 1, 86_400);
-  if (drop !== undefined) options.dropSocketsEverySeconds = drop;
+  if (drop !== undefined) options.dropSocketsEveryMs = drop * 1000;
   if (!v.quiet) options.log = (line) => console.log(line);
   return options;
 }
@@ -86,12 +86,12 @@ export async function main(argv: string[]): Promise<Emulator | undefined> {
   try {
     options = await optionsFromArgs(argv);
   } catch (err) {
-    console.error(`adhere-emulator: ${(err as Error).message}\n\n${USAGE}`);
+    console.error(`adhere-emulator: ${(err as Error).message}\n\n${EMULATOR_USAGE}`);
     process.exitCode = 2;
     return undefined;
   }
   if (options === 'help') {
-    console.log(USAGE);
+    console.log(EMULATOR_USAGE);
     return undefined;
   }
   const emulator = await startEmulator(options);

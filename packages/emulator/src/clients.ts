@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { ClientRegistryError } from './errors.js';
 import { KNOWN_SCOPES } from './scopes.js';
 
 export interface OAuthClient {
@@ -25,9 +26,6 @@ export const DEFAULT_CLIENT: OAuthClient = {
   accessTokenLifetimeSeconds: 86_399,
 };
 
-export class ClientRegistryError extends Error {
-  readonly code = 'invalid_clients_file';
-}
 
 /** Reads a clients.json: an array of partial OAuthClient objects; every entry is checked. */
 export async function loadClientsFile(path: string): Promise<OAuthClient[]> {
@@ -35,7 +33,7 @@ export async function loadClientsFile(path: string): Promise<OAuthClient[]> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new ClientRegistryError(`cannot read clients file ${path}: ${(err as Error).message}`);
+    throw new ClientRegistryError(`cannot read clients file ${path}: ${(err as Error).message}`, { cause: err });
   }
   if (!Array.isArray(raw)) throw new ClientRegistryError(`${path}: expected a JSON array of clients`);
   return raw.map((c, i) => normalizeClient(c, `${path}[${i}]`));

@@ -1,22 +1,26 @@
+/** @module Everything the route handlers share; one per emulator instance (no module-level state). */
+import type { HistoricalJobs } from './api/historical-jobs.js';
 import type { OAuthClient } from './clients.js';
 import type { Directory } from './directory.js';
 import type { FaultInjector } from './faults.js';
 import type { NotificationHub } from './notifications/hub.js';
 import type { GrantStore } from './oauth/grants.js';
+import type { LoginThrottle } from './oauth/login-throttle.js';
 import type { RejectionLog } from './oauth/rejections.js';
 import type { ContactCentre } from './simulation/contact-centre.js';
-import type { HistoricalJobs } from './api/historical-jobs.js';
+import type { WallClock } from './wall-clock.js';
 
-/** Everything the route handlers share; one per emulator instance (no module-level state). */
 export interface EmulatorContext {
   clients: Map<string, OAuthClient>;
   grants: GrantStore;
   rejections: RejectionLog;
+  loginThrottle: LoginThrottle;
   directory: Directory;
   centre: ContactCentre;
   hub: NotificationHub;
   faults: FaultInjector;
   jobs: HistoricalJobs;
+  clock: WallClock;
   /** Origins (scheme://host:port) the emulator serves; filled in once the ports are bound. */
   urls: { login: string; api: string };
   log: (line: string) => void;

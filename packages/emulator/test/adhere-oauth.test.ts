@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OAuthError, completeSignIn, createMemoryStorage, diagnose, startSignIn, type ExchangeRecord } from '@adhere/oauth';
 import { startEmulator, type Emulator } from '../src/index.js';
-import { signInAt } from './helpers/login.js';
+import { signInAt } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
 beforeAll(async () => {

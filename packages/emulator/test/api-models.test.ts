@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { modelMismatches } from '../../../testing/sdk-models.js';
-import { tokenFor } from './helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
 let supervisor: string;

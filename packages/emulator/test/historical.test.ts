@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmulator, type AgentStatus, type Emulator } from '../src/index.js';
 import { modelMismatches } from '../../../testing/sdk-models.js';
-import { tokenFor } from './helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 const T0 = Date.UTC(2026, 10, 24, 12, 0);
 const HOURS = 6;
@@ -140,7 +140,7 @@ describe('historical adherence', () => {
 
 describe('fault injection', () => {
   it('answers 429 with Retry-After and the Genesys body, and 503 at the set rates', async () => {
-    emulator.context.faults.set({ rate429: 1, retryAfterSeconds: 7 });
+    emulator.context.faults.set({ rate429: 1, retryAfterMs: 7000 });
     const res = await fetch(`${emulator.apiUrl}/api/v2/users/me`, { headers: { Authorization: `Bearer ${token}` } });
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after')).toBe('7');

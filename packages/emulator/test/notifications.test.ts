@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { modelMismatches } from '../../../testing/sdk-models.js';
-import { tokenFor } from './helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
 let token: string;
 beforeAll(async () => {
-  emulator = await startEmulator({ agents: 300, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 15, 0), heartbeatSeconds: 1, maxTopicsPerChannel: 5 });
+  emulator = await startEmulator({ agents: 300, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 15, 0), heartbeatMs: 1000, maxTopicsPerChannel: 5 });
   token = await tokenFor(emulator);
 });
 afterAll(() => emulator.close());
@@ -99,7 +99,7 @@ describe('notifications', () => {
   });
 
   it('cuts sockets at a set interval when asked to (fault injection)', async () => {
-    const faulty = await startEmulator({ agents: 10, clock: 'manual', dropSocketsEverySeconds: 1 });
+    const faulty = await startEmulator({ agents: 10, clock: 'manual', dropSocketsEveryMs: 1000 });
     try {
       const t = await tokenFor(faulty);
       const channel = (await (await fetch(`${faulty.apiUrl}/api/v2/notifications/channels`, { method: 'POST', headers: { Authorization: `Bearer ${t}` } })).json()) as { connectUri: string };

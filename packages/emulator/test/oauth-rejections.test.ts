@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type RejectionReason } from '../src/index.js';
 import { followLoginToCallback, PEER_SCOPE, startOidcPeer, type OidcPeer } from '../../../testing/peers/oidc-provider-server.js';
-import { signInAt } from './helpers/login.js';
+import { signInAt } from '@adhere/emulator/testing';
 
 const REDIRECT = 'http://localhost:3000/callback';
 const OTHER = { id: 'other-spa', redirect: 'http://localhost:3001/callback' };
@@ -25,7 +25,7 @@ beforeAll(async () => {
     { id: SERVICE.id, name: 'Service', type: 'confidential' as const, secret: SERVICE.secret, redirectUris: [], grantTypes: ['client_credentials' as const], scopes: ['workforce-management:readonly'], accessTokenLifetimeSeconds: 3600 },
   ];
   emulator = await startEmulator({ agents: 20, clock: 'manual', clients });
-  shortCodes = await startEmulator({ agents: 20, clock: 'manual', codeLifetimeSeconds: 1 });
+  shortCodes = await startEmulator({ agents: 20, clock: 'manual', codeLifetimeMs: 1000 });
   shortPeer = await startOidcPeer({ codeTtlSeconds: 1 });
   peer = await startOidcPeer({
     extraClients: [

@@ -1,7 +1,7 @@
 import * as oauth from 'oauth4webapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index.js';
-import { signInAt } from './helpers/login.js';
+import { signInAt } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { adherenceOf, DEFAULT_ADHERENCE_SETTINGS } from '../src/simulation/adher
 import { ContactCentre } from '../src/simulation/contact-centre.js';
 import { buildTopology } from '../src/simulation/topology.js';
 import { startOfLocalDay, localDayNumber, zoneOffsetMs } from '../src/simulation/time-zone.js';
-import { optionsFromArgs, CliUsageError } from '../src/cli.js';
+import { optionsFromArgs, CliUsageError } from '@adhere/emulator';
 
 describe('topology', () => {
   it('is deterministic for a seed and different for another', () => {

@@ -19,7 +19,6 @@ export async function* streamArrayProperty<T>(chunks: AsyncIterable<string>, pro
   let i = 0;
   let depth = 0;
   let inString = false;
-  let escaped = false;
   let stringStart = -1;
   let lastString: string | undefined;
   let key: string | undefined; // the top-level key whose value comes next

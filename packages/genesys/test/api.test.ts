@@ -4,7 +4,7 @@ import {
   GenesysApiError, createGenesysClient, getManagementUnit, getManagementUnitAdherence, getMe, getTeamAdherence, getUserAdherence, getUsersByIds,
   listActivityCodes, listBusinessUnits, listManagementUnitUsers, listManagementUnits, listTeamMembers, listTeams, searchUsers, type GenesysClient,
 } from '@adhere/genesys';
-import { tokenFor } from '../../emulator/test/helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
 let client: GenesysClient;

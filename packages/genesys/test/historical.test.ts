@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { GenesysClientError, createGenesysClient, historicalAdherence, parseHistoricalFile, type GenesysClient, type HistoricalProgress, type WebSocketFactory } from '@adhere/genesys';
-import { tokenFor } from '../../emulator/test/helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 const T0 = Date.UTC(2026, 10, 24, 0, 0);
 let emulator: Emulator;

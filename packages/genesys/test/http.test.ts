@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { GenesysApiError, GenesysClientError, createGenesysClient, getMe, retryAfterMs, searchUsers, type GenesysClientOptions } from '@adhere/genesys';
-import { tokenFor } from '../../emulator/test/helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
 let token: string;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   token = await tokenFor(emulator);
 });
 afterAll(() => emulator.close());
-beforeEach(() => emulator.context.faults.set({ rate429: 0, rate5xx: 0, latencyMs: 0, retryAfterSeconds: 1 }));
+beforeEach(() => emulator.context.faults.set({ rate429: 0, rate5xx: 0, latencyMs: 0, retryAfterMs: 1000 }));
 
 function instrumented(extra: Partial<GenesysClientOptions> = {}) {
   const waits: number[] = [];
@@ -29,7 +29,7 @@ function instrumented(extra: Partial<GenesysClientOptions> = {}) {
 
 describe('HTTP core against injected faults', () => {
   it('a 429 storm: every wait is exactly what Retry-After said, and the calls succeed', async () => {
-    emulator.context.faults.set({ rate429: 0.5, retryAfterSeconds: 1 });
+    emulator.context.faults.set({ rate429: 0.5, retryAfterMs: 1000 });
     const { client, waits } = instrumented();
     const started = performance.now();
     for (let i = 0; i < 6; i++) expect((await getMe(client)).email).toBe('supervisor@adhere.local');
@@ -39,7 +39,7 @@ describe('HTTP core against injected faults', () => {
   });
 
   it('under 429s and 5xx together, what the client reads equals the emulator\'s truth', async () => {
-    emulator.context.faults.set({ rate429: 0.3, rate5xx: 0.2, retryAfterSeconds: 0 });
+    emulator.context.faults.set({ rate429: 0.3, rate5xx: 0.2, retryAfterMs: 0 });
     const { client, waits } = instrumented({ maxRetries: 10 });
     const { getManagementUnitAdherence } = await import('@adhere/genesys');
     const mu = emulator.centre.topology.managementUnits[0]!;
@@ -56,10 +56,10 @@ describe('HTTP core against injected faults', () => {
   });
 
   it('a Retry-After above the cap fails at once with the 429, instead of waiting', async () => {
-    emulator.context.faults.set({ rate429: 1, retryAfterSeconds: 120 });
+    emulator.context.faults.set({ rate429: 1, retryAfterMs: 120000 });
     const { client, waits } = instrumented({ maxRetryAfterMs: 5000 });
     const err = await getMe(client).catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 429, code: 'too.many.requests.retry.after', retryAfterSeconds: 120 });
+    expect(err).toMatchObject({ status: 429, code: 'too.many.requests.retry.after', retryAfterMs: 120000 });
     expect(waits).toEqual([]);
   });
 

@@ -5,13 +5,13 @@ import {
   AdherenceView, NotificationStream, createGenesysClient, fromRest, fromTopic, getManagementUnitAdherence, managementUnitAdherenceTopic,
   type GenesysClient, type WebSocketFactory,
 } from '@adhere/genesys';
-import { tokenFor } from '../../emulator/test/helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
 let client: GenesysClient;
 let stream: NotificationStream | undefined;
 beforeAll(async () => {
-  emulator = await startEmulator({ agents: 600, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 14), heartbeatSeconds: 1, socketClosingGraceSeconds: 1 });
+  emulator = await startEmulator({ agents: 600, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 14), heartbeatMs: 1000, socketClosingGraceMs: 1000 });
   const token = await tokenFor(emulator);
   client = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token });
 });
@@ -111,7 +111,7 @@ describe('NotificationStream against the emulator', () => {
   });
 
   it('moves to a new channel before the current one expires', async () => {
-    const short = await startEmulator({ agents: 20, clock: 'manual', channelLifetimeSeconds: 4, socketClosingGraceSeconds: 1 });
+    const short = await startEmulator({ agents: 20, clock: 'manual', channelLifetimeMs: 4000, socketClosingGraceMs: 1000 });
     try {
       const t = await tokenFor(short);
       const c = createGenesysClient({ apiBaseUrl: short.apiUrl, getAccessToken: () => t });

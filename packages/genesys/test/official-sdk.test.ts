@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { createGenesysClient, getManagementUnitAdherence, getUserAdherence, listBusinessUnits } from '@adhere/genesys';
-import { tokenFor } from '../../emulator/test/helpers/login.js';
+import { tokenFor } from '@adhere/emulator/testing';
 
 const require = createRequire(import.meta.url);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

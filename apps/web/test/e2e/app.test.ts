@@ -100,7 +100,7 @@ describe('the adherence SPA in Chromium', () => {
 async function emulatorTruth(userId: string, start: string, end: string): Promise<number> {
   const login = await fetch(`${stack.emulator.loginUrl}/__emulator/events`);
   expect(login.status).toBe(200);
-  const { tokenFor } = await import('../../../../packages/emulator/test/helpers/login.js');
+  const { tokenFor } = await import('@adhere/emulator/testing');
   const token = await tokenFor(stack.emulator);
   const h = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const mu = stack.emulator.centre.topology.managementUnits[0]!.id;

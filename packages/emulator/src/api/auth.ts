@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import type { Account } from '../directory.js';
 import type { AccessToken } from '../oauth/grants.js';
-import { ApiProblem } from './error-body.js';
+import { ApiProblem, notAUser } from './error-body.js';
 
 export interface Caller {
   token: AccessToken;
@@ -29,7 +29,7 @@ export function bearerAuth(ctx: EmulatorContext): MiddlewareHandler<ApiEnv> {
 export function requireScope(c: Context<ApiEnv>, anyOf: string[]): Caller {
   const caller = c.get('caller');
   if (!anyOf.some((s) => caller.token.scopes.includes(s))) {
-    throw new ApiProblem(403, 'app.not.authorized.for.scope', `App not authorized to use scope ${anyOf[0]}`, { '0': anyOf[0]! });
+    throw new ApiProblem(403, 'app.not.authorized.for.scope', `App not authorized to use scope ${anyOf[0]}`, { params: { '0': anyOf[0]! } });
   }
   return caller;
 }
@@ -37,10 +37,10 @@ export function requireScope(c: Context<ApiEnv>, anyOf: string[]): Caller {
 /** 403 unless the user holds one of the permissions (`missing.any.permissions`). */
 export function requirePermission(c: Context<ApiEnv>, anyOf: string[]): Account {
   const caller = c.get('caller');
-  if (!caller.account) throw new ApiProblem(400, 'not.a.user', 'This request requires a user context. Client credentials cannot be used for requests to this resource.');
+  if (!caller.account) throw notAUser();
   if (!anyOf.some((p) => caller.account!.permissions.includes(p))) {
     const list = anyOf.join(', ');
-    throw new ApiProblem(403, 'missing.any.permissions', `You must have at least one of the following permissions assigned: ${list}`, { '0': list });
+    throw new ApiProblem(403, 'missing.any.permissions', `You must have at least one of the following permissions assigned: ${list}`, { params: { '0': list } });
   }
   return caller.account;
 }

@@ -1,13 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import type { WallClock } from '../wall-clock.js';
 
 /** Pre-signed download URLs, like Genesys's download service: no bearer token, the URL is the credential. */
 export class DownloadStore {
   private readonly items = new Map<string, { produce: () => string; expiresAt: number }>();
-  constructor(private readonly baseUrl: () => string, private readonly lifetimeMs = 15 * 60_000) {}
+  constructor(
+    private readonly baseUrl: () => string,
+    private readonly clock: WallClock,
+    private readonly lifetimeMs = 15 * 60_000,
+  ) {}
 
   /** `produce` runs when the URL is fetched, so big results are not held as text until asked for. */
   add(produce: () => string): string {
-    const now = Date.now();
+    const now = this.clock.now();
     for (const [k, v] of this.items) if (v.expiresAt < now) this.items.delete(k);
     const id = randomBytes(18).toString('base64url');
     this.items.set(id, { produce, expiresAt: now + this.lifetimeMs });
@@ -16,7 +21,7 @@ export class DownloadStore {
 
   take(id: string): string | undefined {
     const item = this.items.get(id);
-    if (!item || item.expiresAt < Date.now()) return undefined;
+    if (!item || item.expiresAt < this.clock.now()) return undefined;
     return item.produce();
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { WallClock } from '../wall-clock.js';
 
 export type JobKind = 'query' | 'bulk';
 
@@ -13,13 +14,15 @@ export interface HistoricalJob {
 /** Asynchronous historical-adherence jobs: started, then completed after a delay, owner-only. */
 export class HistoricalJobs {
   private readonly jobs = new Map<string, HistoricalJob>();
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly timers = new Set<() => void>();
+
+  constructor(private readonly clock: WallClock) {}
 
   start(kind: JobKind, ownerUserId: string, delayMs: number, run: () => string[], onComplete: (job: HistoricalJob) => void): HistoricalJob {
     const job: HistoricalJob = { id: randomUUID(), kind, ownerUserId, state: 'Processing', downloadUrls: [] };
     this.jobs.set(job.id, job);
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
+    const cancel = this.clock.setTimer(() => {
+      this.timers.delete(cancel);
       try {
         job.downloadUrls = run();
         job.state = 'Complete';
@@ -28,7 +31,7 @@ export class HistoricalJobs {
       }
       onComplete(job);
     }, delayMs);
-    this.timers.add(timer);
+    this.timers.add(cancel);
     return job;
   }
 
@@ -37,6 +40,6 @@ export class HistoricalJobs {
   }
 
   close(): void {
-    for (const t of this.timers) clearTimeout(t);
+    for (const cancel of this.timers) cancel();
   }
 }

@@ -5,9 +5,11 @@ import { isValidTimeZone } from '../simulation/time-zone.js';
 import type { Agent } from '../simulation/topology.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
 import type { DownloadStore } from './downloads.js';
-import { ApiProblem, badRequest } from './error-body.js';
+import { badRequest, jobNotFound, managementUnitNotFound, teamPermissionsMissing } from './error-body.js';
 import { bulkUserResult, queryResult } from './historical-documents.js';
 import { UUID } from './ids.js';
+import { readJsonObject } from './request-body.js';
+import { historicalBulkTopic, historicalQueryTopic } from '../notifications/topics.js';
 
 const DAY = 86_400_000;
 // Users per download file: a large result arrives as several downloadUrls, as Genesys sends it.
@@ -18,6 +20,17 @@ export interface HistoricalOptions {
   delayMs: number;
   /** Whether GET …/historical/jobs/{id} lists downloadUrls for MU/team queries (Genesys: "for notification purposes only"). */
   jobRouteDownloadUrls: boolean;
+}
+
+/** Most userIds one query item may name (a management unit holds at most 1,500 agents in Genesys). */
+export const MAX_QUERY_USER_IDS = 5000;
+
+/** userIds as a Set (looked up per agent: a list would make a query agents × ids), or undefined when absent/empty. */
+function readUserIds(value: unknown): Set<string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) throw badRequest('wfm.validation.failure', 'userIds must be a list of user ids');
+  if (value.length > MAX_QUERY_USER_IDS) throw badRequest('wfm.validation.failure', `userIds may name at most ${MAX_QUERY_USER_IDS} users`);
+  return value.length === 0 ? undefined : new Set(value as string[]);
 }
 
 function parseDate(value: unknown, field: string): number {
@@ -48,7 +61,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
       }
       return urls;
     }, (done) => {
-      ctx.hub.publish(`v2.users.${owner}.workforcemanagement.historicaladherencequery`, { id: done.id, downloadUrl: done.downloadUrls[0], downloadUrls: done.downloadUrls, queryState: done.state });
+      ctx.hub.publish(historicalQueryTopic(owner), { id: done.id, downloadUrl: done.downloadUrls[0], downloadUrls: done.downloadUrls, queryState: done.state });
     });
     return job;
   };
@@ -65,7 +78,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     const to = body.endDate === undefined ? ctx.centre.now() : parseDate(body.endDate, 'endDate');
     const includeExceptions = body.includeExceptions === true;
     checkRange(from, to, includeExceptions);
-    const userIds = Array.isArray(body.userIds) ? (body.userIds as string[]) : undefined;
+    const userIds = readUserIds(body.userIds);
     return { from, to, includeExceptions, userIds };
   };
 
@@ -74,16 +87,16 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     requireScope(c, ['workforce-management']);
     const me = requirePermission(c, ['wfm:historicalAdherence:view']);
     const mu = topo.managementUnits.find((m) => m.id === c.req.param('muId'));
-    if (!mu) throw new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
-    const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!mu) throw managementUnitNotFound();
+    const body = await readJsonObject(c);
     const { from, to, includeExceptions, userIds } = readQuery(body);
     const timeZone = typeof body.timeZone === 'string' ? body.timeZone : mu.timeZone;
     if (!isValidTimeZone(timeZone)) throw badRequest('wfm.validation.failure', `timeZone ${timeZone} is not an Olson time zone`);
     const teamIds = Array.isArray(body.teamIds) ? (body.teamIds as string[]) : undefined;
-    if (userIds?.length && teamIds?.length) throw badRequest('wfm.requested.teams.and.users', 'You may only either teams or users, not both');
+    if (userIds && teamIds?.length) throw badRequest('wfm.requested.teams.and.users', 'You may only either teams or users, not both');
     if ((teamIds?.length ?? 0) > 10) throw badRequest('wfm.too.many.teams.requested', 'You may only request up to 10 teams in a single request');
     let agents = topo.agents.filter((a) => a.managementUnitId === mu.id);
-    if (userIds?.length) agents = agents.filter((a) => userIds.includes(a.id));
+    if (userIds) agents = agents.filter((a) => userIds.has(a.id));
     if (teamIds?.length) {
       agents = agents.filter((a) => teamIds.includes(a.teamId));
       if (agents.length === 0) throw badRequest('wfm.team.empty.or.no.members.in.management.unit', 'The requested teams have no members in this management unit');
@@ -97,11 +110,11 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     requireScope(c, ['workforce-management']);
     const me = requirePermission(c, ['wfm:historicalAdherence:view']);
     const team = topo.teamsById.get(c.req.param('teamId'));
-    if (!team) throw new ApiProblem(403, 'wfm.missing.team.permissions', 'You are missing permissions for the requested team');
-    const body = (await c.req.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!team) throw teamPermissionsMissing();
+    const body = await readJsonObject(c);
     const { from, to, includeExceptions, userIds } = readQuery(body);
     if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone)) throw badRequest('wfm.validation.failure', 'timeZone is required and must be an Olson time zone');
-    const agents = team.memberIds.filter((id) => !userIds?.length || userIds.includes(id)).map((id) => topo.agentsById.get(id)!);
+    const agents = team.memberIds.filter((id) => !userIds || userIds.has(id)).map((id) => topo.agentsById.get(id)!);
     const job = startQuery(me.id, agents, from, to, body.timeZone, includeExceptions);
     return c.json({ id: job.id, queryState: 'Processing', downloadUrls: [] }, 202);
   });
@@ -111,7 +124,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
     const me = requirePermission(c, ['wfm:historicalAdherence:view']);
     const job = ctx.jobs.get(c.req.param('jobId'));
-    if (!job || job.kind !== 'query' || job.ownerUserId !== me.id) throw new ApiProblem(404, 'job.not.found', 'The requested job was not found');
+    if (!job || job.kind !== 'query' || job.ownerUserId !== me.id) throw jobNotFound();
     return c.json({ id: job.id, queryState: job.state, downloadUrls: options.jobRouteDownloadUrls && job.state === 'Complete' ? job.downloadUrls : [] });
   });
 
@@ -119,18 +132,18 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
   app.post('/api/v2/workforcemanagement/adherence/historical/bulk', async (c) => {
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
     const me = requirePermission(c, ['wfm:historicalAdherence:view']);
-    const body = (await c.req.json().catch(() => ({}))) as { items?: unknown; timeZone?: unknown };
+    const body = await readJsonObject(c);
     if (!Array.isArray(body.items) || body.items.length === 0 || typeof body.timeZone !== 'string') throw badRequest('wfm.missing.fields', 'items and timeZone are required');
     if (!isValidTimeZone(body.timeZone)) throw badRequest('wfm.validation.failure', `timeZone ${body.timeZone} is not an Olson time zone`);
     const timeZone = body.timeZone;
     const items = (body.items as Array<Record<string, unknown>>).map((item) => {
-      if (typeof item.managementUnitId !== 'string' || item.startDate === undefined || item.endDate === undefined) throw badRequest('wfm.missing.fields', 'Each item needs managementUnitId, startDate and endDate');
-      if (!UUID.test(item.managementUnitId) || !topo.managementUnits.some((m) => m.id === item.managementUnitId)) throw new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
+      if (typeof item?.managementUnitId !== 'string' || item.startDate === undefined || item.endDate === undefined) throw badRequest('wfm.missing.fields', 'Each item needs managementUnitId, startDate and endDate');
+      if (!UUID.test(item.managementUnitId) || !topo.managementUnits.some((m) => m.id === item.managementUnitId)) throw managementUnitNotFound();
       const from = parseDate(item.startDate, 'startDate');
       const to = parseDate(item.endDate, 'endDate');
       checkRange(from, to, false);
-      const userIds = Array.isArray(item.userIds) ? (item.userIds as string[]) : undefined;
-      const agents = topo.agents.filter((a) => a.managementUnitId === item.managementUnitId && (!userIds?.length || userIds.includes(a.id)));
+      const userIds = readUserIds(item.userIds);
+      const agents = topo.agents.filter((a) => a.managementUnitId === item.managementUnitId && (!userIds || userIds.has(a.id)));
       return { mu: item.managementUnitId, from, to, agents, includeExceptions: item.includeExceptions === true, includeActuals: item.includeActuals === true };
     });
     const userDays = items.reduce((n, i) => n + i.agents.length * ((i.to - i.from) / DAY), 0);
@@ -148,7 +161,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
       }
       return urls;
     }), (done) => {
-      ctx.hub.publish(`v2.users.${me.id}.workforcemanagement.adherence.historical.bulk`, { id: done.id, downloadUrls: done.downloadUrls, queryState: done.state });
+      ctx.hub.publish(historicalBulkTopic(me.id), { id: done.id, downloadUrls: done.downloadUrls, queryState: done.state });
     });
     return c.json({ job: { id: job.id, status: 'Processing', selfUri: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.id}` } }, 202);
   });
@@ -158,7 +171,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
     const me = c.get('caller').account;
     const job = ctx.jobs.get(c.req.param('jobId'));
-    if (!job || job.kind !== 'bulk' || job.ownerUserId !== me?.id) throw new ApiProblem(404, 'job.not.found', 'The requested job was not found');
+    if (!job || job.kind !== 'bulk' || job.ownerUserId !== me?.id) throw jobNotFound();
     const body: Record<string, unknown> = { job: { id: job.id, status: job.state, selfUri: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.id}` } };
     if (job.state === 'Complete') body.downloadUrls = job.downloadUrls;
     return c.json(body);

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import type { Channel } from '../notifications/hub.js';
-import { checkTopic, TOPICS } from '../notifications/topics.js';
+import { subscribeTopics } from '../notifications/subscriptions.js';
+import { TOPICS } from '../notifications/topics.js';
 import { requireScope, type ApiEnv } from './auth.js';
 import { ApiProblem, badRequest } from './error-body.js';
 
@@ -40,22 +41,7 @@ export function notificationRoutes(ctx: EmulatorContext) {
     const body = await c.req.json().catch(() => undefined);
     if (!Array.isArray(body) || !body.every((t) => typeof t?.id === 'string')) throw badRequest('bad.request', 'The body must be an array of ChannelTopic objects: [{"id":"…"}]');
     const ids = (body as Array<{ id: string }>).map((t) => t.id);
-    const existing = replace ? 0 : channel.topics.size;
-    const adding = ids.filter((id) => replace || !channel.topics.has(id)).length;
-    if (existing + adding > ctx.hub.options.maxTopicsPerChannel) {
-      throw new ApiProblem(400, 'notification.subscription.too.many.subscriptions', `A channel can have at most ${ctx.hub.options.maxTopicsPerChannel} topics`);
-    }
-    const ignoreErrors = c.req.query('ignoreErrors') === 'true';
-    const account = c.get('caller').account;
-    const accepted: string[] = [];
-    const rejected: Array<Record<string, unknown>> = [];
-    for (const id of ids) {
-      const check = checkTopic(id, account, ctx.centre.topology);
-      if (check.ok) accepted.push(id);
-      else if (!ignoreErrors) throw new ApiProblem(check.status, check.code, check.message);
-      else rejected.push({ id, state: 'Rejected', rejectionReason: check.message, ...(check.missingPermissions ? { missingPermissions: check.missingPermissions } : {}) });
-    }
-    ctx.hub.subscribe(channel, accepted, replace);
+    const rejected = subscribeTopics(ctx.hub, ctx.centre.topology, channel, c.get('caller').account, ids, { replace, ignoreErrors: c.req.query('ignoreErrors') === 'true' });
     return c.json({ entities: [...listing(channel).entities, ...rejected] });
   };
   app.post('/api/v2/notifications/channels/:channelId/subscriptions', subscribe(false));

@@ -4,7 +4,7 @@ import type { Agent } from '../simulation/topology.js';
 import { userScheduleAdherence } from './adherence-models.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
 import type { DownloadStore } from './downloads.js';
-import { ApiProblem, badRequest } from './error-body.js';
+import { badRequest, managementUnitNotFound, teamPermissionsMissing } from './error-body.js';
 import { UUID } from './ids.js';
 
 const WFM = ['workforce-management', 'workforce-management:readonly'];
@@ -40,7 +40,7 @@ export function realtimeAdherenceRoutes(ctx: EmulatorContext, downloads: Downloa
     requirePermission(c, RTA);
     const id = c.req.param('muId');
     if (!UUID.test(id)) throw badRequest('invalid.id', 'The management unit ID must be a valid UUID');
-    if (!topo.managementUnits.some((m) => m.id === id)) throw new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
+    if (!topo.managementUnits.some((m) => m.id === id)) throw managementUnitNotFound();
     return c.json(listing(topo.agents.filter((a) => a.managementUnitId === id), c.req.query('forceDownloadService') === 'true'));
   });
 
@@ -50,7 +50,7 @@ export function realtimeAdherenceRoutes(ctx: EmulatorContext, downloads: Downloa
     const id = c.req.param('teamId');
     if (!UUID.test(id)) throw badRequest('invalid.id', 'The team ID must be a valid UUID');
     const team = topo.teamsById.get(id);
-    if (!team) throw new ApiProblem(403, 'wfm.missing.team.permissions', 'You are missing permissions for the requested team');
+    if (!team) throw teamPermissionsMissing();
     return c.json(listing(team.memberIds.map((m) => topo.agentsById.get(m)!), c.req.query('forceDownloadService') === 'true'));
   });
   return app;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import type { Account } from '../directory.js';
 import { requireScope, type ApiEnv } from './auth.js';
-import { ApiProblem, badRequest, notFound } from './error-body.js';
+import { badRequest, notAUser, notFound } from './error-body.js';
 import { pageOf } from './paging.js';
 
 
@@ -20,12 +20,55 @@ function user(a: Account, ctx: EmulatorContext) {
   };
 }
 
+/** Fields a search may match: what Genesys's users search offers the emulator's accounts. Never `password`. */
+const SEARCH_FIELDS = ['name', 'email'] as const;
+type SearchField = (typeof SEARCH_FIELDS)[number];
+const SEARCH_TYPES = ['EXACT', 'CONTAINS', 'STARTS_WITH'];
+
+interface SearchQuery {
+  fields: SearchField[];
+  test: (text: string) => boolean;
+}
+
+/** Reads a UserSearchRequest, refusing (400) anything of the wrong shape before it is used. */
+function readSearch(body: unknown): { pageSize: number; pageNumber: number; query: SearchQuery[] } {
+  const req = (typeof body === 'object' && body !== null ? body : {}) as { pageSize?: unknown; pageNumber?: unknown; query?: unknown };
+  if (!Array.isArray(req.query) || req.query.length === 0 || req.query.length > 20) {
+    throw badRequest('bad.request', 'query is required (1–20 criteria): [{"type":"CONTAINS","fields":["name"],"value":"…"}]');
+  }
+  const pageSize = req.pageSize ?? 25;
+  const pageNumber = req.pageNumber ?? 1;
+  if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > 100 || !Number.isInteger(pageNumber) || (pageNumber as number) < 1) {
+    throw badRequest('invalid.value', 'pageSize must be 1–100 and pageNumber 1 or more');
+  }
+  const query = req.query.map((raw: unknown): SearchQuery => {
+    const q = (typeof raw === 'object' && raw !== null ? raw : undefined) as { type?: unknown; fields?: unknown; value?: unknown; values?: unknown } | undefined;
+    if (!q) throw badRequest('invalid.value', 'each query criterion must be an object');
+    if (typeof q.type !== 'string' || !SEARCH_TYPES.includes(q.type)) throw badRequest('invalid.value', `query type must be one of ${SEARCH_TYPES.join(', ')}`);
+    const fields = q.fields ?? ['name'];
+    if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => (SEARCH_FIELDS as readonly unknown[]).includes(f))) {
+      throw badRequest('invalid.value', `fields must be a non-empty list of ${SEARCH_FIELDS.join(', ')}`);
+    }
+    const values = q.values ?? [q.value];
+    if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string' && v.length <= 256)) {
+      throw badRequest('invalid.value', 'value (or values) must be text of at most 256 characters');
+    }
+    const wanted = (values as string[]).map((v) => v.toLowerCase());
+    const type = q.type;
+    return {
+      fields: fields as SearchField[],
+      test: (text) => wanted.some((w) => (type === 'EXACT' ? text === w : type === 'STARTS_WITH' ? text.startsWith(w) : text.includes(w))),
+    };
+  });
+  return { pageSize: pageSize as number, pageNumber: pageNumber as number, query };
+}
+
 export function usersRoutes(ctx: EmulatorContext) {
   const app = new Hono<ApiEnv>();
   // GET /api/v2/users/me — UserMe; not valid for client credentials (400 not.a.user).
   app.get('/api/v2/users/me', (c) => {
     const caller = requireScope(c, ['user-basic-info', 'users', 'users:readonly']);
-    if (!caller.account) throw new ApiProblem(400, 'not.a.user', 'This request requires a user context. Client credentials cannot be used for requests to this resource.');
+    if (!caller.account) throw notAUser();
     const me: Record<string, unknown> = { ...user(caller.account, ctx), organization: { id: ctx.centre.topology.organizationId, name: 'Adhere Emulated Org', selfUri: `/api/v2/organizations/${ctx.centre.topology.organizationId}` } };
     if ((c.req.query('expand') ?? '').split(',').includes('authorization')) {
       me.authorization = { roles: [], unusedRoles: [], permissions: caller.account.permissions, permissionPolicies: [] };
@@ -55,26 +98,17 @@ export function usersRoutes(ctx: EmulatorContext) {
   // POST /api/v2/users/search — UserSearchRequest → UsersSearchResponse; EXACT, CONTAINS and STARTS_WITH on name/email.
   app.post('/api/v2/users/search', async (c) => {
     requireScope(c, ['users', 'users:readonly']);
-    const req = (await c.req.json().catch(() => undefined)) as { pageSize?: number; pageNumber?: number; query?: Array<{ type?: string; fields?: string[]; value?: string; values?: string[] }> } | undefined;
-    if (!req || !Array.isArray(req.query) || req.query.length === 0) throw badRequest('bad.request', 'query is required: [{"type":"CONTAINS","fields":["name"],"value":"…"}]');
-    const pageSize = req.pageSize ?? 25;
-    const pageNumber = req.pageNumber ?? 1;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100 || !Number.isInteger(pageNumber) || pageNumber < 1) throw badRequest('invalid.value', 'pageSize must be 1–100 and pageNumber 1 or more');
+    const req = readSearch(await c.req.json().catch(() => undefined));
     const accounts = [ctx.directory.findById(ctx.centre.topology.supervisor.id)!, ...ctx.centre.topology.agents.map((a) => ctx.directory.findById(a.id)!)];
-    const matches = accounts.filter((a) => req.query!.every((q) => {
-      const fields = q.fields ?? ['name'];
-      const wanted = (q.values ?? [q.value ?? '']).map((v) => v.toLowerCase());
-      const test = (text: string) => wanted.some((w) => (q.type === 'EXACT' ? text === w : q.type === 'STARTS_WITH' ? text.startsWith(w) : text.includes(w)));
-      if (!['EXACT', 'CONTAINS', 'STARTS_WITH'].includes(q.type ?? '')) throw badRequest('invalid.value', `query type ${q.type} is not supported by the emulator (EXACT, CONTAINS, STARTS_WITH)`);
-      return fields.some((f) => test(String((a as unknown as Record<string, unknown>)[f] ?? '').toLowerCase()));
-    }));
+    const matches = accounts.filter((a) => req.query.every((q) => q.fields.some((f) => q.test(a[f].toLowerCase()))));
+    const { pageSize, pageNumber } = req;
     const pageCount = Math.max(1, Math.ceil(matches.length / pageSize));
     return c.json({ total: matches.length, pageCount, pageSize, pageNumber, types: ['users'], results: matches.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((a) => user(a, ctx)) });
   });
-  // DELETE /api/v2/tokens/me — revokes the caller's tokens for this client.
+  // DELETE /api/v2/tokens/me — revokes the token the request was made with, and only it: another tab
+  // (or device) of the same user and client keeps its own token.
   app.delete('/api/v2/tokens/me', (c) => {
-    const { token } = c.get('caller');
-    ctx.grants.revokeAllFor(token.userId, token.clientId);
+    ctx.grants.revokeToken(c.get('caller').token.token);
     return c.body(null, 204);
   });
   return app;

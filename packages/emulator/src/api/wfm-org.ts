@@ -3,7 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import { ACTIVITY_CODES } from '../simulation/categories.js';
 import type { ManagementUnit } from '../simulation/topology.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
-import { ApiProblem, badRequest, notFound } from './error-body.js';
+import { ApiProblem, badRequest, managementUnitNotFound, notFound } from './error-body.js';
 import { intParam } from './paging.js';
 
 const WFM = ['workforce-management', 'workforce-management:readonly'];
@@ -32,7 +32,7 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
   };
   const findMu = (id: string, c: Context<ApiEnv>) => {
     const mu = id === 'mine' ? mineMu(c) : topo.managementUnits.find((m) => m.id === id);
-    if (!mu) throw new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
+    if (!mu) throw managementUnitNotFound();
     return mu;
   };
   const muModel = (mu: ManagementUnit, expand: string[]) => {

@@ -1,5 +1,7 @@
+/** @module Channels, subscriptions and sockets of the Notifications API, with Genesys's limits and messages. */
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
+import { every, type WallClock } from '../wall-clock.js';
 
 export interface HubOptions {
   heartbeatMs: number;
@@ -10,7 +12,16 @@ export interface HubOptions {
   closingGraceMs: number;
   connectUri: (channelId: string) => string;
   log: (line: string) => void;
+  clock: WallClock;
+  /**
+   * Checks and applies a subscribe message sent over the socket, with the same authorization and topic
+   * limit as REST: a socket must not be a way around either. Returns the failure to report, if any.
+   */
+  subscribeFromSocket: (channel: Channel, topics: string[]) => { status: number; message: string } | undefined;
 }
+
+/** Largest client frame accepted: client messages are pings and subscribe requests of at most 1,000 topics. */
+export const MAX_CLIENT_FRAME_BYTES = 256 * 1024;
 
 export interface ChannelOwner { userId: string | undefined; clientId: string }
 
@@ -21,26 +32,21 @@ export interface Channel {
   lastUsed: number;
   topics: Set<string>;
   socket: WebSocket | undefined;
-  closeTimer?: ReturnType<typeof setTimeout>;
+  cancelClose?: () => void;
   /** Whether v2.system.socket_closing was sent ahead of expiry. */
   warned?: boolean;
 }
 
-/** Channels, subscriptions and sockets of the Notifications API, with Genesys's limits and messages. */
 export class NotificationHub {
   private readonly channels = new Map<string, Channel>();
   private readonly byTopic = new Map<string, Set<Channel>>();
-  private heartbeatTimer: ReturnType<typeof setInterval>;
-  private expiryTimer: ReturnType<typeof setInterval>;
+  private readonly stopTimers: Array<() => void>;
   /** While true, sockets get neither heartbeats nor events (fault injection: a silent socket). */
   silent = false;
   delivered = 0;
 
   constructor(readonly options: HubOptions) {
-    this.heartbeatTimer = setInterval(() => this.heartbeat(), options.heartbeatMs);
-    this.heartbeatTimer.unref?.();
-    this.expiryTimer = setInterval(() => this.expire(), 1000);
-    this.expiryTimer.unref?.();
+    this.stopTimers = [every(options.clock, options.heartbeatMs, () => this.heartbeat()), every(options.clock, 1000, () => this.expire())];
   }
 
   create(owner: ChannelOwner): Channel {
@@ -50,7 +56,7 @@ export class NotificationHub {
       mine.sort((a, b) => Number(a.socket !== undefined) - Number(b.socket !== undefined) || a.lastUsed - b.lastUsed);
       this.remove(mine[0]!, 'evicted by a newer channel');
     }
-    const now = Date.now();
+    const now = this.options.clock.now();
     const channel: Channel = { id: randomUUID(), owner, expires: now + this.options.channelLifetimeMs, lastUsed: now, topics: new Set(), socket: undefined };
     this.channels.set(channel.id, channel);
     return channel;
@@ -78,8 +84,8 @@ export class NotificationHub {
       if (!set) this.byTopic.set(t, (set = new Set()));
       set.add(channel);
     }
-    channel.lastUsed = Date.now();
-    channel.expires = Math.max(channel.expires, Date.now() + this.options.channelLifetimeMs);
+    channel.lastUsed = this.options.clock.now();
+    channel.expires = Math.max(channel.expires, this.options.clock.now() + this.options.channelLifetimeMs);
     channel.warned = false;
   }
 
@@ -109,8 +115,11 @@ export class NotificationHub {
   attach(channel: Channel, socket: WebSocket): void {
     if (channel.socket && channel.socket !== socket) channel.socket.close(4000, 'replaced by a new connection');
     channel.socket = socket;
-    channel.lastUsed = Date.now();
+    channel.lastUsed = this.options.clock.now();
     socket.on('message', (data) => this.onClientMessage(channel, socket, String(data)));
+    // ws reports protocol violations (unmasked frames, bad UTF-8, oversized frames…) as 'error' and then
+    // closes the socket itself; without a listener the error would take the whole process down.
+    socket.on('error', (err) => this.options.log(`[emulator] socket on channel ${channel.id} closed: ${err.message}`));
     socket.on('close', () => {
       if (channel.socket === socket) channel.socket = undefined;
     });
@@ -121,8 +130,7 @@ export class NotificationHub {
     const socket = channel.socket;
     if (!socket) return;
     socket.send(JSON.stringify({ topicName: 'v2.system.socket_closing', version: '2', eventBody: { message: 'The socket will close for maintenance', channelId: channel.id }, metadata: { CorrelationId: randomUUID() } }));
-    channel.closeTimer = setTimeout(() => socket.close(1001, 'closing for maintenance'), graceMs);
-    channel.closeTimer.unref?.();
+    channel.cancelClose = this.options.clock.setTimer(() => socket.close(1001, 'closing for maintenance'), graceMs);
   }
 
   /** Drops every socket abruptly (fault injection: a network cut, no close frame). */
@@ -132,9 +140,10 @@ export class NotificationHub {
     return n;
   }
 
-  /** Makes channels expire in `ms` (fault injection: early channel expiry). */
+  /** Makes channels expire in `ms` (fault injection: early channel expiry); those within the grace period are warned at once. */
   expireSoon(ms: number): void {
-    for (const c of this.channels.values()) c.expires = Math.min(c.expires, Date.now() + ms);
+    for (const c of this.channels.values()) c.expires = Math.min(c.expires, this.options.clock.now() + ms);
+    this.expire();
   }
 
   allChannels(): Channel[] {
@@ -142,28 +151,34 @@ export class NotificationHub {
   }
 
   close(): void {
-    clearInterval(this.heartbeatTimer);
-    clearInterval(this.expiryTimer);
+    for (const stop of this.stopTimers) stop();
     for (const c of this.channels.values()) this.remove(c, 'emulator stopping');
   }
 
   private onClientMessage(channel: Channel, socket: WebSocket, text: string): void {
-    let msg: { message?: string; topics?: unknown; correlationId?: string };
+    let parsed: unknown;
     try {
-      msg = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       return;
     }
-    channel.lastUsed = Date.now();
+    // Any JSON may arrive (`null`, `5`, `[]`): only objects are messages.
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return;
+    const msg = parsed as { message?: unknown; topics?: unknown; correlationId?: unknown };
+    const correlationId = typeof msg.correlationId === 'string' ? msg.correlationId : undefined;
+    channel.lastUsed = this.options.clock.now();
     if (msg.message === 'ping') {
       socket.send(JSON.stringify({ topicName: 'channel.metadata', eventBody: { message: 'pong' } }));
     } else if (msg.message === 'subscribe') {
+      const failure = (status: number, message: string) =>
+        socket.send(JSON.stringify({ result: String(status), status: 'failure', message, correlationId, topics: [] }));
       if (!Array.isArray(msg.topics) || !msg.topics.every((t) => typeof t === 'string')) {
-        socket.send(JSON.stringify({ result: '400', status: 'failure', message: 'Required data missing from subscribe request.', correlationId: msg.correlationId, topics: [] }));
+        failure(400, 'Required data missing from subscribe request.');
         return;
       }
-      this.subscribe(channel, msg.topics as string[], false);
-      socket.send(JSON.stringify({ result: '200', status: 'subscribed', correlationId: msg.correlationId, topics: msg.topics }));
+      const refused = this.options.subscribeFromSocket(channel, msg.topics as string[]);
+      if (refused) return failure(refused.status, refused.message);
+      socket.send(JSON.stringify({ result: '200', status: 'subscribed', correlationId, topics: msg.topics }));
     }
   }
 
@@ -174,7 +189,7 @@ export class NotificationHub {
   }
 
   private expire(): void {
-    const now = Date.now();
+    const now = this.options.clock.now();
     for (const c of this.channels.values()) {
       if (c.expires <= now) this.remove(c, 'channel expired');
       else if (!c.warned && c.socket && c.expires - now <= this.options.closingGraceMs) {
@@ -187,15 +202,13 @@ export class NotificationHub {
 
   /** Drops sockets at a set interval (fault injection); returns a stop function. */
   dropEvery(ms: number): () => void {
-    const timer = setInterval(() => this.dropAllSockets(), ms);
-    timer.unref?.();
-    return () => clearInterval(timer);
+    return every(this.options.clock, ms, () => this.dropAllSockets());
   }
 
   private remove(channel: Channel, why: string): void {
     this.clear(channel);
     this.channels.delete(channel.id);
-    if (channel.closeTimer) clearTimeout(channel.closeTimer);
+    channel.cancelClose?.();
     channel.socket?.close(1000, why);
     this.options.log(`[emulator] channel ${channel.id} removed: ${why}`);
   }

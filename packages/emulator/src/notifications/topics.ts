@@ -1,5 +1,12 @@
+/** @module The notification topics the emulator serves: names, who may subscribe, and the topic-name builders. */
 import type { Account } from '../directory.js';
 import type { Topology } from '../simulation/topology.js';
+
+export const managementUnitAdherenceTopic = (muId: string) => `v2.workforcemanagement.managementunits.${muId}.adherence`;
+export const teamAdherenceTopic = (teamId: string) => `v2.workforcemanagement.teams.${teamId}.adherence`;
+export const userAdherenceTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.adherence`;
+export const historicalQueryTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.historicaladherencequery`;
+export const historicalBulkTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.adherence.historical.bulk`;
 
 export interface TopicDefinition {
   /** Template with {id} placeholders, as availabletopics lists them. */

@@ -1,10 +1,11 @@
+/** @module GET /oauth/authorize and POST /oauth/login: the sign-in page and its form. */
 import type { Context } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import { SUPERVISOR_PASSWORD, AGENT_PASSWORD } from '../directory.js';
 import { errorPage, loginPage } from './login-page.js';
+import { MAX_PARAM_LENGTH, parameterProblem } from './params.js';
 import type { RejectionReason } from './rejections.js';
 
-const MAX_PARAM_LENGTH = 2048;
 const CHALLENGE_S256 = /^[A-Za-z0-9_-]{43}$/;
 
 /** GET /oauth/authorize: validates like RFC 6749 §4.1.2.1 and RFC 7636 §4.4, then shows the sign-in page. */
@@ -19,6 +20,10 @@ export function handleAuthorize(ctx: EmulatorContext, c: Context): Response {
     return c.html(errorPage(title, detail), status as 400);
   };
   // Until the client and redirect URI are known good, errors are shown here, never redirected (§4.1.2.1).
+  // A repeated client_id or redirect_uri is not known good either: which one would the error go to?
+  for (const name of ['client_id', 'redirect_uri']) {
+    if (q.getAll(name).length > 1) return page(400, 'parameter_repeated', `Repeated ${name}`, `The authorize request names ${name} more than once.`);
+  }
   if (!client) return page(400, 'unknown_client', 'Unknown client', `No OAuth client with id ${JSON.stringify(clientId ?? '')} is registered.`);
   const redirectUri = one('redirect_uri');
   if (!redirectUri) return page(400, 'redirect_uri_missing', 'Missing redirect_uri', 'The authorize request must name a redirect_uri.');
@@ -35,8 +40,8 @@ export function handleAuthorize(ctx: EmulatorContext, c: Context): Response {
     if (state !== undefined && state.length <= MAX_PARAM_LENGTH) to.searchParams.set('state', state);
     return c.redirect(to.href, 302);
   };
-  for (const [name] of q) if (q.getAll(name).length > 1) return fail('invalid_request', 'parameter_repeated', `parameter ${name} is repeated`, name);
-  for (const [name, value] of q) if (value.length > MAX_PARAM_LENGTH) return fail('invalid_request', 'parameter_too_long', `parameter ${name} is too long`, name);
+  const problem = parameterProblem(q);
+  if (problem) return fail('invalid_request', problem.reason, `parameter ${problem.name} is ${problem.reason === 'parameter_repeated' ? 'repeated' : 'too long'}`, problem.name);
   if (one('response_type') !== 'code') return fail('unsupported_response_type', 'response_type_unsupported', 'response_type must be code');
   if (!client.grantTypes.includes('authorization_code')) return fail('unauthorized_client', 'grant_type_not_allowed', 'client is not allowed the authorization code grant');
   const challenge = one('code_challenge');
@@ -61,11 +66,19 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
   const login = ctx.grants.peekLogin(loginId);
   if (!login) return c.html(errorPage('Sign-in expired', 'This sign-in page is no longer valid. Go back to the app and sign in again.'), 400);
   const client = ctx.clients.get(login.clientId)!;
+  const again = (status: 401 | 429, error: string) => c.html(loginPage({ loginId, clientName: client.name, email, error, seeded: seededAccounts(ctx) }), status);
+  const waitMs = ctx.loginThrottle.retryAfterMs(email);
+  if (waitMs > 0) {
+    ctx.rejections.record({ endpoint: 'login', status: 429, error: 'access_denied', reason: 'login_throttled', clientId: client.id });
+    return again(429, `Too many wrong passwords for this account. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`);
+  }
   const account = ctx.directory.findByEmail(email);
   if (!account || account.password !== String(form.password ?? '')) {
+    ctx.loginThrottle.fail(email);
     ctx.rejections.record({ endpoint: 'login', status: 401, error: 'access_denied', reason: 'login_failed', clientId: client.id });
-    return c.html(loginPage({ loginId, clientName: client.name, email, error: 'Email or password is wrong.', seeded: seededAccounts(ctx) }), 401);
+    return again(401, 'Email or password is wrong.');
   }
+  ctx.loginThrottle.succeed(email);
   ctx.grants.takeLogin(loginId);
   const code = ctx.grants.issueCode(login, account.id);
   const to = new URL(login.redirectUri);

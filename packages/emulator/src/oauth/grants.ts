@@ -1,3 +1,4 @@
+/** @module Pending logins, authorization codes and access tokens, in memory, timed by the emulator's wall clock. */
 import { randomBytes } from 'node:crypto';
 
 export interface PendingAuthorization {
@@ -33,6 +34,8 @@ export interface AccessToken {
 }
 
 const LOGIN_LIFETIME_MS = 10 * 60_000;
+/** Pending sign-in pages held at once: each authorize request holds one for 10 minutes, so a flood must not grow memory without bound. */
+export const MAX_PENDING_LOGINS = 2000;
 
 function opaque(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
@@ -49,6 +52,8 @@ export class GrantStore {
 
   startLogin(p: Omit<PendingAuthorization, 'id' | 'expiresAt'>): PendingAuthorization {
     this.sweep();
+    // Maps iterate in insertion order: the first key is the oldest pending sign-in, the one to let go.
+    while (this.pending.size >= MAX_PENDING_LOGINS) this.pending.delete(this.pending.keys().next().value!);
     const login = { ...p, id: opaque(16), expiresAt: this.now() + LOGIN_LIFETIME_MS };
     this.pending.set(login.id, login);
     return login;
@@ -103,11 +108,14 @@ export class GrantStore {
     this.tokens.delete(token);
   }
 
-  /** Revokes every token of a user for a client (DELETE /api/v2/tokens/me). */
-  revokeAllFor(userId: string | undefined, clientId: string): number {
-    let n = 0;
-    for (const [k, t] of this.tokens) if (t.userId === userId && t.clientId === clientId) (this.tokens.delete(k), n++);
-    return n;
+  /** Whether a code is past its lifetime (RFC 6749 §4.1.2: short-lived). */
+  isExpired(code: AuthorizationCode): boolean {
+    return code.expiresAt < this.now();
+  }
+
+  /** Pending sign-ins held (bounded by MAX_PENDING_LOGINS). */
+  get pendingLogins(): number {
+    return this.pending.size;
   }
 
   private lastSweep = 0;

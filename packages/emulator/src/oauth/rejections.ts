@@ -28,7 +28,8 @@ export type RejectionReason =
   | 'verifier_missing'
   | 'verifier_malformed'
   | 'pkce_mismatch'
-  | 'login_failed';
+  | 'login_failed'
+  | 'login_throttled';
 
 export interface RejectionEvent {
   at: string;
@@ -43,13 +44,20 @@ export interface RejectionEvent {
 
 export class RejectionLog {
   private readonly events: RejectionEvent[] = [];
-  constructor(private readonly log: (line: string) => void, private readonly max = 500) {}
+  constructor(
+    private readonly log: (line: string) => void,
+    private readonly now: () => number = Date.now,
+    private readonly max = 500,
+  ) {}
 
   record(event: Omit<RejectionEvent, 'at'>): RejectionEvent {
-    const full = { at: new Date().toISOString(), ...event };
+    const full = { at: new Date(this.now()).toISOString(), ...event };
     this.events.push(full);
     if (this.events.length > this.max) this.events.shift();
-    this.log(`[emulator] ${event.endpoint} rejected: ${event.error} (${event.reason})${event.clientId ? ` client=${event.clientId}` : ''}${event.detail ? ` ${event.detail}` : ''}`);
+    // client_id and detail come from the request: quoted, so a newline in them cannot forge a log line.
+    const clientId = event.clientId ? ` client=${JSON.stringify(event.clientId)}` : '';
+    const detail = event.detail ? ` ${JSON.stringify(event.detail)}` : '';
+    this.log(`[emulator] ${event.endpoint} rejected: ${event.error} (${event.reason})${clientId}${detail}`);
     return full;
   }
 

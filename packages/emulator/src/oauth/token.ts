@@ -1,32 +1,28 @@
+/** @module POST /oauth/token: authorization_code with strict PKCE (RFC 7636 §4.6) and client_credentials. */
 import type { Context } from 'hono';
 import type { OAuthClient } from '../clients.js';
 import type { EmulatorContext } from '../context.js';
 import { VERIFIER, verifierMatches } from './pkce-verify.js';
+import { parameterProblem } from './params.js';
 import type { RejectionReason } from './rejections.js';
 
-const MAX_BODY_BYTES = 16 * 1024;
-const MAX_PARAM_LENGTH = 2048;
+/** Largest token request body read; the login origin's body limit refuses larger ones before they are read. */
+export const MAX_TOKEN_BODY_BYTES = 16 * 1024;
 
 /** POST /oauth/token: authorization_code with strict PKCE (RFC 7636 §4.6) and client_credentials. */
 export async function handleToken(ctx: EmulatorContext, c: Context): Promise<Response> {
   let clientId: string | undefined;
-  const reject = (status: 400 | 401, error: string, reason: RejectionReason, description: string, detail?: string) => {
-    ctx.rejections.record({ endpoint: 'token', status, error, reason, ...(clientId ? { clientId } : {}), ...(detail ? { detail } : {}) });
-    // Genesys's login service answers with `description` beside the RFC 6749 §5.2 `error_description`.
-    const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
-    if (status === 401) headers['WWW-Authenticate'] = 'Basic realm="oauth"';
-    return c.json({ error, description, error_description: description }, status, headers);
-  };
+  const reject = (status: 400 | 401, error: string, reason: RejectionReason, description: string, detail?: string) =>
+    tokenError(ctx, c, { status, error, reason, description, ...(clientId ? { clientId } : {}), ...(detail ? { detail } : {}) });
 
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded') {
     return reject(400, 'invalid_request', 'wrong_content_type', 'Content-Type must be application/x-www-form-urlencoded', `content-type=${type || '(none)'}`);
   }
   const raw = await c.req.text();
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) return reject(400, 'invalid_request', 'body_too_large', 'request body is too large');
   const body = new URLSearchParams(raw);
-  for (const [name] of body) if (body.getAll(name).length > 1) return reject(400, 'invalid_request', 'parameter_repeated', `parameter ${name} is repeated`, name);
-  for (const [name, value] of body) if (value.length > MAX_PARAM_LENGTH) return reject(400, 'invalid_request', 'parameter_too_long', `parameter ${name} is too long`, name);
+  const problem = parameterProblem(body);
+  if (problem) return reject(400, 'invalid_request', problem.reason, `parameter ${problem.name} is ${problem.reason === 'parameter_repeated' ? 'repeated' : 'too long'}`, problem.name);
   const get = (name: string) => body.get(name) ?? undefined;
 
   // Client authentication: HTTP Basic (RFC 6749 §2.3.1) or client_secret in the body.
@@ -64,7 +60,7 @@ export async function handleToken(ctx: EmulatorContext, c: Context): Promise<Res
     return reject(400, 'invalid_grant', 'code_replayed', 'authorization code has already been used', `revoked=${code.issued.length}`);
   }
   if (code.clientId !== client.id) return reject(400, 'invalid_grant', 'code_client_mismatch', 'authorization code was issued to another client');
-  if (code.expiresAt < Date.now()) return reject(400, 'invalid_grant', 'code_expired', 'authorization code has expired');
+  if (ctx.grants.isExpired(code)) return reject(400, 'invalid_grant', 'code_expired', 'authorization code has expired');
   const redirectUri = get('redirect_uri');
   if (redirectUri !== code.redirectUri) {
     return reject(400, 'invalid_grant', 'redirect_uri_mismatch', 'redirect_uri does not match the authorization request', redirectUri === undefined ? 'redirect_uri missing' : undefined);
@@ -80,6 +76,28 @@ export async function handleToken(ctx: EmulatorContext, c: Context): Promise<Res
   const token = ctx.grants.issueToken(client.id, code.userId, code.scopes, client.accessTokenLifetimeSeconds);
   code.issued.push(token.token);
   return tokenResponse(c, token.token, client.accessTokenLifetimeSeconds);
+}
+
+interface TokenRejection {
+  status: 400 | 401;
+  error: string;
+  reason: RejectionReason;
+  description: string;
+  clientId?: string;
+  detail?: string;
+}
+
+/** Records the rejection and answers as RFC 6749 §5.2 says, with Genesys's `description` beside `error_description`. */
+function tokenError(ctx: EmulatorContext, c: Context, r: TokenRejection): Response {
+  ctx.rejections.record({ endpoint: 'token', status: r.status, error: r.error, reason: r.reason, ...(r.clientId ? { clientId: r.clientId } : {}), ...(r.detail ? { detail: r.detail } : {}) });
+  const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+  if (r.status === 401) headers['WWW-Authenticate'] = 'Basic realm="oauth"';
+  return c.json({ error: r.error, description: r.description, error_description: r.description }, r.status, headers);
+}
+
+/** The token endpoint's answer to a body over MAX_TOKEN_BODY_BYTES, refused before it is read. */
+export function tokenBodyTooLarge(ctx: EmulatorContext, c: Context): Response {
+  return tokenError(ctx, c, { status: 400, error: 'invalid_request', reason: 'body_too_large', description: 'request body is too large' });
 }
 
 function tokenResponse(c: Context, accessToken: string, expiresIn: number): Response {

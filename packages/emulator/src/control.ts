@@ -1,0 +1,68 @@
+/**
+ * @module `/__emulator` on the login origin: the rejection log, and run-time fault switches for tests and demos.
+ * The switches change what every client sees, so they take JSON only (a cross-site form cannot send it
+ * without a CORS preflight) and refuse requests a browser marks as coming from another site.
+ */
+import { Hono, type Context } from 'hono';
+import type { EmulatorContext } from './context.js';
+import { isEmulatorError } from './errors.js';
+import { checkFaultOptions } from './faults.js';
+
+const SWITCHES = new Set(['dropSockets', 'expireChannelsInMs', 'socketClosing', 'silent']);
+
+export function controlRoutes(ctx: EmulatorContext): Hono {
+  const app = new Hono();
+  app.get('/__emulator/events', (c) => c.json({ entities: ctx.rejections.list() }));
+  app.delete('/__emulator/events', (c) => {
+    const refused = crossSite(ctx, c);
+    if (refused) return refused;
+    ctx.rejections.clear();
+    return c.body(null, 204);
+  });
+  app.post('/__emulator/faults', async (c) => {
+    const refused = crossSite(ctx, c);
+    if (refused) return refused;
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return c.json({ error: 'Content-Type must be application/json' }, 415);
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return c.json({ error: 'the body must be a JSON object' }, 400);
+    const input = body as Record<string, unknown>;
+    const faults: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(input)) if (!SWITCHES.has(k)) faults[k] = v;
+    try {
+      const checked = checkFaultOptions(faults);
+      const bad = switchProblem(input);
+      if (bad) return c.json({ error: bad }, 400);
+      ctx.faults.set(checked);
+    } catch (err) {
+      if (isEmulatorError(err)) return c.json({ error: err.message }, 400);
+      throw err;
+    }
+    if (input.dropSockets === true) ctx.hub.dropAllSockets();
+    if (typeof input.expireChannelsInMs === 'number') ctx.hub.expireSoon(input.expireChannelsInMs);
+    if (input.socketClosing === true) for (const ch of ctx.hub.allChannels()) ctx.hub.announceClosing(ch);
+    if (typeof input.silent === 'boolean') ctx.hub.silent = input.silent;
+    return c.json({ faults: ctx.faults.options, injected: ctx.faults.injected, silent: ctx.hub.silent });
+  });
+  return app;
+}
+
+function switchProblem(input: Record<string, unknown>): string | undefined {
+  for (const key of ['dropSockets', 'socketClosing', 'silent']) {
+    if (key in input && typeof input[key] !== 'boolean') return `${key} must be true or false`;
+  }
+  const ms = input.expireChannelsInMs;
+  if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > 86_400_000)) return 'expireChannelsInMs must be a number from 0 to 86400000';
+  return undefined;
+}
+
+/** 403 for a browser request from another site (Fetch Metadata, else Origin); tools that send neither pass. */
+function crossSite(ctx: EmulatorContext, c: Context): Response | undefined {
+  const site = c.req.header('sec-fetch-site');
+  const origin = c.req.header('origin');
+  const sameOrigin = origin === undefined || origin === ctx.urls.login;
+  if ((site !== undefined && site !== 'same-origin' && site !== 'none') || !sameOrigin) {
+    return c.json({ error: 'control requests are accepted from the emulator itself or from tools, not from other sites' }, 403);
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+/** @module What startEmulator takes. Every duration is in milliseconds (`…Ms`). */
+import type { OAuthClient } from './clients.js';
+import type { FaultOptions } from './faults.js';
+import type { AdherenceSettings } from './simulation/adherence-rules.js';
+import type { WallClock } from './wall-clock.js';
+
+export interface EmulatorOptions {
+  /** Port of the login origin; the API origin listens on port + 1. 0 (default) picks free ports for both. */
+  port?: number;
+  host?: string;
+  agents?: number;
+  seed?: number;
+  /** Simulated seconds per real second. */
+  speed?: number;
+  /** 'manual' stops the simulated clock; tests then move it with `emulator.centre.advanceBy()`. */
+  clock?: 'real' | 'manual';
+  startTime?: number;
+  /**
+   * Real time for OAuth lifetimes, channels, heartbeats, downloads and job delays (default: the system
+   * clock). Tests pass a `ManualClock` from `@adhere/emulator/testing` and move it instead of sleeping.
+   */
+  wallClock?: WallClock;
+  /** Clients besides the default public `adhere-local`. */
+  clients?: OAuthClient[];
+  /** Extra browser origins allowed by CORS (the origins of every registered redirect URI always are). */
+  corsOrigins?: string[];
+  /** Authorization code lifetime (default 60 s). */
+  codeLifetimeMs?: number;
+  /** WebSocket heartbeat interval (default 30 s, as Genesys). */
+  heartbeatMs?: number;
+  /** Notification channel lifetime (default 24 h). */
+  channelLifetimeMs?: number;
+  /** Warning time between v2.system.socket_closing and the close (default 60 s). */
+  socketClosingGraceMs?: number;
+  maxTopicsPerChannel?: number;
+  /** Real-time listings larger than this come back as a downloadUrl. */
+  downloadThreshold?: number;
+  /** Base delay before a historical job completes (default 1.5 s). */
+  historicalDelayMs?: number;
+  jobRouteDownloadUrls?: boolean;
+  faults?: Partial<FaultOptions>;
+  /** Drop every notification socket this often (fault injection). */
+  dropSocketsEveryMs?: number;
+  settings?: Partial<AdherenceSettings>;
+  /** Where the emulator writes its log lines (default: nowhere). */
+  log?: (line: string) => void;
+}
