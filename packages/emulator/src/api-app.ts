@@ -21,6 +21,9 @@ export interface ApiAppOptions {
   jobRouteDownloadUrls: boolean;
 }
 
+/** A body refused unread leaves bytes on the connection: the client must not reuse it. */
+const CLOSE = { Connection: 'close' };
+
 export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   app.use('*', cors);
@@ -38,7 +41,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   });
   const limit = String(MAX_API_BODY_BYTES);
   const tooLarge = new ApiProblem(413, 'request.entity.too.large', `The request is over the size limit. Maximum bytes: ${limit}`, { params: { '0': limit } });
-  app.use('/api/*', bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => c.json(tooLarge.body(), 413) }));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => c.json(tooLarge.body(), 413, CLOSE) }));
   app.use('/api/*', ctx.faults.middleware());
   app.use('/api/*', bearerAuth(ctx));
   app.route('/', usersRoutes(ctx));

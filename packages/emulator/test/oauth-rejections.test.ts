@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type RejectionReason } from '../src/index.js';
+import { ManualClock } from '@adhere/emulator/testing';
 import { followLoginToCallback, PEER_SCOPE, startOidcPeer, type OidcPeer } from '../../../testing/peers/oidc-provider-server.js';
 import { signInAt } from '@adhere/emulator/testing';
 
@@ -16,6 +17,7 @@ const newVerifier = () => randomBytes(32).toString('base64url');
 
 let emulator: Emulator;
 let shortCodes: Emulator;
+const shortClock = new ManualClock(Date.now());
 let peer: OidcPeer;
 let shortPeer: OidcPeer;
 
@@ -25,7 +27,7 @@ beforeAll(async () => {
     { id: SERVICE.id, name: 'Service', type: 'confidential' as const, secret: SERVICE.secret, redirectUris: [], grantTypes: ['client_credentials' as const], scopes: ['workforce-management:readonly'], accessTokenLifetimeSeconds: 3600 },
   ];
   emulator = await startEmulator({ agents: 20, clock: 'manual', clients });
-  shortCodes = await startEmulator({ agents: 20, clock: 'manual', codeLifetimeMs: 1000 });
+  shortCodes = await startEmulator({ agents: 20, clock: 'manual', codeLifetimeMs: 1000, wallClock: shortClock });
   shortPeer = await startOidcPeer({ codeTtlSeconds: 1 });
   peer = await startOidcPeer({
     extraClients: [
@@ -165,7 +167,7 @@ describe('token endpoint rejections', () => {
     const t = emulatorTarget(() => shortCodes);
     const v = newVerifier();
     const code = await t.code(v);
-    await new Promise((r) => setTimeout(r, 1100));
+    shortClock.advance(1001);
     expect(await post(t, form(code, v))).toEqual({ status: 400, error: 'invalid_grant' });
     expect(shortCodes.context.rejections.list().at(-1)?.reason).toBe('code_expired');
   });
