@@ -1,13 +1,21 @@
+/** @module The HTTP core: one exchange with Genesys's rules for tokens, rate limits, retries and timeouts. */
 import { backoffMs, type GenesysClient } from './client.js';
-import { GenesysApiError, GenesysClientError } from './errors.js';
+import { GenesysApiError, GenesysClientError, fromTokenError } from './errors.js';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD';
+  method?: Method;
   /** Path under the API base (`/api/v2/…`), or an absolute URL on the same origin. */
   path: string;
   query?: Record<string, string | number | boolean | Array<string | number> | undefined>;
   body?: unknown;
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
+}
+
+/** What every API function takes besides its own parameters. */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
 }
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
@@ -22,41 +30,63 @@ export function buildUrl(client: GenesysClient, path: string, query: RequestOpti
   return url.href;
 }
 
-/**
- * One API call with Genesys's rules: a 401 gets one token refresh, a 429 waits what Retry-After says
- * (any method: the request was not processed), 5xx and network errors are retried with jittered
- * backoff for idempotent methods only, and every attempt has a timeout and honours the caller's signal.
- */
+/** One API call answered with JSON (or nothing, for 204 and HEAD). */
 export async function request<T>(client: GenesysClient, req: RequestOptions): Promise<T> {
-  const o = client.options;
   const method = req.method ?? 'GET';
-  const url = buildUrl(client, req.path, req.query);
+  const res = await send(client, { method, url: buildUrl(client, req.path, req.query), label: `${method} ${req.path}`, body: req.body, signal: req.signal, bearer: true });
+  if (res.status === 204 || method === 'HEAD') return undefined as T;
+  try {
+    return (await res.json()) as T;
+  } catch (cause) {
+    throw new GenesysClientError('invalid_response', `${method} ${req.path} answered ${res.status} with a body that is not JSON`, { cause });
+  }
+}
+
+export interface SendOptions {
+  method: Method;
+  url: string;
+  /** How the call is named in errors (never the URL: a pre-signed URL is a credential). */
+  label: string;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Send the access token. Pre-signed download URLs must not get it: the token would leak to the storage host. */
+  bearer: boolean;
+}
+
+/**
+ * One exchange with Genesys's rules: a 401 gets one token refresh, a 429 waits what Retry-After says
+ * (any method: the request was not processed), 5xx and network errors are retried with jittered backoff
+ * for idempotent methods only, and every attempt has a timeout and honours the caller's signal.
+ * Resolves with an ok Response; every failure is a GenesysError.
+ */
+export async function send(client: GenesysClient, s: SendOptions): Promise<Response> {
+  const o = client.options;
   let refreshed = false;
   for (let attempt = 0; ; attempt++) {
-    if (req.signal?.aborted) throw new GenesysClientError('aborted', `${method} ${req.path} cancelled`);
-    const token = await o.getAccessToken({ refresh: refreshed });
+    if (s.signal?.aborted) throw new GenesysClientError('aborted', `${s.label} cancelled`);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (s.bearer) headers.Authorization = `Bearer ${await accessToken(client, refreshed)}`;
+    if (s.body !== undefined) headers['Content-Type'] = 'application/json';
     const timeout = AbortSignal.timeout(o.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-    if (req.body !== undefined) headers['Content-Type'] = 'application/json';
+    const signal = s.signal ? AbortSignal.any([s.signal, timeout]) : timeout;
     let res: Response;
     try {
-      res = await o.fetch(url, { method, headers, signal, ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }) });
+      res = await o.fetch(s.url, { method: s.method, headers, signal, ...(s.body === undefined ? {} : { body: JSON.stringify(s.body) }) });
     } catch (cause) {
-      if (req.signal?.aborted) throw new GenesysClientError('aborted', `${method} ${req.path} cancelled`, { cause });
+      if (s.signal?.aborted) throw new GenesysClientError('aborted', `${s.label} cancelled`, { cause });
       const timedOut = timeout.aborted;
-      if (IDEMPOTENT.has(method) && attempt < o.maxRetries) {
-        await o.sleep(backoffMs(client, attempt), req.signal);
+      if (IDEMPOTENT.has(s.method) && attempt < o.maxRetries) {
+        await o.sleep(backoffMs(client, attempt), s.signal);
         continue;
       }
-      throw new GenesysClientError(timedOut ? 'timeout' : 'network_error', `${method} ${req.path} ${timedOut ? `timed out after ${o.timeoutMs} ms` : 'failed before a response'}`, { cause });
+      throw new GenesysClientError(timedOut ? 'timeout' : 'network_error', `${s.label} ${timedOut ? `timed out after ${o.timeoutMs} ms` : 'failed before a response'}`, { cause });
     }
-    if (res.status === 401 && !refreshed) {
+    if (res.status === 401 && s.bearer && !refreshed) {
       refreshed = true;
       await res.body?.cancel();
       continue;
     }
-    if (res.status === 401) {
+    if (res.status === 401 && s.bearer) {
       o.onReauthRequired?.();
       throw await apiError(res);
     }
@@ -64,21 +94,27 @@ export async function request<T>(client: GenesysClient, req: RequestOptions): Pr
       const wait = retryAfterMs(res.headers.get('retry-after')) ?? backoffMs(client, attempt);
       if (wait > o.maxRetryAfterMs) throw await apiError(res);
       await res.body?.cancel();
-      await o.sleep(wait, req.signal);
+      await o.sleep(wait, s.signal);
       continue;
     }
-    if (RETRYABLE_STATUS.has(res.status) && IDEMPOTENT.has(method) && attempt < o.maxRetries) {
+    if (RETRYABLE_STATUS.has(res.status) && IDEMPOTENT.has(s.method) && attempt < o.maxRetries) {
       await res.body?.cancel();
-      await o.sleep(backoffMs(client, attempt), req.signal);
+      await o.sleep(backoffMs(client, attempt), s.signal);
       continue;
     }
     if (!res.ok) throw await apiError(res);
-    if (res.status === 204 || method === 'HEAD') return undefined as T;
-    try {
-      return (await res.json()) as T;
-    } catch (cause) {
-      throw new GenesysClientError('invalid_response', `${method} ${req.path} answered ${res.status} with a body that is not JSON`, { cause });
-    }
+    return res;
+  }
+}
+
+/** The caller's token; an OAuthError (e.g. reauth_required) from getAccessToken becomes this package's error. */
+async function accessToken(client: GenesysClient, refresh: boolean): Promise<string> {
+  try {
+    return await client.options.getAccessToken({ refresh });
+  } catch (err) {
+    const wrapped = fromTokenError(err as Error);
+    if (wrapped.code === 'reauth_required') client.options.onReauthRequired?.();
+    throw wrapped;
   }
 }
 
@@ -91,7 +127,13 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 }
 
 async function apiError(res: Response): Promise<GenesysApiError> {
-  const body = (await res.json().catch(() => ({}))) as { message?: string; code?: string; contextId?: string };
+  const body = (await res.json().catch(() => ({}))) as { message?: unknown; code?: unknown; contextId?: unknown };
   const retry = retryAfterMs(res.headers.get('retry-after'));
-  return new GenesysApiError(res.status, body.code ?? `http.${res.status}`, body.message ?? `HTTP ${res.status}`, body.contextId, retry === undefined ? undefined : retry / 1000);
+  return new GenesysApiError({
+    status: res.status,
+    errorCode: typeof body.code === 'string' ? body.code : `http.${res.status}`,
+    message: typeof body.message === 'string' ? body.message : `HTTP ${res.status}`,
+    contextId: typeof body.contextId === 'string' ? body.contextId : undefined,
+    retryAfterSeconds: retry === undefined ? undefined : retry / 1000,
+  });
 }

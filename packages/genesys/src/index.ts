@@ -1,6 +1,6 @@
 export { createGenesysClient, type GenesysClient, type GenesysClientOptions } from './client.js';
-export { GenesysApiError, GenesysClientError, type GenesysClientErrorCode } from './errors.js';
-export { request, retryAfterMs, type RequestOptions } from './http.js';
+export { GenesysError, GenesysApiError, GenesysClientError, isGenesysError, type GenesysErrorCode, type GenesysApiErrorDetails } from './errors.js';
+export { request, retryAfterMs, type RequestOptions, type CallOptions } from './http.js';
 export { allEntities } from './paging.js';
 export { download } from './download.js';
 export { getMe, getUsersByIds, searchUsers } from './users.js';
@@ -17,7 +17,7 @@ export {
   type HistoricalProgress,
 } from './wfm/historical.js';
 export { streamArrayProperty, textChunks } from './json-array-stream.js';
-export { NotificationStream, type NotificationStreamOptions, type StreamStatus, type WebSocketFactory, type WebSocketLike } from './notifications/stream.js';
+export { NotificationStream, type NotificationStreamOptions, type StreamClock, type StreamStatus, type WebSocketFactory, type WebSocketLike } from './notifications/stream.js';
 export {
   managementUnitAdherenceTopic,
   teamAdherenceTopic,

@@ -76,7 +76,7 @@ describe('API functions against the emulator', () => {
   it('a token without the WFM scope gets a typed 403', async () => {
     const err = await listBusinessUnits(narrow).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GenesysApiError);
-    expect(err).toMatchObject({ status: 403, code: 'app.not.authorized.for.scope' });
+    expect(err).toMatchObject({ status: 403, code: 'api_error', errorCode: 'app.not.authorized.for.scope' });
     expect((err as GenesysApiError).contextId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
-import { GenesysApiError, GenesysClientError, createGenesysClient, getMe, retryAfterMs, searchUsers, type GenesysClientOptions } from '@adhere/genesys';
+import { GenesysApiError, GenesysClientError, NotificationStream, createGenesysClient, download, getMe, isGenesysError, retryAfterMs, searchUsers, type GenesysClientOptions } from '@adhere/genesys';
+import { OAuthError } from '@adhere/oauth';
 import { tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
@@ -59,7 +60,7 @@ describe('HTTP core against injected faults', () => {
     emulator.context.faults.set({ rate429: 1, retryAfterMs: 120000 });
     const { client, waits } = instrumented({ maxRetryAfterMs: 5000 });
     const err = await getMe(client).catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 429, code: 'too.many.requests.retry.after', retryAfterMs: 120000 });
+    expect(err).toMatchObject({ name: 'GenesysApiError', code: 'api_error', status: 429, errorCode: 'too.many.requests.retry.after', retryAfterSeconds: 120 });
     expect(waits).toEqual([]);
   });
 
@@ -85,7 +86,7 @@ describe('HTTP core against injected faults', () => {
     let reauth = 0;
     const dead = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => 'revoked', onReauthRequired: () => reauth++ });
     const err = await getMe(dead).catch((e: unknown) => e);
-    expect(err).toMatchObject({ status: 401, code: 'bad.credentials' });
+    expect(err).toMatchObject({ status: 401, code: 'api_error', errorCode: 'bad.credentials' });
     expect(reauth).toBe(1);
   });
 
@@ -119,5 +120,35 @@ describe('HTTP core against injected faults', () => {
     expect(() => createGenesysClient({ getAccessToken: () => '' })).toThrow(/region or apiBaseUrl/);
     expect(() => createGenesysClient({ apiBaseUrl: 'nope', getAccessToken: () => '' })).toThrow(/not a URL/);
     expect(createGenesysClient({ region: 'eu_west_1', getAccessToken: () => '' }).apiBaseUrl).toBe('https://api.mypurecloud.ie');
+  });
+});
+
+describe('one error family: every public failure path is a GenesysError', () => {
+  it('an OAuthError from getAccessToken (reauth_required) is wrapped, with the original as cause', async () => {
+    let reauth = 0;
+    const signedOut = new OAuthError('reauth_required', 'no token');
+    const c = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => Promise.reject(signedOut), onReauthRequired: () => reauth++ });
+    const err = await getMe(c).catch((e: unknown) => e);
+    expect(isGenesysError(err)).toBe(true);
+    expect(err).toMatchObject({ name: 'GenesysClientError', code: 'reauth_required', cause: signedOut });
+    expect(reauth).toBe(1);
+  });
+
+  it('a failed download is a GenesysApiError that does not show the pre-signed URL', async () => {
+    const url = `${emulator.apiUrl}/downloads/secret-signature`;
+    const err = await download(createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token }), url).catch((e: unknown) => e);
+    expect(err).toMatchObject({ name: 'GenesysApiError', code: 'api_error', status: 404 });
+    expect((err as Error).message).not.toContain('secret-signature');
+  });
+
+  it('bad arguments and a missing WebSocket are GenesysClientError invalid_argument', async () => {
+    const c = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token });
+    const errors = [
+      (() => { try { createGenesysClient({ getAccessToken: () => token }); } catch (e) { return e; } })(),
+      (() => { try { new NotificationStream(c, { topics: [], onEvent: () => {}, WebSocket: undefined as never }); } catch (e) { return e; } })(),
+      await searchUsers(c, '  ').catch((e: unknown) => e),
+    ];
+    for (const e of errors) expect(e).toMatchObject({ name: 'GenesysClientError', code: 'invalid_argument' });
+    expect(errors.every(isGenesysError)).toBe(true);
   });
 });

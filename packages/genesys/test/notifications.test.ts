@@ -5,13 +5,16 @@ import {
   AdherenceView, NotificationStream, createGenesysClient, fromRest, fromTopic, getManagementUnitAdherence, managementUnitAdherenceTopic,
   type GenesysClient, type WebSocketFactory,
 } from '@adhere/genesys';
-import { tokenFor } from '@adhere/emulator/testing';
+import { ManualClock, tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;
 let client: GenesysClient;
 let stream: NotificationStream | undefined;
+// One wall clock for the emulator and the client: channel expiry, heartbeats, the watchdog and renewal all
+// move only when a test advances it, so no outcome depends on how busy the machine is.
+const clock = new ManualClock(Date.UTC(2026, 10, 24, 14));
 beforeAll(async () => {
-  emulator = await startEmulator({ agents: 600, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 14), heartbeatMs: 1000, socketClosingGraceMs: 1000 });
+  emulator = await startEmulator({ agents: 600, clock: 'manual', wallClock: clock, startTime: Date.UTC(2026, 10, 24, 14), heartbeatMs: 1000, socketClosingGraceMs: 1000 });
   const token = await tokenFor(emulator);
   client = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token });
 });
@@ -22,7 +25,7 @@ afterEach(() => {
   emulator.context.hub.silent = false;
 });
 
-const until = async (test: () => boolean, ms = 8000) => {
+const until = async (test: () => boolean, ms = 15_000) => {
   const end = Date.now() + ms;
   while (!test()) {
     if (Date.now() > end) throw new Error('timed out waiting');
@@ -42,6 +45,7 @@ async function liveView(muIds: string[], extra: { heartbeatTimeoutMs?: number; m
     heartbeatTimeoutMs: extra.heartbeatTimeoutMs ?? 5000,
     ...(extra.maxTopicsPerChannel ? { maxTopicsPerChannel: extra.maxTopicsPerChannel } : {}),
     reconnectBaseMs: 50,
+    clock,
     onEvent: (e) => {
       if (e.kind === 'adherence') (events++, view.apply(fromTopic(e.body)));
     },
@@ -103,6 +107,7 @@ describe('NotificationStream against the emulator', () => {
     const { view, resyncs } = await liveView([mu], { heartbeatTimeoutMs: 1500 });
     emulator.context.hub.silent = true;
     emulator.centre.advanceBy(10 * 60_000); // nothing reaches the client
+    clock.advance(1500);
     await until(() => resyncs.includes('heartbeat missed'));
     emulator.context.hub.silent = false;
     await until(() => stream!.status === 'live');
@@ -111,15 +116,16 @@ describe('NotificationStream against the emulator', () => {
   });
 
   it('moves to a new channel before the current one expires', async () => {
-    const short = await startEmulator({ agents: 20, clock: 'manual', channelLifetimeMs: 4000, socketClosingGraceMs: 1000 });
+    const short = await startEmulator({ agents: 20, clock: 'manual', wallClock: clock, channelLifetimeMs: 4000, socketClosingGraceMs: 1000 });
     try {
       const t = await tokenFor(short);
       const c = createGenesysClient({ apiBaseUrl: short.apiUrl, getAccessToken: () => t });
       const resyncs: string[] = [];
-      stream = new NotificationStream(c, { topics: [managementUnitAdherenceTopic(short.centre.topology.managementUnits[0]!.id)], WebSocket: WebSocket as unknown as WebSocketFactory, renewBeforeExpiryMs: 3000, onEvent: () => {}, onResync: (r) => resyncs.push(r) });
+      stream = new NotificationStream(c, { topics: [managementUnitAdherenceTopic(short.centre.topology.managementUnits[0]!.id)], WebSocket: WebSocket as unknown as WebSocketFactory, renewBeforeExpiryMs: 3000, clock, onEvent: () => {}, onResync: (r) => resyncs.push(r) });
       await stream.start();
       const first = stream.channelIds[0];
-      await until(() => resyncs.includes('channel renewed'), 5000);
+      clock.advance(1000); // renewal is due 3 s before the 4 s channel expires
+      await until(() => resyncs.includes('channel renewed'));
       expect(stream.channelIds[0]).not.toBe(first);
       expect(stream.status).toBe('live');
     } finally {
@@ -133,7 +139,7 @@ describe('NotificationStream against the emulator', () => {
     const mus = emulator.centre.topology.managementUnits.map((m) => m.id);
     expect(mus.length).toBe(1);
     const teams = emulator.centre.topology.teams.slice(0, 5).map((t) => `v2.workforcemanagement.teams.${t.id}.adherence`);
-    stream = new NotificationStream(client, { topics: teams, WebSocket: WebSocket as unknown as WebSocketFactory, maxTopicsPerChannel: 2, onEvent: () => {} });
+    stream = new NotificationStream(client, { topics: teams, WebSocket: WebSocket as unknown as WebSocketFactory, maxTopicsPerChannel: 2, clock, onEvent: () => {} });
     await stream.start();
     expect(stream.channelIds).toHaveLength(3);
     const subs = emulator.context.hub.allChannels().filter((c) => stream!.channelIds.includes(c.id)).map((c) => c.topics.size).sort();

@@ -1,5 +1,6 @@
+/** @module Live notifications over Genesys's WebSocket that never silently go stale. */
 import type { GenesysClient } from '../client.js';
-import { GenesysApiError } from '../errors.js';
+import { GenesysApiError, GenesysClientError } from '../errors.js';
 import { request } from '../http.js';
 import { typedEvent, type NotificationEvent } from './topics.js';
 
@@ -13,6 +14,22 @@ export interface WebSocketLike {
   addEventListener(type: 'open' | 'close' | 'error' | 'message', listener: (event: { data?: unknown }) => void): void;
 }
 export type WebSocketFactory = new (url: string) => WebSocketLike;
+
+/** Time as the stream reads it: tests pass a manual clock and move it instead of waiting. */
+export interface StreamClock {
+  now(): number;
+  /** Runs `fn` once after `ms`; returns a cancel function. */
+  setTimer(fn: () => void, ms: number): () => void;
+}
+
+const REAL_CLOCK: StreamClock = {
+  now: () => Date.now(),
+  setTimer(fn, ms) {
+    const t = setTimeout(fn, ms);
+    (t as { unref?: () => void }).unref?.();
+    return () => clearTimeout(t);
+  },
+};
 
 export interface NotificationStreamOptions {
   topics: string[];
@@ -29,6 +46,8 @@ export interface NotificationStreamOptions {
   maxTopicsPerChannel?: number;
   reconnectBaseMs?: number;
   reconnectMaxMs?: number;
+  /** Default: the system clock. Jitter comes from the client's `random`. */
+  clock?: StreamClock;
 }
 
 interface Channel { id: string; connectUri: string; expires: string }
@@ -42,11 +61,12 @@ export class NotificationStream {
   private shards: Shard[] = [];
   private closed = false;
   private statuses = new Map<Shard, StreamStatus>();
-  readonly options: Required<Omit<NotificationStreamOptions, 'onResync' | 'onStatus' | 'WebSocket'>> & Pick<NotificationStreamOptions, 'onResync' | 'onStatus'> & { WebSocket: WebSocketFactory };
+  readonly options: Required<Omit<NotificationStreamOptions, 'onResync' | 'onStatus' | 'WebSocket' | 'clock'>> &
+    Pick<NotificationStreamOptions, 'onResync' | 'onStatus'> & { WebSocket: WebSocketFactory; clock: StreamClock };
 
   constructor(readonly client: GenesysClient, options: NotificationStreamOptions) {
     const WS = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketFactory }).WebSocket;
-    if (!WS) throw new Error('No WebSocket implementation: pass options.WebSocket');
+    if (!WS) throw new GenesysClientError('invalid_argument', 'No WebSocket implementation: pass options.WebSocket');
     this.options = {
       heartbeatTimeoutMs: 75_000,
       renewBeforeExpiryMs: 10 * 60_000,
@@ -55,6 +75,7 @@ export class NotificationStream {
       reconnectMaxMs: 30_000,
       ...options,
       WebSocket: WS,
+      clock: options.clock ?? REAL_CLOCK,
     };
   }
 
@@ -104,8 +125,8 @@ class Shard {
   channelId: string | undefined;
   private socket: WebSocketLike | undefined;
   private channel: Channel | undefined;
-  private watchdog: ReturnType<typeof setTimeout> | undefined;
-  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private cancelWatchdog: (() => void) | undefined;
+  private cancelRenewal: (() => void) | undefined;
   private attempt = 0;
   private generation = 0;
 
@@ -128,8 +149,8 @@ class Shard {
         return;
       } catch (err) {
         if (err instanceof GenesysApiError && (err.status === 400 || err.status === 403)) throw err; // a bad topic will not get better
-        const wait = Math.min(o.reconnectMaxMs, o.reconnectBaseMs * 2 ** this.attempt++) * (0.5 + Math.random() / 2);
-        await new Promise((r) => setTimeout(r, wait));
+        const wait = Math.min(o.reconnectMaxMs, o.reconnectBaseMs * 2 ** this.attempt++) * (0.5 + this.stream.client.options.random() / 2);
+        await new Promise<void>((r) => o.clock.setTimer(r, wait));
       }
     }
   }
@@ -152,10 +173,10 @@ class Shard {
       });
       ws.addEventListener('message', (e) => this.onMessage(String(e.data), generation));
       ws.addEventListener('error', () => {
-        if (!opened) reject(new Error('socket failed to open'));
+        if (!opened) reject(new GenesysClientError('network_error', 'notification socket failed to open'));
       });
       ws.addEventListener('close', () => {
-        if (!opened) return reject(new Error('socket closed before opening'));
+        if (!opened) return reject(new GenesysClientError('network_error', 'notification socket closed before opening'));
         if (this.socket === ws && generation === this.generation && !this.stream.isClosed()) void this.connect(true, 'socket closed');
       });
     });
@@ -179,31 +200,29 @@ class Shard {
   }
 
   private armWatchdog(generation: number): void {
-    if (this.watchdog) clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => {
+    this.cancelWatchdog?.();
+    this.cancelWatchdog = this.stream.options.clock.setTimer(() => {
       if (generation !== this.generation || this.stream.isClosed()) return;
       // Silent for longer than heartbeats allow: the socket is dead even if it looks open.
       const dead = this.socket;
       void this.connect(true, 'heartbeat missed').then(() => dead?.close(4000, 'silent'));
     }, this.stream.options.heartbeatTimeoutMs);
-    (this.watchdog as { unref?: () => void }).unref?.();
   }
 
   private armRenewal(generation: number): void {
-    if (this.renewTimer) clearTimeout(this.renewTimer);
+    this.cancelRenewal?.();
     const expires = Date.parse(this.channel?.expires ?? '');
     if (Number.isNaN(expires)) return;
-    const inMs = Math.max(0, expires - Date.now() - this.stream.options.renewBeforeExpiryMs);
-    this.renewTimer = setTimeout(() => {
+    const inMs = Math.max(0, expires - this.stream.options.clock.now() - this.stream.options.renewBeforeExpiryMs);
+    this.cancelRenewal = this.stream.options.clock.setTimer(() => {
       if (generation === this.generation && !this.stream.isClosed()) void this.connect(true, 'channel renewed');
     }, inMs);
-    (this.renewTimer as { unref?: () => void }).unref?.();
   }
 
   close(): void {
     this.generation++;
-    if (this.watchdog) clearTimeout(this.watchdog);
-    if (this.renewTimer) clearTimeout(this.renewTimer);
+    this.cancelWatchdog?.();
+    this.cancelRenewal?.();
     this.socket?.close(1000, 'closed by client');
     this.socket = undefined;
   }

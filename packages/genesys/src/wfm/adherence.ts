@@ -1,16 +1,15 @@
 import type { GenesysClient } from '../client.js';
 import { GenesysClientError } from '../errors.js';
-import { request } from '../http.js';
+import { request, type CallOptions } from '../http.js';
 import { download } from '../download.js';
 import type { UserScheduleAdherence, UserScheduleAdherenceListing } from './models.js';
 
-type Signal = { signal?: AbortSignal };
 const WFM = '/api/v2/workforcemanagement';
 // GET /workforcemanagement/adherence takes 1–100 userIds per request.
 const USERS_PER_REQUEST = 100;
 
 /** Real-time adherence of any number of users, in requests of 100. */
-export async function getUserAdherence(client: GenesysClient, userIds: string[], opts: Signal = {}): Promise<UserScheduleAdherence[]> {
+export async function getUserAdherence(client: GenesysClient, userIds: string[], opts: CallOptions = {}): Promise<UserScheduleAdherence[]> {
   if (userIds.length === 0) return [];
   const out: UserScheduleAdherence[] = [];
   for (let i = 0; i < userIds.length; i += USERS_PER_REQUEST) {
@@ -22,16 +21,16 @@ export async function getUserAdherence(client: GenesysClient, userIds: string[],
 }
 
 /** Real-time adherence of a management unit; a result too large for one response is fetched from its downloadUrl. */
-export async function getManagementUnitAdherence(client: GenesysClient, managementUnitId: string, opts: Signal = {}): Promise<UserScheduleAdherence[]> {
+export async function getManagementUnitAdherence(client: GenesysClient, managementUnitId: string, opts: CallOptions = {}): Promise<UserScheduleAdherence[]> {
   return resolveListing(client, await request<UserScheduleAdherenceListing>(client, { path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}/adherence`, ...opts }), opts);
 }
 
-export async function getTeamAdherence(client: GenesysClient, teamId: string, opts: Signal = {}): Promise<UserScheduleAdherence[]> {
+export async function getTeamAdherence(client: GenesysClient, teamId: string, opts: CallOptions = {}): Promise<UserScheduleAdherence[]> {
   return resolveListing(client, await request<UserScheduleAdherenceListing>(client, { path: `${WFM}/teams/${encodeURIComponent(teamId)}/adherence`, ...opts }), opts);
 }
 
-async function resolveListing(client: GenesysClient, listing: UserScheduleAdherenceListing, opts: Signal): Promise<UserScheduleAdherence[]> {
+async function resolveListing(client: GenesysClient, listing: UserScheduleAdherenceListing, opts: CallOptions): Promise<UserScheduleAdherence[]> {
   if (listing.entities) return listing.entities;
-  if (listing.downloadUrl) return ((await (await download(client, listing.downloadUrl, opts.signal)).json()) as UserScheduleAdherenceListing).entities ?? [];
+  if (listing.downloadUrl) return ((await (await download(client, listing.downloadUrl, opts)).json()) as UserScheduleAdherenceListing).entities ?? [];
   return [];
 }

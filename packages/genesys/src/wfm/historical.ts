@@ -99,7 +99,7 @@ export async function historicalAdherence(client: GenesysClient, req: Historical
   const results: HistoricalUserResult[] = [];
   progress({ phase: 'downloading', jobId, filesDone: 0, filesTotal: urls.length, users: 0 });
   for (let f = 0; f < urls.length; f++) {
-    for await (const user of parseHistoricalFile(textChunks(await download(client, urls[f]!, req.signal)), req.startDate)) {
+    for await (const user of parseHistoricalFile(textChunks(await download(client, urls[f]!, { signal: req.signal })), req.startDate)) {
       if (req.signal?.aborted) throw new GenesysClientError('aborted', 'historical query cancelled');
       results.push(user);
     }

@@ -1,42 +1,41 @@
 import type { GenesysClient } from '../client.js';
-import { request } from '../http.js';
+import { request, type CallOptions } from '../http.js';
 import { allEntities } from '../paging.js';
 import type { BusinessUnitActivityCode, BusinessUnitListItem, EntityRef, ManagementUnit, Team } from './models.js';
 
-type Signal = { signal?: AbortSignal };
 const WFM = '/api/v2/workforcemanagement';
 
-export async function listBusinessUnits(client: GenesysClient, opts: Signal & { feature?: string } = {}): Promise<BusinessUnitListItem[]> {
+export async function listBusinessUnits(client: GenesysClient, opts: CallOptions & { feature?: string } = {}): Promise<BusinessUnitListItem[]> {
   return (await request<{ entities?: BusinessUnitListItem[] }>(client, { path: `${WFM}/businessunits`, query: { feature: opts.feature }, ...opts })).entities ?? [];
 }
 
-export async function listManagementUnits(client: GenesysClient, businessUnitId: string, opts: Signal = {}): Promise<ManagementUnit[]> {
+export async function listManagementUnits(client: GenesysClient, businessUnitId: string, opts: CallOptions = {}): Promise<ManagementUnit[]> {
   return (await request<{ entities?: ManagementUnit[] }>(client, { path: `${WFM}/businessunits/${encodeURIComponent(businessUnitId)}/managementunits`, ...opts })).entities ?? [];
 }
 
 /** A management unit with its adherence settings (thresholds and target). */
-export function getManagementUnit(client: GenesysClient, managementUnitId: string, opts: Signal = {}): Promise<ManagementUnit> {
+export function getManagementUnit(client: GenesysClient, managementUnitId: string, opts: CallOptions = {}): Promise<ManagementUnit> {
   return request(client, { path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}`, query: { expand: 'settings.adherence' }, ...opts });
 }
 
 /** The agents of a management unit (ids only, as Genesys returns them). */
-export async function listManagementUnitUsers(client: GenesysClient, managementUnitId: string, opts: Signal = {}): Promise<EntityRef[]> {
+export async function listManagementUnitUsers(client: GenesysClient, managementUnitId: string, opts: CallOptions = {}): Promise<EntityRef[]> {
   return (await request<{ entities?: EntityRef[] }>(client, { path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}/users`, ...opts })).entities ?? [];
 }
 
-export async function listActivityCodes(client: GenesysClient, businessUnitId: string, opts: Signal = {}): Promise<BusinessUnitActivityCode[]> {
+export async function listActivityCodes(client: GenesysClient, businessUnitId: string, opts: CallOptions = {}): Promise<BusinessUnitActivityCode[]> {
   return (await request<{ entities?: BusinessUnitActivityCode[] }>(client, { path: `${WFM}/businessunits/${encodeURIComponent(businessUnitId)}/activitycodes`, ...opts })).entities ?? [];
 }
 
 /** Every work team (cursor paging followed to the end). */
-export async function listTeams(client: GenesysClient, opts: Signal & { name?: string } = {}): Promise<Team[]> {
+export async function listTeams(client: GenesysClient, opts: CallOptions & { name?: string } = {}): Promise<Team[]> {
   const teams: Team[] = [];
-  for await (const t of allEntities<Team>(client, '/api/v2/teams', { name: opts.name }, opts.signal)) teams.push(t);
+  for await (const t of allEntities<Team>(client, '/api/v2/teams', { name: opts.name }, opts)) teams.push(t);
   return teams;
 }
 
-export async function listTeamMembers(client: GenesysClient, teamId: string, opts: Signal = {}): Promise<Array<EntityRef & { name?: string }>> {
+export async function listTeamMembers(client: GenesysClient, teamId: string, opts: CallOptions = {}): Promise<Array<EntityRef & { name?: string }>> {
   const members: Array<EntityRef & { name?: string }> = [];
-  for await (const m of allEntities<EntityRef & { name?: string }>(client, `/api/v2/teams/${encodeURIComponent(teamId)}/members`, {}, opts.signal)) members.push(m);
+  for await (const m of allEntities<EntityRef & { name?: string }>(client, `/api/v2/teams/${encodeURIComponent(teamId)}/members`, {}, opts)) members.push(m);
   return members;
 }
