@@ -15,7 +15,8 @@ export type OAuthErrorCode =
   | 'token_request_failed'
   | 'invalid_token_response'
   | 'network_error'
-  | 'reauth_required';
+  | 'reauth_required'
+  | 'invalid_input';
 
 export interface OAuthErrorDetails {
   /** HTTP status of the server response, when there was one. */
@@ -36,8 +37,9 @@ export class OAuthError extends Error {
   declare readonly hint?: string;
 
   constructor(readonly code: OAuthErrorCode, message: string, details: OAuthErrorDetails = {}) {
-    super(message);
-    // `declare` fields plus one assign keep this class small in every browser bundle that signs in.
-    Object.assign(this, details, { name: 'OAuthError' });
+    super(message, details);
+    // `declare` fields plus one assign keep this class small in every browser bundle that signs in;
+    // `cause` is set by Error itself (ES2022) from the same object.
+    Object.assign(this, details, { name: 'OAuthError', cause: details.cause });
   }
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { diagnose, toExchangeRecord, type Diagnosis } from '../diagnose/diagnose.js';
 import type { ExchangeRecord } from '../diagnose/exchange-record.js';
+import { OAuthError } from '../errors.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -58,10 +59,19 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   let record: ExchangeRecord;
+  let parsed: object | string = text;
+  if (text.trim().startsWith('{')) {
+    try {
+      parsed = JSON.parse(text) as object;
+    } catch (err) {
+      io.stderr(`adhere doctor: the input looks like JSON but does not parse: ${(err as Error).message}\n`);
+      return 2;
+    }
+  }
   try {
-    record = toExchangeRecord(text.trim().startsWith('{') ? (JSON.parse(text) as object) : text);
+    record = toExchangeRecord(parsed);
   } catch (err) {
-    io.stderr(`adhere doctor: the input looks like JSON but does not parse: ${(err as Error).message}\n`);
+    io.stderr(`adhere doctor: ${(err as Error).message}\n`);
     return 2;
   }
   if (authorizeUrl) record = { ...record, authorizeUrl };
@@ -70,7 +80,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr('adhere doctor: found neither an authorize URL nor a token request in the input\n');
     return 2;
   }
-  const result = await diagnose(record);
+  let result: Diagnosis;
+  try {
+    result = await diagnose(record);
+  } catch (err) {
+    // Wrong-shaped input (OAuthError invalid_input) is the user's to fix: say what, never a stack trace.
+    io.stderr(`adhere doctor: ${err instanceof OAuthError ? err.message : `cannot read this input (${(err as Error).name})`}\n`);
+    return 2;
+  }
   io.stdout(json ? JSON.stringify(result, null, 2) + '\n' : formatDiagnosis(result));
   return result.ok ? 0 : 1;
 }

@@ -4,6 +4,9 @@ import { curlToTokenRequest } from './curl.js';
 import { normalizeTokenRequest, parseJsonObject, type ExchangeRecord, type NormalizedTokenRequest } from './exchange-record.js';
 import { redact, type Finding } from './finding.js';
 import { harToExchange, isHar } from './har.js';
+import { OAuthError } from '../errors.js';
+import { MAX_DIAGNOSE_INPUT_CHARS, assertExchangeRecord } from './input.js';
+import { redactFindings, secretValues } from './secrets.js';
 
 export interface Diagnosis {
   /** Every finding, errors first. */
@@ -19,6 +22,7 @@ export interface Diagnosis {
  */
 export async function diagnose(input: ExchangeRecord | object | string): Promise<Diagnosis> {
   const record = toExchangeRecord(input);
+  assertExchangeRecord(record);
   const findings: Finding[] = [];
   const add = (f: Finding) => findings.push(f);
 
@@ -38,11 +42,14 @@ export async function diagnose(input: ExchangeRecord | object | string): Promise
 
   const rank = { error: 0, warning: 1, info: 2 } as const;
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
-  return { findings, ok: !findings.some((f) => f.severity === 'error') };
+  return { findings: redactFindings(findings, secretValues(authorize, token, record.callbackUrl)), ok: !findings.some((f) => f.severity === 'error') };
 }
 
 /** Turns any accepted input into an ExchangeRecord. */
 export function toExchangeRecord(input: ExchangeRecord | object | string): ExchangeRecord {
+  if (typeof input === 'string' && input.length > MAX_DIAGNOSE_INPUT_CHARS) {
+    throw new OAuthError('invalid_input', `The input is ${input.length} characters; diagnose() reads at most ${MAX_DIAGNOSE_INPUT_CHARS}`);
+  }
   if (typeof input === 'string') {
     const text = input.trim();
     const json = text.startsWith('{') ? parseJsonObject(text) : undefined;
@@ -53,11 +60,25 @@ export function toExchangeRecord(input: ExchangeRecord | object | string): Excha
   return input as ExchangeRecord;
 }
 
+/**
+ * The first `http(s)://…/oauth/authorize?…` in free text, looked for word by word: a regex scanning from
+ * every "http" to the path backtracks quadratically on text like "http://" repeated.
+ */
+function findAuthorizeUrl(text: string): string | undefined {
+  for (const word of text.split(/[\s'"]+/)) {
+    const at = word.indexOf('/oauth/authorize?');
+    if (at === -1) continue;
+    const scheme = word.lastIndexOf('http', at);
+    if (scheme !== -1 && /^https?:\/\/[^/]+$/.test(word.slice(scheme, at))) return word.slice(scheme);
+  }
+  return undefined;
+}
+
 /** A pasted curl command, plus an authorize URL and a JSON response wherever they stand in the text. */
 function textToExchange(text: string): ExchangeRecord {
   const record: ExchangeRecord = {};
-  const authorize = /https?:\/\/[^\s'"]+\/oauth\/authorize\?[^\s'"]+/.exec(text);
-  if (authorize) record.authorizeUrl = authorize[0];
+  const authorize = findAuthorizeUrl(text);
+  if (authorize) record.authorizeUrl = authorize;
   const curlMatch = /(^|\s)curl\s/.exec(text);
   if (curlMatch) {
     const after = text.slice(curlMatch.index + curlMatch[1]!.length);
@@ -219,7 +240,7 @@ function checkVerifier(verifier: string | undefined, add: (f: Finding) => void):
     add({ code: 'verifier_missing', severity: 'error', message: 'The body has no code_verifier, so the server cannot check the PKCE challenge (often: the verifier was lost across the redirect).', evidence: 'code_verifier: (missing)', fix: 'Keep the verifier in sessionStorage under the state, and send it as code_verifier.' });
     return;
   }
-  if (/=+$/.test(verifier)) {
+  if (verifier.endsWith('=')) {
     add({ code: 'verifier_padded', severity: 'error', message: 'The code_verifier ends in "=" padding; "=" is not an allowed verifier character (RFC 7636 §4.1).', evidence: `code_verifier=${redact(verifier)}, ends with "="`, fix: 'base64url-encode without padding: drop trailing "=".' });
   }
   if (/[+/]/.test(verifier)) {

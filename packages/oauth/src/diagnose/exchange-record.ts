@@ -51,7 +51,8 @@ export function normalizeTokenRequest(req: NonNullable<ExchangeRecord['tokenRequ
     const text = req.body.trim();
     const json = text.startsWith('{') ? parseJsonObject(text) : undefined;
     if (json) {
-      for (const [k, v] of Object.entries(json)) fields.set(k, typeof v === 'string' ? v : JSON.stringify(v));
+      // Only text, numbers and booleans are field values; a nested object is named, not serialised (it may be 200,000 levels deep).
+      for (const [k, v] of Object.entries(json)) fields.set(k, typeof v === 'object' && v !== null ? '[object]' : String(v));
       bodyEncoding = 'json';
     } else if (/^[^=&\s]+=/.test(text)) {
       for (const [k, v] of new URLSearchParams(text)) fields.set(k, v);
