@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '@adhere/emulator';
-// @ts-expect-error plain ESM script without declarations
 import { serveApp } from '../apps/web/scripts/serve.mjs';
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];

@@ -18,11 +18,15 @@ export function useLocation(): URL {
 }
 
 /** Only a path on this origin may be returned to after sign-in: no open redirect. */
-export function safeReturnPath(candidate: string | undefined): string {
+export function safeReturnPath(candidate: string | undefined, origin: string = location.origin): string {
   if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/\\')) return '/';
   try {
-    const url = new URL(candidate, location.origin);
-    return url.origin === location.origin && url.pathname !== '/callback' ? url.pathname + url.search + url.hash : '/';
+    const url = new URL(candidate, origin);
+    const path = url.pathname + url.search + url.hash;
+    // Dot segments collapse after the check above ("/.//evil.com" → "//evil.com"): a result that starts
+    // with two slashes (or a backslash) is a protocol-relative URL to another host.
+    if (url.origin !== origin || url.pathname === '/callback' || /^\/[/\\]/.test(path)) return '/';
+    return path;
   } catch {
     return '/';
   }

@@ -256,7 +256,7 @@ describe('14. the login origin resists framing, guessing, floods and log forging
 
   it('a newline in client_id cannot forge a log line', async () => {
     await fetch(`${emulator.loginUrl}/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=authorization_code&client_id=x%0A[emulator] token accepted&code=c' });
-    const line = logLines.findLast((l) => l.includes('token rejected'))!;
+    const line = [...logLines].reverse().find((l) => l.includes('token rejected'))!;
     expect(line).toContain('client="x\\n[emulator] token accepted"');
     expect(logLines.some((l) => l.startsWith('[emulator] token accepted'))).toBe(false);
   });

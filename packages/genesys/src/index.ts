@@ -3,7 +3,7 @@ export { GenesysError, GenesysApiError, GenesysClientError, isGenesysError, type
 export { request, retryAfterMs, type RequestOptions, type CallOptions } from './http.js';
 export { allEntities } from './paging.js';
 export { download } from './download.js';
-export { getMe, getUsersByIds, searchUsers } from './users.js';
+export { getMe, getUsersByIds, revokeToken, searchUsers } from './users.js';
 export { listBusinessUnits, listManagementUnits, getManagementUnit, listManagementUnitUsers, listActivityCodes, listTeams, listTeamMembers } from './wfm/org.js';
 export { getUserAdherence, getManagementUnitAdherence, getTeamAdherence } from './wfm/adherence.js';
 export {

@@ -30,3 +30,8 @@ export async function searchUsers(client: GenesysClient, text: string, opts: Cal
   });
   return res.results ?? [];
 }
+
+/** Revokes the access token the client sends (DELETE /api/v2/tokens/me): that token only, other sessions keep theirs. */
+export function revokeToken(client: GenesysClient, opts: CallOptions = {}): Promise<void> {
+  return request(client, { method: 'DELETE', path: '/api/v2/tokens/me', ...opts });
+}

@@ -1,11 +1,15 @@
 import { OAuthError, completeSignIn, createTokenStore, diagnose, signOut, startSignIn, type Diagnosis, type ExchangeRecord, type TokenSet, type TokenStore } from '@adhere/oauth';
 import type { ResolvedConfig } from '../config.js';
 import { safeReturnPath } from '../router.js';
+import { createGenesysClient, revokeToken } from '@adhere/genesys';
+import { callbackOutcome } from './callback-outcome.js';
 
 /** A sign-in that failed, with what is needed to explain it. */
 export interface SignInFailure {
   error: OAuthError | Error;
   diagnosis: Diagnosis;
+  /** The callback carried an error this tab could not verify; its text was ignored, not shown. */
+  ignoredErrorLink: boolean;
 }
 
 type TabMessage = { type: 'signed-in'; tokens: TokenSet } | { type: 'signed-out' } | { type: 'who-is-signed-in' };
@@ -54,8 +58,11 @@ export class Session {
       sessionStorage.removeItem(AUTHORIZE_URL_KEY);
       return safeReturnPath(result.appState);
     } catch (error) {
+      const outcome = callbackOutcome(error, record.callbackUrl!, this.tokens.current() !== undefined);
+      if (outcome.kind === 'go-to-app') return '/';
       delete record.response; // keep nothing of a response beyond what diagnose reads now
-      const failure: SignInFailure = { error: error as Error, diagnosis: await diagnose(withServerAnswer(record, error)) };
+      record.callbackUrl = outcome.callbackUrl;
+      const failure: SignInFailure = { error: error as Error, diagnosis: await diagnose(withServerAnswer(record, error)), ignoredErrorLink: outcome.ignoredErrorLink };
       throw failure;
     }
   }
@@ -65,9 +72,8 @@ export class Session {
       ...this.config,
       tokens: this.tokens,
       postLogoutRedirectUri: `${location.origin}/`,
-      revoke: async (token) => {
-        await fetch(`${this.config.apiBaseUrl}/api/v2/tokens/me`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });
-      },
+      // One attempt: sign-out must not wait on retries, and a failed revocation is reported, not fatal.
+      revoke: (token) => revokeToken(createGenesysClient({ apiBaseUrl: this.config.apiBaseUrl, getAccessToken: () => token, maxRetries: 0 })),
     });
     this.channel.postMessage({ type: 'signed-out' } satisfies TabMessage);
     location.assign(url);

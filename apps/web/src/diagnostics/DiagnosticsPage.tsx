@@ -1,5 +1,6 @@
 import { OAuthError } from '@adhere/oauth';
 import type { SignInFailure } from '../auth/session.js';
+import { FindingList } from './FindingList.js';
 
 /** When sign-in fails: what happened in plain words (diagnose()), the fix, and the raw error. */
 export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; onRetry: () => void }) {
@@ -9,18 +10,15 @@ export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; 
     <section className="diagnostics" aria-labelledby="diag-title">
       <h1 id="diag-title">Sign-in failed</h1>
       <p className="lead">{error instanceof OAuthError && error.hint ? error.hint : 'The sign-in could not be completed.'}</p>
+      {failure.ignoredErrorLink ? (
+        <p role="note" data-testid="ignored-error-link">
+          The page was opened with a sign-in error that this tab did not ask for (a forged or old link). It was ignored, and its text is not shown.
+        </p>
+      ) : null}
       {problems.length ? (
         <>
           <h2>What went wrong</h2>
-          <ol className="findings">
-            {problems.map((f, i) => (
-              <li key={i} data-code={f.code} className={`finding finding-${f.severity}`}>
-                <p><strong>{f.message}</strong></p>
-                <p>Seen: <code>{f.evidence}</code></p>
-                <p>Fix: {f.fix}</p>
-              </li>
-            ))}
-          </ol>
+          <FindingList findings={problems} label="What went wrong" />
         </>
       ) : null}
       <details open={!problems.length}>

@@ -1,3 +1,4 @@
+import { FindingList } from './FindingList.js';
 import { useState } from 'react';
 import { diagnose, type Diagnosis } from '@adhere/oauth';
 
@@ -26,15 +27,7 @@ export function DoctorPage() {
       {error ? <p role="alert" className="error">{error}</p> : null}
       {result ? (
         result.findings.length === 0 ? <p role="status">No problems found.</p> : (
-          <ol className="findings" aria-label="Findings">
-            {result.findings.map((f, i) => (
-              <li key={i} data-code={f.code} className={`finding finding-${f.severity}`}>
-                <p><strong>{f.severity === 'error' ? 'Problem' : f.severity === 'warning' ? 'Warning' : 'Note'}:</strong> {f.message}</p>
-                <p>Seen: <code>{f.evidence}</code></p>
-                <p>Fix: {f.fix}</p>
-              </li>
-            ))}
-          </ol>
+          <FindingList findings={result.findings} label="Findings" />
         )
       ) : null}
     </section>

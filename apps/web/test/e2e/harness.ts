@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
-// @ts-expect-error plain ESM script without declarations
 import { serveApp } from '../../scripts/serve.mjs';
 
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
