@@ -8,6 +8,8 @@ export async function benchOAuth() {
   console.log('\n== @adhere/oauth: browser bundle for start + complete sign-in (esbuild, minified, gzip -9) ==');
   console.log(`  @adhere/oauth   ${ours.raw} B raw   ${ours.gzip} B gzip`);
   console.log(`  oauth4webapi    ${peer.raw} B raw   ${peer.gzip} B gzip`);
-  console.log(`  ratio ours/oauth4webapi: ${ratio.toFixed(2)}  (target ≤ 3072 B and ≤ 0.50: ${ok ? 'met' : 'NOT met'})`);
+  console.log(
+    `  ratio ours/oauth4webapi: ${ratio.toFixed(2)}  (target ≤ 3072 B and ≤ 0.50: ${ok ? 'met' : 'NOT met'})`,
+  );
   return { ours, peer, ratio, ok };
 }

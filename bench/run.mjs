@@ -11,7 +11,12 @@ const out = `${root}.bench-out`;
 mkdirSync(out, { recursive: true });
 const aliases = { ...workspaceAliases, '@adhere/emulator': `${root}packages/emulator/src/index.ts` };
 await esbuild.build({
-  entryPoints: [`${root}bench/emulator.ts`, `${root}bench/genesys.ts`, `${root}bench/historical-worker.ts`, `${root}bench/web.ts`],
+  entryPoints: [
+    `${root}bench/emulator.ts`,
+    `${root}bench/genesys.ts`,
+    `${root}bench/historical-worker.ts`,
+    `${root}bench/web.ts`,
+  ],
   bundle: true,
   platform: 'node',
   format: 'esm',

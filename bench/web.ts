@@ -8,7 +8,14 @@ import { chromium, type Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { serveApp } from '../apps/web/scripts/serve.mjs';
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--enable-precise-memory-info',
+];
 const appDir = fileURLToPath(new URL('../apps/web/', import.meta.url));
 
 async function stackFor(agents: number, speed: number) {
@@ -16,10 +23,26 @@ async function stackFor(agents: number, speed: number) {
   const server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
   const app = `http://localhost:${(server.address() as AddressInfo).port}`;
   const emulator: Emulator = await startEmulator({
-    agents, speed,
-    clients: [{ id: 'adhere-bench', name: 'Adhere (bench)', type: 'public', redirectUris: [`${app}/callback`], grantTypes: ['authorization_code'], scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'], accessTokenLifetimeSeconds: 86_399 }],
+    agents,
+    speed,
+    clients: [
+      {
+        id: 'adhere-bench',
+        name: 'Adhere (bench)',
+        type: 'public',
+        redirectUris: [`${app}/callback`],
+        grantTypes: ['authorization_code'],
+        scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'],
+        accessTokenLifetimeSeconds: 86_399,
+      },
+    ],
   });
-  Object.assign(config, { clientId: 'adhere-bench', redirectUri: `${app}/callback`, loginBaseUrl: emulator.loginUrl, apiBaseUrl: emulator.apiUrl });
+  Object.assign(config, {
+    clientId: 'adhere-bench',
+    redirectUri: `${app}/callback`,
+    loginBaseUrl: emulator.loginUrl,
+    apiBaseUrl: emulator.apiUrl,
+  });
   return { app, emulator, close: async () => (await emulator.close(), await new Promise((r) => server.close(r))) };
 }
 
@@ -28,7 +51,10 @@ async function signInTo(page: Page, app: string, path: string): Promise<number> 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByLabel('Email').fill('supervisor@adhere.local');
   await page.getByLabel('Password').fill('supervisor');
-  const [nav] = await Promise.all([page.waitForURL(`${app}/callback**`), page.getByRole('button', { name: 'Sign in' }).click()]);
+  const [nav] = await Promise.all([
+    page.waitForURL(`${app}/callback**`),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ]);
   void nav;
   return performance.now();
 }
@@ -38,7 +64,9 @@ export async function benchWeb(): Promise<void> {
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
   const jsGzip = js.reduce((n, f) => n + gzipSync(readFileSync(`${assets}/${f}`), { level: 9 }).length, 0);
   console.log('\n== apps/web in headless Chromium ==');
-  console.log(`  initial JS: ${jsGzip} B gzip (${(jsGzip / 1024).toFixed(1)} KB; target ≤ 120 KB; the official SDK alone: ~136 KB)`);
+  console.log(
+    `  initial JS: ${jsGzip} B gzip (${(jsGzip / 1024).toFixed(1)} KB; target ≤ 120 KB; the official SDK alone: ~136 KB)`,
+  );
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   try {
@@ -49,8 +77,16 @@ export async function benchWeb(): Promise<void> {
         const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
         const mus = s.emulator.centre.topology.managementUnits.map((m) => m.id).join(',');
         const t0 = await signInTo(page, s.app, `/?mu=${mus}`);
-        await page.waitForFunction(() => document.querySelector('[data-testid="agent-count"]')?.textContent === '2000 agents' && document.querySelector('.vtable-row [role="cell"]')?.textContent !== '…', undefined, { timeout: 30_000, polling: 16 });
-        console.log(`  callback → board filled with 2,000 agents (names included): ${(performance.now() - t0).toFixed(0)} ms`);
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-testid="agent-count"]')?.textContent === '2000 agents' &&
+            document.querySelector('.vtable-row [role="cell"]')?.textContent !== '…',
+          undefined,
+          { timeout: 30_000, polling: 16 },
+        );
+        console.log(
+          `  callback → board filled with 2,000 agents (names included): ${(performance.now() - t0).toFixed(0)} ms`,
+        );
         await page.close();
       } finally {
         await s.close();
@@ -63,8 +99,16 @@ export async function benchWeb(): Promise<void> {
         const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
         const mus = s.emulator.centre.topology.managementUnits.map((m) => m.id).join(',');
         await signInTo(page, s.app, `/?mu=${mus}`);
-        await page.waitForFunction(() => document.querySelector('[data-testid="agent-count"]')?.textContent === '20000 agents', undefined, { timeout: 60_000 });
-        await page.waitForFunction(() => document.querySelector('[data-testid="connection"]')?.textContent?.includes('Live'), undefined, { timeout: 30_000 });
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="agent-count"]')?.textContent === '20000 agents',
+          undefined,
+          { timeout: 60_000 },
+        );
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="connection"]')?.textContent?.includes('Live'),
+          undefined,
+          { timeout: 30_000 },
+        );
         await new Promise((r) => setTimeout(r, 3000)); // names and first render settle
         const changes0 = s.emulator.centre.changes;
         const frames0 = s.emulator.context.hub.delivered;
@@ -87,13 +131,26 @@ export async function benchWeb(): Promise<void> {
           po.disconnect();
           frames.sort((a, b) => a - b);
           const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
-          return { frames: frames.length, p95: frames[Math.floor(frames.length * 0.95)] ?? 0, max: frames.at(-1) ?? 0, longest: Math.max(0, ...longTasks), longTasks: longTasks.length, heap: mem?.usedJSHeapSize ?? 0 };
+          return {
+            frames: frames.length,
+            p95: frames[Math.floor(frames.length * 0.95)] ?? 0,
+            max: frames.at(-1) ?? 0,
+            longest: Math.max(0, ...longTasks),
+            longTasks: longTasks.length,
+            heap: mem?.usedJSHeapSize ?? 0,
+          };
         });
         const changes = s.emulator.centre.changes - changes0;
         const delivered = s.emulator.context.hub.delivered - frames0;
-        console.log(`  20,000 agents, ${(changes / 30).toFixed(0)} changes/s for 30 s (${delivered} events delivered):`);
-        console.log(`    p95 frame time ${result.p95.toFixed(1)} ms (target < 20 ms), worst frame ${result.max.toFixed(0)} ms, ${result.frames} frames`);
-        console.log(`    longest main-thread task ${result.longest.toFixed(0)} ms (${result.longTasks} tasks over 50 ms)`);
+        console.log(
+          `  20,000 agents, ${(changes / 30).toFixed(0)} changes/s for 30 s (${delivered} events delivered):`,
+        );
+        console.log(
+          `    p95 frame time ${result.p95.toFixed(1)} ms (target < 20 ms), worst frame ${result.max.toFixed(0)} ms, ${result.frames} frames`,
+        );
+        console.log(
+          `    longest main-thread task ${result.longest.toFixed(0)} ms (${result.longTasks} tasks over 50 ms)`,
+        );
         console.log(`    JS heap ${(result.heap / 1e6).toFixed(1)} MB`);
         await page.close();
       } finally {

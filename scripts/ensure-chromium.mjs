@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
   if (process.getuid?.() === 0) {
-    console.log('Installing Debian\'s chromium for the browser tests (apt-get)…');
+    console.log("Installing Debian's chromium for the browser tests (apt-get)…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });

@@ -6,7 +6,11 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 const out = 'artifacts/vitest-results.json';
 mkdirSync('artifacts', { recursive: true });
 rmSync(out, { force: true });
-const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 let summary = 'tests: 0 passed, 1 failed (no results written)';
 try {
   const r = JSON.parse(readFileSync(out, 'utf8'));

@@ -50,9 +50,13 @@ function typeMismatches(v: unknown, type: string, path: string): string[] {
   if (type === 'string') return typeof v === 'string' ? [] : [`${path}: expected string`];
   if (type === 'number') return typeof v === 'number' ? [] : [`${path}: expected number`];
   if (type === 'boolean') return typeof v === 'boolean' ? [] : [`${path}: expected boolean`];
-  if (type === 'object' || type.startsWith('{ [key: string]')) return typeof v === 'object' && v !== null ? [] : [`${path}: expected object`];
+  if (type === 'object' || type.startsWith('{ [key: string]'))
+    return typeof v === 'object' && v !== null ? [] : [`${path}: expected object`];
   const arr = /^Array<(.+)>$/.exec(type);
-  if (arr) return Array.isArray(v) ? v.flatMap((item, i) => typeMismatches(item, arr[1]!, `${path}[${i}]`)) : [`${path}: expected array`];
+  if (arr)
+    return Array.isArray(v)
+      ? v.flatMap((item, i) => typeMismatches(item, arr[1]!, `${path}[${i}]`))
+      : [`${path}: expected array`];
   const model = /^Models\.(\w+)$/.exec(type);
   if (model) return modelMismatches(v, model[1]!, path);
   return [];

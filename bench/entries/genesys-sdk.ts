@@ -13,7 +13,10 @@ export async function board(token: string): Promise<number> {
   const mus = await wfm.getWorkforcemanagementBusinessunitManagementunits(bus.entities[0].id, {});
   const rows = await wfm.getWorkforcemanagementManagementunitAdherence(mus.entities[0].id, {});
   const channel = await notifications.postNotificationsChannels();
-  await notifications.putNotificationsChannelSubscriptions(channel.id, mus.entities.map((m: { id: string }) => ({ id: `v2.workforcemanagement.managementunits.${m.id}.adherence` })));
+  await notifications.putNotificationsChannelSubscriptions(
+    channel.id,
+    mus.entities.map((m: { id: string }) => ({ id: `v2.workforcemanagement.managementunits.${m.id}.adherence` })),
+  );
   const ws = new WebSocket(channel.connectUri);
   ws.onmessage = (e) => console.log(e.data);
   return rows.entities.length;

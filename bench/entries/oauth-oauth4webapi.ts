@@ -2,7 +2,11 @@
 // random verifier and state kept in sessionStorage by state, S256 challenge, callback validation, exchange.
 import * as oauth from 'oauth4webapi';
 
-const as: oauth.AuthorizationServer = { issuer: 'https://login.mypurecloud.ie', authorization_endpoint: 'https://login.mypurecloud.ie/oauth/authorize', token_endpoint: 'https://login.mypurecloud.ie/oauth/token' };
+const as: oauth.AuthorizationServer = {
+  issuer: 'https://login.mypurecloud.ie',
+  authorization_endpoint: 'https://login.mypurecloud.ie/oauth/authorize',
+  token_endpoint: 'https://login.mypurecloud.ie/oauth/token',
+};
 const client: oauth.Client = { client_id: 'adhere-local' };
 const redirectUri = `${location.origin}/callback`;
 

@@ -20,7 +20,9 @@ export const PEER_REDIRECT_URI = 'http://localhost:3000/callback';
 /** oidc-provider refuses a grant with no scope at all; Genesys-like scope names keep it plain OAuth (no openid). */
 export const PEER_SCOPE = 'workforce-management';
 
-export async function startOidcPeer(opts: { codeTtlSeconds?: number; extraClients?: Array<{ client_id: string } & Record<string, unknown>> } = {}): Promise<OidcPeer> {
+export async function startOidcPeer(
+  opts: { codeTtlSeconds?: number; extraClients?: Array<{ client_id: string } & Record<string, unknown>> } = {},
+): Promise<OidcPeer> {
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -45,7 +47,9 @@ export async function startOidcPeer(opts: { codeTtlSeconds?: number; extraClient
     ttl: { AuthorizationCode: opts.codeTtlSeconds ?? 60 },
   });
   let tokenRequests = 0;
-  if (process.env.PEER_DEBUG) for (const ev of ['authorization.error', 'grant.error', 'server_error']) provider.on(ev, (...a: unknown[]) => console.error(ev, a[1] ?? a[0]));
+  if (process.env.PEER_DEBUG)
+    for (const ev of ['authorization.error', 'grant.error', 'server_error'])
+      provider.on(ev, (...a: unknown[]) => console.error(ev, a[1] ?? a[0]));
   provider.use(async (ctx, next) => {
     if (ctx.path === '/oauth/token') tokenRequests++;
     if (ctx.path.startsWith('/interaction/')) {
@@ -53,7 +57,12 @@ export async function startOidcPeer(opts: { codeTtlSeconds?: number; extraClient
       const grant = new provider.Grant({ accountId: 'supervisor', clientId: String(details.params.client_id) });
       grant.addOIDCScope(typeof details.params.scope === 'string' ? details.params.scope : PEER_SCOPE);
       const grantId = await grant.save();
-      const to = await provider.interactionResult(ctx.req, ctx.res, { login: { accountId: 'supervisor' }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      const to = await provider.interactionResult(
+        ctx.req,
+        ctx.res,
+        { login: { accountId: 'supervisor' }, consent: { grantId } },
+        { mergeWithLastSubmission: false },
+      );
       ctx.redirect(to);
       return;
     }
@@ -66,7 +75,11 @@ export async function startOidcPeer(opts: { codeTtlSeconds?: number; extraClient
     redirectUri: PEER_REDIRECT_URI,
     scope: PEER_SCOPE,
     tokenRequests: () => tokenRequests,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -75,14 +88,18 @@ export async function followLoginToCallback(authorizeUrl: string, redirectUri: s
   const cookies = new Map<string, string>();
   let url = authorizeUrl;
   for (let hop = 0; hop < 10; hop++) {
-    const res = await fetch(url, { redirect: 'manual', headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await fetch(url, {
+      redirect: 'manual',
+      headers: { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const eq = pair!.indexOf('=');
       cookies.set(pair!.slice(0, eq), pair!.slice(eq + 1));
     }
     const location = res.headers.get('location');
-    if (location === null) throw new Error(`login stopped at ${res.status} ${url}: ${(await res.text()).slice(0, 300)}`);
+    if (location === null)
+      throw new Error(`login stopped at ${res.status} ${url}: ${(await res.text()).slice(0, 300)}`);
     url = new URL(location, url).href;
     if (url.startsWith(redirectUri)) return url;
   }

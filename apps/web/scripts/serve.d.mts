@@ -9,4 +9,9 @@ export interface ServeConfig {
 }
 export function contentSecurityPolicy(config: ServeConfig): string;
 export function isInside(dir: string, file: string): boolean;
-export function serveApp(options: { port?: number; host?: string; distDir: string; config: ServeConfig }): Promise<Server>;
+export function serveApp(options: {
+  port?: number;
+  host?: string;
+  distDir: string;
+  config: ServeConfig;
+}): Promise<Server>;

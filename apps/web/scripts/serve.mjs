@@ -3,7 +3,14 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, relative, resolve, isAbsolute } from 'node:path';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.ico': 'image/x-icon' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
 
 /** The CSP allows scripts and styles from the app itself only, and connections to the configured hosts. */
 export function contentSecurityPolicy(config) {
@@ -46,7 +53,12 @@ export function isInside(dir, file) {
 export function serveApp({ port = 3000, host = '127.0.0.1', distDir, config }) {
   const server = createServer(async (req, res) => {
     const csp = contentSecurityPolicy(config);
-    const headers = { 'Content-Security-Policy': csp, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-cache' };
+    const headers = {
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+    };
     const path = requestPath(req.url);
     if (path === undefined) {
       // A malformed escape ("/%") or request target is the client's mistake, never the server's crash.
@@ -61,7 +73,10 @@ export function serveApp({ port = 3000, host = '127.0.0.1', distDir, config }) {
     const inside = isInside(distDir, file) && extname(file) !== '';
     try {
       const body = await readFile(inside ? file : join(distDir, 'index.html'));
-      res.writeHead(200, { ...headers, 'Content-Type': inside ? (TYPES[extname(file)] ?? 'application/octet-stream') : TYPES['.html'] });
+      res.writeHead(200, {
+        ...headers,
+        'Content-Type': inside ? (TYPES[extname(file)] ?? 'application/octet-stream') : TYPES['.html'],
+      });
       res.end(body);
     } catch {
       // An unknown path is an app route: the SPA handles it.

@@ -11,7 +11,12 @@ const options = await optionsFromArgs(process.argv.slice(2)).catch((err) => {
 });
 if (options === 'help') process.exit(0);
 const emulator = await startEmulator({ ...options, host: '127.0.0.1', port: options.port ?? 4010 });
-const config = { clientId: 'adhere-local', redirectUri: 'http://localhost:3000/callback', loginBaseUrl: emulator.loginUrl, apiBaseUrl: emulator.apiUrl };
+const config = {
+  clientId: 'adhere-local',
+  redirectUri: 'http://localhost:3000/callback',
+  loginBaseUrl: emulator.loginUrl,
+  apiBaseUrl: emulator.apiUrl,
+};
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const server = await serveApp({ port: 3000, distDir, config });
 console.log(`Adhere is running on the embedded Genesys Cloud emulator (${options.agents} agents).`);

@@ -14,7 +14,12 @@ export interface ResolvedConfig extends AppConfig {
 
 /** The embedded default: the emulator started by `npm start`. */
 export function defaultConfig(origin: string): AppConfig {
-  return { clientId: 'adhere-local', redirectUri: `${origin}/callback`, loginBaseUrl: 'http://localhost:4010', apiBaseUrl: 'http://localhost:4011' };
+  return {
+    clientId: 'adhere-local',
+    redirectUri: `${origin}/callback`,
+    loginBaseUrl: 'http://localhost:4010',
+    apiBaseUrl: 'http://localhost:4011',
+  };
 }
 
 /** /config.json (served beside the app) overrides the defaults; a region derives both hosts. */
@@ -32,5 +37,9 @@ export async function loadConfig(origin: string): Promise<ResolvedConfig> {
     delete merged.apiBaseUrl;
   }
   const endpoints = resolveEndpoints(merged);
-  return { ...merged, loginBaseUrl: endpoints.loginBaseUrl, apiBaseUrl: merged.apiBaseUrl ?? endpoints.apiBaseUrl ?? endpoints.loginBaseUrl };
+  return {
+    ...merged,
+    loginBaseUrl: endpoints.loginBaseUrl,
+    apiBaseUrl: merged.apiBaseUrl ?? endpoints.apiBaseUrl ?? endpoints.loginBaseUrl,
+  };
 }

@@ -7,6 +7,12 @@ import './styles.css';
 
 const root = createRoot(document.getElementById('root')!);
 loadConfig(location.origin).then(
-  (config) => root.render(<StrictMode><App session={new Session(config)} /></StrictMode>),
-  (err: Error) => root.render(<p role="alert">The app's configuration is invalid: {err.message}. Check config.json.</p>),
+  (config) =>
+    root.render(
+      <StrictMode>
+        <App session={new Session(config)} />
+      </StrictMode>,
+    ),
+  (err: Error) =>
+    root.render(<p role="alert">The app's configuration is invalid: {err.message}. Check config.json.</p>),
 );

@@ -8,24 +8,49 @@ import { toCsv } from '../src/history/csv.js';
 const STATES = ['InAdherence', 'OutOfAdherence', 'Unscheduled'] as const;
 function record(userId: string, t: number, state: (typeof STATES)[number]): AgentAdherence {
   return {
-    userId, managementUnitId: 'mu', teamId: 't', adherenceState: state, impact: 'Neutral', scheduledActivityCategory: 'OnQueueWork', scheduledActivityCodeId: '0',
-    actualActivityCategory: 'OnQueueWork', systemPresence: 'OnQueue', routingStatus: 'IDLE', timeOfAdherenceChange: new Date(t).toISOString(), presenceUpdateTime: new Date(t).toISOString(),
-    isOutOfOffice: false, removedFromManagementUnit: false,
+    userId,
+    managementUnitId: 'mu',
+    teamId: 't',
+    adherenceState: state,
+    impact: 'Neutral',
+    scheduledActivityCategory: 'OnQueueWork',
+    scheduledActivityCodeId: '0',
+    actualActivityCategory: 'OnQueueWork',
+    systemPresence: 'OnQueue',
+    routingStatus: 'IDLE',
+    timeOfAdherenceChange: new Date(t).toISOString(),
+    presenceUpdateTime: new Date(t).toISOString(),
+    isOutOfOffice: false,
+    removedFromManagementUnit: false,
   };
 }
 
-describe('board model (the board\'s reducer)', () => {
-  it('events applied in any order converge to the truth: each agent\'s latest event', () => {
+describe("board model (the board's reducer)", () => {
+  it("events applied in any order converge to the truth: each agent's latest event", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ agent: fc.integer({ min: 0, max: 9 }), t: fc.integer({ min: 1, max: 1_000_000 }), state: fc.constantFrom(...STATES) }), { minLength: 1, maxLength: 60 }),
+        fc.array(
+          fc.record({
+            agent: fc.integer({ min: 0, max: 9 }),
+            t: fc.integer({ min: 1, max: 1_000_000 }),
+            state: fc.constantFrom(...STATES),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
         fc.infiniteStream(fc.nat()),
         (raw, seeds) => {
           // Distinct times per agent: the truth is the latest event of each agent.
           const seen = new Set<string>();
-          const events = raw.filter((e) => !seen.has(`${e.agent}/${e.t}`) && seen.add(`${e.agent}/${e.t}`)).map((e) => record(`u${e.agent}`, e.t, e.state));
+          const events = raw
+            .filter((e) => !seen.has(`${e.agent}/${e.t}`) && seen.add(`${e.agent}/${e.t}`))
+            .map((e) => record(`u${e.agent}`, e.t, e.state));
           const truth = new Map<string, AgentAdherence>();
-          for (const e of events) if (!truth.has(e.userId) || Date.parse(e.timeOfAdherenceChange!) > Date.parse(truth.get(e.userId)!.timeOfAdherenceChange!)) truth.set(e.userId, e);
+          for (const e of events)
+            if (
+              !truth.has(e.userId) ||
+              Date.parse(e.timeOfAdherenceChange!) > Date.parse(truth.get(e.userId)!.timeOfAdherenceChange!)
+            )
+              truth.set(e.userId, e);
           const shuffled = [...events];
           const it = seeds[Symbol.iterator]();
           for (let i = shuffled.length - 1; i > 0; i--) {
@@ -68,8 +93,14 @@ describe('board model (the board\'s reducer)', () => {
     m.names.set('a', 'Ava').set('b', 'Ben').set('c', 'Chloe');
     const all = m.select({ states: new Set(), search: '', sortKey: 'adherenceState', descending: false }, 2);
     expect(all.map((r) => r.userId)).toEqual(['b', 'c', 'a']);
-    expect(m.select({ states: new Set(['InAdherence']), search: '', sortKey: 'name', descending: false }, 2).map((r) => r.userId)).toEqual(['a']);
-    expect(m.select({ states: new Set(), search: 'chl', sortKey: 'name', descending: false }, 2).map((r) => r.userId)).toEqual(['c']);
+    expect(
+      m
+        .select({ states: new Set(['InAdherence']), search: '', sortKey: 'name', descending: false }, 2)
+        .map((r) => r.userId),
+    ).toEqual(['a']);
+    expect(
+      m.select({ states: new Set(), search: 'chl', sortKey: 'name', descending: false }, 2).map((r) => r.userId),
+    ).toEqual(['c']);
   });
 });
 
@@ -77,10 +108,23 @@ describe('return paths and CSV', () => {
   it('allows only same-origin paths after sign-in', () => {
     (globalThis as { location?: unknown }).location = new URL('http://localhost:3000/');
     expect(safeReturnPath('/history?x=1#y')).toBe('/history?x=1#y');
-    for (const bad of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)', '/callback?code=1', undefined]) expect(safeReturnPath(bad)).toBe('/');
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/callback?code=1',
+      undefined,
+    ])
+      expect(safeReturnPath(bad)).toBe('/');
   });
 
   it('quotes CSV fields per RFC 4180', () => {
-    expect(toCsv([['a', 'b,c', 'd"e'], [1, 'line\nbreak', '']])).toBe('a,"b,c","d""e"\r\n1,"line\nbreak",\r\n');
+    expect(
+      toCsv([
+        ['a', 'b,c', 'd"e'],
+        [1, 'line\nbreak', ''],
+      ]),
+    ).toBe('a,"b,c","d""e"\r\n1,"line\nbreak",\r\n');
   });
 });

@@ -21,7 +21,7 @@ describe('the static server (items 2 and 11)', () => {
     await writeFile(join(root, 'dist', 'index.html'), '<!doctype html><title>app</title>');
     await writeFile(join(root, 'dist', 'assets', 'app.js'), 'export {}');
     await writeFile(join(root, 'dist-ssr', 'secret.js'), 'SIBLING SECRET');
-    server = await serveApp({ port: 0, distDir: join(root, "dist"), config: { clientId: "x" } });
+    server = await serveApp({ port: 0, distDir: join(root, 'dist'), config: { clientId: 'x' } });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
@@ -41,37 +41,66 @@ describe('the static server (items 2 and 11)', () => {
 
 describe('safeReturnPath (item 15)', () => {
   const origin = 'https://app.example';
-  it.each(['/.//evil.com', '/%2e//evil.com', '/a/..//evil.com', '/./\\evil.com', '//evil.com', '/\\evil.com', 'https://evil.com', '/callback?x=1'])('%s → /', (p) => {
+  it.each([
+    '/.//evil.com',
+    '/%2e//evil.com',
+    '/a/..//evil.com',
+    '/./\\evil.com',
+    '//evil.com',
+    '/\\evil.com',
+    'https://evil.com',
+    '/callback?x=1',
+  ])('%s → /', (p) => {
     expect(safeReturnPath(p, origin)).toBe('/');
   });
   it.each(['/history?mu=1#top', '/board', '/a/b/../c'])('%s stays in the app', (p) => {
-    expect(safeReturnPath(p, origin)).toBe(new URL(p, origin).pathname + new URL(p, origin).search + new URL(p, origin).hash);
+    expect(safeReturnPath(p, origin)).toBe(
+      new URL(p, origin).pathname + new URL(p, origin).search + new URL(p, origin).hash,
+    );
   });
 });
 
 describe('CSV formula injection (item 10)', () => {
   it('text that a spreadsheet would run is neutralised; numbers, negatives included, are not', () => {
-    const csv = toCsv([['=HYPERLINK("http://x")', '+1', '-cmd', '@SUM(A1)', '\tx', '\rx', 'Ada, "Lovelace"', -5, 12.5]]);
+    const csv = toCsv([
+      ['=HYPERLINK("http://x")', '+1', '-cmd', '@SUM(A1)', '\tx', '\rx', 'Ada, "Lovelace"', -5, 12.5],
+    ]);
     expect(csv).toBe(`"'=HYPERLINK(""http://x"")",'+1,'-cmd,'@SUM(A1),'\tx,"'\rx","Ada, ""Lovelace""",-5,12.5\r\n`);
   });
 });
 
 describe('what a failed callback means (items 9 and 16)', () => {
-  const forged = 'https://app.example/callback?error=access_denied&error_description=Call%20this%20number&state=not-ours';
-  it('an error link without this tab\'s state is ignored, its text not passed on', () => {
-    expect(callbackOutcome(new OAuthError('state_mismatch', 'x'), forged, false)).toEqual({ kind: 'failed', callbackUrl: undefined, ignoredErrorLink: true });
-    expect(callbackOutcome(new OAuthError('transaction_missing', 'x'), forged, false)).toEqual({ kind: 'failed', callbackUrl: undefined, ignoredErrorLink: true });
+  const forged =
+    'https://app.example/callback?error=access_denied&error_description=Call%20this%20number&state=not-ours';
+  it("an error link without this tab's state is ignored, its text not passed on", () => {
+    expect(callbackOutcome(new OAuthError('state_mismatch', 'x'), forged, false)).toEqual({
+      kind: 'failed',
+      callbackUrl: undefined,
+      ignoredErrorLink: true,
+    });
+    expect(callbackOutcome(new OAuthError('transaction_missing', 'x'), forged, false)).toEqual({
+      kind: 'failed',
+      callbackUrl: undefined,
+      ignoredErrorLink: true,
+    });
   });
-  it('an error this tab asked for is the login server\'s words', () => {
+  it("an error this tab asked for is the login server's words", () => {
     const real = 'https://app.example/callback?error=access_denied&state=ours';
-    expect(callbackOutcome(new OAuthError('authorization_denied', 'x', { error: 'access_denied' }), real, false)).toEqual({ kind: 'failed', callbackUrl: real, ignoredErrorLink: false });
+    expect(
+      callbackOutcome(new OAuthError('authorization_denied', 'x', { error: 'access_denied' }), real, false),
+    ).toEqual({ kind: 'failed', callbackUrl: real, ignoredErrorLink: false });
   });
   it('a used callback URL reopened while signed in goes to the app', () => {
     const used = 'https://app.example/callback?code=old&state=old';
     expect(callbackOutcome(new OAuthError('transaction_missing', 'x'), used, true)).toEqual({ kind: 'go-to-app' });
-    expect(callbackOutcome(new OAuthError('transaction_missing', 'x'), used, false)).toMatchObject({ kind: 'failed', callbackUrl: used });
+    expect(callbackOutcome(new OAuthError('transaction_missing', 'x'), used, false)).toMatchObject({
+      kind: 'failed',
+      callbackUrl: used,
+    });
   });
   it('a real failure while signed in is still shown (invalid_grant is not a stale link)', () => {
-    expect(callbackOutcome(new OAuthError('invalid_grant', 'x'), 'https://app.example/callback?code=c&state=s', true)).toMatchObject({ kind: 'failed' });
+    expect(
+      callbackOutcome(new OAuthError('invalid_grant', 'x'), 'https://app.example/callback?code=c&state=s', true),
+    ).toMatchObject({ kind: 'failed' });
   });
 });

@@ -36,18 +36,27 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   // Downloads are pre-signed: no bearer token, and outside fault injection so a result, once ready, can be read.
   app.get('/downloads/:id', (c) => {
     const body = o.downloads.take(c.req.param('id'));
-    if (body === undefined) return c.json(errorBody(404, 'not.found', 'The download has expired or does not exist.'), 404);
+    if (body === undefined)
+      return c.json(errorBody(404, 'not.found', 'The download has expired or does not exist.'), 404);
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });
   const limit = String(MAX_API_BODY_BYTES);
-  const tooLarge = new ApiProblem(413, 'request.entity.too.large', `The request is over the size limit. Maximum bytes: ${limit}`, { params: { '0': limit } });
+  const tooLarge = new ApiProblem(
+    413,
+    'request.entity.too.large',
+    `The request is over the size limit. Maximum bytes: ${limit}`,
+    { params: { '0': limit } },
+  );
   app.use('/api/*', bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => c.json(tooLarge.body(), 413, CLOSE) }));
   app.use('/api/*', ctx.faults.middleware());
   app.use('/api/*', bearerAuth(ctx));
   app.route('/', usersRoutes(ctx));
   app.route('/', wfmOrgRoutes(ctx));
   app.route('/', realtimeAdherenceRoutes(ctx, o.downloads, o.downloadThreshold));
-  app.route('/', historicalRoutes(ctx, o.downloads, { delayMs: o.historicalDelayMs, jobRouteDownloadUrls: o.jobRouteDownloadUrls }));
+  app.route(
+    '/',
+    historicalRoutes(ctx, o.downloads, { delayMs: o.historicalDelayMs, jobRouteDownloadUrls: o.jobRouteDownloadUrls }),
+  );
   app.route('/', notificationRoutes(ctx));
   return app;
 }

@@ -23,11 +23,11 @@ A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --drop-sockets-every S  cut every notification socket every S seconds
   --quiet               no log lines`;
 
-
 function num(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) throw new CliUsageError(`--${name} must be a number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new CliUsageError(`--${name} must be a number from ${min} to ${max}, not ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -38,10 +38,22 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
     parsed = parseArgs({
       args: argv,
       options: {
-        port: { type: 'string' }, host: { type: 'string' }, agents: { type: 'string' }, seed: { type: 'string' }, speed: { type: 'string' },
-        clients: { type: 'string' }, 'cors-origin': { type: 'string', multiple: true }, 'rate-429': { type: 'string' }, 'retry-after': { type: 'string' },
-        'rate-5xx': { type: 'string' }, latency: { type: 'string' }, 'channel-lifetime': { type: 'string' }, heartbeat: { type: 'string' }, 'drop-sockets-every': { type: 'string' },
-        quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        agents: { type: 'string' },
+        seed: { type: 'string' },
+        speed: { type: 'string' },
+        clients: { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
+        'rate-429': { type: 'string' },
+        'retry-after': { type: 'string' },
+        'rate-5xx': { type: 'string' },
+        latency: { type: 'string' },
+        'channel-lifetime': { type: 'string' },
+        heartbeat: { type: 'string' },
+        'drop-sockets-every': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
       },
       strict: true,
     });
@@ -96,7 +108,9 @@ export async function main(argv: string[]): Promise<Emulator | undefined> {
   }
   const emulator = await startEmulator(options);
   console.log(`Genesys Cloud emulator: ${options.agents} agents, seed ${options.seed}, speed ×${options.speed}`);
-  console.log(`  login origin  ${emulator.loginUrl}   (OAuth: /oauth/authorize, /oauth/token; rejections: /__emulator/events)`);
+  console.log(
+    `  login origin  ${emulator.loginUrl}   (OAuth: /oauth/authorize, /oauth/token; rejections: /__emulator/events)`,
+  );
   console.log(`  API origin    ${emulator.apiUrl}   (REST /api/v2/…, WebSocket /channels/{id})`);
   console.log(`  client id     adhere-local, redirect URI http://localhost:3000/callback (public, PKCE)`);
   console.log(`  sign in as    ${emulator.centre.topology.supervisor.email} / ${SUPERVISOR_PASSWORD}`);

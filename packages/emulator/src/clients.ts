@@ -26,7 +26,6 @@ export const DEFAULT_CLIENT: OAuthClient = {
   accessTokenLifetimeSeconds: 86_399,
 };
 
-
 /** Reads a clients.json: an array of partial OAuthClient objects; every entry is checked. */
 export async function loadClientsFile(path: string): Promise<OAuthClient[]> {
   let raw: unknown;
@@ -43,7 +42,8 @@ export function normalizeClient(input: unknown, where: string): OAuthClient {
   const c = input as Partial<OAuthClient>;
   if (typeof c?.id !== 'string' || c.id === '') throw new ClientRegistryError(`${where}: id is required`);
   const type = c.type ?? (c.secret ? 'confidential' : 'public');
-  if (type === 'confidential' && !c.secret) throw new ClientRegistryError(`${where}: a confidential client needs a secret`);
+  if (type === 'confidential' && !c.secret)
+    throw new ClientRegistryError(`${where}: a confidential client needs a secret`);
   if (type === 'public' && c.secret) throw new ClientRegistryError(`${where}: a public client must not have a secret`);
   const unknown = (c.scopes ?? []).filter((s) => !(KNOWN_SCOPES as readonly string[]).includes(s));
   if (unknown.length) throw new ClientRegistryError(`${where}: unknown scopes ${unknown.join(', ')}`);

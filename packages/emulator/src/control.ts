@@ -25,7 +25,8 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return c.json({ error: 'Content-Type must be application/json' }, 415);
     const body: unknown = await c.req.json().catch(() => undefined);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return c.json({ error: 'the body must be a JSON object' }, 400);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return c.json({ error: 'the body must be a JSON object' }, 400);
     const input = body as Record<string, unknown>;
     const faults: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(input)) if (!SWITCHES.has(k)) faults[k] = v;
@@ -52,7 +53,8 @@ function switchProblem(input: Record<string, unknown>): string | undefined {
     if (key in input && typeof input[key] !== 'boolean') return `${key} must be true or false`;
   }
   const ms = input.expireChannelsInMs;
-  if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > 86_400_000)) return 'expireChannelsInMs must be a number from 0 to 86400000';
+  if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > 86_400_000))
+    return 'expireChannelsInMs must be a number from 0 to 86400000';
   return undefined;
 }
 
@@ -62,7 +64,10 @@ function crossSite(ctx: EmulatorContext, c: Context): Response | undefined {
   const origin = c.req.header('origin');
   const sameOrigin = origin === undefined || origin === ctx.urls.login;
   if ((site !== undefined && site !== 'same-origin' && site !== 'none') || !sameOrigin) {
-    return c.json({ error: 'control requests are accepted from the emulator itself or from tools, not from other sites' }, 403);
+    return c.json(
+      { error: 'control requests are accepted from the emulator itself or from tools, not from other sites' },
+      403,
+    );
   }
   return undefined;
 }

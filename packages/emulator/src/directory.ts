@@ -29,8 +29,23 @@ export class Directory {
 
   constructor(topology: Topology) {
     const s = topology.supervisor;
-    this.add({ id: s.id, name: s.name, email: s.email, password: SUPERVISOR_PASSWORD, kind: 'supervisor', permissions: SUPERVISOR_PERMISSIONS });
-    for (const a of topology.agents) this.add({ id: a.id, name: a.name, email: a.email, password: AGENT_PASSWORD, kind: 'agent', permissions: ['wfm:agentHistoricalAdherence:view'] });
+    this.add({
+      id: s.id,
+      name: s.name,
+      email: s.email,
+      password: SUPERVISOR_PASSWORD,
+      kind: 'supervisor',
+      permissions: SUPERVISOR_PERMISSIONS,
+    });
+    for (const a of topology.agents)
+      this.add({
+        id: a.id,
+        name: a.name,
+        email: a.email,
+        password: AGENT_PASSWORD,
+        kind: 'agent',
+        permissions: ['wfm:agentHistoricalAdherence:view'],
+      });
   }
 
   private add(a: Account): void {

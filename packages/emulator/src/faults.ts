@@ -33,13 +33,18 @@ export function checkFaultOptions(input: Record<string, unknown>): Partial<Fault
   const out: Partial<FaultOptions> = {};
   for (const [key, value] of Object.entries(input)) {
     const range = RANGES[key as keyof FaultOptions];
-    if (!range) throw new EmulatorError('invalid_option', `unknown fault option ${JSON.stringify(key)}; known: ${Object.keys(RANGES).join(', ')}`);
+    if (!range)
+      throw new EmulatorError(
+        'invalid_option',
+        `unknown fault option ${JSON.stringify(key)}; known: ${Object.keys(RANGES).join(', ')}`,
+      );
     if (typeof value !== 'number' || !Number.isFinite(value) || value < range[0] || value > range[1]) {
       throw new EmulatorError('invalid_option', `fault option ${key} must be a number from ${range[0]} to ${range[1]}`);
     }
     out[key as keyof FaultOptions] = value;
   }
-  if ((out.rate429 ?? 0) + (out.rate5xx ?? 0) > 1) throw new EmulatorError('invalid_option', 'rate429 + rate5xx must not exceed 1');
+  if ((out.rate429 ?? 0) + (out.rate5xx ?? 0) > 1)
+    throw new EmulatorError('invalid_option', 'rate429 + rate5xx must not exceed 1');
   return out;
 }
 
@@ -74,10 +79,15 @@ export class FaultInjector {
       const draw = this.draw();
       if (draw === '429') {
         const s = String(Math.ceil(f.retryAfterMs / 1000));
-        throw new ApiProblem(429, 'too.many.requests.retry.after', `Rate limit exceeded the maximum. Retry the request in [${s}] seconds`, {
-          params: { '0': s },
-          headers: { 'Retry-After': s },
-        });
+        throw new ApiProblem(
+          429,
+          'too.many.requests.retry.after',
+          `Rate limit exceeded the maximum. Retry the request in [${s}] seconds`,
+          {
+            params: { '0': s },
+            headers: { 'Retry-After': s },
+          },
+        );
       }
       if (draw === '5xx') throw new ApiProblem(503, 'service.unavailable', 'Service Unavailable');
       await next();

@@ -1,7 +1,13 @@
 export { startEmulator, type Emulator } from './server.js';
 export type { EmulatorOptions } from './options.js';
 export { DEFAULT_CLIENT, loadClientsFile, normalizeClient, type OAuthClient } from './clients.js';
-export { EmulatorError, ClientRegistryError, CliUsageError, isEmulatorError, type EmulatorErrorCode } from './errors.js';
+export {
+  EmulatorError,
+  ClientRegistryError,
+  CliUsageError,
+  isEmulatorError,
+  type EmulatorErrorCode,
+} from './errors.js';
 export { optionsFromArgs, EMULATOR_USAGE } from './cli.js';
 export { SUPERVISOR_PASSWORD, AGENT_PASSWORD } from './directory.js';
 export type { RejectionEvent, RejectionReason } from './oauth/rejections.js';

@@ -25,13 +25,27 @@ export function loginApp(ctx: EmulatorContext, cors: MiddlewareHandler): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
   });
-  const formLimit = bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.html(errorPage('Request too large', 'The sign-in form sent more than the server reads.'), 413, CLOSE) });
+  const formLimit = bodyLimit({
+    maxSize: MAX_FORM_BYTES,
+    onError: (c) =>
+      c.html(errorPage('Request too large', 'The sign-in form sent more than the server reads.'), 413, CLOSE),
+  });
   app.get('/oauth/authorize', (c) => handleAuthorize(ctx, c));
   app.post('/oauth/login', formLimit, (c) => handleLogin(ctx, c));
-  app.post('/oauth/token', bodyLimit({ maxSize: MAX_TOKEN_BODY_BYTES, onError: (c) => (c.header('Connection', 'close'), tokenBodyTooLarge(ctx, c)) }), (c) => handleToken(ctx, c));
+  app.post(
+    '/oauth/token',
+    bodyLimit({
+      maxSize: MAX_TOKEN_BODY_BYTES,
+      onError: (c) => (c.header('Connection', 'close'), tokenBodyTooLarge(ctx, c)),
+    }),
+    (c) => handleToken(ctx, c),
+  );
   app.get('/logout', (c) => handleLogout(ctx, c));
   app.get('/oauth/logout', (c) => handleLogout(ctx, c));
-  app.use('/__emulator/*', bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.json({ error: 'request too large' }, 413, CLOSE) }));
+  app.use(
+    '/__emulator/*',
+    bodyLimit({ maxSize: MAX_FORM_BYTES, onError: (c) => c.json({ error: 'request too large' }, 413, CLOSE) }),
+  );
   app.route('/', controlRoutes(ctx));
   app.get('/', (c) => c.text('Genesys Cloud emulator: login origin. OAuth at /oauth/authorize and /oauth/token.'));
   return app;

@@ -46,7 +46,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     settings: { ...DEFAULT_ADHERENCE_SETTINGS, ...options.settings },
     ...(options.startTime === undefined ? {} : { startTime: options.startTime }),
   });
-  const clients = new Map<string, OAuthClient>([[DEFAULT_CLIENT.id, DEFAULT_CLIENT], ...(options.clients ?? []).map((c) => [c.id, c] as const)]);
+  const clients = new Map<string, OAuthClient>([
+    [DEFAULT_CLIENT.id, DEFAULT_CLIENT],
+    ...(options.clients ?? []).map((c) => [c.id, c] as const),
+  ]);
   const urls = { login: '', api: '' };
   const ctx: EmulatorContext = {
     clients,
@@ -66,7 +69,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       clock,
       subscribeFromSocket: (channel, topics) => {
         try {
-          subscribeTopics(ctx.hub, topology, channel, channel.owner.userId ? ctx.directory.findById(channel.owner.userId) : undefined, topics, { replace: false, ignoreErrors: false });
+          subscribeTopics(
+            ctx.hub,
+            topology,
+            channel,
+            channel.owner.userId ? ctx.directory.findById(channel.owner.userId) : undefined,
+            topics,
+            { replace: false, ignoreErrors: false },
+          );
           return undefined;
         } catch (err) {
           if (err instanceof ApiProblem) return { status: err.status, message: err.message };
@@ -132,7 +142,11 @@ function allowedOrigins(clients: Map<string, OAuthClient>, extra: string[]): (or
   return (origin) => allowed.has(origin);
 }
 
-function listen(fetch: (req: Request) => Response | Promise<Response>, hostname: string, port: number): Promise<Server> {
+function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+  hostname: string,
+  port: number,
+): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }) as Server;
     server.once('listening', () => resolve(server));

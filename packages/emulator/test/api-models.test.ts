@@ -9,7 +9,12 @@ let agentToken: string;
 let narrowToken: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator({ agents: 120, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 15, 0), historicalDelayMs: 10 });
+  emulator = await startEmulator({
+    agents: 120,
+    clock: 'manual',
+    startTime: Date.UTC(2026, 10, 24, 15, 0),
+    historicalDelayMs: 10,
+  });
   supervisor = await tokenFor(emulator);
   agentToken = await tokenFor(emulator, 'agent0001@adhere.local', 'agent');
   narrowToken = await tokenFor(emulator, undefined, undefined, 'user-basic-info');
@@ -53,7 +58,10 @@ describe('API responses match the official SDK models (field names and types)', 
   });
 
   it('real-time adherence by user ids is a bare UserScheduleAdherence[] with Genesys enums', async () => {
-    const ids = emulator.centre.topology.agents.slice(0, 100).map((a) => `userId=${a.id}`).join('&');
+    const ids = emulator.centre.topology.agents
+      .slice(0, 100)
+      .map((a) => `userId=${a.id}`)
+      .join('&');
     const { status, body } = await get(`/api/v2/workforcemanagement/adherence?${ids}`);
     expect(status).toBe(200);
     expect(Array.isArray(body)).toBe(true);
@@ -61,10 +69,23 @@ describe('API responses match the official SDK models (field names and types)', 
     expect(list).toHaveLength(100);
     for (const r of list) {
       expect(modelMismatches(r, 'UserScheduleAdherence')).toEqual([]);
-      expect(['InAdherence', 'OutOfAdherence', 'Unscheduled', 'Unknown', 'Ignored', 'Explained']).toContain(r.adherenceState);
+      expect(['InAdherence', 'OutOfAdherence', 'Unscheduled', 'Unknown', 'Ignored', 'Explained']).toContain(
+        r.adherenceState,
+      );
       expect(['Positive', 'Negative', 'Neutral', 'Unknown']).toContain(r.impact);
       expect(['OFF_QUEUE', 'IDLE', 'INTERACTING', 'NOT_RESPONDING', 'COMMUNICATING']).toContain(r.routingStatus);
-      expect(['Available', 'Away', 'Busy', 'Offline', 'Idle', 'OnQueue', 'Meal', 'Training', 'Meeting', 'Break']).toContain(r.systemPresence);
+      expect([
+        'Available',
+        'Away',
+        'Busy',
+        'Offline',
+        'Idle',
+        'OnQueue',
+        'Meal',
+        'Training',
+        'Meeting',
+        'Break',
+      ]).toContain(r.systemPresence);
     }
     const states = new Set(list.map((r) => r.adherenceState));
     expect(states.has('InAdherence')).toBe(true);
@@ -79,12 +100,16 @@ describe('API responses match the official SDK models (field names and types)', 
 
   it('a large listing comes back as a pre-signed downloadUrl that needs no token', async () => {
     const mu = emulator.centre.topology.managementUnits[0]!;
-    const { body } = await get(`/api/v2/workforcemanagement/managementunits/${mu.id}/adherence?forceDownloadService=true`);
+    const { body } = await get(
+      `/api/v2/workforcemanagement/managementunits/${mu.id}/adherence?forceDownloadService=true`,
+    );
     expect(body.entities).toBeUndefined();
     const file = await fetch(body.downloadUrl as string);
     const parsed = (await file.json()) as Record<string, unknown>;
     expect(modelMismatches(parsed, 'UserScheduleAdherenceListing')).toEqual([]);
-    expect((parsed.entities as unknown[]).length).toBe(emulator.centre.topology.agents.filter((a) => a.managementUnitId === mu.id).length);
+    expect((parsed.entities as unknown[]).length).toBe(
+      emulator.centre.topology.agents.filter((a) => a.managementUnitId === mu.id).length,
+    );
   });
 
   it('pages users with the Genesys envelope', async () => {
@@ -102,12 +127,20 @@ describe('API responses match the official SDK models (field names and types)', 
 describe('users search', () => {
   it('finds users by name with the UsersSearchResponse envelope', async () => {
     const someone = emulator.centre.topology.agents[7]!;
-    const res = await fetch(`${emulator.apiUrl}/api/v2/users/search`, { method: 'POST', headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ pageSize: 5, query: [{ type: 'EXACT', fields: ['email'], value: someone.email }] }) });
+    const res = await fetch(`${emulator.apiUrl}/api/v2/users/search`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pageSize: 5, query: [{ type: 'EXACT', fields: ['email'], value: someone.email }] }),
+    });
     const body = (await res.json()) as Record<string, any>;
     expect(modelMismatches(body, 'UsersSearchResponse')).toEqual([]);
     expect(body.total).toBe(1);
     expect(body.results[0].id).toBe(someone.id);
-    const bad = await fetch(`${emulator.apiUrl}/api/v2/users/search`, { method: 'POST', headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' }, body: '{}' });
+    const bad = await fetch(`${emulator.apiUrl}/api/v2/users/search`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -138,7 +171,10 @@ describe('scopes and permissions', () => {
   it('DELETE /api/v2/tokens/me revokes the token', async () => {
     const t = await tokenFor(emulator);
     expect((await get('/api/v2/users/me', t)).status).toBe(200);
-    const del = await fetch(`${emulator.apiUrl}/api/v2/tokens/me`, { method: 'DELETE', headers: { Authorization: `Bearer ${t}` } });
+    const del = await fetch(`${emulator.apiUrl}/api/v2/tokens/me`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${t}` },
+    });
     expect(del.status).toBe(204);
     expect((await get('/api/v2/users/me', t)).status).toBe(401);
   });

@@ -19,7 +19,17 @@ beforeAll(async () => {
     wallClock: clock,
     maxTopicsPerChannel: 5,
     log: (line) => logLines.push(line),
-    clients: [{ id: 'native-app', name: 'Native', type: 'public', redirectUris: ['com.example.app://callback'], grantTypes: ['authorization_code'], scopes: ['notifications'], accessTokenLifetimeSeconds: 3600 }],
+    clients: [
+      {
+        id: 'native-app',
+        name: 'Native',
+        type: 'public',
+        redirectUris: ['com.example.app://callback'],
+        grantTypes: ['authorization_code'],
+        scopes: ['notifications'],
+        accessTokenLifetimeSeconds: 3600,
+      },
+    ],
   });
   supervisor = await tokenFor(emulator);
   agent = await tokenFor(emulator, 'agent0001@adhere.local', 'agent');
@@ -27,11 +37,18 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 const api = (path: string, token: string, init: RequestInit = {}) =>
-  fetch(`${emulator.apiUrl}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers } });
+  fetch(`${emulator.apiUrl}${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
+  });
 const authorizeUrl = (extra: Record<string, string> = {}) =>
-    `${emulator.loginUrl}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'adhere-local', redirect_uri: 'http://localhost:3000/callback', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 's', ...extra })}`;
+  `${emulator.loginUrl}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'adhere-local', redirect_uri: 'http://localhost:3000/callback', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 's', ...extra })}`;
 const alive = async () => expect((await api('/api/v2/users/me', supervisor)).status).toBe(200);
-const channel = async (token: string) => (await (await api('/api/v2/notifications/channels', token, { method: 'POST' })).json()) as { id: string; connectUri: string };
+const channel = async (token: string) =>
+  (await (await api('/api/v2/notifications/channels', token, { method: 'POST' })).json()) as {
+    id: string;
+    connectUri: string;
+  };
 
 /** A WebSocket client that waits for the next frame matching `test` (event-driven, no polling). */
 async function socket(uri: string) {
@@ -58,8 +75,12 @@ async function rawSocket(uri: string): Promise<{ sock: Socket; closed: Promise<v
   const u = new URL(uri);
   const sock = tcpConnect(Number(u.port), u.hostname);
   await new Promise((r) => sock.once('connect', r));
-  sock.write(`GET ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
-  await new Promise<void>((resolve) => sock.once('data', (d) => (expect(String(d)).toMatch(/^HTTP\/1\.1 101/), resolve())));
+  sock.write(
+    `GET ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+  );
+  await new Promise<void>((resolve) =>
+    sock.once('data', (d) => (expect(String(d)).toMatch(/^HTTP\/1\.1 101/), resolve())),
+  );
   const closed = new Promise<void>((r) => sock.once('close', () => r()));
   sock.on('error', () => {});
   return { sock, closed };
@@ -75,9 +96,12 @@ describe('1. one WebSocket frame cannot kill the emulator', () => {
   it('JSON that is not an object (null, 5, [], "x") is ignored; the socket keeps answering pings', async () => {
     const ch = await channel(agent);
     const s = await socket(ch.connectUri);
-    for (const text of ['null', '5', '[]', '"x"', '{"message":null}', '{"message":"subscribe","topics":null}']) s.ws.send(text);
+    for (const text of ['null', '5', '[]', '"x"', '{"message":null}', '{"message":"subscribe","topics":null}'])
+      s.ws.send(text);
     s.ws.send(JSON.stringify({ message: 'ping' }));
-    expect((await s.next((f) => (f.eventBody as { message?: string } | undefined)?.message === 'pong')).topicName).toBe('channel.metadata');
+    expect((await s.next((f) => (f.eventBody as { message?: string } | undefined)?.message === 'pong')).topicName).toBe(
+      'channel.metadata',
+    );
     s.ws.close();
     await alive();
   });
@@ -106,12 +130,15 @@ describe('1. one WebSocket frame cannot kill the emulator', () => {
   });
 });
 
-describe('3. the socket subscribe message has REST\'s authorization and topic limit', () => {
+describe("3. the socket subscribe message has REST's authorization and topic limit", () => {
   const mu = () => emulator.centre.topology.managementUnits[0]!.id;
-  it('an agent cannot subscribe to a unit\'s adherence or to another user\'s query notices over the socket', async () => {
+  it("an agent cannot subscribe to a unit's adherence or to another user's query notices over the socket", async () => {
     const s = await socket((await channel(agent)).connectUri);
     const supervisorId = emulator.centre.topology.supervisor.id;
-    for (const [i, topic] of [`v2.workforcemanagement.managementunits.${mu()}.adherence`, `v2.users.${supervisorId}.workforcemanagement.historicaladherencequery`].entries()) {
+    for (const [i, topic] of [
+      `v2.workforcemanagement.managementunits.${mu()}.adherence`,
+      `v2.users.${supervisorId}.workforcemanagement.historicaladherencequery`,
+    ].entries()) {
       s.ws.send(JSON.stringify({ message: 'subscribe', topics: [topic], correlationId: `c${i}` }));
       const answer = await s.next((f) => f.correlationId === `c${i}`);
       expect(answer).toMatchObject({ result: '403', status: 'failure' });
@@ -122,8 +149,12 @@ describe('3. the socket subscribe message has REST\'s authorization and topic li
   it('more topics than a channel allows are refused whole', async () => {
     const ch = await channel(supervisor);
     const s = await socket(ch.connectUri);
-    const teams = emulator.centre.topology.teams.slice(0, 2).map((t) => `v2.workforcemanagement.teams.${t.id}.adherence`);
-    const users = emulator.centre.topology.agents.slice(0, 4).map((a) => `v2.users.${a.id}.workforcemanagement.adherence`);
+    const teams = emulator.centre.topology.teams
+      .slice(0, 2)
+      .map((t) => `v2.workforcemanagement.teams.${t.id}.adherence`);
+    const users = emulator.centre.topology.agents
+      .slice(0, 4)
+      .map((a) => `v2.users.${a.id}.workforcemanagement.adherence`);
     s.ws.send(JSON.stringify({ message: 'subscribe', topics: [...teams, ...users], correlationId: 'many' }));
     expect(await s.next((f) => f.correlationId === 'many')).toMatchObject({ result: '400', status: 'failure' });
     expect(emulator.context.hub.get(ch.id)!.topics.size).toBe(0);
@@ -137,7 +168,11 @@ describe('3. the socket subscribe message has REST\'s authorization and topic li
 describe('4. bodies are limited before they are read; userIds are bounded', () => {
   const muId = () => emulator.centre.topology.managementUnits[0]!.id;
   it('an API body over 1 MB is 413 request.entity.too.large', async () => {
-    const res = await api(`/api/v2/workforcemanagement/managementunits/${muId()}/historicaladherencequery`, supervisor, { method: 'POST', body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) });
+    const res = await api(
+      `/api/v2/workforcemanagement/managementunits/${muId()}/historicaladherencequery`,
+      supervisor,
+      { method: 'POST', body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }) },
+    );
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ code: 'request.entity.too.large', status: 413 });
   });
@@ -151,13 +186,22 @@ describe('4. bodies are limited before they are read; userIds are bounded', () =
         else c.close();
       },
     });
-    const res = await fetch(`${emulator.loginUrl}/oauth/token`, { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, duplex: 'half' } as RequestInit);
+    const res = await fetch(`${emulator.loginUrl}/oauth/token`, {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(400);
     expect(emulator.context.rejections.list().at(-1)?.reason).toBe('body_too_large');
   });
 
   it('the sign-in form is limited (413)', async () => {
-    const res = await fetch(`${emulator.loginUrl}/oauth/login`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `login=x&pad=${'x'.repeat(100_000)}` });
+    const res = await fetch(`${emulator.loginUrl}/oauth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `login=x&pad=${'x'.repeat(100_000)}`,
+    });
     expect(res.status).toBe(413);
   });
 
@@ -165,14 +209,22 @@ describe('4. bodies are limited before they are read; userIds are bounded', () =
     const path = `/api/v2/workforcemanagement/managementunits/${muId()}/historicaladherencequery`;
     const ids = Array.from({ length: 5001 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
     const base = { startDate: '2026-11-20T00:00:00Z', endDate: '2026-11-21T00:00:00Z' };
-    expect((await api(path, supervisor, { method: 'POST', body: JSON.stringify({ ...base, userIds: ids }) })).status).toBe(400);
-    expect((await api(path, supervisor, { method: 'POST', body: JSON.stringify({ ...base, userIds: [5] }) })).status).toBe(400);
-    expect((await api(path, supervisor, { method: 'POST', body: JSON.stringify({ ...base, userIds: ids.slice(0, 5000) }) })).status).toBe(202);
+    expect(
+      (await api(path, supervisor, { method: 'POST', body: JSON.stringify({ ...base, userIds: ids }) })).status,
+    ).toBe(400);
+    expect(
+      (await api(path, supervisor, { method: 'POST', body: JSON.stringify({ ...base, userIds: [5] }) })).status,
+    ).toBe(400);
+    expect(
+      (await api(path, supervisor, { method: 'POST', body: JSON.stringify({ ...base, userIds: ids.slice(0, 5000) }) }))
+        .status,
+    ).toBe(202);
   });
 });
 
 describe('5. the fault switches cannot be flipped cross-site, and take only valid values', () => {
-  const post = (body: string, headers: Record<string, string>) => fetch(`${emulator.loginUrl}/__emulator/faults`, { method: 'POST', headers, body });
+  const post = (body: string, headers: Record<string, string>) =>
+    fetch(`${emulator.loginUrl}/__emulator/faults`, { method: 'POST', headers, body });
   const json = { 'Content-Type': 'application/json' };
   it.each([
     ['a text/plain form post', '{"rate5xx":1}', { 'Content-Type': 'text/plain' }, 415],
@@ -209,7 +261,8 @@ describe('12. DELETE /api/v2/tokens/me revokes only the token it was called with
 });
 
 describe('13. users search matches name and email only, and refuses malformed criteria with 400', () => {
-  const search = (body: unknown) => api('/api/v2/users/search', supervisor, { method: 'POST', body: JSON.stringify(body) });
+  const search = (body: unknown) =>
+    api('/api/v2/users/search', supervisor, { method: 'POST', body: JSON.stringify(body) });
   it.each([
     ['fields: ["password"]', { query: [{ type: 'EXACT', fields: ['password'], value: 'agent' }] }],
     ['value: 5', { query: [{ type: 'CONTAINS', fields: ['name'], value: 5 }] }],
@@ -224,7 +277,10 @@ describe('13. users search matches name and email only, and refuses malformed cr
   });
 
   it('bulk historical items: [null] → 400', async () => {
-    const res = await api('/api/v2/workforcemanagement/adherence/historical/bulk', supervisor, { method: 'POST', body: JSON.stringify({ timeZone: 'UTC', items: [null] }) });
+    const res = await api('/api/v2/workforcemanagement/adherence/historical/bulk', supervisor, {
+      method: 'POST',
+      body: JSON.stringify({ timeZone: 'UTC', items: [null] }),
+    });
     expect(res.status).toBe(400);
   });
 
@@ -243,7 +299,8 @@ describe('14. the login origin resists framing, guessing, floods and log forging
 
   it('five wrong passwords lock the account for 15 minutes, even for the right password', async () => {
     const email = 'agent0002@adhere.local';
-    for (let i = 0; i < 5; i++) await expect(signInAt(authorizeUrl(), email, 'wrong')).rejects.toMatchObject({ code: 'sign_in_failed' });
+    for (let i = 0; i < 5; i++)
+      await expect(signInAt(authorizeUrl(), email, 'wrong')).rejects.toMatchObject({ code: 'sign_in_failed' });
     await expect(signInAt(authorizeUrl(), email, 'agent')).rejects.toThrow(/login answered 429/);
     clock.advance(15 * 60_000);
     expect(await signInAt(authorizeUrl(), email, 'agent')).toMatch(/code=/);
@@ -255,7 +312,11 @@ describe('14. the login origin resists framing, guessing, floods and log forging
   });
 
   it('a newline in client_id cannot forge a log line', async () => {
-    await fetch(`${emulator.loginUrl}/oauth/token`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=authorization_code&client_id=x%0A[emulator] token accepted&code=c' });
+    await fetch(`${emulator.loginUrl}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=authorization_code&client_id=x%0A[emulator] token accepted&code=c',
+    });
     const line = [...logLines].reverse().find((l) => l.includes('token rejected'))!;
     expect(line).toContain('client="x\\n[emulator] token accepted"');
     expect(logLines.some((l) => l.startsWith('[emulator] token accepted'))).toBe(false);
@@ -264,9 +325,15 @@ describe('14. the login origin resists framing, guessing, floods and log forging
 
 describe('risks decided', () => {
   it('an opaque origin ("null", from a custom-scheme redirect URI) is never allowed by CORS', async () => {
-    const res = await fetch(`${emulator.apiUrl}/api/v2/users/me`, { method: 'OPTIONS', headers: { Origin: 'null', 'Access-Control-Request-Method': 'GET' } });
+    const res = await fetch(`${emulator.apiUrl}/api/v2/users/me`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'null', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    const ok = await fetch(`${emulator.apiUrl}/api/v2/users/me`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'GET' } });
+    const ok = await fetch(`${emulator.apiUrl}/api/v2/users/me`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'GET' },
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
   });
 

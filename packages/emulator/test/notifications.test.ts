@@ -7,18 +7,37 @@ import { tokenFor } from '@adhere/emulator/testing';
 let emulator: Emulator;
 let token: string;
 beforeAll(async () => {
-  emulator = await startEmulator({ agents: 300, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 15, 0), heartbeatMs: 1000, maxTopicsPerChannel: 5 });
+  emulator = await startEmulator({
+    agents: 300,
+    clock: 'manual',
+    startTime: Date.UTC(2026, 10, 24, 15, 0),
+    heartbeatMs: 1000,
+    maxTopicsPerChannel: 5,
+  });
   token = await tokenFor(emulator);
 });
 afterAll(() => emulator.close());
 
 const api = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${emulator.apiUrl}${path}`, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${emulator.apiUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return { status: res.status, body: res.status === 204 ? undefined : ((await res.json()) as any) };
 };
 
-interface Frame { topicName?: string; eventBody?: any; version?: string; metadata?: Record<string, string>; result?: string; status?: string }
-function connect(uri: string): Promise<{ ws: WebSocket; frames: Frame[]; next: (test: (f: Frame) => boolean, ms?: number) => Promise<Frame> }> {
+interface Frame {
+  topicName?: string;
+  eventBody?: any;
+  version?: string;
+  metadata?: Record<string, string>;
+  result?: string;
+  status?: string;
+}
+function connect(
+  uri: string,
+): Promise<{ ws: WebSocket; frames: Frame[]; next: (test: (f: Frame) => boolean, ms?: number) => Promise<Frame> }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(uri);
     const frames: Frame[] = [];
@@ -26,7 +45,11 @@ function connect(uri: string): Promise<{ ws: WebSocket; frames: Frame[]; next: (
     ws.on('message', (d) => {
       const f = JSON.parse(String(d)) as Frame;
       frames.push(f);
-      for (const w of [...waiters]) if (w.test(f)) (waiters.splice(waiters.indexOf(w), 1), w.done(f));
+      for (const w of [...waiters]) {
+        if (!w.test(f)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.done(f);
+      }
     });
     ws.on('error', reject);
     ws.on('open', () =>
@@ -59,7 +82,9 @@ describe('notifications', () => {
     const frame = await next((f) => f.topicName === topic);
     expect(frame.version).toBe('2');
     expect(typeof frame.metadata?.CorrelationId).toBe('string');
-    expect(modelMismatches(frame.eventBody, 'WfmUserScheduleAdherenceUpdatedMuTopicUserScheduleAdherenceUpdate')).toEqual([]);
+    expect(
+      modelMismatches(frame.eventBody, 'WfmUserScheduleAdherenceUpdatedMuTopicUserScheduleAdherenceUpdate'),
+    ).toEqual([]);
     expect(frame.eventBody.adherenceChangeTime).toBeDefined();
     expect(frame.eventBody.timeOfAdherenceChange).toBeUndefined();
     expect(frame.eventBody.managementUnitId).toBe(mu.id);
@@ -79,7 +104,10 @@ describe('notifications', () => {
   it('sends heartbeats, answers ping with pong, and warns with v2.system.socket_closing', async () => {
     const channel = await api('POST', '/api/v2/notifications/channels');
     const { ws, next } = await connect(channel.body.connectUri);
-    const hb = await next((f) => f.topicName === 'channel.metadata' && f.eventBody?.message === 'WebSocket Heartbeat', 3000);
+    const hb = await next(
+      (f) => f.topicName === 'channel.metadata' && f.eventBody?.message === 'WebSocket Heartbeat',
+      3000,
+    );
     expect(hb.eventBody).toEqual({ message: 'WebSocket Heartbeat' });
     ws.send(JSON.stringify({ message: 'ping' }));
     expect((await next((f) => f.eventBody?.message === 'pong')).topicName).toBe('channel.metadata');
@@ -94,7 +122,10 @@ describe('notifications', () => {
     emulator.context.hub.expireSoon(1500);
     await next((f) => f.topicName === 'v2.system.socket_closing', 4000);
     await new Promise<void>((resolve) => ws.on('close', () => resolve()));
-    const head = await fetch(`${emulator.apiUrl}/api/v2/notifications/channels/${channel.body.id}`, { method: 'HEAD', headers: { Authorization: `Bearer ${token}` } });
+    const head = await fetch(`${emulator.apiUrl}/api/v2/notifications/channels/${channel.body.id}`, {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(head.status).toBe(404);
   });
 
@@ -102,7 +133,12 @@ describe('notifications', () => {
     const faulty = await startEmulator({ agents: 10, clock: 'manual', dropSocketsEveryMs: 1000 });
     try {
       const t = await tokenFor(faulty);
-      const channel = (await (await fetch(`${faulty.apiUrl}/api/v2/notifications/channels`, { method: 'POST', headers: { Authorization: `Bearer ${t}` } })).json()) as { connectUri: string };
+      const channel = (await (
+        await fetch(`${faulty.apiUrl}/api/v2/notifications/channels`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${t}` },
+        })
+      ).json()) as { connectUri: string };
       const { ws } = await connect(channel.connectUri);
       const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
       expect(code).toBe(1006); // abnormal closure: no close frame, as a network cut looks
@@ -115,7 +151,13 @@ describe('notifications', () => {
     const me = (await api('GET', '/api/v2/users/me')).body;
     const channel = await api('POST', '/api/v2/notifications/channels');
     const { ws, next } = await connect(channel.body.connectUri);
-    ws.send(JSON.stringify({ message: 'subscribe', topics: [`v2.users.${me.id}.workforcemanagement.historicaladherencequery`], correlationId: 'c1' }));
+    ws.send(
+      JSON.stringify({
+        message: 'subscribe',
+        topics: [`v2.users.${me.id}.workforcemanagement.historicaladherencequery`],
+        correlationId: 'c1',
+      }),
+    );
     expect(await next((f) => f.result !== undefined)).toMatchObject({ result: '200', status: 'subscribed' });
     ws.send(JSON.stringify({ message: 'subscribe', correlationId: 'c2' }));
     expect(await next((f) => f.result === '400')).toMatchObject({ status: 'failure' });
@@ -131,7 +173,10 @@ describe('notifications', () => {
     const forbidden = await api('POST', path, [{ id: other }]);
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.code).toBe('notification.unauthorized.topic');
-    const lenient = await api('POST', `${path}?ignoreErrors=true`, [{ id: other }, { id: `v2.workforcemanagement.teams.${topo.teams[0]!.id}.adherence` }]);
+    const lenient = await api('POST', `${path}?ignoreErrors=true`, [
+      { id: other },
+      { id: `v2.workforcemanagement.teams.${topo.teams[0]!.id}.adherence` },
+    ]);
     expect(lenient.body.entities.map((e: { state: string }) => e.state).sort()).toEqual(['Permitted', 'Rejected']);
     const six = topo.teams.slice(0, 6).map((t) => ({ id: `v2.workforcemanagement.teams.${t.id}.adherence` }));
     const tooMany = await api('PUT', path, six);
@@ -145,7 +190,10 @@ describe('notifications', () => {
     const list = (await api('GET', '/api/v2/notifications/channels')).body.entities as Array<{ id: string }>;
     expect(list.length).toBeLessThanOrEqual(20);
     expect(list.some((c) => c.id === first.id)).toBe(false);
-    const head = await fetch(`${emulator.apiUrl}/api/v2/notifications/channels/${first.id}`, { method: 'HEAD', headers: { Authorization: `Bearer ${token}` } });
+    const head = await fetch(`${emulator.apiUrl}/api/v2/notifications/channels/${first.id}`, {
+      method: 'HEAD',
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(head.status).toBe(404);
   });
 });

@@ -16,9 +16,12 @@ describe('topology', () => {
     const t = buildTopology(7, 20_000);
     expect(t.agents).toHaveLength(20_000);
     expect(new Set(t.agents.map((a) => a.id)).size).toBe(20_000);
-    for (const bu of t.businessUnits) expect(t.agents.filter((a) => a.businessUnitId === bu.id).length).toBeLessThanOrEqual(5000);
-    for (const mu of t.managementUnits) expect(t.agents.filter((a) => a.managementUnitId === mu.id).length).toBeLessThanOrEqual(1500);
-    for (const a of t.agents) expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const bu of t.businessUnits)
+      expect(t.agents.filter((a) => a.businessUnitId === bu.id).length).toBeLessThanOrEqual(5000);
+    for (const mu of t.managementUnits)
+      expect(t.agents.filter((a) => a.managementUnitId === mu.id).length).toBeLessThanOrEqual(1500);
+    for (const a of t.agents)
+      expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });
 
@@ -39,15 +42,25 @@ describe('adherence rules (Genesys real-time adherence overview)', () => {
   });
 
   it('activity equivalency and ignored categories', () => {
-    expect(adherenceOf('Break', 'Meal', 'OFF_QUEUE', false, { ...s, nonOnQueueActivitiesEquivalent: true }).state).toBe('InAdherence');
-    expect(adherenceOf('Meeting', 'OnQueue', 'IDLE', false, { ...s, ignoredActivityCategories: ['Meeting'] }).state).toBe('Ignored');
-    expect(adherenceOf('OnQueueWork', 'Available', 'OFF_QUEUE', true, s)).toMatchObject({ state: 'OutOfAdherence', actualCategory: 'TimeOff' });
+    expect(adherenceOf('Break', 'Meal', 'OFF_QUEUE', false, { ...s, nonOnQueueActivitiesEquivalent: true }).state).toBe(
+      'InAdherence',
+    );
+    expect(
+      adherenceOf('Meeting', 'OnQueue', 'IDLE', false, { ...s, ignoredActivityCategories: ['Meeting'] }).state,
+    ).toBe('Ignored');
+    expect(adherenceOf('OnQueueWork', 'Available', 'OFF_QUEUE', true, s)).toMatchObject({
+      state: 'OutOfAdherence',
+      actualCategory: 'TimeOff',
+    });
   });
 });
 
 describe('contact centre', () => {
   it('drifts: agents move in and out of adherence, and every change is emitted in time order', () => {
-    const centre = new ContactCentre(buildTopology(42, 400), { clock: 'manual', startTime: Date.UTC(2026, 10, 24, 9, 0) });
+    const centre = new ContactCentre(buildTopology(42, 400), {
+      clock: 'manual',
+      startTime: Date.UTC(2026, 10, 24, 9, 0),
+    });
     let last = 0;
     const states = new Set<string>();
     let toOut = 0;
@@ -72,7 +85,9 @@ describe('contact centre', () => {
     const run = () => {
       const c = new ContactCentre(buildTopology(5, 100), { clock: 'manual', startTime: Date.UTC(2026, 10, 24, 13, 0) });
       c.advanceBy(3600_000);
-      return c.allStatuses().map((s) => `${s.verdict.state}/${s.span.presence}/${s.span.routing}/${s.timeOfAdherenceChange}`);
+      return c
+        .allStatuses()
+        .map((s) => `${s.verdict.state}/${s.span.presence}/${s.span.routing}/${s.timeOfAdherenceChange}`);
     };
     expect(run()).toEqual(run());
   });
@@ -89,7 +104,17 @@ describe('time zones', () => {
 
 describe('emulator CLI options', () => {
   it('parses flags and refuses bad values with a clear message', async () => {
-    const o = await optionsFromArgs(['--port', '5000', '--agents', '20000', '--speed', '60', '--rate-429', '0.1', '--quiet']);
+    const o = await optionsFromArgs([
+      '--port',
+      '5000',
+      '--agents',
+      '20000',
+      '--speed',
+      '60',
+      '--rate-429',
+      '0.1',
+      '--quiet',
+    ]);
     expect(o).toMatchObject({ port: 5000, agents: 20000, speed: 60, faults: { rate429: 0.1 } });
     await expect(optionsFromArgs(['--agents', 'many'])).rejects.toThrow(CliUsageError);
     await expect(optionsFromArgs(['--agents', 'many'])).rejects.toThrow(/--agents must be a number/);
@@ -103,9 +128,18 @@ describe('emulator CLI options', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'clients-'));
     const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify([{ id: 'svc', secret: 's3', scopes: ['workforce-management:readonly'] }, { id: 'spa', redirectUris: ['https://app.example/callback'] }]));
+    writeFileSync(
+      good,
+      JSON.stringify([
+        { id: 'svc', secret: 's3', scopes: ['workforce-management:readonly'] },
+        { id: 'spa', redirectUris: ['https://app.example/callback'] },
+      ]),
+    );
     const o = await optionsFromArgs(['--clients', good]);
-    expect(o !== 'help' && o.clients?.map((c) => [c.id, c.type, c.grantTypes.join()])).toEqual([['svc', 'confidential', 'client_credentials'], ['spa', 'public', 'authorization_code']]);
+    expect(o !== 'help' && o.clients?.map((c) => [c.id, c.type, c.grantTypes.join()])).toEqual([
+      ['svc', 'confidential', 'client_credentials'],
+      ['spa', 'public', 'authorization_code'],
+    ]);
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify([{ id: 'spa', type: 'public', secret: 'x' }]));
     await expect(optionsFromArgs(['--clients', bad])).rejects.toThrow(/a public client must not have a secret/);

@@ -25,18 +25,23 @@ export interface GenesysClientOptions {
 
 export interface GenesysClient {
   readonly apiBaseUrl: string;
-  readonly options: Readonly<Required<Omit<GenesysClientOptions, 'region' | 'apiBaseUrl' | 'onReauthRequired'>>> & Pick<GenesysClientOptions, 'onReauthRequired'>;
+  readonly options: Readonly<Required<Omit<GenesysClientOptions, 'region' | 'apiBaseUrl' | 'onReauthRequired'>>> &
+    Pick<GenesysClientOptions, 'onReauthRequired'>;
 }
 
 /** A client value holding configuration only: every API call is a function taking it (tree-shakeable). */
 export function createGenesysClient(options: GenesysClientOptions): GenesysClient {
-  if (typeof options.getAccessToken !== 'function') throw new GenesysClientError('invalid_argument', 'getAccessToken is required');
+  if (typeof options.getAccessToken !== 'function')
+    throw new GenesysClientError('invalid_argument', 'getAccessToken is required');
   let apiBaseUrl: string;
   if (options.apiBaseUrl !== undefined) {
     try {
       apiBaseUrl = new URL(options.apiBaseUrl).href.replace(/\/+$/, '');
     } catch {
-      throw new GenesysClientError('invalid_argument', `apiBaseUrl is not a URL: ${JSON.stringify(options.apiBaseUrl)}`);
+      throw new GenesysClientError(
+        'invalid_argument',
+        `apiBaseUrl is not a URL: ${JSON.stringify(options.apiBaseUrl)}`,
+      );
     }
   } else if (options.region !== undefined) {
     apiBaseUrl = resolveEndpoints({ region: options.region }).apiBaseUrl!;

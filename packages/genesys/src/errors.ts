@@ -67,5 +67,9 @@ export function isGenesysError(value: unknown): value is GenesysError {
 /** An OAuthError from getAccessToken (e.g. `reauth_required`) as this package's error, the original in `cause`. */
 export function fromTokenError(err: OAuthError | Error): GenesysClientError {
   const reauth = (err as { code?: string }).code === 'reauth_required';
-  return new GenesysClientError(reauth ? 'reauth_required' : 'invalid_argument', reauth ? 'sign-in required: no valid access token' : `getAccessToken failed: ${err.message}`, { cause: err });
+  return new GenesysClientError(
+    reauth ? 'reauth_required' : 'invalid_argument',
+    reauth ? 'sign-in required: no valid access token' : `getAccessToken failed: ${err.message}`,
+    { cause: err },
+  );
 }

@@ -33,12 +33,23 @@ export function buildUrl(client: GenesysClient, path: string, query: RequestOpti
 /** One API call answered with JSON (or nothing, for 204 and HEAD). */
 export async function request<T>(client: GenesysClient, req: RequestOptions): Promise<T> {
   const method = req.method ?? 'GET';
-  const res = await send(client, { method, url: buildUrl(client, req.path, req.query), label: `${method} ${req.path}`, body: req.body, signal: req.signal, bearer: true });
+  const res = await send(client, {
+    method,
+    url: buildUrl(client, req.path, req.query),
+    label: `${method} ${req.path}`,
+    body: req.body,
+    signal: req.signal,
+    bearer: true,
+  });
   if (res.status === 204 || method === 'HEAD') return undefined as T;
   try {
     return (await res.json()) as T;
   } catch (cause) {
-    throw new GenesysClientError('invalid_response', `${method} ${req.path} answered ${res.status} with a body that is not JSON`, { cause });
+    throw new GenesysClientError(
+      'invalid_response',
+      `${method} ${req.path} answered ${res.status} with a body that is not JSON`,
+      { cause },
+    );
   }
 }
 
@@ -71,7 +82,12 @@ export async function send(client: GenesysClient, s: SendOptions): Promise<Respo
     const signal = s.signal ? AbortSignal.any([s.signal, timeout]) : timeout;
     let res: Response;
     try {
-      res = await o.fetch(s.url, { method: s.method, headers, signal, ...(s.body === undefined ? {} : { body: JSON.stringify(s.body) }) });
+      res = await o.fetch(s.url, {
+        method: s.method,
+        headers,
+        signal,
+        ...(s.body === undefined ? {} : { body: JSON.stringify(s.body) }),
+      });
     } catch (cause) {
       if (s.signal?.aborted) throw new GenesysClientError('aborted', `${s.label} cancelled`, { cause });
       const timedOut = timeout.aborted;
@@ -79,7 +95,11 @@ export async function send(client: GenesysClient, s: SendOptions): Promise<Respo
         await o.sleep(backoffMs(client, attempt), s.signal);
         continue;
       }
-      throw new GenesysClientError(timedOut ? 'timeout' : 'network_error', `${s.label} ${timedOut ? `timed out after ${o.timeoutMs} ms` : 'failed before a response'}`, { cause });
+      throw new GenesysClientError(
+        timedOut ? 'timeout' : 'network_error',
+        `${s.label} ${timedOut ? `timed out after ${o.timeoutMs} ms` : 'failed before a response'}`,
+        { cause },
+      );
     }
     if (res.status === 401 && s.bearer && !refreshed) {
       refreshed = true;

@@ -1,10 +1,25 @@
 export { createGenesysClient, type GenesysClient, type GenesysClientOptions } from './client.js';
-export { GenesysError, GenesysApiError, GenesysClientError, isGenesysError, type GenesysErrorCode, type GenesysApiErrorDetails } from './errors.js';
+export {
+  GenesysError,
+  GenesysApiError,
+  GenesysClientError,
+  isGenesysError,
+  type GenesysErrorCode,
+  type GenesysApiErrorDetails,
+} from './errors.js';
 export { request, retryAfterMs, type RequestOptions, type CallOptions } from './http.js';
 export { allEntities } from './paging.js';
 export { download } from './download.js';
 export { getMe, getUsersByIds, revokeToken, searchUsers } from './users.js';
-export { listBusinessUnits, listManagementUnits, getManagementUnit, listManagementUnitUsers, listActivityCodes, listTeams, listTeamMembers } from './wfm/org.js';
+export {
+  listBusinessUnits,
+  listManagementUnits,
+  getManagementUnit,
+  listManagementUnitUsers,
+  listActivityCodes,
+  listTeams,
+  listTeamMembers,
+} from './wfm/org.js';
 export { getUserAdherence, getManagementUnitAdherence, getTeamAdherence } from './wfm/adherence.js';
 export {
   historicalAdherence,
@@ -17,7 +32,14 @@ export {
   type HistoricalProgress,
 } from './wfm/historical.js';
 export { streamArrayProperty, textChunks } from './json-array-stream.js';
-export { NotificationStream, type NotificationStreamOptions, type StreamClock, type StreamStatus, type WebSocketFactory, type WebSocketLike } from './notifications/stream.js';
+export {
+  NotificationStream,
+  type NotificationStreamOptions,
+  type StreamClock,
+  type StreamStatus,
+  type WebSocketFactory,
+  type WebSocketLike,
+} from './notifications/stream.js';
 export {
   managementUnitAdherenceTopic,
   teamAdherenceTopic,

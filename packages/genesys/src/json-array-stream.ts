@@ -13,7 +13,11 @@ const CLOSE_OBJECT = 125;
 const OPEN_ARRAY = 91;
 const CLOSE_ARRAY = 93;
 
-export async function* streamArrayProperty<T>(chunks: AsyncIterable<string>, property: string | string[], rest: Record<string, unknown> = {}): AsyncGenerator<T> {
+export async function* streamArrayProperty<T>(
+  chunks: AsyncIterable<string>,
+  property: string | string[],
+  rest: Record<string, unknown> = {},
+): AsyncGenerator<T> {
   const wanted = new Set(Array.isArray(property) ? property : [property]);
   let buf = '';
   let i = 0;

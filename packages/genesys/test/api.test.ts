@@ -1,8 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import {
-  GenesysApiError, createGenesysClient, getManagementUnit, getManagementUnitAdherence, getMe, getTeamAdherence, getUserAdherence, getUsersByIds,
-  listActivityCodes, listBusinessUnits, listManagementUnitUsers, listManagementUnits, listTeamMembers, listTeams, searchUsers, type GenesysClient,
+  GenesysApiError,
+  createGenesysClient,
+  getManagementUnit,
+  getManagementUnitAdherence,
+  getMe,
+  getTeamAdherence,
+  getUserAdherence,
+  getUsersByIds,
+  listActivityCodes,
+  listBusinessUnits,
+  listManagementUnitUsers,
+  listManagementUnits,
+  listTeamMembers,
+  listTeams,
+  searchUsers,
+  type GenesysClient,
 } from '@adhere/genesys';
 import { tokenFor } from '@adhere/emulator/testing';
 
@@ -12,14 +26,20 @@ let narrow: GenesysClient;
 const downloads: string[] = [];
 
 beforeAll(async () => {
-  emulator = await startEmulator({ agents: 2100, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 15), downloadThreshold: 600 });
+  emulator = await startEmulator({
+    agents: 2100,
+    clock: 'manual',
+    startTime: Date.UTC(2026, 10, 24, 15),
+    downloadThreshold: 600,
+  });
   const token = await tokenFor(emulator);
   const narrowToken = await tokenFor(emulator, undefined, undefined, 'user-basic-info');
   client = createGenesysClient({
     apiBaseUrl: emulator.apiUrl,
     getAccessToken: () => token,
     fetch: (input, init) => {
-      if (String(input).includes('/downloads/')) downloads.push(String(input) + (new Headers(init?.headers).has('authorization') ? ' WITH AUTH' : ''));
+      if (String(input).includes('/downloads/'))
+        downloads.push(String(input) + (new Headers(init?.headers).has('authorization') ? ' WITH AUTH' : ''));
       return fetch(input, init);
     },
   });
@@ -43,10 +63,14 @@ describe('API functions against the emulator', () => {
     const bus = await listBusinessUnits(client);
     expect(bus.map((b) => b.id)).toEqual(topo.businessUnits.map((b) => b.id));
     const mus = await listManagementUnits(client, bus[0]!.id);
-    expect(mus.map((m) => m.id)).toEqual(topo.managementUnits.filter((m) => m.businessUnitId === bus[0]!.id).map((m) => m.id));
+    expect(mus.map((m) => m.id)).toEqual(
+      topo.managementUnits.filter((m) => m.businessUnitId === bus[0]!.id).map((m) => m.id),
+    );
     const mu = await getManagementUnit(client, mus[0]!.id);
     expect(mu.settings?.adherence?.severeAlertThresholdMinutes).toBe(5);
-    expect((await listManagementUnitUsers(client, mus[0]!.id)).length).toBe(topo.agents.filter((a) => a.managementUnitId === mus[0]!.id).length);
+    expect((await listManagementUnitUsers(client, mus[0]!.id)).length).toBe(
+      topo.agents.filter((a) => a.managementUnitId === mus[0]!.id).length,
+    );
     expect((await listActivityCodes(client, bus[0]!.id)).map((c) => c.category)).toContain('OnQueueWork');
   });
 
@@ -63,7 +87,8 @@ describe('API functions against the emulator', () => {
     const ids = topo.agents.slice(0, 250).map((a) => a.id);
     const byUser = await getUserAdherence(client, ids);
     expect(byUser.map((r) => r.user?.id)).toEqual(ids);
-    for (const r of byUser) expect(r.adherenceState).toBe(emulator.centre.statusOf(topo.agentsById.get(r.user!.id)!.index).verdict.state);
+    for (const r of byUser)
+      expect(r.adherenceState).toBe(emulator.centre.statusOf(topo.agentsById.get(r.user!.id)!.index).verdict.state);
     const mu = topo.managementUnits[0]!;
     const muRecords = await getManagementUnitAdherence(client, mu.id);
     expect(muRecords.length).toBe(topo.agents.filter((a) => a.managementUnitId === mu.id).length);

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
-import { GenesysApiError, GenesysClientError, NotificationStream, createGenesysClient, download, getMe, isGenesysError, retryAfterMs, searchUsers, type GenesysClientOptions } from '@adhere/genesys';
+import {
+  GenesysApiError,
+  GenesysClientError,
+  NotificationStream,
+  createGenesysClient,
+  download,
+  getMe,
+  isGenesysError,
+  retryAfterMs,
+  searchUsers,
+  type GenesysClientOptions,
+} from '@adhere/genesys';
 import { OAuthError } from '@adhere/oauth';
 import { tokenFor } from '@adhere/emulator/testing';
 
@@ -39,7 +50,7 @@ describe('HTTP core against injected faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(waits.length * 1000 - 5);
   });
 
-  it('under 429s and 5xx together, what the client reads equals the emulator\'s truth', async () => {
+  it("under 429s and 5xx together, what the client reads equals the emulator's truth", async () => {
     emulator.context.faults.set({ rate429: 0.3, rate5xx: 0.2, retryAfterMs: 0 });
     const { client, waits } = instrumented({ maxRetries: 10 });
     const { getManagementUnitAdherence } = await import('@adhere/genesys');
@@ -48,7 +59,11 @@ describe('HTTP core against injected faults', () => {
       const rows = await getManagementUnitAdherence(client, mu.id);
       for (const r of rows) {
         const truth = emulator.centre.statusOf(emulator.centre.topology.agentsById.get(r.user!.id)!.index);
-        expect([r.adherenceState, r.systemPresence, r.routingStatus]).toEqual([truth.verdict.state, truth.span.presence, truth.span.routing]);
+        expect([r.adherenceState, r.systemPresence, r.routingStatus]).toEqual([
+          truth.verdict.state,
+          truth.span.presence,
+          truth.span.routing,
+        ]);
       }
       expect(rows.length).toBe(emulator.centre.topology.agents.length);
       emulator.centre.advanceBy(5 * 60_000);
@@ -60,7 +75,13 @@ describe('HTTP core against injected faults', () => {
     emulator.context.faults.set({ rate429: 1, retryAfterMs: 120000 });
     const { client, waits } = instrumented({ maxRetryAfterMs: 5000 });
     const err = await getMe(client).catch((e: unknown) => e);
-    expect(err).toMatchObject({ name: 'GenesysApiError', code: 'api_error', status: 429, errorCode: 'too.many.requests.retry.after', retryAfterSeconds: 120 });
+    expect(err).toMatchObject({
+      name: 'GenesysApiError',
+      code: 'api_error',
+      status: 429,
+      errorCode: 'too.many.requests.retry.after',
+      retryAfterSeconds: 120,
+    });
     expect(waits).toEqual([]);
   });
 
@@ -80,17 +101,24 @@ describe('HTTP core against injected faults', () => {
 
   it('a 401 gets one refresh; still refused → onReauthRequired and a typed 401', async () => {
     const asked: boolean[] = [];
-    const refreshing = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: ({ refresh }) => (asked.push(refresh), refresh ? token : 'stale') });
+    const refreshing = createGenesysClient({
+      apiBaseUrl: emulator.apiUrl,
+      getAccessToken: ({ refresh }) => (asked.push(refresh), refresh ? token : 'stale'),
+    });
     expect((await getMe(refreshing)).email).toBe('supervisor@adhere.local');
     expect(asked).toEqual([false, true]);
     let reauth = 0;
-    const dead = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => 'revoked', onReauthRequired: () => reauth++ });
+    const dead = createGenesysClient({
+      apiBaseUrl: emulator.apiUrl,
+      getAccessToken: () => 'revoked',
+      onReauthRequired: () => reauth++,
+    });
     const err = await getMe(dead).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 401, code: 'api_error', errorCode: 'bad.credentials' });
     expect(reauth).toBe(1);
   });
 
-  it('times out a slow attempt and says so; cancels on the caller\'s signal', async () => {
+  it("times out a slow attempt and says so; cancels on the caller's signal", async () => {
     emulator.context.faults.set({ latencyMs: 400 });
     const { client } = instrumented({ timeoutMs: 100, maxRetries: 1 });
     const err = await getMe(client).catch((e: unknown) => e);
@@ -119,7 +147,9 @@ describe('HTTP core against injected faults', () => {
   it('refuses bad configuration with typed errors', () => {
     expect(() => createGenesysClient({ getAccessToken: () => '' })).toThrow(/region or apiBaseUrl/);
     expect(() => createGenesysClient({ apiBaseUrl: 'nope', getAccessToken: () => '' })).toThrow(/not a URL/);
-    expect(createGenesysClient({ region: 'eu_west_1', getAccessToken: () => '' }).apiBaseUrl).toBe('https://api.mypurecloud.ie');
+    expect(createGenesysClient({ region: 'eu_west_1', getAccessToken: () => '' }).apiBaseUrl).toBe(
+      'https://api.mypurecloud.ie',
+    );
   });
 });
 
@@ -127,7 +157,11 @@ describe('one error family: every public failure path is a GenesysError', () => 
   it('an OAuthError from getAccessToken (reauth_required) is wrapped, with the original as cause', async () => {
     let reauth = 0;
     const signedOut = new OAuthError('reauth_required', 'no token');
-    const c = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => Promise.reject(signedOut), onReauthRequired: () => reauth++ });
+    const c = createGenesysClient({
+      apiBaseUrl: emulator.apiUrl,
+      getAccessToken: () => Promise.reject(signedOut),
+      onReauthRequired: () => reauth++,
+    });
     const err = await getMe(c).catch((e: unknown) => e);
     expect(isGenesysError(err)).toBe(true);
     expect(err).toMatchObject({ name: 'GenesysClientError', code: 'reauth_required', cause: signedOut });
@@ -136,7 +170,10 @@ describe('one error family: every public failure path is a GenesysError', () => 
 
   it('a failed download is a GenesysApiError that does not show the pre-signed URL', async () => {
     const url = `${emulator.apiUrl}/downloads/secret-signature`;
-    const err = await download(createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token }), url).catch((e: unknown) => e);
+    const err = await download(
+      createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token }),
+      url,
+    ).catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'GenesysApiError', code: 'api_error', status: 404 });
     expect((err as Error).message).not.toContain('secret-signature');
   });
@@ -144,8 +181,20 @@ describe('one error family: every public failure path is a GenesysError', () => 
   it('bad arguments and a missing WebSocket are GenesysClientError invalid_argument', async () => {
     const c = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token });
     const errors = [
-      (() => { try { createGenesysClient({ getAccessToken: () => token }); } catch (e) { return e; } })(),
-      (() => { try { new NotificationStream(c, { topics: [], onEvent: () => {}, WebSocket: undefined as never }); } catch (e) { return e; } })(),
+      (() => {
+        try {
+          createGenesysClient({ getAccessToken: () => token });
+        } catch (e) {
+          return e;
+        }
+      })(),
+      (() => {
+        try {
+          new NotificationStream(c, { topics: [], onEvent: () => {}, WebSocket: undefined as never });
+        } catch (e) {
+          return e;
+        }
+      })(),
       await searchUsers(c, '  ').catch((e: unknown) => e),
     ];
     for (const e of errors) expect(e).toMatchObject({ name: 'GenesysClientError', code: 'invalid_argument' });

@@ -2,8 +2,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import {
-  AdherenceView, NotificationStream, createGenesysClient, fromRest, fromTopic, getManagementUnitAdherence, managementUnitAdherenceTopic,
-  type GenesysClient, type WebSocketFactory,
+  AdherenceView,
+  NotificationStream,
+  createGenesysClient,
+  fromRest,
+  fromTopic,
+  getManagementUnitAdherence,
+  managementUnitAdherenceTopic,
+  type GenesysClient,
+  type WebSocketFactory,
 } from '@adhere/genesys';
 import { ManualClock, tokenFor } from '@adhere/emulator/testing';
 
@@ -14,7 +21,14 @@ let stream: NotificationStream | undefined;
 // move only when a test advances it, so no outcome depends on how busy the machine is.
 const clock = new ManualClock(Date.UTC(2026, 10, 24, 14));
 beforeAll(async () => {
-  emulator = await startEmulator({ agents: 600, clock: 'manual', wallClock: clock, startTime: Date.UTC(2026, 10, 24, 14), heartbeatMs: 1000, socketClosingGraceMs: 1000 });
+  emulator = await startEmulator({
+    agents: 600,
+    clock: 'manual',
+    wallClock: clock,
+    startTime: Date.UTC(2026, 10, 24, 14),
+    heartbeatMs: 1000,
+    socketClosingGraceMs: 1000,
+  });
   const token = await tokenFor(emulator);
   client = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => token });
 });
@@ -38,7 +52,10 @@ async function liveView(muIds: string[], extra: { heartbeatTimeoutMs?: number; m
   const view = new AdherenceView();
   const resyncs: string[] = [];
   let events = 0;
-  const snapshot = async () => view.replaceAll((await Promise.all(muIds.map((id) => getManagementUnitAdherence(client, id)))).flat().map(fromRest));
+  const snapshot = async () =>
+    view.replaceAll(
+      (await Promise.all(muIds.map((id) => getManagementUnitAdherence(client, id)))).flat().map(fromRest),
+    );
   stream = new NotificationStream(client, {
     topics: muIds.map(managementUnitAdherenceTopic),
     WebSocket: WebSocket as unknown as WebSocketFactory,
@@ -47,7 +64,9 @@ async function liveView(muIds: string[], extra: { heartbeatTimeoutMs?: number; m
     reconnectBaseMs: 50,
     clock,
     onEvent: (e) => {
-      if (e.kind === 'adherence') (events++, view.apply(fromTopic(e.body)));
+      if (e.kind !== 'adherence') return;
+      events++;
+      view.apply(fromTopic(e.body));
     },
     onResync: (reason) => {
       resyncs.push(reason);
@@ -62,11 +81,17 @@ async function liveView(muIds: string[], extra: { heartbeatTimeoutMs?: number; m
 /** Every agent of the MUs: the client's view equals the emulator's truth. */
 async function expectTruth(view: AdherenceView, muIds: string[]) {
   const agents = emulator.centre.topology.agents.filter((a) => muIds.includes(a.managementUnitId));
-  await until(() => agents.every((a) => {
-    const v = view.get(a.id);
-    const t = emulator.centre.statusOf(a.index);
-    return v?.adherenceState === t.verdict.state && v.systemPresence === t.span.presence && v.routingStatus === t.span.routing;
-  }));
+  await until(() =>
+    agents.every((a) => {
+      const v = view.get(a.id);
+      const t = emulator.centre.statusOf(a.index);
+      return (
+        v?.adherenceState === t.verdict.state &&
+        v.systemPresence === t.span.presence &&
+        v.routingStatus === t.span.routing
+      );
+    }),
+  );
   expect(view.size).toBe(agents.length);
 }
 
@@ -116,12 +141,25 @@ describe('NotificationStream against the emulator', () => {
   });
 
   it('moves to a new channel before the current one expires', async () => {
-    const short = await startEmulator({ agents: 20, clock: 'manual', wallClock: clock, channelLifetimeMs: 4000, socketClosingGraceMs: 1000 });
+    const short = await startEmulator({
+      agents: 20,
+      clock: 'manual',
+      wallClock: clock,
+      channelLifetimeMs: 4000,
+      socketClosingGraceMs: 1000,
+    });
     try {
       const t = await tokenFor(short);
       const c = createGenesysClient({ apiBaseUrl: short.apiUrl, getAccessToken: () => t });
       const resyncs: string[] = [];
-      stream = new NotificationStream(c, { topics: [managementUnitAdherenceTopic(short.centre.topology.managementUnits[0]!.id)], WebSocket: WebSocket as unknown as WebSocketFactory, renewBeforeExpiryMs: 3000, clock, onEvent: () => {}, onResync: (r) => resyncs.push(r) });
+      stream = new NotificationStream(c, {
+        topics: [managementUnitAdherenceTopic(short.centre.topology.managementUnits[0]!.id)],
+        WebSocket: WebSocket as unknown as WebSocketFactory,
+        renewBeforeExpiryMs: 3000,
+        clock,
+        onEvent: () => {},
+        onResync: (r) => resyncs.push(r),
+      });
       await stream.start();
       const first = stream.channelIds[0];
       clock.advance(1000); // renewal is due 3 s before the 4 s channel expires
@@ -138,11 +176,23 @@ describe('NotificationStream against the emulator', () => {
   it('shards topics over channels at the per-channel limit', async () => {
     const mus = emulator.centre.topology.managementUnits.map((m) => m.id);
     expect(mus.length).toBe(1);
-    const teams = emulator.centre.topology.teams.slice(0, 5).map((t) => `v2.workforcemanagement.teams.${t.id}.adherence`);
-    stream = new NotificationStream(client, { topics: teams, WebSocket: WebSocket as unknown as WebSocketFactory, maxTopicsPerChannel: 2, clock, onEvent: () => {} });
+    const teams = emulator.centre.topology.teams
+      .slice(0, 5)
+      .map((t) => `v2.workforcemanagement.teams.${t.id}.adherence`);
+    stream = new NotificationStream(client, {
+      topics: teams,
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      maxTopicsPerChannel: 2,
+      clock,
+      onEvent: () => {},
+    });
     await stream.start();
     expect(stream.channelIds).toHaveLength(3);
-    const subs = emulator.context.hub.allChannels().filter((c) => stream!.channelIds.includes(c.id)).map((c) => c.topics.size).sort();
+    const subs = emulator.context.hub
+      .allChannels()
+      .filter((c) => stream!.channelIds.includes(c.id))
+      .map((c) => c.topics.size)
+      .sort();
     expect(subs).toEqual([1, 2, 2]);
   });
 });

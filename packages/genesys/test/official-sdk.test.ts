@@ -7,7 +7,7 @@ import { createGenesysClient, getManagementUnitAdherence, getUserAdherence, list
 import { tokenFor } from '@adhere/emulator/testing';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 const platformClient = require('purecloud-platform-client-v2') as any;
 
 let emulator: Emulator;

@@ -50,7 +50,13 @@ export function completeSignIn(callbackUrl: string, options: CompleteSignInOptio
   return run;
 }
 
-async function finishSignIn(callbackUrl: string, params: URLSearchParams, state: string | null, storage: KeyValueStorage, options: CompleteSignInOptions): Promise<SignInResult> {
+async function finishSignIn(
+  callbackUrl: string,
+  params: URLSearchParams,
+  state: string | null,
+  storage: KeyValueStorage,
+  options: CompleteSignInOptions,
+): Promise<SignInResult> {
   const cleanUrl = cleanCallbackUrl(callbackUrl);
   const replace = options.replaceHistory ?? true;
   const history = (globalThis as { history?: History }).history;
@@ -65,9 +71,17 @@ async function finishSignIn(callbackUrl: string, params: URLSearchParams, state:
   const maxAge = options.transactionMaxAgeMs ?? DEFAULT_TRANSACTION_MAX_AGE_MS;
   if (tx === undefined) {
     if (sweepTransactions(storage, now(), maxAge) > 0) {
-      throw new OAuthError('state_mismatch', 'Callback state matches no sign-in of this tab (CSRF? stale link?)', again);
+      throw new OAuthError(
+        'state_mismatch',
+        'Callback state matches no sign-in of this tab (CSRF? stale link?)',
+        again,
+      );
     }
-    throw new OAuthError('transaction_missing', 'No sign-in pending in this tab: verifier gone (new tab? storage cleared?)', again);
+    throw new OAuthError(
+      'transaction_missing',
+      'No sign-in pending in this tab: verifier gone (new tab? storage cleared?)',
+      again,
+    );
   }
   // An error is believed only once its state is ours (as for a code): a forged error link cannot
   // pose as the login server.

@@ -36,7 +36,11 @@ export class OAuthError extends Error {
   declare readonly errorDescription?: string;
   declare readonly hint?: string;
 
-  constructor(readonly code: OAuthErrorCode, message: string, details: OAuthErrorDetails = {}) {
+  constructor(
+    readonly code: OAuthErrorCode,
+    message: string,
+    details: OAuthErrorDetails = {},
+  ) {
     super(message, details);
     // `declare` fields plus one assign keep this class small in every browser bundle that signs in;
     // `cause` is set by Error itself (ES2022) from the same object.

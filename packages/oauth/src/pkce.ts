@@ -18,7 +18,10 @@ export function createVerifier(): string {
 export function assertValidVerifier(verifier: string): void {
   if (VERIFIER_PATTERN.test(verifier)) return;
   const bad = verifier.replace(/[A-Za-z0-9\-._~]/g, '');
-  throw new OAuthError('invalid_verifier', `code_verifier must be 43–128 of A-Z a-z 0-9 -._~ (RFC 7636 §4.1), not ${verifier.length} chars${bad ? ` with ${JSON.stringify(bad)}` : ''}: use createVerifier()`);
+  throw new OAuthError(
+    'invalid_verifier',
+    `code_verifier must be 43–128 of A-Z a-z 0-9 -._~ (RFC 7636 §4.1), not ${verifier.length} chars${bad ? ` with ${JSON.stringify(bad)}` : ''}: use createVerifier()`,
+  );
 }
 
 /** RFC 7636 §4.2: code_challenge = BASE64URL(SHA256(ASCII(code_verifier))). */

@@ -50,7 +50,9 @@ export function environmentOf(region: string): GenesysEnvironment | undefined {
 }
 
 /** For a host such as `api.mypurecloud.ie`, which Genesys environment and which kind of host it is. */
-export function classifyGenesysHost(host: string): { environment: GenesysEnvironment; kind: 'login' | 'api' | 'other' } | undefined {
+export function classifyGenesysHost(
+  host: string,
+): { environment: GenesysEnvironment; kind: 'login' | 'api' | 'other' } | undefined {
   const h = host.toLowerCase();
   for (const env of Object.values(GENESYS_REGIONS)) {
     if (h === env || h.endsWith(`.${env}`)) {

@@ -45,7 +45,9 @@ export function createTokenStore(options: TokenStoreOptions = {}): TokenStore {
     getAccessToken() {
       const t = store.current();
       if (t === undefined) {
-        throw new OAuthError('reauth_required', 'No valid access token: sign in again', { hint: 'Call startSignIn(); the token expired or the user signed out.' });
+        throw new OAuthError('reauth_required', 'No valid access token: sign in again', {
+          hint: 'Call startSignIn(); the token expired or the user signed out.',
+        });
       }
       return t.accessToken;
     },

@@ -19,7 +19,11 @@ export interface ExchangeCodeRequest {
 
 // Deliberately no clientSecret field: a browser is a public client (RFC 6749 §2.1), and a secret shipped
 // in a SPA is a leaked secret. The request carries no Authorization header either.
-export async function exchangeCode(req: ExchangeCodeRequest, fetchImpl: typeof fetch = fetch, now: () => number = Date.now): Promise<TokenSet> {
+export async function exchangeCode(
+  req: ExchangeCodeRequest,
+  fetchImpl: typeof fetch = fetch,
+  now: () => number = Date.now,
+): Promise<TokenSet> {
   const body = new URLSearchParams({
     grant_type: 'authorization_code',
     code: req.code,
@@ -55,12 +59,16 @@ function tokenErrorFrom(status: number, json: Record<string, unknown>): OAuthErr
   // Genesys sends `description` beside (or instead of) the RFC's `error_description`.
   const desc = [json.error_description, json.description].find((d): d is string => typeof d === 'string');
   const grant = error === 'invalid_grant';
-  return new OAuthError(grant ? 'invalid_grant' : 'token_request_failed', `Token request failed: HTTP ${status} ${error ?? ''}${desc ? ` (${desc})` : ''}`, {
-    status,
-    error,
-    errorDescription: desc,
-    hint: grant ? 'Wrong verifier, changed redirect_uri, or a used/expired code: run diagnose()' : undefined,
-  });
+  return new OAuthError(
+    grant ? 'invalid_grant' : 'token_request_failed',
+    `Token request failed: HTTP ${status} ${error ?? ''}${desc ? ` (${desc})` : ''}`,
+    {
+      status,
+      error,
+      errorDescription: desc,
+      hint: grant ? 'Wrong verifier, changed redirect_uri, or a used/expired code: run diagnose()' : undefined,
+    },
+  );
 }
 
 export function tokenSetFrom(json: Record<string, unknown>, now: number): TokenSet {
@@ -72,5 +80,10 @@ export function tokenSetFrom(json: Record<string, unknown>, now: number): TokenS
   if (!(lifetime > 0 && lifetime < Infinity)) {
     throw new OAuthError('invalid_token_response', 'Token response: no expires_in');
   }
-  return { accessToken: access_token, tokenType: token_type, expiresAt: now + lifetime * 1000, scope: typeof scope === 'string' ? scope : undefined };
+  return {
+    accessToken: access_token,
+    tokenType: token_type,
+    expiresAt: now + lifetime * 1000,
+    scope: typeof scope === 'string' ? scope : undefined,
+  };
 }

@@ -10,7 +10,11 @@ const CODE = 'AuthCode-abcdef-987654';
 async function cli(input: string, json = false) {
   let out = '';
   let err = '';
-  const code = await runCli(['doctor', '-', ...(json ? ['--json'] : [])], { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => input });
+  const code = await runCli(['doctor', '-', ...(json ? ['--json'] : [])], {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readStdin: async () => input,
+  });
   return { code, out, err };
 }
 
@@ -18,14 +22,24 @@ describe('6. no finding, in any output, shows a secret', () => {
   const cases: Array<[string, object, string[]]> = [
     [
       'a token URL without scheme carrying client_secret, code and code_verifier',
-      { tokenRequest: { url: `login.mypurecloud.com/oauth/token?client_secret=${SECRET}&code=${CODE}&code_verifier=${VERIFIER}`, method: 'POST', body: 'grant_type=authorization_code' } },
+      {
+        tokenRequest: {
+          url: `login.mypurecloud.com/oauth/token?client_secret=${SECRET}&code=${CODE}&code_verifier=${VERIFIER}`,
+          method: 'POST',
+          body: 'grant_type=authorization_code',
+        },
+      },
       [SECRET, CODE, VERIFIER],
     ],
     [
       'a plain challenge equal to the verifier',
       {
         authorizeUrl: `https://login.mypurecloud.com/oauth/authorize?response_type=code&client_id=c&code_challenge=${VERIFIER}x&code_challenge_method=plain&state=s`,
-        tokenRequest: { url: 'https://login.mypurecloud.com/oauth/token', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `grant_type=authorization_code&code=${CODE}&client_id=c&redirect_uri=https://app/cb&code_verifier=${VERIFIER}x` },
+        tokenRequest: {
+          url: 'https://login.mypurecloud.com/oauth/token',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: `grant_type=authorization_code&code=${CODE}&client_id=c&redirect_uri=https://app/cb&code_verifier=${VERIFIER}x`,
+        },
       },
       [`${VERIFIER}x`, CODE],
     ],
@@ -33,7 +47,11 @@ describe('6. no finding, in any output, shows a secret', () => {
       'a redirect_uri carrying ?code=',
       {
         authorizeUrl: `https://login.mypurecloud.com/oauth/authorize?response_type=code&client_id=c&redirect_uri=${encodeURIComponent(`https://app/cb?code=${CODE}`)}&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=s`,
-        tokenRequest: { url: 'https://login.mypurecloud.com/oauth/token', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `grant_type=authorization_code&code=x1&client_id=c&redirect_uri=${encodeURIComponent(`https://app/cb?code=${CODE}&z`)}&code_verifier=${VERIFIER}` },
+        tokenRequest: {
+          url: 'https://login.mypurecloud.com/oauth/token',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: `grant_type=authorization_code&code=x1&client_id=c&redirect_uri=${encodeURIComponent(`https://app/cb?code=${CODE}&z`)}&code_verifier=${VERIFIER}`,
+        },
       },
       [CODE],
     ],
@@ -43,7 +61,8 @@ describe('6. no finding, in any output, shows a secret', () => {
     expect(result.findings.length).toBeGreaterThan(0);
     const text = await cli(JSON.stringify(record));
     const json = await cli(JSON.stringify(record), true);
-    for (const output of [JSON.stringify(result), text.out, json.out]) for (const s of secrets) expect(output).not.toContain(s);
+    for (const output of [JSON.stringify(result), text.out, json.out])
+      for (const s of secrets) expect(output).not.toContain(s);
     expect(text.out).toContain('<redacted>');
   });
 });
@@ -53,7 +72,10 @@ describe('7. linear time for any input', () => {
   // Each must now complete well inside the test timeout.
   it.each([
     ['"http://" repeated to 1 MB', 'http://'.repeat(150_000)],
-    ['a 1 MB verifier of "="', `curl https://login.mypurecloud.com/oauth/token -d 'code_verifier=${'='.repeat(1_000_000)}x'`],
+    [
+      'a 1 MB verifier of "="',
+      `curl https://login.mypurecloud.com/oauth/token -d 'code_verifier=${'='.repeat(1_000_000)}x'`,
+    ],
     ['"/oauth/authorize?" repeated', '/oauth/authorize?'.repeat(60_000)],
     ['secret parameters repeated', `curl https://x/oauth/token -d '${'code=a&'.repeat(150_000)}'`],
   ])('%s', async (_name, input) => {
@@ -61,17 +83,41 @@ describe('7. linear time for any input', () => {
   });
 
   it('input over 10 MB is refused with a typed error, not read', async () => {
-    await expect(diagnose('x'.repeat(10 * 1024 * 1024 + 1))).rejects.toMatchObject({ name: 'OAuthError', code: 'invalid_input' });
+    await expect(diagnose('x'.repeat(10 * 1024 * 1024 + 1))).rejects.toMatchObject({
+      name: 'OAuthError',
+      code: 'invalid_input',
+    });
   });
 });
 
 describe('8. wrong-shaped input: a clear error and exit code 2, never a stack trace', () => {
   it.each([
-    ['method: 5', { tokenRequest: { url: 'https://login.mypurecloud.com/oauth/token', method: 5 } }, /tokenRequest\.method must be text/],
-    ['headers: [1]', { tokenRequest: { url: 'https://login.mypurecloud.com/oauth/token', headers: [1] } }, /headers must be/],
-    ['region: 5', { region: 5, authorizeUrl: 'https://login.mypurecloud.com/oauth/authorize?x=1' }, /region must be text/],
+    [
+      'method: 5',
+      { tokenRequest: { url: 'https://login.mypurecloud.com/oauth/token', method: 5 } },
+      /tokenRequest\.method must be text/,
+    ],
+    [
+      'headers: [1]',
+      { tokenRequest: { url: 'https://login.mypurecloud.com/oauth/token', headers: [1] } },
+      /headers must be/,
+    ],
+    [
+      'region: 5',
+      { region: 5, authorizeUrl: 'https://login.mypurecloud.com/oauth/authorize?x=1' },
+      /region must be text/,
+    ],
     ['url missing', { tokenRequest: { method: 'POST' } }, /tokenRequest\.url must be text/],
-    ['a body field that is a nested object', { tokenRequest: { url: 'https://login.mypurecloud.com/oauth/token', body: { a: JSON.parse('['.repeat(500) + ']'.repeat(500)) } } }, /body must be text or an object of text fields/],
+    [
+      'a body field that is a nested object',
+      {
+        tokenRequest: {
+          url: 'https://login.mypurecloud.com/oauth/token',
+          body: { a: JSON.parse('['.repeat(500) + ']'.repeat(500)) },
+        },
+      },
+      /body must be text or an object of text fields/,
+    ],
   ])('%s', async (_name, record, message) => {
     await expect(diagnose(record)).rejects.toBeInstanceOf(OAuthError);
     const r = await cli(JSON.stringify(record));
@@ -82,20 +128,55 @@ describe('8. wrong-shaped input: a clear error and exit code 2, never a stack tr
 
   it('a JSON body nested 200,000 deep is diagnosed, not serialised', async () => {
     const deep = '{"code_verifier":' + '['.repeat(200_000) + ']'.repeat(200_000) + '}';
-    const r = await cli(JSON.stringify({ tokenRequest: { url: 'https://login.mypurecloud.com/oauth/token', headers: { 'Content-Type': 'application/json' }, body: deep } }));
+    const r = await cli(
+      JSON.stringify({
+        tokenRequest: {
+          url: 'https://login.mypurecloud.com/oauth/token',
+          headers: { 'Content-Type': 'application/json' },
+          body: deep,
+        },
+      }),
+    );
     expect([0, 1]).toContain(r.code);
     expect(r.out).toContain('content_type_wrong');
   });
 
   const har = (entries: unknown[]) => JSON.stringify({ log: { version: '1.2', entries } });
   const tokenEntry = (postData: object, content: object = { text: '{"error":"invalid_grant"}' }) => ({
-    request: { method: 'POST', url: 'https://login.mypurecloud.com/oauth/token', headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }], postData },
+    request: {
+      method: 'POST',
+      url: 'https://login.mypurecloud.com/oauth/token',
+      headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }],
+      postData,
+    },
     response: { status: 400, headers: [], content },
   });
   it.each([
-    ['a "%" parameter name', har([tokenEntry({ mimeType: 'application/x-www-form-urlencoded', params: [{ name: '%', value: '%E0%A4%A' }, { name: 'code_verifier', value: 'short' }] })])],
-    ['bad base64 content', har([tokenEntry({ text: 'grant_type=authorization_code&code_verifier=short' }, { text: '!!not base64!!', encoding: 'base64' })])],
-    ['null entries', har([null, 5, { request: null }, tokenEntry({ text: 'grant_type=authorization_code&code_verifier=short' })])],
+    [
+      'a "%" parameter name',
+      har([
+        tokenEntry({
+          mimeType: 'application/x-www-form-urlencoded',
+          params: [
+            { name: '%', value: '%E0%A4%A' },
+            { name: 'code_verifier', value: 'short' },
+          ],
+        }),
+      ]),
+    ],
+    [
+      'bad base64 content',
+      har([
+        tokenEntry(
+          { text: 'grant_type=authorization_code&code_verifier=short' },
+          { text: '!!not base64!!', encoding: 'base64' },
+        ),
+      ]),
+    ],
+    [
+      'null entries',
+      har([null, 5, { request: null }, tokenEntry({ text: 'grant_type=authorization_code&code_verifier=short' })]),
+    ],
   ])('a valid HAR with %s is diagnosed', async (_name, input) => {
     const r = await cli(input);
     expect(r.err).toBe('');

@@ -9,7 +9,11 @@ const fixturePath = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`
 async function run(argv: string[], stdin = '') {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: (t) => void (out += t), stderr: (t) => void (err += t), readStdin: async () => stdin });
+  const code = await runCli(argv, {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    readStdin: async () => stdin,
+  });
   return { code, out, err };
 }
 
@@ -18,7 +22,8 @@ describe('adhere doctor', () => {
     const r = await run(['doctor', fixturePath('forum-post.curl.txt')]);
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/^4 problems found:/);
-    for (const code of ['token_on_api_host', 'authorize_on_api_host', 'basic_auth_sent', 'client_id_missing']) expect(r.out).toContain(code);
+    for (const code of ['token_on_api_host', 'authorize_on_api_host', 'basic_auth_sent', 'client_id_missing'])
+      expect(r.out).toContain(code);
     expect(r.out).toContain('fix:  POST to https://login.mypurecloud.com/oauth/token.');
     expect(r.out).not.toContain('s3cret');
   });
@@ -33,7 +38,9 @@ describe('adhere doctor', () => {
 
   it('applies --region and --authorize-url to a JSON record', async () => {
     const r = await run(['doctor', fixturePath('forum-post-exchange.json'), '--json', '--region', 'eu_west_1']);
-    expect((JSON.parse(r.out) as { findings: { code: string }[] }).findings.map((f) => f.code)).toContain('region_mismatch');
+    expect((JSON.parse(r.out) as { findings: { code: string }[] }).findings.map((f) => f.code)).toContain(
+      'region_mismatch',
+    );
   });
 
   it.each([
@@ -56,7 +63,11 @@ describe('adhere doctor', () => {
 
   it('runs as the built `adhere` binary', async () => {
     const bin = fileURLToPath(new URL('../bin/adhere.js', import.meta.url));
-    const result: { code?: number; stdout: string } = await promisify(execFile)(process.execPath, [bin, "doctor", fixturePath("forum-post-exchange.json")]).catch((e: { code: number; stdout: string }) => e);
+    const result: { code?: number; stdout: string } = await promisify(execFile)(process.execPath, [
+      bin,
+      'doctor',
+      fixturePath('forum-post-exchange.json'),
+    ]).catch((e: { code: number; stdout: string }) => e);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('token_on_api_host');
   });

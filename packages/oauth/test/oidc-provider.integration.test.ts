@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OAuthError, completeSignIn, createMemoryStorage, createTokenStore, exchangeCode, signOut, startSignIn, type KeyValueStorage } from '@adhere/oauth';
+import {
+  OAuthError,
+  completeSignIn,
+  createMemoryStorage,
+  createTokenStore,
+  exchangeCode,
+  signOut,
+  startSignIn,
+  type KeyValueStorage,
+} from '@adhere/oauth';
 import { followLoginToCallback, startOidcPeer, type OidcPeer } from '../../../testing/peers/oidc-provider-server.js';
 
 let peer: OidcPeer;
@@ -9,11 +18,21 @@ beforeAll(async () => {
 afterAll(() => peer.close());
 
 function config(storage: KeyValueStorage, extra: { now?: () => number } = {}) {
-  return { clientId: peer.clientId, redirectUri: peer.redirectUri, scope: peer.scope, loginBaseUrl: peer.issuer, storage, ...extra };
+  return {
+    clientId: peer.clientId,
+    redirectUri: peer.redirectUri,
+    scope: peer.scope,
+    loginBaseUrl: peer.issuer,
+    storage,
+    ...extra,
+  };
 }
 
 async function caught(p: Promise<unknown>): Promise<OAuthError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(OAuthError);
   return err as OAuthError;
 }
@@ -39,7 +58,10 @@ describe('sign-in against oidc-provider', () => {
     const { url } = await startSignIn(config(storage));
     const callback = await followLoginToCallback(url, peer.redirectUri);
     const before = peer.tokenRequests();
-    const [a, b] = await Promise.all([completeSignIn(callback, config(storage)), completeSignIn(callback, config(storage))]);
+    const [a, b] = await Promise.all([
+      completeSignIn(callback, config(storage)),
+      completeSignIn(callback, config(storage)),
+    ]);
     const c = await completeSignIn(callback, config(storage));
     expect(a.tokens.accessToken).toBe(b.tokens.accessToken);
     expect(c.tokens.accessToken).toBe(a.tokens.accessToken);
@@ -77,7 +99,13 @@ describe('sign-in against oidc-provider', () => {
     const verifier = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
     const { url } = await startSignIn({ ...config(storage), verifier });
     const code = new URL(await followLoginToCallback(url, peer.redirectUri)).searchParams.get('code')!;
-    const req = { tokenUrl: `${peer.issuer}/oauth/token`, clientId: peer.clientId, redirectUri: peer.redirectUri, code, verifier };
+    const req = {
+      tokenUrl: `${peer.issuer}/oauth/token`,
+      clientId: peer.clientId,
+      redirectUri: peer.redirectUri,
+      code,
+      verifier,
+    };
     await exchangeCode(req);
     const err = await caught(exchangeCode(req));
     expect(err.code).toBe('invalid_grant');

@@ -25,8 +25,12 @@ describe('Genesys regions', () => {
   });
 
   it('accepts a custom login base URL (the emulator) and refuses an api. host for OAuth', () => {
-    expect(resolveEndpoints({ loginBaseUrl: 'http://127.0.0.1:4010/' }).tokenUrl).toBe('http://127.0.0.1:4010/oauth/token');
-    expect(() => resolveEndpoints({ loginBaseUrl: 'https://api.mypurecloud.com' })).toThrowError(/api\. host; OAuth is on login/);
+    expect(resolveEndpoints({ loginBaseUrl: 'http://127.0.0.1:4010/' }).tokenUrl).toBe(
+      'http://127.0.0.1:4010/oauth/token',
+    );
+    expect(() => resolveEndpoints({ loginBaseUrl: 'https://api.mypurecloud.com' })).toThrowError(
+      /api\. host; OAuth is on login/,
+    );
   });
 
   it.each([

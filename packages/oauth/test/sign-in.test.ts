@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { OAuthError, challengeS256, cleanCallbackUrl, completeSignIn, createMemoryStorage, startSignIn } from '@adhere/oauth';
+import {
+  OAuthError,
+  challengeS256,
+  cleanCallbackUrl,
+  completeSignIn,
+  createMemoryStorage,
+  startSignIn,
+} from '@adhere/oauth';
 
 const base = { clientId: 'adhere-local', redirectUri: 'http://localhost:3000/callback', region: 'eu_west_1' };
 
@@ -75,31 +82,50 @@ describe('completeSignIn before any token request', () => {
   }) as unknown as typeof fetch;
 
   it('checks state before exchanging: a callback without state is state_mismatch', async () => {
-    const err = await completeSignIn('http://localhost:3000/callback?code=abc', { ...base, storage: createMemoryStorage(), fetch: noFetch }).catch((e: unknown) => e);
+    const err = await completeSignIn('http://localhost:3000/callback?code=abc', {
+      ...base,
+      storage: createMemoryStorage(),
+      fetch: noFetch,
+    }).catch((e: unknown) => e);
     expect((err as OAuthError).code).toBe('state_mismatch');
   });
 
   it('an error callback is believed only with a state this tab issued', async () => {
     const storage = createMemoryStorage();
     await startSignIn({ ...base, storage });
-    const forged = await completeSignIn('http://localhost:3000/callback?error=access_denied&state=forged', { ...base, storage, fetch: noFetch }).catch((e: unknown) => e);
+    const forged = await completeSignIn('http://localhost:3000/callback?error=access_denied&state=forged', {
+      ...base,
+      storage,
+      fetch: noFetch,
+    }).catch((e: unknown) => e);
     expect((forged as OAuthError).code).toBe('state_mismatch');
     const { state } = await startSignIn({ ...base, storage });
-    const real = await completeSignIn(`http://localhost:3000/callback?error=access_denied&error_description=no&state=${state}`, { ...base, storage, fetch: noFetch }).catch((e: unknown) => e);
+    const real = await completeSignIn(
+      `http://localhost:3000/callback?error=access_denied&error_description=no&state=${state}`,
+      { ...base, storage, fetch: noFetch },
+    ).catch((e: unknown) => e);
     expect(real).toMatchObject({ code: 'authorization_denied', error: 'access_denied', errorDescription: 'no' });
   });
 
   it('a callback with neither code nor error is callback_missing_code', async () => {
     const storage = createMemoryStorage();
     const { state } = await startSignIn({ ...base, storage });
-    const err = await completeSignIn(`http://localhost:3000/callback?state=${state}`, { ...base, storage, fetch: noFetch }).catch((e: unknown) => e);
+    const err = await completeSignIn(`http://localhost:3000/callback?state=${state}`, {
+      ...base,
+      storage,
+      fetch: noFetch,
+    }).catch((e: unknown) => e);
     expect((err as OAuthError).code).toBe('callback_missing_code');
   });
 });
 
 describe('cleanCallbackUrl', () => {
   it('removes the OAuth parameters and keeps the app query and hash', () => {
-    expect(cleanCallbackUrl('http://localhost:3000/callback?mu=7&code=c&state=s&iss=x#board')).toBe('http://localhost:3000/callback?mu=7#board');
-    expect(cleanCallbackUrl('http://localhost:3000/callback?error=access_denied&error_description=no&state=s')).toBe('http://localhost:3000/callback');
+    expect(cleanCallbackUrl('http://localhost:3000/callback?mu=7&code=c&state=s&iss=x#board')).toBe(
+      'http://localhost:3000/callback?mu=7#board',
+    );
+    expect(cleanCallbackUrl('http://localhost:3000/callback?error=access_denied&error_description=no&state=s')).toBe(
+      'http://localhost:3000/callback',
+    );
   });
 });

@@ -37,8 +37,16 @@ describe('token store', () => {
     const store = createTokenStore({ now: () => 0 });
     store.set(tokens(10_000_000));
     const revoked: string[] = [];
-    const out = await signOut({ region: 'mypurecloud.de', clientId: 'cid', postLogoutRedirectUri: 'http://localhost:3000/', tokens: store, revoke: async (t) => void revoked.push(t) });
-    expect(out.url).toBe('https://login.mypurecloud.de/logout?client_id=cid&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2F');
+    const out = await signOut({
+      region: 'mypurecloud.de',
+      clientId: 'cid',
+      postLogoutRedirectUri: 'http://localhost:3000/',
+      tokens: store,
+      revoke: async (t) => void revoked.push(t),
+    });
+    expect(out.url).toBe(
+      'https://login.mypurecloud.de/logout?client_id=cid&redirect_uri=http%3A%2F%2Flocalhost%3A3000%2F',
+    );
     expect(revoked).toEqual(['secret-token']);
     expect(store.current()).toBeUndefined();
   });
@@ -46,7 +54,12 @@ describe('token store', () => {
   it('signOut still signs out locally when revocation fails, and reports the failure', async () => {
     const store = createTokenStore({ now: () => 0 });
     store.set(tokens(10_000_000));
-    const out = await signOut({ region: 'us_east_1', clientId: 'cid', tokens: store, revoke: () => Promise.reject(new Error('offline')) });
+    const out = await signOut({
+      region: 'us_east_1',
+      clientId: 'cid',
+      tokens: store,
+      revoke: () => Promise.reject(new Error('offline')),
+    });
     expect(store.current()).toBeUndefined();
     expect((out.revokeError as Error).message).toBe('offline');
   });

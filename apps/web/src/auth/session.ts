@@ -1,4 +1,15 @@
-import { OAuthError, completeSignIn, createTokenStore, diagnose, signOut, startSignIn, type Diagnosis, type ExchangeRecord, type TokenSet, type TokenStore } from '@adhere/oauth';
+import {
+  OAuthError,
+  completeSignIn,
+  createTokenStore,
+  diagnose,
+  signOut,
+  startSignIn,
+  type Diagnosis,
+  type ExchangeRecord,
+  type TokenSet,
+  type TokenStore,
+} from '@adhere/oauth';
 import type { ResolvedConfig } from '../config.js';
 import { safeReturnPath } from '../router.js';
 import { createGenesysClient, revokeToken } from '@adhere/genesys';
@@ -50,7 +61,11 @@ export class Session {
 
   /** Handles /callback; returns the path to go back to, or throws a SignInFailure. */
   async completeCallback(href: string): Promise<string> {
-    const record: ExchangeRecord = { authorizeUrl: sessionStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined, callbackUrl: stripCode(href), ...(this.config.region ? { region: this.config.region } : {}) };
+    const record: ExchangeRecord = {
+      authorizeUrl: sessionStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined,
+      callbackUrl: stripCode(href),
+      ...(this.config.region ? { region: this.config.region } : {}),
+    };
     try {
       const result = await completeSignIn(href, { ...this.config, fetch: recordingFetch(record) });
       this.tokens.set(result.tokens);
@@ -62,7 +77,11 @@ export class Session {
       if (outcome.kind === 'go-to-app') return '/';
       delete record.response; // keep nothing of a response beyond what diagnose reads now
       record.callbackUrl = outcome.callbackUrl;
-      const failure: SignInFailure = { error: error as Error, diagnosis: await diagnose(withServerAnswer(record, error)), ignoredErrorLink: outcome.ignoredErrorLink };
+      const failure: SignInFailure = {
+        error: error as Error,
+        diagnosis: await diagnose(withServerAnswer(record, error)),
+        ignoredErrorLink: outcome.ignoredErrorLink,
+      };
       throw failure;
     }
   }
@@ -73,7 +92,10 @@ export class Session {
       tokens: this.tokens,
       postLogoutRedirectUri: `${location.origin}/`,
       // One attempt: sign-out must not wait on retries, and a failed revocation is reported, not fatal.
-      revoke: (token) => revokeToken(createGenesysClient({ apiBaseUrl: this.config.apiBaseUrl, getAccessToken: () => token, maxRetries: 0 })),
+      revoke: (token) =>
+        revokeToken(
+          createGenesysClient({ apiBaseUrl: this.config.apiBaseUrl, getAccessToken: () => token, maxRetries: 0 }),
+        ),
     });
     this.channel.postMessage({ type: 'signed-out' } satisfies TabMessage);
     location.assign(url);
@@ -92,12 +114,23 @@ function recordingFetch(record: ExchangeRecord): typeof fetch {
   return async (input, init) => {
     const headers: Record<string, string> = {};
     new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
-    record.tokenRequest = { url: String(input), method: init?.method ?? 'GET', headers, body: String(init?.body ?? '') };
+    record.tokenRequest = {
+      url: String(input),
+      method: init?.method ?? 'GET',
+      headers,
+      body: String(init?.body ?? ''),
+    };
     return fetch(input, init);
   };
 }
 
 function withServerAnswer(record: ExchangeRecord, error: unknown): ExchangeRecord {
   if (!(error instanceof OAuthError) || error.status === undefined) return record;
-  return { ...record, response: { status: error.status, body: { error: error.error ?? '', error_description: error.errorDescription ?? '' } } };
+  return {
+    ...record,
+    response: {
+      status: error.status,
+      body: { error: error.error ?? '', error_description: error.errorDescription ?? '' },
+    },
+  };
 }

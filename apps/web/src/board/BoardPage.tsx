@@ -1,7 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import {
-  NotificationStream, fromRest, fromTopic, getManagementUnitAdherence, getTeamAdherence, getUsersByIds, listBusinessUnits, listManagementUnits, listTeams,
-  managementUnitAdherenceTopic, teamAdherenceTopic, type AgentAdherence, type BusinessUnitListItem, type GenesysClient, type ManagementUnit,
+  NotificationStream,
+  fromRest,
+  fromTopic,
+  getManagementUnitAdherence,
+  getTeamAdherence,
+  getUsersByIds,
+  listBusinessUnits,
+  listManagementUnits,
+  listTeams,
+  managementUnitAdherenceTopic,
+  teamAdherenceTopic,
+  type AgentAdherence,
+  type BusinessUnitListItem,
+  type GenesysClient,
+  type ManagementUnit,
 } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
 import { ADHERENCE_STATES, BoardModel, type SortKey } from './board-model.js';
@@ -18,7 +31,9 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   const [mus, setMus] = useState<ManagementUnit[]>([]);
   const [error, setError] = useState<string>();
   const buId = q.get('bu') ?? bus[0]?.id;
-  const muIds = useMemo(() => (q.get('mu') ?? mus[0]?.id ?? '').split(',').filter(Boolean), [q.get('mu'), mus]);
+  // The selection as one string: effects and memos compare it by value, not by array identity.
+  const muKey = q.get('mu') ?? mus[0]?.id ?? '';
+  const muIds = useMemo(() => muKey.split(',').filter(Boolean), [muKey]);
   const teamId = q.get('team') ?? '';
   const setParam = (key: string, value: string | undefined) => {
     const next = new URL(location.href);
@@ -34,27 +49,48 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     if (buId) listManagementUnits(client, buId).then(setMus, (e: Error) => setError(e.message));
   }, [client, buId]);
 
-  const live = useLiveBoard(client, muIds, teamId);
+  const live = useLiveBoard(client, muKey, teamId);
   const [sortKey, setSortKey] = useState<SortKey>((q.get('sort') as SortKey) ?? 'adherenceState');
   const [descending, setDescending] = useState(false);
-  const states = useMemo(() => new Set((q.get('state') ?? '').split(',').filter(Boolean)), [q.get('state')]);
+  const stateParam = q.get('state') ?? '';
+  const states = useMemo(() => new Set(stateParam.split(',').filter(Boolean)), [stateParam]);
   const search = q.get('q') ?? '';
   // Order and filter are recomputed at most once a second (and at once when the query changes); in
   // between, live changes repaint the visible rows in place. Sorting 20,000 rows every frame would not
   // keep up with 500 changes a second.
-  const ids = useMemo(() => live.model.select({ states, search, sortKey, descending }, live.now).map((r) => r.userId), [live.snapshotVersion, live.resortTick, states, search, sortKey, descending]);
-  const rows = useMemo(() => ids.map((id) => live.model.get(id)).filter((r): r is AgentAdherence => r !== undefined), [ids, live.version]);
-  const counts = useMemo(() => live.model.counts(), [live.version]);
+  const ids = useMemo(
+    () => live.model.select({ states, search, sortKey, descending }, live.now).map((r) => r.userId),
+    // live.model is mutable: snapshotVersion and resortTick say when to read it again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [live.model, live.now, live.snapshotVersion, live.resortTick, states, search, sortKey, descending],
+  );
+  const rows = useMemo(
+    () => ids.map((id) => live.model.get(id)).filter((r): r is AgentAdherence => r !== undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- live.version marks a change inside the mutable model
+    [live.model, ids, live.version],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- live.version marks a change inside the mutable model
+  const counts = useMemo(() => live.model.counts(), [live.model, live.version]);
   const teams = useMemo(() => {
     const seen = new Map<string, string>();
     for (const r of live.model.all()) if (r.teamId) seen.set(r.teamId, live.teamNames.get(r.teamId) ?? r.teamId);
     return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
-  }, [live.snapshotVersion]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- snapshotVersion marks a new snapshot or new team names
+  }, [live.model, live.teamNames, live.snapshotVersion]);
 
   const columns: Column<AgentAdherence>[] = [
-    { key: 'name', label: 'Agent', width: 'minmax(10rem,1.4fr)', sortable: true, render: (r) => live.model.names.get(r.userId) ?? '…' },
     {
-      key: 'adherenceState', label: 'Adherence', width: 'minmax(9rem,1fr)', sortable: true,
+      key: 'name',
+      label: 'Agent',
+      width: 'minmax(10rem,1.4fr)',
+      sortable: true,
+      render: (r) => live.model.names.get(r.userId) ?? '…',
+    },
+    {
+      key: 'adherenceState',
+      label: 'Adherence',
+      width: 'minmax(9rem,1fr)',
+      sortable: true,
       render: (r) => {
         const s = styleOf(r.adherenceState);
         return (
@@ -64,29 +100,69 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         );
       },
     },
-    { key: 'scheduledActivityCategory', label: 'Scheduled', width: '1fr', sortable: true, render: (r) => r.scheduledActivityCategory ?? '–' },
-    { key: 'actualActivityCategory', label: 'Actual', width: '1fr', sortable: true, render: (r) => r.actualActivityCategory ?? '–' },
-    { key: 'systemPresence', label: 'Presence', width: '0.8fr', sortable: true, render: (r) => r.systemPresence ?? '–' },
+    {
+      key: 'scheduledActivityCategory',
+      label: 'Scheduled',
+      width: '1fr',
+      sortable: true,
+      render: (r) => r.scheduledActivityCategory ?? '–',
+    },
+    {
+      key: 'actualActivityCategory',
+      label: 'Actual',
+      width: '1fr',
+      sortable: true,
+      render: (r) => r.actualActivityCategory ?? '–',
+    },
+    {
+      key: 'systemPresence',
+      label: 'Presence',
+      width: '0.8fr',
+      sortable: true,
+      render: (r) => r.systemPresence ?? '–',
+    },
     { key: 'routingStatus', label: 'Routing', width: '0.9fr', sortable: true, render: (r) => r.routingStatus ?? '–' },
-    { key: 'timeInState', label: 'Time in state', width: '0.7fr', sortable: true, render: (r) => formatDuration(live.now - Date.parse(r.timeOfAdherenceChange ?? '')) },
+    {
+      key: 'timeInState',
+      label: 'Time in state',
+      width: '0.7fr',
+      sortable: true,
+      render: (r) => formatDuration(live.now - Date.parse(r.timeOfAdherenceChange ?? '')),
+    },
     { key: 'impact', label: 'Impact', width: '0.6fr', sortable: true, render: (r) => r.impact ?? '–' },
   ];
 
   return (
     <section className="board" aria-labelledby="board-title">
-      <h1 id="board-title" className="visually-hidden">Live adherence</h1>
+      <h1 id="board-title" className="visually-hidden">
+        Live adherence
+      </h1>
       <div className="toolbar">
         <label>
           Business unit{' '}
           <select value={buId ?? ''} onChange={(e) => (setParam('bu', e.target.value), setParam('mu', undefined))}>
-            {bus.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
+            {bus.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
           </select>
         </label>
         <fieldset className="mus">
           <legend>Management units</legend>
           {mus.map((m) => (
             <label key={m.id}>
-              <input type="checkbox" checked={muIds.includes(m.id)} onChange={(e) => setParam('mu', (e.target.checked ? [...muIds, m.id] : muIds.filter((x) => x !== m.id)).join(',') || undefined)} /> {m.name}
+              <input
+                type="checkbox"
+                checked={muIds.includes(m.id)}
+                onChange={(e) =>
+                  setParam(
+                    'mu',
+                    (e.target.checked ? [...muIds, m.id] : muIds.filter((x) => x !== m.id)).join(',') || undefined,
+                  )
+                }
+              />{' '}
+              {m.name}
             </label>
           ))}
         </fieldset>
@@ -94,36 +170,76 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           Team{' '}
           <select value={teamId} onChange={(e) => setParam('team', e.target.value || undefined)}>
             <option value="">All teams</option>
-            {teams.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+            {teams.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
-          Search <input type="search" value={search} placeholder="Agent name" onChange={(e) => setParam('q', e.target.value || undefined)} />
+          Search{' '}
+          <input
+            type="search"
+            value={search}
+            placeholder="Agent name"
+            onChange={(e) => setParam('q', e.target.value || undefined)}
+          />
         </label>
         <ConnectionBadge state={live.connection} />
       </div>
-      {error || live.error ? <p role="alert" className="error">{error ?? live.error}</p> : null}
+      {error || live.error ? (
+        <p role="alert" className="error">
+          {error ?? live.error}
+        </p>
+      ) : null}
       <div className="counts" role="group" aria-label="Agents per adherence state (toggle to filter)">
-        <span className="total" data-testid="agent-count">{live.model.size} agents</span>
+        <span className="total" data-testid="agent-count">
+          {live.model.size} agents
+        </span>
         {ADHERENCE_STATES.map((s) => {
           const st = styleOf(s);
           const on = states.has(s);
           return (
-            <button type="button" key={s} aria-pressed={on} className={`count ${st.className}`} data-state={s}
-              onClick={() => setParam('state', [...(on ? [...states].filter((x) => x !== s) : [...states, s])].join(',') || undefined)}>
+            <button
+              type="button"
+              key={s}
+              aria-pressed={on}
+              className={`count ${st.className}`}
+              data-state={s}
+              onClick={() =>
+                setParam(
+                  'state',
+                  [...(on ? [...states].filter((x) => x !== s) : [...states, s])].join(',') || undefined,
+                )
+              }
+            >
               <span aria-hidden="true">{st.icon}</span> {st.label} <strong>{counts[s] ?? 0}</strong>
             </button>
           );
         })}
       </div>
-      <VirtualTable rows={rows} columns={columns} rowKey={(r) => r.userId} label="Agents" sortKey={sortKey} descending={descending}
-        onSort={(k) => (k === sortKey ? setDescending(!descending) : (setSortKey(k as SortKey), setDescending(false)))} />
+      <VirtualTable
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.userId}
+        label="Agents"
+        sortKey={sortKey}
+        descending={descending}
+        onSort={(k) => (k === sortKey ? setDescending(!descending) : (setSortKey(k as SortKey), setDescending(false)))}
+      />
     </section>
   );
 }
 
 function ConnectionBadge({ state }: { state: Connection }) {
-  const words: Record<Connection, string> = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', resyncing: 'Resyncing…', offline: 'Offline' };
+  const words: Record<Connection, string> = {
+    connecting: 'Connecting…',
+    live: 'Live',
+    reconnecting: 'Reconnecting…',
+    resyncing: 'Resyncing…',
+    offline: 'Offline',
+  };
   return (
     <span className={`connection connection-${state}`} role="status" aria-live="polite" data-testid="connection">
       <span aria-hidden="true">{state === 'live' ? '●' : '○'}</span> {words[state]}
@@ -132,7 +248,7 @@ function ConnectionBadge({ state }: { state: Connection }) {
 }
 
 /** Snapshot + notifications for the selection; events are applied in batches, once per animation frame. */
-function useLiveBoard(client: GenesysClient, muIds: string[], teamId: string) {
+function useLiveBoard(client: GenesysClient, muKey: string, teamId: string) {
   const model = useRef(new BoardModel()).current;
   const teamNames = useRef(new Map<string, string>()).current;
   const [version, setVersion] = useState(0);
@@ -145,20 +261,26 @@ function useLiveBoard(client: GenesysClient, muIds: string[], teamId: string) {
     let seen = model.version;
     const t = setInterval(() => {
       setNow(Math.max(Date.now(), model.latestStamp));
-      if (model.version !== seen) (seen = model.version, setResortTick((x) => x + 1));
+      if (model.version !== seen) {
+        seen = model.version;
+        setResortTick((x) => x + 1);
+      }
     }, 1000);
     return () => clearInterval(t);
-  }, []);
+  }, [model]);
 
   useEffect(() => {
-    listTeams(client).then((ts) => {
-      for (const t of ts) teamNames.set(t.id, t.name);
-      setSnapshotVersion((v) => v + 1);
-    }, () => {});
-  }, [client]);
+    listTeams(client).then(
+      (ts) => {
+        for (const t of ts) teamNames.set(t.id, t.name);
+        setSnapshotVersion((v) => v + 1);
+      },
+      () => {},
+    );
+  }, [client, teamNames]);
 
-  const key = `${muIds.join(',')}|${teamId}`;
   useEffect(() => {
+    const muIds = muKey.split(',').filter(Boolean);
     if (muIds.length === 0) return;
     const ac = new AbortController();
     let queue: AgentAdherence[] = [];
@@ -170,12 +292,18 @@ function useLiveBoard(client: GenesysClient, muIds: string[], teamId: string) {
       if (model.applyUpdates(batch)) setVersion(model.version);
     };
     const snapshot = async () => {
-      const lists = teamId ? [await getTeamAdherence(client, teamId, { signal: ac.signal })] : await Promise.all(muIds.map((id) => getManagementUnitAdherence(client, id, { signal: ac.signal })));
+      const lists = teamId
+        ? [await getTeamAdherence(client, teamId, { signal: ac.signal })]
+        : await Promise.all(muIds.map((id) => getManagementUnitAdherence(client, id, { signal: ac.signal })));
       model.replaceAll(lists.flat().map(fromRest));
       setVersion(model.version);
       setSnapshotVersion((v) => v + 1);
-      const missing = model.all().map((r) => r.userId).filter((id) => !model.names.has(id));
-      for (const u of await getUsersByIds(client, missing, { signal: ac.signal })) model.names.set(u.id, u.name ?? u.id);
+      const missing = model
+        .all()
+        .map((r) => r.userId)
+        .filter((id) => !model.names.has(id));
+      for (const u of await getUsersByIds(client, missing, { signal: ac.signal }))
+        model.names.set(u.id, u.name ?? u.id);
       setVersion(++model.version);
     };
     const stream = new NotificationStream(client, {
@@ -187,20 +315,26 @@ function useLiveBoard(client: GenesysClient, muIds: string[], teamId: string) {
       },
       onResync: () => {
         setConnection('resyncing');
-        snapshot().then(() => setConnection(stream.status === 'live' ? 'live' : 'reconnecting'), (e: Error) => setError(e.message));
+        snapshot().then(
+          () => setConnection(stream.status === 'live' ? 'live' : 'reconnecting'),
+          (e: Error) => setError(e.message),
+        );
       },
       onStatus: (s) => setConnection(s === 'closed' ? 'offline' : s),
     });
     setConnection('connecting');
     setError(undefined);
-    Promise.all([stream.start(), snapshot()]).then(() => setConnection(stream.status === 'live' ? 'live' : 'reconnecting'), (e: Error) => {
-      if (!ac.signal.aborted) setError(e.message);
-    });
+    Promise.all([stream.start(), snapshot()]).then(
+      () => setConnection(stream.status === 'live' ? 'live' : 'reconnecting'),
+      (e: Error) => {
+        if (!ac.signal.aborted) setError(e.message);
+      },
+    );
     return () => {
       ac.abort();
       stream.close();
       if (frame) cancelAnimationFrame(frame);
     };
-  }, [client, key]);
+  }, [client, model, muKey, teamId]);
   return { model, version, snapshotVersion, resortTick, connection, error, now, teamNames };
 }

@@ -22,7 +22,16 @@ interface Props<T> {
 const OVERSCAN = 8;
 
 /** A windowed table: only the rows in view (plus a few) are in the DOM, whatever the row count. */
-export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 34, label, sortKey, descending, onSort }: Props<T>) {
+export function VirtualTable<T>({
+  rows,
+  columns,
+  rowKey,
+  rowHeight = 34,
+  label,
+  sortKey,
+  descending,
+  onSort,
+}: Props<T>) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -38,7 +47,9 @@ export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 34, label, 
   const template = columns.map((c) => c.width).join(' ');
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const el = scroller.current!;
-    const step = { ArrowDown: rowHeight, ArrowUp: -rowHeight, PageDown: el.clientHeight, PageUp: -el.clientHeight }[e.key];
+    const step = { ArrowDown: rowHeight, ArrowUp: -rowHeight, PageDown: el.clientHeight, PageUp: -el.clientHeight }[
+      e.key
+    ];
     if (step !== undefined) {
       el.scrollTop += step;
       e.preventDefault();
@@ -48,25 +59,47 @@ export function VirtualTable<T>({ rows, columns, rowKey, rowHeight = 34, label, 
   return (
     <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <div role="rowgroup">
-      <div className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => (
-          <div key={c.key} role="columnheader" aria-sort={sortKey === c.key ? (descending ? 'descending' : 'ascending') : 'none'}>
-            {c.sortable && onSort ? (
-              <button type="button" onClick={() => onSort(c.key)}>
-                {c.label} {sortKey === c.key ? (descending ? '▼' : '▲') : ''}
-              </button>
-            ) : (
-              c.label
-            )}
-          </div>
-        ))}
-      </div>
+        <div className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+          {columns.map((c) => (
+            <div
+              key={c.key}
+              role="columnheader"
+              aria-sort={sortKey === c.key ? (descending ? 'descending' : 'ascending') : 'none'}
+            >
+              {c.sortable && onSort ? (
+                <button type="button" onClick={() => onSort(c.key)}>
+                  {c.label} {sortKey === c.key ? (descending ? '▼' : '▲') : ''}
+                </button>
+              ) : (
+                c.label
+              )}
+            </div>
+          ))}
+        </div>
       </div>
       {/* The scrolling body is the rowgroup itself, so the table owns rows only through rowgroups (ARIA). */}
-      <div ref={scroller} className="vtable-body" role="rowgroup" tabIndex={0} aria-label={`${label}: scroll with arrow keys`} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} onKeyDown={onKey}>
+      <div
+        ref={scroller}
+        className="vtable-body"
+        role="rowgroup"
+        tabIndex={0}
+        aria-label={`${label}: scroll with arrow keys`}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onKeyDown={onKey}
+      >
         <div style={{ height: rows.length * rowHeight, position: 'relative' }} role="presentation">
           {rows.slice(first, last).map((row, i) => (
-            <div key={rowKey(row)} role="row" aria-rowindex={first + i + 2} className="vtable-row" style={{ gridTemplateColumns: template, transform: `translateY(${(first + i) * rowHeight}px)`, height: rowHeight }}>
+            <div
+              key={rowKey(row)}
+              role="row"
+              aria-rowindex={first + i + 2}
+              className="vtable-row"
+              style={{
+                gridTemplateColumns: template,
+                transform: `translateY(${(first + i) * rowHeight}px)`,
+                height: rowHeight,
+              }}
+            >
               {columns.map((c) => (
                 <div key={c.key} role="cell">
                   {c.render(row)}

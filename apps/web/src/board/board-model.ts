@@ -1,6 +1,14 @@
 import { AdherenceView, type AgentAdherence } from '@adhere/genesys';
 
-export type SortKey = 'name' | 'adherenceState' | 'scheduledActivityCategory' | 'actualActivityCategory' | 'systemPresence' | 'routingStatus' | 'timeInState' | 'impact';
+export type SortKey =
+  | 'name'
+  | 'adherenceState'
+  | 'scheduledActivityCategory'
+  | 'actualActivityCategory'
+  | 'systemPresence'
+  | 'routingStatus'
+  | 'timeInState'
+  | 'impact';
 export interface BoardQuery {
   states: ReadonlySet<string>;
   search: string;
@@ -8,9 +16,23 @@ export interface BoardQuery {
   descending: boolean;
 }
 
-export const ADHERENCE_STATES = ['OutOfAdherence', 'InAdherence', 'Unscheduled', 'Ignored', 'Explained', 'Unknown'] as const;
+export const ADHERENCE_STATES = [
+  'OutOfAdherence',
+  'InAdherence',
+  'Unscheduled',
+  'Ignored',
+  'Explained',
+  'Unknown',
+] as const;
 // Sorting by state puts what needs attention first.
-const SEVERITY: Record<string, number> = { OutOfAdherence: 0, Unscheduled: 1, Unknown: 2, Explained: 3, Ignored: 4, InAdherence: 5 };
+const SEVERITY: Record<string, number> = {
+  OutOfAdherence: 0,
+  Unscheduled: 1,
+  Unknown: 2,
+  Explained: 3,
+  Ignored: 4,
+  InAdherence: 5,
+};
 
 /**
  * The board's state: agents' adherence from a snapshot plus live updates. Mutable on purpose (20,000 rows
@@ -33,7 +55,10 @@ export class BoardModel {
   replaceAll(records: AgentAdherence[]): void {
     this.view.replaceAll(records);
     for (const k of Object.keys(this.tally)) delete this.tally[k];
-    for (const r of this.view.all()) (this.count(r, 1), this.noteStamp(r));
+    for (const r of this.view.all()) {
+      this.count(r, 1);
+      this.noteStamp(r);
+    }
     this.version++;
   }
 
@@ -46,7 +71,10 @@ export class BoardModel {
       changed++;
       if (before) this.count(before, -1);
       const after = this.view.get(u.userId);
-      if (after) (this.count(after, 1), this.noteStamp(after));
+      if (after) {
+        this.count(after, 1);
+        this.noteStamp(after);
+      }
     }
     if (changed) this.version++;
     return changed;
@@ -78,7 +106,13 @@ export class BoardModel {
   /** The rows to show: filtered by state and name search, sorted. */
   select(q: BoardQuery, now: number): AgentAdherence[] {
     const search = q.search.trim().toLowerCase();
-    const rows = this.view.all().filter((a) => (q.states.size === 0 || q.states.has(a.adherenceState ?? 'Unknown')) && (!search || (this.names.get(a.userId) ?? a.userId).toLowerCase().includes(search)));
+    const rows = this.view
+      .all()
+      .filter(
+        (a) =>
+          (q.states.size === 0 || q.states.has(a.adherenceState ?? 'Unknown')) &&
+          (!search || (this.names.get(a.userId) ?? a.userId).toLowerCase().includes(search)),
+      );
     const key = (a: AgentAdherence): string | number => {
       if (q.sortKey === 'name') return this.names.get(a.userId) ?? a.userId;
       if (q.sortKey === 'timeInState') return now - (Date.parse(a.timeOfAdherenceChange ?? '') || now);

@@ -9,10 +9,13 @@ export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; 
   return (
     <section className="diagnostics" aria-labelledby="diag-title">
       <h1 id="diag-title">Sign-in failed</h1>
-      <p className="lead">{error instanceof OAuthError && error.hint ? error.hint : 'The sign-in could not be completed.'}</p>
+      <p className="lead">
+        {error instanceof OAuthError && error.hint ? error.hint : 'The sign-in could not be completed.'}
+      </p>
       {failure.ignoredErrorLink ? (
         <p role="note" data-testid="ignored-error-link">
-          The page was opened with a sign-in error that this tab did not ask for (a forged or old link). It was ignored, and its text is not shown.
+          The page was opened with a sign-in error that this tab did not ask for (a forged or old link). It was ignored,
+          and its text is not shown.
         </p>
       ) : null}
       {problems.length ? (
@@ -23,9 +26,25 @@ export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; 
       ) : null}
       <details open={!problems.length}>
         <summary>Raw error</summary>
-        <pre data-testid="raw-error">{error instanceof OAuthError ? JSON.stringify({ code: error.code, message: error.message, status: error.status, error: error.error, error_description: error.errorDescription }, null, 2) : String(error)}</pre>
+        <pre data-testid="raw-error">
+          {error instanceof OAuthError
+            ? JSON.stringify(
+                {
+                  code: error.code,
+                  message: error.message,
+                  status: error.status,
+                  error: error.error,
+                  error_description: error.errorDescription,
+                },
+                null,
+                2,
+              )
+            : String(error)}
+        </pre>
       </details>
-      <button type="button" onClick={onRetry}>Try signing in again</button>
+      <button type="button" onClick={onRetry}>
+        Try signing in again
+      </button>
     </section>
   );
 }

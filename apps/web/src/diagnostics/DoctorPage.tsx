@@ -20,13 +20,26 @@ export function DoctorPage() {
   return (
     <section aria-labelledby="doctor-title" className="diagnostics">
       <h1 id="doctor-title">Why did my token exchange fail?</h1>
-      <p>Paste the failed request: a HAR export, the token request copied as cURL (with the authorize URL and the response JSON beside it if you have them), or a JSON record. It stays in this page; nothing is sent anywhere.</p>
+      <p>
+        Paste the failed request: a HAR export, the token request copied as cURL (with the authorize URL and the
+        response JSON beside it if you have them), or a JSON record. It stays in this page; nothing is sent anywhere.
+      </p>
       <label htmlFor="doctor-input">Failed exchange</label>
       <textarea id="doctor-input" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
-      <p><button type="button" className="primary" onClick={() => void run()} disabled={!text.trim()}>Diagnose</button></p>
-      {error ? <p role="alert" className="error">{error}</p> : null}
+      <p>
+        <button type="button" className="primary" onClick={() => void run()} disabled={!text.trim()}>
+          Diagnose
+        </button>
+      </p>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
       {result ? (
-        result.findings.length === 0 ? <p role="status">No problems found.</p> : (
+        result.findings.length === 0 ? (
+          <p role="status">No problems found.</p>
+        ) : (
           <FindingList findings={result.findings} label="Findings" />
         )
       ) : null}

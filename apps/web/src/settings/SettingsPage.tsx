@@ -7,7 +7,10 @@ export function SettingsPage({ config }: { config: ResolvedConfig }) {
   const [authorizeUrl, setAuthorizeUrl] = useState<string>();
   useEffect(() => {
     // A throwaway transaction in memory: the URL is exact but for its one-time state and challenge.
-    startSignIn({ ...config, storage: createMemoryStorage() }).then((r) => setAuthorizeUrl(r.url), (e: Error) => setAuthorizeUrl(`(cannot build: ${e.message})`));
+    startSignIn({ ...config, storage: createMemoryStorage() }).then(
+      (r) => setAuthorizeUrl(r.url),
+      (e: Error) => setAuthorizeUrl(`(cannot build: ${e.message})`),
+    );
   }, [config]);
   const rows: Array<[string, string]> = [
     ['Region', config.region ?? '(custom hosts)'],
@@ -20,10 +23,26 @@ export function SettingsPage({ config }: { config: ResolvedConfig }) {
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">Settings</h1>
-      <dl>{rows.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><code>{v}</code></dd></div>)}</dl>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>
+              <code>{v}</code>
+            </dd>
+          </div>
+        ))}
+      </dl>
       <h2>Authorize URL</h2>
-      <p><code className="wrap" data-testid="authorize-url">{authorizeUrl ?? '…'}</code></p>
-      <p>Set these in <code>config.json</code> beside the app: <code>{'{"region":"eu_west_1","clientId":"…","redirectUri":"https://…/callback"}'}</code>.</p>
+      <p>
+        <code className="wrap" data-testid="authorize-url">
+          {authorizeUrl ?? '…'}
+        </code>
+      </p>
+      <p>
+        Set these in <code>config.json</code> beside the app:{' '}
+        <code>{'{"region":"eu_west_1","clientId":"…","redirectUri":"https://…/callback"}'}</code>.
+      </p>
     </section>
   );
 }

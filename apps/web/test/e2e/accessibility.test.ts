@@ -8,7 +8,12 @@ const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let stack: Stack;
 let page: Page;
 beforeAll(async () => {
-  stack = await startStack({ agents: 60, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 15), historicalDelayMs: 50 });
+  stack = await startStack({
+    agents: 60,
+    clock: 'manual',
+    startTime: Date.UTC(2026, 10, 24, 15),
+    historicalDelayMs: 50,
+  });
   // The app's CSP forbids injected scripts, as it should; only this audit context may bypass it.
   const context = await stack.browser.newContext({ bypassCSP: true });
   page = await context.newPage();
@@ -18,10 +23,24 @@ afterAll(() => stack?.close());
 async function audit(): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }> }>;
+        };
+      }
+    ).axe;
     return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
   });
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help} at ${JSON.stringify((v.nodes[0] as { target?: unknown })?.target)}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help} at ${JSON.stringify((v.nodes[0] as { target?: unknown })?.target)}`,
+    );
 }
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
@@ -40,7 +59,10 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   it('the live board and the history report', async () => {
     await signIn(page, stack);
     await page.waitForURL(`${stack.app}/`);
-    await page.getByTestId('agent-count').filter({ hasText: /^[1-9]\d* agents$/ }).waitFor();
+    await page
+      .getByTestId('agent-count')
+      .filter({ hasText: /^[1-9]\d* agents$/ })
+      .waitFor();
     expect(await audit()).toEqual([]);
     await page.getByRole('link', { name: 'History' }).click();
     await page.getByLabel('From', { exact: true }).fill('2026-11-22');

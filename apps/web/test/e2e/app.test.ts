@@ -15,34 +15,46 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(`${m.text()} at ${m.location().url}`));
   page.on('pageerror', (e) => consoleErrors.push(e.message));
-  page.on('response', (r) => r.status() >= 400 && consoleErrors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`));
+  page.on(
+    'response',
+    (r) => r.status() >= 400 && consoleErrors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`),
+  );
   await signIn(page, stack);
   await page.waitForURL(`${stack.app}/`);
 }, 60_000);
 afterAll(() => stack?.close());
 
-const muAgents = () => stack.emulator.centre.topology.agents.filter((a) => a.managementUnitId === stack.emulator.centre.topology.managementUnits[0]!.id);
+const muAgents = () =>
+  stack.emulator.centre.topology.agents.filter(
+    (a) => a.managementUnitId === stack.emulator.centre.topology.managementUnits[0]!.id,
+  );
 
 describe('the adherence SPA in Chromium', () => {
   it('signs in through the real login page and fills the board', async () => {
-    await expect.poll(() => page.getByTestId('agent-count').textContent(), { timeout: 15_000 }).toBe(`${muAgents().length} agents`);
+    await expect
+      .poll(() => page.getByTestId('agent-count').textContent(), { timeout: 15_000 })
+      .toBe(`${muAgents().length} agents`);
     await expect.poll(() => page.getByTestId('connection').textContent(), { timeout: 15_000 }).toContain('Live');
     // No code or state left in the address bar; nothing in localStorage.
     expect(page.url()).toBe(`${stack.app}/`);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
-    const outCount = muAgents().filter((a) => stack.emulator.centre.statusOf(a.index).verdict.state === 'OutOfAdherence').length;
+    const outCount = muAgents().filter(
+      (a) => stack.emulator.centre.statusOf(a.index).verdict.state === 'OutOfAdherence',
+    ).length;
     await expect.poll(() => page.locator('[data-state="OutOfAdherence"] strong').textContent()).toBe(String(outCount));
     await page.screenshot({ path: `${artifacts}board.png` });
   });
 
-  it('shows an agent\'s state change live', async () => {
+  it("shows an agent's state change live", async () => {
     const before = new Map(muAgents().map((a) => [a.id, stack.emulator.centre.statusOf(a.index).verdict.state]));
     stack.emulator.centre.advanceBy(15 * 60_000);
     const changed = muAgents().find((a) => stack.emulator.centre.statusOf(a.index).verdict.state !== before.get(a.id))!;
     expect(changed).toBeDefined();
     const want = stack.emulator.centre.statusOf(changed.index).verdict.state;
     await page.getByLabel('Search').fill(changed.name);
-    const label = { InAdherence: 'In adherence', OutOfAdherence: 'Out of adherence', Unscheduled: 'Unscheduled' }[want as 'InAdherence'];
+    const label = { InAdherence: 'In adherence', OutOfAdherence: 'Out of adherence', Unscheduled: 'Unscheduled' }[
+      want as 'InAdherence'
+    ];
     const row = page.getByRole('row').filter({ hasText: changed.name }).first();
     await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain(label);
     await page.screenshot({ path: `${artifacts}board-live-change.png` });
@@ -63,7 +75,10 @@ describe('the adherence SPA in Chromium', () => {
     await firstRow.getByRole('button').click();
     await page.getByText(/Timeline of/).waitFor();
     await page.screenshot({ path: `${artifacts}history.png`, fullPage: true });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     const csv = await readFile((await download.path())!, 'utf8');
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('agent,userId,adherencePercentage,conformancePercentage,impact,exceptions');
@@ -76,7 +91,9 @@ describe('the adherence SPA in Chromium', () => {
     await page.getByLabel('Agents').selectOption(two.map((a) => a.id));
     await page.getByRole('button', { name: 'Run' }).click();
     await expect.poll(() => page.locator('table.results tbody tr').count(), { timeout: 30_000 }).toBe(2);
-    const ids = await page.locator('table.results tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user')).sort());
+    const ids = await page
+      .locator('table.results tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-user')).sort());
     expect(ids).toEqual(two.map((a) => a.id).sort());
   });
 
@@ -104,10 +121,26 @@ async function emulatorTruth(userId: string, start: string, end: string): Promis
   const token = await tokenFor(stack.emulator);
   const h = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const mu = stack.emulator.centre.topology.managementUnits[0]!.id;
-  const job = (await (await fetch(`${stack.emulator.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk`, { method: 'POST', headers: h, body: JSON.stringify({ timeZone: stack.emulator.centre.topology.managementUnits[0]!.timeZone, items: [{ managementUnitId: mu, startDate: start, endDate: end, userIds: [userId] }] }) })).json()) as { job: { id: string } };
+  const job = (await (
+    await fetch(`${stack.emulator.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk`, {
+      method: 'POST',
+      headers: h,
+      body: JSON.stringify({
+        timeZone: stack.emulator.centre.topology.managementUnits[0]!.timeZone,
+        items: [{ managementUnitId: mu, startDate: start, endDate: end, userIds: [userId] }],
+      }),
+    })
+  ).json()) as { job: { id: string } };
   for (;;) {
-    const s = (await (await fetch(`${stack.emulator.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.job.id}`, { headers: h })).json()) as { job: { status: string }; downloadUrls?: string[] };
-    if (s.job.status === 'Complete') return ((await (await fetch(s.downloadUrls![0]!)).json()) as { userResults: Array<{ adherencePercentage: number }> }).userResults[0]!.adherencePercentage;
+    const s = (await (
+      await fetch(`${stack.emulator.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.job.id}`, {
+        headers: h,
+      })
+    ).json()) as { job: { status: string }; downloadUrls?: string[] };
+    if (s.job.status === 'Complete')
+      return (
+        (await (await fetch(s.downloadUrls![0]!)).json()) as { userResults: Array<{ adherencePercentage: number }> }
+      ).userResults[0]!.adherencePercentage;
     await new Promise((r) => setTimeout(r, 100));
   }
 }

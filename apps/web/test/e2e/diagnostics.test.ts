@@ -15,7 +15,11 @@ describe('sign-in failures show the diagnostics view naming the cause', () => {
       if (location.pathname !== '/callback') return;
       for (let i = 0; i < sessionStorage.length; i++) {
         const k = sessionStorage.key(i)!;
-        if (k.startsWith('adhere.pkce.')) sessionStorage.setItem(k, JSON.stringify({ ...JSON.parse(sessionStorage.getItem(k)!), verifier: 'Z'.repeat(43) }));
+        if (k.startsWith('adhere.pkce.'))
+          sessionStorage.setItem(
+            k,
+            JSON.stringify({ ...JSON.parse(sessionStorage.getItem(k)!), verifier: 'Z'.repeat(43) }),
+          );
       }
     });
     const page = await context.newPage();
@@ -50,16 +54,26 @@ describe('sign-in failures show the diagnostics view naming the cause', () => {
     }
   });
 
-  it('the doctor page names the forum post\'s causes (token URL on the API host, Basic auth) from a pasted curl', async () => {
+  it("the doctor page names the forum post's causes (token URL on the API host, Basic auth) from a pasted curl", async () => {
     const { readFile } = await import('node:fs/promises');
-    const forum = await readFile(new URL('../../../../packages/oauth/test/fixtures/forum-post.curl.txt', import.meta.url), 'utf8');
+    const forum = await readFile(
+      new URL('../../../../packages/oauth/test/fixtures/forum-post.curl.txt', import.meta.url),
+      'utf8',
+    );
     const page = await stack.browser.newPage();
     await page.goto(`${stack.app}/doctor`);
     await page.getByLabel('Failed exchange').fill(forum);
     await page.getByRole('button', { name: 'Diagnose' }).click();
-    const codes = await page.getByRole('list', { name: 'Findings' }).locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')));
-    expect(codes).toEqual(expect.arrayContaining(['token_on_api_host', 'authorize_on_api_host', 'basic_auth_sent', 'client_id_missing']));
-    expect(await page.locator('[data-code="token_on_api_host"]').textContent()).toContain('https://login.mypurecloud.com/oauth/token');
+    const codes = await page
+      .getByRole('list', { name: 'Findings' })
+      .locator('li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-code')));
+    expect(codes).toEqual(
+      expect.arrayContaining(['token_on_api_host', 'authorize_on_api_host', 'basic_auth_sent', 'client_id_missing']),
+    );
+    expect(await page.locator('[data-code="token_on_api_host"]').textContent()).toContain(
+      'https://login.mypurecloud.com/oauth/token',
+    );
     expect(await page.getByRole('list', { name: 'Findings' }).textContent()).not.toContain('s3cret'); // the secret is redacted
     await page.screenshot({ path: `${artifacts}doctor-forum-post.png`, fullPage: true });
     await page.close();

@@ -7,7 +7,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
 import { serveApp } from '../../scripts/serve.mjs';
 
-export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
 export const artifacts = fileURLToPath(new URL('../../../../artifacts/screenshots/', import.meta.url));
 
@@ -19,16 +25,39 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(options: EmulatorOptions = {}, configOverride: Record<string, string> = {}, tokenLifetimeSeconds = 86_399): Promise<Stack> {
+export async function startStack(
+  options: EmulatorOptions = {},
+  configOverride: Record<string, string> = {},
+  tokenLifetimeSeconds = 86_399,
+): Promise<Stack> {
   const config: Record<string, string> = {};
   const server: Server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
   const app = `http://localhost:${(server.address() as AddressInfo).port}`;
   const emulator = await startEmulator({
     agents: 300,
     ...options,
-    clients: [{ id: 'adhere-e2e', name: 'Adhere (e2e)', type: 'public', redirectUris: [`${app}/callback`], grantTypes: ['authorization_code'], scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'], accessTokenLifetimeSeconds: tokenLifetimeSeconds }],
+    clients: [
+      {
+        id: 'adhere-e2e',
+        name: 'Adhere (e2e)',
+        type: 'public',
+        redirectUris: [`${app}/callback`],
+        grantTypes: ['authorization_code'],
+        scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'],
+        accessTokenLifetimeSeconds: tokenLifetimeSeconds,
+      },
+    ],
   });
-  Object.assign(config, { clientId: 'adhere-e2e', redirectUri: `${app}/callback`, loginBaseUrl: emulator.loginUrl, apiBaseUrl: emulator.apiUrl }, configOverride);
+  Object.assign(
+    config,
+    {
+      clientId: 'adhere-e2e',
+      redirectUri: `${app}/callback`,
+      loginBaseUrl: emulator.loginUrl,
+      apiBaseUrl: emulator.apiUrl,
+    },
+    configOverride,
+  );
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
   mkdirSync(artifacts, { recursive: true });
   return {
@@ -45,7 +74,12 @@ export async function startStack(options: EmulatorOptions = {}, configOverride: 
 }
 
 /** Signs in through the emulator's real login page, as a person would. */
-export async function signIn(page: Page, stack: Stack, email = 'supervisor@adhere.local', password = 'supervisor'): Promise<void> {
+export async function signIn(
+  page: Page,
+  stack: Stack,
+  email = 'supervisor@adhere.local',
+  password = 'supervisor',
+): Promise<void> {
   await page.goto(stack.app);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${stack.emulator.loginUrl}/oauth/authorize**`);

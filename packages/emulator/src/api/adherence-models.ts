@@ -12,8 +12,14 @@ export function userScheduleAdherence(status: AgentStatus, topology: Topology) {
     id: agent.id,
     name: agent.name,
     user: { id: agent.id, selfUri: `/api/v2/users/${agent.id}` },
-    businessUnit: { id: agent.businessUnitId, selfUri: `/api/v2/workforcemanagement/businessunits/${agent.businessUnitId}` },
-    managementUnit: { id: agent.managementUnitId, selfUri: `/api/v2/workforcemanagement/managementunits/${agent.managementUnitId}` },
+    businessUnit: {
+      id: agent.businessUnitId,
+      selfUri: `/api/v2/workforcemanagement/businessunits/${agent.businessUnitId}`,
+    },
+    managementUnit: {
+      id: agent.managementUnitId,
+      selfUri: `/api/v2/workforcemanagement/managementunits/${agent.managementUnitId}`,
+    },
     team: { id: agent.teamId, selfUri: `/api/v2/teams/${team?.id ?? agent.teamId}` },
     scheduledActivityCategory: code?.category ?? 'Unscheduled',
     systemPresence: span.presence,
@@ -24,15 +30,23 @@ export function userScheduleAdherence(status: AgentStatus, topology: Topology) {
     impact: verdict.impact,
     timeOfAdherenceChange: iso(status.timeOfAdherenceChange),
     presenceUpdateTime: iso(status.presenceUpdateTime),
-    activeQueues: span.presence === 'OnQueue' ? agent.queueIds.map((id) => ({ id, selfUri: `/api/v2/routing/queues/${id}` })) : [],
+    activeQueues:
+      span.presence === 'OnQueue' ? agent.queueIds.map((id) => ({ id, selfUri: `/api/v2/routing/queues/${id}` })) : [],
     activeQueuesModifiedTime: iso(status.presenceUpdateTime),
     removedFromManagementUnit: false,
-    nextActivityReminders: span.nextScheduled ? [{ activityCategory: span.nextScheduled.category, startDate: iso(span.nextScheduled.start) }] : [],
+    nextActivityReminders: span.nextScheduled
+      ? [{ activityCategory: span.nextScheduled.category, startDate: iso(span.nextScheduled.start) }]
+      : [],
     suppressOnTimeReminder: false,
     selfUri: `/api/v2/workforcemanagement/adherence?userId=${agent.id}`,
   };
   if (code) {
-    record.scheduledActivityCode = { id: code.codeId, name: activityName(code.codeId), secondaryPresences: [], selfUri: `/api/v2/workforcemanagement/businessunits/${agent.businessUnitId}/activitycodes/${code.codeId}` };
+    record.scheduledActivityCode = {
+      id: code.codeId,
+      name: activityName(code.codeId),
+      secondaryPresences: [],
+      selfUri: `/api/v2/workforcemanagement/businessunits/${agent.businessUnitId}/activitycodes/${code.codeId}`,
+    };
   }
   return record;
 }
@@ -60,13 +74,24 @@ export function adherenceUpdateTopicBody(status: AgentStatus, topology: Topology
     activeQueuesModifiedTime: iso(status.presenceUpdateTime),
     removedFromManagementUnit: false,
     suppressOnTimeReminder: false,
-    nextActivityReminders: span.nextScheduled ? [{ activityCategory: span.nextScheduled.category, startDate: iso(span.nextScheduled.start) }] : [],
+    nextActivityReminders: span.nextScheduled
+      ? [{ activityCategory: span.nextScheduled.category, startDate: iso(span.nextScheduled.start) }]
+      : [],
   };
   if (span.scheduled) body.scheduledActivityCode = { id: span.scheduled.codeId, secondaryPresences: [] };
   return body;
 }
 
-const NAMES: Record<string, string> = { '0': 'On Queue', '1': 'Break', '2': 'Meal', '3': 'Meeting', '4': 'Off Queue Work', '5': 'Time Off', '6': 'Training', '7': 'Unavailable' };
+const NAMES: Record<string, string> = {
+  '0': 'On Queue',
+  '1': 'Break',
+  '2': 'Meal',
+  '3': 'Meeting',
+  '4': 'Off Queue Work',
+  '5': 'Time Off',
+  '6': 'Training',
+  '7': 'Unavailable',
+};
 function activityName(id: string): string {
   return NAMES[id] ?? id;
 }

@@ -17,7 +17,12 @@ export function bearerAuth(ctx: EmulatorContext): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
     const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    if (!m) throw new ApiProblem(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
+    if (!m)
+      throw new ApiProblem(
+        401,
+        'authentication.required',
+        'No authentication bearer token specified in authorization header.',
+      );
     const token = ctx.grants.findToken(m[1]!);
     if (!token) throw new ApiProblem(401, 'bad.credentials', 'Invalid login credentials.');
     c.set('caller', { token, account: token.userId ? ctx.directory.findById(token.userId) : undefined });
@@ -29,7 +34,9 @@ export function bearerAuth(ctx: EmulatorContext): MiddlewareHandler<ApiEnv> {
 export function requireScope(c: Context<ApiEnv>, anyOf: string[]): Caller {
   const caller = c.get('caller');
   if (!anyOf.some((s) => caller.token.scopes.includes(s))) {
-    throw new ApiProblem(403, 'app.not.authorized.for.scope', `App not authorized to use scope ${anyOf[0]}`, { params: { '0': anyOf[0]! } });
+    throw new ApiProblem(403, 'app.not.authorized.for.scope', `App not authorized to use scope ${anyOf[0]}`, {
+      params: { '0': anyOf[0]! },
+    });
   }
   return caller;
 }
@@ -40,7 +47,12 @@ export function requirePermission(c: Context<ApiEnv>, anyOf: string[]): Account 
   if (!caller.account) throw notAUser();
   if (!anyOf.some((p) => caller.account!.permissions.includes(p))) {
     const list = anyOf.join(', ');
-    throw new ApiProblem(403, 'missing.any.permissions', `You must have at least one of the following permissions assigned: ${list}`, { params: { '0': list } });
+    throw new ApiProblem(
+      403,
+      'missing.any.permissions',
+      `You must have at least one of the following permissions assigned: ${list}`,
+      { params: { '0': list } },
+    );
   }
   return caller.account;
 }

@@ -53,8 +53,14 @@ export class ApiProblem extends EmulatorError {
 
 export const notFound = (what: string) => new ApiProblem(404, 'not.found', `${what} not found`);
 export const badRequest = (code: string, message: string) => new ApiProblem(400, code, message);
-export const managementUnitNotFound = () => new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
-export const teamPermissionsMissing = () => new ApiProblem(403, 'wfm.missing.team.permissions', 'You are missing permissions for the requested team');
+export const managementUnitNotFound = () =>
+  new ApiProblem(404, 'wfm.management.unit.not.found', 'The requested management unit was not found');
+export const teamPermissionsMissing = () =>
+  new ApiProblem(403, 'wfm.missing.team.permissions', 'You are missing permissions for the requested team');
 export const jobNotFound = () => new ApiProblem(404, 'job.not.found', 'The requested job was not found');
 export const notAUser = () =>
-  new ApiProblem(400, 'not.a.user', 'This request requires a user context. Client credentials cannot be used for requests to this resource.');
+  new ApiProblem(
+    400,
+    'not.a.user',
+    'This request requires a user context. Client credentials cannot be used for requests to this resource.',
+  );

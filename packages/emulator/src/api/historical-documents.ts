@@ -59,5 +59,9 @@ export function bulkUserResult(h: UserHistory, includeExceptions: boolean, inclu
 }
 
 function exceptionInfo(h: UserHistory) {
-  return h.exceptions.map((e) => ({ ...e, scheduledSecondaryPresenceLookupIds: [], secondaryPresenceLookupId: undefined }));
+  return h.exceptions.map((e) => ({
+    ...e,
+    scheduledSecondaryPresenceLookupIds: [],
+    secondaryPresenceLookupId: undefined,
+  }));
 }

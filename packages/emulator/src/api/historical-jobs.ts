@@ -18,7 +18,13 @@ export class HistoricalJobs {
 
   constructor(private readonly clock: WallClock) {}
 
-  start(kind: JobKind, ownerUserId: string, delayMs: number, run: () => string[], onComplete: (job: HistoricalJob) => void): HistoricalJob {
+  start(
+    kind: JobKind,
+    ownerUserId: string,
+    delayMs: number,
+    run: () => string[],
+    onComplete: (job: HistoricalJob) => void,
+  ): HistoricalJob {
     const job: HistoricalJob = { id: randomUUID(), kind, ownerUserId, state: 'Processing', downloadUrls: [] };
     this.jobs.set(job.id, job);
     const cancel = this.clock.setTimer(() => {

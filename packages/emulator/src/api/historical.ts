@@ -28,14 +28,19 @@ export const MAX_QUERY_USER_IDS = 5000;
 /** userIds as a Set (looked up per agent: a list would make a query agents × ids), or undefined when absent/empty. */
 function readUserIds(value: unknown): Set<string> | undefined {
   if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string')) throw badRequest('wfm.validation.failure', 'userIds must be a list of user ids');
-  if (value.length > MAX_QUERY_USER_IDS) throw badRequest('wfm.validation.failure', `userIds may name at most ${MAX_QUERY_USER_IDS} users`);
+  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string'))
+    throw badRequest('wfm.validation.failure', 'userIds must be a list of user ids');
+  if (value.length > MAX_QUERY_USER_IDS)
+    throw badRequest('wfm.validation.failure', `userIds may name at most ${MAX_QUERY_USER_IDS} users`);
   return value.length === 0 ? undefined : new Set(value as string[]);
 }
 
 function parseDate(value: unknown, field: string): number {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badRequest('invalid.date', `Dates must be specified as ISO-8601 strings. For example: yyyy-MM-ddTHH:mm:ss.SSSZ (${field})`);
+    throw badRequest(
+      'invalid.date',
+      `Dates must be specified as ISO-8601 strings. For example: yyyy-MM-ddTHH:mm:ss.SSSZ (${field})`,
+    );
   }
   return Date.parse(value);
 }
@@ -46,30 +51,63 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
   const topo = ctx.centre.topology;
   const delayFor = (userDays: number) => options.delayMs + Math.min(5000, userDays / 50);
 
-  const startQuery = (owner: string, agents: Agent[], from: number, to: number, timeZone: string, includeExceptions: boolean) => {
+  const startQuery = (
+    owner: string,
+    agents: Agent[],
+    from: number,
+    to: number,
+    timeZone: string,
+    includeExceptions: boolean,
+  ) => {
     const startDate = new Date(from).toISOString();
     const endDate = new Date(to).toISOString();
-    const job = ctx.jobs.start('query', owner, delayFor(agents.length * ((to - from) / DAY)), () => {
-      const urls: string[] = [];
-      for (let i = 0; i < Math.max(1, agents.length); i += USERS_PER_FILE) {
-        const slice = agents.slice(i, i + USERS_PER_FILE);
-        urls.push(downloads.add(() => JSON.stringify({
-          entityId: job.id,
-          data: slice.map((a) => queryResult(userHistory(topo.seed, a, ctx.centre.settings, from, to, timeZone), startDate, endDate, includeExceptions)),
-          lookupIdToSecondaryPresenceId: {},
-        })));
-      }
-      return urls;
-    }, (done) => {
-      ctx.hub.publish(historicalQueryTopic(owner), { id: done.id, downloadUrl: done.downloadUrls[0], downloadUrls: done.downloadUrls, queryState: done.state });
-    });
+    const job = ctx.jobs.start(
+      'query',
+      owner,
+      delayFor(agents.length * ((to - from) / DAY)),
+      () => {
+        const urls: string[] = [];
+        for (let i = 0; i < Math.max(1, agents.length); i += USERS_PER_FILE) {
+          const slice = agents.slice(i, i + USERS_PER_FILE);
+          urls.push(
+            downloads.add(() =>
+              JSON.stringify({
+                entityId: job.id,
+                data: slice.map((a) =>
+                  queryResult(
+                    userHistory(topo.seed, a, ctx.centre.settings, from, to, timeZone),
+                    startDate,
+                    endDate,
+                    includeExceptions,
+                  ),
+                ),
+                lookupIdToSecondaryPresenceId: {},
+              }),
+            ),
+          );
+        }
+        return urls;
+      },
+      (done) => {
+        ctx.hub.publish(historicalQueryTopic(owner), {
+          id: done.id,
+          downloadUrl: done.downloadUrls[0],
+          downloadUrls: done.downloadUrls,
+          queryState: done.state,
+        });
+      },
+    );
     return job;
   };
 
   const checkRange = (from: number, to: number, includeExceptions: boolean) => {
     if (to <= from) throw badRequest('wfm.validation.failure', 'endDate must be after startDate');
     const maxDays = includeExceptions ? 7 : 31;
-    if (to - from > maxDays * DAY) throw badRequest('wfm.validation.failure', `The maximum supported range for historical adherence queries is 31 days, or 7 days with includeExceptions = true`);
+    if (to - from > maxDays * DAY)
+      throw badRequest(
+        'wfm.validation.failure',
+        `The maximum supported range for historical adherence queries is 31 days, or 7 days with includeExceptions = true`,
+      );
   };
 
   /** The fields MU and team queries share: the range (endDate defaults to now), its limit, and userIds. */
@@ -91,15 +129,22 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     const body = await readJsonObject(c);
     const { from, to, includeExceptions, userIds } = readQuery(body);
     const timeZone = typeof body.timeZone === 'string' ? body.timeZone : mu.timeZone;
-    if (!isValidTimeZone(timeZone)) throw badRequest('wfm.validation.failure', `timeZone ${timeZone} is not an Olson time zone`);
+    if (!isValidTimeZone(timeZone))
+      throw badRequest('wfm.validation.failure', `timeZone ${timeZone} is not an Olson time zone`);
     const teamIds = Array.isArray(body.teamIds) ? (body.teamIds as string[]) : undefined;
-    if (userIds && teamIds?.length) throw badRequest('wfm.requested.teams.and.users', 'You may only either teams or users, not both');
-    if ((teamIds?.length ?? 0) > 10) throw badRequest('wfm.too.many.teams.requested', 'You may only request up to 10 teams in a single request');
+    if (userIds && teamIds?.length)
+      throw badRequest('wfm.requested.teams.and.users', 'You may only either teams or users, not both');
+    if ((teamIds?.length ?? 0) > 10)
+      throw badRequest('wfm.too.many.teams.requested', 'You may only request up to 10 teams in a single request');
     let agents = topo.agents.filter((a) => a.managementUnitId === mu.id);
     if (userIds) agents = agents.filter((a) => userIds.has(a.id));
     if (teamIds?.length) {
       agents = agents.filter((a) => teamIds.includes(a.teamId));
-      if (agents.length === 0) throw badRequest('wfm.team.empty.or.no.members.in.management.unit', 'The requested teams have no members in this management unit');
+      if (agents.length === 0)
+        throw badRequest(
+          'wfm.team.empty.or.no.members.in.management.unit',
+          'The requested teams have no members in this management unit',
+        );
     }
     const job = startQuery(me.id, agents, from, to, timeZone, includeExceptions);
     return c.json({ id: job.id, queryState: 'Processing', downloadUrls: [] }, 202);
@@ -113,7 +158,8 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     if (!team) throw teamPermissionsMissing();
     const body = await readJsonObject(c);
     const { from, to, includeExceptions, userIds } = readQuery(body);
-    if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone)) throw badRequest('wfm.validation.failure', 'timeZone is required and must be an Olson time zone');
+    if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone))
+      throw badRequest('wfm.validation.failure', 'timeZone is required and must be an Olson time zone');
     const agents = team.memberIds.filter((id) => !userIds || userIds.has(id)).map((id) => topo.agentsById.get(id)!);
     const job = startQuery(me.id, agents, from, to, body.timeZone, includeExceptions);
     return c.json({ id: job.id, queryState: 'Processing', downloadUrls: [] }, 202);
@@ -125,7 +171,11 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     const me = requirePermission(c, ['wfm:historicalAdherence:view']);
     const job = ctx.jobs.get(c.req.param('jobId'));
     if (!job || job.kind !== 'query' || job.ownerUserId !== me.id) throw jobNotFound();
-    return c.json({ id: job.id, queryState: job.state, downloadUrls: options.jobRouteDownloadUrls && job.state === 'Complete' ? job.downloadUrls : [] });
+    return c.json({
+      id: job.id,
+      queryState: job.state,
+      downloadUrls: options.jobRouteDownloadUrls && job.state === 'Complete' ? job.downloadUrls : [],
+    });
   });
 
   // POST /api/v2/workforcemanagement/adherence/historical/bulk
@@ -133,37 +183,80 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
     const me = requirePermission(c, ['wfm:historicalAdherence:view']);
     const body = await readJsonObject(c);
-    if (!Array.isArray(body.items) || body.items.length === 0 || typeof body.timeZone !== 'string') throw badRequest('wfm.missing.fields', 'items and timeZone are required');
-    if (!isValidTimeZone(body.timeZone)) throw badRequest('wfm.validation.failure', `timeZone ${body.timeZone} is not an Olson time zone`);
+    if (!Array.isArray(body.items) || body.items.length === 0 || typeof body.timeZone !== 'string')
+      throw badRequest('wfm.missing.fields', 'items and timeZone are required');
+    if (!isValidTimeZone(body.timeZone))
+      throw badRequest('wfm.validation.failure', `timeZone ${body.timeZone} is not an Olson time zone`);
     const timeZone = body.timeZone;
     const items = (body.items as Array<Record<string, unknown>>).map((item) => {
-      if (typeof item?.managementUnitId !== 'string' || item.startDate === undefined || item.endDate === undefined) throw badRequest('wfm.missing.fields', 'Each item needs managementUnitId, startDate and endDate');
-      if (!UUID.test(item.managementUnitId) || !topo.managementUnits.some((m) => m.id === item.managementUnitId)) throw managementUnitNotFound();
+      if (typeof item?.managementUnitId !== 'string' || item.startDate === undefined || item.endDate === undefined)
+        throw badRequest('wfm.missing.fields', 'Each item needs managementUnitId, startDate and endDate');
+      if (!UUID.test(item.managementUnitId) || !topo.managementUnits.some((m) => m.id === item.managementUnitId))
+        throw managementUnitNotFound();
       const from = parseDate(item.startDate, 'startDate');
       const to = parseDate(item.endDate, 'endDate');
       checkRange(from, to, false);
       const userIds = readUserIds(item.userIds);
-      const agents = topo.agents.filter((a) => a.managementUnitId === item.managementUnitId && (!userIds || userIds.has(a.id)));
-      return { mu: item.managementUnitId, from, to, agents, includeExceptions: item.includeExceptions === true, includeActuals: item.includeActuals === true };
+      const agents = topo.agents.filter(
+        (a) => a.managementUnitId === item.managementUnitId && (!userIds || userIds.has(a.id)),
+      );
+      return {
+        mu: item.managementUnitId,
+        from,
+        to,
+        agents,
+        includeExceptions: item.includeExceptions === true,
+        includeActuals: item.includeActuals === true,
+      };
     });
     const userDays = items.reduce((n, i) => n + i.agents.length * ((i.to - i.from) / DAY), 0);
-    const job = ctx.jobs.start('bulk', me.id, delayFor(userDays), () => items.flatMap((item) => {
-      const urls: string[] = [];
-      for (let i = 0; i < Math.max(1, item.agents.length); i += USERS_PER_FILE) {
-        const slice = item.agents.slice(i, i + USERS_PER_FILE);
-        urls.push(downloads.add(() => JSON.stringify({
-          startDate: new Date(item.from).toISOString(),
-          endDate: new Date(item.to).toISOString(),
-          managementUnitId: item.mu,
-          userResults: slice.map((a) => bulkUserResult(userHistory(topo.seed, a, ctx.centre.settings, item.from, item.to, timeZone), item.includeExceptions, item.includeActuals)),
-          lookupIdToSecondaryPresenceId: {},
-        })));
-      }
-      return urls;
-    }), (done) => {
-      ctx.hub.publish(historicalBulkTopic(me.id), { id: done.id, downloadUrls: done.downloadUrls, queryState: done.state });
-    });
-    return c.json({ job: { id: job.id, status: 'Processing', selfUri: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.id}` } }, 202);
+    const job = ctx.jobs.start(
+      'bulk',
+      me.id,
+      delayFor(userDays),
+      () =>
+        items.flatMap((item) => {
+          const urls: string[] = [];
+          for (let i = 0; i < Math.max(1, item.agents.length); i += USERS_PER_FILE) {
+            const slice = item.agents.slice(i, i + USERS_PER_FILE);
+            urls.push(
+              downloads.add(() =>
+                JSON.stringify({
+                  startDate: new Date(item.from).toISOString(),
+                  endDate: new Date(item.to).toISOString(),
+                  managementUnitId: item.mu,
+                  userResults: slice.map((a) =>
+                    bulkUserResult(
+                      userHistory(topo.seed, a, ctx.centre.settings, item.from, item.to, timeZone),
+                      item.includeExceptions,
+                      item.includeActuals,
+                    ),
+                  ),
+                  lookupIdToSecondaryPresenceId: {},
+                }),
+              ),
+            );
+          }
+          return urls;
+        }),
+      (done) => {
+        ctx.hub.publish(historicalBulkTopic(me.id), {
+          id: done.id,
+          downloadUrls: done.downloadUrls,
+          queryState: done.state,
+        });
+      },
+    );
+    return c.json(
+      {
+        job: {
+          id: job.id,
+          status: 'Processing',
+          selfUri: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.id}`,
+        },
+      },
+      202,
+    );
   });
 
   // GET /api/v2/workforcemanagement/adherence/historical/bulk/jobs/{jobId}: downloadUrls only when Complete.
@@ -172,7 +265,13 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     const me = c.get('caller').account;
     const job = ctx.jobs.get(c.req.param('jobId'));
     if (!job || job.kind !== 'bulk' || job.ownerUserId !== me?.id) throw jobNotFound();
-    const body: Record<string, unknown> = { job: { id: job.id, status: job.state, selfUri: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.id}` } };
+    const body: Record<string, unknown> = {
+      job: {
+        id: job.id,
+        status: job.state,
+        selfUri: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.id}`,
+      },
+    };
     if (job.state === 'Complete') body.downloadUrls = job.downloadUrls;
     return c.json(body);
   });

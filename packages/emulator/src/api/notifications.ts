@@ -17,7 +17,13 @@ export function notificationRoutes(ctx: EmulatorContext) {
     }
     return channel;
   };
-  const listing = (channel: Channel) => ({ entities: [...channel.topics].map((id) => ({ id, state: 'Permitted', selfUri: `/api/v2/notifications/channels/${channel.id}/subscriptions` })) });
+  const listing = (channel: Channel) => ({
+    entities: [...channel.topics].map((id) => ({
+      id,
+      state: 'Permitted',
+      selfUri: `/api/v2/notifications/channels/${channel.id}/subscriptions`,
+    })),
+  });
 
   app.post('/api/v2/notifications/channels', (c) => {
     const { token } = requireScope(c, ['notifications']);
@@ -25,7 +31,9 @@ export function notificationRoutes(ctx: EmulatorContext) {
   });
   app.get('/api/v2/notifications/channels', (c) => {
     const { token } = requireScope(c, ['notifications']);
-    return c.json({ entities: ctx.hub.list({ userId: token.userId, clientId: token.clientId }).map((ch) => ctx.hub.describe(ch)) });
+    return c.json({
+      entities: ctx.hub.list({ userId: token.userId, clientId: token.clientId }).map((ch) => ctx.hub.describe(ch)),
+    });
   });
   app.on('HEAD', '/api/v2/notifications/channels/:channelId', (c) => {
     owned(c);
@@ -39,9 +47,13 @@ export function notificationRoutes(ctx: EmulatorContext) {
   const subscribe = (replace: boolean) => async (c: Context<ApiEnv>) => {
     const channel = owned(c);
     const body = await c.req.json().catch(() => undefined);
-    if (!Array.isArray(body) || !body.every((t) => typeof t?.id === 'string')) throw badRequest('bad.request', 'The body must be an array of ChannelTopic objects: [{"id":"…"}]');
+    if (!Array.isArray(body) || !body.every((t) => typeof t?.id === 'string'))
+      throw badRequest('bad.request', 'The body must be an array of ChannelTopic objects: [{"id":"…"}]');
     const ids = (body as Array<{ id: string }>).map((t) => t.id);
-    const rejected = subscribeTopics(ctx.hub, ctx.centre.topology, channel, c.get('caller').account, ids, { replace, ignoreErrors: c.req.query('ignoreErrors') === 'true' });
+    const rejected = subscribeTopics(ctx.hub, ctx.centre.topology, channel, c.get('caller').account, ids, {
+      replace,
+      ignoreErrors: c.req.query('ignoreErrors') === 'true',
+    });
     return c.json({ entities: [...listing(channel).entities, ...rejected] });
   };
   app.post('/api/v2/notifications/channels/:channelId/subscriptions', subscribe(false));

@@ -4,7 +4,8 @@ import { badRequest } from './error-body.js';
 export function pageOf<T>(all: T[], query: URLSearchParams, path: string, maxPageSize = 500) {
   const pageSize = intParam(query, 'pageSize', 25);
   const pageNumber = intParam(query, 'pageNumber', 1);
-  if (pageSize < 1 || pageSize > maxPageSize) throw badRequest('invalid.query.param.value', `pageSize must be between 1 and ${maxPageSize}`);
+  if (pageSize < 1 || pageSize > maxPageSize)
+    throw badRequest('invalid.query.param.value', `pageSize must be between 1 and ${maxPageSize}`);
   if (pageNumber < 1) throw badRequest('invalid.query.param.value', 'pageNumber must be 1 or more');
   const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
   const uri = (n: number) => {

@@ -28,7 +28,10 @@ export function realtimeAdherenceRoutes(ctx: EmulatorContext, downloads: Downloa
   app.get('/api/v2/workforcemanagement/adherence', (c) => {
     requireScope(c, WFM);
     requirePermission(c, RTA);
-    const ids = new URL(c.req.url).searchParams.getAll('userId').flatMap((v) => v.split(',')).filter(Boolean);
+    const ids = new URL(c.req.url).searchParams
+      .getAll('userId')
+      .flatMap((v) => v.split(','))
+      .filter(Boolean);
     if (ids.length === 0) throw badRequest('no.user.ids.specified', 'At least one user ID must be specified');
     if (ids.length > 100) throw badRequest('max.user.ids', 'Only 100 users can be requested at a time');
     if (!ids.every((id) => UUID.test(id))) throw badRequest('invalid.id', 'All requested user IDs must be valid UUIDs');
@@ -41,7 +44,12 @@ export function realtimeAdherenceRoutes(ctx: EmulatorContext, downloads: Downloa
     const id = c.req.param('muId');
     if (!UUID.test(id)) throw badRequest('invalid.id', 'The management unit ID must be a valid UUID');
     if (!topo.managementUnits.some((m) => m.id === id)) throw managementUnitNotFound();
-    return c.json(listing(topo.agents.filter((a) => a.managementUnitId === id), c.req.query('forceDownloadService') === 'true'));
+    return c.json(
+      listing(
+        topo.agents.filter((a) => a.managementUnitId === id),
+        c.req.query('forceDownloadService') === 'true',
+      ),
+    );
   });
 
   app.get('/api/v2/workforcemanagement/teams/:teamId/adherence', (c) => {
@@ -51,7 +59,12 @@ export function realtimeAdherenceRoutes(ctx: EmulatorContext, downloads: Downloa
     if (!UUID.test(id)) throw badRequest('invalid.id', 'The team ID must be a valid UUID');
     const team = topo.teamsById.get(id);
     if (!team) throw teamPermissionsMissing();
-    return c.json(listing(team.memberIds.map((m) => topo.agentsById.get(m)!), c.req.query('forceDownloadService') === 'true'));
+    return c.json(
+      listing(
+        team.memberIds.map((m) => topo.agentsById.get(m)!),
+        c.req.query('forceDownloadService') === 'true',
+      ),
+    );
   });
   return app;
 }

@@ -5,12 +5,15 @@ import { requireScope, type ApiEnv } from './auth.js';
 import { badRequest, notAUser, notFound } from './error-body.js';
 import { pageOf } from './paging.js';
 
-
 function user(a: Account, ctx: EmulatorContext) {
   return {
     id: a.id,
     name: a.name,
-    division: { id: ctx.centre.topology.businessUnits[0]!.divisionId, name: 'Home', selfUri: `/api/v2/authorization/divisions/${ctx.centre.topology.businessUnits[0]!.divisionId}` },
+    division: {
+      id: ctx.centre.topology.businessUnits[0]!.divisionId,
+      name: 'Home',
+      selfUri: `/api/v2/authorization/divisions/${ctx.centre.topology.businessUnits[0]!.divisionId}`,
+    },
     email: a.email,
     username: a.email,
     state: 'active',
@@ -32,32 +35,58 @@ interface SearchQuery {
 
 /** Reads a UserSearchRequest, refusing (400) anything of the wrong shape before it is used. */
 function readSearch(body: unknown): { pageSize: number; pageNumber: number; query: SearchQuery[] } {
-  const req = (typeof body === 'object' && body !== null ? body : {}) as { pageSize?: unknown; pageNumber?: unknown; query?: unknown };
+  const req = (typeof body === 'object' && body !== null ? body : {}) as {
+    pageSize?: unknown;
+    pageNumber?: unknown;
+    query?: unknown;
+  };
   if (!Array.isArray(req.query) || req.query.length === 0 || req.query.length > 20) {
-    throw badRequest('bad.request', 'query is required (1–20 criteria): [{"type":"CONTAINS","fields":["name"],"value":"…"}]');
+    throw badRequest(
+      'bad.request',
+      'query is required (1–20 criteria): [{"type":"CONTAINS","fields":["name"],"value":"…"}]',
+    );
   }
   const pageSize = req.pageSize ?? 25;
   const pageNumber = req.pageNumber ?? 1;
-  if (!Number.isInteger(pageSize) || (pageSize as number) < 1 || (pageSize as number) > 100 || !Number.isInteger(pageNumber) || (pageNumber as number) < 1) {
+  if (
+    !Number.isInteger(pageSize) ||
+    (pageSize as number) < 1 ||
+    (pageSize as number) > 100 ||
+    !Number.isInteger(pageNumber) ||
+    (pageNumber as number) < 1
+  ) {
     throw badRequest('invalid.value', 'pageSize must be 1–100 and pageNumber 1 or more');
   }
   const query = req.query.map((raw: unknown): SearchQuery => {
-    const q = (typeof raw === 'object' && raw !== null ? raw : undefined) as { type?: unknown; fields?: unknown; value?: unknown; values?: unknown } | undefined;
+    const q = (typeof raw === 'object' && raw !== null ? raw : undefined) as
+      { type?: unknown; fields?: unknown; value?: unknown; values?: unknown } | undefined;
     if (!q) throw badRequest('invalid.value', 'each query criterion must be an object');
-    if (typeof q.type !== 'string' || !SEARCH_TYPES.includes(q.type)) throw badRequest('invalid.value', `query type must be one of ${SEARCH_TYPES.join(', ')}`);
+    if (typeof q.type !== 'string' || !SEARCH_TYPES.includes(q.type))
+      throw badRequest('invalid.value', `query type must be one of ${SEARCH_TYPES.join(', ')}`);
     const fields = q.fields ?? ['name'];
-    if (!Array.isArray(fields) || fields.length === 0 || !fields.every((f) => (SEARCH_FIELDS as readonly unknown[]).includes(f))) {
+    if (
+      !Array.isArray(fields) ||
+      fields.length === 0 ||
+      !fields.every((f) => (SEARCH_FIELDS as readonly unknown[]).includes(f))
+    ) {
       throw badRequest('invalid.value', `fields must be a non-empty list of ${SEARCH_FIELDS.join(', ')}`);
     }
     const values = q.values ?? [q.value];
-    if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'string' && v.length <= 256)) {
+    if (
+      !Array.isArray(values) ||
+      values.length === 0 ||
+      !values.every((v) => typeof v === 'string' && v.length <= 256)
+    ) {
       throw badRequest('invalid.value', 'value (or values) must be text of at most 256 characters');
     }
     const wanted = (values as string[]).map((v) => v.toLowerCase());
     const type = q.type;
     return {
       fields: fields as SearchField[],
-      test: (text) => wanted.some((w) => (type === 'EXACT' ? text === w : type === 'STARTS_WITH' ? text.startsWith(w) : text.includes(w))),
+      test: (text) =>
+        wanted.some((w) =>
+          type === 'EXACT' ? text === w : type === 'STARTS_WITH' ? text.startsWith(w) : text.includes(w),
+        ),
     };
   });
   return { pageSize: pageSize as number, pageNumber: pageNumber as number, query };
@@ -69,9 +98,21 @@ export function usersRoutes(ctx: EmulatorContext) {
   app.get('/api/v2/users/me', (c) => {
     const caller = requireScope(c, ['user-basic-info', 'users', 'users:readonly']);
     if (!caller.account) throw notAUser();
-    const me: Record<string, unknown> = { ...user(caller.account, ctx), organization: { id: ctx.centre.topology.organizationId, name: 'Adhere Emulated Org', selfUri: `/api/v2/organizations/${ctx.centre.topology.organizationId}` } };
+    const me: Record<string, unknown> = {
+      ...user(caller.account, ctx),
+      organization: {
+        id: ctx.centre.topology.organizationId,
+        name: 'Adhere Emulated Org',
+        selfUri: `/api/v2/organizations/${ctx.centre.topology.organizationId}`,
+      },
+    };
     if ((c.req.query('expand') ?? '').split(',').includes('authorization')) {
-      me.authorization = { roles: [], unusedRoles: [], permissions: caller.account.permissions, permissionPolicies: [] };
+      me.authorization = {
+        roles: [],
+        unusedRoles: [],
+        permissions: caller.account.permissions,
+        permissionPolicies: [],
+      };
     }
     return c.json(me);
   });
@@ -86,11 +127,18 @@ export function usersRoutes(ctx: EmulatorContext) {
   app.get('/api/v2/users', (c) => {
     requireScope(c, ['users', 'users:readonly']);
     const q = new URL(c.req.url).searchParams;
-    const ids = q.getAll('id').flatMap((v) => v.split(',')).filter(Boolean);
+    const ids = q
+      .getAll('id')
+      .flatMap((v) => v.split(','))
+      .filter(Boolean);
     if (ids.length > 100) throw badRequest('max.user.ids', 'Only 100 users can be requested at a time.');
-    const all = ids.length > 0
-      ? ids.map((id) => ctx.directory.findById(id)).filter((a): a is Account => a !== undefined)
-      : [ctx.directory.findById(ctx.centre.topology.supervisor.id)!, ...ctx.centre.topology.agents.map((a) => ctx.directory.findById(a.id)!)];
+    const all =
+      ids.length > 0
+        ? ids.map((id) => ctx.directory.findById(id)).filter((a): a is Account => a !== undefined)
+        : [
+            ctx.directory.findById(ctx.centre.topology.supervisor.id)!,
+            ...ctx.centre.topology.agents.map((a) => ctx.directory.findById(a.id)!),
+          ];
     const page = pageOf(all, q, '/api/v2/users');
     page.entities = (page.entities as Account[]).map((a) => user(a, ctx));
     return c.json(page);
@@ -99,11 +147,21 @@ export function usersRoutes(ctx: EmulatorContext) {
   app.post('/api/v2/users/search', async (c) => {
     requireScope(c, ['users', 'users:readonly']);
     const req = readSearch(await c.req.json().catch(() => undefined));
-    const accounts = [ctx.directory.findById(ctx.centre.topology.supervisor.id)!, ...ctx.centre.topology.agents.map((a) => ctx.directory.findById(a.id)!)];
+    const accounts = [
+      ctx.directory.findById(ctx.centre.topology.supervisor.id)!,
+      ...ctx.centre.topology.agents.map((a) => ctx.directory.findById(a.id)!),
+    ];
     const matches = accounts.filter((a) => req.query.every((q) => q.fields.some((f) => q.test(a[f].toLowerCase()))));
     const { pageSize, pageNumber } = req;
     const pageCount = Math.max(1, Math.ceil(matches.length / pageSize));
-    return c.json({ total: matches.length, pageCount, pageSize, pageNumber, types: ['users'], results: matches.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((a) => user(a, ctx)) });
+    return c.json({
+      total: matches.length,
+      pageCount,
+      pageSize,
+      pageNumber,
+      types: ['users'],
+      results: matches.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((a) => user(a, ctx)),
+    });
   });
   // DELETE /api/v2/tokens/me — revokes the token the request was made with, and only it: another tab
   // (or device) of the same user and client keeps its own token.
@@ -113,4 +171,3 @@ export function usersRoutes(ctx: EmulatorContext) {
   });
   return app;
 }
-

@@ -9,7 +9,12 @@ import { intParam } from './paging.js';
 const WFM = ['workforce-management', 'workforce-management:readonly'];
 const GROUPS = ['groups', 'groups:readonly'];
 /** "any WFM view permission" in Genesys's docs, as far as the emulator models permissions. */
-export const WFM_VIEW = ['wfm:agent:view', 'wfm:historicalAdherence:view', 'wfm:realtimeAdherence:view', 'wfm:managementUnit:view'];
+export const WFM_VIEW = [
+  'wfm:agent:view',
+  'wfm:historicalAdherence:view',
+  'wfm:realtimeAdherence:view',
+  'wfm:managementUnit:view',
+];
 
 const METADATA = { version: 1, dateModified: '2026-01-01T00:00:00.000Z' };
 
@@ -42,7 +47,10 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
       businessUnit: { id: mu.businessUnitId, selfUri: buSelf(mu.businessUnitId) },
       startDayOfWeek: 'Monday',
       timeZone: mu.timeZone,
-      division: { id: topo.businessUnits[0]!.divisionId, selfUri: `/api/v2/authorization/divisions/${topo.businessUnits[0]!.divisionId}` },
+      division: {
+        id: topo.businessUnits[0]!.divisionId,
+        selfUri: `/api/v2/authorization/divisions/${topo.businessUnits[0]!.divisionId}`,
+      },
       version: 1,
       selfUri: muSelf(mu.id),
     };
@@ -67,20 +75,36 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
 
   app.get('/api/v2/workforcemanagement/businessunits', (c) => {
     requireScope(c, WFM);
-    return c.json({ entities: topo.businessUnits.map((b) => ({ id: b.id, name: b.name, authorized: true, division: { id: b.divisionId, selfUri: `/api/v2/authorization/divisions/${b.divisionId}` }, selfUri: buSelf(b.id) })) });
+    return c.json({
+      entities: topo.businessUnits.map((b) => ({
+        id: b.id,
+        name: b.name,
+        authorized: true,
+        division: { id: b.divisionId, selfUri: `/api/v2/authorization/divisions/${b.divisionId}` },
+        selfUri: buSelf(b.id),
+      })),
+    });
   });
   app.get('/api/v2/workforcemanagement/businessunits/:buId', (c) => {
     requireScope(c, WFM);
     requirePermission(c, WFM_VIEW);
     const bu = findBu(c.req.param('buId'), c);
-    const body: Record<string, unknown> = { id: bu.id, name: bu.name, division: { id: bu.divisionId, selfUri: `/api/v2/authorization/divisions/${bu.divisionId}` }, selfUri: buSelf(bu.id) };
-    if (expandOf(c).some((e) => e.startsWith('settings'))) body.settings = { startDayOfWeek: 'Monday', timeZone: bu.timeZone, metadata: METADATA };
+    const body: Record<string, unknown> = {
+      id: bu.id,
+      name: bu.name,
+      division: { id: bu.divisionId, selfUri: `/api/v2/authorization/divisions/${bu.divisionId}` },
+      selfUri: buSelf(bu.id),
+    };
+    if (expandOf(c).some((e) => e.startsWith('settings')))
+      body.settings = { startDayOfWeek: 'Monday', timeZone: bu.timeZone, metadata: METADATA };
     return c.json(body);
   });
   app.get('/api/v2/workforcemanagement/businessunits/:buId/managementunits', (c) => {
     requireScope(c, WFM);
     const bu = findBu(c.req.param('buId'), c);
-    return c.json({ entities: topo.managementUnits.filter((m) => m.businessUnitId === bu.id).map((m) => muModel(m, [])) });
+    return c.json({
+      entities: topo.managementUnits.filter((m) => m.businessUnitId === bu.id).map((m) => muModel(m, [])),
+    });
   });
   app.get('/api/v2/workforcemanagement/businessunits/:buId/activitycodes', (c) => {
     requireScope(c, WFM);
@@ -88,15 +112,26 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
     const bu = findBu(c.req.param('buId'), c);
     return c.json({
       entities: ACTIVITY_CODES.map((a) => ({
-        id: a.id, name: a.name, active: true, defaultCode: true, category: a.category, lengthInMinutes: a.lengthInMinutes,
-        countsAsPaidTime: a.category !== 'Meal', countsAsWorkTime: a.category === 'OnQueueWork' || a.category === 'OffQueueWork',
-        secondaryPresences: [], metadata: METADATA, selfUri: `${buSelf(bu.id)}/activitycodes/${a.id}`,
+        id: a.id,
+        name: a.name,
+        active: true,
+        defaultCode: true,
+        category: a.category,
+        lengthInMinutes: a.lengthInMinutes,
+        countsAsPaidTime: a.category !== 'Meal',
+        countsAsWorkTime: a.category === 'OnQueueWork' || a.category === 'OffQueueWork',
+        secondaryPresences: [],
+        metadata: METADATA,
+        selfUri: `${buSelf(bu.id)}/activitycodes/${a.id}`,
       })),
     });
   });
   app.get('/api/v2/workforcemanagement/managementunits', (c) => {
     requireScope(c, WFM);
-    return c.json({ entities: topo.managementUnits.map((m) => muModel(m, [])), selfUri: '/api/v2/workforcemanagement/managementunits' });
+    return c.json({
+      entities: topo.managementUnits.map((m) => muModel(m, [])),
+      selfUri: '/api/v2/workforcemanagement/managementunits',
+    });
   });
   app.get('/api/v2/workforcemanagement/managementunits/:muId', (c) => {
     requireScope(c, WFM);
@@ -107,7 +142,11 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
     requireScope(c, WFM);
     requirePermission(c, WFM_VIEW);
     const mu = findMu(c.req.param('muId'), c);
-    return c.json({ entities: topo.agents.filter((a) => a.managementUnitId === mu.id).map((a) => ({ id: a.id, selfUri: `/api/v2/users/${a.id}` })) });
+    return c.json({
+      entities: topo.agents
+        .filter((a) => a.managementUnitId === mu.id)
+        .map((a) => ({ id: a.id, selfUri: `/api/v2/users/${a.id}` })),
+    });
   });
   app.get('/api/v2/workforcemanagement/agents/:agentId/managementunit', (c) => {
     requireScope(c, WFM);
@@ -128,21 +167,33 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
     requirePermission(c, ['groups:team:view']);
     const q = new URL(c.req.url).searchParams;
     const pageSize = intParam(q, 'pageSize', 25);
-    if (pageSize < 1 || pageSize > 100) throw badRequest('invalid.query.param.value', 'pageSize must be between 1 and 100');
+    if (pageSize < 1 || pageSize > 100)
+      throw badRequest('invalid.query.param.value', 'pageSize must be between 1 and 100');
     const name = q.get('name')?.toLowerCase();
     const all = name ? topo.teams.filter((t) => t.name.toLowerCase().startsWith(name)) : topo.teams;
     const after = q.get('after');
     const start = after ? Number(Buffer.from(after, 'base64url').toString()) || 0 : 0;
     const entities = all.slice(start, start + pageSize).map((t) => teamModel(t.id));
     const body: Record<string, unknown> = { entities, selfUri: `/api/v2/teams?pageSize=${pageSize}` };
-    if (start + pageSize < all.length) body.nextUri = `/api/v2/teams?pageSize=${pageSize}&after=${Buffer.from(String(start + pageSize)).toString('base64url')}`;
-    if (start > 0) body.previousUri = `/api/v2/teams?pageSize=${pageSize}&after=${Buffer.from(String(Math.max(0, start - pageSize))).toString('base64url')}`;
+    if (start + pageSize < all.length)
+      body.nextUri = `/api/v2/teams?pageSize=${pageSize}&after=${Buffer.from(String(start + pageSize)).toString('base64url')}`;
+    if (start > 0)
+      body.previousUri = `/api/v2/teams?pageSize=${pageSize}&after=${Buffer.from(String(Math.max(0, start - pageSize))).toString('base64url')}`;
     return c.json(body);
   });
   const teamModel = (id: string) => {
     const t = topo.teamsById.get(id);
     if (!t) throw notFound('Team');
-    return { id: t.id, name: t.name, division: { id: topo.businessUnits[0]!.divisionId, name: 'Home' }, description: `Work team of ${topo.managementUnits.find((m) => m.id === t.managementUnitId)?.name ?? ''}`, memberCount: t.memberIds.length, dateCreated: METADATA.dateModified, dateModified: METADATA.dateModified, selfUri: `/api/v2/teams/${t.id}` };
+    return {
+      id: t.id,
+      name: t.name,
+      division: { id: topo.businessUnits[0]!.divisionId, name: 'Home' },
+      description: `Work team of ${topo.managementUnits.find((m) => m.id === t.managementUnitId)?.name ?? ''}`,
+      memberCount: t.memberIds.length,
+      dateCreated: METADATA.dateModified,
+      dateModified: METADATA.dateModified,
+      selfUri: `/api/v2/teams/${t.id}`,
+    };
   };
   app.get('/api/v2/teams/:teamId', (c) => {
     requireScope(c, GROUPS);
@@ -154,8 +205,14 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
     requirePermission(c, ['groups:team:view']);
     const t = topo.teamsById.get(c.req.param('teamId'));
     if (!t) throw notFound('Team');
-    return c.json({ entities: t.memberIds.map((id) => ({ id, name: topo.agentsById.get(id)?.name ?? '', selfUri: `/api/v2/users/${id}` })), selfUri: `/api/v2/teams/${t.id}/members` });
+    return c.json({
+      entities: t.memberIds.map((id) => ({
+        id,
+        name: topo.agentsById.get(id)?.name ?? '',
+        selfUri: `/api/v2/users/${id}`,
+      })),
+      selfUri: `/api/v2/teams/${t.id}/members`,
+    });
   });
   return app;
 }
-

@@ -9,7 +9,11 @@ export function publishAdherence(centre: ContactCentre, hub: NotificationHub): (
   return centre.onChange((status) => {
     const a = status.agent;
     let body: unknown;
-    for (const topic of [managementUnitAdherenceTopic(a.managementUnitId), teamAdherenceTopic(a.teamId), userAdherenceTopic(a.id)]) {
+    for (const topic of [
+      managementUnitAdherenceTopic(a.managementUnitId),
+      teamAdherenceTopic(a.teamId),
+      userAdherenceTopic(a.id),
+    ]) {
       if (!hub.hasSubscribers(topic)) continue;
       body ??= adherenceUpdateTopicBody(status, centre.topology);
       hub.publish(topic, body);

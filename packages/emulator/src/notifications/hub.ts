@@ -23,7 +23,10 @@ export interface HubOptions {
 /** Largest client frame accepted: client messages are pings and subscribe requests of at most 1,000 topics. */
 export const MAX_CLIENT_FRAME_BYTES = 256 * 1024;
 
-export interface ChannelOwner { userId: string | undefined; clientId: string }
+export interface ChannelOwner {
+  userId: string | undefined;
+  clientId: string;
+}
 
 export interface Channel {
   id: string;
@@ -46,18 +49,30 @@ export class NotificationHub {
   delivered = 0;
 
   constructor(readonly options: HubOptions) {
-    this.stopTimers = [every(options.clock, options.heartbeatMs, () => this.heartbeat()), every(options.clock, 1000, () => this.expire())];
+    this.stopTimers = [
+      every(options.clock, options.heartbeatMs, () => this.heartbeat()),
+      every(options.clock, 1000, () => this.expire()),
+    ];
   }
 
   create(owner: ChannelOwner): Channel {
-    const mine = [...this.channels.values()].filter((c) => c.owner.userId === owner.userId && c.owner.clientId === owner.clientId);
+    const mine = [...this.channels.values()].filter(
+      (c) => c.owner.userId === owner.userId && c.owner.clientId === owner.clientId,
+    );
     if (mine.length >= this.options.maxChannelsPerUser) {
       // "Creating a 21st channel will remove the channel with oldest last used date. Channels without an active connection will be removed first."
       mine.sort((a, b) => Number(a.socket !== undefined) - Number(b.socket !== undefined) || a.lastUsed - b.lastUsed);
       this.remove(mine[0]!, 'evicted by a newer channel');
     }
     const now = this.options.clock.now();
-    const channel: Channel = { id: randomUUID(), owner, expires: now + this.options.channelLifetimeMs, lastUsed: now, topics: new Set(), socket: undefined };
+    const channel: Channel = {
+      id: randomUUID(),
+      owner,
+      expires: now + this.options.channelLifetimeMs,
+      lastUsed: now,
+      topics: new Set(),
+      socket: undefined,
+    };
     this.channels.set(channel.id, channel);
     return channel;
   }
@@ -67,7 +82,9 @@ export class NotificationHub {
   }
 
   list(owner: ChannelOwner): Channel[] {
-    return [...this.channels.values()].filter((c) => c.owner.userId === owner.userId && c.owner.clientId === owner.clientId);
+    return [...this.channels.values()].filter(
+      (c) => c.owner.userId === owner.userId && c.owner.clientId === owner.clientId,
+    );
   }
 
   describe(c: Channel) {
@@ -129,14 +146,25 @@ export class NotificationHub {
   announceClosing(channel: Channel, graceMs = this.options.closingGraceMs): void {
     const socket = channel.socket;
     if (!socket) return;
-    socket.send(JSON.stringify({ topicName: 'v2.system.socket_closing', version: '2', eventBody: { message: 'The socket will close for maintenance', channelId: channel.id }, metadata: { CorrelationId: randomUUID() } }));
+    socket.send(
+      JSON.stringify({
+        topicName: 'v2.system.socket_closing',
+        version: '2',
+        eventBody: { message: 'The socket will close for maintenance', channelId: channel.id },
+        metadata: { CorrelationId: randomUUID() },
+      }),
+    );
     channel.cancelClose = this.options.clock.setTimer(() => socket.close(1001, 'closing for maintenance'), graceMs);
   }
 
   /** Drops every socket abruptly (fault injection: a network cut, no close frame). */
   dropAllSockets(): number {
     let n = 0;
-    for (const c of this.channels.values()) if (c.socket) (c.socket.terminate(), n++);
+    for (const c of this.channels.values()) {
+      if (!c.socket) continue;
+      c.socket.terminate();
+      n++;
+    }
     return n;
   }
 

@@ -23,13 +23,24 @@ export interface RejectedTopic {
  * Checks every topic for `account` and the channel's topic limit, then subscribes the accepted ones.
  * Throws ApiProblem (400 too many, 400 invalid topic, 403 not authorized) unless errors are ignored.
  */
-export function subscribeTopics(hub: NotificationHub, topology: Topology, channel: Channel, account: Account | undefined, ids: string[], req: SubscribeRequest): RejectedTopic[] {
+export function subscribeTopics(
+  hub: NotificationHub,
+  topology: Topology,
+  channel: Channel,
+  account: Account | undefined,
+  ids: string[],
+  req: SubscribeRequest,
+): RejectedTopic[] {
   const max = hub.options.maxTopicsPerChannel;
   // Counted before anything else so that a huge list is refused without checking each topic.
   const unique = new Set(ids);
   const adding = req.replace ? unique.size : [...unique].filter((id) => !channel.topics.has(id)).length;
   if ((req.replace ? 0 : channel.topics.size) + adding > max) {
-    throw new ApiProblem(400, 'notification.subscription.too.many.subscriptions', `A channel can have at most ${max} topics`);
+    throw new ApiProblem(
+      400,
+      'notification.subscription.too.many.subscriptions',
+      `A channel can have at most ${max} topics`,
+    );
   }
   const accepted: string[] = [];
   const rejected: RejectedTopic[] = [];
@@ -37,7 +48,13 @@ export function subscribeTopics(hub: NotificationHub, topology: Topology, channe
     const check = checkTopic(id, account, topology);
     if (check.ok) accepted.push(id);
     else if (!req.ignoreErrors) throw new ApiProblem(check.status, check.code, check.message);
-    else rejected.push({ id, state: 'Rejected', rejectionReason: check.message, ...(check.missingPermissions ? { missingPermissions: check.missingPermissions } : {}) });
+    else
+      rejected.push({
+        id,
+        state: 'Rejected',
+        rejectionReason: check.message,
+        ...(check.missingPermissions ? { missingPermissions: check.missingPermissions } : {}),
+      });
   }
   hub.subscribe(channel, accepted, req.replace);
   return rejected;

@@ -2,11 +2,14 @@
 import type { Account } from '../directory.js';
 import type { Topology } from '../simulation/topology.js';
 
-export const managementUnitAdherenceTopic = (muId: string) => `v2.workforcemanagement.managementunits.${muId}.adherence`;
+export const managementUnitAdherenceTopic = (muId: string) =>
+  `v2.workforcemanagement.managementunits.${muId}.adherence`;
 export const teamAdherenceTopic = (teamId: string) => `v2.workforcemanagement.teams.${teamId}.adherence`;
 export const userAdherenceTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.adherence`;
-export const historicalQueryTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.historicaladherencequery`;
-export const historicalBulkTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.adherence.historical.bulk`;
+export const historicalQueryTopic = (userId: string) =>
+  `v2.users.${userId}.workforcemanagement.historicaladherencequery`;
+export const historicalBulkTopic = (userId: string) =>
+  `v2.users.${userId}.workforcemanagement.adherence.historical.bulk`;
 
 export interface TopicDefinition {
   /** Template with {id} placeholders, as availabletopics lists them. */
@@ -47,7 +50,7 @@ export const TOPICS: TopicDefinition[] = [
   {
     id: 'v2.users.{id}.workforcemanagement.historicaladherencequery',
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.historicaladherencequery$/,
-    description: 'Completion of the user\'s management-unit and team historical adherence queries',
+    description: "Completion of the user's management-unit and team historical adherence queries",
     requiresPermissions: [],
     requiresCurrentUser: true,
     exists: () => true,
@@ -55,25 +58,45 @@ export const TOPICS: TopicDefinition[] = [
   {
     id: 'v2.users.{id}.workforcemanagement.adherence.historical.bulk',
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence\.historical\.bulk$/,
-    description: 'Completion of the user\'s bulk historical adherence jobs',
+    description: "Completion of the user's bulk historical adherence jobs",
     requiresPermissions: [],
     requiresCurrentUser: true,
     exists: () => true,
   },
 ];
 
-export type TopicCheck = { ok: true } | { ok: false; status: 400 | 403; code: string; message: string; missingPermissions?: string[] };
+export type TopicCheck =
+  { ok: true } | { ok: false; status: 400 | 403; code: string; message: string; missingPermissions?: string[] };
 
 /** Whether `account` may subscribe to `topic`: the topic must exist and its permissions be held. */
 export function checkTopic(topic: string, account: Account | undefined, topology: Topology): TopicCheck {
   for (const def of TOPICS) {
     const m = def.pattern.exec(topic);
     if (!m) continue;
-    if (!def.exists(m[1]!, topology)) return { ok: false, status: 400, code: 'notification.invalid.topic', message: `Topic ${topic} is not valid: no such entity` };
-    if (def.requiresCurrentUser && account?.id !== m[1]) return { ok: false, status: 403, code: 'notification.unauthorized.topic', message: `Not authorized to subscribe to ${topic}: it belongs to another user` };
+    if (!def.exists(m[1]!, topology))
+      return {
+        ok: false,
+        status: 400,
+        code: 'notification.invalid.topic',
+        message: `Topic ${topic} is not valid: no such entity`,
+      };
+    if (def.requiresCurrentUser && account?.id !== m[1])
+      return {
+        ok: false,
+        status: 403,
+        code: 'notification.unauthorized.topic',
+        message: `Not authorized to subscribe to ${topic}: it belongs to another user`,
+      };
     const isSelf = account?.id === m[1];
     const missing = def.requiresPermissions.filter((p) => !account?.permissions.includes(p));
-    if (!isSelf && missing.length > 0) return { ok: false, status: 403, code: 'notification.unauthorized.topic', message: `Not authorized to subscribe to ${topic}`, missingPermissions: missing };
+    if (!isSelf && missing.length > 0)
+      return {
+        ok: false,
+        status: 403,
+        code: 'notification.unauthorized.topic',
+        message: `Not authorized to subscribe to ${topic}`,
+        missingPermissions: missing,
+      };
     return { ok: true };
   }
   return { ok: false, status: 400, code: 'notification.invalid.topic', message: `Topic ${topic} is not valid` };

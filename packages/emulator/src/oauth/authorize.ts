@@ -16,24 +16,50 @@ export function handleAuthorize(ctx: EmulatorContext, c: Context): Response {
   const clientId = one('client_id');
   const client = clientId ? ctx.clients.get(clientId) : undefined;
   const page = (status: number, reason: RejectionReason, title: string, detail: string) => {
-    ctx.rejections.record({ endpoint: 'authorize', status, error: 'invalid_request', reason, ...(clientId ? { clientId } : {}) });
+    ctx.rejections.record({
+      endpoint: 'authorize',
+      status,
+      error: 'invalid_request',
+      reason,
+      ...(clientId ? { clientId } : {}),
+    });
     return c.html(errorPage(title, detail), status as 400);
   };
   // Until the client and redirect URI are known good, errors are shown here, never redirected (§4.1.2.1).
   // A repeated client_id or redirect_uri is not known good either: which one would the error go to?
   for (const name of ['client_id', 'redirect_uri']) {
-    if (q.getAll(name).length > 1) return page(400, 'parameter_repeated', `Repeated ${name}`, `The authorize request names ${name} more than once.`);
+    if (q.getAll(name).length > 1)
+      return page(400, 'parameter_repeated', `Repeated ${name}`, `The authorize request names ${name} more than once.`);
   }
-  if (!client) return page(400, 'unknown_client', 'Unknown client', `No OAuth client with id ${JSON.stringify(clientId ?? '')} is registered.`);
+  if (!client)
+    return page(
+      400,
+      'unknown_client',
+      'Unknown client',
+      `No OAuth client with id ${JSON.stringify(clientId ?? '')} is registered.`,
+    );
   const redirectUri = one('redirect_uri');
-  if (!redirectUri) return page(400, 'redirect_uri_missing', 'Missing redirect_uri', 'The authorize request must name a redirect_uri.');
+  if (!redirectUri)
+    return page(400, 'redirect_uri_missing', 'Missing redirect_uri', 'The authorize request must name a redirect_uri.');
   if (!client.redirectUris.includes(redirectUri)) {
-    return page(400, 'redirect_uri_not_registered', 'redirect_uri not registered', `${redirectUri} is not one of this client's registered redirect URIs (they must match exactly).`);
+    return page(
+      400,
+      'redirect_uri_not_registered',
+      'redirect_uri not registered',
+      `${redirectUri} is not one of this client's registered redirect URIs (they must match exactly).`,
+    );
   }
 
   const state = one('state');
   const fail = (error: string, reason: RejectionReason, description: string, detail?: string) => {
-    ctx.rejections.record({ endpoint: 'authorize', status: 302, error, reason, clientId: client.id, ...(detail ? { detail } : {}) });
+    ctx.rejections.record({
+      endpoint: 'authorize',
+      status: 302,
+      error,
+      reason,
+      clientId: client.id,
+      ...(detail ? { detail } : {}),
+    });
     const to = new URL(redirectUri);
     to.searchParams.set('error', error);
     to.searchParams.set('error_description', description);
@@ -41,20 +67,46 @@ export function handleAuthorize(ctx: EmulatorContext, c: Context): Response {
     return c.redirect(to.href, 302);
   };
   const problem = parameterProblem(q);
-  if (problem) return fail('invalid_request', problem.reason, `parameter ${problem.name} is ${problem.reason === 'parameter_repeated' ? 'repeated' : 'too long'}`, problem.name);
-  if (one('response_type') !== 'code') return fail('unsupported_response_type', 'response_type_unsupported', 'response_type must be code');
-  if (!client.grantTypes.includes('authorization_code')) return fail('unauthorized_client', 'grant_type_not_allowed', 'client is not allowed the authorization code grant');
+  if (problem)
+    return fail(
+      'invalid_request',
+      problem.reason,
+      `parameter ${problem.name} is ${problem.reason === 'parameter_repeated' ? 'repeated' : 'too long'}`,
+      problem.name,
+    );
+  if (one('response_type') !== 'code')
+    return fail('unsupported_response_type', 'response_type_unsupported', 'response_type must be code');
+  if (!client.grantTypes.includes('authorization_code'))
+    return fail('unauthorized_client', 'grant_type_not_allowed', 'client is not allowed the authorization code grant');
   const challenge = one('code_challenge');
   const method = one('code_challenge_method');
   if (!challenge) return fail('invalid_request', 'challenge_missing', 'code_challenge is required');
-  if (method === undefined) return fail('invalid_request', 'challenge_method_missing', 'code_challenge_method is required (S256)');
-  if (method !== 'S256') return fail('invalid_request', 'challenge_method_unsupported', `code_challenge_method ${method} is not supported; use S256`);
-  if (!CHALLENGE_S256.test(challenge)) return fail('invalid_request', 'challenge_malformed', 'code_challenge must be 43 base64url characters (BASE64URL(SHA256(verifier)))');
+  if (method === undefined)
+    return fail('invalid_request', 'challenge_method_missing', 'code_challenge_method is required (S256)');
+  if (method !== 'S256')
+    return fail(
+      'invalid_request',
+      'challenge_method_unsupported',
+      `code_challenge_method ${method} is not supported; use S256`,
+    );
+  if (!CHALLENGE_S256.test(challenge))
+    return fail(
+      'invalid_request',
+      'challenge_malformed',
+      'code_challenge must be 43 base64url characters (BASE64URL(SHA256(verifier)))',
+    );
   const requested = one('scope')?.split(' ').filter(Boolean);
   const notAllowed = requested?.filter((s) => !client.scopes.includes(s)) ?? [];
-  if (notAllowed.length > 0) return fail('invalid_scope', 'scope_invalid', `scope not allowed for this client: ${notAllowed.join(' ')}`);
+  if (notAllowed.length > 0)
+    return fail('invalid_scope', 'scope_invalid', `scope not allowed for this client: ${notAllowed.join(' ')}`);
 
-  const login = ctx.grants.startLogin({ clientId: client.id, redirectUri, state, codeChallenge: challenge, scopes: requested?.length ? requested : client.scopes });
+  const login = ctx.grants.startLogin({
+    clientId: client.id,
+    redirectUri,
+    state,
+    codeChallenge: challenge,
+    scopes: requested?.length ? requested : client.scopes,
+  });
   return c.html(loginPage({ loginId: login.id, clientName: client.name, seeded: seededAccounts(ctx) }));
 }
 
@@ -64,18 +116,35 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
   const loginId = String(form.login ?? '');
   const email = String(form.email ?? '');
   const login = ctx.grants.peekLogin(loginId);
-  if (!login) return c.html(errorPage('Sign-in expired', 'This sign-in page is no longer valid. Go back to the app and sign in again.'), 400);
+  if (!login)
+    return c.html(
+      errorPage('Sign-in expired', 'This sign-in page is no longer valid. Go back to the app and sign in again.'),
+      400,
+    );
   const client = ctx.clients.get(login.clientId)!;
-  const again = (status: 401 | 429, error: string) => c.html(loginPage({ loginId, clientName: client.name, email, error, seeded: seededAccounts(ctx) }), status);
+  const again = (status: 401 | 429, error: string) =>
+    c.html(loginPage({ loginId, clientName: client.name, email, error, seeded: seededAccounts(ctx) }), status);
   const waitMs = ctx.loginThrottle.retryAfterMs(email);
   if (waitMs > 0) {
-    ctx.rejections.record({ endpoint: 'login', status: 429, error: 'access_denied', reason: 'login_throttled', clientId: client.id });
+    ctx.rejections.record({
+      endpoint: 'login',
+      status: 429,
+      error: 'access_denied',
+      reason: 'login_throttled',
+      clientId: client.id,
+    });
     return again(429, `Too many wrong passwords for this account. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`);
   }
   const account = ctx.directory.findByEmail(email);
   if (!account || account.password !== String(form.password ?? '')) {
     ctx.loginThrottle.fail(email);
-    ctx.rejections.record({ endpoint: 'login', status: 401, error: 'access_denied', reason: 'login_failed', clientId: client.id });
+    ctx.rejections.record({
+      endpoint: 'login',
+      status: 401,
+      error: 'access_denied',
+      reason: 'login_failed',
+      clientId: client.id,
+    });
     return again(401, 'Email or password is wrong.');
   }
   ctx.loginThrottle.succeed(email);
@@ -90,7 +159,19 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
 function seededAccounts(ctx: EmulatorContext) {
   const first = ctx.centre.topology.agents[0];
   return [
-    { email: ctx.centre.topology.supervisor.email, password: SUPERVISOR_PASSWORD, role: 'supervisor: sees every business unit' },
-    ...(first ? [{ email: first.email, password: AGENT_PASSWORD, role: `agent (${first.name}); every agentNNNN@adhere.local works` }] : []),
+    {
+      email: ctx.centre.topology.supervisor.email,
+      password: SUPERVISOR_PASSWORD,
+      role: 'supervisor: sees every business unit',
+    },
+    ...(first
+      ? [
+          {
+            email: first.email,
+            password: AGENT_PASSWORD,
+            role: `agent (${first.name}); every agentNNNN@adhere.local works`,
+          },
+        ]
+      : []),
   ];
 }

@@ -48,7 +48,10 @@ export class GrantStore {
   private readonly tokens = new Map<string, AccessToken>();
 
   /** Codes live 60 s by default: short, as RFC 6749 §4.1.2 recommends (max 10 minutes). */
-  constructor(private readonly codeLifetimeMs = 60_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly codeLifetimeMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   startLogin(p: Omit<PendingAuthorization, 'id' | 'expiresAt'>): PendingAuthorization {
     this.sweep();

@@ -13,7 +13,9 @@ export interface LoginPageModel {
 }
 
 export function loginPage(m: LoginPageModel): string {
-  const seeded = m.seeded.map((s) => `<li><code>${escape(s.email)}</code> / <code>${escape(s.password)}</code> — ${escape(s.role)}</li>`).join('');
+  const seeded = m.seeded
+    .map((s) => `<li><code>${escape(s.email)}</code> / <code>${escape(s.password)}</code> — ${escape(s.role)}</li>`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Sign in · Genesys Cloud emulator</title><link rel="icon" href="data:,">

@@ -8,8 +8,11 @@ export function handleLogout(ctx: EmulatorContext, c: Context): Response {
   // Only back to an origin the client registered: an open redirect on the login host would lend it trust.
   // A custom-scheme URI has the opaque origin "null", shared by every such URI: those must match exactly.
   const origin = to === undefined ? undefined : originOf(to);
-  if (to && client?.redirectUris.some((r) => r === to || (origin !== 'null' && originOf(r) === origin))) return c.redirect(to, 302);
-  return c.html('<!doctype html><title>Signed out</title><p role="status">You are signed out of the Genesys Cloud emulator.</p>');
+  if (to && client?.redirectUris.some((r) => r === to || (origin !== 'null' && originOf(r) === origin)))
+    return c.redirect(to, 302);
+  return c.html(
+    '<!doctype html><title>Signed out</title><p role="status">You are signed out of the Genesys Cloud emulator.</p>',
+  );
 }
 
 function originOf(url: string): string | undefined {

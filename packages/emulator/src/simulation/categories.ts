@@ -1,17 +1,50 @@
 // Enums exactly as Genesys's models declare them (purecloud-platform-client-v2, UserScheduleAdherence).
-export const ACTIVITY_CATEGORIES = ['OnQueueWork', 'Break', 'Meal', 'Meeting', 'OffQueueWork', 'TimeOff', 'Training', 'Unavailable', 'Unscheduled'] as const;
+export const ACTIVITY_CATEGORIES = [
+  'OnQueueWork',
+  'Break',
+  'Meal',
+  'Meeting',
+  'OffQueueWork',
+  'TimeOff',
+  'Training',
+  'Unavailable',
+  'Unscheduled',
+] as const;
 export type ActivityCategory = (typeof ACTIVITY_CATEGORIES)[number];
-export const SYSTEM_PRESENCES = ['Available', 'Away', 'Busy', 'Offline', 'Idle', 'OnQueue', 'Meal', 'Training', 'Meeting', 'Break'] as const;
+export const SYSTEM_PRESENCES = [
+  'Available',
+  'Away',
+  'Busy',
+  'Offline',
+  'Idle',
+  'OnQueue',
+  'Meal',
+  'Training',
+  'Meeting',
+  'Break',
+] as const;
 export type SystemPresence = (typeof SYSTEM_PRESENCES)[number];
 export const ROUTING_STATUSES = ['OFF_QUEUE', 'IDLE', 'INTERACTING', 'NOT_RESPONDING', 'COMMUNICATING'] as const;
 export type RoutingStatus = (typeof ROUTING_STATUSES)[number];
-export const ADHERENCE_STATES = ['InAdherence', 'OutOfAdherence', 'Unscheduled', 'Unknown', 'Ignored', 'Explained'] as const;
+export const ADHERENCE_STATES = [
+  'InAdherence',
+  'OutOfAdherence',
+  'Unscheduled',
+  'Unknown',
+  'Ignored',
+  'Explained',
+] as const;
 export type AdherenceState = (typeof ADHERENCE_STATES)[number];
 export const IMPACTS = ['Positive', 'Negative', 'Neutral', 'Unknown'] as const;
 export type Impact = (typeof IMPACTS)[number];
 
 /** Activity codes of every business unit: id, name, category (codes have no `Unscheduled`). */
-export const ACTIVITY_CODES: ReadonlyArray<{ id: string; name: string; category: Exclude<ActivityCategory, 'Unscheduled'>; lengthInMinutes: number }> = [
+export const ACTIVITY_CODES: ReadonlyArray<{
+  id: string;
+  name: string;
+  category: Exclude<ActivityCategory, 'Unscheduled'>;
+  lengthInMinutes: number;
+}> = [
   { id: '0', name: 'On Queue', category: 'OnQueueWork', lengthInMinutes: 60 },
   { id: '1', name: 'Break', category: 'Break', lengthInMinutes: 15 },
   { id: '2', name: 'Meal', category: 'Meal', lengthInMinutes: 30 },

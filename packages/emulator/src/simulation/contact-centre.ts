@@ -1,4 +1,9 @@
-import { adherenceOf, DEFAULT_ADHERENCE_SETTINGS, type AdherenceSettings, type AdherenceVerdict } from './adherence-rules.js';
+import {
+  adherenceOf,
+  DEFAULT_ADHERENCE_SETTINGS,
+  type AdherenceSettings,
+  type AdherenceVerdict,
+} from './adherence-rules.js';
 import { MinHeap } from './min-heap.js';
 import { agentSpans, type Span } from './timeline.js';
 import type { Agent, Topology } from './topology.js';
@@ -46,7 +51,10 @@ export class ContactCentre {
   /** Changes emitted so far. */
   changes = 0;
 
-  constructor(readonly topology: Topology, private readonly options: ContactCentreOptions = {}) {
+  constructor(
+    readonly topology: Topology,
+    private readonly options: ContactCentreOptions = {},
+  ) {
     this.settings = options.settings ?? DEFAULT_ADHERENCE_SETTINGS;
     this.speed = options.speed ?? 1;
     this.simStart = options.startTime ?? Date.now();
@@ -71,7 +79,9 @@ export class ContactCentre {
 
   /** The simulated now. */
   now(): number {
-    return (this.options.clock ?? 'real') === 'manual' ? this.manualNow : this.simStart + (Date.now() - this.realStart) * this.speed;
+    return (this.options.clock ?? 'real') === 'manual'
+      ? this.manualNow
+      : this.simStart + (Date.now() - this.realStart) * this.speed;
   }
 
   statusOf(agentIndex: number): AgentStatus {

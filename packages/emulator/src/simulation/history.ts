@@ -31,7 +31,11 @@ export interface AdherenceException {
   impact: Impact;
 }
 
-export interface ActualActivity { actualActivityCategory: ActivityCategory; startOffsetSeconds: number; endOffsetSeconds: number }
+export interface ActualActivity {
+  actualActivityCategory: ActivityCategory;
+  startOffsetSeconds: number;
+  endOffsetSeconds: number;
+}
 
 export interface UserHistory {
   agent: Agent;
@@ -49,14 +53,33 @@ const WORKING: ReadonlySet<RoutingStatus> = new Set(['IDLE', 'INTERACTING', 'COM
  * One agent's adherence over [from, to), integrated from the same timeline the live view shows, so a
  * historical query agrees with what the board saw. Days are cut at local midnight in `timeZone`.
  */
-export function userHistory(seed: number, agent: Agent, settings: AdherenceSettings, from: number, to: number, timeZone: string): UserHistory {
+export function userHistory(
+  seed: number,
+  agent: Agent,
+  settings: AdherenceSettings,
+  from: number,
+  to: number,
+  timeZone: string,
+): UserHistory {
   const dayStarts: number[] = [from];
   for (let d = localDayNumber(timeZone, from) + 1; ; d++) {
     const s = startOfLocalDay(timeZone, d);
     if (s >= to) break;
     if (s > from) dayStarts.push(s);
   }
-  const days: DayMetrics[] = dayStarts.map((s) => ({ dayStartOffset: Math.round((s - from) / 1000), adherenceSchedule: 0, conformanceSchedule: 0, conformanceActual: 0, exceptionCount: 0, exceptionDuration: 0, impactSeconds: 0, scheduleLength: 0, actualLength: 0, adherencePercentage: 0, conformancePercentage: 0 }));
+  const days: DayMetrics[] = dayStarts.map((s) => ({
+    dayStartOffset: Math.round((s - from) / 1000),
+    adherenceSchedule: 0,
+    conformanceSchedule: 0,
+    conformanceActual: 0,
+    exceptionCount: 0,
+    exceptionDuration: 0,
+    impactSeconds: 0,
+    scheduleLength: 0,
+    actualLength: 0,
+    adherencePercentage: 0,
+    conformancePercentage: 0,
+  }));
   const exceptions: AdherenceException[] = [];
   const actuals: ActualActivity[] = [];
   const threshold = settings.adherenceExceptionThresholdSeconds * 1000;
@@ -85,8 +108,18 @@ export function userHistory(seed: number, agent: Agent, settings: AdherenceSetti
     const verdict = adherenceOf(span.scheduled?.category, span.presence, span.routing, false, settings);
     // Actual activity runs, merged while the category stays the same.
     const lastActual = actuals[actuals.length - 1];
-    if (lastActual && lastActual.actualActivityCategory === verdict.actualCategory && lastActual.endOffsetSeconds === offset(start)) lastActual.endOffsetSeconds = offset(end);
-    else actuals.push({ actualActivityCategory: verdict.actualCategory, startOffsetSeconds: offset(start), endOffsetSeconds: offset(end) });
+    if (
+      lastActual &&
+      lastActual.actualActivityCategory === verdict.actualCategory &&
+      lastActual.endOffsetSeconds === offset(start)
+    )
+      lastActual.endOffsetSeconds = offset(end);
+    else
+      actuals.push({
+        actualActivityCategory: verdict.actualCategory,
+        startOffsetSeconds: offset(start),
+        endOffsetSeconds: offset(end),
+      });
 
     while (start < end) {
       while (day + 1 < dayStarts.length && dayStarts[day + 1]! <= start) day++;
@@ -109,10 +142,15 @@ export function userHistory(seed: number, agent: Agent, settings: AdherenceSetti
             end: start,
             perDay: new Map(),
             first: {
-              startOffsetSeconds: 0, endOffsetSeconds: 0,
-              scheduledActivityCodeId: sched.codeId, scheduledActivityCategory: sched.category,
-              actualActivityCodeId: codeIdOf(verdict.actualCategory), actualActivityCategory: verdict.actualCategory,
-              systemPresence: span.presence, routingStatus: span.routing, impact: verdict.impact,
+              startOffsetSeconds: 0,
+              endOffsetSeconds: 0,
+              scheduledActivityCodeId: sched.codeId,
+              scheduledActivityCategory: sched.category,
+              actualActivityCodeId: codeIdOf(verdict.actualCategory),
+              actualActivityCategory: verdict.actualCategory,
+              systemPresence: span.presence,
+              routingStatus: span.routing,
+              impact: verdict.impact,
             },
           };
         }
@@ -125,11 +163,27 @@ export function userHistory(seed: number, agent: Agent, settings: AdherenceSetti
   closeRun();
 
   const round = (n: number) => Math.round(n * 100) / 100;
-  const totals = { adherenceSchedule: 0, exceptionDuration: 0, conformanceSchedule: 0, conformanceActual: 0, impact: 0 };
+  const totals = {
+    adherenceSchedule: 0,
+    exceptionDuration: 0,
+    conformanceSchedule: 0,
+    conformanceActual: 0,
+    impact: 0,
+  };
   for (const m of days) {
-    for (const k of ['adherenceSchedule', 'conformanceSchedule', 'conformanceActual', 'exceptionDuration', 'impactSeconds', 'scheduleLength', 'actualLength'] as const) m[k] = Math.round(m[k]);
+    for (const k of [
+      'adherenceSchedule',
+      'conformanceSchedule',
+      'conformanceActual',
+      'exceptionDuration',
+      'impactSeconds',
+      'scheduleLength',
+      'actualLength',
+    ] as const)
+      m[k] = Math.round(m[k]);
     m.adherencePercentage = percentAdherence(m.exceptionDuration, m.adherenceSchedule);
-    m.conformancePercentage = m.conformanceSchedule > 0 ? round((m.conformanceActual / m.conformanceSchedule) * 100) : 0;
+    m.conformancePercentage =
+      m.conformanceSchedule > 0 ? round((m.conformanceActual / m.conformanceSchedule) * 100) : 0;
     totals.adherenceSchedule += m.adherenceSchedule;
     totals.exceptionDuration += m.exceptionDuration;
     totals.conformanceSchedule += m.conformanceSchedule;
@@ -139,7 +193,8 @@ export function userHistory(seed: number, agent: Agent, settings: AdherenceSetti
   return {
     agent,
     adherencePercentage: percentAdherence(totals.exceptionDuration, totals.adherenceSchedule),
-    conformancePercentage: totals.conformanceSchedule > 0 ? round((totals.conformanceActual / totals.conformanceSchedule) * 100) : 0,
+    conformancePercentage:
+      totals.conformanceSchedule > 0 ? round((totals.conformanceActual / totals.conformanceSchedule) * 100) : 0,
     impact: totals.impact > 0 ? 'Positive' : totals.impact < 0 ? 'Negative' : 'Neutral',
     days,
     exceptions,

@@ -3,9 +3,19 @@ import { between, createRandom, hash32 } from './random.js';
 import { startOfLocalDay } from './time-zone.js';
 import type { Agent } from './topology.js';
 
-export interface ScheduledActivity { start: number; end: number; category: ActivityCategory; codeId: string }
+export interface ScheduledActivity {
+  start: number;
+  end: number;
+  category: ActivityCategory;
+  codeId: string;
+}
 /** What the agent actually did; routing status inside OnQueue segments unfolds from `seed` (see routing.ts). */
-export interface ActualSegment { start: number; end: number; presence: SystemPresence; seed: number }
+export interface ActualSegment {
+  start: number;
+  end: number;
+  presence: SystemPresence;
+  seed: number;
+}
 export interface Shift {
   /** Local day number (days since 1970-01-01 in the agent's zone) the shift starts on. */
   day: number;
@@ -53,7 +63,12 @@ export function shiftFor(seed: number, agent: Agent, day: number): Shift | undef
   if (extra < 0.15) splice(plan, 300, 330, 'Meeting');
   else if (extra < 0.25) splice(plan, 150, 210, 'Training');
   else if (extra < 0.35) splice(plan, 420, 450, 'OffQueueWork');
-  const scheduled = plan.map(([a, b, category]) => ({ start: shiftStart + a * MIN, end: shiftStart + b * MIN, category, codeId: codeIdOf(category) }));
+  const scheduled = plan.map(([a, b, category]) => ({
+    start: shiftStart + a * MIN,
+    end: shiftStart + b * MIN,
+    category,
+    codeId: codeIdOf(category),
+  }));
 
   // Behaviour: how this agent drifts from the plan today.
   const actual: ActualSegment[] = [];
@@ -65,14 +80,26 @@ export function shiftFor(seed: number, agent: Agent, day: number): Shift | undef
     for (let i = 1; i < bounds.length - 1; i++) {
       const leaving = plan[i - 1]![2];
       const r = random();
-      const late = leaving === 'OnQueueWork' ? between(random, -2, 1) : r < 0.7 ? between(random, 0, 1) : r < 0.95 ? between(random, 1, 8) : between(random, 10, 20);
+      const late =
+        leaving === 'OnQueueWork'
+          ? between(random, -2, 1)
+          : r < 0.7
+            ? between(random, 0, 1)
+            : r < 0.95
+              ? between(random, 1, 8)
+              : between(random, 10, 20);
       bounds[i] = bounds[i]! + late * MIN;
     }
     const last = bounds.length - 1;
     bounds[last] = bounds[last]! + (random() < 0.06 ? -between(random, 5, 30) : between(random, 0, 3)) * MIN;
     for (let i = 1; i < bounds.length; i++) bounds[i] = Math.max(bounds[i]!, bounds[i - 1]! + MIN);
     for (let i = 0; i < plan.length; i++) {
-      actual.push({ start: Math.round(bounds[i]!), end: Math.round(bounds[i + 1]!), presence: PRESENCE_FOR[plan[i]![2]] ?? 'Available', seed: hash32(seed, agent.index, day, i) });
+      actual.push({
+        start: Math.round(bounds[i]!),
+        end: Math.round(bounds[i + 1]!),
+        presence: PRESENCE_FOR[plan[i]![2]] ?? 'Available',
+        seed: hash32(seed, agent.index, day, i),
+      });
     }
     // An unscheduled meeting pulled out of an on-queue block now and then.
     if (random() < 0.06) {
@@ -82,10 +109,13 @@ export function shiftFor(seed: number, agent: Agent, day: number): Shift | undef
         const at = target.start + Math.round(between(random, 5, 20) * MIN);
         const until = at + Math.round(between(random, 15, 30) * MIN);
         const idx = actual.indexOf(target);
-        actual.splice(idx, 1,
+        actual.splice(
+          idx,
+          1,
           { ...target, end: at },
           { start: at, end: until, presence: 'Meeting', seed: target.seed ^ 1 },
-          { ...target, start: until, seed: target.seed ^ 2 });
+          { ...target, start: until, seed: target.seed ^ 2 },
+        );
       }
     }
   }
@@ -94,7 +124,12 @@ export function shiftFor(seed: number, agent: Agent, day: number): Shift | undef
   return { day, scheduled, actual, from, to };
 }
 
-function splice(plan: Array<[number, number, ActivityCategory]>, from: number, to: number, category: ActivityCategory): void {
+function splice(
+  plan: Array<[number, number, ActivityCategory]>,
+  from: number,
+  to: number,
+  category: ActivityCategory,
+): void {
   const i = plan.findIndex(([a, b]) => a <= from && b >= to);
   if (i === -1) return;
   const [a, b, c] = plan[i]!;

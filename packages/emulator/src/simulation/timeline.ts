@@ -29,7 +29,15 @@ export function* agentSpans(seed: number, agent: Agent, from: number): Generator
     if (shift.from > cursor) {
       if (lastPresence !== 'Offline') presenceStart = cursor;
       lastPresence = 'Offline';
-      yield { start: cursor, end: shift.from, scheduled: undefined, presence: 'Offline', routing: 'OFF_QUEUE', presenceStart, nextScheduled: shift.scheduled[0] };
+      yield {
+        start: cursor,
+        end: shift.from,
+        scheduled: undefined,
+        presence: 'Offline',
+        routing: 'OFF_QUEUE',
+        presenceStart,
+        nextScheduled: shift.scheduled[0],
+      };
       cursor = shift.from;
     }
     for (const span of shiftSpans(shift)) {
@@ -50,7 +58,12 @@ export function* shiftSpans(shift: Shift): Generator<Span> {
   const routing: Array<{ status: RoutingStatus; start: number; end: number }> = [];
   for (const a of shift.actual) {
     points.add(a.start).add(a.end);
-    if (a.presence === 'OnQueue') for (const r of routingSpans(a)) (routing.push(r), points.add(r.start));
+    if (a.presence === 'OnQueue') {
+      for (const r of routingSpans(a)) {
+        routing.push(r);
+        points.add(r.start);
+      }
+    }
   }
   const sorted = [...points].filter((p) => p >= shift.from && p <= shift.to).sort((a, b) => a - b);
   let si = 0;
@@ -69,10 +82,19 @@ export function* shiftSpans(shift: Shift): Generator<Span> {
     const inAct = act !== undefined && act.start <= start;
     const presence: SystemPresence = inAct ? act.presence : 'Offline';
     const r = routing[ri];
-    const status: RoutingStatus = presence === 'OnQueue' && r !== undefined && r.start <= start ? r.status : 'OFF_QUEUE';
+    const status: RoutingStatus =
+      presence === 'OnQueue' && r !== undefined && r.start <= start ? r.status : 'OFF_QUEUE';
     if (presence !== lastPresence) presenceStart = start;
     lastPresence = presence;
     const current = sched !== undefined && sched.start <= start ? sched : undefined;
-    yield { start, end, scheduled: current, presence, routing: status, presenceStart, nextScheduled: current ? shift.scheduled[si + 1] : sched };
+    yield {
+      start,
+      end,
+      scheduled: current,
+      presence,
+      routing: status,
+      presenceStart,
+      nextScheduled: current ? shift.scheduled[si + 1] : sched,
+    };
   }
 }

@@ -1,8 +1,23 @@
 import { createRandom, hash32, seededUuid } from './random.js';
 
-export interface BusinessUnit { id: string; name: string; timeZone: string; divisionId: string }
-export interface ManagementUnit { id: string; name: string; businessUnitId: string; timeZone: string }
-export interface Team { id: string; name: string; managementUnitId: string; memberIds: string[] }
+export interface BusinessUnit {
+  id: string;
+  name: string;
+  timeZone: string;
+  divisionId: string;
+}
+export interface ManagementUnit {
+  id: string;
+  name: string;
+  businessUnitId: string;
+  timeZone: string;
+}
+export interface Team {
+  id: string;
+  name: string;
+  managementUnitId: string;
+  memberIds: string[];
+}
 export interface Agent {
   index: number;
   id: string;
@@ -14,7 +29,11 @@ export interface Agent {
   queueIds: string[];
   timeZone: string;
 }
-export interface Supervisor { id: string; name: string; email: string }
+export interface Supervisor {
+  id: string;
+  name: string;
+  email: string;
+}
 
 export interface Topology {
   seed: number;
@@ -34,11 +53,74 @@ const AGENTS_PER_BU = 5000;
 const AGENTS_PER_MU = 1000;
 const AGENTS_PER_TEAM = 20;
 const TIME_ZONES = ['Europe/London', 'America/New_York', 'America/Chicago', 'Australia/Sydney', 'Asia/Tokyo'];
-const FIRST = ['Ava', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Noah', 'Olga', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tara', 'Umar', 'Vera', 'Wei', 'Ximena', 'Yusuf', 'Zoe'];
-const LAST = ['Adams', 'Brown', 'Costa', 'Diaz', 'Evans', 'Fischer', 'Garcia', 'Hughes', 'Ito', 'Jensen', 'Kowalski', 'Lopez', 'Moreau', 'Nakamura', 'Okafor', 'Patel', 'Quint', 'Rossi', 'Silva', 'Tanaka', 'Uddin', 'Varga', 'Walsh', 'Xu', 'Young', 'Zhang'];
+const FIRST = [
+  'Ava',
+  'Ben',
+  'Chloe',
+  'Dev',
+  'Elena',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemi',
+  'Liam',
+  'Maya',
+  'Noah',
+  'Olga',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tara',
+  'Umar',
+  'Vera',
+  'Wei',
+  'Ximena',
+  'Yusuf',
+  'Zoe',
+];
+const LAST = [
+  'Adams',
+  'Brown',
+  'Costa',
+  'Diaz',
+  'Evans',
+  'Fischer',
+  'Garcia',
+  'Hughes',
+  'Ito',
+  'Jensen',
+  'Kowalski',
+  'Lopez',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Patel',
+  'Quint',
+  'Rossi',
+  'Silva',
+  'Tanaka',
+  'Uddin',
+  'Varga',
+  'Walsh',
+  'Xu',
+  'Young',
+  'Zhang',
+];
 
 // Kinds of seeded ids, so each entity kind draws from its own stream.
-const enum IdKind { Org = 1, BusinessUnit, ManagementUnit, Team, Agent, Supervisor, Queue, Division }
+const enum IdKind {
+  Org = 1,
+  BusinessUnit,
+  ManagementUnit,
+  Team,
+  Agent,
+  Supervisor,
+  Queue,
+  Division,
+}
 
 export function buildTopology(seed: number, agentCount: number): Topology {
   const random = createRandom(hash32(seed, 0x70707));
@@ -46,25 +128,43 @@ export function buildTopology(seed: number, agentCount: number): Topology {
   const managementUnits: ManagementUnit[] = [];
   const teams: Team[] = [];
   const agents: Agent[] = [];
-  const queues = Array.from({ length: 12 }, (_, i) => ({ id: seededUuid(seed, IdKind.Queue, i), name: `Queue ${String.fromCharCode(65 + i)}` }));
+  const queues = Array.from({ length: 12 }, (_, i) => ({
+    id: seededUuid(seed, IdKind.Queue, i),
+    name: `Queue ${String.fromCharCode(65 + i)}`,
+  }));
   const buCount = Math.max(1, Math.ceil(agentCount / AGENTS_PER_BU));
   let next = 0;
   for (let b = 0; b < buCount; b++) {
     const timeZone = TIME_ZONES[b % TIME_ZONES.length]!;
-    const bu: BusinessUnit = { id: seededUuid(seed, IdKind.BusinessUnit, b), name: `${timeZone.split('/')[1]!.replace('_', ' ')} Contact Centre`, timeZone, divisionId: seededUuid(seed, IdKind.Division, 0) };
+    const bu: BusinessUnit = {
+      id: seededUuid(seed, IdKind.BusinessUnit, b),
+      name: `${timeZone.split('/')[1]!.replace('_', ' ')} Contact Centre`,
+      timeZone,
+      divisionId: seededUuid(seed, IdKind.Division, 0),
+    };
     businessUnits.push(bu);
     const buAgents = Math.min(AGENTS_PER_BU, agentCount - next);
     const muCount = Math.max(1, Math.ceil(buAgents / AGENTS_PER_MU));
     for (let m = 0; m < muCount; m++) {
       const muIndex = managementUnits.length;
-      const mu: ManagementUnit = { id: seededUuid(seed, IdKind.ManagementUnit, muIndex), name: `${bu.name.split(' ')[0]} MU ${m + 1}`, businessUnitId: bu.id, timeZone };
+      const mu: ManagementUnit = {
+        id: seededUuid(seed, IdKind.ManagementUnit, muIndex),
+        name: `${bu.name.split(' ')[0]} MU ${m + 1}`,
+        businessUnitId: bu.id,
+        timeZone,
+      };
       managementUnits.push(mu);
       const muAgents = Math.floor(buAgents / muCount) + (m < buAgents % muCount ? 1 : 0);
       let team: Team | undefined;
       for (let a = 0; a < muAgents; a++) {
         if (a % AGENTS_PER_TEAM === 0) {
           const t = teams.length;
-          team = { id: seededUuid(seed, IdKind.Team, t), name: `${mu.name} · Team ${Math.floor(a / AGENTS_PER_TEAM) + 1}`, managementUnitId: mu.id, memberIds: [] };
+          team = {
+            id: seededUuid(seed, IdKind.Team, t),
+            name: `${mu.name} · Team ${Math.floor(a / AGENTS_PER_TEAM) + 1}`,
+            managementUnitId: mu.id,
+            memberIds: [],
+          };
           teams.push(team);
         }
         const index = next++;
@@ -94,7 +194,11 @@ export function buildTopology(seed: number, agentCount: number): Topology {
     managementUnits,
     teams,
     agents,
-    supervisor: { id: seededUuid(seed, IdKind.Supervisor, 0), name: 'Sam Supervisor', email: 'supervisor@adhere.local' },
+    supervisor: {
+      id: seededUuid(seed, IdKind.Supervisor, 0),
+      name: 'Sam Supervisor',
+      email: 'supervisor@adhere.local',
+    },
     queues,
     agentsById: new Map(agents.map((a) => [a.id, a])),
     teamsById: new Map(teams.map((t) => [t.id, t])),

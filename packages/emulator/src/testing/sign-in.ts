@@ -9,9 +9,17 @@ import type { Emulator } from '../server.js';
 export const SUPERVISOR = { email: 'supervisor@adhere.local', password: SUPERVISOR_PASSWORD } as const;
 
 /** Posts the emulator's real HTML login form for `authorizeUrl`; returns the redirect (callback) URL. */
-export async function signInAt(authorizeUrl: string, email: string = SUPERVISOR.email, password: string = SUPERVISOR.password): Promise<string> {
+export async function signInAt(
+  authorizeUrl: string,
+  email: string = SUPERVISOR.email,
+  password: string = SUPERVISOR.password,
+): Promise<string> {
   const page = await fetch(authorizeUrl, { redirect: 'manual' });
-  if (page.status !== 200) throw new EmulatorError('sign_in_failed', `authorize answered ${page.status} ${page.headers.get('location') ?? ''}`);
+  if (page.status !== 200)
+    throw new EmulatorError(
+      'sign_in_failed',
+      `authorize answered ${page.status} ${page.headers.get('location') ?? ''}`,
+    );
   const html = await page.text();
   const login = /name="login" value="([^"]+)"/.exec(html)?.[1];
   if (!login) throw new EmulatorError('sign_in_failed', 'no login form on the authorize page');
@@ -27,7 +35,12 @@ export async function signInAt(authorizeUrl: string, email: string = SUPERVISOR.
 }
 
 /** An access token for a seeded account (the supervisor by default), through the login page and a PKCE exchange. */
-export async function tokenFor(e: Emulator, email: string = SUPERVISOR.email, password: string = SUPERVISOR.password, scope?: string): Promise<string> {
+export async function tokenFor(
+  e: Emulator,
+  email: string = SUPERVISOR.email,
+  password: string = SUPERVISOR.password,
+  scope?: string,
+): Promise<string> {
   const verifier = randomBytes(32).toString('base64url');
   const redirectUri = DEFAULT_CLIENT.redirectUris[0]!;
   const q = new URLSearchParams({
@@ -43,9 +56,16 @@ export async function tokenFor(e: Emulator, email: string = SUPERVISOR.email, pa
   if (!code) throw new EmulatorError('sign_in_failed', 'the login redirect carried no code');
   const res = await fetch(`${e.loginUrl}/oauth/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id: DEFAULT_CLIENT.id, redirect_uri: redirectUri, code_verifier: verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      client_id: DEFAULT_CLIENT.id,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    }),
   });
   const json = (await res.json()) as { access_token?: string; error?: string };
-  if (!res.ok || !json.access_token) throw new EmulatorError('sign_in_failed', `token exchange answered ${res.status} ${json.error ?? ''}`);
+  if (!res.ok || !json.access_token)
+    throw new EmulatorError('sign_in_failed', `token exchange answered ${res.status} ${json.error ?? ''}`);
   return json.access_token;
 }

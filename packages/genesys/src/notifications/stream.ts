@@ -50,7 +50,11 @@ export interface NotificationStreamOptions {
   clock?: StreamClock;
 }
 
-interface Channel { id: string; connectUri: string; expires: string }
+interface Channel {
+  id: string;
+  connectUri: string;
+  expires: string;
+}
 
 /**
  * Live notifications that never silently go stale: channels created and subscribed, sharded at the
@@ -64,7 +68,10 @@ export class NotificationStream {
   readonly options: Required<Omit<NotificationStreamOptions, 'onResync' | 'onStatus' | 'WebSocket' | 'clock'>> &
     Pick<NotificationStreamOptions, 'onResync' | 'onStatus'> & { WebSocket: WebSocketFactory; clock: StreamClock };
 
-  constructor(readonly client: GenesysClient, options: NotificationStreamOptions) {
+  constructor(
+    readonly client: GenesysClient,
+    options: NotificationStreamOptions,
+  ) {
     const WS = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketFactory }).WebSocket;
     if (!WS) throw new GenesysClientError('invalid_argument', 'No WebSocket implementation: pass options.WebSocket');
     this.options = {
@@ -130,7 +137,10 @@ class Shard {
   private attempt = 0;
   private generation = 0;
 
-  constructor(private readonly stream: NotificationStream, private readonly topics: string[]) {}
+  constructor(
+    private readonly stream: NotificationStream,
+    private readonly topics: string[],
+  ) {}
 
   /** Creates a channel, subscribes, opens its socket. `gap` says events may have been missed before. */
   async connect(gap: boolean, reason = 'reconnected'): Promise<void> {
@@ -140,8 +150,16 @@ class Shard {
     for (;;) {
       if (this.stream.isClosed() || generation !== this.generation) return;
       try {
-        const channel = await request<Channel>(this.stream.client, { method: 'POST', path: '/api/v2/notifications/channels' });
-        if (this.topics.length > 0) await request(this.stream.client, { method: 'PUT', path: `/api/v2/notifications/channels/${channel.id}/subscriptions`, body: this.topics.map((id) => ({ id })) });
+        const channel = await request<Channel>(this.stream.client, {
+          method: 'POST',
+          path: '/api/v2/notifications/channels',
+        });
+        if (this.topics.length > 0)
+          await request(this.stream.client, {
+            method: 'PUT',
+            path: `/api/v2/notifications/channels/${channel.id}/subscriptions`,
+            body: this.topics.map((id) => ({ id })),
+          });
         await this.open(channel, generation);
         this.attempt = 0;
         this.stream.report(this, 'live');
@@ -149,7 +167,9 @@ class Shard {
         return;
       } catch (err) {
         if (err instanceof GenesysApiError && (err.status === 400 || err.status === 403)) throw err; // a bad topic will not get better
-        const wait = Math.min(o.reconnectMaxMs, o.reconnectBaseMs * 2 ** this.attempt++) * (0.5 + this.stream.client.options.random() / 2);
+        const wait =
+          Math.min(o.reconnectMaxMs, o.reconnectBaseMs * 2 ** this.attempt++) *
+          (0.5 + this.stream.client.options.random() / 2);
         await new Promise<void>((r) => o.clock.setTimer(r, wait));
       }
     }
@@ -176,8 +196,10 @@ class Shard {
         if (!opened) reject(new GenesysClientError('network_error', 'notification socket failed to open'));
       });
       ws.addEventListener('close', () => {
-        if (!opened) return reject(new GenesysClientError('network_error', 'notification socket closed before opening'));
-        if (this.socket === ws && generation === this.generation && !this.stream.isClosed()) void this.connect(true, 'socket closed');
+        if (!opened)
+          return reject(new GenesysClientError('network_error', 'notification socket closed before opening'));
+        if (this.socket === ws && generation === this.generation && !this.stream.isClosed())
+          void this.connect(true, 'socket closed');
       });
     });
   }

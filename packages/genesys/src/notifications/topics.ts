@@ -1,16 +1,26 @@
 import type { UserScheduleAdherenceUpdate } from '../wfm/models.js';
 
 // Topic names as in Genesys's notificationMappings.json.
-export const managementUnitAdherenceTopic = (managementUnitId: string) => `v2.workforcemanagement.managementunits.${managementUnitId}.adherence`;
+export const managementUnitAdherenceTopic = (managementUnitId: string) =>
+  `v2.workforcemanagement.managementunits.${managementUnitId}.adherence`;
 export const teamAdherenceTopic = (teamId: string) => `v2.workforcemanagement.teams.${teamId}.adherence`;
 export const userAdherenceTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.adherence`;
 export const historicalQueryTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.historicaladherencequery`;
 export const historicalBulkTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.adherence.historical.bulk`;
 
 /** WfmHistoricalAdherenceCalculationsCompleteTopic…Notice */
-export interface HistoricalQueryNotice { id: string; downloadUrl?: string; downloadUrls?: string[]; queryState: 'Processing' | 'Complete' | 'Canceled' | 'Error' }
+export interface HistoricalQueryNotice {
+  id: string;
+  downloadUrl?: string;
+  downloadUrls?: string[];
+  queryState: 'Processing' | 'Complete' | 'Canceled' | 'Error';
+}
 /** WfmHistoricalAdherenceBulkCalculationsCompleteTopic…Notification */
-export interface HistoricalBulkNotice { id: string; downloadUrls?: string[]; queryState: 'Unknown' | 'Complete' | 'Error' | 'Processing' }
+export interface HistoricalBulkNotice {
+  id: string;
+  downloadUrls?: string[];
+  queryState: 'Unknown' | 'Complete' | 'Error' | 'Processing';
+}
 
 export type NotificationEvent =
   | { kind: 'adherence'; topicName: string; body: UserScheduleAdherenceUpdate }
@@ -20,8 +30,14 @@ export type NotificationEvent =
 
 /** Types a frame by its topic name. */
 export function typedEvent(topicName: string, body: unknown): NotificationEvent {
-  if (/\.adherence$/.test(topicName) && (topicName.startsWith('v2.workforcemanagement.') || topicName.startsWith('v2.users.'))) return { kind: 'adherence', topicName, body: body as UserScheduleAdherenceUpdate };
-  if (topicName.endsWith('.workforcemanagement.historicaladherencequery')) return { kind: 'historicalQuery', topicName, body: body as HistoricalQueryNotice };
-  if (topicName.endsWith('.workforcemanagement.adherence.historical.bulk')) return { kind: 'historicalBulk', topicName, body: body as HistoricalBulkNotice };
+  if (
+    /\.adherence$/.test(topicName) &&
+    (topicName.startsWith('v2.workforcemanagement.') || topicName.startsWith('v2.users.'))
+  )
+    return { kind: 'adherence', topicName, body: body as UserScheduleAdherenceUpdate };
+  if (topicName.endsWith('.workforcemanagement.historicaladherencequery'))
+    return { kind: 'historicalQuery', topicName, body: body as HistoricalQueryNotice };
+  if (topicName.endsWith('.workforcemanagement.adherence.historical.bulk'))
+    return { kind: 'historicalBulk', topicName, body: body as HistoricalBulkNotice };
   return { kind: 'other', topicName, body };
 }

@@ -9,28 +9,67 @@ const WFM = '/api/v2/workforcemanagement';
 const USERS_PER_REQUEST = 100;
 
 /** Real-time adherence of any number of users, in requests of 100. */
-export async function getUserAdherence(client: GenesysClient, userIds: string[], opts: CallOptions = {}): Promise<UserScheduleAdherence[]> {
+export async function getUserAdherence(
+  client: GenesysClient,
+  userIds: string[],
+  opts: CallOptions = {},
+): Promise<UserScheduleAdherence[]> {
   if (userIds.length === 0) return [];
   const out: UserScheduleAdherence[] = [];
   for (let i = 0; i < userIds.length; i += USERS_PER_REQUEST) {
-    const batch = await request<UserScheduleAdherence[]>(client, { path: `${WFM}/adherence`, query: { userId: userIds.slice(i, i + USERS_PER_REQUEST) }, ...opts });
-    if (!Array.isArray(batch)) throw new GenesysClientError('invalid_response', 'GET /workforcemanagement/adherence did not return an array');
+    const batch = await request<UserScheduleAdherence[]>(client, {
+      path: `${WFM}/adherence`,
+      query: { userId: userIds.slice(i, i + USERS_PER_REQUEST) },
+      ...opts,
+    });
+    if (!Array.isArray(batch))
+      throw new GenesysClientError('invalid_response', 'GET /workforcemanagement/adherence did not return an array');
     out.push(...batch);
   }
   return out;
 }
 
 /** Real-time adherence of a management unit; a result too large for one response is fetched from its downloadUrl. */
-export async function getManagementUnitAdherence(client: GenesysClient, managementUnitId: string, opts: CallOptions = {}): Promise<UserScheduleAdherence[]> {
-  return resolveListing(client, await request<UserScheduleAdherenceListing>(client, { path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}/adherence`, ...opts }), opts);
+export async function getManagementUnitAdherence(
+  client: GenesysClient,
+  managementUnitId: string,
+  opts: CallOptions = {},
+): Promise<UserScheduleAdherence[]> {
+  return resolveListing(
+    client,
+    await request<UserScheduleAdherenceListing>(client, {
+      path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}/adherence`,
+      ...opts,
+    }),
+    opts,
+  );
 }
 
-export async function getTeamAdherence(client: GenesysClient, teamId: string, opts: CallOptions = {}): Promise<UserScheduleAdherence[]> {
-  return resolveListing(client, await request<UserScheduleAdherenceListing>(client, { path: `${WFM}/teams/${encodeURIComponent(teamId)}/adherence`, ...opts }), opts);
+export async function getTeamAdherence(
+  client: GenesysClient,
+  teamId: string,
+  opts: CallOptions = {},
+): Promise<UserScheduleAdherence[]> {
+  return resolveListing(
+    client,
+    await request<UserScheduleAdherenceListing>(client, {
+      path: `${WFM}/teams/${encodeURIComponent(teamId)}/adherence`,
+      ...opts,
+    }),
+    opts,
+  );
 }
 
-async function resolveListing(client: GenesysClient, listing: UserScheduleAdherenceListing, opts: CallOptions): Promise<UserScheduleAdherence[]> {
+async function resolveListing(
+  client: GenesysClient,
+  listing: UserScheduleAdherenceListing,
+  opts: CallOptions,
+): Promise<UserScheduleAdherence[]> {
   if (listing.entities) return listing.entities;
-  if (listing.downloadUrl) return ((await (await download(client, listing.downloadUrl, opts)).json()) as UserScheduleAdherenceListing).entities ?? [];
+  if (listing.downloadUrl)
+    return (
+      ((await (await download(client, listing.downloadUrl, opts)).json()) as UserScheduleAdherenceListing).entities ??
+      []
+    );
   return [];
 }

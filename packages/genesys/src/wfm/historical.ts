@@ -35,7 +35,11 @@ export interface HistoricalAdherenceExceptionInfo {
   impact?: Impact;
 }
 
-export interface HistoricalAdherenceActual { actualActivityCategory: ActivityCategory; startOffsetSeconds: number; endOffsetSeconds: number }
+export interface HistoricalAdherenceActual {
+  actualActivityCategory: ActivityCategory;
+  startOffsetSeconds: number;
+  endOffsetSeconds: number;
+}
 
 export interface HistoricalUserResult {
   userId: string;
@@ -80,14 +84,26 @@ export interface HistoricalAdherenceRequest {
  * whose results come "for notification purposes only"): start the job, await the completion notice
  * or poll with backoff, download every file and stream-parse it user by user.
  */
-export async function historicalAdherence(client: GenesysClient, req: HistoricalAdherenceRequest): Promise<HistoricalUserResult[]> {
+export async function historicalAdherence(
+  client: GenesysClient,
+  req: HistoricalAdherenceRequest,
+): Promise<HistoricalUserResult[]> {
   const progress = (p: HistoricalProgress) => req.onProgress?.(p);
   const started = await request<{ job?: { id: string; status: string } }>(client, {
     method: 'POST',
     path: '/api/v2/workforcemanagement/adherence/historical/bulk',
     body: {
       timeZone: req.timeZone,
-      items: [{ managementUnitId: req.managementUnitId, startDate: req.startDate, endDate: req.endDate, userIds: req.userIds, includeExceptions: req.includeExceptions ?? false, includeActuals: req.includeActuals ?? false }],
+      items: [
+        {
+          managementUnitId: req.managementUnitId,
+          startDate: req.startDate,
+          endDate: req.endDate,
+          userIds: req.userIds,
+          includeExceptions: req.includeExceptions ?? false,
+          includeActuals: req.includeActuals ?? false,
+        },
+      ],
     },
     ...(req.signal ? { signal: req.signal } : {}),
   });
@@ -99,7 +115,10 @@ export async function historicalAdherence(client: GenesysClient, req: Historical
   const results: HistoricalUserResult[] = [];
   progress({ phase: 'downloading', jobId, filesDone: 0, filesTotal: urls.length, users: 0 });
   for (let f = 0; f < urls.length; f++) {
-    for await (const user of parseHistoricalFile(textChunks(await download(client, urls[f]!, { signal: req.signal })), req.startDate)) {
+    for await (const user of parseHistoricalFile(
+      textChunks(await download(client, urls[f]!, { signal: req.signal })),
+      req.startDate,
+    )) {
       if (req.signal?.aborted) throw new GenesysClientError('aborted', 'historical query cancelled');
       results.push(user);
     }
@@ -109,7 +128,12 @@ export async function historicalAdherence(client: GenesysClient, req: Historical
   return results;
 }
 
-async function awaitJob(client: GenesysClient, jobId: string, req: HistoricalAdherenceRequest, progress: (p: HistoricalProgress) => void): Promise<string[]> {
+async function awaitJob(
+  client: GenesysClient,
+  jobId: string,
+  req: HistoricalAdherenceRequest,
+  progress: (p: HistoricalProgress) => void,
+): Promise<string[]> {
   const stop = new AbortController();
   const signal = req.signal ? AbortSignal.any([req.signal, stop.signal]) : stop.signal;
   let stream: NotificationStream | undefined;
@@ -126,7 +150,8 @@ async function awaitJob(client: GenesysClient, jobId: string, req: HistoricalAdh
               onEvent: (e) => {
                 if (e.kind !== 'historicalBulk' || e.body.id !== jobId) return;
                 if (e.body.queryState === 'Complete') resolve(e.body.downloadUrls ?? []);
-                else if (e.body.queryState === 'Error') reject(new GenesysClientError('query_failed', `historical job ${jobId} failed`));
+                else if (e.body.queryState === 'Error')
+                  reject(new GenesysClientError('query_failed', `historical job ${jobId} failed`));
               },
             });
             // The notice can only beat polling if the stream starts; a failure here just leaves polling.
@@ -142,11 +167,20 @@ async function awaitJob(client: GenesysClient, jobId: string, req: HistoricalAdh
   }
 }
 
-async function poll(client: GenesysClient, jobId: string, firstMs: number, signal: AbortSignal, progress: (p: HistoricalProgress) => void): Promise<string[]> {
+async function poll(
+  client: GenesysClient,
+  jobId: string,
+  firstMs: number,
+  signal: AbortSignal,
+  progress: (p: HistoricalProgress) => void,
+): Promise<string[]> {
   let wait = firstMs;
   for (;;) {
     await client.options.sleep(wait, signal);
-    const job = await request<{ job?: { status?: string }; downloadUrls?: string[] }>(client, { path: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`, signal });
+    const job = await request<{ job?: { status?: string }; downloadUrls?: string[] }>(client, {
+      path: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`,
+      signal,
+    });
     if (job.job?.status === 'Complete') return job.downloadUrls ?? [];
     if (job.job?.status === 'Error') throw new GenesysClientError('query_failed', `historical job ${jobId} failed`);
     progress({ phase: 'processing', jobId, filesDone: 0, filesTotal: 0, users: 0 });
@@ -158,17 +192,25 @@ async function poll(client: GenesysClient, jobId: string, firstMs: number, signa
  * Parses one result file (bulk `WfmHistoricalAdherenceBulkResult` or MU/team `WfmHistoricalAdherenceResultWrapper`)
  * as it streams, yielding normalised per-user results. Usable in a Worker: no client needed.
  */
-export async function* parseHistoricalFile(chunks: AsyncIterable<string>, queryStart: string): AsyncGenerator<HistoricalUserResult> {
+export async function* parseHistoricalFile(
+  chunks: AsyncIterable<string>,
+  queryStart: string,
+): AsyncGenerator<HistoricalUserResult> {
   // Bulk files carry "userResults", MU/team files "data"; one streaming pass reads either.
   const file: Record<string, unknown> = {};
-  for await (const raw of streamArrayProperty<Record<string, unknown>>(chunks, ['userResults', 'data'], file)) yield normalize(raw, file, queryStart);
+  for await (const raw of streamArrayProperty<Record<string, unknown>>(chunks, ['userResults', 'data'], file))
+    yield normalize(raw, file, queryStart);
 }
 
 function num(v: unknown): number {
   return typeof v === 'number' ? v : 0;
 }
 
-function normalize(raw: Record<string, unknown>, file: Record<string, unknown>, queryStart: string): HistoricalUserResult {
+function normalize(
+  raw: Record<string, unknown>,
+  file: Record<string, unknown>,
+  queryStart: string,
+): HistoricalUserResult {
   const days = ((raw.dayMetrics as Array<Record<string, unknown>> | undefined) ?? []).map((d) => ({
     dayStartOffsetSeconds: num(d.dayStartOffsetSeconds ?? d.dayStartOffsetSecs),
     adherenceScheduleSeconds: num(d.adherenceScheduleSeconds ?? d.adherenceScheduleSecs),

@@ -1,15 +1,28 @@
 // Types named and shaped as Genesys's models (purecloud-platform-client-v2 262.0.0, index.d.ts), with the
 // enums Genesys declares for them.
 
-export type ActivityCategory = 'OnQueueWork' | 'Break' | 'Meal' | 'Meeting' | 'OffQueueWork' | 'TimeOff' | 'Training' | 'Unavailable' | 'Unscheduled';
-export type SystemPresence = 'Available' | 'Away' | 'Busy' | 'Offline' | 'Idle' | 'OnQueue' | 'Meal' | 'Training' | 'Meeting' | 'Break';
+export type ActivityCategory =
+  | 'OnQueueWork'
+  | 'Break'
+  | 'Meal'
+  | 'Meeting'
+  | 'OffQueueWork'
+  | 'TimeOff'
+  | 'Training'
+  | 'Unavailable'
+  | 'Unscheduled';
+export type SystemPresence =
+  'Available' | 'Away' | 'Busy' | 'Offline' | 'Idle' | 'OnQueue' | 'Meal' | 'Training' | 'Meeting' | 'Break';
 export type RoutingStatus = 'OFF_QUEUE' | 'IDLE' | 'INTERACTING' | 'NOT_RESPONDING' | 'COMMUNICATING';
 /** The notification topic's routingStatus adds __EMPTY__ and OFFLINE. */
 export type TopicRoutingStatus = RoutingStatus | '__EMPTY__' | 'OFFLINE';
 export type AdherenceState = 'InAdherence' | 'OutOfAdherence' | 'Unscheduled' | 'Unknown' | 'Ignored' | 'Explained';
 export type Impact = 'Positive' | 'Negative' | 'Neutral' | 'Unknown';
 
-export interface EntityRef { id: string; selfUri?: string }
+export interface EntityRef {
+  id: string;
+  selfUri?: string;
+}
 
 export interface UserScheduleAdherence {
   id?: string;
@@ -27,7 +40,13 @@ export interface UserScheduleAdherence {
   isOutOfOffice?: boolean;
   adherenceState?: AdherenceState;
   impact?: Impact;
-  adherenceExplanation?: { id?: string; startDate?: string; lengthMinutes?: number; status?: 'Pending' | 'Approved' | 'Denied'; selfUri?: string };
+  adherenceExplanation?: {
+    id?: string;
+    startDate?: string;
+    lengthMinutes?: number;
+    status?: 'Pending' | 'Approved' | 'Denied';
+    selfUri?: string;
+  };
   timeOfAdherenceChange?: string;
   presenceUpdateTime?: string;
   activeQueues?: EntityRef[];
@@ -68,7 +87,13 @@ export interface UserScheduleAdherenceUpdate {
   nextActivityReminders?: Array<{ activityCategory?: string; startDate?: string }>;
 }
 
-export interface BusinessUnitListItem { id: string; name?: string; authorized?: boolean; division?: EntityRef; selfUri?: string }
+export interface BusinessUnitListItem {
+  id: string;
+  name?: string;
+  authorized?: boolean;
+  division?: EntityRef;
+  selfUri?: string;
+}
 export interface ManagementUnit {
   id: string;
   name?: string;
@@ -89,7 +114,33 @@ export interface AdherenceSettings {
   ignoredActivityCategories?: { values?: string[] };
   ignoredActivityCodeIds?: { values?: string[] };
 }
-export interface BusinessUnitActivityCode { id: string; name?: string; active?: boolean; defaultCode?: boolean; category?: Exclude<ActivityCategory, 'Unscheduled'>; lengthInMinutes?: number; selfUri?: string }
-export interface Team { id: string; name: string; division?: EntityRef; description?: string; memberCount?: number; selfUri?: string }
-export interface User { id: string; name?: string; email?: string; username?: string; state?: string; division?: EntityRef; selfUri?: string }
-export interface UserMe extends User { organization?: { id: string; name?: string }; authorization?: { permissions?: string[] } }
+export interface BusinessUnitActivityCode {
+  id: string;
+  name?: string;
+  active?: boolean;
+  defaultCode?: boolean;
+  category?: Exclude<ActivityCategory, 'Unscheduled'>;
+  lengthInMinutes?: number;
+  selfUri?: string;
+}
+export interface Team {
+  id: string;
+  name: string;
+  division?: EntityRef;
+  description?: string;
+  memberCount?: number;
+  selfUri?: string;
+}
+export interface User {
+  id: string;
+  name?: string;
+  email?: string;
+  username?: string;
+  state?: string;
+  division?: EntityRef;
+  selfUri?: string;
+}
+export interface UserMe extends User {
+  organization?: { id: string; name?: string };
+  authorization?: { permissions?: string[] };
+}

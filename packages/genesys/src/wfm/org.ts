@@ -5,26 +5,78 @@ import type { BusinessUnitActivityCode, BusinessUnitListItem, EntityRef, Managem
 
 const WFM = '/api/v2/workforcemanagement';
 
-export async function listBusinessUnits(client: GenesysClient, opts: CallOptions & { feature?: string } = {}): Promise<BusinessUnitListItem[]> {
-  return (await request<{ entities?: BusinessUnitListItem[] }>(client, { path: `${WFM}/businessunits`, query: { feature: opts.feature }, ...opts })).entities ?? [];
+export async function listBusinessUnits(
+  client: GenesysClient,
+  opts: CallOptions & { feature?: string } = {},
+): Promise<BusinessUnitListItem[]> {
+  return (
+    (
+      await request<{ entities?: BusinessUnitListItem[] }>(client, {
+        path: `${WFM}/businessunits`,
+        query: { feature: opts.feature },
+        ...opts,
+      })
+    ).entities ?? []
+  );
 }
 
-export async function listManagementUnits(client: GenesysClient, businessUnitId: string, opts: CallOptions = {}): Promise<ManagementUnit[]> {
-  return (await request<{ entities?: ManagementUnit[] }>(client, { path: `${WFM}/businessunits/${encodeURIComponent(businessUnitId)}/managementunits`, ...opts })).entities ?? [];
+export async function listManagementUnits(
+  client: GenesysClient,
+  businessUnitId: string,
+  opts: CallOptions = {},
+): Promise<ManagementUnit[]> {
+  return (
+    (
+      await request<{ entities?: ManagementUnit[] }>(client, {
+        path: `${WFM}/businessunits/${encodeURIComponent(businessUnitId)}/managementunits`,
+        ...opts,
+      })
+    ).entities ?? []
+  );
 }
 
 /** A management unit with its adherence settings (thresholds and target). */
-export function getManagementUnit(client: GenesysClient, managementUnitId: string, opts: CallOptions = {}): Promise<ManagementUnit> {
-  return request(client, { path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}`, query: { expand: 'settings.adherence' }, ...opts });
+export function getManagementUnit(
+  client: GenesysClient,
+  managementUnitId: string,
+  opts: CallOptions = {},
+): Promise<ManagementUnit> {
+  return request(client, {
+    path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}`,
+    query: { expand: 'settings.adherence' },
+    ...opts,
+  });
 }
 
 /** The agents of a management unit (ids only, as Genesys returns them). */
-export async function listManagementUnitUsers(client: GenesysClient, managementUnitId: string, opts: CallOptions = {}): Promise<EntityRef[]> {
-  return (await request<{ entities?: EntityRef[] }>(client, { path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}/users`, ...opts })).entities ?? [];
+export async function listManagementUnitUsers(
+  client: GenesysClient,
+  managementUnitId: string,
+  opts: CallOptions = {},
+): Promise<EntityRef[]> {
+  return (
+    (
+      await request<{ entities?: EntityRef[] }>(client, {
+        path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}/users`,
+        ...opts,
+      })
+    ).entities ?? []
+  );
 }
 
-export async function listActivityCodes(client: GenesysClient, businessUnitId: string, opts: CallOptions = {}): Promise<BusinessUnitActivityCode[]> {
-  return (await request<{ entities?: BusinessUnitActivityCode[] }>(client, { path: `${WFM}/businessunits/${encodeURIComponent(businessUnitId)}/activitycodes`, ...opts })).entities ?? [];
+export async function listActivityCodes(
+  client: GenesysClient,
+  businessUnitId: string,
+  opts: CallOptions = {},
+): Promise<BusinessUnitActivityCode[]> {
+  return (
+    (
+      await request<{ entities?: BusinessUnitActivityCode[] }>(client, {
+        path: `${WFM}/businessunits/${encodeURIComponent(businessUnitId)}/activitycodes`,
+        ...opts,
+      })
+    ).entities ?? []
+  );
 }
 
 /** Every work team (cursor paging followed to the end). */
@@ -34,8 +86,18 @@ export async function listTeams(client: GenesysClient, opts: CallOptions & { nam
   return teams;
 }
 
-export async function listTeamMembers(client: GenesysClient, teamId: string, opts: CallOptions = {}): Promise<Array<EntityRef & { name?: string }>> {
+export async function listTeamMembers(
+  client: GenesysClient,
+  teamId: string,
+  opts: CallOptions = {},
+): Promise<Array<EntityRef & { name?: string }>> {
   const members: Array<EntityRef & { name?: string }> = [];
-  for await (const m of allEntities<EntityRef & { name?: string }>(client, `/api/v2/teams/${encodeURIComponent(teamId)}/members`, {}, opts)) members.push(m);
+  for await (const m of allEntities<EntityRef & { name?: string }>(
+    client,
+    `/api/v2/teams/${encodeURIComponent(teamId)}/members`,
+    {},
+    opts,
+  ))
+    members.push(m);
   return members;
 }

@@ -85,7 +85,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     result = await diagnose(record);
   } catch (err) {
     // Wrong-shaped input (OAuthError invalid_input) is the user's to fix: say what, never a stack trace.
-    io.stderr(`adhere doctor: ${err instanceof OAuthError ? err.message : `cannot read this input (${(err as Error).name})`}\n`);
+    io.stderr(
+      `adhere doctor: ${err instanceof OAuthError ? err.message : `cannot read this input (${(err as Error).name})`}\n`,
+    );
     return 2;
   }
   io.stdout(json ? JSON.stringify(result, null, 2) + '\n' : formatDiagnosis(result));
@@ -97,7 +99,13 @@ export function formatDiagnosis(d: Diagnosis): string {
   const errors = d.findings.filter((f) => f.severity === 'error').length;
   lines.push(errors === 0 ? 'No errors found in this exchange.' : `${errors} problem${errors === 1 ? '' : 's'} found:`);
   for (const f of d.findings) {
-    lines.push('', `${f.severity.toUpperCase()}  ${f.code}`, `  ${f.message}`, `  seen: ${f.evidence}`, `  fix:  ${f.fix}`);
+    lines.push(
+      '',
+      `${f.severity.toUpperCase()}  ${f.code}`,
+      `  ${f.message}`,
+      `  seen: ${f.evidence}`,
+      `  fix:  ${f.fix}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

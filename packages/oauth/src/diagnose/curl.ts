@@ -85,13 +85,34 @@ export function curlToTokenRequest(command: string): NonNullable<ExchangeRecord[
     } else if (w === '--url') url = next();
     else if (w.startsWith('-')) {
       // Flags with a value we do not need; skip the value so it is not taken for the URL.
-      if (['-o', '--output', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-m', '--max-time', '--connect-timeout', '-x', '--proxy'].includes(w)) i++;
+      if (
+        [
+          '-o',
+          '--output',
+          '-A',
+          '--user-agent',
+          '-e',
+          '--referer',
+          '-b',
+          '--cookie',
+          '-m',
+          '--max-time',
+          '--connect-timeout',
+          '-x',
+          '--proxy',
+        ].includes(w)
+      )
+        i++;
     } else if (url === undefined && /^https?:\/\//i.test(w)) url = w;
   }
   if (url === undefined) return undefined;
   // curl -d sends application/x-www-form-urlencoded unless told otherwise.
   if (data.length > 0 && !contentTypeSet) headers.push(['Content-Type', 'application/x-www-form-urlencoded']);
-  const req: NonNullable<ExchangeRecord['tokenRequest']> = { url, method: method ?? (data.length > 0 ? 'POST' : 'GET'), headers };
+  const req: NonNullable<ExchangeRecord['tokenRequest']> = {
+    url,
+    method: method ?? (data.length > 0 ? 'POST' : 'GET'),
+    headers,
+  };
   if (data.length > 0) req.body = data.join('&');
   return req;
 }

@@ -1,7 +1,12 @@
 import { base64urlEncode } from '../base64url.js';
 import { classifyGenesysHost, environmentOf } from '../regions.js';
 import { curlToTokenRequest } from './curl.js';
-import { normalizeTokenRequest, parseJsonObject, type ExchangeRecord, type NormalizedTokenRequest } from './exchange-record.js';
+import {
+  normalizeTokenRequest,
+  parseJsonObject,
+  type ExchangeRecord,
+  type NormalizedTokenRequest,
+} from './exchange-record.js';
 import { redact, type Finding } from './finding.js';
 import { harToExchange, isHar } from './har.js';
 import { OAuthError } from '../errors.js';
@@ -30,10 +35,24 @@ export async function diagnose(input: ExchangeRecord | object | string): Promise
   const token = record.tokenRequest ? normalizeTokenRequest(record.tokenRequest) : undefined;
 
   if (authorize) checkAuthorize(authorize, add);
-  else add({ code: 'authorize_missing', severity: 'info', message: 'No authorize URL given, so the challenge could not be checked against the verifier.', evidence: 'authorizeUrl: (none)', fix: 'Include the /oauth/authorize URL the browser was sent to.' });
+  else
+    add({
+      code: 'authorize_missing',
+      severity: 'info',
+      message: 'No authorize URL given, so the challenge could not be checked against the verifier.',
+      evidence: 'authorizeUrl: (none)',
+      fix: 'Include the /oauth/authorize URL the browser was sent to.',
+    });
 
   if (token) checkTokenRequest(token, add);
-  else add({ code: 'token_request_missing', severity: 'info', message: 'No token request given.', evidence: 'tokenRequest: (none)', fix: 'Include the POST /oauth/token request (HAR, "Copy as cURL", or URL + headers + body).' });
+  else
+    add({
+      code: 'token_request_missing',
+      severity: 'info',
+      message: 'No token request given.',
+      evidence: 'tokenRequest: (none)',
+      fix: 'Include the POST /oauth/token request (HAR, "Copy as cURL", or URL + headers + body).',
+    });
 
   if (record.callbackUrl) checkCallback(record.callbackUrl, add);
   if (authorize && token) await checkPair(authorize, token, add);
@@ -42,13 +61,19 @@ export async function diagnose(input: ExchangeRecord | object | string): Promise
 
   const rank = { error: 0, warning: 1, info: 2 } as const;
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
-  return { findings: redactFindings(findings, secretValues(authorize, token, record.callbackUrl)), ok: !findings.some((f) => f.severity === 'error') };
+  return {
+    findings: redactFindings(findings, secretValues(authorize, token, record.callbackUrl)),
+    ok: !findings.some((f) => f.severity === 'error'),
+  };
 }
 
 /** Turns any accepted input into an ExchangeRecord. */
 export function toExchangeRecord(input: ExchangeRecord | object | string): ExchangeRecord {
   if (typeof input === 'string' && input.length > MAX_DIAGNOSE_INPUT_CHARS) {
-    throw new OAuthError('invalid_input', `The input is ${input.length} characters; diagnose() reads at most ${MAX_DIAGNOSE_INPUT_CHARS}`);
+    throw new OAuthError(
+      'invalid_input',
+      `The input is ${input.length} characters; diagnose() reads at most ${MAX_DIAGNOSE_INPUT_CHARS}`,
+    );
   }
   if (typeof input === 'string') {
     const text = input.trim();
@@ -114,15 +139,58 @@ function checkAuthorize(url: URL, add: (f: Finding) => void): void {
   const p = url.searchParams;
   const responseType = p.get('response_type');
   if (responseType !== 'code') {
-    add({ code: 'response_type_not_code', severity: 'error', message: `response_type is ${JSON.stringify(responseType)}; the Code grant needs "code"${responseType === 'token' ? ' ("token" is the implicit grant being migrated away from)' : ''}.`, evidence: `response_type=${responseType ?? '(missing)'}`, fix: 'Set response_type=code.' });
+    add({
+      code: 'response_type_not_code',
+      severity: 'error',
+      message: `response_type is ${JSON.stringify(responseType)}; the Code grant needs "code"${responseType === 'token' ? ' ("token" is the implicit grant being migrated away from)' : ''}.`,
+      evidence: `response_type=${responseType ?? '(missing)'}`,
+      fix: 'Set response_type=code.',
+    });
   }
-  if (!p.get('client_id')) add({ code: 'authorize_client_id_missing', severity: 'error', message: 'The authorize URL has no client_id.', evidence: 'client_id: (missing)', fix: 'Add client_id=<your OAuth client id>.' });
-  if (!p.get('state')) add({ code: 'state_missing', severity: 'warning', message: 'The authorize URL has no state, so the callback cannot be tied to this sign-in (CSRF, and two tabs can swap verifiers).', evidence: 'state: (missing)', fix: 'Send a random state and keep the verifier under it; check it on the callback.' });
+  if (!p.get('client_id'))
+    add({
+      code: 'authorize_client_id_missing',
+      severity: 'error',
+      message: 'The authorize URL has no client_id.',
+      evidence: 'client_id: (missing)',
+      fix: 'Add client_id=<your OAuth client id>.',
+    });
+  if (!p.get('state'))
+    add({
+      code: 'state_missing',
+      severity: 'warning',
+      message:
+        'The authorize URL has no state, so the callback cannot be tied to this sign-in (CSRF, and two tabs can swap verifiers).',
+      evidence: 'state: (missing)',
+      fix: 'Send a random state and keep the verifier under it; check it on the callback.',
+    });
   const challenge = p.get('code_challenge');
   const method = p.get('code_challenge_method');
-  if (!challenge) add({ code: 'challenge_missing', severity: 'error', message: 'The authorize URL has no code_challenge, so the server cannot verify any code_verifier.', evidence: 'code_challenge: (missing)', fix: 'Add code_challenge=BASE64URL(SHA256(verifier)) and code_challenge_method=S256.' });
-  if (method === null) add({ code: 'challenge_method_missing', severity: 'error', message: 'code_challenge_method is missing; RFC 7636 §4.3 then means "plain", and the server compares the verifier to the challenge text itself.', evidence: 'code_challenge_method: (missing)', fix: 'Add code_challenge_method=S256.' });
-  else if (method !== 'S256') add({ code: 'challenge_method_plain', severity: 'error', message: `code_challenge_method is ${JSON.stringify(method)}; only S256 is safe and it is what Genesys expects.`, evidence: `code_challenge_method=${method}`, fix: 'Use code_challenge_method=S256 with challenge = BASE64URL(SHA256(verifier)).' });
+  if (!challenge)
+    add({
+      code: 'challenge_missing',
+      severity: 'error',
+      message: 'The authorize URL has no code_challenge, so the server cannot verify any code_verifier.',
+      evidence: 'code_challenge: (missing)',
+      fix: 'Add code_challenge=BASE64URL(SHA256(verifier)) and code_challenge_method=S256.',
+    });
+  if (method === null)
+    add({
+      code: 'challenge_method_missing',
+      severity: 'error',
+      message:
+        'code_challenge_method is missing; RFC 7636 §4.3 then means "plain", and the server compares the verifier to the challenge text itself.',
+      evidence: 'code_challenge_method: (missing)',
+      fix: 'Add code_challenge_method=S256.',
+    });
+  else if (method !== 'S256')
+    add({
+      code: 'challenge_method_plain',
+      severity: 'error',
+      message: `code_challenge_method is ${JSON.stringify(method)}; only S256 is safe and it is what Genesys expects.`,
+      evidence: `code_challenge_method=${method}`,
+      fix: 'Use code_challenge_method=S256 with challenge = BASE64URL(SHA256(verifier)).',
+    });
   if (challenge && !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
     const standard = /[+/=]/.test(challenge);
     add({
@@ -139,11 +207,13 @@ function checkAuthorize(url: URL, add: (f: Finding) => void): void {
 
 // What each authorize error (RFC 6749 §4.1.2.1) usually means for a Genesys OAuth client, and the fix.
 const AUTHORIZE_ERRORS: Record<string, string> = {
-  invalid_scope: 'Request only scopes the OAuth client has been given (Admin > OAuth > the client > Scope), or add them there.',
-  unauthorized_client: 'Set the OAuth client\'s grant type to Code Authorization (with PKCE).',
+  invalid_scope:
+    'Request only scopes the OAuth client has been given (Admin > OAuth > the client > Scope), or add them there.',
+  unauthorized_client: "Set the OAuth client's grant type to Code Authorization (with PKCE).",
   unsupported_response_type: 'Send response_type=code.',
-  access_denied: 'The user or an administrator declined; sign in again, or check the user\'s roles.',
-  invalid_request: 'Check the authorize parameters: client_id, redirect_uri, code_challenge (43 base64url chars) and code_challenge_method=S256.',
+  access_denied: "The user or an administrator declined; sign in again, or check the user's roles.",
+  invalid_request:
+    'Check the authorize parameters: client_id, redirect_uri, code_challenge (43 base64url chars) and code_challenge_method=S256.',
   server_error: 'The login service failed; try again later.',
   temporarily_unavailable: 'The login service is busy; try again shortly.',
 };
@@ -164,7 +234,13 @@ function checkCallback(url: string, add: (f: Finding) => void): void {
 
 function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => void): void {
   if (req.url === undefined) {
-    add({ code: 'token_url_invalid', severity: 'error', message: 'The token request URL is not an absolute URL.', evidence: req.rawUrl, fix: 'POST to https://login.<environment>/oauth/token.' });
+    add({
+      code: 'token_url_invalid',
+      severity: 'error',
+      message: 'The token request URL is not an absolute URL.',
+      evidence: req.rawUrl,
+      fix: 'POST to https://login.<environment>/oauth/token.',
+    });
   } else {
     const host = classifyGenesysHost(req.url.hostname);
     if (host?.kind === 'api') {
@@ -177,14 +253,35 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       });
     }
     if (!req.url.pathname.replace(/\/+$/, '').endsWith('/oauth/token')) {
-      add({ code: 'token_path_wrong', severity: 'error', message: `The token request path is ${req.url.pathname}, not /oauth/token.`, evidence: `${req.url.origin}${req.url.pathname}`, fix: 'POST to /oauth/token on the login host.' });
+      add({
+        code: 'token_path_wrong',
+        severity: 'error',
+        message: `The token request path is ${req.url.pathname}, not /oauth/token.`,
+        evidence: `${req.url.origin}${req.url.pathname}`,
+        fix: 'POST to /oauth/token on the login host.',
+      });
     }
-    const leaked = ['code', 'code_verifier', 'client_secret', 'access_token'].filter((k) => req.url!.searchParams.has(k));
+    const leaked = ['code', 'code_verifier', 'client_secret', 'access_token'].filter((k) =>
+      req.url!.searchParams.has(k),
+    );
     if (leaked.length > 0) {
-      add({ code: 'params_in_url', severity: 'error', message: `The token request carries ${leaked.join(', ')} in the URL query, where proxies and logs keep it; the server reads the form body.`, evidence: `query: ${leaked.map((k) => `${k}=<redacted>`).join('&')}`, fix: 'Send every parameter in the application/x-www-form-urlencoded body.' });
+      add({
+        code: 'params_in_url',
+        severity: 'error',
+        message: `The token request carries ${leaked.join(', ')} in the URL query, where proxies and logs keep it; the server reads the form body.`,
+        evidence: `query: ${leaked.map((k) => `${k}=<redacted>`).join('&')}`,
+        fix: 'Send every parameter in the application/x-www-form-urlencoded body.',
+      });
     }
   }
-  if (req.method !== 'POST') add({ code: 'token_method_not_post', severity: 'error', message: `The token request uses ${req.method}; RFC 6749 §4.1.3 requires POST.`, evidence: `method: ${req.method}`, fix: 'Use POST.' });
+  if (req.method !== 'POST')
+    add({
+      code: 'token_method_not_post',
+      severity: 'error',
+      message: `The token request uses ${req.method}; RFC 6749 §4.1.3 requires POST.`,
+      evidence: `method: ${req.method}`,
+      fix: 'Use POST.',
+    });
 
   const ct = req.contentType?.split(';')[0]?.trim().toLowerCase();
   if (ct !== 'application/x-www-form-urlencoded') {
@@ -199,16 +296,50 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
 
   const f = req.fields;
   const grantType = f.get('grant_type');
-  if (grantType === undefined) add({ code: 'grant_type_missing', severity: 'error', message: 'grant_type is missing from the body.', evidence: 'grant_type: (missing)', fix: 'Add grant_type=authorization_code.' });
+  if (grantType === undefined)
+    add({
+      code: 'grant_type_missing',
+      severity: 'error',
+      message: 'grant_type is missing from the body.',
+      evidence: 'grant_type: (missing)',
+      fix: 'Add grant_type=authorization_code.',
+    });
   else if (grantType !== 'authorization_code') {
-    add({ code: 'grant_type_invalid', severity: 'error', message: `grant_type is ${JSON.stringify(grantType)}; the PKCE exchange uses "authorization_code"${editDistance(grantType, 'authorization_code') <= 3 ? ' (a typo?)' : ''}.`, evidence: `grant_type=${grantType}`, fix: 'Set grant_type=authorization_code.' });
+    add({
+      code: 'grant_type_invalid',
+      severity: 'error',
+      message: `grant_type is ${JSON.stringify(grantType)}; the PKCE exchange uses "authorization_code"${editDistance(grantType, 'authorization_code') <= 3 ? ' (a typo?)' : ''}.`,
+      evidence: `grant_type=${grantType}`,
+      fix: 'Set grant_type=authorization_code.',
+    });
   }
-  if (!f.get('code')) add({ code: 'code_missing', severity: 'error', message: 'The body has no code.', evidence: 'code: (missing)', fix: 'Send the code from the callback URL\'s query.' });
+  if (!f.get('code'))
+    add({
+      code: 'code_missing',
+      severity: 'error',
+      message: 'The body has no code.',
+      evidence: 'code: (missing)',
+      fix: "Send the code from the callback URL's query.",
+    });
   if (!f.get('client_id')) {
-    add({ code: 'client_id_missing', severity: 'error', message: 'The body has no client_id. A public PKCE client identifies itself with client_id in the body (RFC 6749 §3.2.1), not with a Basic header.', evidence: 'client_id: (missing)', fix: 'Add client_id=<your OAuth client id> to the body.' });
+    add({
+      code: 'client_id_missing',
+      severity: 'error',
+      message:
+        'The body has no client_id. A public PKCE client identifies itself with client_id in the body (RFC 6749 §3.2.1), not with a Basic header.',
+      evidence: 'client_id: (missing)',
+      fix: 'Add client_id=<your OAuth client id> to the body.',
+    });
   }
   if (f.has('client_secret')) {
-    add({ code: 'client_secret_sent', severity: 'error', message: 'A client_secret is in the body. A browser app is a public client: its secret is readable by anyone who opens the page, and a PKCE code exchange must not authenticate with it.', evidence: `client_secret=${redact(f.get('client_secret')!)}`, fix: 'Remove client_secret from the browser, and rotate the secret: it has been exposed.' });
+    add({
+      code: 'client_secret_sent',
+      severity: 'error',
+      message:
+        'A client_secret is in the body. A browser app is a public client: its secret is readable by anyone who opens the page, and a PKCE code exchange must not authenticate with it.',
+      evidence: `client_secret=${redact(f.get('client_secret')!)}`,
+      fix: 'Remove client_secret from the browser, and rotate the secret: it has been exposed.',
+    });
   }
   const auth = req.headers.get('authorization');
   if (auth !== undefined) {
@@ -231,27 +362,67 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       fix: 'Remove the Authorization header; send client_id in the body. If a secret was in browser code, rotate it.',
     });
   }
-  if (!f.get('redirect_uri')) add({ code: 'redirect_uri_missing', severity: 'error', message: 'redirect_uri is missing from the body; it must repeat the authorize request\'s redirect_uri (RFC 6749 §4.1.3).', evidence: 'redirect_uri: (missing)', fix: 'Send the same redirect_uri as the authorize request.' });
+  if (!f.get('redirect_uri'))
+    add({
+      code: 'redirect_uri_missing',
+      severity: 'error',
+      message:
+        "redirect_uri is missing from the body; it must repeat the authorize request's redirect_uri (RFC 6749 §4.1.3).",
+      evidence: 'redirect_uri: (missing)',
+      fix: 'Send the same redirect_uri as the authorize request.',
+    });
   checkVerifier(f.get('code_verifier'), add);
 }
 
 function checkVerifier(verifier: string | undefined, add: (f: Finding) => void): void {
   if (verifier === undefined || verifier === '') {
-    add({ code: 'verifier_missing', severity: 'error', message: 'The body has no code_verifier, so the server cannot check the PKCE challenge (often: the verifier was lost across the redirect).', evidence: 'code_verifier: (missing)', fix: 'Keep the verifier in sessionStorage under the state, and send it as code_verifier.' });
+    add({
+      code: 'verifier_missing',
+      severity: 'error',
+      message:
+        'The body has no code_verifier, so the server cannot check the PKCE challenge (often: the verifier was lost across the redirect).',
+      evidence: 'code_verifier: (missing)',
+      fix: 'Keep the verifier in sessionStorage under the state, and send it as code_verifier.',
+    });
     return;
   }
   if (verifier.endsWith('=')) {
-    add({ code: 'verifier_padded', severity: 'error', message: 'The code_verifier ends in "=" padding; "=" is not an allowed verifier character (RFC 7636 §4.1).', evidence: `code_verifier=${redact(verifier)}, ends with "="`, fix: 'base64url-encode without padding: drop trailing "=".' });
+    add({
+      code: 'verifier_padded',
+      severity: 'error',
+      message: 'The code_verifier ends in "=" padding; "=" is not an allowed verifier character (RFC 7636 §4.1).',
+      evidence: `code_verifier=${redact(verifier)}, ends with "="`,
+      fix: 'base64url-encode without padding: drop trailing "=".',
+    });
   }
   if (/[+/]/.test(verifier)) {
-    add({ code: 'verifier_not_base64url', severity: 'error', message: 'The code_verifier contains "+" or "/": it is standard base64, not base64url. In a form body an unencoded "+" also turns into a space.', evidence: `code_verifier=${redact(verifier)}, has ${[...new Set(verifier.match(/[+/]/g))].map((c) => `"${c}"`).join(' ')}`, fix: 'Replace "+" with "-" and "/" with "_" (base64url, RFC 4648 §5).' });
+    add({
+      code: 'verifier_not_base64url',
+      severity: 'error',
+      message:
+        'The code_verifier contains "+" or "/": it is standard base64, not base64url. In a form body an unencoded "+" also turns into a space.',
+      evidence: `code_verifier=${redact(verifier)}, has ${[...new Set(verifier.match(/[+/]/g))].map((c) => `"${c}"`).join(' ')}`,
+      fix: 'Replace "+" with "-" and "/" with "_" (base64url, RFC 4648 §5).',
+    });
   }
   const other = [...new Set(verifier.replace(/[A-Za-z0-9\-._~+/=]/g, ''))];
   if (other.length > 0) {
-    add({ code: 'verifier_bad_charset', severity: 'error', message: 'The code_verifier has characters RFC 7636 §4.1 does not allow (only A–Z a–z 0–9 - . _ ~).', evidence: `characters: ${other.map((c) => JSON.stringify(c)).join(' ')}`, fix: 'Generate the verifier as base64url of 32 random bytes.' });
+    add({
+      code: 'verifier_bad_charset',
+      severity: 'error',
+      message: 'The code_verifier has characters RFC 7636 §4.1 does not allow (only A–Z a–z 0–9 - . _ ~).',
+      evidence: `characters: ${other.map((c) => JSON.stringify(c)).join(' ')}`,
+      fix: 'Generate the verifier as base64url of 32 random bytes.',
+    });
   }
   if (verifier.length < 43 || verifier.length > 128) {
-    add({ code: 'verifier_length', severity: 'error', message: `The code_verifier is ${verifier.length} characters; RFC 7636 §4.1 requires 43 to 128.`, evidence: `code_verifier=${redact(verifier)}`, fix: 'Use 32 random bytes, base64url-encoded: 43 characters.' });
+    add({
+      code: 'verifier_length',
+      severity: 'error',
+      message: `The code_verifier is ${verifier.length} characters; RFC 7636 §4.1 requires 43 to 128.`,
+      evidence: `code_verifier=${redact(verifier)}`,
+      fix: 'Use 32 random bytes, base64url-encoded: 43 characters.',
+    });
   }
 }
 
@@ -261,12 +432,24 @@ async function checkPair(authorize: URL, token: NormalizedTokenRequest, add: (f:
   const authClient = a.get('client_id');
   const tokenClient = f.get('client_id');
   if (authClient && tokenClient && authClient !== tokenClient) {
-    add({ code: 'client_id_mismatch', severity: 'error', message: 'The client_id of the token request differs from the authorize request\'s.', evidence: `authorize: ${authClient}; token: ${tokenClient}`, fix: 'Use one client id for both requests.' });
+    add({
+      code: 'client_id_mismatch',
+      severity: 'error',
+      message: "The client_id of the token request differs from the authorize request's.",
+      evidence: `authorize: ${authClient}; token: ${tokenClient}`,
+      fix: 'Use one client id for both requests.',
+    });
   }
   const authRedirect = a.get('redirect_uri');
   const tokenRedirect = f.get('redirect_uri');
   if (authRedirect !== null && tokenRedirect !== undefined && authRedirect !== tokenRedirect) {
-    add({ code: 'redirect_uri_mismatch', severity: 'error', message: `redirect_uri differs between the authorize and token requests${describeDifference(authRedirect, tokenRedirect)}; it must match character for character.`, evidence: `authorize: ${authRedirect}; token: ${tokenRedirect}`, fix: 'Send exactly the authorize request\'s redirect_uri in the token request.' });
+    add({
+      code: 'redirect_uri_mismatch',
+      severity: 'error',
+      message: `redirect_uri differs between the authorize and token requests${describeDifference(authRedirect, tokenRedirect)}; it must match character for character.`,
+      evidence: `authorize: ${authRedirect}; token: ${tokenRedirect}`,
+      fix: "Send exactly the authorize request's redirect_uri in the token request.",
+    });
   }
   const challenge = a.get('code_challenge');
   const verifier = f.get('code_verifier');
@@ -274,13 +457,25 @@ async function checkPair(authorize: URL, token: NormalizedTokenRequest, add: (f:
   const expected = await sha256Base64url(verifier);
   if (challenge === expected) return;
   if (challenge === verifier) {
-    add({ code: 'challenge_is_verifier', severity: 'error', message: 'The code_challenge is the verifier itself (the "plain" method), not its SHA-256.', evidence: `code_challenge = code_verifier = ${redact(verifier)}`, fix: 'Send code_challenge=BASE64URL(SHA256(verifier)) with code_challenge_method=S256.' });
+    add({
+      code: 'challenge_is_verifier',
+      severity: 'error',
+      message: 'The code_challenge is the verifier itself (the "plain" method), not its SHA-256.',
+      evidence: `code_challenge = code_verifier = ${redact(verifier)}`,
+      fix: 'Send code_challenge=BASE64URL(SHA256(verifier)) with code_challenge_method=S256.',
+    });
     return;
   }
   const digest = await sha256(verifier);
   const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
   if (challenge.toLowerCase() === hex) {
-    add({ code: 'challenge_hex_encoded', severity: 'error', message: 'The code_challenge is the SHA-256 digest in hex; it must be base64url.', evidence: `code_challenge has 64 hex chars`, fix: 'Encode the raw digest bytes as base64url (43 chars).' });
+    add({
+      code: 'challenge_hex_encoded',
+      severity: 'error',
+      message: 'The code_challenge is the SHA-256 digest in hex; it must be base64url.',
+      evidence: `code_challenge has 64 hex chars`,
+      fix: 'Encode the raw digest bytes as base64url (43 chars).',
+    });
     return;
   }
   const standard = btoa(String.fromCharCode(...digest));
@@ -288,29 +483,47 @@ async function checkPair(authorize: URL, token: NormalizedTokenRequest, add: (f:
   add({
     code: 'challenge_mismatch',
     severity: 'error',
-    message: 'SHA-256 of this code_verifier is not the code_challenge sent to /oauth/authorize: the verifier is not the one the login started with (lost across the redirect, overwritten by a second login tab, or regenerated when the callback ran).',
+    message:
+      'SHA-256 of this code_verifier is not the code_challenge sent to /oauth/authorize: the verifier is not the one the login started with (lost across the redirect, overwritten by a second login tab, or regenerated when the callback ran).',
     evidence: `BASE64URL(SHA256(verifier)) = ${expected}; code_challenge = ${challenge}`,
-    fix: 'Store the verifier under the state before redirecting, read it back by the callback\'s state, and never regenerate it on the callback page.',
+    fix: "Store the verifier under the state before redirecting, read it back by the callback's state, and never regenerate it on the callback page.",
   });
 }
 
-function checkRegion(region: string | undefined, authorize: URL | undefined, token: NormalizedTokenRequest | undefined, add: (f: Finding) => void): void {
+function checkRegion(
+  region: string | undefined,
+  authorize: URL | undefined,
+  token: NormalizedTokenRequest | undefined,
+  add: (f: Finding) => void,
+): void {
   const authEnv = authorize ? classifyGenesysHost(authorize.hostname)?.environment : undefined;
   const tokenEnv = token?.url ? classifyGenesysHost(token.url.hostname)?.environment : undefined;
   if (authEnv && tokenEnv && authEnv !== tokenEnv) {
-    add({ code: 'region_mismatch', severity: 'error', message: `The authorize request went to ${authEnv} but the token request to ${tokenEnv}; a code is only valid in the region that issued it.`, evidence: `authorize: ${authorize!.hostname}; token: ${token!.url!.hostname}`, fix: `Use login.${authEnv} for both.` });
+    add({
+      code: 'region_mismatch',
+      severity: 'error',
+      message: `The authorize request went to ${authEnv} but the token request to ${tokenEnv}; a code is only valid in the region that issued it.`,
+      evidence: `authorize: ${authorize!.hostname}; token: ${token!.url!.hostname}`,
+      fix: `Use login.${authEnv} for both.`,
+    });
     return;
   }
   const expected = region === undefined ? undefined : environmentOf(region);
   const seen = tokenEnv ?? authEnv;
   if (expected && seen && expected !== seen) {
-    add({ code: 'region_mismatch', severity: 'error', message: `The app is configured for ${expected} but the requests went to ${seen}; the OAuth client exists only in its own region.`, evidence: `configured: ${region}; used: ${seen}`, fix: `Use https://login.${expected}.` });
+    add({
+      code: 'region_mismatch',
+      severity: 'error',
+      message: `The app is configured for ${expected} but the requests went to ${seen}; the OAuth client exists only in its own region.`,
+      evidence: `configured: ${region}; used: ${seen}`,
+      fix: `Use https://login.${expected}.`,
+    });
   }
 }
 
 function checkResponse(response: ExchangeRecord['response'], findings: Finding[], add: (f: Finding) => void): void {
   if (!response) return;
-  const body = typeof response.body === 'string' ? parseJsonObject(response.body) ?? {} : response.body ?? {};
+  const body = typeof response.body === 'string' ? (parseJsonObject(response.body) ?? {}) : (response.body ?? {});
   const error = typeof body.error === 'string' ? body.error : undefined;
   const desc = [body.error_description, body.description].find((d): d is string => typeof d === 'string');
   const said = `HTTP ${response.status ?? '?'} ${error ?? ''}${desc ? ` "${desc}"` : ''}`.trim();
@@ -326,9 +539,22 @@ function checkResponse(response: ExchangeRecord['response'], findings: Finding[]
       fix: 'Exchange each code once, right after the redirect; make the callback idempotent (completeSignIn does).',
     });
   } else if (error === 'invalid_client') {
-    add({ code: 'invalid_client', severity: 'error', message: 'The server does not accept this client: unknown client_id, a client of another region, or one not of the Code Authorization (PKCE) type.', evidence: said, fix: 'Check the client id in Admin > OAuth of the same region, and that its grant type is Code Authorization with PKCE.' });
+    add({
+      code: 'invalid_client',
+      severity: 'error',
+      message:
+        'The server does not accept this client: unknown client_id, a client of another region, or one not of the Code Authorization (PKCE) type.',
+      evidence: said,
+      fix: 'Check the client id in Admin > OAuth of the same region, and that its grant type is Code Authorization with PKCE.',
+    });
   } else if (error === 'unauthorized_client') {
-    add({ code: 'unauthorized_client', severity: 'error', message: 'The client is not allowed this grant type.', evidence: said, fix: 'In Admin > OAuth, set the client\'s grant type to Code Authorization.' });
+    add({
+      code: 'unauthorized_client',
+      severity: 'error',
+      message: 'The client is not allowed this grant type.',
+      evidence: said,
+      fix: "In Admin > OAuth, set the client's grant type to Code Authorization.",
+    });
   }
 }
 

@@ -52,7 +52,8 @@ export function normalizeTokenRequest(req: NonNullable<ExchangeRecord['tokenRequ
     const json = text.startsWith('{') ? parseJsonObject(text) : undefined;
     if (json) {
       // Only text, numbers and booleans are field values; a nested object is named, not serialised (it may be 200,000 levels deep).
-      for (const [k, v] of Object.entries(json)) fields.set(k, typeof v === 'object' && v !== null ? '[object]' : String(v));
+      for (const [k, v] of Object.entries(json))
+        fields.set(k, typeof v === 'object' && v !== null ? '[object]' : String(v));
       bodyEncoding = 'json';
     } else if (/^[^=&\s]+=/.test(text)) {
       for (const [k, v] of new URLSearchParams(text)) fields.set(k, v);
@@ -61,7 +62,15 @@ export function normalizeTokenRequest(req: NonNullable<ExchangeRecord['tokenRequ
       bodyEncoding = 'other';
     }
   }
-  return { url, rawUrl: req.url, method: (req.method ?? 'POST').toUpperCase(), headers, contentType, fields, bodyEncoding };
+  return {
+    url,
+    rawUrl: req.url,
+    method: (req.method ?? 'POST').toUpperCase(),
+    headers,
+    contentType,
+    fields,
+    bodyEncoding,
+  };
 }
 
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {

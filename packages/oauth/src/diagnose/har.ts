@@ -1,11 +1,26 @@
 import type { ExchangeRecord } from './exchange-record.js';
 
-interface HarNameValue { name: string; value: string }
-interface HarEntry {
-  request: { method: string; url: string; headers?: HarNameValue[]; postData?: { mimeType?: string; text?: string; params?: HarNameValue[] } };
-  response?: { status?: number; headers?: HarNameValue[]; redirectURL?: string; content?: { text?: string; encoding?: string } };
+interface HarNameValue {
+  name: string;
+  value: string;
 }
-export interface Har { log: { entries: HarEntry[] } }
+interface HarEntry {
+  request: {
+    method: string;
+    url: string;
+    headers?: HarNameValue[];
+    postData?: { mimeType?: string; text?: string; params?: HarNameValue[] };
+  };
+  response?: {
+    status?: number;
+    headers?: HarNameValue[];
+    redirectURL?: string;
+    content?: { text?: string; encoding?: string };
+  };
+}
+export interface Har {
+  log: { entries: HarEntry[] };
+}
 
 export function isHar(value: unknown): value is Har {
   return typeof value === 'object' && value !== null && Array.isArray((value as Har).log?.entries);
@@ -46,18 +61,28 @@ export function harToExchange(har: Har): ExchangeRecord {
     const e = before[i]!;
     if (pathOf(e.request.url).endsWith('/oauth/authorize')) record.authorizeUrl = e.request.url;
     else {
-      const loc = e.response?.redirectURL || (Array.isArray(e.response?.headers) ? e.response.headers : []).find((h) => typeof h?.name === 'string' && h.name.toLowerCase() === 'location')?.value;
+      const loc =
+        e.response?.redirectURL ||
+        (Array.isArray(e.response?.headers) ? e.response.headers : []).find(
+          (h) => typeof h?.name === 'string' && h.name.toLowerCase() === 'location',
+        )?.value;
       if (loc && pathOf(loc).endsWith('/oauth/authorize')) record.authorizeUrl = loc;
     }
   }
   if (tokenIndex === -1) return record;
   const { request, response } = entries[tokenIndex]!;
-  const headers: Array<[string, string]> = (Array.isArray(request.headers) ? request.headers : []).filter((h) => typeof h?.name === 'string').map((h) => [h.name, String(h.value ?? '')]);
-  if (request.postData?.mimeType && !headers.some(([n]) => n.toLowerCase() === 'content-type')) headers.push(['Content-Type', request.postData.mimeType]);
+  const headers: Array<[string, string]> = (Array.isArray(request.headers) ? request.headers : [])
+    .filter((h) => typeof h?.name === 'string')
+    .map((h) => [h.name, String(h.value ?? '')]);
+  if (request.postData?.mimeType && !headers.some(([n]) => n.toLowerCase() === 'content-type'))
+    headers.push(['Content-Type', request.postData.mimeType]);
   record.tokenRequest = { url: request.url, method: request.method, headers };
   const post = request.postData;
   if (typeof post?.text === 'string') record.tokenRequest.body = post.text;
-  else if (Array.isArray(post?.params)) record.tokenRequest.body = Object.fromEntries(post.params.filter((p) => p !== null && typeof p === 'object').map((p) => [decode(p.name), decode(p.value)]));
+  else if (Array.isArray(post?.params))
+    record.tokenRequest.body = Object.fromEntries(
+      post.params.filter((p) => p !== null && typeof p === 'object').map((p) => [decode(p.name), decode(p.value)]),
+    );
   if (response) {
     const text = typeof response.content?.text === 'string' ? response.content.text : undefined;
     record.response = { status: typeof response.status === 'number' ? response.status : 0 };

@@ -5,7 +5,10 @@ import type { ExchangeRecord } from './exchange-record.js';
 /** Largest input diagnose() reads: a HAR of a whole sign-in is far smaller. */
 export const MAX_DIAGNOSE_INPUT_CHARS = 10 * 1024 * 1024;
 
-const invalid = (what: string) => new OAuthError('invalid_input', `Not an exchange record: ${what}`, { hint: 'Give a HAR, a "Copy as cURL" command, or JSON shaped like ExchangeRecord' });
+const invalid = (what: string) =>
+  new OAuthError('invalid_input', `Not an exchange record: ${what}`, {
+    hint: 'Give a HAR, a "Copy as cURL" command, or JSON shaped like ExchangeRecord',
+  });
 
 const optionalString = (v: unknown, name: string) => {
   if (v !== undefined && typeof v !== 'string') throw invalid(`${name} must be text`);
@@ -25,13 +28,25 @@ export function assertExchangeRecord(value: unknown): asserts value is ExchangeR
     optionalString(t.method, 'tokenRequest.method');
     const h = t.headers;
     if (Array.isArray(h)) {
-      if (!h.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string')) throw invalid('tokenRequest.headers must be [name, value] pairs of text');
+      if (
+        !h.every(
+          (pair) =>
+            Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string',
+        )
+      )
+        throw invalid('tokenRequest.headers must be [name, value] pairs of text');
     } else if (h !== undefined) {
-      if (typeof h !== 'object' || h === null || !Object.values(h).every((v) => typeof v === 'string')) throw invalid('tokenRequest.headers must map names to text');
+      if (typeof h !== 'object' || h === null || !Object.values(h).every((v) => typeof v === 'string'))
+        throw invalid('tokenRequest.headers must map names to text');
     }
     const b = t.body;
     if (b !== undefined && typeof b !== 'string') {
-      if (typeof b !== 'object' || b === null || Array.isArray(b) || !Object.values(b).every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) {
+      if (
+        typeof b !== 'object' ||
+        b === null ||
+        Array.isArray(b) ||
+        !Object.values(b).every((v) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+      ) {
         throw invalid('tokenRequest.body must be text or an object of text fields');
       }
     }
@@ -40,6 +55,7 @@ export function assertExchangeRecord(value: unknown): asserts value is ExchangeR
     const res = r.response as Record<string, unknown>;
     if (typeof res !== 'object' || res === null || Array.isArray(res)) throw invalid('response must be an object');
     if (res.status !== undefined && typeof res.status !== 'number') throw invalid('response.status must be a number');
-    if (res.body !== undefined && typeof res.body !== 'string' && (typeof res.body !== 'object' || res.body === null)) throw invalid('response.body must be text or an object');
+    if (res.body !== undefined && typeof res.body !== 'string' && (typeof res.body !== 'object' || res.body === null))
+      throw invalid('response.body must be text or an object');
   }
 }

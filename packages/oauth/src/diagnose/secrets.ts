@@ -3,13 +3,26 @@ import type { NormalizedTokenRequest } from './exchange-record.js';
 import type { Finding } from './finding.js';
 
 /** Parameters whose values are credentials wherever they appear: in a URL, a body or pasted text. */
-const SECRET_PARAMS = ['code', 'code_verifier', 'client_secret', 'access_token', 'refresh_token', 'id_token', 'password'];
+const SECRET_PARAMS = [
+  'code',
+  'code_verifier',
+  'client_secret',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'password',
+];
 const SECRET_IN_TEXT = new RegExp(`([?&#\\s"']|^)(${SECRET_PARAMS.join('|')})=[^&#\\s"']*`, 'g');
 
 /** Secret values known from the exchange itself (shorter ones would match ordinary words). */
-export function secretValues(authorize: URL | undefined, token: NormalizedTokenRequest | undefined, callbackUrl: string | undefined): string[] {
+export function secretValues(
+  authorize: URL | undefined,
+  token: NormalizedTokenRequest | undefined,
+  callbackUrl: string | undefined,
+): string[] {
   const values: Array<string | undefined> = [];
-  for (const name of SECRET_PARAMS) values.push(token?.fields.get(name), token?.url?.searchParams.get(name) ?? undefined);
+  for (const name of SECRET_PARAMS)
+    values.push(token?.fields.get(name), token?.url?.searchParams.get(name) ?? undefined);
   const auth = token?.headers.get('authorization');
   if (auth) values.push(auth, auth.replace(/^\S+\s+/, ''));
   // A `plain` challenge is the verifier itself.
@@ -22,7 +35,9 @@ export function secretValues(authorize: URL | undefined, token: NormalizedTokenR
       // not a URL: nothing to take from it
     }
   }
-  return [...new Set(values.filter((v): v is string => v !== undefined && v.length >= 6))].sort((a, b) => b.length - a.length);
+  return [...new Set(values.filter((v): v is string => v !== undefined && v.length >= 6))].sort(
+    (a, b) => b.length - a.length,
+  );
 }
 
 /** Replaces known secret values and any `secret_param=value` in a finding's text with `<redacted>`. */
