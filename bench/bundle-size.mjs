@@ -5,7 +5,7 @@ import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-export async function bundleSize(entry, alias = {}) {
+export async function bundleSize(entry) {
   const result = await esbuild.build({
     entryPoints: [new URL(entry, import.meta.url).pathname],
     bundle: true,
@@ -15,14 +15,10 @@ export async function bundleSize(entry, alias = {}) {
     target: 'es2022',
     write: false,
     absWorkingDir: root,
-    alias,
+    // Workspace packages are bundled from source through the same "source" export condition as the tests.
+    conditions: ['source'],
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
   return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
-
-export const workspaceAliases = {
-  '@adhere/oauth': `${root}packages/oauth/src/index.ts`,
-  '@adhere/genesys': `${root}packages/genesys/src/index.ts`,
-};

@@ -1,7 +1,7 @@
-import { bundleSize, workspaceAliases } from './bundle-size.mjs';
+import { bundleSize } from './bundle-size.mjs';
 
 export async function benchOAuth() {
-  const ours = await bundleSize('./entries/oauth-ours.ts', workspaceAliases);
+  const ours = await bundleSize('./entries/oauth-ours.ts');
   const peer = await bundleSize('./entries/oauth-oauth4webapi.ts');
   const ratio = ours.gzip / peer.gzip;
   const ok = ours.gzip <= 3072 && ratio <= 0.5;

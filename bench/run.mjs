@@ -4,12 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { benchOAuth } from './oauth.mjs';
-import { bundleSize, workspaceAliases } from './bundle-size.mjs';
+import { bundleSize } from './bundle-size.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}.bench-out`;
 mkdirSync(out, { recursive: true });
-const aliases = { ...workspaceAliases, '@adhere/emulator': `${root}packages/emulator/src/index.ts` };
 await esbuild.build({
   entryPoints: [
     `${root}bench/emulator.ts`,
@@ -23,14 +22,14 @@ await esbuild.build({
   target: 'node20',
   outdir: out,
   packages: 'external',
-  alias: aliases,
+  conditions: ['source'],
   logLevel: 'warning',
 });
 
 await benchOAuth();
 const { benchEmulator } = await import(pathToFileURL(`${out}/emulator.js`).href);
 await benchEmulator();
-const genesysSize = await bundleSize('./entries/genesys-ours.ts', workspaceAliases);
+const genesysSize = await bundleSize('./entries/genesys-ours.ts');
 const { benchGenesys } = await import(pathToFileURL(`${out}/genesys.js`).href);
 await benchGenesys(genesysSize.gzip, `${out}/historical-worker.js`);
 const { benchWeb } = await import(pathToFileURL(`${out}/web.js`).href);

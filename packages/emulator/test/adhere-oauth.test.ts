@@ -5,6 +5,7 @@ import {
   completeSignIn,
   createMemoryStorage,
   diagnose,
+  recordingFetch,
   startSignIn,
   type ExchangeRecord,
 } from '@adhere/oauth';
@@ -24,22 +25,6 @@ const config = (storage = createMemoryStorage()) => ({
   storage,
 });
 
-/** fetch that records the token request, for diagnose(). */
-function recordingFetch(record: ExchangeRecord): typeof fetch {
-  return async (input, init) => {
-    const res = await fetch(input, init);
-    const text = await res.clone().text();
-    record.tokenRequest = {
-      url: String(input),
-      method: init?.method ?? 'GET',
-      headers: init?.headers as Record<string, string>,
-      body: String(init?.body),
-    };
-    record.response = { status: res.status, body: text };
-    return res;
-  };
-}
-
 describe('@adhere/oauth against the emulator', () => {
   it('signs in and the token works on the API origin', async () => {
     const c = config();
@@ -58,9 +43,10 @@ describe('@adhere/oauth against the emulator', () => {
     const key = `adhere.pkce.${state}`;
     storage.setItem(key, JSON.stringify({ ...JSON.parse(storage.getItem(key)!), verifier: 'Z'.repeat(43) }));
     const record: ExchangeRecord = { authorizeUrl: url };
-    const err = await completeSignIn(await signInAt(url), { ...c, fetch: recordingFetch(record) }).catch(
-      (e: unknown) => e,
-    );
+    const err = await completeSignIn(await signInAt(url), {
+      ...c,
+      fetch: recordingFetch(record, { response: true }),
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OAuthError);
     expect((err as OAuthError).code).toBe('invalid_grant');
     expect(emulator.context.rejections.list().at(-1)?.reason).toBe('pkce_mismatch');

@@ -52,4 +52,11 @@ export {
   type HistoricalBulkNotice,
 } from './notifications/topics.js';
 export type * from './wfm/models.js';
-export { AdherenceView, fromRest, fromTopic, type AgentAdherence } from './wfm/adherence-view.js';
+export {
+  ADHERENCE_STATES,
+  AdherenceView,
+  fromRest,
+  fromTopic,
+  recordTime,
+  type AgentAdherence,
+} from './wfm/adherence-view.js';

@@ -3,6 +3,7 @@ import {
   completeSignIn,
   createTokenStore,
   diagnose,
+  recordingFetch,
   signOut,
   startSignIn,
   type Diagnosis,
@@ -107,21 +108,6 @@ function stripCode(href: string): string {
   const u = new URL(href);
   u.searchParams.delete('code');
   return u.href;
-}
-
-/** Records the token request for diagnose(); the response body is read only when it is an error. */
-function recordingFetch(record: ExchangeRecord): typeof fetch {
-  return async (input, init) => {
-    const headers: Record<string, string> = {};
-    new Headers(init?.headers).forEach((v, k) => (headers[k] = v));
-    record.tokenRequest = {
-      url: String(input),
-      method: init?.method ?? 'GET',
-      headers,
-      body: String(init?.body ?? ''),
-    };
-    return fetch(input, init);
-  };
 }
 
 function withServerAnswer(record: ExchangeRecord, error: unknown): ExchangeRecord {

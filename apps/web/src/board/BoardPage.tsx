@@ -1,27 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+/** @module The live adherence board: the view. Its data comes from useLiveBoard. */
+import { useEffect, useMemo, useState } from 'react';
 import {
-  NotificationStream,
-  fromRest,
-  fromTopic,
-  getManagementUnitAdherence,
-  getTeamAdherence,
-  getUsersByIds,
+  ADHERENCE_STATES,
   listBusinessUnits,
   listManagementUnits,
-  listTeams,
-  managementUnitAdherenceTopic,
-  teamAdherenceTopic,
   type AgentAdherence,
   type BusinessUnitListItem,
   type GenesysClient,
   type ManagementUnit,
 } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
-import { ADHERENCE_STATES, BoardModel, type SortKey } from './board-model.js';
+import type { SortKey } from './board-model.js';
+import { ConnectionBadge } from './ConnectionBadge.js';
+import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
-
-export type Connection = 'connecting' | 'live' | 'reconnecting' | 'resyncing' | 'offline';
 
 /** The live adherence board: choose BU, management units and team; watch agents move in and out of adherence. */
 export function BoardPage({ client }: { client: GenesysClient }) {
@@ -230,111 +223,4 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       />
     </section>
   );
-}
-
-function ConnectionBadge({ state }: { state: Connection }) {
-  const words: Record<Connection, string> = {
-    connecting: 'Connecting…',
-    live: 'Live',
-    reconnecting: 'Reconnecting…',
-    resyncing: 'Resyncing…',
-    offline: 'Offline',
-  };
-  return (
-    <span className={`connection connection-${state}`} role="status" aria-live="polite" data-testid="connection">
-      <span aria-hidden="true">{state === 'live' ? '●' : '○'}</span> {words[state]}
-    </span>
-  );
-}
-
-/** Snapshot + notifications for the selection; events are applied in batches, once per animation frame. */
-function useLiveBoard(client: GenesysClient, muKey: string, teamId: string) {
-  const model = useRef(new BoardModel()).current;
-  const teamNames = useRef(new Map<string, string>()).current;
-  const [version, setVersion] = useState(0);
-  const [snapshotVersion, setSnapshotVersion] = useState(0);
-  const [connection, setConnection] = useState<Connection>('connecting');
-  const [error, setError] = useState<string>();
-  const [now, setNow] = useState(Date.now());
-  const [resortTick, setResortTick] = useState(0);
-  useEffect(() => {
-    let seen = model.version;
-    const t = setInterval(() => {
-      setNow(Math.max(Date.now(), model.latestStamp));
-      if (model.version !== seen) {
-        seen = model.version;
-        setResortTick((x) => x + 1);
-      }
-    }, 1000);
-    return () => clearInterval(t);
-  }, [model]);
-
-  useEffect(() => {
-    listTeams(client).then(
-      (ts) => {
-        for (const t of ts) teamNames.set(t.id, t.name);
-        setSnapshotVersion((v) => v + 1);
-      },
-      () => {},
-    );
-  }, [client, teamNames]);
-
-  useEffect(() => {
-    const muIds = muKey.split(',').filter(Boolean);
-    if (muIds.length === 0) return;
-    const ac = new AbortController();
-    let queue: AgentAdherence[] = [];
-    let frame = 0;
-    const flush = () => {
-      frame = 0;
-      const batch = queue;
-      queue = [];
-      if (model.applyUpdates(batch)) setVersion(model.version);
-    };
-    const snapshot = async () => {
-      const lists = teamId
-        ? [await getTeamAdherence(client, teamId, { signal: ac.signal })]
-        : await Promise.all(muIds.map((id) => getManagementUnitAdherence(client, id, { signal: ac.signal })));
-      model.replaceAll(lists.flat().map(fromRest));
-      setVersion(model.version);
-      setSnapshotVersion((v) => v + 1);
-      const missing = model
-        .all()
-        .map((r) => r.userId)
-        .filter((id) => !model.names.has(id));
-      for (const u of await getUsersByIds(client, missing, { signal: ac.signal }))
-        model.names.set(u.id, u.name ?? u.id);
-      setVersion(++model.version);
-    };
-    const stream = new NotificationStream(client, {
-      topics: teamId ? [teamAdherenceTopic(teamId)] : muIds.map(managementUnitAdherenceTopic),
-      onEvent: (e) => {
-        if (e.kind !== 'adherence') return;
-        queue.push(fromTopic(e.body));
-        if (!frame) frame = requestAnimationFrame(flush);
-      },
-      onResync: () => {
-        setConnection('resyncing');
-        snapshot().then(
-          () => setConnection(stream.status === 'live' ? 'live' : 'reconnecting'),
-          (e: Error) => setError(e.message),
-        );
-      },
-      onStatus: (s) => setConnection(s === 'closed' ? 'offline' : s),
-    });
-    setConnection('connecting');
-    setError(undefined);
-    Promise.all([stream.start(), snapshot()]).then(
-      () => setConnection(stream.status === 'live' ? 'live' : 'reconnecting'),
-      (e: Error) => {
-        if (!ac.signal.aborted) setError(e.message);
-      },
-    );
-    return () => {
-      ac.abort();
-      stream.close();
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [client, model, muKey, teamId]);
-  return { model, version, snapshotVersion, resortTick, connection, error, now, teamNames };
 }

@@ -1,4 +1,4 @@
-import { AdherenceView, type AgentAdherence } from '@adhere/genesys';
+import { ADHERENCE_STATES, AdherenceView, recordTime, type AgentAdherence } from '@adhere/genesys';
 
 export type SortKey =
   | 'name'
@@ -16,23 +16,8 @@ export interface BoardQuery {
   descending: boolean;
 }
 
-export const ADHERENCE_STATES = [
-  'OutOfAdherence',
-  'InAdherence',
-  'Unscheduled',
-  'Ignored',
-  'Explained',
-  'Unknown',
-] as const;
-// Sorting by state puts what needs attention first.
-const SEVERITY: Record<string, number> = {
-  OutOfAdherence: 0,
-  Unscheduled: 1,
-  Unknown: 2,
-  Explained: 3,
-  Ignored: 4,
-  InAdherence: 5,
-};
+// Sorting by state puts what needs attention first: the order of ADHERENCE_STATES.
+const SEVERITY = new Map<string, number>(ADHERENCE_STATES.map((state, i) => [state, i]));
 
 /**
  * The board's state: agents' adherence from a snapshot plus live updates. Mutable on purpose (20,000 rows
@@ -48,8 +33,7 @@ export class BoardModel {
   latestStamp = 0;
 
   private noteStamp(a: AgentAdherence): void {
-    const t = Math.max(Date.parse(a.timeOfAdherenceChange ?? '') || 0, Date.parse(a.presenceUpdateTime ?? '') || 0);
-    if (t > this.latestStamp) this.latestStamp = t;
+    this.latestStamp = Math.max(this.latestStamp, recordTime(a));
   }
 
   replaceAll(records: AgentAdherence[]): void {
@@ -116,7 +100,8 @@ export class BoardModel {
     const key = (a: AgentAdherence): string | number => {
       if (q.sortKey === 'name') return this.names.get(a.userId) ?? a.userId;
       if (q.sortKey === 'timeInState') return now - (Date.parse(a.timeOfAdherenceChange ?? '') || now);
-      if (q.sortKey === 'adherenceState') return SEVERITY[a.adherenceState ?? 'Unknown'] ?? 2;
+      if (q.sortKey === 'adherenceState')
+        return SEVERITY.get(a.adherenceState ?? 'Unknown') ?? SEVERITY.get('Unknown')!;
       return a[q.sortKey] ?? '';
     };
     const dir = q.descending ? -1 : 1;

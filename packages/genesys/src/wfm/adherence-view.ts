@@ -59,8 +59,21 @@ export function fromTopic(u: UserScheduleAdherenceUpdate): AgentAdherence {
   };
 }
 
-/** Latest-wins by the record's own clock (the later of its adherence and presence times); equal times: arrival order. */
-function stamp(a: AgentAdherence): number {
+/** Every adherence state Genesys reports, most in need of attention first. */
+export const ADHERENCE_STATES: readonly AdherenceState[] = [
+  'OutOfAdherence',
+  'Unscheduled',
+  'Unknown',
+  'Explained',
+  'Ignored',
+  'InAdherence',
+];
+
+/**
+ * A record's own time: the later of its adherence and presence times (epoch ms, 0 when it has neither).
+ * Latest-wins compares these; equal times fall back to arrival order (topic bodies carry no sequence number).
+ */
+export function recordTime(a: AgentAdherence): number {
   return Math.max(Date.parse(a.timeOfAdherenceChange ?? '') || 0, Date.parse(a.presenceUpdateTime ?? '') || 0);
 }
 
@@ -78,7 +91,7 @@ export class AdherenceView {
     if (!next.userId) return false;
     if (next.removedFromManagementUnit) return this.agents.delete(next.userId);
     const held = this.agents.get(next.userId);
-    if (held && stamp(next) < stamp(held)) return false;
+    if (held && recordTime(next) < recordTime(held)) return false;
     this.agents.set(next.userId, next);
     return true;
   }
