@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index.js';
-import { modelMismatches } from '../../../testing/sdk-models.js';
+import { modelMismatches } from '@adhere/testing/sdk-models';
 import { tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;

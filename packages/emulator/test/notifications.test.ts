@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '../src/index.js';
-import { modelMismatches } from '../../../testing/sdk-models.js';
+import { modelMismatches } from '@adhere/testing/sdk-models';
 import { tokenFor } from '@adhere/emulator/testing';
 
 let emulator: Emulator;

@@ -5,12 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator, type RejectionReason } from '../src/index.js';
 import { ManualClock } from '@adhere/emulator/testing';
-import {
-  followLoginToCallback,
-  PEER_SCOPE,
-  startOidcPeer,
-  type OidcPeer,
-} from '../../../testing/peers/oidc-provider-server.js';
+import { followLoginToCallback, PEER_SCOPE, startOidcPeer, type OidcPeer } from '@adhere/testing/oidc-peer';
 import { signInAt } from '@adhere/emulator/testing';
 
 const REDIRECT = 'http://localhost:3000/callback';

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStorage, diagnose, startSignIn, type ExchangeRecord, type FindingCode } from '@adhere/oauth';
-import { followLoginToCallback, startOidcPeer } from '../../../testing/peers/oidc-provider-server.js';
+import { followLoginToCallback, startOidcPeer } from '@adhere/testing/oidc-peer';
+import { readFixture } from '@adhere/testing/fixtures';
 
-const fixture = (name: string) => readFile(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+const fixture = readFixture;
 const errorCodes = (d: { findings: { code: FindingCode; severity: string }[] }) =>
   d.findings
     .filter((f) => f.severity === 'error')

@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/doctor.js';
-
-const fixturePath = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+import { fixturePath } from '@adhere/testing/fixtures';
 
 async function run(argv: string[], stdin = '') {
   let out = '';

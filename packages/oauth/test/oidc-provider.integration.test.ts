@@ -9,7 +9,7 @@ import {
   startSignIn,
   type KeyValueStorage,
 } from '@adhere/oauth';
-import { followLoginToCallback, startOidcPeer, type OidcPeer } from '../../../testing/peers/oidc-provider-server.js';
+import { followLoginToCallback, startOidcPeer, type OidcPeer } from '@adhere/testing/oidc-peer';
 
 let peer: OidcPeer;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFixture } from '@adhere/testing/fixtures';
 import { artifacts, signIn, startStack, type Stack } from './harness.js';
 
 let stack: Stack;
@@ -55,11 +56,7 @@ describe('sign-in failures show the diagnostics view naming the cause', () => {
   });
 
   it("the doctor page names the forum post's causes (token URL on the API host, Basic auth) from a pasted curl", async () => {
-    const { readFile } = await import('node:fs/promises');
-    const forum = await readFile(
-      new URL('../../../../packages/oauth/test/fixtures/forum-post.curl.txt', import.meta.url),
-      'utf8',
-    );
+    const forum = await readFixture('forum-post.curl.txt');
     const page = await stack.browser.newPage();
     await page.goto(`${stack.app}/doctor`);
     await page.getByLabel('Failed exchange').fill(forum);
