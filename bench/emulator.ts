@@ -123,7 +123,10 @@ export async function benchEmulator(): Promise<void> {
       ws.close();
       const capacity = agents * (simulatedSeconds / cpuSeconds);
       console.log(
-        `  ${agents} agents: 1 simulated hour in ${cpuSeconds.toFixed(2)} CPU s (${(performance.now() - wall0).toFixed(0)} ms wall), ${e.centre.changes} changes, ${e.context.hub.delivered} frames sent, ${received} received → ≈ ${Math.round(capacity).toLocaleString('en')} agents per core at --speed 1`,
+        `  ${agents} agents: 1 simulated hour in ${cpuSeconds.toFixed(2)} CPU s ` +
+          `(${(performance.now() - wall0).toFixed(0)} ms wall), ${e.centre.changes} changes, ` +
+          `${e.context.hub.delivered} frames sent, ${received} received → ≈ ` +
+          `${Math.round(capacity).toLocaleString('en')} agents per core at --speed 1`,
       );
     } finally {
       await e.close();

@@ -65,7 +65,8 @@ export async function benchGenesys(oursGzip: number, workerFile: string): Promis
     }
     const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
     console.log(
-      `  emulator produced ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `  emulator produced ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, in ` +
+        `${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
     const result = await new Promise<{ users: number; userDays: number; ms: number }>((resolve, reject) => {
       const w = new Worker(workerFile, { workerData: { files, queryStart: new Date(start).toISOString() } });
@@ -73,17 +74,20 @@ export async function benchGenesys(oursGzip: number, workerFile: string): Promis
       w.once('error', reject);
     });
     console.log(
-      `  parsed ${result.users} users × ${(result.userDays / result.users).toFixed(1)} days = ${result.userDays} user-days in ${(result.ms / 1000).toFixed(2)} s`,
+      `  parsed ${result.users} users × ${(result.userDays / result.users).toFixed(1)} days = ` +
+        `${result.userDays} user-days in ${(result.ms / 1000).toFixed(2)} s`,
     );
     console.log(
-      `  → ${Math.round(result.userDays / (result.ms / 1000)).toLocaleString('en')} user-days/s, ${(bytes / 1e6 / (result.ms / 1000)).toFixed(1)} MB/s (streaming, off the main thread)`,
+      `  → ${Math.round(result.userDays / (result.ms / 1000)).toLocaleString('en')} user-days/s, ` +
+        `${(bytes / 1e6 / (result.ms / 1000)).toFixed(1)} MB/s (streaming, off the main thread)`,
     );
     const jsonStart = performance.now();
     let baseline = 0;
     for (const f of files)
       baseline += (JSON.parse(readFileSync(f, 'utf8')) as { userResults: unknown[] }).userResults.length;
     console.log(
-      `  baseline on the main thread: JSON.parse of whole files, ${baseline} users in ${((performance.now() - jsonStart) / 1000).toFixed(2)} s (holds every file in memory)`,
+      `  baseline on the main thread: JSON.parse of whole files, ${baseline} users in ` +
+        `${((performance.now() - jsonStart) / 1000).toFixed(2)} s (holds every file in memory)`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

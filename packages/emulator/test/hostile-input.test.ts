@@ -42,7 +42,15 @@ const api = (path: string, token: string, init: RequestInit = {}) =>
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...init.headers },
   });
 const authorizeUrl = (extra: Record<string, string> = {}) =>
-  `${emulator.loginUrl}/oauth/authorize?${new URLSearchParams({ response_type: 'code', client_id: 'adhere-local', redirect_uri: 'http://localhost:3000/callback', code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', code_challenge_method: 'S256', state: 's', ...extra })}`;
+  `${emulator.loginUrl}/oauth/authorize?${new URLSearchParams({
+    response_type: 'code',
+    client_id: 'adhere-local',
+    redirect_uri: 'http://localhost:3000/callback',
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+    state: 's',
+    ...extra,
+  })}`;
 const alive = async () => expect((await api('/api/v2/users/me', supervisor)).status).toBe(200);
 const channel = async (token: string) =>
   (await (await api('/api/v2/notifications/channels', token, { method: 'POST' })).json()) as {
@@ -76,7 +84,8 @@ async function rawSocket(uri: string): Promise<{ sock: Socket; closed: Promise<v
   const sock = tcpConnect(Number(u.port), u.hostname);
   await new Promise((r) => sock.once('connect', r));
   sock.write(
-    `GET ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+    `GET ${u.pathname} HTTP/1.1\r\nHost: ${u.host}\r\nUpgrade: websocket\r\nConnection: ` +
+      `Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`,
   );
   await new Promise<void>((resolve) =>
     sock.once('data', (d) => (expect(String(d)).toMatch(/^HTTP\/1\.1 101/), resolve())),

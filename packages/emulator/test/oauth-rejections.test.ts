@@ -252,7 +252,9 @@ const tokenCases: TokenCase[] = [
     expected: { status: 400, error: 'invalid_grant', reason: 'redirect_uri_mismatch' },
     peer: {
       status: 200,
-      why: 'oidc-provider lets a client with one registered redirect_uri omit it; RFC 6749 §4.1.3 makes it REQUIRED when the authorize request had one, so the emulator refuses',
+      why:
+        'oidc-provider lets a client with one registered redirect_uri omit it; RFC 6749 §4.1.3 makes it ' +
+        'REQUIRED when the authorize request had one, so the emulator refuses',
     },
   },
   {
@@ -355,7 +357,9 @@ const tokenCases: TokenCase[] = [
     peer: {
       status: 400,
       error: 'invalid_request',
-      why: 'oidc-provider reports the missing client authentication first; the emulator names the grant the client is not allowed (RFC 6749 §5.2 unauthorized_client). Both refuse',
+      why:
+        'oidc-provider reports the missing client authentication first; the emulator names the grant the ' +
+        'client is not allowed (RFC 6749 §5.2 unauthorized_client). Both refuse',
     },
   },
   {

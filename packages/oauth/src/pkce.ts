@@ -20,7 +20,8 @@ export function assertValidVerifier(verifier: string): void {
   const bad = verifier.replace(/[A-Za-z0-9\-._~]/g, '');
   throw new OAuthError(
     'invalid_verifier',
-    `code_verifier must be 43–128 of A-Z a-z 0-9 -._~ (RFC 7636 §4.1), not ${verifier.length} chars${bad ? ` with ${JSON.stringify(bad)}` : ''}: use createVerifier()`,
+    'code_verifier must be 43–128 of A-Z a-z 0-9 -._~ (RFC 7636 §4.1), ' +
+      `not ${verifier.length} chars${bad ? ` with ${JSON.stringify(bad)}` : ''}: use createVerifier()`,
   );
 }
 

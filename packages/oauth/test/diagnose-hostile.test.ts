@@ -6,6 +6,7 @@ import { runCli } from '../src/cli/doctor.js';
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const SECRET = 'super-secret-value-123';
 const CODE = 'AuthCode-abcdef-987654';
+const AUTHORIZE = 'https://login.mypurecloud.com/oauth/authorize';
 
 async function cli(input: string, json = false) {
   let out = '';
@@ -34,7 +35,7 @@ describe('6. no finding, in any output, shows a secret', () => {
     [
       'a plain challenge equal to the verifier',
       {
-        authorizeUrl: `https://login.mypurecloud.com/oauth/authorize?response_type=code&client_id=c&code_challenge=${VERIFIER}x&code_challenge_method=plain&state=s`,
+        authorizeUrl: `${AUTHORIZE}?response_type=code&client_id=c&code_challenge=${VERIFIER}x&code_challenge_method=plain&state=s`,
         tokenRequest: {
           url: 'https://login.mypurecloud.com/oauth/token',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -46,11 +47,24 @@ describe('6. no finding, in any output, shows a secret', () => {
     [
       'a redirect_uri carrying ?code=',
       {
-        authorizeUrl: `https://login.mypurecloud.com/oauth/authorize?response_type=code&client_id=c&redirect_uri=${encodeURIComponent(`https://app/cb?code=${CODE}`)}&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=s`,
+        authorizeUrl: `${AUTHORIZE}?${new URLSearchParams({
+          response_type: 'code',
+          client_id: 'c',
+          redirect_uri: `https://app/cb?code=${CODE}`,
+          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+          code_challenge_method: 'S256',
+          state: 's',
+        })}`,
         tokenRequest: {
           url: 'https://login.mypurecloud.com/oauth/token',
           headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          body: `grant_type=authorization_code&code=x1&client_id=c&redirect_uri=${encodeURIComponent(`https://app/cb?code=${CODE}&z`)}&code_verifier=${VERIFIER}`,
+          body: new URLSearchParams({
+            grant_type: 'authorization_code',
+            code: 'x1',
+            client_id: 'c',
+            redirect_uri: `https://app/cb?code=${CODE}&z`,
+            code_verifier: VERIFIER,
+          }).toString(),
         },
       },
       [CODE],

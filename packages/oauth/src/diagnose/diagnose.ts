@@ -131,7 +131,9 @@ function checkAuthorize(url: URL, add: (f: Finding) => void): void {
     add({
       code: 'authorize_on_api_host',
       severity: 'error',
-      message: `The authorize request went to the API host ${url.hostname}; Genesys serves OAuth only on login.${host.environment}.`,
+      message:
+        `The authorize request went to the API host ${url.hostname}; Genesys serves OAuth only on ` +
+        `login.${host.environment}.`,
       evidence: `${url.origin}${url.pathname}`,
       fix: `Send the browser to https://login.${host.environment}/oauth/authorize.`,
     });
@@ -142,7 +144,9 @@ function checkAuthorize(url: URL, add: (f: Finding) => void): void {
     add({
       code: 'response_type_not_code',
       severity: 'error',
-      message: `response_type is ${JSON.stringify(responseType)}; the Code grant needs "code"${responseType === 'token' ? ' ("token" is the implicit grant being migrated away from)' : ''}.`,
+      message:
+        `response_type is ${JSON.stringify(responseType)}; the Code grant needs ` +
+        `"code"${responseType === 'token' ? ' ("token" is the implicit grant being migrated away from)' : ''}.`,
       evidence: `response_type=${responseType ?? '(missing)'}`,
       fix: 'Set response_type=code.',
     });
@@ -160,7 +164,8 @@ function checkAuthorize(url: URL, add: (f: Finding) => void): void {
       code: 'state_missing',
       severity: 'warning',
       message:
-        'The authorize URL has no state, so the callback cannot be tied to this sign-in (CSRF, and two tabs can swap verifiers).',
+        'The authorize URL has no state, so the callback cannot be tied to this sign-in (CSRF, and two tabs ' +
+        'can swap verifiers).',
       evidence: 'state: (missing)',
       fix: 'Send a random state and keep the verifier under it; check it on the callback.',
     });
@@ -179,7 +184,8 @@ function checkAuthorize(url: URL, add: (f: Finding) => void): void {
       code: 'challenge_method_missing',
       severity: 'error',
       message:
-        'code_challenge_method is missing; RFC 7636 §4.3 then means "plain", and the server compares the verifier to the challenge text itself.',
+        'code_challenge_method is missing; RFC 7636 §4.3 then means "plain", and the server compares the ' +
+        'verifier to the challenge text itself.',
       evidence: 'code_challenge_method: (missing)',
       fix: 'Add code_challenge_method=S256.',
     });
@@ -197,7 +203,8 @@ function checkAuthorize(url: URL, add: (f: Finding) => void): void {
       code: standard ? 'challenge_not_base64url' : 'challenge_malformed',
       severity: 'error',
       message: standard
-        ? 'The code_challenge is standard base64 ("+", "/" or "=" padding), not base64url; the server compares against the base64url form.'
+        ? 'The code_challenge is standard base64 ("+", "/" or "=" padding), not base64url; the server ' +
+          'compares against the base64url form.'
         : `An S256 code_challenge is exactly 43 base64url characters; this one is ${challenge.length} characters.`,
       evidence: `code_challenge=${challenge}`,
       fix: 'Encode the SHA-256 digest as base64url: replace "+" with "-", "/" with "_" and drop "=".',
@@ -213,7 +220,8 @@ const AUTHORIZE_ERRORS: Record<string, string> = {
   unsupported_response_type: 'Send response_type=code.',
   access_denied: "The user or an administrator declined; sign in again, or check the user's roles.",
   invalid_request:
-    'Check the authorize parameters: client_id, redirect_uri, code_challenge (43 base64url chars) and code_challenge_method=S256.',
+    'Check the authorize parameters: client_id, redirect_uri, code_challenge (43 base64url chars) and ' +
+    'code_challenge_method=S256.',
   server_error: 'The login service failed; try again later.',
   temporarily_unavailable: 'The login service is busy; try again shortly.',
 };
@@ -226,7 +234,9 @@ function checkCallback(url: string, add: (f: Finding) => void): void {
   add({
     code: 'authorize_refused',
     severity: 'error',
-    message: `The login server refused the authorize request with ${error}${description ? `: ${description}` : ''}. No code was issued, so no token request was made.`,
+    message:
+      `The login server refused the authorize request with ` +
+      `${error}${description ? `: ${description}` : ''}. No code was issued, so no token request was made.`,
     evidence: `callback: error=${error}${description ? ` error_description=${description}` : ''}`,
     fix: AUTHORIZE_ERRORS[error] ?? 'Read the error_description and correct the authorize request.',
   });
@@ -247,7 +257,9 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       add({
         code: 'token_on_api_host',
         severity: 'error',
-        message: `The token request went to the API host ${req.url.hostname}; the token endpoint is on login.${host.environment}. The API host does not run the PKCE exchange.`,
+        message:
+          `The token request went to the API host ${req.url.hostname}; the token endpoint is on ` +
+          `login.${host.environment}. The API host does not run the PKCE exchange.`,
         evidence: `${req.method} ${req.url.origin}${req.url.pathname}`,
         fix: `POST to https://login.${host.environment}/oauth/token.`,
       });
@@ -268,7 +280,9 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       add({
         code: 'params_in_url',
         severity: 'error',
-        message: `The token request carries ${leaked.join(', ')} in the URL query, where proxies and logs keep it; the server reads the form body.`,
+        message:
+          `The token request carries ${leaked.join(', ')} in the URL query, where proxies and logs ` +
+          `keep it; the server reads the form body.`,
         evidence: `query: ${leaked.map((k) => `${k}=<redacted>`).join('&')}`,
         fix: 'Send every parameter in the application/x-www-form-urlencoded body.',
       });
@@ -288,7 +302,9 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
     add({
       code: 'content_type_wrong',
       severity: 'error',
-      message: `The token request is sent as ${ct ?? 'no content type'}${req.bodyEncoding === 'json' ? ' with a JSON body' : ''}; the token endpoint reads only application/x-www-form-urlencoded (RFC 6749 §4.1.3).`,
+      message:
+        `The token request is sent as ${ct ?? 'no content type'}${req.bodyEncoding === 'json' ? ' with a JSON body' : ''}; ` +
+        'the token endpoint reads only application/x-www-form-urlencoded (RFC 6749 §4.1.3).',
       evidence: `Content-Type: ${req.contentType ?? '(missing)'}`,
       fix: 'Send body: new URLSearchParams({...}) with Content-Type: application/x-www-form-urlencoded.',
     });
@@ -308,7 +324,9 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
     add({
       code: 'grant_type_invalid',
       severity: 'error',
-      message: `grant_type is ${JSON.stringify(grantType)}; the PKCE exchange uses "authorization_code"${editDistance(grantType, 'authorization_code') <= 3 ? ' (a typo?)' : ''}.`,
+      message:
+        `grant_type is ${JSON.stringify(grantType)}; the PKCE exchange uses ` +
+        `"authorization_code"${editDistance(grantType, 'authorization_code') <= 3 ? ' (a typo?)' : ''}.`,
       evidence: `grant_type=${grantType}`,
       fix: 'Set grant_type=authorization_code.',
     });
@@ -326,7 +344,8 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       code: 'client_id_missing',
       severity: 'error',
       message:
-        'The body has no client_id. A public PKCE client identifies itself with client_id in the body (RFC 6749 §3.2.1), not with a Basic header.',
+        'The body has no client_id. A public PKCE client identifies itself with client_id in the body (RFC ' +
+        '6749 §3.2.1), not with a Basic header.',
       evidence: 'client_id: (missing)',
       fix: 'Add client_id=<your OAuth client id> to the body.',
     });
@@ -336,7 +355,8 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       code: 'client_secret_sent',
       severity: 'error',
       message:
-        'A client_secret is in the body. A browser app is a public client: its secret is readable by anyone who opens the page, and a PKCE code exchange must not authenticate with it.',
+        'A client_secret is in the body. A browser app is a public client: its secret is readable by anyone ' +
+        'who opens the page, and a PKCE code exchange must not authenticate with it.',
       evidence: `client_secret=${redact(f.get('client_secret')!)}`,
       fix: 'Remove client_secret from the browser, and rotate the secret: it has been exposed.',
     });
@@ -356,7 +376,8 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       code: 'basic_auth_sent',
       severity: 'error',
       message: basic
-        ? 'The token request sends Authorization: Basic (client id and secret). A browser PKCE client is public: it must not hold or send a secret, and the server rejects client authentication on a PKCE code.'
+        ? 'The token request sends Authorization: Basic (client id and secret). A browser PKCE client is ' +
+          'public: it must not hold or send a secret, and the server rejects client authentication on a PKCE code.'
         : 'The token request sends an Authorization header; the code exchange of a public client sends none.',
       evidence: `Authorization: ${basic ? `Basic <redacted${who}>` : '<redacted>'}`,
       fix: 'Remove the Authorization header; send client_id in the body. If a secret was in browser code, rotate it.',
@@ -380,7 +401,8 @@ function checkVerifier(verifier: string | undefined, add: (f: Finding) => void):
       code: 'verifier_missing',
       severity: 'error',
       message:
-        'The body has no code_verifier, so the server cannot check the PKCE challenge (often: the verifier was lost across the redirect).',
+        'The body has no code_verifier, so the server cannot check the PKCE challenge (often: the verifier ' +
+        'was lost across the redirect).',
       evidence: 'code_verifier: (missing)',
       fix: 'Keep the verifier in sessionStorage under the state, and send it as code_verifier.',
     });
@@ -400,8 +422,11 @@ function checkVerifier(verifier: string | undefined, add: (f: Finding) => void):
       code: 'verifier_not_base64url',
       severity: 'error',
       message:
-        'The code_verifier contains "+" or "/": it is standard base64, not base64url. In a form body an unencoded "+" also turns into a space.',
-      evidence: `code_verifier=${redact(verifier)}, has ${[...new Set(verifier.match(/[+/]/g))].map((c) => `"${c}"`).join(' ')}`,
+        'The code_verifier contains "+" or "/": it is standard base64, not base64url. In a form body an ' +
+        'unencoded "+" also turns into a space.',
+      evidence:
+        `code_verifier=${redact(verifier)}, has ` +
+        `${[...new Set(verifier.match(/[+/]/g))].map((c) => `"${c}"`).join(' ')}`,
       fix: 'Replace "+" with "-" and "/" with "_" (base64url, RFC 4648 §5).',
     });
   }
@@ -446,7 +471,9 @@ async function checkPair(authorize: URL, token: NormalizedTokenRequest, add: (f:
     add({
       code: 'redirect_uri_mismatch',
       severity: 'error',
-      message: `redirect_uri differs between the authorize and token requests${describeDifference(authRedirect, tokenRedirect)}; it must match character for character.`,
+      message:
+        `redirect_uri differs between the authorize and token ` +
+        `requests${describeDifference(authRedirect, tokenRedirect)}; it must match character for character.`,
       evidence: `authorize: ${authRedirect}; token: ${tokenRedirect}`,
       fix: "Send exactly the authorize request's redirect_uri in the token request.",
     });
@@ -484,7 +511,9 @@ async function checkPair(authorize: URL, token: NormalizedTokenRequest, add: (f:
     code: 'challenge_mismatch',
     severity: 'error',
     message:
-      'SHA-256 of this code_verifier is not the code_challenge sent to /oauth/authorize: the verifier is not the one the login started with (lost across the redirect, overwritten by a second login tab, or regenerated when the callback ran).',
+      'SHA-256 of this code_verifier is not the code_challenge sent to /oauth/authorize: the verifier is not ' +
+      'the one the login started with (lost across the redirect, overwritten by a second login tab, or ' +
+      'regenerated when the callback ran).',
     evidence: `BASE64URL(SHA256(verifier)) = ${expected}; code_challenge = ${challenge}`,
     fix: "Store the verifier under the state before redirecting, read it back by the callback's state, and never regenerate it on the callback page.",
   });
@@ -502,7 +531,9 @@ function checkRegion(
     add({
       code: 'region_mismatch',
       severity: 'error',
-      message: `The authorize request went to ${authEnv} but the token request to ${tokenEnv}; a code is only valid in the region that issued it.`,
+      message:
+        `The authorize request went to ${authEnv} but the token request to ${tokenEnv}; a code is only ` +
+        `valid in the region that issued it.`,
       evidence: `authorize: ${authorize!.hostname}; token: ${token!.url!.hostname}`,
       fix: `Use login.${authEnv} for both.`,
     });
@@ -514,7 +545,9 @@ function checkRegion(
     add({
       code: 'region_mismatch',
       severity: 'error',
-      message: `The app is configured for ${expected} but the requests went to ${seen}; the OAuth client exists only in its own region.`,
+      message:
+        `The app is configured for ${expected} but the requests went to ${seen}; the OAuth client ` +
+        `exists only in its own region.`,
       evidence: `configured: ${region}; used: ${seen}`,
       fix: `Use https://login.${expected}.`,
     });
@@ -533,8 +566,11 @@ function checkResponse(response: ExchangeRecord['response'], findings: Finding[]
       code: 'code_reused_or_expired',
       severity: 'warning',
       message: findings.some((f) => f.code === 'authorize_missing')
-        ? 'The request itself is well formed. invalid_grant then means: the code was already used (callback ran twice), the code expired, or the verifier is from another sign-in (give the authorize URL to check this).'
-        : 'The request is well formed and the verifier matches the challenge. invalid_grant then means the code was already used (the callback ran twice, or the page was reloaded) or expired.',
+        ? 'The request itself is well formed. invalid_grant then means: the code was already used (callback ' +
+          'ran twice), the code expired, or the verifier is from another sign-in (give the authorize URL to ' +
+          'check this).'
+        : 'The request is well formed and the verifier matches the challenge. invalid_grant then means the ' +
+          'code was already used (the callback ran twice, or the page was reloaded) or expired.',
       evidence: said,
       fix: 'Exchange each code once, right after the redirect; make the callback idempotent (completeSignIn does).',
     });
@@ -543,9 +579,12 @@ function checkResponse(response: ExchangeRecord['response'], findings: Finding[]
       code: 'invalid_client',
       severity: 'error',
       message:
-        'The server does not accept this client: unknown client_id, a client of another region, or one not of the Code Authorization (PKCE) type.',
+        'The server does not accept this client: unknown client_id, a client of another region, or one not of ' +
+        'the Code Authorization (PKCE) type.',
       evidence: said,
-      fix: 'Check the client id in Admin > OAuth of the same region, and that its grant type is Code Authorization with PKCE.',
+      fix:
+        'Check the client id in Admin > OAuth of the same region, and that its grant type is Code ' +
+        'Authorization with PKCE.',
     });
   } else if (error === 'unauthorized_client') {
     add({
