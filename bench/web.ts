@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { appClient } from '@adhere/emulator/testing';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { serveApp } from '../apps/web/scripts/serve.mjs';
 
@@ -25,17 +26,7 @@ async function stackFor(agents: number, speed: number) {
   const emulator: Emulator = await startEmulator({
     agents,
     speed,
-    clients: [
-      {
-        id: 'adhere-bench',
-        name: 'Adhere (bench)',
-        type: 'public',
-        redirectUris: [`${app}/callback`],
-        grantTypes: ['authorization_code'],
-        scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'],
-        accessTokenLifetimeSeconds: 86_399,
-      },
-    ],
+    clients: [appClient('adhere-bench', app)],
   });
   Object.assign(config, {
     clientId: 'adhere-bench',

@@ -1,4 +1,4 @@
-// Genesys OAuth scopes the emulator knows (names as in the Genesys API's per-operation scopes).
+/** @module The Genesys OAuth scopes the emulator knows (names as in the Genesys API's per-operation scopes). */
 export const KNOWN_SCOPES = [
   'user-basic-info',
   'users',
@@ -11,9 +11,3 @@ export const KNOWN_SCOPES = [
   'presence',
   'presence:readonly',
 ] as const;
-export type Scope = (typeof KNOWN_SCOPES)[number];
-
-/** A read operation accepts the full scope or its `:readonly` form. */
-export function readScopes(base: string): string[] {
-  return [base, `${base}:readonly`];
-}

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { appClient } from '@adhere/emulator/testing';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
 import { serveApp } from '../../scripts/serve.mjs';
 
@@ -36,17 +37,7 @@ export async function startStack(
   const emulator = await startEmulator({
     agents: 300,
     ...options,
-    clients: [
-      {
-        id: 'adhere-e2e',
-        name: 'Adhere (e2e)',
-        type: 'public',
-        redirectUris: [`${app}/callback`],
-        grantTypes: ['authorization_code'],
-        scopes: ['user-basic-info', 'users:readonly', 'workforce-management', 'notifications', 'groups:readonly'],
-        accessTokenLifetimeSeconds: tokenLifetimeSeconds,
-      },
-    ],
+    clients: [appClient('adhere-e2e', app, tokenLifetimeSeconds)],
   });
   Object.assign(
     config,

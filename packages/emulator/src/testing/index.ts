@@ -1,3 +1,4 @@
 /** @module `@adhere/emulator/testing`: what other packages' tests and benchmarks need to drive an emulator. */
 export { SUPERVISOR, signInAt, tokenFor } from './sign-in.js';
 export { ManualClock } from '../wall-clock.js';
+export { APP_SCOPES, appClient } from './app-client.js';
