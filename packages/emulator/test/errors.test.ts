@@ -25,7 +25,7 @@ describe('EmulatorError family', () => {
       expect(err).toMatchObject({ name: 'ClientRegistryError', code: 'invalid_clients_file' });
       expect(isEmulatorError(err)).toBe(true);
     }
-    expect((await loadClientsFile(join(dir, 'missing.json')).catch((e: Error) => e)).cause).toBeDefined();
+    expect(((await loadClientsFile(join(dir, 'missing.json')).catch((e: Error) => e)) as Error).cause).toBeDefined();
   });
 
   it('a bad command-line option: CliUsageError invalid_option naming it', async () => {
