@@ -51,25 +51,21 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   // Order and filter are recomputed at most once a second (and at once when the query changes); in
   // between, live changes repaint the visible rows in place. Sorting 20,000 rows every frame would not
   // keep up with 500 changes a second.
+  const { current, ranked, now } = live;
   const ids = useMemo(
-    () => live.model.select({ states, search, sortKey, descending }, live.now).map((r) => r.userId),
-    // live.model is mutable: snapshotVersion and resortTick say when to read it again.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [live.model, live.now, live.snapshotVersion, live.resortTick, states, search, sortKey, descending],
+    () => ranked.model.select({ states, search, sortKey, descending }, now).map((r) => r.userId),
+    [ranked, now, states, search, sortKey, descending],
   );
   const rows = useMemo(
-    () => ids.map((id) => live.model.get(id)).filter((r): r is AgentAdherence => r !== undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- live.version marks a change inside the mutable model
-    [live.model, ids, live.version],
+    () => ids.map((id) => current.model.get(id)).filter((r): r is AgentAdherence => r !== undefined),
+    [ids, current],
   );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- live.version marks a change inside the mutable model
-  const counts = useMemo(() => live.model.counts(), [live.model, live.version]);
+  const counts = useMemo(() => current.model.counts(), [current]);
   const teams = useMemo(() => {
     const seen = new Map<string, string>();
-    for (const r of live.model.all()) if (r.teamId) seen.set(r.teamId, live.teamNames.get(r.teamId) ?? r.teamId);
-    return [...seen].sort((a, b) => a[1].localeCompare(b[1]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- snapshotVersion marks a new snapshot or new team names
-  }, [live.model, live.teamNames, live.snapshotVersion]);
+    for (const r of ranked.model.all()) if (r.teamId) seen.set(r.teamId, ranked.teamNames.get(r.teamId) ?? r.teamId);
+    return [...seen].sort((x, y) => x[1].localeCompare(y[1]));
+  }, [ranked]);
 
   const columns: Column<AgentAdherence>[] = [
     {
@@ -120,7 +116,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       label: 'Time in state',
       width: '0.7fr',
       sortable: true,
-      render: (r) => formatDuration(live.now - Date.parse(r.timeOfAdherenceChange ?? '')),
+      render: (r) => formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? '')),
     },
     { key: 'impact', label: 'Impact', width: '0.6fr', sortable: true, render: (r) => r.impact ?? '–' },
   ];

@@ -1,5 +1,5 @@
 /** @module The board's data: snapshot + notifications for the selection, applied in batches once per animation frame. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   NotificationStream,
   fromRest,
@@ -108,5 +108,14 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
       if (frame) cancelAnimationFrame(frame);
     };
   }, [client, model, muKey, teamId]);
-  return { model, version, snapshotVersion, resortTick, connection, error, now, teamNames };
+  // The model is mutable (20,000 rows at 500 changes/s must not be copied); these values get a new identity
+  // whenever what they read from it may have changed, so memos depend on them honestly.
+  /** Changes with every applied update: for what must repaint at once (rows, counts). */
+  const current = useMemo(() => ({ model, version }), [model, version]);
+  /** Changes with a new snapshot, new names or the once-a-second re-rank: for order and team lists. */
+  const ranked = useMemo(
+    () => ({ model, teamNames, snapshotVersion, resortTick }),
+    [model, teamNames, snapshotVersion, resortTick],
+  );
+  return { model, current, ranked, connection, error, now };
 }
