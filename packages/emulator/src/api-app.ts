@@ -7,6 +7,7 @@ import { ApiProblem, errorBody } from './api/error-body.js';
 import { historicalRoutes } from './api/historical.js';
 import { notificationRoutes } from './api/notifications.js';
 import { realtimeAdherenceRoutes } from './api/realtime-adherence.js';
+import { tokenRoutes } from './api/tokens.js';
 import { usersRoutes } from './api/users.js';
 import { wfmOrgRoutes } from './api/wfm-org.js';
 import type { EmulatorContext } from './context.js';
@@ -51,6 +52,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   app.use('/api/*', ctx.faults.middleware());
   app.use('/api/*', bearerAuth(ctx));
   app.route('/', usersRoutes(ctx));
+  app.route('/', tokenRoutes(ctx));
   app.route('/', wfmOrgRoutes(ctx));
   app.route('/', realtimeAdherenceRoutes(ctx, o.downloads, o.downloadThreshold));
   app.route(

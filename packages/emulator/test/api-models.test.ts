@@ -34,6 +34,7 @@ describe('API responses match the official SDK models (field names and types)', 
     const team = topo.teams[0]!;
     const checks: Array<[string, string]> = [
       ['/api/v2/users/me?expand=authorization', 'UserMe'],
+      ['/api/v2/tokens/me', 'TokenInfo'],
       ['/api/v2/users?pageSize=10&pageNumber=2', 'UserEntityListing'],
       ['/api/v2/workforcemanagement/businessunits', 'BusinessUnitListing'],
       [`/api/v2/workforcemanagement/businessunits/${bu.id}?expand=settings`, 'BusinessUnitResponse'],

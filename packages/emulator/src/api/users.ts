@@ -163,11 +163,5 @@ export function usersRoutes(ctx: EmulatorContext) {
       results: matches.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((a) => user(a, ctx)),
     });
   });
-  // DELETE /api/v2/tokens/me — revokes the token the request was made with, and only it: another tab
-  // (or device) of the same user and client keeps its own token.
-  app.delete('/api/v2/tokens/me', (c) => {
-    ctx.grants.revokeToken(c.get('caller').token.token);
-    return c.body(null, 204);
-  });
   return app;
 }
