@@ -21,6 +21,7 @@ A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --channel-lifetime S  notification channel lifetime (default 86400)
   --heartbeat S         WebSocket heartbeat interval (default 30)
   --drop-sockets-every S  cut every notification socket every S seconds
+  --gateway             also serve login and API paths on one origin, port + 2 (the official SDK's setGateway)
   --quiet               no log lines`;
 
 function num(value: string | undefined, name: string, min: number, max: number): number | undefined {
@@ -52,6 +53,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
         'channel-lifetime': { type: 'string' },
         heartbeat: { type: 'string' },
         'drop-sockets-every': { type: 'string' },
+        gateway: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -89,6 +91,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
   if (heartbeat !== undefined) options.heartbeatMs = heartbeat * 1000;
   const drop = num(v['drop-sockets-every'], 'drop-sockets-every', 1, 86_400);
   if (drop !== undefined) options.dropSocketsEveryMs = drop * 1000;
+  if (v.gateway) options.gateway = true;
   if (!v.quiet) options.log = (line) => console.log(line);
   return options;
 }
@@ -112,6 +115,10 @@ export async function main(argv: string[]): Promise<Emulator | undefined> {
     `  login origin  ${emulator.loginUrl}   (OAuth: /oauth/authorize, /oauth/token; rejections: /__emulator/events)`,
   );
   console.log(`  API origin    ${emulator.apiUrl}   (REST /api/v2/…, WebSocket /channels/{id})`);
+  if (emulator.gatewayUrl)
+    console.log(
+      `  gateway       ${emulator.gatewayUrl}   (login and API paths on one origin, for the SDK's setGateway)`,
+    );
   console.log(`  client id     adhere-local, redirect URI http://localhost:3000/callback (public, PKCE)`);
   console.log(`  sign in as    ${emulator.centre.topology.supervisor.email} / ${SUPERVISOR_PASSWORD}`);
   const stop = () => void emulator.close().then(() => process.exit(0));

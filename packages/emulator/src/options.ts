@@ -20,6 +20,11 @@ export interface EmulatorOptions {
    * clock). Tests pass a `ManualClock` from `@adhere/emulator/testing` and move it instead of sleeping.
    */
   wallClock?: WallClock;
+  /**
+   * Also serve login and API paths on one origin (port + 2 when `port` is set), for the official SDK's
+   * `setGateway(...)`: `/login/…` and `/api/api/v2/…` with path params, or `/oauth/…` and `/api/v2/…` without.
+   */
+  gateway?: boolean;
   /** Clients besides the default public `adhere-local`. */
   clients?: OAuthClient[];
   /** Extra browser origins allowed by CORS (the origins of every registered redirect URI always are). */

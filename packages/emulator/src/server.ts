@@ -10,6 +10,7 @@ import { DEFAULT_CLIENT, type OAuthClient } from './clients.js';
 import type { EmulatorContext } from './context.js';
 import { Directory } from './directory.js';
 import { FaultInjector } from './faults.js';
+import { gatewayFetch } from './gateway-app.js';
 import { loginApp } from './login-app.js';
 import { publishAdherence } from './notifications/adherence-publisher.js';
 import { NotificationHub } from './notifications/hub.js';
@@ -30,6 +31,8 @@ export type { EmulatorOptions } from './options.js';
 export interface Emulator {
   loginUrl: string;
   apiUrl: string;
+  /** The gateway origin (login and API paths together), when `gateway: true`. */
+  gatewayUrl: string | undefined;
   context: EmulatorContext;
   centre: ContactCentre;
   close(): Promise<void>;
@@ -109,16 +112,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
 
   const host = options.host ?? '127.0.0.1';
-  const loginServer = await listen(loginApp(ctx, corsMiddleware).fetch, host, options.port ?? 0);
+  const login = loginApp(ctx, corsMiddleware);
+  const loginServer = await listen(login.fetch, host, options.port ?? 0);
   const apiServer = await listen(api.fetch, host, options.port ? options.port + 1 : 0);
+  const gatewayServer = options.gateway
+    ? await listen(gatewayFetch(login.fetch, api.fetch), host, options.port ? options.port + 2 : 0)
+    : undefined;
   const shown = host === '0.0.0.0' || host === '127.0.0.1' ? (options.port ? 'localhost' : '127.0.0.1') : host;
   urls.login = `http://${shown}:${(loginServer.address() as AddressInfo).port}`;
   urls.api = `http://${shown}:${(apiServer.address() as AddressInfo).port}`;
+  const gatewayUrl = gatewayServer ? `http://${shown}:${(gatewayServer.address() as AddressInfo).port}` : undefined;
   const stopSockets = serveChannelSockets(apiServer, ctx.hub, log);
 
   return {
     loginUrl: urls.login,
     apiUrl: urls.api,
+    gatewayUrl,
     context: ctx,
     centre,
     async close() {
@@ -128,7 +137,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ctx.hub.close();
       ctx.jobs.close();
       stopSockets();
-      await Promise.all([closeServer(loginServer), closeServer(apiServer)]);
+      await Promise.all([loginServer, apiServer, gatewayServer].map((server) => server && closeServer(server)));
     },
   };
 }
