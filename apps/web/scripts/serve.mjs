@@ -1,38 +1,11 @@
-// Serves the built SPA with a strict Content-Security-Policy and its config.json.
+// Serves the built SPA with the headers of headers.mjs (the same as the nginx configuration) and its config.json.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, relative, resolve, isAbsolute } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { COMPRESSIBLE, COMPRESS_MIN_BYTES, TYPES, cacheControlFor, securityHeaders } from './headers.mjs';
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-};
-
-/** The CSP allows scripts and styles from the app itself only, and connections to the configured hosts. */
-export function contentSecurityPolicy(config) {
-  const origins = new Set();
-  for (const base of [config.loginBaseUrl, config.apiBaseUrl]) {
-    if (!base) continue;
-    const u = new URL(base);
-    origins.add(u.origin);
-    origins.add(`${u.protocol === 'https:' ? 'wss:' : 'ws:'}//${u.host}`);
-  }
-  if (config.region) origins.add(`https://*.${config.region}`).add(`wss://*.${config.region}`);
-  return [
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${[...origins].join(' ')}`,
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-}
+export { contentSecurityPolicy } from './headers.mjs';
 
 /** The decoded path of a request target, or undefined when it cannot be decoded. */
 function requestPath(target) {
@@ -51,39 +24,44 @@ export function isInside(dir, file) {
 
 /** `config` may be filled in after the server starts (tests learn the emulator's ports later). */
 export function serveApp({ port = 3000, host = '127.0.0.1', distDir, config }) {
+  // Built files do not change while the server runs: each is compressed once.
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
-    const csp = contentSecurityPolicy(config);
-    const headers = {
-      'Content-Security-Policy': csp,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-cache',
+    const security = securityHeaders(config);
+    const send = (status, type, body, path, file) => {
+      const headers = { ...security, 'Cache-Control': cacheControlFor(path), 'Content-Type': type };
+      const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (gzip && COMPRESSIBLE.includes(type.split(';')[0]) && body.length >= COMPRESS_MIN_BYTES) {
+        const packed = (file && compressed.get(file)) ?? gzipSync(body);
+        if (file) compressed.set(file, packed);
+        body = packed;
+        headers['Content-Encoding'] = 'gzip';
+      }
+      if (COMPRESSIBLE.includes(type.split(';')[0])) headers.Vary = 'Accept-Encoding';
+      res.writeHead(status, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
     };
     const path = requestPath(req.url);
-    if (path === undefined) {
-      // A malformed escape ("/%") or request target is the client's mistake, never the server's crash.
-      res.writeHead(400, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      return res.end('Bad request: the path is not a valid URL path.');
-    }
-    if (path === '/config.json') {
-      res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
-      return res.end(JSON.stringify(config));
-    }
+    // A malformed escape ("/%") or request target is the client's mistake, never the server's crash.
+    if (path === undefined)
+      return send(
+        400,
+        TYPES['.html'],
+        Buffer.from('<!doctype html><title>Bad request</title><p>Not a valid URL path.</p>'),
+        '/',
+      );
+    if (path === '/config.json') return send(200, TYPES['.json'], Buffer.from(JSON.stringify(config)), path);
     const file = resolve(distDir, `.${path}`);
-    const inside = isInside(distDir, file) && extname(file) !== '';
-    try {
-      const body = await readFile(inside ? file : join(distDir, 'index.html'));
-      res.writeHead(200, {
-        ...headers,
-        'Content-Type': inside ? (TYPES[extname(file)] ?? 'application/octet-stream') : TYPES['.html'],
-      });
-      res.end(body);
-    } catch {
-      // An unknown path is an app route: the SPA handles it.
-      const body = await readFile(join(distDir, 'index.html'));
-      res.writeHead(extname(path) ? 404 : 200, { ...headers, 'Content-Type': TYPES['.html'] });
-      res.end(body);
+    if (extname(path) !== '') {
+      // A file: served if it is in the build, else 404 (a missing script must not come back as the page).
+      const body = isInside(distDir, file) ? await readFile(file).catch(() => undefined) : undefined;
+      if (body === undefined)
+        return send(404, TYPES['.html'], Buffer.from('<!doctype html><title>Not found</title><p>Not found.</p>'), path);
+      return send(200, TYPES[extname(file)] ?? 'application/octet-stream', body, path, file);
     }
+    // Any other path is an app route (/callback, /history?…): the SPA handles it.
+    const index = join(distDir, 'index.html');
+    return send(200, TYPES['.html'], await readFile(index), path, index);
   });
   return new Promise((resolve) => server.listen(port, host, () => resolve(server)));
 }

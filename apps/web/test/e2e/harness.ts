@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { appClient } from '@adhere/emulator/testing';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
 import { serveApp } from '../../scripts/serve.mjs';
+import { freePort, startNginx, type RunningNginx } from './nginx.js';
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -30,10 +31,28 @@ export async function startStack(
   options: EmulatorOptions = {},
   configOverride: Record<string, string> = {},
   tokenLifetimeSeconds = 86_399,
+  /** Which server serves the built app: the Node one (`npm start`) or Debian's nginx with the shipped configuration. */
+  serverKind: 'node' | 'nginx' = 'node',
 ): Promise<Stack> {
   const config: Record<string, string> = {};
-  const server: Server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
-  const app = `http://localhost:${(server.address() as AddressInfo).port}`;
+  let app: string;
+  let stopServer: () => Promise<void>;
+  let startNginxLater: (() => Promise<void>) | undefined;
+  if (serverKind === 'node') {
+    // The Node server reads config on each request, so it can start before the emulator's ports are known.
+    const server: Server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
+    app = `http://localhost:${(server.address() as AddressInfo).port}`;
+    stopServer = () => new Promise((r) => server.close(() => r()));
+  } else {
+    // nginx's headers and config.json are written before it starts: reserve its port, start it last.
+    const port = await freePort();
+    app = `http://localhost:${port}`;
+    let nginx: RunningNginx | undefined;
+    startNginxLater = async () => {
+      nginx = await startNginx({ root: `${appDir}dist`, port, config });
+    };
+    stopServer = async () => nginx?.close();
+  }
   const emulator = await startEmulator({
     agents: 300,
     ...options,
@@ -49,6 +68,7 @@ export async function startStack(
     },
     configOverride,
   );
+  await startNginxLater?.();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
   mkdirSync(artifacts, { recursive: true });
   return {
@@ -59,7 +79,7 @@ export async function startStack(
     async close() {
       await browser.close();
       await emulator.close();
-      await new Promise((r) => server.close(r));
+      await stopServer();
     },
   };
 }

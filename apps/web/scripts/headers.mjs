@@ -1,0 +1,63 @@
+// The app's HTTP response policy, in one place: the Node server (serve.mjs) applies it and the nginx
+// configuration (nginx-conf.mjs) is rendered from it, so both servers send the same headers.
+import { environmentOf } from '@adhere/oauth';
+
+/** Content types by extension. JavaScript is text/javascript (RFC 9239). */
+export const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+};
+
+/** Worth compressing (text); both servers gzip these above COMPRESS_MIN_BYTES when the client accepts it. */
+export const COMPRESSIBLE = ['text/html', 'text/javascript', 'text/css', 'application/json', 'image/svg+xml'];
+export const COMPRESS_MIN_BYTES = 256;
+
+/** Vite puts content-hashed files under /assets/: they never change, so they are cached for a year. */
+export const HASHED_PREFIX = '/assets/';
+export const LONG_CACHE = 'public, max-age=31536000, immutable';
+/** Everything else (index.html, config.json, app routes) is revalidated on every load, so a deploy shows at once. */
+export const REVALIDATE = 'no-cache';
+
+export function cacheControlFor(path) {
+  return path.startsWith(HASHED_PREFIX) ? LONG_CACHE : REVALIDATE;
+}
+
+/** The CSP allows scripts and styles from the app itself only, and connections to the configured hosts. */
+export function contentSecurityPolicy(config) {
+  const origins = new Set();
+  for (const base of [config.loginBaseUrl, config.apiBaseUrl]) {
+    if (!base) continue;
+    const u = new URL(base);
+    origins.add(u.origin);
+    origins.add(`${u.protocol === 'https:' ? 'wss:' : 'ws:'}//${u.host}`);
+  }
+  // A region (eu_west_1) or an environment (mypurecloud.ie): login., api., the notification socket and the
+  // download hosts all live under the environment's domain.
+  const environment = config.region ? environmentOf(config.region) : undefined;
+  if (environment) origins.add(`https://*.${environment}`).add(`wss://*.${environment}`);
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${[...origins].join(' ')}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+/** Headers on every response, errors included. */
+export function securityHeaders(config) {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(config),
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+  };
+}

@@ -1,0 +1,128 @@
+// The production deployment as shipped: Debian's nginx with the configuration nginx-conf.mjs renders. It serves
+// the build with the same headers as the Node server (held equal here), and the app signs in and fills the board
+// behind it in Chromium.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveApp } from '../../scripts/serve.mjs';
+import { signIn, startStack, type Stack } from './harness.js';
+import { NGINX } from './nginx.js';
+
+const dist = fileURLToPath(new URL('../../dist', import.meta.url));
+let stack: Stack;
+let node: Server;
+let nodeOrigin: string;
+let script: string;
+
+beforeAll(async () => {
+  stack = await startStack(
+    { agents: 120, clock: 'manual', startTime: Date.UTC(2026, 10, 24, 15) },
+    {},
+    86_399,
+    'nginx',
+  );
+  node = await serveApp({ port: 0, distDir: dist, config: stack.config });
+  nodeOrigin = `http://127.0.0.1:${(node.address() as AddressInfo).port}`;
+  script = `/assets/${(await readdir(`${dist}/assets`)).find((f) => f.endsWith('.js'))}`;
+}, 60_000);
+afterAll(async () => {
+  await stack?.close();
+  await new Promise<void>((r) => node.close(() => r()));
+});
+
+/** The headers that make up the policy; transport details (Date, ETag, Server, Connection…) differ by design. */
+const POLICY = [
+  'content-type',
+  'cache-control',
+  'content-encoding',
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'x-frame-options',
+  'permissions-policy',
+];
+async function policyOf(origin: string, path: string) {
+  const res = await fetch(`${origin}${path}`, { headers: { 'Accept-Encoding': 'gzip' }, redirect: 'manual' });
+  await res.arrayBuffer();
+  return { status: res.status, ...Object.fromEntries(POLICY.map((h) => [h, res.headers.get(h)])) } as Record<
+    string,
+    unknown
+  >;
+}
+
+describe('nginx serves the build as the Node server does', () => {
+  const paths = () => [
+    '/',
+    '/callback?code=x&state=y',
+    '/history?mu=a&team=b',
+    '/board/deep/link',
+    script,
+    '/config.json',
+    '/nope.js',
+    '/assets/nope.css',
+  ];
+
+  it('same status and policy headers on every kind of path', async () => {
+    for (const path of paths()) {
+      expect(await policyOf(stack.app, path), path).toEqual(await policyOf(nodeOrigin, path));
+    }
+  });
+
+  it('SPA fallback, long-cached hashed assets, revalidated index and config, gzip, strict CSP', async () => {
+    const callback = await policyOf(stack.app, '/callback?code=x&state=y');
+    expect(callback).toMatchObject({
+      status: 200,
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+    });
+    expect(String(callback['content-security-policy'])).toContain("script-src 'self'");
+    expect(String(callback['content-security-policy'])).toContain(`connect-src 'self' ${stack.emulator.loginUrl}`);
+    expect(await policyOf(stack.app, script)).toMatchObject({
+      status: 200,
+      'content-type': 'text/javascript',
+      'cache-control': 'public, max-age=31536000, immutable',
+      'content-encoding': 'gzip',
+    });
+    expect(await policyOf(stack.app, '/config.json')).toMatchObject({ status: 200, 'cache-control': 'no-cache' });
+    expect(await policyOf(stack.app, '/nope.js')).toMatchObject({ status: 404, 'x-frame-options': 'DENY' });
+    // fetch decodes gzip itself: what arrives is the file, byte for byte.
+    const served = await (
+      await fetch(`${stack.app}${script}`, { headers: { 'Accept-Encoding': 'gzip' } })
+    ).arrayBuffer();
+    expect(Buffer.from(served).equals(await readFile(`${dist}${script}`))).toBe(true);
+    expect((await fetch(`${stack.app}/config.json`).then((r) => r.json())) as object).toEqual(stack.config);
+  });
+
+  it('the app signs in and fills the board behind nginx', async () => {
+    const page = await stack.browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && violations.push(m.text()));
+    await signIn(page, stack);
+    await page.waitForURL(`${stack.app}/`);
+    await page.getByTestId('agent-count').filter({ hasText: '120 agents' }).waitFor();
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    expect(violations).toEqual([]);
+  });
+});
+
+describe('the shipped server block for a real org', () => {
+  it('is valid nginx configuration and allows only that environment in its CSP', async () => {
+    const { renderServerBlock, renderStandaloneConf } = await import('../../scripts/nginx-conf.mjs');
+    const config = { region: 'eu_west_1', clientId: 'c', redirectUri: 'https://your.app/callback' };
+    const block = renderServerBlock({ root: '/srv/adhere', config });
+    expect(block).toContain("connect-src 'self' https://*.mypurecloud.ie wss://*.mypurecloud.ie;");
+    const prefix = await mkdtemp(join(tmpdir(), 'adhere-nginx-t-'));
+    await writeFile(
+      join(prefix, 'nginx.conf'),
+      renderStandaloneConf({ prefix, root: dist, listen: '127.0.0.1:9', config }),
+    );
+    const check = spawnSync(NGINX, ['-t', '-q', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+});
