@@ -26,6 +26,17 @@ export const DEFAULT_CLIENT: OAuthClient = {
   accessTokenLifetimeSeconds: 86_399,
 };
 
+/** Registered too: the same app, but an OAuth client without the WFM scopes (the access preflight's case). */
+export const LIMITED_CLIENT: OAuthClient = {
+  id: 'adhere-limited',
+  name: 'Adhere (limited scopes)',
+  type: 'public',
+  redirectUris: ['http://localhost:3000/callback'],
+  grantTypes: ['authorization_code'],
+  scopes: ['user-basic-info', 'users:readonly', 'notifications'],
+  accessTokenLifetimeSeconds: 86_399,
+};
+
 /** Reads a clients.json: an array of partial OAuthClient objects; every entry is checked. */
 export async function loadClientsFile(path: string): Promise<OAuthClient[]> {
   let raw: unknown;

@@ -22,7 +22,23 @@ const SUPERVISOR_PERMISSIONS = [
   'presence:presenceDefinition:view',
 ];
 
-/** The seeded sign-in accounts: one supervisor, and every simulated agent. */
+/** Partial roles, so that what a user lacks can be seen: real-time adherence only; and no WFM permission at all. */
+const RESTRICTED_PERMISSIONS: Record<string, string[]> = {
+  'rta@adhere.local': ['wfm:realtimeAdherence:view', 'groups:team:view'],
+  'nowfm@adhere.local': ['groups:team:view'],
+};
+
+/** Whether the account holds `wanted`; Genesys permissions may use `*` for a segment (`wfm:*:*`) or be `*`. */
+export function holdsPermission(account: Account | undefined, wanted: string): boolean {
+  const w = wanted.split(':');
+  return (account?.permissions ?? []).some((held) => {
+    if (held === '*' || held === wanted) return true;
+    const h = held.split(':');
+    return h.length === w.length && h.every((part, i) => part === '*' || part === w[i]);
+  });
+}
+
+/** The seeded sign-in accounts: the supervisor, supervisors with partial roles, and every simulated agent. */
 export class Directory {
   private readonly byEmail = new Map<string, Account>();
   private readonly byId = new Map<string, Account>();
@@ -37,6 +53,16 @@ export class Directory {
       kind: 'supervisor',
       permissions: SUPERVISOR_PERMISSIONS,
     });
+    for (const r of topology.restrictedSupervisors) {
+      this.add({
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        password: SUPERVISOR_PASSWORD,
+        kind: 'supervisor',
+        permissions: RESTRICTED_PERMISSIONS[r.email] ?? [],
+      });
+    }
     for (const a of topology.agents)
       this.add({
         id: a.id,

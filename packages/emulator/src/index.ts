@@ -1,6 +1,6 @@
 export { startEmulator, type Emulator } from './server.js';
 export type { EmulatorOptions } from './options.js';
-export { DEFAULT_CLIENT, loadClientsFile, normalizeClient, type OAuthClient } from './clients.js';
+export { DEFAULT_CLIENT, LIMITED_CLIENT, loadClientsFile, normalizeClient, type OAuthClient } from './clients.js';
 export {
   EmulatorError,
   ClientRegistryError,

@@ -6,7 +6,7 @@ import { cors } from 'hono/cors';
 import { apiApp } from './api-app.js';
 import { DownloadStore } from './api/downloads.js';
 import { HistoricalJobs } from './api/historical-jobs.js';
-import { DEFAULT_CLIENT, type OAuthClient } from './clients.js';
+import { DEFAULT_CLIENT, LIMITED_CLIENT, type OAuthClient } from './clients.js';
 import type { EmulatorContext } from './context.js';
 import { Directory } from './directory.js';
 import { FaultInjector } from './faults.js';
@@ -51,6 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   const clients = new Map<string, OAuthClient>([
     [DEFAULT_CLIENT.id, DEFAULT_CLIENT],
+    [LIMITED_CLIENT.id, LIMITED_CLIENT],
     ...(options.clients ?? []).map((c) => [c.id, c] as const),
   ]);
   const urls = { login: '', api: '' };

@@ -60,3 +60,14 @@ export {
   recordTime,
   type AgentAdherence,
 } from './wfm/adherence-view.js';
+export {
+  FEATURE_REQUIREMENTS,
+  checkFeature,
+  grants,
+  readAccess,
+  type Access,
+  type Feature,
+  type FeatureCheck,
+  type FeatureRequirements,
+  type Requirement,
+} from './access.js';

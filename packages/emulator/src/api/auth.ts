@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { EmulatorContext } from '../context.js';
-import type { Account } from '../directory.js';
+import { holdsPermission, type Account } from '../directory.js';
 import type { AccessToken } from '../oauth/grants.js';
 import { ApiProblem, notAUser } from './error-body.js';
 
@@ -45,7 +45,7 @@ export function requireScope(c: Context<ApiEnv>, anyOf: string[]): Caller {
 export function requirePermission(c: Context<ApiEnv>, anyOf: string[]): Account {
   const caller = c.get('caller');
   if (!caller.account) throw notAUser();
-  if (!anyOf.some((p) => caller.account!.permissions.includes(p))) {
+  if (!anyOf.some((p) => holdsPermission(caller.account, p))) {
     const list = anyOf.join(', ');
     throw new ApiProblem(
       403,

@@ -1,5 +1,5 @@
 /** @module The notification topics the emulator serves: names, who may subscribe, and the topic-name builders. */
-import type { Account } from '../directory.js';
+import { holdsPermission, type Account } from '../directory.js';
 import type { Topology } from '../simulation/topology.js';
 
 export const managementUnitAdherenceTopic = (muId: string) =>
@@ -88,7 +88,7 @@ export function checkTopic(topic: string, account: Account | undefined, topology
         message: `Not authorized to subscribe to ${topic}: it belongs to another user`,
       };
     const isSelf = account?.id === m[1];
-    const missing = def.requiresPermissions.filter((p) => !account?.permissions.includes(p));
+    const missing = def.requiresPermissions.filter((p) => !holdsPermission(account, p));
     if (!isSelf && missing.length > 0)
       return {
         ok: false,

@@ -164,6 +164,12 @@ function seededAccounts(ctx: EmulatorContext) {
       password: SUPERVISOR_PASSWORD,
       role: 'supervisor: sees every business unit',
     },
+    {
+      email: 'rta@adhere.local',
+      password: SUPERVISOR_PASSWORD,
+      role: 'supervisor with real-time adherence only (no history)',
+    },
+    { email: 'nowfm@adhere.local', password: SUPERVISOR_PASSWORD, role: 'supervisor with no WFM permission' },
     ...(first
       ? [
           {

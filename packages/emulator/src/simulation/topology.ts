@@ -43,6 +43,8 @@ export interface Topology {
   teams: Team[];
   agents: Agent[];
   supervisor: Supervisor;
+  /** Further sign-in accounts whose roles lack some permissions (the access preflight's cases). */
+  restrictedSupervisors: Supervisor[];
   queues: { id: string; name: string }[];
   agentsById: Map<string, Agent>;
   teamsById: Map<string, Team>;
@@ -199,6 +201,10 @@ export function buildTopology(seed: number, agentCount: number): Topology {
       name: 'Sam Supervisor',
       email: 'supervisor@adhere.local',
     },
+    restrictedSupervisors: [
+      { id: seededUuid(seed, IdKind.Supervisor, 1), name: 'Riley Realtime', email: 'rta@adhere.local' },
+      { id: seededUuid(seed, IdKind.Supervisor, 2), name: 'Noa No-WFM', email: 'nowfm@adhere.local' },
+    ],
     queues,
     agentsById: new Map(agents.map((a) => [a.id, a])),
     teamsById: new Map(teams.map((t) => [t.id, t])),

@@ -40,12 +40,15 @@ export async function tokenFor(
   email: string = SUPERVISOR.email,
   password: string = SUPERVISOR.password,
   scope?: string,
+  clientId: string = DEFAULT_CLIENT.id,
 ): Promise<string> {
   const verifier = randomBytes(32).toString('base64url');
-  const redirectUri = DEFAULT_CLIENT.redirectUris[0]!;
+  const client = e.context.clients.get(clientId);
+  if (!client) throw new EmulatorError('sign_in_failed', `no client ${clientId} is registered`);
+  const redirectUri = client.redirectUris[0]!;
   const q = new URLSearchParams({
     response_type: 'code',
-    client_id: DEFAULT_CLIENT.id,
+    client_id: clientId,
     redirect_uri: redirectUri,
     code_challenge: createHash('sha256').update(verifier).digest('base64url'),
     code_challenge_method: 'S256',
@@ -59,7 +62,7 @@ export async function tokenFor(
     body: new URLSearchParams({
       grant_type: 'authorization_code',
       code,
-      client_id: DEFAULT_CLIENT.id,
+      client_id: clientId,
       redirect_uri: redirectUri,
       code_verifier: verifier,
     }),
