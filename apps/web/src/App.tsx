@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type OAuthError } from '@adhere/oauth';
-import { createGenesysClient } from '@adhere/genesys';
+import { checkFeature, createGenesysClient, type Access, type Feature } from '@adhere/genesys';
+import { AccessNotice } from './access/AccessNotice.js';
+import { useAccess } from './access/useAccess.js';
 import type { Session, SignInFailure } from './auth/session.js';
 import { BoardPage } from './board/BoardPage.js';
 import { DiagnosticsPage } from './diagnostics/DiagnosticsPage.js';
@@ -44,6 +46,8 @@ export function App({ session }: { session: Session }) {
       }),
     [session],
   );
+  // What this user and this app's OAuth client may do: features they cannot use are shown as such up front.
+  const access = useAccess(signedIn ? client : undefined);
 
   // An expired session re-runs sign-in without losing the view.
   useEffect(() => {
@@ -67,8 +71,8 @@ export function App({ session }: { session: Session }) {
     );
   if (url.pathname === '/settings')
     return (
-      <Shell session={session} signedIn={signedIn}>
-        <SettingsPage config={session.config} />
+      <Shell session={session} signedIn={signedIn} access={access}>
+        <SettingsPage config={session.config} access={signedIn ? access : undefined} signedIn={signedIn} />
       </Shell>
     );
   if (url.pathname === '/doctor')
@@ -103,23 +107,50 @@ export function App({ session }: { session: Session }) {
       </Shell>
     );
   }
+  const page = url.pathname === '/history' ? 'history' : 'liveBoard';
+  const check = access ? checkFeature(access, page) : undefined;
   return (
-    <Shell session={session} signedIn>
-      {url.pathname === '/history' ? <HistoryPage client={client} /> : <BoardPage client={client} />}
+    <Shell session={session} signedIn access={access}>
+      {check?.available === false ? (
+        <AccessNotice check={check} />
+      ) : page === 'history' ? (
+        <HistoryPage client={client} />
+      ) : (
+        <BoardPage client={client} />
+      )}
     </Shell>
   );
 }
 
-function Shell({ session, signedIn, children }: { session: Session; signedIn: boolean; children: React.ReactNode }) {
-  const link = (path: string, label: string) => (
-    <a
-      href={path}
-      aria-current={location.pathname === path ? 'page' : undefined}
-      onClick={(e) => (e.preventDefault(), navigate(path))}
-    >
-      {label}
-    </a>
-  );
+function Shell({
+  session,
+  signedIn,
+  access,
+  children,
+}: {
+  session: Session;
+  signedIn: boolean;
+  access?: Access | undefined;
+  children: React.ReactNode;
+}) {
+  const link = (path: string, label: string, feature?: Feature) => {
+    const check = feature && access ? checkFeature(access, feature) : undefined;
+    const blocked = check?.available === false;
+    const missing = blocked ? [...check.missingPermissions, ...check.missingScopes].map((r) => r.label).join(', ') : '';
+    return (
+      <a
+        href={path}
+        aria-current={location.pathname === path ? 'page' : undefined}
+        // Still a link: it leads to the reason. Its name says it is not available ("History (no access)").
+        data-no-access={blocked || undefined}
+        title={blocked ? `Not available to you: missing ${missing}` : undefined}
+        onClick={(e) => (e.preventDefault(), navigate(path))}
+      >
+        {label}
+        {blocked ? <span className="no-access"> (no access)</span> : null}
+      </a>
+    );
+  };
   return (
     <>
       <header className="top">
@@ -127,8 +158,8 @@ function Shell({ session, signedIn, children }: { session: Session; signedIn: bo
         <nav aria-label="Main">
           {signedIn ? (
             <>
-              {link('/', 'Live board')}
-              {link('/history', 'History')}
+              {link('/', 'Live board', 'liveBoard')}
+              {link('/history', 'History', 'history')}
             </>
           ) : null}
           {link('/doctor', 'Doctor')}

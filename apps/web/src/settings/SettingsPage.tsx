@@ -1,9 +1,19 @@
 import { useEffect, useState } from 'react';
 import { createMemoryStorage, startSignIn } from '@adhere/oauth';
+import type { Access } from '@adhere/genesys';
+import { AccessTable } from '../access/AccessTable.js';
 import type { ResolvedConfig } from '../config.js';
 
 /** Region, client id, redirect URI, and the exact authorize URL this app sends people to. */
-export function SettingsPage({ config }: { config: ResolvedConfig }) {
+export function SettingsPage({
+  config,
+  access,
+  signedIn,
+}: {
+  config: ResolvedConfig;
+  access: Access | undefined;
+  signedIn: boolean;
+}) {
   const [authorizeUrl, setAuthorizeUrl] = useState<string>();
   useEffect(() => {
     // A throwaway transaction in memory: the URL is exact but for its one-time state and challenge.
@@ -43,6 +53,12 @@ export function SettingsPage({ config }: { config: ResolvedConfig }) {
         Set these in <code>config.json</code> beside the app:{' '}
         <code>{'{"region":"eu_west_1","clientId":"…","redirectUri":"https://…/callback"}'}</code>.
       </p>
+      <h2>Your access</h2>
+      {signedIn ? (
+        <AccessTable access={access} />
+      ) : (
+        <p>Sign in to see which features your account and this app may use.</p>
+      )}
     </section>
   );
 }

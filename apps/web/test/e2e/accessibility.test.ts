@@ -1,10 +1,8 @@
 // axe-core (the field's accessibility engine) on every page: no serious or critical WCAG 2 A/AA violation.
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { signIn, startStack, type Stack } from './harness.js';
+import { axeAudit, signIn, startStack, type Stack } from './harness.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let stack: Stack;
 let page: Page;
 beforeAll(async () => {
@@ -20,28 +18,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => stack?.close());
 
-async function audit(): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-            opts: object,
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }> }>;
-        };
-      }
-    ).axe;
-    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-  });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help} at ${JSON.stringify((v.nodes[0] as { target?: unknown })?.target)}`,
-    );
-}
+const audit = () => axeAudit(page);
 
 describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   it('the signed-out page, the doctor and the settings', async () => {

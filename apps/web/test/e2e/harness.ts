@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { appClient } from '@adhere/emulator/testing';
@@ -33,6 +34,8 @@ export async function startStack(
   tokenLifetimeSeconds = 86_399,
   /** Which server serves the built app: the Node one (`npm start`) or Debian's nginx with the shipped configuration. */
   serverKind: 'node' | 'nginx' = 'node',
+  /** The scopes the e2e OAuth client may grant (default: all the app asks for). */
+  clientScopes?: string[],
 ): Promise<Stack> {
   const config: Record<string, string> = {};
   let app: string;
@@ -56,7 +59,9 @@ export async function startStack(
   const emulator = await startEmulator({
     agents: 300,
     ...options,
-    clients: [appClient('adhere-e2e', app, tokenLifetimeSeconds)],
+    clients: [
+      { ...appClient('adhere-e2e', app, tokenLifetimeSeconds), ...(clientScopes ? { scopes: clientScopes } : {}) },
+    ],
   });
   Object.assign(
     config,
@@ -97,4 +102,30 @@ export async function signIn(
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page (its context must bypass CSP). */
+export async function axeAudit(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[]; help: string }> }>;
+        };
+      }
+    ).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+  });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help} at ${JSON.stringify((v.nodes[0] as { target?: unknown })?.target)}`,
+    );
 }

@@ -1,0 +1,57 @@
+// The access preflight in the app: a supervisor whose role lacks historical adherence, and an app whose OAuth
+// client lacks the WFM scopes, see which feature is unavailable and exactly what is missing, up front.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeAudit, signIn, startStack, type Stack } from './harness.js';
+
+let full: Stack;
+let limited: Stack;
+beforeAll(async () => {
+  const options = { agents: 40, clock: 'manual' as const, startTime: Date.UTC(2026, 10, 24, 15) };
+  full = await startStack(options);
+  limited = await startStack(options, {}, 86_399, 'node', ['user-basic-info', 'users:readonly', 'notifications']);
+}, 60_000);
+afterAll(async () => {
+  await full?.close();
+  await limited?.close();
+});
+
+describe('access preflight in the app', () => {
+  it('a real-time-only supervisor: the board works; History is marked and names the missing permission', async () => {
+    // The audit injects axe-core, which the app's CSP rightly forbids: only this context bypasses it.
+    const page = await (await full.browser.newContext({ bypassCSP: true })).newPage();
+    await signIn(page, full, 'rta@adhere.local', 'supervisor');
+    await page.waitForURL(`${full.app}/`);
+    await page.getByTestId('agent-count').filter({ hasText: '40 agents' }).waitFor();
+    const history = page.getByRole('link', { name: /History/ });
+    await expect.poll(() => history.getAttribute('data-no-access')).toBe('true');
+    expect(await history.textContent()).toBe('History (no access)');
+    await history.click();
+    const notice = page.getByTestId('access-notice');
+    await notice.waitFor();
+    expect(await notice.getByRole('heading').textContent()).toBe('Historical adherence is not available to you');
+    expect(await notice.locator('[data-missing-permission]').getAttribute('data-missing-permission')).toBe(
+      'wfm:historicalAdherence:view',
+    );
+    expect(await notice.textContent()).toContain('Workforce Management > Historical Adherence > View');
+    expect(await page.getByRole('button', { name: 'Run' }).count()).toBe(0);
+    expect(await axeAudit(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const row = page.locator('table.access tr[data-feature="liveBoard"] td');
+    await row.waitFor();
+    expect(await row.textContent()).toBe('Yes');
+    expect(await axeAudit(page)).toEqual([]);
+  });
+
+  it('an OAuth client without the WFM scopes: the board names the scope to add, instead of a blank 403', async () => {
+    const page = await limited.browser.newPage();
+    await signIn(page, limited);
+    await page.waitForURL(`${limited.app}/`);
+    const notice = page.getByTestId('access-notice');
+    await notice.waitFor();
+    expect(await notice.getByRole('heading').textContent()).toBe('Live board is not available to you');
+    expect(await notice.locator('[data-missing-scope]').getAttribute('data-missing-scope')).toBe(
+      'workforce-management:readonly',
+    );
+    expect(await notice.textContent()).toContain('Admin › Integrations › OAuth');
+  });
+});
