@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { checkConfig } from '../diagnose/config-check.js';
 import { diagnose, toExchangeRecord, type Diagnosis } from '../diagnose/diagnose.js';
 import type { ExchangeRecord } from '../diagnose/exchange-record.js';
 import { OAuthError } from '../errors.js';
@@ -10,11 +11,13 @@ export interface CliIO {
 }
 
 const USAGE = `Usage: adhere doctor <file|-> [--json] [--region <region>] [--authorize-url <url>]
+       adhere doctor --config <config.json> [--json]
 
 Reads a failed PKCE token exchange and names its causes.
   <file>   a HAR export, a "Copy as cURL" command (with the authorize URL and the
            response JSON pasted beside it if you have them), or a JSON ExchangeRecord
   -        read the same from standard input
+  --config check an app's config.json offline (region, client id, redirect URI, scopes)
   --json   print the findings as JSON
 Exit status: 0 no errors found, 1 errors found, 2 bad usage or unreadable input.`;
 
@@ -33,9 +36,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   let json = false;
   let region: string | undefined;
   let authorizeUrl: string | undefined;
+  let configFile: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     if (a === '--json') json = true;
+    else if (a === '--config') configFile = rest[++i];
     else if (a === '--region') region = rest[++i];
     else if (a === '--authorize-url') authorizeUrl = rest[++i];
     else if (a.startsWith('--')) {
@@ -43,6 +48,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       return 2;
     } else source = a;
   }
+  if (configFile !== undefined) return checkConfigFile(configFile, json, io);
   if (source === undefined) {
     io.stderr(`adhere doctor: give a file, or - for standard input\n${USAGE}\n`);
     return 2;
@@ -90,6 +96,21 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     );
     return 2;
   }
+  io.stdout(json ? JSON.stringify(result, null, 2) + '\n' : formatDiagnosis(result));
+  return result.ok ? 0 : 1;
+}
+
+async function checkConfigFile(path: string, json: boolean, io: CliIO): Promise<number> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    io.stderr(
+      `adhere doctor: cannot read ${path} as JSON: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
+    );
+    return 2;
+  }
+  const result = checkConfig(value);
   io.stdout(json ? JSON.stringify(result, null, 2) + '\n' : formatDiagnosis(result));
   return result.ok ? 0 : 1;
 }

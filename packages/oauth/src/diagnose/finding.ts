@@ -37,7 +37,19 @@ export type FindingCode =
   | 'code_reused_or_expired'
   | 'invalid_client'
   | 'authorize_refused'
-  | 'unauthorized_client';
+  | 'unauthorized_client'
+  | 'config_invalid'
+  | 'config_region_missing'
+  | 'config_region_unknown'
+  | 'config_login_on_api_host'
+  | 'config_client_id_missing'
+  | 'config_client_id_malformed'
+  | 'config_secret_present'
+  | 'config_redirect_missing'
+  | 'config_redirect_invalid'
+  | 'config_redirect_not_https'
+  | 'config_scope_invalid'
+  | 'config_scope_unknown';
 
 export interface Finding {
   code: FindingCode;

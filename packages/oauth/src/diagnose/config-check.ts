@@ -1,0 +1,166 @@
+/**
+ * @module `adhere doctor --config`: checks an app's config.json offline, before anyone signs in — the region,
+ * the client id's shape, the redirect URI, the hosts and the scopes.
+ */
+import { GENESYS_REGIONS, classifyGenesysHost, environmentOf } from '../regions.js';
+import type { Diagnosis } from './diagnose.js';
+import type { Finding } from './finding.js';
+
+/** Genesys OAuth client ids are UUIDs (Admin › Integrations › OAuth shows them so). */
+const CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Scopes this app uses, and the read-only forms of each (Genesys's scope names). */
+const KNOWN_SCOPES = new Set(
+  [
+    'user-basic-info',
+    'users',
+    'workforce-management',
+    'notifications',
+    'groups',
+    'presence',
+    'analytics',
+    'routing',
+    'conversations',
+    'authorization',
+  ].flatMap((s) => (s === 'user-basic-info' || s === 'notifications' ? [s] : [s, `${s}:readonly`])),
+);
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function checkConfig(value: unknown): Diagnosis {
+  const findings: Finding[] = [];
+  const add = (code: Finding['code'], severity: Finding['severity'], message: string, evidence: string, fix: string) =>
+    findings.push({ code, severity, message, evidence, fix });
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    add(
+      'config_invalid',
+      'error',
+      'config.json must be a JSON object.',
+      typeof value,
+      'Write {"region": "…", "clientId": "…", "redirectUri": "…"}.',
+    );
+    return { findings, ok: false };
+  }
+  const c = value as Record<string, unknown>;
+  const text = (k: string) => (typeof c[k] === 'string' ? (c[k] as string) : undefined);
+
+  const region = text('region');
+  if (region === undefined && text('loginBaseUrl') === undefined) {
+    add(
+      'config_region_missing',
+      'error',
+      'Neither region nor loginBaseUrl is set, so the app would use the local emulator.',
+      'region: (missing)',
+      'Set "region" to your org\'s region, e.g. "eu_west_1".',
+    );
+  } else if (region !== undefined && environmentOf(region) === undefined) {
+    add(
+      'config_region_unknown',
+      'error',
+      `The region ${JSON.stringify(region)} is not a Genesys Cloud region.`,
+      `region: ${region}`,
+      `Use one of: ${Object.keys(GENESYS_REGIONS).join(', ')} (or its domain).`,
+    );
+  }
+  const login = text('loginBaseUrl');
+  if (login !== undefined && classifyGenesysHost(safeHost(login) ?? '')?.kind === 'api') {
+    add(
+      'config_login_on_api_host',
+      'error',
+      'loginBaseUrl is an api. host; Genesys runs OAuth only on login.<environment>.',
+      `loginBaseUrl: ${login}`,
+      'Use the login. host, or set only "region".',
+    );
+  }
+
+  const clientId = text('clientId');
+  if (!clientId)
+    add(
+      'config_client_id_missing',
+      'error',
+      'clientId is missing.',
+      'clientId: (missing)',
+      'Copy the client id from Admin › Integrations › OAuth.',
+    );
+  else if (!CLIENT_ID.test(clientId) && region !== undefined) {
+    add(
+      'config_client_id_malformed',
+      'error',
+      'A Genesys Cloud OAuth client id is a UUID (8-4-4-4-12 hex digits); this is not one.',
+      `clientId: ${clientId}`,
+      'Copy the "Client ID" of the Code Authorization client, not its name or secret.',
+    );
+  }
+  if ('clientSecret' in c || 'client_secret' in c) {
+    add(
+      'config_secret_present',
+      'error',
+      'The config holds a client secret; config.json is public to every visitor and a PKCE app needs none.',
+      'clientSecret: <redacted>',
+      'Remove it, and rotate the secret: it has been exposed.',
+    );
+  }
+
+  const redirect = text('redirectUri');
+  const url = redirect === undefined ? undefined : safeUrl(redirect);
+  if (!redirect)
+    add(
+      'config_redirect_missing',
+      'error',
+      'redirectUri is missing.',
+      'redirectUri: (missing)',
+      "Set it to the app's /callback URL, exactly as registered on the OAuth client.",
+    );
+  else if (!url || url.hash !== '')
+    add(
+      'config_redirect_invalid',
+      'error',
+      'redirectUri must be an absolute URL without a fragment (RFC 6749 §3.1.2).',
+      `redirectUri: ${redirect}`,
+      'Use e.g. https://your.app/callback.',
+    );
+  else if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+    add(
+      'config_redirect_not_https',
+      'error',
+      'redirectUri is not https (only loopback addresses may use http): the code would travel in the clear.',
+      `redirectUri: ${redirect}`,
+      'Serve the app over https and register the https URI.',
+    );
+  }
+
+  const scope = c.scope;
+  if (scope !== undefined) {
+    const list = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [];
+    if (typeof scope !== 'string')
+      add(
+        'config_scope_invalid',
+        'error',
+        'scope must be a space-separated string.',
+        `scope: ${JSON.stringify(scope)}`,
+        'Write e.g. "workforce-management:readonly notifications".',
+      );
+    for (const s of list.filter((s) => !KNOWN_SCOPES.has(s))) {
+      add(
+        'config_scope_unknown',
+        'warning',
+        `The scope ${JSON.stringify(s)} is not one Adhere knows; a misspelt scope makes authorize fail with invalid_scope.`,
+        `scope: ${s}`,
+        `Check it against the client's scopes; Adhere uses ${[...KNOWN_SCOPES].slice(0, 6).join(', ')}…`,
+      );
+    }
+  }
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return { findings, ok: !findings.some((f) => f.severity === 'error') };
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function safeHost(text: string): string | undefined {
+  return safeUrl(text)?.hostname;
+}
