@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/doctor.js';
-import { fixturePath } from '@adhere/testing/fixtures';
+import { fixturePath, readFixture } from '@adhere/testing/fixtures';
 
 async function run(argv: string[], stdin = '') {
   let out = '';
@@ -69,5 +69,18 @@ describe('adhere doctor', () => {
     ]).catch((e: { code: number; stdout: string }) => e);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('token_on_api_host');
+  });
+  it('says what it looked for and what it found instead when it reads no request', async () => {
+    const r = await run(['doctor', '-'], 'const url = getUrl();\nfetch(url, { method: "POST" });');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('looked for: a HAR');
+    expect(r.err).toContain('found: fetch(…) to <from getUrl()>');
+  });
+
+  it('reads the forum post pasted whole (text, code and the error response together)', async () => {
+    const r = await run(['doctor', '-', '--json'], await readFixture('forum-post.txt'));
+    expect(r.code).toBe(1);
+    const codes = (JSON.parse(r.out) as { findings: { code: string }[] }).findings.map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['token_on_api_host', 'basic_auth_sent', 'client_id_missing']));
   });
 });

@@ -21,8 +21,10 @@ export function DoctorPage() {
     <section aria-labelledby="doctor-title" className="diagnostics">
       <h1 id="doctor-title">Why did my token exchange fail?</h1>
       <p>
-        Paste the failed request: a HAR export, the token request copied as cURL (with the authorize URL and the
-        response JSON beside it if you have them), or a JSON record. It stays in this page; nothing is sent anywhere.
+        Paste whatever you have, in any order: your code (fetch, axios, jQuery, XMLHttpRequest, the SDK), a HAR export,
+        DevTools&apos; &ldquo;Copy as cURL&rdquo;, &ldquo;Copy as fetch&rdquo; or &ldquo;Copy as PowerShell&rdquo;, a
+        raw request from Fiddler or Burp, the authorize URL and the error response. It stays in this page; nothing is
+        sent anywhere, and code is read, never run.
       </p>
       <label htmlFor="doctor-input">Failed exchange</label>
       <textarea id="doctor-input" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { checkConfig } from '../diagnose/config-check.js';
-import { diagnose, toExchangeRecord, type Diagnosis } from '../diagnose/diagnose.js';
+import { READABLE_FORMS, diagnose, readInput, type Diagnosis, type InputReading } from '../diagnose/diagnose.js';
 import type { ExchangeRecord } from '../diagnose/exchange-record.js';
 import { OAuthError } from '../errors.js';
 
@@ -64,7 +64,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     io.stderr('adhere doctor: the input is empty\n');
     return 2;
   }
-  let record: ExchangeRecord;
+  let reading: InputReading;
   let parsed: object | string = text;
   if (text.trim().startsWith('{')) {
     try {
@@ -75,20 +75,30 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     }
   }
   try {
-    record = toExchangeRecord(parsed);
+    reading = readInput(parsed);
   } catch (err) {
     io.stderr(`adhere doctor: ${(err as Error).message}\n`);
     return 2;
   }
-  if (authorizeUrl) record = { ...record, authorizeUrl };
-  if (region) record = { ...record, region };
-  if (!record.authorizeUrl && !record.tokenRequest) {
-    io.stderr('adhere doctor: found neither an authorize URL nor a token request in the input\n');
+  const overrides: Partial<ExchangeRecord> = {
+    ...(authorizeUrl ? { authorizeUrl } : {}),
+    ...(region ? { region } : {}),
+  };
+  if (
+    !reading.record.authorizeUrl &&
+    !reading.record.tokenRequest &&
+    !overrides.authorizeUrl &&
+    reading.findings.length === 0
+  ) {
+    io.stderr(
+      `adhere doctor: found neither an authorize URL nor a token request.\n  looked for: ${READABLE_FORMS}\n` +
+        `  found: ${reading.seen.length ? reading.seen.join(', ') : 'none of these'}\n`,
+    );
     return 2;
   }
   let result: Diagnosis;
   try {
-    result = await diagnose(record);
+    result = await diagnose(parsed, overrides);
   } catch (err) {
     // Wrong-shaped input (OAuthError invalid_input) is the user's to fix: say what, never a stack trace.
     io.stderr(

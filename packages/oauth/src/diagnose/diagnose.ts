@@ -2,13 +2,23 @@ import { base64urlEncode } from '../base64url.js';
 import { classifyGenesysHost, environmentOf } from '../regions.js';
 import { curlToTokenRequest } from './curl.js';
 import {
+  displayValue,
+  isUnknownValue,
   normalizeTokenRequest,
   parseJsonObject,
   type ExchangeRecord,
   type NormalizedTokenRequest,
 } from './exchange-record.js';
 import { redact, type Finding } from './finding.js';
+import { readCode } from './code-reader.js';
 import { harToExchange, isHar } from './har.js';
+import {
+  cmdToBash,
+  findErrorResponse,
+  looksLikeCmdCurl,
+  powershellToTokenRequest,
+  rawHttpToExchange,
+} from './text-readers.js';
 import { OAuthError } from '../errors.js';
 import { MAX_DIAGNOSE_INPUT_CHARS, assertExchangeRecord } from './input.js';
 import { redactFindings, secretValues } from './secrets.js';
@@ -25,10 +35,14 @@ export interface Diagnosis {
  * object, or text (JSON of either, or a `curl` command, optionally with the authorize URL and the
  * response JSON pasted beside it).
  */
-export async function diagnose(input: ExchangeRecord | object | string): Promise<Diagnosis> {
-  const record = toExchangeRecord(input);
+export async function diagnose(
+  input: ExchangeRecord | object | string,
+  overrides: Partial<ExchangeRecord> = {},
+): Promise<Diagnosis> {
+  const reading = readInput(input);
+  const record: ExchangeRecord = { ...reading.record, ...overrides };
   assertExchangeRecord(record);
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...reading.findings];
   const add = (f: Finding) => findings.push(f);
 
   const authorize = record.authorizeUrl === undefined ? undefined : safeUrl(record.authorizeUrl);
@@ -50,7 +64,7 @@ export async function diagnose(input: ExchangeRecord | object | string): Promise
       code: 'token_request_missing',
       severity: 'info',
       message: 'No token request given.',
-      evidence: 'tokenRequest: (none)',
+      evidence: `looked for ${READABLE_FORMS}; found ${reading.seen.length ? reading.seen.join(', ') : 'none of these'}`,
       fix: 'Include the POST /oauth/token request (HAR, "Copy as cURL", or URL + headers + body).',
     });
 
@@ -62,13 +76,34 @@ export async function diagnose(input: ExchangeRecord | object | string): Promise
   const rank = { error: 0, warning: 1, info: 2 } as const;
   findings.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return {
-    findings: redactFindings(findings, secretValues(authorize, token, record.callbackUrl)),
+    findings: redactFindings(findings, secretValues(authorize, token, record.callbackUrl)).map((f) => ({
+      ...f,
+      message: displayValue(f.message),
+      evidence: displayValue(f.evidence),
+    })),
     ok: !findings.some((f) => f.severity === 'error'),
   };
 }
 
+/** What reading the input gave: the record, findings about the code itself, and what was recognised. */
+export interface InputReading {
+  record: ExchangeRecord;
+  findings: Finding[];
+  seen: string[];
+}
+
+/** The forms the text reader looks for, named in the "nothing found" answer. */
+export const READABLE_FORMS =
+  'a HAR (Chrome or Firefox), a JSON record, "Copy as cURL" (bash or cmd), "Copy as PowerShell", "Copy as fetch", ' +
+  "a raw HTTP request (Fiddler, Burp), fetch/axios/jQuery/XMLHttpRequest code or the SDK's loginPKCEGrant, " +
+  'an authorize URL, and the JSON error response';
+
 /** Turns any accepted input into an ExchangeRecord. */
 export function toExchangeRecord(input: ExchangeRecord | object | string): ExchangeRecord {
+  return readInput(input).record;
+}
+
+export function readInput(input: ExchangeRecord | object | string): InputReading {
   if (typeof input === 'string' && input.length > MAX_DIAGNOSE_INPUT_CHARS) {
     throw new OAuthError(
       'invalid_input',
@@ -78,11 +113,11 @@ export function toExchangeRecord(input: ExchangeRecord | object | string): Excha
   if (typeof input === 'string') {
     const text = input.trim();
     const json = text.startsWith('{') ? parseJsonObject(text) : undefined;
-    if (json) return toExchangeRecord(json);
-    return textToExchange(text);
+    if (json) return readInput(json);
+    return readText(text);
   }
-  if (isHar(input)) return harToExchange(input);
-  return input as ExchangeRecord;
+  if (isHar(input)) return { record: harToExchange(input), findings: [], seen: ['a HAR'] };
+  return { record: input as ExchangeRecord, findings: [], seen: ['a JSON record'] };
 }
 
 /**
@@ -99,30 +134,54 @@ function findAuthorizeUrl(text: string): string | undefined {
   return undefined;
 }
 
-/** A pasted curl command, plus an authorize URL and a JSON response wherever they stand in the text. */
-function textToExchange(text: string): ExchangeRecord {
+/** Free text: an authorize URL, one token request in any form people paste, and the error response, in any order. */
+function readText(text: string): InputReading {
   const record: ExchangeRecord = {};
+  const seen: string[] = [];
+  let findings: Finding[] = [];
   const authorize = findAuthorizeUrl(text);
-  if (authorize) record.authorizeUrl = authorize;
-  const curlMatch = /(^|\s)curl\s/.exec(text);
-  if (curlMatch) {
-    const after = text.slice(curlMatch.index + curlMatch[1]!.length);
-    // The command ends at the first line that is not continued with a backslash.
-    const lines = after.split('\n');
-    let end = 0;
-    while (end < lines.length - 1 && /\\\s*$/.test(lines[end]!)) end++;
-    const command = lines.slice(0, end + 1).join('\n');
-    const req = curlToTokenRequest(command);
-    if (req) record.tokenRequest = req;
-    const rest = lines.slice(end + 1).join('\n');
-    const brace = rest.indexOf('{');
-    const status = /\b(?:HTTP\/[\d.]+\s+|status[:=]?\s*)([1-5]\d\d)\b/i.exec(rest);
-    if (brace !== -1) {
-      const body = parseJsonObject(rest.slice(brace, rest.lastIndexOf('}') + 1));
-      if (body) record.response = { body, ...(status ? { status: Number(status[1]) } : {}) };
-    }
+  if (authorize) {
+    record.authorizeUrl = authorize;
+    seen.push('an authorize URL');
   }
-  return record;
+  const raw = rawHttpToExchange(text);
+  const shell = looksLikeCmdCurl(text) ? cmdToBash(text) : text;
+  const curl = curlCommand(shell);
+  const powershell = curl ? undefined : powershellToTokenRequest(text);
+  if (curl) {
+    record.tokenRequest = curl;
+    seen.push(shell === text ? 'a curl command' : 'a curl command (cmd)');
+  } else if (powershell) {
+    record.tokenRequest = powershell;
+    seen.push('a PowerShell Invoke-WebRequest');
+  } else if (raw.request) {
+    record.tokenRequest = raw.request;
+    seen.push('a raw HTTP request');
+  } else {
+    const code = readCode(text);
+    if (code.tokenRequest) record.tokenRequest = code.tokenRequest;
+    if (code.region) record.region = code.region;
+    findings = code.findings;
+    seen.push(...code.seen);
+  }
+  const response = raw.response
+    ? { status: raw.response.status, body: parseJsonObject(raw.response.body) ?? raw.response.body }
+    : findErrorResponse(text);
+  if (response) {
+    record.response = response;
+    seen.push('an error response');
+  }
+  return { record, findings, seen };
+}
+
+/** The curl command in the text, up to the first line not continued with a backslash. */
+function curlCommand(text: string): NonNullable<ExchangeRecord['tokenRequest']> | undefined {
+  const curlMatch = /(^|\s)curl\s/.exec(text);
+  if (!curlMatch) return undefined;
+  const lines = text.slice(curlMatch.index + curlMatch[1]!.length).split('\n');
+  let end = 0;
+  while (end < lines.length - 1 && /\\\s*$/.test(lines[end]!)) end++;
+  return curlToTokenRequest(lines.slice(0, end + 1).join('\n'));
 }
 
 function checkAuthorize(url: URL, add: (f: Finding) => void): void {
@@ -243,7 +302,9 @@ function checkCallback(url: string, add: (f: Finding) => void): void {
 }
 
 function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => void): void {
-  if (req.url === undefined) {
+  if (isUnknownValue(req.rawUrl)) {
+    // The URL comes from a variable: nothing to judge about its host or path.
+  } else if (req.url === undefined) {
     add({
       code: 'token_url_invalid',
       severity: 'error',
@@ -288,7 +349,7 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       });
     }
   }
-  if (req.method !== 'POST')
+  if (req.method !== 'POST' && !isUnknownValue(req.method))
     add({
       code: 'token_method_not_post',
       severity: 'error',
@@ -298,7 +359,7 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
     });
 
   const ct = req.contentType?.split(';')[0]?.trim().toLowerCase();
-  if (ct !== 'application/x-www-form-urlencoded') {
+  if (ct !== 'application/x-www-form-urlencoded' && !isUnknownValue(ct)) {
     add({
       code: 'content_type_wrong',
       severity: 'error',
@@ -320,7 +381,7 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       evidence: 'grant_type: (missing)',
       fix: 'Add grant_type=authorization_code.',
     });
-  else if (grantType !== 'authorization_code') {
+  else if (grantType !== 'authorization_code' && !isUnknownValue(grantType)) {
     add({
       code: 'grant_type_invalid',
       severity: 'error',
@@ -357,7 +418,7 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       message:
         'A client_secret is in the body. A browser app is a public client: its secret is readable by anyone ' +
         'who opens the page, and a PKCE code exchange must not authenticate with it.',
-      evidence: `client_secret=${redact(f.get('client_secret')!)}`,
+      evidence: `client_secret=${isUnknownValue(f.get('client_secret')) ? displayValue(f.get('client_secret')!) : redact(f.get('client_secret')!)}`,
       fix: 'Remove client_secret from the browser, and rotate the secret: it has been exposed.',
     });
   }
@@ -392,7 +453,7 @@ function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding) => voi
       evidence: 'redirect_uri: (missing)',
       fix: 'Send the same redirect_uri as the authorize request.',
     });
-  checkVerifier(f.get('code_verifier'), add);
+  if (!isUnknownValue(f.get('code_verifier'))) checkVerifier(f.get('code_verifier'), add);
 }
 
 function checkVerifier(verifier: string | undefined, add: (f: Finding) => void): void {
@@ -456,7 +517,7 @@ async function checkPair(authorize: URL, token: NormalizedTokenRequest, add: (f:
   const f = token.fields;
   const authClient = a.get('client_id');
   const tokenClient = f.get('client_id');
-  if (authClient && tokenClient && authClient !== tokenClient) {
+  if (authClient && tokenClient && authClient !== tokenClient && !isUnknownValue(tokenClient)) {
     add({
       code: 'client_id_mismatch',
       severity: 'error',
@@ -467,7 +528,12 @@ async function checkPair(authorize: URL, token: NormalizedTokenRequest, add: (f:
   }
   const authRedirect = a.get('redirect_uri');
   const tokenRedirect = f.get('redirect_uri');
-  if (authRedirect !== null && tokenRedirect !== undefined && authRedirect !== tokenRedirect) {
+  if (
+    authRedirect !== null &&
+    tokenRedirect !== undefined &&
+    authRedirect !== tokenRedirect &&
+    !isUnknownValue(tokenRedirect)
+  ) {
     add({
       code: 'redirect_uri_mismatch',
       severity: 'error',
@@ -480,7 +546,7 @@ async function checkPair(authorize: URL, token: NormalizedTokenRequest, add: (f:
   }
   const challenge = a.get('code_challenge');
   const verifier = f.get('code_verifier');
-  if (!challenge || !verifier) return;
+  if (!challenge || !verifier || isUnknownValue(verifier)) return;
   const expected = await sha256Base64url(verifier);
   if (challenge === expected) return;
   if (challenge === verifier) {

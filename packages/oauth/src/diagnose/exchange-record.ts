@@ -81,3 +81,20 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
     return undefined;
   }
 }
+
+/**
+ * A value the input did not hold literally (code reading a variable): marked so that no check judges it,
+ * and shown in findings as `<from name>`.
+ */
+export function unknownValue(source: string): string {
+  return `\u0000unknown:${source.replace(/\u0000/g, '')}\u0000`;
+}
+
+export function isUnknownValue(value: string | undefined): boolean {
+  return value !== undefined && value.includes('\u0000unknown:');
+}
+
+/** Text for findings: unknown markers become `<from name>`. */
+export function displayValue(text: string): string {
+  return text.replace(/\u0000unknown:([^\u0000]*)\u0000/g, '<from $1>');
+}

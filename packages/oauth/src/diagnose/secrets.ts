@@ -12,7 +12,8 @@ const SECRET_PARAMS = [
   'id_token',
   'password',
 ];
-const SECRET_IN_TEXT = new RegExp(`([?&#\\s"']|^)(${SECRET_PARAMS.join('|')})=[^&#\\s"']*`, 'g');
+// A value already shown as a placeholder (`<redacted>`, `<from clientSecret>`, `<43 chars>`) is left as it is.
+const SECRET_IN_TEXT = new RegExp(`([?&#\\s"']|^)(${SECRET_PARAMS.join('|')})=(?!<)[^&#\\s"']*`, 'g');
 
 /** Secret values known from the exchange itself (shorter ones would match ordinary words). */
 export function secretValues(
