@@ -244,4 +244,11 @@ describe('diagnose reads what people paste', () => {
       await expect(diagnose(input)).resolves.toHaveProperty('findings');
     }
   });
+
+  it('text over 1 MB is not read as code, and says so', async () => {
+    const d = await diagnose('btoa('.repeat(2_000_000));
+    expect(d.findings.find((f) => f.code === 'token_request_missing')!.evidence).toMatch(
+      /found text of 10000000 characters, too long to read as code/,
+    );
+  });
 });

@@ -46,6 +46,17 @@ function mentions(v: JsValue | undefined, needle: string): boolean {
   return false;
 }
 
+/** The calls worth reading; every other call is stepped over without reading its arguments. */
+const INTERESTING = new RegExp(
+  [
+    '^(window\\.)?fetch$',
+    '^axios(\\.(post|put|request))?$',
+    '^(\\$|jQuery)\\.(ajax|post)$',
+    '\\.(open|setRequestHeader|send|setEnvironment|loginPKCEGrant|authorizePKCEGrant|loginClientCredentialsGrant)$',
+    '^btoa$',
+  ].join('|'),
+);
+
 export function readCode(text: string): CodeReading {
   const tokens = tokenize(text);
   const js = new JsReader(text, tokens);
@@ -73,6 +84,15 @@ export function readCode(text: string): CodeReading {
       continue;
     }
     const last = callee.split('.').pop()!;
+    if (!INTERESTING.test(callee)) {
+      i = j;
+      continue;
+    }
+    if (callee === 'btoa') {
+      checkBtoa(js, i, text, findings);
+      i = j;
+      continue;
+    }
     const { args } = js.args(j + 2, 0);
     if (callee === 'fetch' || callee === 'window.fetch') {
       const init = objectOf(args[1]);
@@ -172,8 +192,6 @@ export function readCode(text: string): CodeReading {
         evidence: `${callee}(…)`,
         fix: 'Use loginPKCEGrant(clientId, redirectUri) with a Code Authorization client, and rotate the secret.',
       });
-    } else if (last === 'btoa') {
-      checkBtoa(js, i, text, findings);
     }
     i = j;
   }

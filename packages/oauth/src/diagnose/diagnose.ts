@@ -134,6 +134,9 @@ function findAuthorizeUrl(text: string): string | undefined {
   return undefined;
 }
 
+/** Code is read up to this size: a pasted login function is a few kilobytes; a log dump is not code. */
+const MAX_CODE_CHARS = 1024 * 1024;
+
 /** Free text: an authorize URL, one token request in any form people paste, and the error response, in any order. */
 function readText(text: string): InputReading {
   const record: ExchangeRecord = {};
@@ -157,6 +160,8 @@ function readText(text: string): InputReading {
   } else if (raw.request) {
     record.tokenRequest = raw.request;
     seen.push('a raw HTTP request');
+  } else if (text.length > MAX_CODE_CHARS) {
+    seen.push(`text of ${text.length} characters, too long to read as code (at most ${MAX_CODE_CHARS})`);
   } else {
     const code = readCode(text);
     if (code.tokenRequest) record.tokenRequest = code.tokenRequest;

@@ -137,16 +137,42 @@ function unescapeChar(c: string): string {
   return c === 'n' ? '\n' : c === 't' ? '\t' : c === 'r' ? '\r' : c;
 }
 
+/**
+ * How deep expressions are read inside each other (a token request's arguments are rarely 5 deep); deeper
+ * ones are skipped whole, which keeps every read O(tokens × MAX_NESTING).
+ */
+const MAX_NESTING = 16;
+
 /** An expression reader over tokens, with the `const` bindings seen anywhere in the source. */
 export class JsReader {
   readonly consts = new Map<string, number>();
   /** Each const is read once, however often it is referred to: reading stays linear. */
   private readonly resolved = new Map<string, JsValue>();
 
+  /** For each opening bracket, the index of its closing one (tokens.length when unclosed): skipping is O(1). */
+  private readonly closeOf: Int32Array;
+
   constructor(
     readonly src: string,
     readonly tokens: Token[],
   ) {
+    this.closeOf = new Int32Array(tokens.length).fill(tokens.length);
+    const open: number[] = [];
+    const pairs: Record<string, string> = { ')': '(', '}': '{', ']': '[' };
+    tokens.forEach((t, i) => {
+      if (t.type !== 'punct') return;
+      if (t.value === '(' || t.value === '{' || t.value === '[') open.push(i);
+      else if (pairs[t.value]) {
+        // Pop to the matching opener; openers left unclosed inside keep "unclosed".
+        while (open.length > 0) {
+          const o = open.pop()!;
+          if (tokens[o]!.value === pairs[t.value]) {
+            this.closeOf[o] = i;
+            break;
+          }
+        }
+      }
+    });
     for (let i = 0; i + 2 < tokens.length; i++) {
       const t = tokens[i]!;
       if (t.type === 'name' && (t.value === 'const' || t.value === 'let' || t.value === 'var')) {
@@ -162,7 +188,7 @@ export class JsReader {
 
   /** The value of the expression starting at token `at`, and the index after it. `depth` bounds const chasing. */
   expression(at: number, depth = 0): { value: JsValue; next: number } {
-    if (this.nesting > 64)
+    if (this.nesting > MAX_NESTING)
       return { value: { kind: 'unknown', text: 'a deeply nested expression', parts: [] }, next: this.skip(at) };
     this.nesting++;
     try {
@@ -189,14 +215,16 @@ export class JsReader {
     return { value: { kind: 'unknown', text, parts }, next: i };
   }
 
-  /** Source text of tokens [from, to). */
+  /** Source text of tokens [from, to), at most 200 characters. */
   text(from: number, to: number): string {
     const a = this.tokens[from];
     const b = this.tokens[to - 1];
     if (!a || !b) return '';
-    return this.src
-      .slice(a.start, b.start + Math.max(1, b.value.length + (b.type === 'string' || b.type === 'template' ? 2 : 0)))
-      .trim();
+    const end = b.start + Math.max(1, b.value.length + (b.type === 'string' || b.type === 'template' ? 2 : 0));
+    // For display only: a long span is cut, so quoting code never costs more than a line.
+    return end - a.start > 200
+      ? `${this.src.slice(a.start, a.start + 200).trim()}…`
+      : this.src.slice(a.start, end).trim();
   }
 
   private primary(at: number, depth: number): { value: JsValue; next: number } {
@@ -332,16 +360,9 @@ export class JsReader {
 
   /** Moves past one token, or a whole bracketed group, so unreadable syntax is stepped over, not looped on. */
   skip(i: number): number {
-    const open = this.tokens[i]?.value;
-    const close = open === '(' ? ')' : open === '{' ? '}' : open === '[' ? ']' : undefined;
-    if (!close) return i + 1;
-    let depth = 0;
-    for (let j = i; j < this.tokens.length; j++) {
-      const v = this.tokens[j]!.value;
-      if (v === open) depth++;
-      else if (v === close && --depth === 0) return j + 1;
-    }
-    return this.tokens.length;
+    const v = this.tokens[i]?.value;
+    if (v !== '(' && v !== '{' && v !== '[') return i + 1;
+    return Math.min(this.tokens.length, this.closeOf[i]! + 1);
   }
 }
 
