@@ -105,39 +105,14 @@ export function readCode(text: string): CodeReading {
         objectBody: 'invalid',
       });
     } else if (/^axios\.(post|put)$/.test(callee)) {
-      const config = objectOf(args[2]);
-      const c: Candidate = {
-        via: `${callee}(…)`,
-        url: args[0],
-        method: { kind: 'string', value: last.toUpperCase() },
-        headers: headersOf(config.get('headers')),
-        body: args[1],
-        objectBody: 'json',
-      };
-      const auth = objectOf(config.get('auth'));
-      if (auth.size > 0)
-        c.headers.push([
-          'Authorization',
-          { kind: 'unknown', text: 'auth', parts: [{ kind: 'string', value: 'Basic ' }, ...auth.values()] },
-        ]);
-      candidates.push(c);
+      candidates.push(
+        axiosCandidate(`${callee}(…)`, args[0], { kind: 'string', value: last.toUpperCase() }, args[1], args[2]),
+      );
     } else if (callee === 'axios' || callee === 'axios.request') {
       const config = objectOf(args[0]);
-      const c: Candidate = {
-        via: `${callee}({…})`,
-        url: config.get('url'),
-        method: config.get('method'),
-        headers: headersOf(config.get('headers')),
-        body: config.get('data'),
-        objectBody: 'json',
-      };
-      const auth = objectOf(config.get('auth'));
-      if (auth.size > 0)
-        c.headers.push([
-          'Authorization',
-          { kind: 'unknown', text: 'auth', parts: [{ kind: 'string', value: 'Basic ' }, ...auth.values()] },
-        ]);
-      candidates.push(c);
+      candidates.push(
+        axiosCandidate(`${callee}({…})`, config.get('url'), config.get('method'), config.get('data'), args[0]),
+      );
     } else if (/^(\$|jQuery)\.ajax$/.test(callee)) {
       const o = objectOf(args[0]);
       const headers = headersOf(o.get('headers'));
@@ -201,8 +176,29 @@ export function readCode(text: string): CodeReading {
     candidates.find((c) => bodyMentions(c.body, 'grant_type'));
   for (const c of candidates) seen.push(`${c.via} to ${c.url ? displayValue(fieldText(c.url)) : '(no URL)'}`);
   const reading: CodeReading = { findings, seen, ...(region ? { region } : {}) };
-  if (token) reading.tokenRequest = toTokenRequest(token, js);
+  if (token) reading.tokenRequest = toTokenRequest(token);
   return reading;
+}
+
+/** axios sends a plain object as JSON, and its `auth` option as a Basic header. */
+function axiosCandidate(
+  via: string,
+  url: JsValue | undefined,
+  method: JsValue | undefined,
+  body: JsValue | undefined,
+  config: JsValue | undefined,
+): Candidate {
+  const entries = config?.kind === 'object' ? config.entries : new Map<string, JsValue>();
+  const headersValue = entries.get('headers');
+  const headers: Array<[string, JsValue]> = headersValue?.kind === 'object' ? [...headersValue.entries] : [];
+  const auth = entries.get('auth');
+  if (auth?.kind === 'object' && auth.entries.size > 0) {
+    headers.push([
+      'Authorization',
+      { kind: 'unknown', text: 'auth', parts: [{ kind: 'string', value: 'Basic ' }, ...auth.entries.values()] },
+    ]);
+  }
+  return { via, url, method, headers, body, objectBody: 'json' };
 }
 
 function bodyMentions(v: JsValue | undefined, needle: string): boolean {
@@ -212,8 +208,7 @@ function bodyMentions(v: JsValue | undefined, needle: string): boolean {
   return mentions(v, needle);
 }
 
-function toTokenRequest(c: Candidate, js: JsReader): NonNullable<ExchangeRecord['tokenRequest']> {
-  void js;
+function toTokenRequest(c: Candidate): NonNullable<ExchangeRecord['tokenRequest']> {
   const headers: Array<[string, string]> = c.headers.map(([k, v]) => [k, fieldText(v)]);
   const hasType = () => headers.some(([k]) => k.toLowerCase() === 'content-type');
   const req: NonNullable<ExchangeRecord['tokenRequest']> = {
