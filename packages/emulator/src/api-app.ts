@@ -11,6 +11,7 @@ import { tokenRoutes } from './api/tokens.js';
 import { usersRoutes } from './api/users.js';
 import { wfmOrgRoutes } from './api/wfm-org.js';
 import type { EmulatorContext } from './context.js';
+import { CLOSE } from './api/request-body.js';
 
 /** Largest request body the API reads (Genesys: 413 request.entity.too.large). */
 export const MAX_API_BODY_BYTES = 1024 * 1024;
@@ -21,9 +22,6 @@ export interface ApiAppOptions {
   historicalDelayMs: number;
   jobRouteDownloadUrls: boolean;
 }
-
-/** A body refused unread leaves bytes on the connection: the client must not reuse it. */
-const CLOSE = { Connection: 'close' };
 
 export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();

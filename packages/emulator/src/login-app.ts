@@ -2,6 +2,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { EmulatorContext } from './context.js';
+import { CLOSE } from './api/request-body.js';
 import { controlRoutes } from './control.js';
 import { handleAuthorize, handleLogin } from './oauth/authorize.js';
 import { handleLogout } from './oauth/logout.js';
@@ -10,9 +11,6 @@ import { errorPage } from './oauth/login-page.js';
 
 /** Largest sign-in form or control request read. */
 const MAX_FORM_BYTES = 16 * 1024;
-
-/** A body refused unread leaves bytes on the connection: the client must not reuse it. */
-const CLOSE = { Connection: 'close' };
 
 export function loginApp(ctx: EmulatorContext, cors: MiddlewareHandler): Hono {
   const app = new Hono();

@@ -6,3 +6,6 @@ export async function readJsonObject(c: Context): Promise<Record<string, unknown
   const body: unknown = await c.req.json().catch(() => undefined);
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
 }
+
+/** Headers for a response to a body refused unread: its bytes are left on the connection, which must not be reused. */
+export const CLOSE = { Connection: 'close' };

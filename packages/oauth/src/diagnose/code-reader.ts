@@ -66,9 +66,6 @@ export function readCode(text: string): CodeReading {
   let region: string | undefined;
   let xhr: Candidate | undefined;
 
-  const objectOf = (v: JsValue | undefined) => (v?.kind === 'object' ? v.entries : new Map<string, JsValue>());
-  const headersOf = (v: JsValue | undefined): Array<[string, JsValue]> => [...objectOf(v)];
-
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.type !== 'name') continue;
@@ -180,6 +177,9 @@ export function readCode(text: string): CodeReading {
   return reading;
 }
 
+const objectOf = (v: JsValue | undefined) => (v?.kind === 'object' ? v.entries : new Map<string, JsValue>());
+const headersOf = (v: JsValue | undefined): Array<[string, JsValue]> => [...objectOf(v)];
+
 /** axios sends a plain object as JSON, and its `auth` option as a Basic header. */
 function axiosCandidate(
   via: string,
@@ -188,9 +188,8 @@ function axiosCandidate(
   body: JsValue | undefined,
   config: JsValue | undefined,
 ): Candidate {
-  const entries = config?.kind === 'object' ? config.entries : new Map<string, JsValue>();
-  const headersValue = entries.get('headers');
-  const headers: Array<[string, JsValue]> = headersValue?.kind === 'object' ? [...headersValue.entries] : [];
+  const entries = objectOf(config);
+  const headers = headersOf(entries.get('headers'));
   const auth = entries.get('auth');
   if (auth?.kind === 'object' && auth.entries.size > 0) {
     headers.push([
