@@ -4,9 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { bearerAuth, type ApiEnv } from './api/auth.js';
 import type { DownloadStore } from './api/downloads.js';
 import { ApiProblem, errorBody } from './api/error-body.js';
+import { explanationRoutes } from './api/explanations.js';
 import { historicalRoutes } from './api/historical.js';
 import { notificationRoutes } from './api/notifications.js';
 import { realtimeAdherenceRoutes } from './api/realtime-adherence.js';
+import { scheduleRoutes } from './api/schedules.js';
 import { tokenRoutes } from './api/tokens.js';
 import { usersRoutes } from './api/users.js';
 import { wfmOrgRoutes } from './api/wfm-org.js';
@@ -57,6 +59,8 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
     '/',
     historicalRoutes(ctx, o.downloads, { delayMs: o.historicalDelayMs, jobRouteDownloadUrls: o.jobRouteDownloadUrls }),
   );
+  app.route('/', scheduleRoutes(ctx));
+  app.route('/', explanationRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
   return app;
 }

@@ -8,6 +8,7 @@ import type { GrantStore } from './oauth/grants.js';
 import type { LoginThrottle } from './oauth/login-throttle.js';
 import type { RejectionLog } from './oauth/rejections.js';
 import type { ContactCentre } from './simulation/contact-centre.js';
+import type { Explanations } from './simulation/explanations.js';
 import type { WallClock } from './wall-clock.js';
 
 export interface EmulatorContext {
@@ -17,6 +18,8 @@ export interface EmulatorContext {
   loginThrottle: LoginThrottle;
   directory: Directory;
   centre: ContactCentre;
+  /** Agents' adherence explanations and supervisors' reviews of them. */
+  explanations: Explanations;
   hub: NotificationHub;
   faults: FaultInjector;
   jobs: HistoricalJobs;

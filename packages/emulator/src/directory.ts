@@ -20,6 +20,8 @@ const SUPERVISOR_PERMISSIONS = [
   'wfm:managementUnit:view',
   'groups:team:view',
   'presence:presenceDefinition:view',
+  'wfm:publishedSchedule:view',
+  'wfm:adherenceExplanation:view',
 ];
 
 /** Partial roles, so that what a user lacks can be seen: real-time adherence only; and no WFM permission at all. */

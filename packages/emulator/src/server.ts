@@ -23,6 +23,7 @@ import { RejectionLog } from './oauth/rejections.js';
 import type { EmulatorOptions } from './options.js';
 import { DEFAULT_ADHERENCE_SETTINGS } from './simulation/adherence-rules.js';
 import { ContactCentre } from './simulation/contact-centre.js';
+import { Explanations } from './simulation/explanations.js';
 import { buildTopology } from './simulation/topology.js';
 import { REAL_CLOCK } from './wall-clock.js';
 
@@ -62,6 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     loginThrottle: new LoginThrottle(clock),
     directory: new Directory(topology),
     centre,
+    explanations: new Explanations(topology),
     hub: new NotificationHub({
       heartbeatMs: options.heartbeatMs ?? 30_000,
       channelLifetimeMs: options.channelLifetimeMs ?? 86_400_000,

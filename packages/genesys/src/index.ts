@@ -31,6 +31,38 @@ export {
   type HistoricalAdherenceActual,
   type HistoricalProgress,
 } from './wfm/historical.js';
+export {
+  MAX_QUERY_DAYS,
+  mergeHistoricalChunks,
+  planHistoricalChunks,
+  totalsOf,
+  type HistoricalChunk,
+} from './wfm/historical-range.js';
+export {
+  addDays,
+  daysBetween,
+  isTimeZone,
+  localDate,
+  localMinuteOfDay,
+  startOfDay,
+  weekStart,
+  weekdayOf,
+  zoneOffsetMs,
+  zonedDays,
+  type LocalDate,
+  type ZonedDay,
+} from './wfm/zoned-days.js';
+export {
+  searchAgentSchedules,
+  type AgentSchedule,
+  type AgentScheduleShift,
+  type AgentScheduleActivity,
+} from './wfm/schedules.js';
+export {
+  queryBusinessUnitExplanations,
+  type AdherenceExplanation,
+  type ExplanationStatus,
+} from './wfm/explanations.js';
 export { streamArrayProperty, textChunks } from './json-array-stream.js';
 export {
   NotificationStream,

@@ -9,6 +9,7 @@ import { badRequest, jobNotFound, managementUnitNotFound, teamPermissionsMissing
 import { bulkUserResult, queryResult } from './historical-documents.js';
 import { UUID } from './ids.js';
 import { readJsonObject } from './request-body.js';
+import { parseIsoDate as parseDate, readUserIds } from './query-fields.js';
 import { historicalBulkTopic, historicalQueryTopic } from '../notifications/topics.js';
 
 const DAY = 86_400_000;
@@ -20,29 +21,6 @@ export interface HistoricalOptions {
   delayMs: number;
   /** Whether GET …/historical/jobs/{id} lists downloadUrls for MU/team queries (Genesys: "for notification purposes only"). */
   jobRouteDownloadUrls: boolean;
-}
-
-/** Most userIds one query item may name (a management unit holds at most 1,500 agents in Genesys). */
-export const MAX_QUERY_USER_IDS = 5000;
-
-/** userIds as a Set (looked up per agent: a list would make a query agents × ids), or undefined when absent/empty. */
-function readUserIds(value: unknown): Set<string> | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (!Array.isArray(value) || !value.every((id) => typeof id === 'string'))
-    throw badRequest('wfm.validation.failure', 'userIds must be a list of user ids');
-  if (value.length > MAX_QUERY_USER_IDS)
-    throw badRequest('wfm.validation.failure', `userIds may name at most ${MAX_QUERY_USER_IDS} users`);
-  return value.length === 0 ? undefined : new Set(value as string[]);
-}
-
-function parseDate(value: unknown, field: string): number {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(Date.parse(value))) {
-    throw badRequest(
-      'invalid.date',
-      `Dates must be specified as ISO-8601 strings. For example: yyyy-MM-ddTHH:mm:ss.SSSZ (${field})`,
-    );
-  }
-  return Date.parse(value);
 }
 
 /** Historical adherence: MU and team queries (notification-driven), bulk jobs (pollable), job status, downloads. */
@@ -59,6 +37,8 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     timeZone: string,
     includeExceptions: boolean,
   ) => {
+    // What has happened by the time the query is made; later days of the range stay empty.
+    const until = ctx.centre.now();
     const startDate = new Date(from).toISOString();
     const endDate = new Date(to).toISOString();
     const job = ctx.jobs.start(
@@ -75,7 +55,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
                 entityId: job.id,
                 data: slice.map((a) =>
                   queryResult(
-                    userHistory(topo.seed, a, ctx.centre.settings, from, to, timeZone),
+                    userHistory(topo.seed, a, ctx.centre.settings, from, to, timeZone, until),
                     startDate,
                     endDate,
                     includeExceptions,
@@ -195,7 +175,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
         throw managementUnitNotFound();
       const from = parseDate(item.startDate, 'startDate');
       const to = parseDate(item.endDate, 'endDate');
-      checkRange(from, to, false);
+      checkRange(from, to, item.includeExceptions === true);
       const userIds = readUserIds(item.userIds);
       const agents = topo.agents.filter(
         (a) => a.managementUnitId === item.managementUnitId && (!userIds || userIds.has(a.id)),
@@ -209,6 +189,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
         includeActuals: item.includeActuals === true,
       };
     });
+    const until = ctx.centre.now();
     const userDays = items.reduce((n, i) => n + i.agents.length * ((i.to - i.from) / DAY), 0);
     const job = ctx.jobs.start(
       'bulk',
@@ -227,7 +208,7 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
                   managementUnitId: item.mu,
                   userResults: slice.map((a) =>
                     bulkUserResult(
-                      userHistory(topo.seed, a, ctx.centre.settings, item.from, item.to, timeZone),
+                      userHistory(topo.seed, a, ctx.centre.settings, item.from, item.to, timeZone, until),
                       item.includeExceptions,
                       item.includeActuals,
                     ),

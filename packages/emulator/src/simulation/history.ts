@@ -60,6 +60,8 @@ export function userHistory(
   from: number,
   to: number,
   timeZone: string,
+  /** Nothing after this instant has happened yet (the emulator's now): days after it stay empty. */
+  until: number = to,
 ): UserHistory {
   const dayStarts: number[] = [from];
   for (let d = localDayNumber(timeZone, from) + 1; ; d++) {
@@ -101,10 +103,11 @@ export function userHistory(
   };
 
   let day = 0;
+  const stop = Math.min(to, until);
   for (const span of agentSpans(seed, agent, from)) {
-    if (span.start >= to) break;
+    if (span.start >= stop) break;
     let start = Math.max(span.start, from);
-    const end = Math.min(span.end, to);
+    const end = Math.min(span.end, stop);
     const verdict = adherenceOf(span.scheduled?.category, span.presence, span.routing, false, settings);
     // Actual activity runs, merged while the category stays the same.
     const lastActual = actuals[actuals.length - 1];
@@ -122,7 +125,12 @@ export function userHistory(
       });
 
     while (start < end) {
-      while (day + 1 < dayStarts.length && dayStarts[day + 1]! <= start) day++;
+      // Exceptions end at local midnight: each day stands alone, so a range read in chunks of whole days
+      // gives exactly the numbers of one query over the whole range.
+      while (day + 1 < dayStarts.length && dayStarts[day + 1]! <= start) {
+        day++;
+        closeRun();
+      }
       const pieceEnd = Math.min(end, dayStarts[day + 1] ?? Infinity);
       const ms = pieceEnd - start;
       const m = days[day]!;

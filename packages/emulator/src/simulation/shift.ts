@@ -48,6 +48,30 @@ const PRESENCE_FOR: Partial<Record<ActivityCategory, SystemPresence>> = {
   OffQueueWork: 'Available',
 };
 
+/**
+ * A seeded habit: the agent comes back late from one kind of block, by 11–20 minutes, on one weekday
+ * every week ('weekday') or every working day ('daily'). Random drift alone never makes a late return of
+ * 10 minutes or more at a block boundary, so these are the only recurring lateness a pattern finder
+ * should report: tests know the truth exactly.
+ */
+export interface Habit {
+  kind: 'weekday' | 'daily';
+  /** The block the agent is late back from. */
+  lateBackFrom: 'Meal' | 'Break';
+  /** For 'weekday': the weekday of the shift's day (0 = Sunday), one of the agent's working days. */
+  weekday: number;
+}
+
+/** The habit of an agent, if any (about one agent in twelve). */
+export function habitOf(seed: number, agent: Agent): Habit | undefined {
+  const h = hash32(seed, agent.index, 31) % 25;
+  const offStart = hash32(seed, agent.index, 99) % 7;
+  if (h === 0)
+    return { kind: 'weekday', lateBackFrom: 'Meal', weekday: (offStart + 2 + (hash32(seed, agent.index, 32) % 5)) % 7 };
+  if (h === 1) return { kind: 'daily', lateBackFrom: 'Break', weekday: -1 };
+  return undefined;
+}
+
 /** Each agent works a fixed daily start time (spread over 24 hours: a follow-the-sun centre) with two days off a week. */
 export function shiftFor(seed: number, agent: Agent, day: number): Shift | undefined {
   const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday
@@ -76,18 +100,28 @@ export function shiftFor(seed: number, agent: Agent, day: number): Shift | undef
     // Boundaries between planned blocks, each moved by the agent's habits.
     const bounds = [plan[0]![0], ...plan.map((p) => p[1])].map((m) => shiftStart + m * MIN);
     const login = random();
-    bounds[0] = bounds[0]! + (login < 0.85 ? between(random, -3, 1) : between(random, 3, 15)) * MIN;
+    bounds[0] = bounds[0]! + (login < 0.85 ? between(random, -3, 1) : between(random, 3, 9)) * MIN;
+    const habit = habitOf(seed, agent);
+    let breaksSeen = 0;
     for (let i = 1; i < bounds.length - 1; i++) {
       const leaving = plan[i - 1]![2];
       const r = random();
-      const late =
+      // Drift stays under 10 minutes; only a habit (below) makes a late return of 10 minutes or more.
+      let late =
         leaving === 'OnQueueWork'
           ? between(random, -2, 1)
           : r < 0.7
             ? between(random, 0, 1)
             : r < 0.95
-              ? between(random, 1, 8)
-              : between(random, 10, 20);
+              ? between(random, 1, 6)
+              : between(random, 6, 9);
+      if (leaving === 'Break') breaksSeen++;
+      if (
+        habit &&
+        leaving === habit.lateBackFrom &&
+        (habit.kind === 'weekday' ? weekday === habit.weekday : breaksSeen === 1)
+      )
+        late = between(random, 11, 20);
       bounds[i] = bounds[i]! + late * MIN;
     }
     const last = bounds.length - 1;

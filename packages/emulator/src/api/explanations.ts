@@ -1,0 +1,83 @@
+/** @module Adherence explanations: the business-unit and agent queries (AdherenceExplanationResponse listings). */
+import { Hono } from 'hono';
+import type { EmulatorContext } from '../context.js';
+import type { Explanation } from '../simulation/explanations.js';
+import { requirePermission, requireScope, type ApiEnv } from './auth.js';
+import { badRequest, notFound } from './error-body.js';
+import { parseIsoDate } from './query-fields.js';
+import { readJsonObject } from './request-body.js';
+
+const DAY = 86_400_000;
+/** Longest range one explanations query answers (our choice; Genesys documents none). */
+const MAX_RANGE_DAYS = 62;
+const VIEW = ['wfm:adherenceExplanation:view'];
+
+export function explanationModel(e: Explanation) {
+  const a = e.agent;
+  return {
+    id: e.id,
+    agent: { id: a.id, selfUri: `/api/v2/users/${a.id}` },
+    managementUnit: {
+      id: a.managementUnitId,
+      selfUri: `/api/v2/workforcemanagement/managementunits/${a.managementUnitId}`,
+    },
+    businessUnit: { id: a.businessUnitId, selfUri: `/api/v2/workforcemanagement/businessunits/${a.businessUnitId}` },
+    type: e.type,
+    status: e.status,
+    startDate: new Date(e.start).toISOString(),
+    lengthMinutes: e.lengthMinutes,
+    notes: e.notes,
+    ...(e.reviewedBy ? { reviewedBy: { id: e.reviewedBy, selfUri: `/api/v2/users/${e.reviewedBy}` } } : {}),
+    ...(e.reviewedDate ? { reviewedDate: new Date(e.reviewedDate).toISOString() } : {}),
+    selfUri: `/api/v2/workforcemanagement/agents/${a.id}/adherence/explanations/${e.id}`,
+  };
+}
+
+export function explanationRoutes(ctx: EmulatorContext) {
+  const app = new Hono<ApiEnv>();
+  const topo = ctx.centre.topology;
+  const readRange = (body: Record<string, unknown>) => {
+    const from = parseIsoDate(body.startDate, 'startDate');
+    const to = parseIsoDate(body.endDate, 'endDate');
+    if (to <= from) throw badRequest('wfm.validation.failure', 'endDate must be after startDate');
+    if (to - from > MAX_RANGE_DAYS * DAY)
+      throw badRequest('wfm.validation.failure', `The query range may be at most ${MAX_RANGE_DAYS} days`);
+    return { from, to };
+  };
+  const ids = (v: unknown, field: string) => {
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      throw badRequest('wfm.validation.failure', `${field} must be a list of ids`);
+    return new Set(v as string[]);
+  };
+
+  // POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/adherence/explanations/query
+  app.post('/api/v2/workforcemanagement/businessunits/:buId/adherence/explanations/query', async (c) => {
+    requireScope(c, ['workforce-management', 'workforce-management:readonly']);
+    requirePermission(c, VIEW);
+    const bu = topo.businessUnits.find((b) => b.id === c.req.param('buId'));
+    if (!bu) throw notFound('Business unit');
+    const body = await readJsonObject(c);
+    const { from, to } = readRange(body);
+    const mus = ids(body.managementUnitIds, 'managementUnitIds');
+    const agentIds = ids(body.agentIds, 'agentIds');
+    const entities = topo.agents
+      .filter(
+        (a) => a.businessUnitId === bu.id && (!mus || mus.has(a.managementUnitId)) && (!agentIds || agentIds.has(a.id)),
+      )
+      .flatMap((a) => ctx.explanations.forAgent(a, from, to))
+      .map(explanationModel);
+    return c.json({ result: { entities } });
+  });
+
+  // POST /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/query
+  app.post('/api/v2/workforcemanagement/agents/:agentId/adherence/explanations/query', async (c) => {
+    requireScope(c, ['workforce-management', 'workforce-management:readonly']);
+    requirePermission(c, VIEW);
+    const agent = topo.agentsById.get(c.req.param('agentId'));
+    if (!agent) throw notFound('Agent');
+    const { from, to } = readRange(await readJsonObject(c));
+    return c.json({ result: { entities: ctx.explanations.forAgent(agent, from, to).map(explanationModel) } });
+  });
+  return app;
+}

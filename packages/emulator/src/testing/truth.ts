@@ -1,0 +1,41 @@
+/** @module What the emulator knows to be true, for tests that check a client's numbers against it. */
+import { bulkUserResult } from '../api/historical-documents.js';
+import { explanationModel } from '../api/explanations.js';
+import { EmulatorError } from '../errors.js';
+import type { Emulator } from '../server.js';
+import { userHistory } from '../simulation/history.js';
+
+/**
+ * One agent's historical adherence over [startDate, endDate) in `timeZone`, computed in one pass with no range
+ * limit, in the bulk file's shape (…Seconds names, exceptions and actuals included), as of the emulator's now.
+ */
+export function historicalTruth(
+  emulator: Emulator,
+  userId: string,
+  startDate: string,
+  endDate: string,
+  timeZone: string,
+): Record<string, unknown> {
+  const topo = emulator.centre.topology;
+  const agent = topo.agentsById.get(userId);
+  if (!agent) throw new EmulatorError('invalid_option', `no agent ${userId}`);
+  const h = userHistory(
+    topo.seed,
+    agent,
+    emulator.centre.settings,
+    Date.parse(startDate),
+    Date.parse(endDate),
+    timeZone,
+    emulator.centre.now(),
+  );
+  return bulkUserResult(h, true, true);
+}
+
+/** The agent's adherence explanations that start in [startDate, endDate), as the API lists them. */
+export function explanationsTruth(emulator: Emulator, userId: string, startDate: string, endDate: string) {
+  const agent = emulator.centre.topology.agentsById.get(userId);
+  if (!agent) throw new EmulatorError('invalid_option', `no agent ${userId}`);
+  return emulator.context.explanations
+    .forAgent(agent, Date.parse(startDate), Date.parse(endDate))
+    .map(explanationModel);
+}

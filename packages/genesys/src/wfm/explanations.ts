@@ -1,0 +1,51 @@
+/** @module Agents' adherence explanations (AdherenceExplanationResponse) for a business unit. */
+import type { GenesysClient } from '../client.js';
+import { download } from '../download.js';
+import { GenesysClientError } from '../errors.js';
+import { request, type CallOptions } from '../http.js';
+
+export type ExplanationStatus = 'Pending' | 'Approved' | 'Denied';
+
+export interface AdherenceExplanation {
+  id: string;
+  agent: { id: string };
+  managementUnit?: { id: string };
+  businessUnit?: { id: string };
+  type: string;
+  status: ExplanationStatus;
+  startDate: string;
+  lengthMinutes: number;
+  notes?: string;
+  reviewedBy?: { id: string };
+  reviewedDate?: string;
+}
+
+interface QueryResponse {
+  result?: { entities?: AdherenceExplanation[] };
+  downloadUrl?: string;
+  job?: { id?: string; status?: string };
+}
+
+/** Explanations that start in [startDate, endDate) in a business unit, optionally for some units or agents. */
+export async function queryBusinessUnitExplanations(
+  client: GenesysClient,
+  businessUnitId: string,
+  query: { startDate: string; endDate: string; managementUnitIds?: string[]; agentIds?: string[] },
+  opts: CallOptions = {},
+): Promise<AdherenceExplanation[]> {
+  const res = await request<QueryResponse>(client, {
+    method: 'POST',
+    path: `/api/v2/workforcemanagement/businessunits/${encodeURIComponent(businessUnitId)}/adherence/explanations/query`,
+    body: query,
+    ...opts,
+  });
+  if (res.result) return res.result.entities ?? [];
+  if (res.downloadUrl) {
+    const file = (await (await download(client, res.downloadUrl, opts)).json()) as QueryResponse['result'];
+    return file?.entities ?? [];
+  }
+  throw new GenesysClientError(
+    'invalid_response',
+    `the explanations query answered with job ${res.job?.status ?? 'without a result'}; ask for a shorter range`,
+  );
+}

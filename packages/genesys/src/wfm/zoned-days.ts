@@ -1,0 +1,124 @@
+/**
+ * @module Calendar days in an Olson time zone, with Intl only: a WFM day runs from local midnight to local
+ * midnight in the management unit's zone, so it is 23 or 25 hours long on the days clocks change.
+ */
+import { GenesysClientError } from '../errors.js';
+
+/** A local calendar date, `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+export interface ZonedDay {
+  date: LocalDate;
+  /** Epoch ms of local midnight starting the day. */
+  start: number;
+  /** Epoch ms of the next local midnight. */
+  end: number;
+  /** 24, or 23/25 on a daylight-saving change. */
+  hours: number;
+}
+
+const DAY = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function parts(timeZone: string, epochMs: number) {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  const out: Record<string, string> = {};
+  for (const p of f.formatToParts(new Date(epochMs))) out[p.type] = p.value;
+  return out;
+}
+
+/** Whether Intl knows the zone. */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    parts(timeZone, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC at an instant, in ms (local = utc + offset). */
+export function zoneOffsetMs(timeZone: string, epochMs: number): number {
+  const p = parts(timeZone, epochMs);
+  const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+}
+
+function check(date: LocalDate): [number, number, number] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m)
+    throw new GenesysClientError('invalid_argument', `not a date (YYYY-MM-DD): ${JSON.stringify(date).slice(0, 40)}`);
+  return [+m[1]!, +m[2]!, +m[3]!];
+}
+
+/** Epoch ms of local midnight starting `date` in the zone (a midnight skipped by DST resolves forward). */
+export function startOfDay(timeZone: string, date: LocalDate): number {
+  const [y, m, d] = check(date);
+  const wall = Date.UTC(y, m - 1, d);
+  let guess = wall - zoneOffsetMs(timeZone, wall);
+  guess = wall - zoneOffsetMs(timeZone, guess);
+  return guess;
+}
+
+/** The local date of an instant in the zone. */
+export function localDate(timeZone: string, epochMs: number): LocalDate {
+  const p = parts(timeZone, epochMs);
+  return `${p.year!.padStart(4, '0')}-${p.month!.padStart(2, '0')}-${p.day!.padStart(2, '0')}`;
+}
+
+/** Local minutes since midnight of an instant (0–1439; wall-clock time, so DST days skip or repeat an hour). */
+export function localMinuteOfDay(timeZone: string, epochMs: number): number {
+  const p = parts(timeZone, epochMs);
+  return +p.hour! * 60 + +p.minute!;
+}
+
+/** The weekday of a local date, 0 = Sunday. */
+export function weekdayOf(date: LocalDate): number {
+  const [y, m, d] = check(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** `date` plus `n` calendar days. */
+export function addDays(date: LocalDate, n: number): LocalDate {
+  const [y, m, d] = check(date);
+  return new Date(Date.UTC(y, m - 1, d) + n * DAY).toISOString().slice(0, 10);
+}
+
+/** Calendar days from `a` to `b` (b − a). */
+export function daysBetween(a: LocalDate, b: LocalDate): number {
+  const [y1, m1, d1] = check(a);
+  const [y2, m2, d2] = check(b);
+  return Math.round((Date.UTC(y2, m2 - 1, d2) - Date.UTC(y1, m1 - 1, d1)) / DAY);
+}
+
+/** The days from `from` to `to` inclusive, each with its own length. */
+export function zonedDays(timeZone: string, from: LocalDate, to: LocalDate): ZonedDay[] {
+  const out: ZonedDay[] = [];
+  for (let date = from, start = startOfDay(timeZone, from); daysBetween(date, to) >= 0;) {
+    const next = addDays(date, 1);
+    const end = startOfDay(timeZone, next);
+    out.push({ date, start, end, hours: Math.round((end - start) / 3_600_000) });
+    date = next;
+    start = end;
+  }
+  return out;
+}
+
+/** The Monday starting the week of `date` (ISO weeks). */
+export function weekStart(date: LocalDate): LocalDate {
+  return addDays(date, -((weekdayOf(date) + 6) % 7));
+}
