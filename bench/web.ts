@@ -52,12 +52,18 @@ async function signInTo(page: Page, app: string, path: string): Promise<number> 
 
 export async function benchWeb(): Promise<void> {
   const assets = `${appDir}dist/assets`;
+  // Initial JS: what index.html loads (its module script and preloads); the rest loads with the page that needs it.
+  const html = readFileSync(`${appDir}dist/index.html`, 'utf8');
+  const initial = new Set([...html.matchAll(/\/assets\/([\w.-]+\.js)/g)].map((m) => m[1]!));
+  const gz = (f: string) => gzipSync(readFileSync(`${assets}/${f}`), { level: 9 }).length;
   const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-  const jsGzip = js.reduce((n, f) => n + gzipSync(readFileSync(`${assets}/${f}`), { level: 9 }).length, 0);
+  const jsGzip = [...initial].reduce((n, f) => n + gz(f), 0);
+  const lazyGzip = js.filter((f) => !initial.has(f)).map((f) => `${f.replace(/-[\w]+\.js$/, '')} ${gz(f)} B`);
   console.log('\n== apps/web in headless Chromium ==');
   console.log(
-    `  initial JS: ${jsGzip} B gzip (${(jsGzip / 1024).toFixed(1)} KB; target ≤ 120 KB; the official SDK alone: ~136 KB)`,
+    `  initial JS: ${jsGzip} B gzip (${(jsGzip / 1024).toFixed(1)} KB; target ≤ 100 KB; the official SDK alone: ~136 KB)`,
   );
+  console.log(`  loaded with their page: ${lazyGzip.join(', ')}`);
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   try {

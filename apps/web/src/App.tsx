@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { type OAuthError } from '@adhere/oauth';
 import { checkFeature, createGenesysClient, type Access, type Feature } from '@adhere/genesys';
 import { AccessNotice } from './access/AccessNotice.js';
@@ -6,10 +6,17 @@ import { useAccess } from './access/useAccess.js';
 import type { Session, SignInFailure } from './auth/session.js';
 import { BoardPage } from './board/BoardPage.js';
 import { DiagnosticsPage } from './diagnostics/DiagnosticsPage.js';
-import { DoctorPage } from './diagnostics/DoctorPage.js';
-import { HistoryPage } from './history/HistoryPage.js';
 import { navigate, useLocation } from './router.js';
 import { SettingsPage } from './settings/SettingsPage.js';
+
+// Pages other than the board load on first visit, so the board (what a supervisor opens first) starts sooner.
+const HistoryPage = lazy(() => import('./history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
+const DoctorPage = lazy(() => import('./diagnostics/DoctorPage.js').then((m) => ({ default: m.DoctorPage })));
+const loading = (
+  <p role="status" className="centered">
+    Loading…
+  </p>
+);
 
 export function App({ session }: { session: Session }) {
   const url = useLocation();
@@ -78,7 +85,9 @@ export function App({ session }: { session: Session }) {
   if (url.pathname === '/doctor')
     return (
       <Shell session={session} signedIn={signedIn}>
-        <DoctorPage />
+        <Suspense fallback={loading}>
+          <DoctorPage />
+        </Suspense>
       </Shell>
     );
   if (!signedIn) {
@@ -114,7 +123,9 @@ export function App({ session }: { session: Session }) {
       {check?.available === false ? (
         <AccessNotice check={check} />
       ) : page === 'history' ? (
-        <HistoryPage client={client} />
+        <Suspense fallback={loading}>
+          <HistoryPage client={client} />
+        </Suspense>
       ) : (
         <BoardPage client={client} />
       )}

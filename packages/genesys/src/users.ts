@@ -8,14 +8,25 @@ export function getMe(client: GenesysClient, opts: CallOptions & { expand?: stri
   return request(client, { path: '/api/v2/users/me', query: { expand: opts.expand?.join(',') }, ...opts });
 }
 
-/** Users by id, in batches of 100 (the API's limit), in the order given; unknown ids are left out. */
+/** Batches of user ids fetched at the same time by getUsersByIds. */
+const USER_BATCHES_AT_ONCE = 4;
+
+/** Users by id, in the order asked, missing ones left out; in batches of 100, four at a time. */
 export async function getUsersByIds(client: GenesysClient, ids: string[], opts: CallOptions = {}): Promise<User[]> {
   const found = new Map<string, User>();
-  for (let i = 0; i < ids.length; i += 100) {
-    const batch = ids.slice(i, i + 100);
-    for await (const u of allEntities<User>(client, '/api/v2/users', { id: batch.join(','), pageSize: 100 }, opts))
-      found.set(u.id, u);
-  }
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += 100) batches.push(ids.slice(i, i + 100));
+  // Batches of 100 (Genesys's page size), a few at a time: 1,000 names in 3 round trips, not 10, while staying
+  // well inside the per-token rate limit (about 300 requests a minute).
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      for await (const u of allEntities<User>(client, '/api/v2/users', { id: batch.join(','), pageSize: 100 }, opts))
+        found.set(u.id, u);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(USER_BATCHES_AT_ONCE, batches.length) }, worker));
   return ids.map((id) => found.get(id)).filter((u): u is User => u !== undefined);
 }
 

@@ -1,77 +1,102 @@
-/** @module Historical adherence: the form and the report. Data comes from useHistoryOptions and useHistoricalReport. */
+/** @module Historical adherence: the form, one progress bar over every chunk, and the report's views. */
 import { useMemo, useState, type FormEvent } from 'react';
-import type { GenesysClient } from '@adhere/genesys';
-import { toCsv } from './csv.js';
-import { DayChart } from './DayChart.js';
-import { average, dailyAverages } from './report-math.js';
+import {
+  addDays,
+  localDate,
+  totalsOf,
+  zoneOffsetMs,
+  zonedDays,
+  type GenesysClient,
+  type ZonedDay,
+} from '@adhere/genesys';
+import { activityWords } from '../words.js';
+import { AgentTable } from './AgentTable.js';
+import { downloadCsv, isoWithOffset } from './csv.js';
+import { ExceptionList } from './ExceptionList.js';
+import { PatternList } from './PatternList.js';
+import { findPatterns } from './patterns.js';
+import { exceptionRows, exceptionSlots, perAgent, perDay, perTeam, perWeek, type ExceptionRow } from './report-math.js';
+import { SlotHeatmap } from './SlotHeatmap.js';
+import { TeamComparison } from './TeamComparison.js';
 import { Timeline } from './Timeline.js';
-import { useHistoricalReport } from './useHistoricalReport.js';
-import { useHistoryOptions } from './useHistoryOptions.js';
+import { TrendChart } from './TrendChart.js';
+import { useHistoricalReport, type Report } from './useHistoricalReport.js';
+import { useHistoryOptions, type UnitDetails } from './useHistoryOptions.js';
 
-const DAY = 86_400_000;
-const ZONES = ['Europe/London', 'America/New_York', 'America/Chicago', 'Australia/Sydney', 'Asia/Tokyo', 'UTC'];
+const ZONES = [
+  'Europe/London',
+  'Europe/Paris',
+  'America/New_York',
+  'America/Chicago',
+  'America/Los_Angeles',
+  'America/Sao_Paulo',
+  'Asia/Kolkata',
+  'Asia/Manila',
+  'Asia/Tokyo',
+  'Australia/Sydney',
+  'UTC',
+];
+const VIEWS = [
+  ['agents', 'Agents'],
+  ['trends', 'Days and weeks'],
+  ['teams', 'Teams'],
+  ['exceptions', 'Exceptions'],
+  ['week', 'When in the week'],
+  ['patterns', 'Patterns'],
+] as const;
+type View = (typeof VIEWS)[number][0];
+/** Longest range offered: 13 months, as trends need. */
+const MAX_DAYS = 397;
 
-/** Historical adherence: a date range in a time zone, per-agent adherence and conformance, a chart over days, a timeline, CSV. */
+/** Historical adherence over any range of the unit's days, in the unit's time zone unless another is chosen. */
 export function HistoryPage({ client }: { client: GenesysClient }) {
-  const today = new Date().toISOString().slice(0, 10);
-  const [form, setForm] = useState({
-    mu: '',
-    team: '',
-    from: new Date(Date.now() - 7 * DAY).toISOString().slice(0, 10),
-    to: today,
-    timeZone: '',
-    exceptions: true,
-  });
-  const [selected, setSelected] = useState<string>();
+  const [form, setForm] = useState({ mu: '', team: '', from: '', to: '', timeZone: '', exceptions: true });
   const [agents, setAgents] = useState<string[]>([]);
   const options = useHistoryOptions(client, form.mu);
-  const { mus, teams, members, muId: mu } = options;
-  // Until the user picks, the management unit's own time zone.
-  const timeZone = form.timeZone || mus.find((m) => m.id === mu)?.timeZone || 'Europe/London';
-  const report = useHistoricalReport(client);
-  const { progress, results, names, running } = report;
-  const error = report.error ?? options.error;
+  const { mus, muId: mu, details } = options;
+  // Until the user picks: the unit's own zone, and its last 7 days up to today.
+  const timeZone = form.timeZone || details?.timeZone || '';
+  const today = timeZone ? localDate(timeZone, Date.now()) : '';
+  const to = form.to || today;
+  const from = form.from || (to ? addDays(to, -6) : '');
+  // Changing one end of the range fixes the other where it is shown, so a default never moves under the user.
+  const reportState = useHistoricalReport(client);
+  const { report, running, statuses, fraction } = reportState;
+  const error = reportState.error ?? options.error;
+  const failed = statuses.some((s) => s.state === 'failed');
+  const fetchedParts = statuses.filter((s) => s.state === 'done' || s.state === 'cached').length;
+  const rangeDays = from && to ? zonedDays('UTC', from, to).length : 0;
 
   const run = (e: FormEvent) => {
     e.preventDefault();
-    setSelected(undefined);
-    void report.run({ ...form, mu, timeZone, agents });
+    if (!details || !from || !to) return;
+    const userIds = agents.length
+      ? agents
+      : form.team
+        ? [...details.teamOf].filter(([, t]) => t === form.team).map(([u]) => u)
+        : undefined;
+    void reportState.run({
+      mu,
+      businessUnitId: details.businessUnitId,
+      userIds,
+      from,
+      to,
+      timeZone,
+      exceptions: form.exceptions,
+    });
   };
-
-  const days = useMemo(() => dailyAverages(results ?? []), [results]);
-  const exportCsv = () => {
-    if (!results) return;
-    const csv = toCsv([
-      ['agent', 'userId', 'adherencePercentage', 'conformancePercentage', 'impact', 'exceptions'],
-      ...results.map((r) => [
-        names.get(r.userId) ?? r.userId,
-        r.userId,
-        r.adherencePercentage,
-        r.conformancePercentage,
-        r.impact,
-        r.days.reduce((n, d) => n + d.exceptionCount, 0),
-      ]),
-    ]);
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-    a.download = `adherence-${form.from}-${form.to}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-  };
-  const pct =
-    progress && progress.filesTotal > 0 ? Math.round((progress.filesDone / progress.filesTotal) * 100) : undefined;
 
   return (
     <section aria-labelledby="history-title" className="history">
       <h1 id="history-title">Historical adherence</h1>
-      <form onSubmit={run} className="toolbar">
+      <form onSubmit={run} className="toolbar no-print">
         <label>
           Management unit{' '}
           <select
             value={mu}
             onChange={(e) => {
               setAgents([]);
-              setForm({ ...form, mu: e.target.value, team: '' });
+              setForm({ ...form, mu: e.target.value, team: '', timeZone: '' });
             }}
           >
             {mus.map((m) => (
@@ -85,13 +110,11 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
           Team{' '}
           <select value={form.team} onChange={(e) => setForm({ ...form, team: e.target.value })}>
             <option value="">Whole management unit</option>
-            {teams
-              .filter((t) => mus.find((m) => m.id === mu && t.name.startsWith(m.name ?? '\u0000')))
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
+            {details?.teams.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -103,7 +126,7 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
             onChange={(e) => setAgents([...e.target.selectedOptions].map((o) => o.value))}
             aria-describedby="agents-hint"
           >
-            {members.map((m) => (
+            {details?.members.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
@@ -117,9 +140,9 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
           From{' '}
           <input
             type="date"
-            value={form.from}
-            max={form.to}
-            onChange={(e) => setForm({ ...form, from: e.target.value })}
+            value={from}
+            max={to}
+            onChange={(e) => setForm({ ...form, from: e.target.value, to })}
             required
           />
         </label>
@@ -127,17 +150,19 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
           To{' '}
           <input
             type="date"
-            value={form.to}
-            min={form.from}
-            onChange={(e) => setForm({ ...form, to: e.target.value })}
+            value={to}
+            min={from}
+            onChange={(e) => setForm({ ...form, from, to: e.target.value })}
             required
           />
         </label>
         <label>
           Time zone{' '}
           <select value={timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
-            {[...new Set([timeZone, ...ZONES])].map((z) => (
-              <option key={z}>{z}</option>
+            {[...new Set([timeZone, ...ZONES])].filter(Boolean).map((z) => (
+              <option key={z} value={z}>
+                {z === details?.timeZone ? `${z} (the unit's)` : z}
+              </option>
             ))}
           </select>
         </label>
@@ -147,83 +172,336 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
             checked={form.exceptions}
             onChange={(e) => setForm({ ...form, exceptions: e.target.checked })}
           />{' '}
-          Exceptions and timeline (≤ 7 days)
+          Exceptions, timelines and patterns
         </label>
-        <button type="submit" disabled={running || !mu}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={running || !details || rangeDays < 1 || rangeDays > MAX_DAYS}
+        >
           Run
         </button>
         {running ? (
-          <button type="button" onClick={report.cancel}>
+          <button type="button" onClick={reportState.cancel}>
             Cancel
           </button>
         ) : null}
+        <span className="hint">
+          {rangeDays > MAX_DAYS
+            ? `At most ${MAX_DAYS} days (13 months).`
+            : rangeDays > 0
+              ? `${rangeDays} days, asked of Genesys ${form.exceptions ? 'a week' : 'a month'} at a time.`
+              : ''}
+        </span>
       </form>
-      {running ? (
-        <div className="progress">
-          <progress max={100} value={pct} aria-label="Query progress" />
+      {running || (statuses.length > 1 && !report) ? (
+        <div className="progress no-print">
+          <progress max={1} value={fraction} aria-label="Report progress" />
           <span role="status">
-            {progress?.phase === 'downloading'
-              ? `Downloading results: ${progress.filesDone} of ${progress.filesTotal} files, ${progress.users} agents`
-              : 'Genesys is computing adherence…'}
+            {running
+              ? `Part ${Math.min(statuses.length, fetchedParts + 1)} of ${statuses.length}: Genesys is computing adherence…`
+              : `${fetchedParts} of ${statuses.length} parts fetched`}
           </span>
         </div>
       ) : null}
       {error ? (
         <p role="alert" className="error">
-          {error}
+          {error}{' '}
+          {failed && !running ? (
+            <button type="button" onClick={() => void reportState.retry()}>
+              Retry the failed parts
+            </button>
+          ) : null}
         </p>
       ) : null}
-      {results ? (
-        <>
-          <div className="summary">
-            <p>
-              <strong data-testid="average-adherence">
-                {average(results.map((r) => r.adherencePercentage)).toFixed(2)}%
-              </strong>{' '}
-              average adherence · <strong>{average(results.map((r) => r.conformancePercentage)).toFixed(2)}%</strong>{' '}
-              average conformance · {results.length} agents
-            </p>
-            <button type="button" onClick={exportCsv}>
-              Export CSV
+      {report && details ? <ReportView client={client} report={report} details={details} /> : null}
+    </section>
+  );
+}
+
+function ReportView({ client, report, details }: { client: GenesysClient; report: Report; details: UnitDetails }) {
+  const { request, results } = report;
+  const zone = request.timeZone;
+  const [view, setView] = useState<View>('agents');
+  const [selected, setSelected] = useState<string>();
+  const { targetPercent: target, thresholdSeconds, names } = details;
+
+  const days = useMemo(() => zonedDays(zone, request.from, request.to), [zone, request.from, request.to]);
+  const fmt = useMemo(() => {
+    const date = new Intl.DateTimeFormat(undefined, {
+      timeZone: zone,
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    });
+    const short = new Intl.DateTimeFormat(undefined, { timeZone: zone, day: 'numeric', month: 'short' });
+    const time = new Intl.DateTimeFormat(undefined, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      date: (t: number) => date.format(t),
+      short: (t: number) => short.format(t),
+      time: (t: number) => time.format(t),
+    };
+  }, [zone]);
+  const startOf = useMemo(() => new Map(days.map((d) => [d.date, d.start])), [days]);
+  const agentRows = useMemo(
+    () => perAgent(results, target, thresholdSeconds).sort((a, b) => a.adherence - b.adherence),
+    [results, target, thresholdSeconds],
+  );
+  const daily = useMemo(() => perDay(results, days), [results, days]);
+  const weekly = useMemo(() => perWeek(results, days), [results, days]);
+  const teams = useMemo(() => perTeam(results, details.teamOf, days), [results, details.teamOf, days]);
+  const exceptions = useMemo(
+    () => (request.exceptions ? exceptionRows(results, zone, report.explanations) : []),
+    [results, zone, report.explanations, request.exceptions],
+  );
+  const slots = useMemo(() => exceptionSlots(exceptions, zone), [exceptions, zone]);
+  const rangeEnd = days[days.length - 1]!.end;
+  const patterns = useMemo(() => findPatterns(exceptions, rangeEnd, zone), [exceptions, rangeEnd, zone]);
+  const total = totalsOf(results.flatMap((r) => r.days));
+  const belowTarget = agentRows.filter((r) => r.missedTarget).length;
+  const exceptionCount = agentRows.reduce((n, r) => n + r.exceptionCount, 0);
+  const teamName = (id: string) => details.teams.find((t) => t.id === id)?.name ?? id;
+  const name = (id: string) => names.get(id) ?? id;
+  const iso = (t: number) => isoWithOffset(t, zoneOffsetMs(zone, t));
+  const file = (kind: string) => `adherence-${kind}-${request.from}-to-${request.to}.csv`;
+  const dayOfOffset = (d: ZonedDay[]) => new Map(d.map((x) => [Math.round((x.start - d[0]!.start) / 1000), x]));
+
+  const exportAgents = () =>
+    downloadCsv(file('agents'), [
+      [
+        'agent',
+        'userId',
+        'adherencePercentage',
+        'conformancePercentage',
+        'adherenceTargetPercent',
+        'missedTarget',
+        'exceptionCount',
+        'exceptionDurationSeconds',
+        'exceptionDurationSecondsAsGenesysUi',
+        'scheduleLengthSeconds',
+        'actualLengthSeconds',
+        'impact',
+        'from',
+        'to',
+        'timeZone',
+      ],
+      ...agentRows.map((r) => [
+        name(r.userId),
+        r.userId,
+        r.adherence,
+        r.conformance,
+        target,
+        r.missedTarget ? 'yes' : 'no',
+        r.exceptionCount,
+        r.exceptionSeconds,
+        r.exceptionSecondsAsGenesysUi,
+        r.scheduledSeconds,
+        r.actualSeconds,
+        r.impact,
+        request.from,
+        request.to,
+        zone,
+      ]),
+    ]);
+  const exportAgentDays = () => {
+    const at = dayOfOffset(days);
+    downloadCsv(file('agent-days'), [
+      [
+        'agent',
+        'userId',
+        'date',
+        'dayStart',
+        'hours',
+        'adherencePercentage',
+        'conformancePercentage',
+        'exceptionCount',
+        'exceptionDurationSeconds',
+        'adherenceScheduleSeconds',
+        'scheduleLengthSeconds',
+        'actualLengthSeconds',
+        'impactSeconds',
+        'timeZone',
+      ],
+      ...results.flatMap((r) =>
+        r.days.map((d) => {
+          const day = at.get(d.dayStartOffsetSeconds);
+          return [
+            name(r.userId),
+            r.userId,
+            day?.date ?? '',
+            day ? iso(day.start) : '',
+            day?.hours ?? '',
+            d.adherencePercentage,
+            d.conformancePercentage,
+            d.exceptionCount,
+            d.exceptionDurationSeconds,
+            d.adherenceScheduleSeconds,
+            d.scheduleLengthSeconds,
+            d.actualLengthSeconds,
+            d.impactSeconds,
+            zone,
+          ];
+        }),
+      ),
+    ]);
+  };
+  const exportExceptions = (rows: ExceptionRow[]) =>
+    downloadCsv(file('exceptions'), [
+      [
+        'agent',
+        'userId',
+        'start',
+        'end',
+        'durationSeconds',
+        'scheduledActivity',
+        'scheduledActivityCode',
+        'actualActivity',
+        'systemPresence',
+        'routingStatus',
+        'impact',
+        'explanation',
+        'timeZone',
+      ],
+      ...rows.map((r) => [
+        name(r.userId),
+        r.userId,
+        iso(r.start),
+        iso(r.end),
+        r.seconds,
+        activityWords(r.scheduled),
+        (r.scheduledCodeId && details.codes.get(r.scheduledCodeId)?.name) || '',
+        activityWords(r.actual),
+        r.systemPresence,
+        r.routingStatus,
+        r.impact,
+        r.explanation === 'None' ? '' : r.explanation,
+        zone,
+      ]),
+    ]);
+
+  const selectedResult = selected ? results.find((r) => r.userId === selected) : undefined;
+  const weeksCovered = request.exceptions && days.length >= 21;
+  return (
+    <div className="report" data-testid="report">
+      <p className="report-head">
+        <strong>{details.unit.name}</strong> · {fmt.date(days[0]!.start)} to {fmt.date(days[days.length - 1]!.start)} ·
+        days midnight to midnight in <strong data-testid="report-zone">{zone}</strong>
+        {days.some((d) => d.hours !== 24)
+          ? ` (clocks change: ${days
+              .filter((d) => d.hours !== 24)
+              .map((d) => `${fmt.short(d.start)} has ${d.hours} hours`)
+              .join(', ')})`
+          : ''}
+      </p>
+      <div className="summary">
+        <p>
+          <strong data-testid="average-adherence">{total.adherencePercentage.toFixed(2)}%</strong> adherence (all
+          scheduled time) against a <strong>{target}%</strong> target ·{' '}
+          <strong>{total.conformancePercentage.toFixed(2)}%</strong> conformance · {results.length} agents,{' '}
+          <strong>{belowTarget}</strong> below target · {exceptionCount} exceptions
+        </p>
+        <div className="toolbar no-print" role="group" aria-label="Export">
+          <button type="button" onClick={exportAgents}>
+            Export per agent (CSV)
+          </button>
+          <button type="button" onClick={exportAgentDays}>
+            Export per agent-day (CSV)
+          </button>
+          {request.exceptions ? (
+            <button type="button" onClick={() => exportExceptions(exceptions)}>
+              Export exceptions (CSV)
             </button>
-          </div>
-          <DayChart days={days} />
-          {selected ? (
-            <Timeline result={results.find((r) => r.userId === selected)!} name={names.get(selected) ?? selected} />
+          ) : null}
+          <button type="button" onClick={() => window.print()}>
+            Print
+          </button>
+        </div>
+      </div>
+      <div className="views no-print" role="group" aria-label="Report view">
+        {VIEWS.map(([v, label]) => (
+          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+            {label}
+          </button>
+        ))}
+      </div>
+      {view === 'agents' ? (
+        <>
+          {selectedResult ? (
+            request.exceptions ? (
+              <Timeline
+                client={client}
+                managementUnitId={request.mu}
+                result={selectedResult}
+                name={name(selectedResult.userId)}
+                days={days}
+                codes={details.codes}
+                formatDate={fmt.date}
+                timeZone={zone}
+              />
+            ) : (
+              <p className="hint">Tick “Exceptions, timelines and patterns” and run again to see timelines.</p>
+            )
           ) : (
-            <p className="hint">Choose an agent to see their timeline of scheduled versus actual activity.</p>
+            <p className="hint">
+              Choose an agent to see their scheduled and actual activity and exceptions, day by day.
+            </p>
           )}
-          <div className="results-scroll" tabIndex={0} aria-label="Per-agent results">
-            <table className="results">
-              <caption>Per agent, lowest adherence first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Agent</th>
-                  <th scope="col">Adherence %</th>
-                  <th scope="col">Conformance %</th>
-                  <th scope="col">Impact</th>
-                  <th scope="col">Exceptions</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.map((r) => (
-                  <tr key={r.userId} data-user={r.userId} aria-selected={selected === r.userId}>
-                    <th scope="row">
-                      <button type="button" className="link" onClick={() => setSelected(r.userId)}>
-                        {names.get(r.userId) ?? r.userId}
-                      </button>
-                    </th>
-                    <td data-testid="adherence">{r.adherencePercentage.toFixed(2)}</td>
-                    <td>{r.conformancePercentage.toFixed(2)}</td>
-                    <td>{r.impact}</td>
-                    <td>{r.days.reduce((n, d) => n + d.exceptionCount, 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AgentTable
+            rows={agentRows}
+            names={names}
+            target={target}
+            thresholdSeconds={thresholdSeconds}
+            selected={selected}
+            onSelect={setSelected}
+          />
         </>
       ) : null}
-    </section>
+      {view === 'trends' ? (
+        <section aria-labelledby="trends-title">
+          <h2 id="trends-title">Days and weeks</h2>
+          <TrendChart
+            id="per-day"
+            title="Adherence per day"
+            rows={daily}
+            target={target}
+            label={(r) => fmt.short(startOf.get(r.date)!)}
+          />
+          <TrendChart
+            id="per-week"
+            title="Adherence per week (weeks start on Monday)"
+            rows={weekly}
+            target={target}
+            label={(r) => `w/c ${r.date.slice(5)}`}
+          />
+        </section>
+      ) : null}
+      {view === 'teams' ? (
+        <TeamComparison
+          teams={teams}
+          teamName={teamName}
+          target={target}
+          dayLabel={(d) => fmt.short(startOf.get(d)!)}
+        />
+      ) : null}
+      {view === 'exceptions' ? (
+        request.exceptions ? (
+          <ExceptionList
+            rows={exceptions}
+            names={names}
+            codes={details.codes}
+            formatTime={fmt.time}
+            explanationsNote={report.explanationsNote}
+            onExport={exportExceptions}
+          />
+        ) : (
+          <p className="hint">Tick “Exceptions, timelines and patterns” and run again to list exceptions.</p>
+        )
+      ) : null}
+      {view === 'week' ? <SlotHeatmap grid={slots} timeZone={zone} /> : null}
+      {view === 'patterns' ? (
+        <PatternList patterns={patterns} names={names} formatDate={fmt.time} covered={weeksCovered} />
+      ) : null}
+    </div>
   );
 }

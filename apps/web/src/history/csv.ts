@@ -1,4 +1,4 @@
-/** @module CSV export. */
+/** @module CSV export: RFC 4180, UTF-8 with a byte-order mark so Excel reads names right. */
 
 /** Text a spreadsheet would run as a formula (OWASP CSV injection): =, +, -, @, tab or carriage return first. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -14,4 +14,25 @@ export function toCsv(rows: Array<Array<string | number>>): string {
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Excel only takes a CSV as UTF-8 when it starts with a byte-order mark. */
+export const BOM = '\uFEFF';
+
+/** Saves rows as `name` through the browser's download. */
+export function downloadCsv(name: string, rows: Array<Array<string | number>>): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([BOM + toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+  a.download = name;
+  a.click();
+  // The click has handed the blob to the download; release it on the next task.
+  setTimeout(() => URL.revokeObjectURL(a.href), 0);
+}
+
+/** An instant as ISO-8601 local time with the zone's offset then, e.g. "2026-03-08T09:30:00-04:00". */
+export function isoWithOffset(epochMs: number, offsetMs: number): string {
+  const local = new Date(epochMs + offsetMs).toISOString().slice(0, 19);
+  const sign = offsetMs < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMs) / 60_000;
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }

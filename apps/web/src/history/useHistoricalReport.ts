@@ -1,77 +1,197 @@
-/** @module Running one historical report: the query with progress and cancel, then the agents' names. */
-import { useState } from 'react';
+/**
+ * @module Running a historical report over any range: planned in chunks Genesys accepts, fetched one by one
+ * with one progress bar, cancellable, a failed chunk retried alone, and chunks already fetched in this session
+ * reused. Explanations for the same range come along when the user may read them.
+ */
+import { useCallback, useRef, useState } from 'react';
 import {
-  getUsersByIds,
+  GenesysApiError,
   historicalAdherence,
-  isGenesysError,
-  listTeamMembers,
+  mergeHistoricalChunks,
+  planHistoricalChunks,
+  queryBusinessUnitExplanations,
+  type AdherenceExplanation,
   type GenesysClient,
+  type HistoricalChunk,
   type HistoricalProgress,
   type HistoricalUserResult,
+  type LocalDate,
 } from '@adhere/genesys';
-
-const DAY = 86_400_000;
 
 export interface ReportRequest {
   mu: string;
-  team: string;
-  /** Chosen agents; they take the place of the team. */
-  agents: string[];
-  from: string;
-  to: string;
+  businessUnitId: string;
+  /** A team's members or chosen agents; undefined for the whole unit. */
+  userIds: string[] | undefined;
+  from: LocalDate;
+  to: LocalDate;
   timeZone: string;
   exceptions: boolean;
 }
 
+export type ChunkState = 'waiting' | 'running' | 'done' | 'failed' | 'cached';
+
+export interface ChunkStatus {
+  chunk: HistoricalChunk;
+  state: ChunkState;
+  error?: string;
+}
+
+export interface Report {
+  request: ReportRequest;
+  chunks: HistoricalChunk[];
+  results: HistoricalUserResult[];
+  explanations: AdherenceExplanation[];
+  /** Why explanation status is not shown, when it is not. */
+  explanationsNote: string | undefined;
+}
+
+interface Fetched {
+  results: HistoricalUserResult[];
+  explanations: AdherenceExplanation[] | string;
+}
+
+/** Chunks fetched in this session (this tab, until reload), by what was asked. */
+const sessionCache = new Map<string, Fetched>();
+
+const keyOf = (req: ReportRequest, c: HistoricalChunk) =>
+  JSON.stringify([
+    req.mu,
+    req.userIds ? [...req.userIds].sort() : null,
+    c.startDate,
+    c.endDate,
+    req.timeZone,
+    req.exceptions,
+  ]);
+
+/** How far one chunk has got, 0–1, from the query's own progress. */
+function chunkFraction(p: HistoricalProgress): number {
+  if (p.phase === 'done') return 1;
+  if (p.phase === 'downloading') return 0.4 + (p.filesTotal ? (0.6 * p.filesDone) / p.filesTotal : 0);
+  return p.phase === 'processing' ? 0.2 : 0.05;
+}
+
 export function useHistoricalReport(client: GenesysClient) {
-  const [progress, setProgress] = useState<HistoricalProgress>();
-  const [results, setResults] = useState<HistoricalUserResult[]>();
-  const [names, setNames] = useState(new Map<string, string>());
+  const [statuses, setStatuses] = useState<ChunkStatus[]>([]);
+  const [fraction, setFraction] = useState(0);
+  const [report, setReport] = useState<Report>();
   const [error, setError] = useState<string>();
-  const [running, setRunning] = useState<AbortController>();
+  const [running, setRunning] = useState(false);
+  const abort = useRef<AbortController | undefined>(undefined);
+  const last = useRef<ReportRequest | undefined>(undefined);
 
-  const run = async (req: ReportRequest) => {
-    const start = new Date(`${req.from}T00:00:00Z`);
-    const end = new Date(new Date(`${req.to}T00:00:00Z`).getTime() + DAY);
-    if (!(end > start)) return setError('The end date must be on or after the start date.');
-    if (req.exceptions && end.getTime() - start.getTime() > 7 * DAY)
-      return setError('With exceptions, Genesys allows at most 7 days; shorten the range or untick exceptions.');
-    if (end.getTime() - start.getTime() > 31 * DAY) return setError('Genesys allows at most 31 days per query.');
-    const ac = new AbortController();
-    setRunning(ac);
-    setError(undefined);
-    setResults(undefined);
-    try {
-      const userIds = req.agents.length
-        ? req.agents
-        : req.team
-          ? (await listTeamMembers(client, req.team, { signal: ac.signal })).map((m) => m.id)
-          : undefined;
-      const r = await historicalAdherence(client, {
-        managementUnitId: req.mu,
-        startDate: start.toISOString(),
-        endDate: end.toISOString(),
-        timeZone: req.timeZone,
-        ...(userIds ? { userIds } : {}),
-        includeExceptions: req.exceptions,
-        includeActuals: req.exceptions,
-        signal: ac.signal,
-        onProgress: setProgress,
-        pollIntervalMs: 500,
+  const run = useCallback(
+    async (req: ReportRequest) => {
+      let chunks: HistoricalChunk[];
+      try {
+        chunks = planHistoricalChunks(req.timeZone, req.from, req.to, req.exceptions);
+      } catch (e) {
+        setError((e as Error).message);
+        return;
+      }
+      last.current = req;
+      abort.current?.abort();
+      const ac = new AbortController();
+      abort.current = ac;
+      const states: ChunkStatus[] = chunks.map((chunk) => ({
+        chunk,
+        state: sessionCache.has(keyOf(req, chunk)) ? 'cached' : 'waiting',
+      }));
+      const show = () => setStatuses(states.map((s) => ({ ...s })));
+      show();
+      setRunning(true);
+      setError(undefined);
+      setReport(undefined);
+      setFraction(0);
+      let done = states.filter((s) => s.state === 'cached').length;
+      for (const s of states) {
+        if (s.state === 'cached') continue;
+        if (ac.signal.aborted) break;
+        s.state = 'running';
+        show();
+        try {
+          const results = await historicalAdherence(client, {
+            managementUnitId: req.mu,
+            startDate: s.chunk.startDate,
+            endDate: s.chunk.endDate,
+            timeZone: req.timeZone,
+            ...(req.userIds ? { userIds: req.userIds } : {}),
+            includeExceptions: req.exceptions,
+            includeActuals: req.exceptions,
+            signal: ac.signal,
+            onProgress: (p) => setFraction((done + chunkFraction(p)) / states.length),
+            pollIntervalMs: 500,
+          });
+          let explanations: AdherenceExplanation[] | string = [];
+          if (req.exceptions && req.businessUnitId) {
+            explanations = await queryBusinessUnitExplanations(
+              client,
+              req.businessUnitId,
+              {
+                startDate: s.chunk.startDate,
+                endDate: s.chunk.endDate,
+                managementUnitIds: [req.mu],
+                ...(req.userIds ? { agentIds: req.userIds } : {}),
+              },
+              { signal: ac.signal },
+            ).catch((e: unknown) => {
+              // Explanations are optional: without the permission the report still stands, and says so.
+              if (e instanceof GenesysApiError && (e.status === 403 || e.status === 404))
+                return 'Explanation status is not shown: reading explanations needs the Workforce Management > Adherence Explanation > View permission.';
+              throw e;
+            });
+          }
+          sessionCache.set(keyOf(req, s.chunk), { results, explanations });
+          s.state = 'done';
+          done++;
+        } catch (e) {
+          if (ac.signal.aborted) break;
+          s.state = 'failed';
+          s.error = (e as Error).message;
+        }
+        setFraction(done / states.length);
+        show();
+      }
+      if (abort.current === ac) {
+        abort.current = undefined;
+        setRunning(false);
+      }
+      if (ac.signal.aborted) {
+        setError('Cancelled. The parts already fetched are kept: Run again to fetch only the rest.');
+        return;
+      }
+      const failed = states.filter((s) => s.state === 'failed');
+      if (failed.length) {
+        setError(
+          `${failed.length} of ${states.length} parts failed (${failed.map((f) => `${f.chunk.from} to ${f.chunk.to}`).join(', ')}): ${failed[0]!.error}`,
+        );
+        return;
+      }
+      const fetched = chunks.map((c) => sessionCache.get(keyOf(req, c))!);
+      const note = fetched.find((f) => typeof f.explanations === 'string')?.explanations as string | undefined;
+      setReport({
+        request: req,
+        chunks,
+        results: mergeHistoricalChunks(
+          chunks[0]!.startDate,
+          chunks.map((c, i) => ({ startDate: c.startDate, results: fetched[i]!.results })),
+        ),
+        explanations: note ? [] : fetched.flatMap((f) => f.explanations as AdherenceExplanation[]),
+        explanationsNote: req.exceptions ? note : 'Exceptions were not asked for.',
       });
-      const users = await getUsersByIds(
-        client,
-        r.map((u) => u.userId),
-        { signal: ac.signal },
-      );
-      setNames(new Map(users.map((u) => [u.id, u.name ?? u.id])));
-      setResults(r.sort((a, b) => a.adherencePercentage - b.adherencePercentage));
-    } catch (err) {
-      setError(isGenesysError(err) && err.code === 'aborted' ? 'Cancelled.' : (err as Error).message);
-    } finally {
-      setRunning(undefined);
-    }
-  };
+    },
+    [client],
+  );
 
-  return { run, cancel: () => running?.abort(), running: running !== undefined, progress, results, names, error };
+  return {
+    run,
+    /** Runs the last request again: the chunks already fetched come from the session, so only failed ones are asked for. */
+    retry: () => (last.current ? run(last.current) : Promise.resolve()),
+    cancel: () => abort.current?.abort(),
+    running,
+    statuses,
+    fraction,
+    report,
+    error,
+  };
 }

@@ -1,30 +1,46 @@
-/** @module What the history form offers: management units, teams, and the chosen unit's agents by name. */
+/** @module What the history form offers: units (with zone, target, threshold), their teams, agents and activity codes. */
 import { useEffect, useState } from 'react';
 import {
+  getManagementUnit,
+  getManagementUnitAdherence,
   getUsersByIds,
+  listActivityCodes,
   listBusinessUnits,
   listManagementUnitUsers,
   listManagementUnits,
   listTeams,
   type GenesysClient,
   type ManagementUnit,
-  type Team,
 } from '@adhere/genesys';
+
+export interface UnitDetails {
+  unit: ManagementUnit;
+  businessUnitId: string;
+  timeZone: string;
+  targetPercent: number;
+  thresholdSeconds: number;
+  /** Teams that have agents in this unit, as its own adherence records say (team.id), by name. */
+  teams: Array<{ id: string; name: string }>;
+  /** Each agent's team, from the same records. */
+  teamOf: Map<string, string>;
+  /** The unit's agents, sorted by name. */
+  members: Array<{ id: string; name: string }>;
+  names: Map<string, string>;
+  /** Activity codes by id: the name people know them by, and the category for colour. */
+  codes: Map<string, { name: string; category: string }>;
+}
 
 export interface HistoryOptions {
   mus: ManagementUnit[];
-  teams: Team[];
   /** The chosen management unit, or the first one until the user picks. */
   muId: string;
-  /** The agents of `muId`, sorted by name. */
-  members: Array<{ id: string; name: string }>;
+  details: UnitDetails | undefined;
   error: string | undefined;
 }
 
 export function useHistoryOptions(client: GenesysClient, chosenMu: string): HistoryOptions {
   const [mus, setMus] = useState<ManagementUnit[]>([]);
-  const [teams, setTeams] = useState<Team[]>([]);
-  const [members, setMembers] = useState<Array<{ id: string; name: string }>>([]);
+  const [details, setDetails] = useState<UnitDetails>();
   const [error, setError] = useState<string>();
   const muId = chosenMu || mus[0]?.id || '';
 
@@ -33,24 +49,57 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
     (async () => {
       const bus = await listBusinessUnits(client, { signal: ac.signal });
       setMus((await Promise.all(bus.map((b) => listManagementUnits(client, b.id, { signal: ac.signal })))).flat());
-      setTeams(await listTeams(client, { signal: ac.signal }));
     })().catch((e: Error) => {
       if (!ac.signal.aborted) setError(e.message);
     });
     return () => ac.abort();
   }, [client]);
 
-  // The agents of the chosen management unit, by name, to pick some instead of a team or the whole unit.
   useEffect(() => {
     if (!muId) return;
     const ac = new AbortController();
+    const signal = ac.signal;
+    setDetails(undefined);
     (async () => {
-      const ids = (await listManagementUnitUsers(client, muId, { signal: ac.signal })).map((u) => u.id);
-      const users = await getUsersByIds(client, ids, { signal: ac.signal });
-      setMembers(users.map((u) => ({ id: u.id, name: u.name ?? u.id })).sort((a, b) => a.name.localeCompare(b.name)));
-    })().catch(() => {});
+      // Independent requests start together.
+      const [unit, users, records, teams] = await Promise.all([
+        getManagementUnit(client, muId, { signal }),
+        listManagementUnitUsers(client, muId, { signal }),
+        getManagementUnitAdherence(client, muId, { signal }),
+        listTeams(client, { signal }),
+      ]);
+      const businessUnitId = unit.businessUnit?.id ?? mus.find((m) => m.id === muId)?.businessUnit?.id ?? '';
+      const [people, codes] = await Promise.all([
+        getUsersByIds(
+          client,
+          users.map((u) => u.id),
+          { signal },
+        ),
+        businessUnitId ? listActivityCodes(client, businessUnitId, { signal }) : Promise.resolve([]),
+      ]);
+      const teamOf = new Map<string, string>();
+      for (const r of records) if (r.team?.id && r.user?.id) teamOf.set(r.user.id, r.team.id);
+      const teamName = new Map(teams.map((t) => [t.id, t.name]));
+      const names = new Map(people.map((u) => [u.id, u.name ?? u.id]));
+      setDetails({
+        unit,
+        businessUnitId,
+        timeZone: unit.timeZone ?? 'UTC',
+        targetPercent: unit.settings?.adherence?.adherenceTargetPercent ?? 90,
+        thresholdSeconds: unit.settings?.adherence?.adherenceExceptionThresholdSeconds ?? 0,
+        teams: [...new Set(teamOf.values())]
+          .map((id) => ({ id, name: teamName.get(id) ?? `Team ${id.slice(0, 8)}` }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        teamOf,
+        members: [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+        names,
+        codes: new Map(codes.map((c) => [c.id, { name: c.name ?? c.id, category: c.category ?? 'Unavailable' }])),
+      });
+    })().catch((e: Error) => {
+      if (!signal.aborted) setError(e.message);
+    });
     return () => ac.abort();
-  }, [client, muId]);
+  }, [client, muId, mus]);
 
-  return { mus, teams, muId, members, error };
+  return { mus, muId, details, error };
 }

@@ -50,9 +50,9 @@ const PRESENCE_FOR: Partial<Record<ActivityCategory, SystemPresence>> = {
 
 /**
  * A seeded habit: the agent comes back late from one kind of block, by 11–20 minutes, on one weekday
- * every week ('weekday') or every working day ('daily'). Random drift alone never makes a late return of
- * 10 minutes or more at a block boundary, so these are the only recurring lateness a pattern finder
- * should report: tests know the truth exactly.
+ * every week ('weekday') or every working day ('daily'). Random drift (late logins, late returns, early
+ * leaving, huddles) always stays under 10 minutes, and a missed shift is a whole shift, so these are the
+ * only recurring 10-minute-plus lateness a pattern finder should report: tests know the truth exactly.
  */
 export interface Habit {
   kind: 'weekday' | 'daily';
@@ -125,7 +125,7 @@ export function shiftFor(seed: number, agent: Agent, day: number): Shift | undef
       bounds[i] = bounds[i]! + late * MIN;
     }
     const last = bounds.length - 1;
-    bounds[last] = bounds[last]! + (random() < 0.06 ? -between(random, 5, 30) : between(random, 0, 3)) * MIN;
+    bounds[last] = bounds[last]! + (random() < 0.06 ? -between(random, 3, 9) : between(random, 0, 3)) * MIN;
     for (let i = 1; i < bounds.length; i++) bounds[i] = Math.max(bounds[i]!, bounds[i - 1]! + MIN);
     for (let i = 0; i < plan.length; i++) {
       actual.push({
@@ -135,13 +135,13 @@ export function shiftFor(seed: number, agent: Agent, day: number): Shift | undef
         seed: hash32(seed, agent.index, day, i),
       });
     }
-    // An unscheduled meeting pulled out of an on-queue block now and then.
+    // A short unscheduled huddle pulled out of an on-queue block now and then.
     if (random() < 0.06) {
       const onQueue = actual.filter((s) => s.presence === 'OnQueue' && s.end - s.start > 45 * MIN);
       const target = onQueue[Math.floor(random() * onQueue.length)];
       if (target) {
         const at = target.start + Math.round(between(random, 5, 20) * MIN);
-        const until = at + Math.round(between(random, 15, 30) * MIN);
+        const until = at + Math.round(between(random, 5, 9) * MIN);
         const idx = actual.indexOf(target);
         actual.splice(
           idx,

@@ -1,0 +1,90 @@
+/** @module Adherence per period as bars with the unit's target as a line; the numbers as a table beside it. */
+import type { PeriodRow } from './report-math.js';
+
+export function TrendChart({
+  id,
+  title,
+  rows,
+  target,
+  label,
+}: {
+  id: string;
+  title: string;
+  rows: PeriodRow[];
+  target: number;
+  /** How a period is named under its bar and in the table. */
+  label: (row: PeriodRow) => string;
+}) {
+  const h = 160;
+  const step = Math.max(3, Math.min(40, Math.floor(900 / Math.max(1, rows.length))));
+  const width = rows.length * step + 40;
+  const y = (p: number) => h - (Math.max(0, Math.min(100, p)) / 100) * h + 10;
+  // Labels only where they fit: about every 40 px.
+  const every = Math.max(1, Math.ceil(40 / step));
+  const missed = rows.filter((r) => r.scheduledSeconds > 0 && r.adherence < target).length;
+  return (
+    <figure className="chart">
+      <svg role="img" aria-labelledby={`${id}-title`} width={width} height={h + 40} viewBox={`0 0 ${width} ${h + 40}`}>
+        <title id={`${id}-title`}>
+          {`${title}: ${rows.length} periods, ${missed} below the ${target}% target. The table below lists every value.`}
+        </title>
+        {[0, 50, 100].map((p) => (
+          <g key={p}>
+            <line x1={30} x2={width} y1={y(p)} y2={y(p)} className="grid" />
+            <text x={0} y={y(p) + 4} className="axis">
+              {p}%
+            </text>
+          </g>
+        ))}
+        {rows.map((r, i) => (
+          <g key={r.date}>
+            <rect
+              x={34 + i * step}
+              y={y(r.adherence)}
+              width={Math.max(1, step - 2)}
+              height={h + 10 - y(r.adherence)}
+              className={r.scheduledSeconds === 0 ? 'bar empty' : r.adherence < target ? 'bar below' : 'bar'}
+            />
+            {i % every === 0 ? (
+              <text x={34 + i * step} y={h + 28} className="axis">
+                {label(r)}
+              </text>
+            ) : null}
+          </g>
+        ))}
+        <line x1={30} x2={width} y1={y(target)} y2={y(target)} className="target" />
+        <text x={width - 70} y={y(target) - 4} className="axis">
+          target {target}%
+        </text>
+      </svg>
+      <figcaption>{title}</figcaption>
+      <details>
+        <summary>{title} as a table</summary>
+        <table className="results compact">
+          <thead>
+            <tr>
+              <th scope="col">Period</th>
+              <th scope="col">Hours</th>
+              <th scope="col">Agents scheduled</th>
+              <th scope="col">Adherence %</th>
+              <th scope="col">Conformance %</th>
+              <th scope="col">Exceptions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.date} data-period={r.date}>
+                <th scope="row">{label(r)}</th>
+                <td>{r.hours}</td>
+                <td>{r.agents}</td>
+                <td data-testid="period-adherence">{r.scheduledSeconds ? r.adherence.toFixed(2) : '–'}</td>
+                <td>{r.scheduledSeconds ? r.conformance.toFixed(2) : '–'}</td>
+                <td>{r.exceptionCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

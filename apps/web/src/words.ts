@@ -1,0 +1,63 @@
+/** @module Genesys's enums as people say them; the raw value stays available for a title or tooltip. */
+
+const ACTIVITY: Record<string, string> = {
+  OnQueueWork: 'On queue',
+  OffQueueWork: 'Off-queue work',
+  Break: 'Break',
+  Meal: 'Meal',
+  Meeting: 'Meeting',
+  Training: 'Training',
+  TimeOff: 'Time off',
+  Unavailable: 'Unavailable',
+  Unscheduled: 'Unscheduled',
+};
+const ROUTING: Record<string, string> = {
+  OFF_QUEUE: 'Off queue',
+  IDLE: 'Idle',
+  INTERACTING: 'Interacting',
+  COMMUNICATING: 'Communicating',
+  NOT_RESPONDING: 'Not responding',
+};
+const PRESENCE: Record<string, string> = {
+  OnQueue: 'On queue',
+  Available: 'Available',
+  Away: 'Away',
+  Busy: 'Busy',
+  Offline: 'Offline',
+  Idle: 'Idle',
+  Meal: 'Meal',
+  Training: 'Training',
+  Meeting: 'Meeting',
+  Break: 'Break',
+};
+const IMPACT: Record<string, string> = {
+  Positive: 'Positive',
+  Negative: 'Negative',
+  Neutral: 'Neutral',
+  Unknown: 'Unknown',
+};
+
+const say = (table: Record<string, string>) => (value: string | undefined) =>
+  value === undefined || value === '' ? '–' : (table[value] ?? value);
+
+export const activityWords = say(ACTIVITY);
+export const routingWords = say(ROUTING);
+export const presenceWords = say(PRESENCE);
+export const impactWords = say(IMPACT);
+
+export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Seconds as hours and minutes: "2 h 05 min", "7 min 30 s". */
+export function hoursMinutes(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  const sec = s % 60;
+  return sec ? `${m} min ${sec} s` : `${m} min`;
+}
+
+/** A local minute of the day as 24-hour time, "09:30". */
+export function clockTime(minuteOfDay: number): string {
+  return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,325 @@
+// History in Chromium against the emulator: days in the unit's zone, any range in chunks, and every view's
+// numbers checked against what the emulator knows to be true.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { explanationsTruth, historicalTruth, seededHabits } from '@adhere/emulator/testing';
+import { addDays, localDate, startOfDay, totalsOf } from '@adhere/genesys';
+import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
+
+// The emulator's and the browser's now: Thursday 26 November 2026, midday in London.
+const NOW = Date.UTC(2026, 10, 26, 12, 0);
+let stack: Stack;
+let context: BrowserContext;
+let page: Page;
+const bulkPosts: Array<Record<string, any>> = [];
+
+beforeAll(async () => {
+  stack = await startStack({ clock: 'manual', startTime: NOW, historicalDelayMs: 20 });
+  context = await stack.browser.newContext({
+    acceptDownloads: true,
+    bypassCSP: true,
+    viewport: { width: 1366, height: 900 },
+  });
+  await context.clock.setFixedTime(NOW);
+  page = await context.newPage();
+  page.on('request', (r: Request) => {
+    if (r.method() === 'POST' && r.url().endsWith('/adherence/historical/bulk')) bulkPosts.push(r.postDataJSON());
+  });
+  await signIn(page, stack);
+  await page.waitForURL(`${stack.app}/`);
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('heading', { name: 'Historical adherence' }).waitFor();
+  // The form is ready when the unit's agents are listed.
+  await page.locator('select[multiple] option').nth(299).waitFor({ state: 'attached', timeout: 20_000 });
+}, 90_000);
+afterAll(() => stack?.close());
+
+const topo = () => stack.emulator.centre.topology;
+const mu = () => topo().managementUnits[0]!;
+const zone = () => mu().timeZone;
+
+/** The report's per-agent adherence as shown: userId → number. */
+async function shownAdherence(): Promise<Map<string, number>> {
+  const rows = await page
+    .locator('table.results tbody tr[data-user]')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-user')!, tr.querySelector('[data-testid="adherence"]')!.textContent!]),
+    );
+  return new Map(rows.map(([u, a]) => [u!, Number(a)]));
+}
+
+async function runAndWait() {
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByTestId('report').waitFor({ timeout: 60_000 });
+}
+
+describe('history in Chromium', () => {
+  it('the default Run returns a report: the last 7 days of the unit, to today, in its zone', async () => {
+    const today = localDate(zone(), NOW);
+    expect(await page.getByLabel('To', { exact: true }).inputValue()).toBe(today);
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe(addDays(today, -6));
+    bulkPosts.length = 0;
+    await runAndWait();
+    expect(bulkPosts).toHaveLength(1);
+    const from = new Date(startOfDay(zone(), addDays(today, -6))).toISOString();
+    const to = new Date(startOfDay(zone(), addDays(today, 1))).toISOString();
+    expect(bulkPosts[0]!.items[0]).toMatchObject({ startDate: from, endDate: to, includeExceptions: true });
+    const shown = await shownAdherence();
+    expect(shown.size).toBe(300);
+    for (const [userId, adherence] of [...shown].slice(0, 25))
+      expect(adherence).toBe((historicalTruth(stack.emulator, userId, from, to, zone()) as any).adherencePercentage);
+    expect(await axeAudit(page)).toEqual([]);
+  });
+
+  it('a one-day New York query starts at New York midnight and says so', async () => {
+    await page.getByLabel('Time zone').selectOption('America/New_York');
+    // To first: the default From (To − 6 days) is already 2026-11-20, and must stay there.
+    await page.getByLabel('To', { exact: true }).fill('2026-11-20');
+    await page.getByLabel('From', { exact: true }).fill('2026-11-20');
+    expect(await page.getByLabel('From', { exact: true }).inputValue()).toBe('2026-11-20');
+    bulkPosts.length = 0;
+    try {
+      await runAndWait();
+      await expect.poll(() => page.getByTestId('report-zone').textContent()).toBe('America/New_York');
+      expect(bulkPosts).toHaveLength(1);
+      expect(bulkPosts[0]!.timeZone).toBe('America/New_York');
+      expect(bulkPosts[0]!.items[0].startDate).toBe('2026-11-20T05:00:00.000Z');
+      expect(bulkPosts[0]!.items[0].endDate).toBe('2026-11-21T05:00:00.000Z');
+      const shown = await shownAdherence();
+      const [userId, adherence] = [...shown][0]!;
+      expect(adherence).toBe(
+        (
+          historicalTruth(
+            stack.emulator,
+            userId,
+            '2026-11-20T05:00:00.000Z',
+            '2026-11-21T05:00:00.000Z',
+            'America/New_York',
+          ) as any
+        ).adherencePercentage,
+      );
+    } finally {
+      await page.getByLabel('Time zone').selectOption(zone());
+    }
+  });
+
+  describe('90 days with exceptions', () => {
+    const today = () => localDate(zone(), NOW);
+    const from = () => addDays(today(), -89);
+    const start = () => new Date(startOfDay(zone(), from())).toISOString();
+    const end = () => new Date(startOfDay(zone(), addDays(today(), 1))).toISOString();
+    const truths = new Map<string, any>();
+    const truth = (userId: string) => {
+      if (!truths.has(userId)) truths.set(userId, historicalTruth(stack.emulator, userId, start(), end(), zone()));
+      return truths.get(userId);
+    };
+
+    it('completes in 13 parts with one progress bar; a week already fetched, a failed part retried alone, a repeat asks nothing', async () => {
+      await page.getByLabel('From', { exact: true }).fill(from());
+      await page.getByLabel('To', { exact: true }).fill(today());
+      // The third part fails once, as a 503 would.
+      let posts = 0;
+      await page.route('**/api/v2/workforcemanagement/adherence/historical/bulk', async (route) => {
+        posts++;
+        if (posts === 3)
+          return route.fulfill({
+            status: 503,
+            contentType: 'application/json',
+            body: JSON.stringify({ status: 503, code: 'service.unavailable', message: 'Service unavailable' }),
+          });
+        return route.continue();
+      });
+      bulkPosts.length = 0;
+      await page.getByRole('button', { name: 'Run' }).click();
+      await page.getByRole('progressbar', { name: 'Report progress' }).waitFor();
+      expect(await page.getByRole('progressbar').count()).toBe(1);
+      await page.screenshot({ path: `${artifacts}history-progress.png` });
+      const alert = page.getByRole('alert').filter({ hasText: 'parts failed' });
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.textContent()).toContain('1 of 13 parts failed');
+      // The last week was fetched by the first test (the default range): it comes from this session, not Genesys.
+      expect(bulkPosts).toHaveLength(12);
+      expect(bulkPosts.some((b) => b.items[0].endDate === end())).toBe(false);
+      const failedPart = bulkPosts[2]!.items[0];
+      bulkPosts.length = 0;
+      await page.getByRole('button', { name: 'Retry the failed parts' }).click();
+      await page.getByTestId('report').waitFor({ timeout: 60_000 });
+      expect(bulkPosts.map((b) => b.items[0])).toEqual([failedPart]);
+      await page.unroute('**/api/v2/workforcemanagement/adherence/historical/bulk');
+
+      // Every agent's adherence over the 90 days equals the emulator's one pass over the range.
+      const shown = await shownAdherence();
+      expect(shown.size).toBe(300);
+      for (const [userId, adherence] of shown) expect(adherence).toBe(truth(userId).adherencePercentage);
+      await page.screenshot({ path: `${artifacts}history-90-days.png`, fullPage: false });
+
+      bulkPosts.length = 0;
+      await runAndWait();
+      expect(bulkPosts).toHaveLength(0);
+    });
+
+    it('the exception list equals the emulator’s exceptions, with explanation status', async () => {
+      await page.getByRole('button', { name: 'Exceptions', exact: true }).click();
+      // The emulator cuts exceptions at midnight; the list joins an agent's exception that runs across it.
+      const joined = (userId: string) => {
+        const out: Array<{ s: number; e: number; sched: string; act: string }> = [];
+        for (const x of truth(userId).exceptionInfo) {
+          const last = out[out.length - 1];
+          if (
+            last &&
+            last.e === x.startOffsetSeconds &&
+            last.sched === x.scheduledActivityCategory &&
+            last.act === x.actualActivityCategory
+          )
+            last.e = x.endOffsetSeconds;
+          else
+            out.push({
+              s: x.startOffsetSeconds,
+              e: x.endOffsetSeconds,
+              sched: x.scheduledActivityCategory,
+              act: x.actualActivityCategory,
+            });
+        }
+        return out;
+      };
+      const agents = topo().agents.filter((a) => a.managementUnitId === mu().id);
+      const total = agents.reduce((n, a) => n + joined(a.id).length, 0);
+      await expect
+        .poll(() => page.getByTestId('exception-count').textContent())
+        .toMatch(new RegExp(`^${total} exceptions( · page 1 of \\d+)?$`));
+
+      // One agent with explanations: each exception's start, duration and explanation status.
+      const agent = agents.find((a) => explanationsTruth(stack.emulator, a.id, start(), end()).length > 2)!;
+      expect(agent).toBeDefined();
+      await page.getByLabel('Agent', { exact: true }).fill(agent.name);
+      const want = joined(agent.id).map((x) => {
+        const s = Date.parse(start()) + x.s * 1000;
+        const e = Date.parse(start()) + x.e * 1000;
+        const covering = explanationsTruth(stack.emulator, agent.id, start(), end()).find(
+          (ex) => Date.parse(ex.startDate) < e && Date.parse(ex.startDate) + ex.lengthMinutes * 60_000 > s,
+        );
+        return [String(s), String(x.e - x.s), covering ? covering.status : '–'];
+      });
+      const sameName = agents.filter((a) => a.name.includes(agent.name)).map((a) => a.id);
+      await expect
+        .poll(
+          async () =>
+            (
+              await page
+                .locator('table.exceptions tbody tr')
+                .evaluateAll((trs) =>
+                  trs.map((tr) => [
+                    tr.getAttribute('data-user'),
+                    tr.getAttribute('data-start'),
+                    tr.querySelector('[data-seconds]')!.getAttribute('data-seconds'),
+                    tr.querySelector('[data-testid="explanation"]')!.textContent,
+                  ]),
+                )
+            ).filter((r) => r[0] === agent.id).length,
+        )
+        .toBe(Math.min(100, want.length));
+      const rows = await page
+        .locator('table.exceptions tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.getAttribute('data-user'),
+            tr.getAttribute('data-start'),
+            tr.querySelector('[data-seconds]')!.getAttribute('data-seconds'),
+            tr.querySelector('[data-testid="explanation"]')!.textContent,
+          ]),
+        );
+      expect(sameName).toContain(agent.id);
+      expect(rows.filter((r) => r[0] === agent.id).map((r) => r.slice(1))).toEqual(want.slice(0, 100));
+      expect(want.some((w) => w[2] !== '–')).toBe(true);
+      expect(await axeAudit(page)).toEqual([]);
+      await page.screenshot({ path: `${artifacts}history-exceptions.png` });
+
+      // The CSV holds what the filtered list holds, UTF-8 with a BOM, times in ISO with the zone's offset.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export these exceptions (CSV)' }).click(),
+      ]);
+      const csv = await readFile((await download.path())!, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const lines = csv.slice(1).trim().split('\r\n');
+      expect(lines[0]).toBe(
+        'agent,userId,start,end,durationSeconds,scheduledActivity,scheduledActivityCode,actualActivity,systemPresence,routingStatus,impact,explanation,timeZone',
+      );
+      const mine = lines.slice(1).filter((l) => l.includes(agent.id));
+      expect(mine).toHaveLength(want.length);
+      expect(mine[0]).toMatch(/,20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d,/);
+      expect(mine[0]!.endsWith(`,${zone()}`)).toBe(true);
+      await page.getByLabel('Agent', { exact: true }).fill('');
+    });
+
+    it('team comparison equals the emulator’s teams', async () => {
+      await page.getByRole('button', { name: 'Teams', exact: true }).click();
+      const teams = topo().teams.filter((t) => t.managementUnitId === mu().id);
+      const rows = await page
+        .getByTestId('team-table')
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [
+            tr.getAttribute('data-team'),
+            tr.querySelector('[data-testid="team-adherence"]')!.textContent,
+          ]),
+        );
+      expect(rows).toHaveLength(teams.length);
+      for (const [teamId, shown] of rows) {
+        const team = teams.find((t) => t.id === teamId)!;
+        const days = team.memberIds.flatMap((id) => truth(id).dayMetrics.map((d: any) => ({ ...d })));
+        expect(Number(shown)).toBe(Number(totalsOf(days).adherencePercentage.toFixed(2)));
+      }
+      expect(await axeAudit(page)).toEqual([]);
+      await page.screenshot({ path: `${artifacts}history-teams.png`, fullPage: true });
+    });
+
+    it('finds the seeded habits and nothing else', async () => {
+      await page.getByRole('button', { name: 'Patterns', exact: true }).click();
+      const found = await page
+        .getByTestId('patterns')
+        .locator(':scope > li')
+        .evaluateAll((lis) =>
+          lis.map(
+            (li) => `${li.getAttribute('data-user')} ${li.getAttribute('data-kind')} ${li.getAttribute('data-what')}`,
+          ),
+        );
+      const seeded = seededHabits(stack.emulator, mu().id).map(
+        (h) =>
+          `${h.userId} ${h.habit.kind === 'daily' ? 'time of day' : 'weekday'} Late back from ${h.habit.lateBackFrom}`,
+      );
+      expect(seeded.length).toBeGreaterThan(5);
+      expect(found.sort()).toEqual(seeded.sort());
+      expect(await axeAudit(page)).toEqual([]);
+      await page.screenshot({ path: `${artifacts}history-patterns.png`, fullPage: true });
+    });
+
+    it('trends per day and week, the week heatmap, and an agent timeline render and pass axe', async () => {
+      await page.getByRole('button', { name: 'Days and weeks' }).click();
+      await page.getByRole('img', { name: /Adherence per day: 90 periods/ }).waitFor();
+      await page.getByRole('img', { name: /Adherence per week/ }).waitFor();
+      expect(await axeAudit(page)).toEqual([]);
+      await page.screenshot({ path: `${artifacts}history-trends.png`, fullPage: true });
+      await page.getByRole('button', { name: 'When in the week' }).click();
+      const minutes = await page
+        .getByTestId('heatmap')
+        .locator('td[data-minutes]')
+        .evaluateAll((tds) => tds.reduce((n, td) => n + Number(td.getAttribute('data-minutes')), 0));
+      expect(minutes).toBeGreaterThan(0);
+      expect(await axeAudit(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Agents', exact: true }).click();
+      await page.locator('table.results tbody tr').first().getByRole('button').click();
+      await page.getByText(/Timeline of/).waitFor();
+      await page.getByRole('button', { name: 'One day' }).click();
+      await expect.poll(() => page.locator('.day-rows').count()).toBe(1);
+      await page.getByRole('button', { name: 'Whole range' }).click();
+      await expect.poll(() => page.locator('.day-rows').count()).toBe(90);
+      await page.getByRole('button', { name: 'One week' }).click();
+      await expect.poll(() => page.locator('.day-rows').count()).toBe(7);
+      await expect.poll(() => page.getByText('Loading the schedule…').count()).toBe(0);
+      expect(await axeAudit(page)).toEqual([]);
+      await page.screenshot({ path: `${artifacts}history-timeline.png`, fullPage: true });
+    });
+  });
+});
