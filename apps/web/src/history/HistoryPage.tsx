@@ -3,6 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import {
   addDays,
   localDate,
+  startOfDay,
   totalsOf,
   zoneOffsetMs,
   zonedDays,
@@ -472,7 +473,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
             title="Adherence per week (weeks start on Monday)"
             rows={weekly}
             target={target}
-            label={(r) => `w/c ${r.date.slice(5)}`}
+            label={(r) => fmt.short(startOfDay(zone, r.date))}
           />
         </section>
       ) : null}

@@ -197,6 +197,11 @@ function DayRows({
         {label}
         {day.hours !== 24 ? ` (${day.hours} hours: clocks change)` : ''}
       </span>
+      <span className="row-names" aria-hidden="true">
+        {rows.map(([n]) => (
+          <span key={n}>{n}</span>
+        ))}
+      </span>
       <svg
         viewBox={`0 0 1000 ${rows.length * rowH + 12}`}
         width="100%"

@@ -17,10 +17,15 @@ export function TrendChart({
 }) {
   const h = 160;
   const step = Math.max(3, Math.min(40, Math.floor(900 / Math.max(1, rows.length))));
-  const width = rows.length * step + 40;
-  const y = (p: number) => h - (Math.max(0, Math.min(100, p)) / 100) * h + 10;
-  // Labels only where they fit: about every 40 px.
-  const every = Math.max(1, Math.ceil(40 / step));
+  const plotEnd = 34 + rows.length * step;
+  const width = plotEnd + 80;
+  // The scale starts near the lowest value so that a drop from 96% to 91% is visible; the axis says where.
+  const lowest = Math.min(target, ...rows.filter((r) => r.scheduledSeconds > 0).map((r) => r.adherence));
+  const floor = Math.max(0, Math.floor((lowest - 5) / 10) * 10);
+  const y = (p: number) => h - ((Math.max(floor, Math.min(100, p)) - floor) / (100 - floor)) * h + 10;
+  const ticks = [floor, Math.round((floor + 100) / 2), 100];
+  // Labels only where they fit: about every 60 px.
+  const every = Math.max(1, Math.ceil(60 / step));
   const missed = rows.filter((r) => r.scheduledSeconds > 0 && r.adherence < target).length;
   return (
     <figure className="chart">
@@ -28,9 +33,9 @@ export function TrendChart({
         <title id={`${id}-title`}>
           {`${title}: ${rows.length} periods, ${missed} below the ${target}% target. The table below lists every value.`}
         </title>
-        {[0, 50, 100].map((p) => (
+        {ticks.map((p) => (
           <g key={p}>
-            <line x1={30} x2={width} y1={y(p)} y2={y(p)} className="grid" />
+            <line x1={30} x2={plotEnd} y1={y(p)} y2={y(p)} className="grid" />
             <text x={0} y={y(p) + 4} className="axis">
               {p}%
             </text>
@@ -52,12 +57,15 @@ export function TrendChart({
             ) : null}
           </g>
         ))}
-        <line x1={30} x2={width} y1={y(target)} y2={y(target)} className="target" />
-        <text x={width - 70} y={y(target) - 4} className="axis">
+        <line x1={30} x2={plotEnd} y1={y(target)} y2={y(target)} className="target" />
+        <text x={plotEnd + 6} y={y(target) + 4} className="axis">
           target {target}%
         </text>
       </svg>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        {title}
+        {floor > 0 ? ` (the scale starts at ${floor}%)` : ''}
+      </figcaption>
       <details>
         <summary>{title} as a table</summary>
         <table className="results compact">

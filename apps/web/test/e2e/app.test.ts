@@ -77,13 +77,26 @@ describe('the adherence SPA in Chromium', () => {
     await page.screenshot({ path: `${artifacts}history.png`, fullPage: true });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'Export CSV' }).click(),
+      page.getByRole('button', { name: 'Export per agent (CSV)' }).click(),
     ]);
     const csv = await readFile((await download.path())!, 'utf8');
-    const lines = csv.trim().split('\r\n');
-    expect(lines[0]).toBe('agent,userId,adherencePercentage,conformancePercentage,impact,exceptions');
+    expect(csv.charCodeAt(0)).toBe(0xfeff); // Excel reads UTF-8 only with a BOM
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'agent,userId,adherencePercentage,conformancePercentage,adherenceTargetPercent,missedTarget,exceptionCount,' +
+        'exceptionDurationSeconds,exceptionDurationSecondsAsGenesysUi,scheduleLengthSeconds,actualLengthSeconds,impact,from,to,timeZone',
+    );
     expect(lines).toHaveLength(muAgents().length + 1);
     expect(lines[1]).toContain(userId);
+    expect(lines[1]!.split(',')[2]).toBe(String(shown));
+    expect(lines[1]!.endsWith(',2026-11-22,2026-11-23,Europe/London')).toBe(true);
+    const [days] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export per agent-day (CSV)' }).click(),
+    ]);
+    const dayLines = (await readFile((await days.path())!, 'utf8')).slice(1).trim().split('\r\n');
+    expect(dayLines).toHaveLength(muAgents().length * 2 + 1);
+    expect(dayLines[1]).toMatch(/,2026-11-22,2026-11-22T00:00:00\+00:00,24,/);
   });
 
   it('reports on chosen agents only', async () => {

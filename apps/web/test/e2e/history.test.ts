@@ -322,4 +322,44 @@ describe('history in Chromium', () => {
       await page.screenshot({ path: `${artifacts}history-timeline.png`, fullPage: true });
     });
   });
+
+  it('prints a clean report: no navigation, no form, no buttons', async () => {
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('header.top').isVisible()).toBe(false);
+      expect(await page.locator('form.toolbar').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+      expect(await page.getByTestId('report').isVisible()).toBe(true);
+      await page.pdf({ path: `${artifacts}history-report.pdf`, format: 'A4' });
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+  });
+
+  it('cancel keeps the parts already fetched; running again asks only for the rest', async () => {
+    await page.getByLabel('From', { exact: true }).fill('2026-05-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-05-21');
+    // Hold the second part's query until the user cancels.
+    let posts = 0;
+    let held: (() => void) | undefined;
+    await page.route('**/api/v2/workforcemanagement/adherence/historical/bulk', async (route) => {
+      if (++posts === 2) {
+        await new Promise<void>((resolve) => (held = resolve));
+        return route.abort().catch(() => {});
+      }
+      return route.continue();
+    });
+    bulkPosts.length = 0;
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect.poll(() => held !== undefined, { timeout: 30_000 }).toBe(true);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Cancelled' }).waitFor();
+    held!();
+    await page.unroute('**/api/v2/workforcemanagement/adherence/historical/bulk');
+    const first = bulkPosts[0]!.items[0];
+    bulkPosts.length = 0;
+    await runAndWait();
+    expect(bulkPosts.map((b) => b.items[0].startDate)).not.toContain(first.startDate);
+    expect(bulkPosts).toHaveLength(2);
+  });
 });
