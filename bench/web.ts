@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { appClient } from '@adhere/emulator/testing';
-import { startEmulator, type Emulator } from '@adhere/emulator';
+import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
 import { serveApp } from '../apps/web/scripts/serve.mjs';
 
 const FLAGS = [
@@ -19,13 +19,14 @@ const FLAGS = [
 ];
 const appDir = fileURLToPath(new URL('../apps/web/', import.meta.url));
 
-async function stackFor(agents: number, speed: number) {
+async function stackFor(agents: number, speed: number, options: EmulatorOptions = {}) {
   const config: Record<string, string> = {};
   const server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
   const app = `http://localhost:${(server.address() as AddressInfo).port}`;
   const emulator: Emulator = await startEmulator({
     agents,
     speed,
+    ...options,
     clients: [appClient('adhere-bench', app)],
   });
   Object.assign(config, {
@@ -150,6 +151,60 @@ export async function benchWeb(): Promise<void> {
         );
         console.log(`    JS heap ${(result.heap / 1e6).toFixed(1)} MB`);
         await page.close();
+      } finally {
+        await s.close();
+      }
+    }
+    // History: 1,500 agents (one full management unit) × 31 days with exceptions = 5 parts, Run → rendered report.
+    {
+      const now = Date.UTC(2026, 10, 26, 12, 0);
+      const s = await stackFor(1500, 1, {
+        agentsPerManagementUnit: 1500,
+        clock: 'manual',
+        startTime: now,
+        historicalDelayMs: 200,
+      });
+      try {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+        await context.clock.setFixedTime(now);
+        const page = await context.newPage();
+        await signInTo(page, s.app, '/history');
+        await page.waitForURL(`${s.app}/history`);
+        await page.locator('select[multiple] option').nth(1499).waitFor({ state: 'attached', timeout: 60_000 });
+        await page.getByLabel('To', { exact: true }).fill('2026-11-26');
+        await page.getByLabel('From', { exact: true }).fill('2026-10-27');
+        const t0 = await page.evaluate(() => performance.now());
+        await page.getByRole('button', { name: 'Run' }).click();
+        const done = await page.waitForFunction(
+          () =>
+            document.querySelectorAll('table.results tbody tr[data-user]').length === 1500 ? performance.now() : 0,
+          undefined,
+          { timeout: 300_000, polling: 'raf' },
+        );
+        const t1 = (await done.jsonValue()) as number;
+        const parts = await page.evaluate(() => {
+          const m = performance.getEntriesByName('adhere:history:fetched').at(-1) as PerformanceMark | undefined;
+          const d = (m?.detail ?? {}) as Record<string, number>;
+          return {
+            at: m?.startTime ?? 0,
+            parts: d.parts ?? 0,
+            serverMs: d.serverMs ?? 0,
+            downloadMs: d.downloadMs ?? 0,
+            parseMs: d.parseMs ?? 0,
+            explanationsMs: d.explanationsMs ?? 0,
+            mergeMs: d.mergeMs ?? 0,
+          };
+        });
+        const total = t1 - t0;
+        console.log(
+          `  history, 1,500 agents × 31 days with exceptions (${parts.parts} parts), Run → rendered report: ${(total / 1000).toFixed(2)} s`,
+        );
+        console.log(
+          `    Genesys (emulator) computing ${(parts.serverMs / 1000).toFixed(2)} s · download ${(parts.downloadMs / 1000).toFixed(2)} s · ` +
+            `parse ${(parts.parseMs / 1000).toFixed(2)} s · explanations ${(parts.explanationsMs / 1000).toFixed(2)} s · ` +
+            `merge ${(parts.mergeMs / 1000).toFixed(2)} s · render ${((t1 - parts.at) / 1000).toFixed(2)} s`,
+        );
+        await context.close();
       } finally {
         await s.close();
       }

@@ -9,6 +9,8 @@ export interface EmulatorOptions {
   port?: number;
   host?: string;
   agents?: number;
+  /** Most agents in one management unit (default 1,000; Genesys allows 1,500). */
+  agentsPerManagementUnit?: number;
   seed?: number;
   /** Simulated seconds per real second. */
   speed?: number;

@@ -22,6 +22,7 @@ import { LoginThrottle } from './oauth/login-throttle.js';
 import { RejectionLog } from './oauth/rejections.js';
 import type { EmulatorOptions } from './options.js';
 import { DEFAULT_ADHERENCE_SETTINGS } from './simulation/adherence-rules.js';
+import { EmulatorError } from './errors.js';
 import { ContactCentre } from './simulation/contact-centre.js';
 import { Explanations } from './simulation/explanations.js';
 import { buildTopology } from './simulation/topology.js';
@@ -43,7 +44,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const seed = options.seed ?? 42;
   const log = options.log ?? (() => {});
   const clock = options.wallClock ?? REAL_CLOCK;
-  const topology = buildTopology(seed, options.agents ?? 2000);
+  const perMu = options.agentsPerManagementUnit ?? 1000;
+  if (!Number.isInteger(perMu) || perMu < 1 || perMu > 1500)
+    throw new EmulatorError('invalid_option', 'agentsPerManagementUnit must be a whole number from 1 to 1,500');
+  const topology = buildTopology(seed, options.agents ?? 2000, perMu);
   const centre = new ContactCentre(topology, {
     speed: options.speed ?? 1,
     clock: options.clock ?? 'real',

@@ -30,6 +30,7 @@ export {
   type HistoricalAdherenceExceptionInfo,
   type HistoricalAdherenceActual,
   type HistoricalProgress,
+  type HistoricalTimings,
 } from './wfm/historical.js';
 export {
   MAX_QUERY_DAYS,

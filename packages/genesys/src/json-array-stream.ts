@@ -31,11 +31,46 @@ export async function* streamArrayProperty<T>(
   let inTarget = false;
   let elementStart = -1;
   let scalarElement = false;
+  // The fast path: once the first element shows how elements begin (`{"userId":`, as a compact serializer
+  // writes them), the next element's start is found with indexOf and each element is handed to JSON.parse
+  // whole, so the scanner below never walks through element bodies. In raw JSON that prefix cannot occur
+  // inside a string (its quotes would be escaped), and a split inside an element leaves brackets open, so
+  // JSON.parse refuses it: then the fast path is dropped and the scanner reads the rest.
+  let prefix: string | undefined;
+  let learned = false;
+  let ended = false;
 
-  for await (const chunk of chunks) {
-    buf += chunk;
+  function* scan(): Generator<T> {
     for (; i < buf.length; i++) {
       const c = buf.charCodeAt(i);
+      if (prefix && inTarget && depth === 2 && !inString && c === OPEN_OBJECT && buf.startsWith(prefix, i)) {
+        elementStart = -1;
+        const next = buf.indexOf(prefix, i + prefix.length);
+        if (next === -1 && !ended) {
+          // The element may run on into the next chunk: keep it and wait.
+          elementStart = i;
+          return;
+        }
+        if (next !== -1) {
+          let end = next - 1;
+          while (end > i && isSpace(buf.charCodeAt(end))) end--;
+          let parsed: { value: T } | undefined;
+          if (buf.charCodeAt(end) === COMMA) {
+            try {
+              parsed = { value: JSON.parse(buf.slice(i, end)) as T };
+            } catch {
+              parsed = undefined;
+            }
+          }
+          if (parsed) {
+            yield parsed.value;
+            i = next - 1;
+            continue;
+          }
+          prefix = undefined;
+        }
+        // The last element (nothing after it to find), or the fast path was dropped: the scanner reads it.
+      }
       if (inString) {
         // Jump to the next quote; it closes the string unless an odd run of backslashes escapes it.
         const q = buf.indexOf('"', i);
@@ -51,7 +86,7 @@ export async function* streamArrayProperty<T>(
         if (depth === 1 && !afterColon) lastString = JSON.parse(buf.slice(stringStart, i + 1)) as string;
         continue;
       }
-      const space = c === 32 || c === 10 || c === 13 || c === 9;
+      const space = isSpace(c);
       if (inTarget && depth === 2) {
         if (elementStart === -1 && !space && c !== COMMA && c !== CLOSE_ARRAY) {
           elementStart = i;
@@ -86,11 +121,21 @@ export async function* streamArrayProperty<T>(
       } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
         depth--;
         if (inTarget && depth === 2 && elementStart !== -1 && !scalarElement) {
-          yield JSON.parse(buf.slice(elementStart, i + 1)) as T;
+          const text = buf.slice(elementStart, i + 1);
+          yield JSON.parse(text) as T;
           elementStart = -1;
+          if (!learned) {
+            learned = true;
+            prefix = firstKeyPrefix(text);
+          }
         } else if (inTarget && depth === 1) inTarget = false;
       }
     }
+  }
+
+  for await (const chunk of chunks) {
+    buf += chunk;
+    yield* scan();
     // Drop what is consumed, keeping whatever is still open (an element, a scalar or a string).
     const open = [elementStart, scalarStart, inString ? stringStart : -1].filter((n) => n >= 0);
     const keep = open.length ? Math.min(...open) : i;
@@ -100,6 +145,21 @@ export async function* streamArrayProperty<T>(
     if (scalarStart !== -1) scalarStart -= keep;
     if (stringStart !== -1) stringStart -= keep;
   }
+  // The stream is over: an element the fast path was waiting on is the last one.
+  ended = true;
+  if (i < buf.length) yield* scan();
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+/** `{"key":` when a compact object element starts with a plain key (no escapes), else undefined. */
+function firstKeyPrefix(element: string): string | undefined {
+  if (element.charCodeAt(1) !== QUOTE) return undefined;
+  const close = element.indexOf('"', 2);
+  if (close === -1 || element.charCodeAt(close + 1) !== COLON || element.lastIndexOf('\\', close) > 0) return undefined;
+  return element.slice(0, close + 2);
 }
 
 /** A fetch Response body as text chunks. */

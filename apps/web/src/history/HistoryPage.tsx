@@ -220,6 +220,8 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
   );
 }
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 function ReportView({ client, report, details }: { client: GenesysClient; report: Report; details: UnitDetails }) {
   const { request, results } = report;
   const zone = request.timeZone;
@@ -401,6 +403,13 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
           scheduled time) against a <strong>{target}%</strong> target ·{' '}
           <strong>{total.conformancePercentage.toFixed(2)}%</strong> conformance · {results.length} agents,{' '}
           <strong>{belowTarget}</strong> below target · {exceptionCount} exceptions
+        </p>
+        <p className="hint" data-testid="fetch-timings">
+          {report.timings.parts === 0
+            ? 'Every part came from this session: nothing was asked of Genesys again.'
+            : `${report.timings.parts} of ${report.chunks.length} parts fetched now: Genesys computing ${seconds(
+                report.timings.serverMs,
+              )}, download ${seconds(report.timings.downloadMs)}, reading ${seconds(report.timings.parseMs)}.`}
         </p>
         <div className="toolbar no-print" role="group" aria-label="Export">
           <button type="button" onClick={exportAgents}>

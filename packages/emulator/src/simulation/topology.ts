@@ -52,7 +52,8 @@ export interface Topology {
 
 // Genesys limits: a business unit holds at most 5,000 agents and a management unit at most 1,500.
 const AGENTS_PER_BU = 5000;
-const AGENTS_PER_MU = 1000;
+/** Agents per management unit unless told otherwise (Genesys allows up to 1,500). */
+export const AGENTS_PER_MU = 1000;
 const AGENTS_PER_TEAM = 20;
 const TIME_ZONES = ['Europe/London', 'America/New_York', 'America/Chicago', 'Australia/Sydney', 'Asia/Tokyo'];
 const FIRST = [
@@ -124,7 +125,7 @@ const enum IdKind {
   Division,
 }
 
-export function buildTopology(seed: number, agentCount: number): Topology {
+export function buildTopology(seed: number, agentCount: number, agentsPerMu = AGENTS_PER_MU): Topology {
   const random = createRandom(hash32(seed, 0x70707));
   const businessUnits: BusinessUnit[] = [];
   const managementUnits: ManagementUnit[] = [];
@@ -146,7 +147,7 @@ export function buildTopology(seed: number, agentCount: number): Topology {
     };
     businessUnits.push(bu);
     const buAgents = Math.min(AGENTS_PER_BU, agentCount - next);
-    const muCount = Math.max(1, Math.ceil(buAgents / AGENTS_PER_MU));
+    const muCount = Math.max(1, Math.ceil(buAgents / agentsPerMu));
     for (let m = 0; m < muCount; m++) {
       const muIndex = managementUnits.length;
       const mu: ManagementUnit = {

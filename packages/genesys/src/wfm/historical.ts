@@ -60,6 +60,14 @@ export interface HistoricalProgress {
   filesDone: number;
   filesTotal: number;
   users: number;
+  /** Where the time went so far, in ms: Genesys computing (start to download links), the network, our parsing. */
+  timings?: HistoricalTimings;
+}
+
+export interface HistoricalTimings {
+  serverMs: number;
+  downloadMs: number;
+  parseMs: number;
 }
 
 export interface HistoricalAdherenceRequest {
@@ -88,7 +96,10 @@ export async function historicalAdherence(
   client: GenesysClient,
   req: HistoricalAdherenceRequest,
 ): Promise<HistoricalUserResult[]> {
-  const progress = (p: HistoricalProgress) => req.onProgress?.(p);
+  const now = () => performance.now();
+  const t0 = now();
+  const timings: HistoricalTimings = { serverMs: 0, downloadMs: 0, parseMs: 0 };
+  const progress = (p: HistoricalProgress) => req.onProgress?.({ ...p, timings: { ...timings } });
   const started = await request<{ job?: { id: string; status: string } }>(client, {
     method: 'POST',
     path: '/api/v2/workforcemanagement/adherence/historical/bulk',
@@ -112,16 +123,31 @@ export async function historicalAdherence(
   progress({ phase: 'started', jobId, filesDone: 0, filesTotal: 0, users: 0 });
 
   const urls = await awaitJob(client, jobId, req, progress);
+  timings.serverMs = now() - t0;
   const results: HistoricalUserResult[] = [];
   progress({ phase: 'downloading', jobId, filesDone: 0, filesTotal: urls.length, users: 0 });
   for (let f = 0; f < urls.length; f++) {
-    for await (const user of parseHistoricalFile(
-      textChunks(await download(client, urls[f]!, { signal: req.signal })),
-      req.startDate,
-    )) {
+    const fileStart = now();
+    let networkMs = 0;
+    // Time spent waiting for the network, told apart from time spent parsing what has arrived.
+    async function* timed(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+      const it = chunks[Symbol.asyncIterator]();
+      for (;;) {
+        const t = now();
+        const next = await it.next();
+        networkMs += now() - t;
+        if (next.done) return;
+        yield next.value;
+      }
+    }
+    const res = await download(client, urls[f]!, { signal: req.signal });
+    networkMs += now() - fileStart;
+    for await (const user of parseHistoricalFile(timed(textChunks(res)), req.startDate)) {
       if (req.signal?.aborted) throw new GenesysClientError('aborted', 'historical query cancelled');
       results.push(user);
     }
+    timings.downloadMs += networkMs;
+    timings.parseMs += now() - fileStart - networkMs;
     progress({ phase: 'downloading', jobId, filesDone: f + 1, filesTotal: urls.length, users: results.length });
   }
   progress({ phase: 'done', jobId, filesDone: urls.length, filesTotal: urls.length, users: results.length });
