@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { appClient } from '@adhere/emulator/testing';
+import { addDays, localDate } from '@adhere/genesys';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
 import { serveApp } from '../apps/web/scripts/serve.mjs';
 
@@ -157,7 +158,8 @@ export async function benchWeb(): Promise<void> {
     }
     // History: 1,500 agents (one full management unit) × 31 days with exceptions = 5 parts, Run → rendered report.
     {
-      const now = Date.UTC(2026, 10, 26, 12, 0);
+      // The browser's own today: the emulator's clock starts now (and stays there), so the default dates agree.
+      const now = Date.now();
       const s = await stackFor(1500, 1, {
         agentsPerManagementUnit: 1500,
         clock: 'manual',
@@ -166,13 +168,13 @@ export async function benchWeb(): Promise<void> {
       });
       try {
         const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
-        await context.clock.setFixedTime(now);
         const page = await context.newPage();
         await signInTo(page, s.app, '/history');
         await page.waitForURL(`${s.app}/history`);
         await page.locator('select[multiple] option').nth(1499).waitFor({ state: 'attached', timeout: 60_000 });
-        await page.getByLabel('To', { exact: true }).fill('2026-11-26');
-        await page.getByLabel('From', { exact: true }).fill('2026-10-27');
+        const today = localDate('Europe/London', now);
+        await page.getByLabel('To', { exact: true }).fill(today);
+        await page.getByLabel('From', { exact: true }).fill(addDays(today, -30));
         const t0 = await page.evaluate(() => performance.now());
         await page.getByRole('button', { name: 'Run' }).click();
         const done = await page.waitForFunction(

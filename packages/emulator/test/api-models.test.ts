@@ -58,6 +58,65 @@ describe('API responses match the official SDK models (field names and types)', 
     }
   });
 
+  it('agent schedules and adherence explanations (POST queries) match their SDK models', async () => {
+    const topo = emulator.centre.topology;
+    const mu = topo.managementUnits[0]!;
+    const post = async (path: string, body: unknown, token = supervisor) => {
+      const res = await fetch(`${emulator.apiUrl}${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    const range = { startDate: '2026-10-01T00:00:00.000Z', endDate: '2026-11-20T00:00:00.000Z' };
+    const agents = topo.agents.filter((a) => a.managementUnitId === mu.id);
+    const schedules = await post(`/api/v2/workforcemanagement/managementunits/${mu.id}/agentschedules/search`, {
+      ...range,
+      userIds: agents.slice(0, 5).map((a) => a.id),
+    });
+    expect(schedules.status).toBe(200);
+    expect(modelMismatches(schedules.body, 'BuAsyncAgentSchedulesSearchResponse')).toEqual([]);
+    const shifts = schedules.body.result.agentSchedules.flatMap((s: any) => s.shifts);
+    expect(shifts.length).toBeGreaterThan(100);
+    expect(shifts[0].activities[0]).toMatchObject({ activityCodeId: '0', description: 'On Queue' });
+
+    const bu = await post(
+      `/api/v2/workforcemanagement/businessunits/${mu.businessUnitId}/adherence/explanations/query`,
+      {
+        ...range,
+        managementUnitIds: [mu.id],
+      },
+    );
+    expect(bu.status).toBe(200);
+    expect(modelMismatches(bu.body, 'BuQueryAdherenceExplanationsResponse')).toEqual([]);
+    const entities = bu.body.result.entities as Array<{ status: string; type: string; agent: { id: string } }>;
+    expect(new Set(entities.map((e) => e.status))).toEqual(new Set(['Pending', 'Approved', 'Denied']));
+    expect(new Set(entities.map((e) => e.type))).toEqual(new Set(['Late']));
+    const one = entities[0]!.agent.id;
+    const agent = await post(`/api/v2/workforcemanagement/agents/${one}/adherence/explanations/query`, range);
+    expect(modelMismatches(agent.body, 'AgentQueryAdherenceExplanationsResponse')).toEqual([]);
+    expect(agent.body.result.entities).toEqual(entities.filter((e) => e.agent.id === one));
+
+    // Without the permission: 403 naming it; a range too long or inverted: 400.
+    expect(
+      (await post(`/api/v2/workforcemanagement/agents/${one}/adherence/explanations/query`, range, agentToken)).status,
+    ).toBe(403);
+    const long = await post(`/api/v2/workforcemanagement/managementunits/${mu.id}/agentschedules/search`, {
+      startDate: '2026-01-01T00:00:00.000Z',
+      endDate: '2026-06-01T00:00:00.000Z',
+    });
+    expect([long.status, long.body.code]).toEqual([400, 'wfm.validation.failure']);
+    const inverted = await post(
+      `/api/v2/workforcemanagement/businessunits/${mu.businessUnitId}/adherence/explanations/query`,
+      {
+        startDate: range.endDate,
+        endDate: range.startDate,
+      },
+    );
+    expect(inverted.status).toBe(400);
+  });
+
   it('real-time adherence by user ids is a bare UserScheduleAdherence[] with Genesys enums', async () => {
     const ids = emulator.centre.topology.agents
       .slice(0, 100)

@@ -27,8 +27,6 @@ export function explanationModel(e: Explanation) {
     startDate: new Date(e.start).toISOString(),
     lengthMinutes: e.lengthMinutes,
     notes: e.notes,
-    ...(e.reviewedBy ? { reviewedBy: { id: e.reviewedBy, selfUri: `/api/v2/users/${e.reviewedBy}` } } : {}),
-    ...(e.reviewedDate ? { reviewedDate: new Date(e.reviewedDate).toISOString() } : {}),
     selfUri: `/api/v2/workforcemanagement/agents/${a.id}/adherence/explanations/${e.id}`,
   };
 }

@@ -15,8 +15,6 @@ export interface Explanation {
   start: number;
   lengthMinutes: number;
   notes: string;
-  reviewedBy?: string;
-  reviewedDate?: number;
 }
 
 const STATUSES: ExplanationStatus[] = ['Pending', 'Approved', 'Denied'];
@@ -31,12 +29,9 @@ const EXPLANATION_ID_KIND = 40;
 
 /**
  * One agent in eight, on about one working day in four, explains the return from Meal (20 minutes from the
- * scheduled end of the meal). Reviews by supervisors are kept here, on top of the seeded status.
+ * scheduled end of the meal), with a seeded review status.
  */
 export class Explanations {
-  private readonly reviews = new Map<string, { status: ExplanationStatus; by: string; at: number }>();
-  private readonly byId = new Map<string, Explanation>();
-
   constructor(private readonly topology: Topology) {}
 
   /** The agent's explanations that start in [from, to). */
@@ -49,7 +44,7 @@ export class Explanations {
       const meal = shiftFor(seed, agent, day)?.scheduled.find((s) => s.category === 'Meal');
       if (!meal || meal.end < from || meal.end >= to) continue;
       const id = seededUuid(seed, EXPLANATION_ID_KIND, agent.index * 100_000 + day);
-      const seeded: Explanation = {
+      out.push({
         id,
         agent,
         type: 'Late',
@@ -57,26 +52,8 @@ export class Explanations {
         start: meal.end,
         lengthMinutes: 20,
         notes: NOTES[hash32(seed, agent.index, day, 64) % NOTES.length]!,
-      };
-      const review = this.reviews.get(id);
-      const e = review ? { ...seeded, status: review.status, reviewedBy: review.by, reviewedDate: review.at } : seeded;
-      this.byId.set(id, e);
-      out.push(e);
+      });
     }
     return out;
-  }
-
-  /** An explanation by id, if it was ever listed for its agent (ids are seeded, so listing finds them). */
-  find(agent: Agent, id: string, around: number): Explanation | undefined {
-    return (
-      this.byId.get(id) ?? this.forAgent(agent, around - 62 * 86_400_000, around + 86_400_000).find((e) => e.id === id)
-    );
-  }
-
-  review(e: Explanation, status: ExplanationStatus, by: string, at: number): Explanation {
-    this.reviews.set(e.id, { status, by, at });
-    const reviewed = { ...e, status, reviewedBy: by, reviewedDate: at };
-    this.byId.set(e.id, reviewed);
-    return reviewed;
   }
 }

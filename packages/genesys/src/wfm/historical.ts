@@ -2,7 +2,7 @@ import type { GenesysClient } from '../client.js';
 import { download } from '../download.js';
 import { GenesysClientError } from '../errors.js';
 import { request } from '../http.js';
-import { streamArrayProperty, textChunks } from '../json-array-stream.js';
+import { streamArrayProperty } from '../json-array-stream.js';
 import { NotificationStream, type WebSocketFactory } from '../notifications/stream.js';
 import { historicalBulkTopic } from '../notifications/topics.js';
 import { getMe } from '../users.js';
@@ -90,7 +90,7 @@ export interface HistoricalAdherenceRequest {
 /**
  * Historical adherence for a management unit through the bulk route (pollable, unlike the MU route
  * whose results come "for notification purposes only"): start the job, await the completion notice
- * or poll with backoff, download every file and stream-parse it user by user.
+ * or poll with backoff, then read the files one at a time and parse each user by user.
  */
 export async function historicalAdherence(
   client: GenesysClient,
@@ -127,31 +127,26 @@ export async function historicalAdherence(
   const results: HistoricalUserResult[] = [];
   progress({ phase: 'downloading', jobId, filesDone: 0, filesTotal: urls.length, users: 0 });
   for (let f = 0; f < urls.length; f++) {
+    // Each file is read whole, then parsed: one file in memory at a time (Genesys splits a large result into
+    // several), and the parser, handed the whole text, cuts users apart by their first key and gives each to
+    // JSON.parse, which is as fast as JSON.parse on the file and faster than parsing chunk by chunk.
     const fileStart = now();
-    let networkMs = 0;
-    // Time spent waiting for the network, told apart from time spent parsing what has arrived.
-    async function* timed(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-      const it = chunks[Symbol.asyncIterator]();
-      for (;;) {
-        const t = now();
-        const next = await it.next();
-        networkMs += now() - t;
-        if (next.done) return;
-        yield next.value;
-      }
-    }
-    const res = await download(client, urls[f]!, { signal: req.signal });
-    networkMs += now() - fileStart;
-    for await (const user of parseHistoricalFile(timed(textChunks(res)), req.startDate)) {
+    const text = await (await download(client, urls[f]!, { signal: req.signal })).text();
+    const parseStart = now();
+    timings.downloadMs += parseStart - fileStart;
+    for await (const user of parseHistoricalFile(once(text), req.startDate)) {
       if (req.signal?.aborted) throw new GenesysClientError('aborted', 'historical query cancelled');
       results.push(user);
     }
-    timings.downloadMs += networkMs;
-    timings.parseMs += now() - fileStart - networkMs;
+    timings.parseMs += now() - parseStart;
     progress({ phase: 'downloading', jobId, filesDone: f + 1, filesTotal: urls.length, users: results.length });
   }
   progress({ phase: 'done', jobId, filesDone: urls.length, filesTotal: urls.length, users: results.length });
   return results;
+}
+
+async function* once(text: string): AsyncGenerator<string> {
+  yield text;
 }
 
 async function awaitJob(
