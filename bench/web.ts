@@ -175,6 +175,7 @@ export async function benchWeb(): Promise<void> {
         const today = localDate('Europe/London', now);
         await page.getByLabel('To', { exact: true }).fill(today);
         await page.getByLabel('From', { exact: true }).fill(addDays(today, -30));
+        const produced0 = s.emulator.downloadProduceMs;
         const t0 = await page.evaluate(() => performance.now());
         await page.getByRole('button', { name: 'Run' }).click();
         const done = await page.waitForFunction(
@@ -198,11 +199,14 @@ export async function benchWeb(): Promise<void> {
           };
         });
         const total = t1 - t0;
+        // The emulator writes each file as it is fetched: that is the server's time, not the network's.
+        const produced = s.emulator.downloadProduceMs - produced0;
         console.log(
           `  history, 1,500 agents × 31 days with exceptions (${parts.parts} parts), Run → rendered report: ${(total / 1000).toFixed(2)} s`,
         );
         console.log(
-          `    Genesys (emulator) computing ${(parts.serverMs / 1000).toFixed(2)} s · download ${(parts.downloadMs / 1000).toFixed(2)} s · ` +
+          `    Genesys (emulator) computing ${((parts.serverMs + produced) / 1000).toFixed(2)} s · ` +
+            `download ${((parts.downloadMs - produced) / 1000).toFixed(2)} s · ` +
             `parse ${(parts.parseMs / 1000).toFixed(2)} s · explanations ${(parts.explanationsMs / 1000).toFixed(2)} s · ` +
             `merge ${(parts.mergeMs / 1000).toFixed(2)} s · render ${((t1 - parts.at) / 1000).toFixed(2)} s`,
         );

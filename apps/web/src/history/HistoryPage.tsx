@@ -254,13 +254,20 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
   const daily = useMemo(() => perDay(results, days), [results, days]);
   const weekly = useMemo(() => perWeek(results, days), [results, days]);
   const teams = useMemo(() => perTeam(results, details.teamOf, days), [results, details.teamOf, days]);
-  const exceptions = useMemo(
-    () => (request.exceptions ? exceptionRows(results, zone, report.explanations) : []),
-    [results, zone, report.explanations, request.exceptions],
-  );
-  const slots = useMemo(() => exceptionSlots(exceptions, zone), [exceptions, zone]);
+  // The exception list (and what is computed from it) is built when a view or an export first needs it: a
+  // month of a full unit holds some 170,000 exceptions, and the agents' table should not wait for them.
+  const needsExceptions = view === 'exceptions' || view === 'week' || view === 'patterns';
+  const allExceptions = useMemo(() => {
+    let rows: ExceptionRow[] | undefined;
+    return () => (rows ??= request.exceptions ? exceptionRows(results, zone, report.explanations) : []);
+  }, [results, zone, report.explanations, request.exceptions]);
+  const exceptions = useMemo(() => (needsExceptions ? allExceptions() : []), [needsExceptions, allExceptions]);
+  const slots = useMemo(() => (view === 'week' ? exceptionSlots(exceptions, zone) : []), [view, exceptions, zone]);
   const rangeEnd = days[days.length - 1]!.end;
-  const patterns = useMemo(() => findPatterns(exceptions, rangeEnd, zone), [exceptions, rangeEnd, zone]);
+  const patterns = useMemo(
+    () => (view === 'patterns' ? findPatterns(exceptions, rangeEnd, zone) : []),
+    [view, exceptions, rangeEnd, zone],
+  );
   const total = totalsOf(results.flatMap((r) => r.days));
   const belowTarget = agentRows.filter((r) => r.missedTarget).length;
   const exceptionCount = agentRows.reduce((n, r) => n + r.exceptionCount, 0);
@@ -419,7 +426,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
             Export per agent-day (CSV)
           </button>
           {request.exceptions ? (
-            <button type="button" onClick={() => exportExceptions(exceptions)}>
+            <button type="button" onClick={() => exportExceptions(allExceptions())}>
               Export exceptions (CSV)
             </button>
           ) : null}

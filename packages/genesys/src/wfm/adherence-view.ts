@@ -77,22 +77,76 @@ export function recordTime(a: AgentAdherence): number {
   return Math.max(Date.parse(a.timeOfAdherenceChange ?? '') || 0, Date.parse(a.presenceUpdateTime ?? '') || 0);
 }
 
-/** Agents' live adherence: a snapshot, then updates; an update older than what is held is ignored. */
+/**
+ * Agents' live adherence from snapshots and notifications, merged latest-wins by each record's own time,
+ * whatever order they arrive in: an event that arrives while a snapshot request is in flight is newer than
+ * the snapshot and survives it; a removal is remembered, so an older record cannot bring the agent back.
+ */
 export class AdherenceView {
   private readonly agents = new Map<string, AgentAdherence>();
+  /** Removed agents: the time of the removal, so that only something newer re-adds them. */
+  private readonly removed = new Map<string, number>();
+  /** The arrival number of the last event about each agent. */
+  private readonly touched = new Map<string, number>();
+  private arrivals = 0;
 
-  replaceAll(records: AgentAdherence[]): void {
-    this.agents.clear();
-    for (const r of records) this.agents.set(r.userId, r);
+  /** Call as a snapshot request starts; pass the result to `mergeSnapshot` with its answer. */
+  beginSnapshot(): number {
+    return this.arrivals;
   }
 
-  /** Applies one record; returns whether it changed the view. */
+  /**
+   * Merges a snapshot requested at `since` (from `beginSnapshot`): each record replaces what is held unless
+   * what is held is newer, or as new and arrived after the request began. Agents the snapshot no longer lists
+   * are dropped, unless an event about them arrived after the request began.
+   */
+  mergeSnapshot(records: readonly AgentAdherence[], since: number): void {
+    const listed = new Set<string>();
+    for (const r of records) {
+      if (!r.userId) continue;
+      listed.add(r.userId);
+      const t = recordTime(r);
+      const held = this.agents.get(r.userId);
+      if (held) {
+        const h = recordTime(held);
+        if (t < h || (t === h && (this.touched.get(r.userId) ?? -1) > since)) continue;
+      } else {
+        const removedAt = this.removed.get(r.userId);
+        if (removedAt !== undefined && t <= removedAt) continue;
+      }
+      this.agents.set(r.userId, r);
+      this.removed.delete(r.userId);
+    }
+    for (const [id, held] of [...this.agents])
+      if (!listed.has(id) && (this.touched.get(id) ?? -1) <= since) {
+        // Gone, at a time the snapshot does not say: at least after the newest record held, so a late
+        // event no newer than that cannot bring the agent back.
+        this.agents.delete(id);
+        this.removed.set(id, Math.max(recordTime(held), this.removed.get(id) ?? -Infinity));
+      }
+  }
+
+  /** A snapshot taken with nothing in flight (tests, a first load): the same as `mergeSnapshot(records, now)`. */
+  replaceAll(records: readonly AgentAdherence[]): void {
+    this.mergeSnapshot(records, this.arrivals);
+  }
+
+  /** Applies one event; returns whether it changed the view. */
   apply(next: AgentAdherence): boolean {
     if (!next.userId) return false;
-    if (next.removedFromManagementUnit) return this.agents.delete(next.userId);
+    this.touched.set(next.userId, ++this.arrivals);
+    const t = recordTime(next);
     const held = this.agents.get(next.userId);
-    if (held && recordTime(next) < recordTime(held)) return false;
+    if (next.removedFromManagementUnit) {
+      if (held && recordTime(held) > t) return false;
+      this.removed.set(next.userId, Math.max(t, this.removed.get(next.userId) ?? -Infinity));
+      return this.agents.delete(next.userId);
+    }
+    if (held && t < recordTime(held)) return false;
+    const removedAt = this.removed.get(next.userId);
+    if (!held && removedAt !== undefined && t <= removedAt) return false;
     this.agents.set(next.userId, next);
+    this.removed.delete(next.userId);
     return true;
   }
 

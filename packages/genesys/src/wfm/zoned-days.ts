@@ -53,10 +53,24 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** The zone's offset from UTC at an instant, in ms (local = utc + offset). */
 export function zoneOffsetMs(timeZone: string, epochMs: number): number {
-  const p = parts(timeZone, epochMs);
-  const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
-  return asUtc - (epochMs - (((epochMs % 1000) + 1000) % 1000));
+  // Offsets change only on quarter hours: one Intl call per zone and quarter hour, then a lookup (reports
+  // ask this for every exception of every agent).
+  const bucket = Math.floor(epochMs / QUARTER_HOUR);
+  let cache = offsets.get(timeZone);
+  if (!cache) offsets.set(timeZone, (cache = new Map()));
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    const at = bucket * QUARTER_HOUR;
+    const p = parts(timeZone, at);
+    offset = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - at;
+    if (cache.size > 200_000) cache.clear();
+    cache.set(bucket, offset);
+  }
+  return offset;
 }
+
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, Map<number, number>>();
 
 function check(date: LocalDate): [number, number, number] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -76,14 +90,13 @@ export function startOfDay(timeZone: string, date: LocalDate): number {
 
 /** The local date of an instant in the zone. */
 export function localDate(timeZone: string, epochMs: number): LocalDate {
-  const p = parts(timeZone, epochMs);
-  return `${p.year!.padStart(4, '0')}-${p.month!.padStart(2, '0')}-${p.day!.padStart(2, '0')}`;
+  return new Date(epochMs + zoneOffsetMs(timeZone, epochMs)).toISOString().slice(0, 10);
 }
 
 /** Local minutes since midnight of an instant (0–1439; wall-clock time, so DST days skip or repeat an hour). */
 export function localMinuteOfDay(timeZone: string, epochMs: number): number {
-  const p = parts(timeZone, epochMs);
-  return +p.hour! * 60 + +p.minute!;
+  const local = epochMs + zoneOffsetMs(timeZone, epochMs);
+  return Math.floor((((local % DAY) + DAY) % DAY) / 60_000);
 }
 
 /** The weekday of a local date, 0 = Sunday. */
