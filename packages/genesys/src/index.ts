@@ -94,6 +94,14 @@ export {
   type AgentAdherence,
 } from './wfm/adherence-view.js';
 export {
+  LiveAdherence,
+  createLiveAdherence,
+  type AdherenceSink,
+  type LiveAdherenceOptions,
+  type LiveAdherenceState,
+  type LiveStatus,
+} from './wfm/live-adherence.js';
+export {
   FEATURE_REQUIREMENTS,
   checkFeature,
   grants,

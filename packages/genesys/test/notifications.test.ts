@@ -5,6 +5,10 @@ import {
   AdherenceView,
   NotificationStream,
   createGenesysClient,
+  createLiveAdherence,
+  GenesysApiError,
+  type LiveAdherence,
+  recordTime,
   fromRest,
   fromTopic,
   getManagementUnitAdherence,
@@ -194,5 +198,89 @@ describe('NotificationStream against the emulator', () => {
       .map((c) => c.topics.size)
       .sort();
     expect(subs).toEqual([1, 2, 2]);
+  });
+});
+
+describe('createLiveAdherence: the stream, the snapshot and resyncs in one unit', () => {
+  let live: LiveAdherence | undefined;
+  afterEach(() => {
+    live?.close();
+    live = undefined;
+  });
+
+  it('events that arrive while the first snapshot is in flight survive it; the view equals the truth', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    const token = await tokenFor(emulator);
+    // The snapshot's answer is held back until events newer than it have reached the client.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let snapshotTaken = false;
+    const gated = createGenesysClient({
+      apiBaseUrl: emulator.apiUrl,
+      getAccessToken: () => token,
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (String(input).includes(`/managementunits/${mu}/adherence`)) {
+          snapshotTaken = true;
+          await gate;
+        }
+        return res;
+      },
+    });
+    const seen: number[] = [];
+    live = createLiveAdherence(gated, {
+      managementUnitIds: [mu],
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+    });
+    live.subscribe(() => seen.push(live!.getSnapshot().version));
+    const started = live.start();
+    const delivered = emulator.context.hub.delivered;
+    await until(() => snapshotTaken && emulator.context.hub.hasSubscribers(managementUnitAdherenceTopic(mu)));
+    await until(() => {
+      if (emulator.context.hub.delivered - delivered > 20) return true;
+      emulator.centre.advanceBy(60_000);
+      return false;
+    });
+    await until(() => live!.view.size > 0); // events alone have filled some of the view
+    const fromEvents = new Map(live.view.all().map((r) => [r.userId, r]));
+    release();
+    await started;
+    expect(live.getSnapshot().status).toBe('live');
+    // Nothing the events brought was rolled back by the older snapshot.
+    for (const [id, r] of fromEvents) expect(recordTime(live.view.get(id)!)).toBeGreaterThanOrEqual(recordTime(r));
+    await expectTruth(live.view, [mu]);
+    expect(seen.length).toBeGreaterThan(0);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('a dropped socket resyncs on its own and converges; a second resync supersedes one in flight', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    live = createLiveAdherence(client, {
+      managementUnitIds: [mu],
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+    });
+    await live.start();
+    const before = live.getSnapshot().version;
+    emulator.context.hub.dropAllSockets();
+    emulator.centre.advanceBy(5 * 60_000);
+    await until(() => live!.getSnapshot().status === 'live' && live!.getSnapshot().version > before);
+    await expectTruth(live.view, [mu]);
+    const first = live.resync();
+    const second = live.resync();
+    await Promise.all([first, second]);
+    await expectTruth(live.view, [mu]);
+  });
+
+  it('a unit that does not exist: a typed error in the state, and start() rejects', async () => {
+    live = createLiveAdherence(client, {
+      managementUnitIds: ['00000000-0000-4000-8000-000000000000'],
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+    });
+    await expect(live.start()).rejects.toBeInstanceOf(GenesysApiError);
+    expect(live.getSnapshot().error).toBeInstanceOf(GenesysApiError);
+    expect(() => createLiveAdherence(client, {})).toThrow(/managementUnitIds or a teamId/);
   });
 });

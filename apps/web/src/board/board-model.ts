@@ -1,4 +1,4 @@
-import { ADHERENCE_STATES, AdherenceView, recordTime, type AgentAdherence } from '@adhere/genesys';
+import { ADHERENCE_STATES, AdherenceView, recordTime, type AdherenceSink, type AgentAdherence } from '@adhere/genesys';
 
 export type SortKey =
   | 'name'
@@ -23,7 +23,7 @@ const SEVERITY = new Map<string, number>(ADHERENCE_STATES.map((state, i) => [sta
  * The board's state: agents' adherence from a snapshot plus live updates. Mutable on purpose (20,000 rows
  * at 500 changes/s): React re-renders on `version`, not on a copied map.
  */
-export class BoardModel {
+export class BoardModel implements AdherenceSink {
   private readonly view = new AdherenceView();
   private readonly tally: Record<string, number> = {};
   readonly names = new Map<string, string>();
@@ -36,31 +36,48 @@ export class BoardModel {
     this.latestStamp = Math.max(this.latestStamp, recordTime(a));
   }
 
-  replaceAll(records: AgentAdherence[]): void {
-    this.view.replaceAll(records);
+  /** Snapshots merged so far: names are fetched for new agents after each. */
+  snapshots = 0;
+
+  beginSnapshot(): number {
+    return this.view.beginSnapshot();
+  }
+
+  /** Merges a snapshot latest-wins (see AdherenceView) and recounts. */
+  mergeSnapshot(records: readonly AgentAdherence[], since: number): void {
+    this.view.mergeSnapshot(records, since);
     for (const k of Object.keys(this.tally)) delete this.tally[k];
     for (const r of this.view.all()) {
       this.count(r, 1);
       this.noteStamp(r);
     }
+    this.snapshots++;
     this.version++;
   }
 
-  /** Applies a batch of updates; returns how many changed the board. Counts are kept as it goes. */
+  /** A snapshot with nothing in flight (tests). */
+  replaceAll(records: AgentAdherence[]): void {
+    this.mergeSnapshot(records, this.view.beginSnapshot());
+  }
+
+  /** Applies one record; returns whether it changed the board. Counts are kept as it goes. */
+  apply(u: AgentAdherence): boolean {
+    const before = this.view.get(u.userId);
+    if (!this.view.apply(u)) return false;
+    if (before) this.count(before, -1);
+    const after = this.view.get(u.userId);
+    if (after) {
+      this.count(after, 1);
+      this.noteStamp(after);
+    }
+    this.version++;
+    return true;
+  }
+
+  /** Applies a batch of updates; returns how many changed the board. */
   applyUpdates(updates: AgentAdherence[]): number {
     let changed = 0;
-    for (const u of updates) {
-      const before = this.view.get(u.userId);
-      if (!this.view.apply(u)) continue;
-      changed++;
-      if (before) this.count(before, -1);
-      const after = this.view.get(u.userId);
-      if (after) {
-        this.count(after, 1);
-        this.noteStamp(after);
-      }
-    }
-    if (changed) this.version++;
+    for (const u of updates) if (this.apply(u)) changed++;
     return changed;
   }
 

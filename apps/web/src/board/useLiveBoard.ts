@@ -1,34 +1,33 @@
-/** @module The board's data: snapshot + notifications for the selection, applied in batches once per animation frame. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+/** @module The board's data: a thin adapter over @adhere/genesys's live adherence, repainting once a frame. */
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
-  NotificationStream,
-  fromRest,
-  fromTopic,
-  getManagementUnitAdherence,
-  getTeamAdherence,
+  createLiveAdherence,
   getUsersByIds,
   listTeams,
-  managementUnitAdherenceTopic,
-  teamAdherenceTopic,
-  type AgentAdherence,
   type GenesysClient,
+  type LiveAdherence,
+  type LiveAdherenceState,
 } from '@adhere/genesys';
 import { BoardModel } from './board-model.js';
 
-export type Connection = 'connecting' | 'live' | 'reconnecting' | 'resyncing' | 'offline';
+export type Connection = LiveAdherenceState['status'];
 
 export type LiveBoard = ReturnType<typeof useLiveBoard>;
 
-/** Snapshot + notifications for the selection; events are applied in batches, once per animation frame. */
+const CONNECTING: LiveAdherenceState = { version: 0, status: 'connecting', error: undefined };
+const noSubscription = () => () => {};
+const connecting = () => CONNECTING;
+
+/** Live adherence for the selection (units or a team), names for its agents, and a once-a-second clock. */
 export function useLiveBoard(client: GenesysClient, muKey: string, teamId: string) {
   const model = useRef(new BoardModel()).current;
   const teamNames = useRef(new Map<string, string>()).current;
-  const [version, setVersion] = useState(0);
-  const [snapshotVersion, setSnapshotVersion] = useState(0);
-  const [connection, setConnection] = useState<Connection>('connecting');
-  const [error, setError] = useState<string>();
+  const [live, setLive] = useState<LiveAdherence<BoardModel>>();
+  const [namesVersion, setNamesVersion] = useState(0);
   const [now, setNow] = useState(Date.now());
   const [resortTick, setResortTick] = useState(0);
+  const state = useSyncExternalStore(live?.subscribe ?? noSubscription, live?.getSnapshot ?? connecting);
+
   useEffect(() => {
     let seen = model.version;
     const t = setInterval(() => {
@@ -45,77 +44,60 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
     listTeams(client).then(
       (ts) => {
         for (const t of ts) teamNames.set(t.id, t.name);
-        setSnapshotVersion((v) => v + 1);
+        setNamesVersion((v) => v + 1);
       },
       () => {},
     );
   }, [client, teamNames]);
 
   useEffect(() => {
-    const muIds = muKey.split(',').filter(Boolean);
-    if (muIds.length === 0) return;
+    const managementUnitIds = muKey.split(',').filter(Boolean);
+    if (managementUnitIds.length === 0 && !teamId) return;
+    const l = createLiveAdherence(client, {
+      ...(teamId ? { teamId } : { managementUnitIds }),
+      view: model,
+      // 500 events a second repaint once a frame.
+      schedule: (notify) => requestAnimationFrame(notify),
+    });
+    setLive(l);
+    // Names for agents a snapshot brought that the board has not named yet.
     const ac = new AbortController();
-    let queue: AgentAdherence[] = [];
-    let frame = 0;
-    const flush = () => {
-      frame = 0;
-      const batch = queue;
-      queue = [];
-      if (model.applyUpdates(batch)) setVersion(model.version);
-    };
-    const snapshot = async () => {
-      const lists = teamId
-        ? [await getTeamAdherence(client, teamId, { signal: ac.signal })]
-        : await Promise.all(muIds.map((id) => getManagementUnitAdherence(client, id, { signal: ac.signal })));
-      model.replaceAll(lists.flat().map(fromRest));
-      setVersion(model.version);
-      setSnapshotVersion((v) => v + 1);
+    let named = 0;
+    const unsubscribe = l.subscribe(() => {
+      if (model.snapshots === named) return;
+      named = model.snapshots;
       const missing = model
         .all()
         .map((r) => r.userId)
         .filter((id) => !model.names.has(id));
-      for (const u of await getUsersByIds(client, missing, { signal: ac.signal }))
-        model.names.set(u.id, u.name ?? u.id);
-      setVersion(++model.version);
-    };
-    const stream = new NotificationStream(client, {
-      topics: teamId ? [teamAdherenceTopic(teamId)] : muIds.map(managementUnitAdherenceTopic),
-      onEvent: (e) => {
-        if (e.kind !== 'adherence') return;
-        queue.push(fromTopic(e.body));
-        if (!frame) frame = requestAnimationFrame(flush);
-      },
-      onResync: () => {
-        setConnection('resyncing');
-        snapshot().then(
-          () => setConnection(stream.status === 'live' ? 'live' : 'reconnecting'),
-          (e: Error) => setError(e.message),
-        );
-      },
-      onStatus: (s) => setConnection(s === 'closed' ? 'offline' : s),
+      if (missing.length === 0) return;
+      getUsersByIds(client, missing, { signal: ac.signal }).then(
+        (users) => {
+          for (const u of users) model.names.set(u.id, u.name ?? u.id);
+          model.version++;
+          setNamesVersion((v) => v + 1);
+        },
+        () => {},
+      );
     });
-    setConnection('connecting');
-    setError(undefined);
-    Promise.all([stream.start(), snapshot()]).then(
-      () => setConnection(stream.status === 'live' ? 'live' : 'reconnecting'),
-      (e: Error) => {
-        if (!ac.signal.aborted) setError(e.message);
-      },
-    );
+    l.start().catch(() => {}); // the failure is in the state, shown by the board
     return () => {
       ac.abort();
-      stream.close();
-      if (frame) cancelAnimationFrame(frame);
+      unsubscribe();
+      l.close();
     };
   }, [client, model, muKey, teamId]);
+
+  const version = state.version + namesVersion;
   // The model is mutable (20,000 rows at 500 changes/s must not be copied); these values get a new identity
   // whenever what they read from it may have changed, so memos depend on them honestly.
   /** Changes with every applied update: for what must repaint at once (rows, counts). */
   const current = useMemo(() => ({ model, version }), [model, version]);
+  const snapshots = model.snapshots;
   /** Changes with a new snapshot, new names or the once-a-second re-rank: for order and team lists. */
   const ranked = useMemo(
-    () => ({ model, teamNames, snapshotVersion, resortTick }),
-    [model, teamNames, snapshotVersion, resortTick],
+    () => ({ model, teamNames, snapshots, namesVersion, resortTick }),
+    [model, teamNames, snapshots, namesVersion, resortTick],
   );
-  return { model, current, ranked, connection, error, now };
+  return { model, current, ranked, connection: state.status, error: state.error?.message, now };
 }

@@ -1,0 +1,152 @@
+/**
+ * @module Live adherence for a selection (management units or a team): the notification stream and the REST
+ * snapshot started together, merged latest-wins, resynced after any gap, one snapshot in flight at a time.
+ * UI code subscribes; it never wires the stream, the snapshot and the resync itself.
+ */
+import type { GenesysClient } from '../client.js';
+import { GenesysClientError, type GenesysError, isGenesysError } from '../errors.js';
+import { NotificationStream, type StreamClock, type WebSocketFactory } from '../notifications/stream.js';
+import { managementUnitAdherenceTopic, teamAdherenceTopic } from '../notifications/topics.js';
+import { getManagementUnitAdherence, getTeamAdherence } from './adherence.js';
+import { AdherenceView, fromRest, fromTopic, type AgentAdherence } from './adherence-view.js';
+
+/** Where records go: an AdherenceView, or anything that keeps more beside it (counts, ranking) the same way. */
+export interface AdherenceSink {
+  beginSnapshot(): number;
+  mergeSnapshot(records: readonly AgentAdherence[], since: number): void;
+  apply(record: AgentAdherence): boolean;
+}
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'resyncing' | 'offline';
+
+export interface LiveAdherenceState {
+  /** Grows with every snapshot merged and every event that changed something. */
+  version: number;
+  status: LiveStatus;
+  /** The last failure (a snapshot refused, the stream unable to start), until the next success. */
+  error: GenesysError | undefined;
+}
+
+export interface LiveAdherenceOptions<S extends AdherenceSink = AdherenceView> {
+  /** What to watch: one or more management units, or one team. */
+  managementUnitIds?: string[];
+  teamId?: string;
+  /** Where records go (default: a new AdherenceView). */
+  view?: S;
+  /** Node 20 has no WebSocket: pass the `ws` package's. */
+  WebSocket?: WebSocketFactory;
+  clock?: StreamClock;
+  /** How listeners are called after changes: at most once per call of `schedule` (a browser passes
+   *  requestAnimationFrame, so 500 events a second repaint once a frame). Default: a microtask. */
+  schedule?: (notify: () => void) => void;
+}
+
+export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
+  readonly view: S;
+  private readonly stream: NotificationStream;
+  private readonly listeners = new Set<() => void>();
+  private state: LiveAdherenceState = { version: 0, status: 'connecting', error: undefined };
+  private snapshotAbort: AbortController | undefined;
+  private scheduled = false;
+  private closed = false;
+
+  constructor(
+    private readonly client: GenesysClient,
+    private readonly options: LiveAdherenceOptions<S>,
+  ) {
+    const mus = options.managementUnitIds ?? [];
+    if (!options.teamId && mus.length === 0)
+      throw new GenesysClientError('invalid_argument', 'live adherence needs managementUnitIds or a teamId');
+    this.view = options.view ?? (new AdherenceView() as unknown as S);
+    this.stream = new NotificationStream(client, {
+      topics: options.teamId ? [teamAdherenceTopic(options.teamId)] : mus.map(managementUnitAdherenceTopic),
+      ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      onEvent: (e) => {
+        if (e.kind === 'adherence' && this.view.apply(fromTopic(e.body))) this.changed({});
+      },
+      // After any gap (reconnect, silent socket, renewed channel) events may be missing: fetch the truth again.
+      onResync: () => void this.resync(),
+      onStatus: (s) => {
+        if (s === 'closed') this.changed({ status: 'offline' });
+        else if (this.state.status !== 'resyncing' || s !== 'live') this.changed({ status: s });
+      },
+    });
+  }
+
+  /** Starts the stream and the first snapshot together; resolves when both are done. */
+  async start(): Promise<void> {
+    this.changed({ status: 'connecting' });
+    const stream = this.stream.start().catch((e: unknown) => {
+      this.changed({ error: asGenesysError(e) });
+      throw e;
+    });
+    await Promise.all([stream, this.resync()]);
+  }
+
+  /** Fetches a snapshot and merges it; a snapshot still in flight is superseded (its answer is dropped). */
+  async resync(): Promise<void> {
+    this.snapshotAbort?.abort();
+    const ac = new AbortController();
+    this.snapshotAbort = ac;
+    if (this.state.version > 0) this.changed({ status: 'resyncing' });
+    const since = this.view.beginSnapshot();
+    try {
+      const { teamId, managementUnitIds = [] } = this.options;
+      const lists = teamId
+        ? [await getTeamAdherence(this.client, teamId, { signal: ac.signal })]
+        : await Promise.all(
+            managementUnitIds.map((id) => getManagementUnitAdherence(this.client, id, { signal: ac.signal })),
+          );
+      if (ac.signal.aborted || this.closed) return;
+      this.view.mergeSnapshot(lists.flat().map(fromRest), since);
+      this.changed({ error: undefined, status: this.stream.status === 'live' ? 'live' : 'reconnecting' });
+    } catch (e) {
+      if (ac.signal.aborted || this.closed) return;
+      this.changed({ error: asGenesysError(e) });
+      throw e;
+    } finally {
+      if (this.snapshotAbort === ac) this.snapshotAbort = undefined;
+    }
+  }
+
+  /** For useSyncExternalStore: called after changes, at most once per `schedule`. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** The same object until something changes. */
+  getSnapshot = (): LiveAdherenceState => this.state;
+
+  close(): void {
+    this.closed = true;
+    this.snapshotAbort?.abort();
+    this.stream.close();
+    this.listeners.clear();
+  }
+
+  private changed(patch: Partial<LiveAdherenceState>): void {
+    this.state = { ...this.state, ...patch, version: this.state.version + 1 };
+    if (this.scheduled || this.closed) return;
+    this.scheduled = true;
+    (this.options.schedule ?? queueMicrotask)(() => {
+      this.scheduled = false;
+      for (const l of this.listeners) l();
+    });
+  }
+}
+
+/** Live adherence for management units or a team; call `start()`, subscribe, and `close()` when done. */
+export function createLiveAdherence<S extends AdherenceSink = AdherenceView>(
+  client: GenesysClient,
+  options: LiveAdherenceOptions<S>,
+): LiveAdherence<S> {
+  return new LiveAdherence(client, options);
+}
+
+function asGenesysError(e: unknown): GenesysError {
+  return isGenesysError(e)
+    ? e
+    : new GenesysClientError('network_error', (e as Error)?.message ?? String(e), { cause: e });
+}
