@@ -128,3 +128,45 @@ describe('return paths and CSV', () => {
     ).toBe('a,"b,c","d""e"\r\n1,"line\nbreak",\r\n');
   });
 });
+
+describe('act now: ranking, thresholds, pause', () => {
+  it('out of adherence first, longest out first; then the other states by need', () => {
+    const m = new BoardModel();
+    m.replaceAll([
+      record('in-old', 1_000, 'InAdherence'),
+      record('out-short', 50_000, 'OutOfAdherence'),
+      record('out-long', 10_000, 'OutOfAdherence'),
+      record('unsched', 5_000, 'Unscheduled'),
+    ]);
+    const order = m
+      .select({ states: new Set(), search: '', sortKey: 'actNow', descending: false }, 100_000)
+      .map((r) => r.userId);
+    expect(order).toEqual(['out-long', 'out-short', 'unsched', 'in-old']);
+  });
+
+  it("says how long someone is out against the unit's thresholds", async () => {
+    const { describeOut, outLevel, thresholdsOf } = await import('../src/board/thresholds.js');
+    const t = thresholdsOf({ adherenceExceptionThresholdSeconds: 60, severeAlertThresholdMinutes: 5 });
+    expect(describeOut(190_000, t)).toBe('out 3:10 (over 1:00 threshold)');
+    expect(describeOut(40_000, t)).toBe('out 0:40 (within 1:00 threshold)');
+    expect(describeOut(362_000, t)).toBe('out 6:02 — severe (5 min)');
+    expect([outLevel(59_999, t), outLevel(60_000, t), outLevel(300_000, t)]).toEqual(['within', 'over', 'severe']);
+    expect(thresholdsOf(undefined)).toEqual({ exceptionSeconds: 0, severeMinutes: 5 });
+  });
+
+  it('paused, the board holds still and queues; resumed, it applies the queue in arrival order', () => {
+    const m = new BoardModel();
+    m.replaceAll([record('a', 1, 'InAdherence')]);
+    m.pause();
+    expect(m.apply(record('a', 5, 'OutOfAdherence'))).toBe(true); // queued: the banner's count changed
+    m.mergeSnapshot([record('a', 3, 'Unscheduled'), record('b', 3, 'InAdherence')], m.beginSnapshot());
+    expect(m.get('a')!.adherenceState).toBe('InAdherence');
+    expect(m.get('b')).toBeUndefined();
+    expect(m.queued).toBe(2);
+    m.resume();
+    expect(m.get('a')!.adherenceState).toBe('OutOfAdherence');
+    expect(m.get('b')!.adherenceState).toBe('InAdherence');
+    expect(m.counts()).toEqual({ OutOfAdherence: 1, InAdherence: 1 });
+    expect(m.paused).toBe(false);
+  });
+});

@@ -1,7 +1,8 @@
 /** @module The live adherence board: the view. Its data comes from useLiveBoard. */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   ADHERENCE_STATES,
+  getManagementUnit,
   listBusinessUnits,
   listManagementUnits,
   type AgentAdherence,
@@ -14,6 +15,8 @@ import type { SortKey } from './board-model.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
+import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf, type Thresholds } from './thresholds.js';
+import { activityWords, impactWords, presenceWords, routingWords } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 
 /** The live adherence board: choose BU, management units and team; watch agents move in and out of adherence. */
@@ -42,8 +45,25 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     if (buId) listManagementUnits(client, buId).then(setMus, (e: Error) => setError(e.message));
   }, [client, buId]);
 
+  // Each unit's own thresholds (settings.adherence): how long is too long, and when it is severe.
+  const [thresholds, setThresholds] = useState(new Map<string, Thresholds>());
+  useEffect(() => {
+    const ac = new AbortController();
+    Promise.all(muIds.map((id) => getManagementUnit(client, id, { signal: ac.signal }))).then(
+      (units) => setThresholds(new Map(units.map((u) => [u.id, thresholdsOf(u.settings?.adherence)]))),
+      () => {},
+    );
+    return () => ac.abort();
+  }, [client, muIds]);
+  const thresholdOf = (r: AgentAdherence) => thresholds.get(r.managementUnitId ?? '') ?? DEFAULT_THRESHOLDS;
+
   const live = useLiveBoard(client, muKey, teamId);
-  const [sortKey, setSortKey] = useState<SortKey>((q.get('sort') as SortKey) ?? 'adherenceState');
+  const [sortKey, setSortKey] = useState<SortKey>((q.get('sort') as SortKey) ?? 'actNow');
+  const [paused, setPaused] = useState(false);
+  // While the pointer is on the list or focus is in it, rows keep their places: a re-rank must not move the
+  // row being read. Changes still repaint in place; the order catches up when the pointer leaves.
+  const [holding, setHolding] = useState(false);
+  const heldIds = useRef<string[]>([]);
   const [descending, setDescending] = useState(false);
   const stateParam = q.get('state') ?? '';
   const states = useMemo(() => new Set(stateParam.split(',').filter(Boolean)), [stateParam]);
@@ -52,10 +72,12 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   // between, live changes repaint the visible rows in place. Sorting 20,000 rows every frame would not
   // keep up with 500 changes a second.
   const { current, ranked, now } = live;
-  const ids = useMemo(
+  const ranking = useMemo(
     () => ranked.model.select({ states, search, sortKey, descending }, now).map((r) => r.userId),
     [ranked, now, states, search, sortKey, descending],
   );
+  if (!holding || heldIds.current.length === 0) heldIds.current = ranking;
+  const ids = holding ? heldIds.current : ranking;
   const rows = useMemo(
     () => ids.map((id) => current.model.get(id)).filter((r): r is AgentAdherence => r !== undefined),
     [ids, current],
@@ -78,13 +100,17 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     {
       key: 'adherenceState',
       label: 'Adherence',
-      width: 'minmax(9rem,1fr)',
+      width: 'minmax(15rem,1.8fr)',
       sortable: true,
       render: (r) => {
         const s = styleOf(r.adherenceState);
+        const out = r.adherenceState === 'OutOfAdherence';
+        const ms = now - Date.parse(r.timeOfAdherenceChange ?? '');
+        const level = out ? outLevel(ms, thresholdOf(r)) : undefined;
         return (
-          <span className={`state ${s.className}`}>
+          <span className={`state ${s.className}${level === 'severe' ? ' severe' : ''}`} data-level={level}>
             <span aria-hidden="true">{s.icon}</span> {s.label}
+            {out ? <span className="out-time"> · {describeOut(ms, thresholdOf(r))}</span> : null}
           </span>
         );
       },
@@ -94,31 +120,49 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       label: 'Scheduled',
       width: '1fr',
       sortable: true,
-      render: (r) => r.scheduledActivityCategory ?? '–',
+      render: (r) => <span title={r.scheduledActivityCategory}>{activityWords(r.scheduledActivityCategory)}</span>,
     },
     {
       key: 'actualActivityCategory',
       label: 'Actual',
       width: '1fr',
       sortable: true,
-      render: (r) => r.actualActivityCategory ?? '–',
+      render: (r) => <span title={r.actualActivityCategory}>{activityWords(r.actualActivityCategory)}</span>,
     },
     {
       key: 'systemPresence',
       label: 'Presence',
       width: '0.8fr',
       sortable: true,
-      render: (r) => r.systemPresence ?? '–',
+      render: (r) => <span title={r.systemPresence}>{presenceWords(r.systemPresence)}</span>,
     },
-    { key: 'routingStatus', label: 'Routing', width: '0.9fr', sortable: true, render: (r) => r.routingStatus ?? '–' },
+    {
+      key: 'routingStatus',
+      label: 'Routing',
+      width: '0.9fr',
+      sortable: true,
+      render: (r) => <span title={r.routingStatus}>{routingWords(r.routingStatus)}</span>,
+    },
     {
       key: 'timeInState',
-      label: 'Time in state',
+      label: 'In this state',
       width: '0.7fr',
       sortable: true,
       render: (r) => formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? '')),
     },
-    { key: 'impact', label: 'Impact', width: '0.6fr', sortable: true, render: (r) => r.impact ?? '–' },
+    {
+      key: 'timeInPresence',
+      label: 'In this presence',
+      width: '0.7fr',
+      render: (r) => formatDuration(now - Date.parse(r.presenceUpdateTime ?? '')),
+    },
+    {
+      key: 'impact',
+      label: 'Impact',
+      width: '0.6fr',
+      sortable: true,
+      render: (r) => <span title={r.impact}>{impactWords(r.impact)}</span>,
+    },
   ];
 
   return (
@@ -175,8 +219,39 @@ export function BoardPage({ client }: { client: GenesysClient }) {
             onChange={(e) => setParam('q', e.target.value || undefined)}
           />
         </label>
+        <label>
+          Order{' '}
+          <select
+            value={sortKey}
+            onChange={(e) => {
+              setSortKey(e.target.value as SortKey);
+              setDescending(false);
+            }}
+          >
+            <option value="actNow">Act now: longest out of adherence first</option>
+            <option value="name">Name</option>
+            <option value="adherenceState">Adherence state</option>
+            <option value="timeInState">Time in state</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          aria-pressed={paused}
+          onClick={() => {
+            if (paused) live.resume();
+            else live.pause();
+            setPaused(!paused);
+          }}
+        >
+          {paused ? 'Resume live updates' : 'Pause live updates'}
+        </button>
         <ConnectionBadge state={live.connection} />
       </div>
+      {paused ? (
+        <p role="status" className="paused" data-testid="paused">
+          Paused: the board holds still; {live.model.queued} changes are waiting and will apply when you resume.
+        </p>
+      ) : null}
       {error || live.error ? (
         <p role="alert" className="error">
           {error ?? live.error}
@@ -208,15 +283,27 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           );
         })}
       </div>
-      <VirtualTable
-        rows={rows}
-        columns={columns}
-        rowKey={(r) => r.userId}
-        label="Agents"
-        sortKey={sortKey}
-        descending={descending}
-        onSort={(k) => (k === sortKey ? setDescending(!descending) : (setSortKey(k as SortKey), setDescending(false)))}
-      />
+      <div
+        className="board-list"
+        onPointerEnter={() => setHolding(true)}
+        onPointerLeave={() => setHolding(false)}
+        onFocus={() => setHolding(true)}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setHolding(false);
+        }}
+      >
+        <VirtualTable
+          rows={rows}
+          columns={columns}
+          rowKey={(r) => r.userId}
+          label="Agents"
+          sortKey={sortKey}
+          descending={descending}
+          onSort={(k) =>
+            k === sortKey ? setDescending(!descending) : (setSortKey(k as SortKey), setDescending(false))
+          }
+        />
+      </div>
     </section>
   );
 }

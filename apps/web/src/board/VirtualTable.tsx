@@ -91,6 +91,7 @@ export function VirtualTable<T>({
           {rows.slice(first, last).map((row, i) => (
             <div
               key={rowKey(row)}
+              data-key={rowKey(row)}
               role="row"
               aria-rowindex={first + i + 2}
               className="vtable-row"

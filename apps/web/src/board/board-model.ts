@@ -1,6 +1,7 @@
 import { ADHERENCE_STATES, AdherenceView, recordTime, type AdherenceSink, type AgentAdherence } from '@adhere/genesys';
 
 export type SortKey =
+  | 'actNow'
   | 'name'
   | 'adherenceState'
   | 'scheduledActivityCategory'
@@ -38,6 +39,32 @@ export class BoardModel implements AdherenceSink {
 
   /** Snapshots merged so far: names are fetched for new agents after each. */
   snapshots = 0;
+  /** While paused, what arrives is queued in order and applied on resume: the view holds still. */
+  private held: Array<{ records: readonly AgentAdherence[]; since: number } | AgentAdherence> | undefined;
+
+  get paused(): boolean {
+    return this.held !== undefined;
+  }
+
+  /** How many changes wait to be applied. */
+  get queued(): number {
+    return this.held?.length ?? 0;
+  }
+
+  pause(): void {
+    this.held ??= [];
+  }
+
+  /** Applies what was queued, in the order it arrived. */
+  resume(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const h of held) {
+      if ('records' in h) this.mergeSnapshot(h.records, h.since);
+      else this.apply(h);
+    }
+    this.version++;
+  }
 
   beginSnapshot(): number {
     return this.view.beginSnapshot();
@@ -45,6 +72,10 @@ export class BoardModel implements AdherenceSink {
 
   /** Merges a snapshot latest-wins (see AdherenceView) and recounts. */
   mergeSnapshot(records: readonly AgentAdherence[], since: number): void {
+    if (this.held) {
+      this.held.push({ records, since });
+      return;
+    }
     this.view.mergeSnapshot(records, since);
     for (const k of Object.keys(this.tally)) delete this.tally[k];
     for (const r of this.view.all()) {
@@ -62,6 +93,12 @@ export class BoardModel implements AdherenceSink {
 
   /** Applies one record; returns whether it changed the board. Counts are kept as it goes. */
   apply(u: AgentAdherence): boolean {
+    if (this.held) {
+      // The board holds still, but its waiting count has changed: worth a repaint of the banner.
+      this.held.push(u);
+      this.version++;
+      return true;
+    }
     const before = this.view.get(u.userId);
     if (!this.view.apply(u)) return false;
     if (before) this.count(before, -1);
@@ -119,9 +156,15 @@ export class BoardModel implements AdherenceSink {
       if (q.sortKey === 'timeInState') return now - (Date.parse(a.timeOfAdherenceChange ?? '') || now);
       if (q.sortKey === 'adherenceState')
         return SEVERITY.get(a.adherenceState ?? 'Unknown') ?? SEVERITY.get('Unknown')!;
-      return a[q.sortKey] ?? '';
+      return q.sortKey === 'actNow' ? 0 : (a[q.sortKey] ?? '');
     };
     const dir = q.descending ? -1 : 1;
+    if (q.sortKey === 'actNow') {
+      // Out of adherence first, longest out first; then the other states by need, longest first.
+      const rank = (a: AgentAdherence) => SEVERITY.get(a.adherenceState ?? 'Unknown') ?? SEVERITY.get('Unknown')!;
+      const since = (a: AgentAdherence) => Date.parse(a.timeOfAdherenceChange ?? '') || now;
+      return rows.sort((x, y) => (rank(x) - rank(y) || since(x) - since(y)) * dir || (x.userId < y.userId ? -1 : 1));
+    }
     return rows.sort((x, y) => {
       const a = key(x);
       const b = key(y);

@@ -26,6 +26,8 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
   const [namesVersion, setNamesVersion] = useState(0);
   const [now, setNow] = useState(Date.now());
   const [resortTick, setResortTick] = useState(0);
+  // Bumped by pause and resume, which change the board without a new event.
+  const [held, setHeld] = useState(0);
   const state = useSyncExternalStore(live?.subscribe ?? noSubscription, live?.getSnapshot ?? connecting);
 
   useEffect(() => {
@@ -88,7 +90,7 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
     };
   }, [client, model, muKey, teamId]);
 
-  const version = state.version + namesVersion;
+  const version = state.version + namesVersion + held;
   // The model is mutable (20,000 rows at 500 changes/s must not be copied); these values get a new identity
   // whenever what they read from it may have changed, so memos depend on them honestly.
   /** Changes with every applied update: for what must repaint at once (rows, counts). */
@@ -96,8 +98,16 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
   const snapshots = model.snapshots;
   /** Changes with a new snapshot, new names or the once-a-second re-rank: for order and team lists. */
   const ranked = useMemo(
-    () => ({ model, teamNames, snapshots, namesVersion, resortTick }),
-    [model, teamNames, snapshots, namesVersion, resortTick],
+    () => ({ model, teamNames, snapshots, namesVersion, resortTick, held }),
+    [model, teamNames, snapshots, namesVersion, resortTick, held],
   );
-  return { model, current, ranked, connection: state.status, error: state.error?.message, now };
+  const pause = () => {
+    model.pause();
+    setHeld((v) => v + 1);
+  };
+  const resume = () => {
+    model.resume();
+    setHeld((v) => v + 1);
+  };
+  return { model, current, ranked, connection: state.status, error: state.error?.message, now, pause, resume };
 }
