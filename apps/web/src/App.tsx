@@ -5,7 +5,9 @@ import { AccessNotice } from './access/AccessNotice.js';
 import { useAccess } from './access/useAccess.js';
 import type { Session, SignInFailure } from './auth/session.js';
 import { BoardPage } from './board/BoardPage.js';
+import { WallboardPage } from './board/WallboardPage.js';
 import { DiagnosticsPage } from './diagnostics/DiagnosticsPage.js';
+import { useTheme, type Theme } from './preferences/theme.js';
 import { navigate, useLocation } from './router.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 
@@ -117,6 +119,7 @@ export function App({ session }: { session: Session }) {
     );
   }
   const page = url.pathname === '/history' ? 'history' : 'liveBoard';
+
   const check = access ? checkFeature(access, page) : undefined;
   return (
     <Shell session={session} signedIn access={access}>
@@ -126,6 +129,8 @@ export function App({ session }: { session: Session }) {
         <Suspense fallback={loading}>
           <HistoryPage client={client} />
         </Suspense>
+      ) : url.pathname === '/wallboard' ? (
+        <WallboardPage client={client} />
       ) : (
         <BoardPage client={client} />
       )}
@@ -176,6 +181,7 @@ function Shell({
           {link('/doctor', 'Doctor')}
           {link('/settings', 'Settings')}
         </nav>
+        <ThemeChoice />
         {signedIn ? (
           <button type="button" onClick={() => void session.signOut()}>
             Sign out
@@ -184,5 +190,19 @@ function Shell({
       </header>
       <main>{children}</main>
     </>
+  );
+}
+
+function ThemeChoice() {
+  const [theme, setTheme] = useTheme();
+  return (
+    <label className="theme">
+      Theme{' '}
+      <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+        <option value="system">As the system</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+    </label>
   );
 }

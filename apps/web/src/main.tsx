@@ -4,6 +4,10 @@ import { App } from './App.js';
 import { Session } from './auth/session.js';
 import { loadConfig } from './config.js';
 import './styles.css';
+import { applyTheme, storedTheme } from './preferences/theme.js';
+
+// Before the first paint, so a dark screen does not flash light.
+applyTheme(storedTheme());
 
 const root = createRoot(document.getElementById('root')!);
 loadConfig(location.origin).then(

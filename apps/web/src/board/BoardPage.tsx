@@ -108,7 +108,11 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         const ms = now - Date.parse(r.timeOfAdherenceChange ?? '');
         const level = out ? outLevel(ms, thresholdOf(r)) : undefined;
         return (
-          <span className={`state ${s.className}${level === 'severe' ? ' severe' : ''}`} data-level={level}>
+          <span
+            className={`state ${s.className}${level === 'severe' ? ' severe' : ''}`}
+            data-level={level}
+            title={out ? `${s.label}, ${describeOut(ms, thresholdOf(r))}` : s.label}
+          >
             <span aria-hidden="true">{s.icon}</span> {s.label}
             {out ? <span className="out-time"> · {describeOut(ms, thresholdOf(r))}</span> : null}
           </span>
@@ -245,6 +249,17 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         >
           {paused ? 'Resume live updates' : 'Pause live updates'}
         </button>
+        <a
+          href={`/wallboard?${q.toString()}`}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(
+              `/wallboard?${new URLSearchParams({ ...(muKey ? { mu: muKey } : {}), ...(teamId ? { team: teamId } : {}) })}`,
+            );
+          }}
+        >
+          Wallboard
+        </a>
         <ConnectionBadge state={live.connection} />
       </div>
       {paused ? (

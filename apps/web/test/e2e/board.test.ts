@@ -68,4 +68,47 @@ describe('the live board in Chromium', () => {
       .poll(() => page.locator('[data-state="OutOfAdherence"] strong').textContent(), { timeout: 10_000 })
       .toBe(String(out));
   });
+
+  it('the wallboard and the dark theme: readable, axe-clean, and the choice survives a reload', async () => {
+    await page.getByRole('link', { name: 'Wallboard' }).click();
+    await page.getByRole('heading', { name: 'Adherence now' }).waitFor();
+    const out = agents()
+      .filter((a) => statusOf(a.index).verdict.state === 'OutOfAdherence')
+      .sort(
+        (x, y) =>
+          statusOf(x.index).timeOfAdherenceChange - statusOf(y.index).timeOfAdherenceChange || (x.id < y.id ? -1 : 1),
+      );
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('wall-worst')
+          .locator('li')
+          .evaluateAll((lis) => lis.map((l) => l.getAttribute('data-key'))),
+      )
+      .toEqual(out.slice(0, 10).map((a) => a.id));
+    expect(await axeAudit(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}wallboard-light.png` });
+
+    // The system's dark preference is followed…
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    expect(await bg()).toBe('rgb(18, 22, 28)');
+    expect(await axeAudit(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}wallboard-dark.png` });
+    // …and a manual choice overrides it, and is kept (a preference, the only thing in localStorage).
+    await page.getByLabel('Theme').selectOption('light');
+    expect(await bg()).toBe('rgb(246, 247, 249)');
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await bg()).toBe('rgb(18, 22, 28)');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Adherence now' }).waitFor();
+    expect(await bg()).toBe('rgb(18, 22, 28)');
+    expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['adhere:theme']);
+    await page.getByRole('button', { name: 'Back to the board' }).click();
+    await page.getByTestId('agent-count').filter({ hasText: '300 agents' }).waitFor();
+    expect(await axeAudit(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}board-dark.png` });
+    await page.getByLabel('Theme').selectOption('system');
+  });
 });

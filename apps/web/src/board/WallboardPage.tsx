@@ -1,0 +1,65 @@
+/** @module The wallboard: the selection's state now, readable from across the room; the worst ten by act-now. */
+import { useMemo } from 'react';
+import type { GenesysClient } from '@adhere/genesys';
+import { navigate, useLocation } from '../router.js';
+import { activityWords } from '../words.js';
+import { formatDuration, styleOf } from './state-style.js';
+import { useLiveBoard } from './useLiveBoard.js';
+
+export function WallboardPage({ client }: { client: GenesysClient }) {
+  const q = useLocation().searchParams;
+  const muKey = q.get('mu') ?? '';
+  const teamId = q.get('team') ?? '';
+  const live = useLiveBoard(client, muKey, teamId);
+  const { current, ranked, now } = live;
+  const counts = useMemo(() => current.model.counts(), [current]);
+  const worst = useMemo(
+    () =>
+      ranked.model
+        .select({ states: new Set(['OutOfAdherence']), search: '', sortKey: 'actNow', descending: false }, now)
+        .slice(0, 10),
+    [ranked, now],
+  );
+  const scheduled = current.model.size - (counts.Unscheduled ?? 0);
+  const inNow = scheduled > 0 ? ((counts.InAdherence ?? 0) / scheduled) * 100 : 100;
+  return (
+    <section className="wallboard" aria-labelledby="wall-title">
+      <div className="wall-head">
+        <h1 id="wall-title">Adherence now</h1>
+        <div className="wall-actions">
+          <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
+            Full screen
+          </button>
+          <button type="button" onClick={() => navigate(`/?${q.toString()}`)}>
+            Back to the board
+          </button>
+        </div>
+      </div>
+      {live.model.size === 0 && !muKey && !teamId ? (
+        <p>Choose management units or a team on the board first, then open the wallboard from there.</p>
+      ) : null}
+      <div className="wall-figures">
+        <p className="wall-big" data-testid="wall-in-now">
+          <strong>{inNow.toFixed(0)}%</strong> of scheduled agents in adherence
+        </p>
+        {(['OutOfAdherence', 'InAdherence', 'Unscheduled'] as const).map((s) => (
+          <p key={s} className={`wall-count ${styleOf(s).className}`}>
+            <span aria-hidden="true">{styleOf(s).icon}</span> {styleOf(s).label} <strong>{counts[s] ?? 0}</strong>
+          </p>
+        ))}
+      </div>
+      <h2>Longest out of adherence</h2>
+      <ol className="wall-worst" data-testid="wall-worst">
+        {worst.map((r) => (
+          <li key={r.userId} data-key={r.userId}>
+            <span className="wall-name">{live.model.names.get(r.userId) ?? '…'}</span>
+            <span className="wall-time">{formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? ''))}</span>
+            <span className="wall-what">
+              scheduled {activityWords(r.scheduledActivityCategory)}, actually {activityWords(r.actualActivityCategory)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
