@@ -170,3 +170,53 @@ describe('act now: ranking, thresholds, pause', () => {
     expect(m.paused).toBe(false);
   });
 });
+
+describe('alerts', () => {
+  const T = { exceptionSeconds: 60, severeMinutes: 5 };
+  const out = (id: string, since: number, team = 't1'): AgentAdherence => ({
+    ...record(id, since, 'OutOfAdherence'),
+    teamId: team,
+  });
+  const prefs = { desktop: false, sound: false, minutes: undefined, mutedAgents: [], mutedUnits: [] };
+
+  it('one alert per agent per episode; none for episodes already severe when the board opened', async () => {
+    const { AlertWatch } = await import('../src/board/alerts.js');
+    const w = new AlertWatch();
+    const old = out('old', 0);
+    const fresh = out('fresh', 150_000);
+    const calm = Array.from({ length: 20 }, (_, i) => record(`in${i}`, 0, 'InAdherence'));
+    expect(w.check([old, fresh, ...calm], 400_000, () => T, prefs).alerts).toEqual([]); // primes: 'old' is noted
+    expect(w.check([old, fresh, ...calm], 449_999, () => T, prefs).alerts).toEqual([]);
+    const crossing = w.check([old, fresh, ...calm], 450_000, () => T, prefs).alerts.map((a) => a.userId);
+    expect(crossing).toEqual(['fresh']);
+    expect(w.check([old, fresh, ...calm], 900_000, () => T, prefs).alerts).toEqual([]); // same episode: once
+    const again = out('fresh', 1_000_000); // back in, then out again: a new episode
+    expect(w.check([old, again, ...calm], 1_400_000, () => T, prefs).alerts.map((a) => a.key)).toEqual([
+      'fresh@1000000',
+    ]);
+    // Muted agents and units stay quiet; a supervisor's own threshold replaces the unit's.
+    const w2 = new AlertWatch();
+    w2.check([...calm], 0, () => T, prefs);
+    const two = [out('a', 0), out('b', 0), ...calm];
+    expect(
+      w2.check(two, 120_000, () => T, { ...prefs, minutes: 2, mutedAgents: ['a'] }).alerts.map((a) => a.userId),
+    ).toEqual(['b']);
+  });
+
+  it('a mass deviation (30 % of a team within 2 minutes) shows once and holds back those alerts', async () => {
+    const { AlertWatch, massDeviations } = await import('../src/board/alerts.js');
+    const team = [
+      ...Array.from({ length: 4 }, (_, i) => out(`o${i}`, 1_000_000)),
+      ...Array.from({ length: 6 }, (_, i) => ({ ...record(`i${i}`, 0, 'InAdherence'), teamId: 't1' })),
+    ];
+    expect(massDeviations(team, 1_060_000).map((m) => [m.scope, m.out, m.of])).toEqual([
+      ['team', 4, 10],
+      ['unit', 4, 10],
+    ]);
+    expect(massDeviations(team, 1_200_001)).toEqual([]); // the window has passed
+    const w = new AlertWatch();
+    w.check(team, 1_000_000, () => T, prefs);
+    expect(w.check(team, 1_060_000, () => T, prefs).mass).toHaveLength(2);
+    expect(w.check(team, 1_400_000, () => T, prefs).alerts).toEqual([]); // held back for the whole episode
+  });
+});

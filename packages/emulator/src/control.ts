@@ -7,8 +7,9 @@ import { Hono, type Context } from 'hono';
 import type { EmulatorContext } from './context.js';
 import { isEmulatorError } from './errors.js';
 import { checkFaultOptions } from './faults.js';
+import { UUID } from './api/ids.js';
 
-const SWITCHES = new Set(['dropSockets', 'expireChannelsInMs', 'socketClosing', 'silent']);
+const SWITCHES = new Set(['dropSockets', 'expireChannelsInMs', 'socketClosing', 'silent', 'massDeviation']);
 
 export function controlRoutes(ctx: EmulatorContext): Hono {
   const app = new Hono();
@@ -43,7 +44,18 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     if (typeof input.expireChannelsInMs === 'number') ctx.hub.expireSoon(input.expireChannelsInMs);
     if (input.socketClosing === true) for (const ch of ctx.hub.allChannels()) ctx.hub.announceClosing(ch);
     if (typeof input.silent === 'boolean') ctx.hub.silent = input.silent;
-    return c.json({ faults: ctx.faults.options, injected: ctx.faults.injected, silent: ctx.hub.silent });
+    let outage: number | undefined;
+    const mass = input.massDeviation as { managementUnitId?: string; share?: number; minutes?: number } | undefined;
+    if (mass) {
+      const mu = mass.managementUnitId ?? ctx.centre.topology.managementUnits[0]!.id;
+      outage = ctx.centre.forceOutage(mu, mass.share ?? 0.5, (mass.minutes ?? 10) * 60_000);
+    }
+    return c.json({
+      faults: ctx.faults.options,
+      injected: ctx.faults.injected,
+      silent: ctx.hub.silent,
+      ...(outage === undefined ? {} : { signedOut: outage }),
+    });
   });
   return app;
 }
@@ -51,6 +63,20 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
 function switchProblem(input: Record<string, unknown>): string | undefined {
   for (const key of ['dropSockets', 'socketClosing', 'silent']) {
     if (key in input && typeof input[key] !== 'boolean') return `${key} must be true or false`;
+  }
+  const mass = input.massDeviation;
+  if (mass !== undefined) {
+    if (typeof mass !== 'object' || mass === null || Array.isArray(mass)) return 'massDeviation must be an object';
+    const m = mass as Record<string, unknown>;
+    for (const k of Object.keys(m))
+      if (!['managementUnitId', 'share', 'minutes'].includes(k))
+        return `massDeviation has no option ${JSON.stringify(k).slice(0, 40)}`;
+    if (m.managementUnitId !== undefined && (typeof m.managementUnitId !== 'string' || !UUID.test(m.managementUnitId)))
+      return 'massDeviation.managementUnitId must be a management unit id';
+    if (m.share !== undefined && (typeof m.share !== 'number' || !(m.share > 0 && m.share <= 1)))
+      return 'massDeviation.share must be a number above 0, at most 1';
+    if (m.minutes !== undefined && (typeof m.minutes !== 'number' || !(m.minutes > 0 && m.minutes <= 1440)))
+      return 'massDeviation.minutes must be a number above 0, at most 1440';
   }
   const ms = input.expireChannelsInMs;
   if (ms !== undefined && (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > 86_400_000))

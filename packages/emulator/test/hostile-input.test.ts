@@ -246,6 +246,11 @@ describe('5. the fault switches cannot be flipped cross-site, and take only vali
     ['rates adding up past 1', '{"rate429":0.7,"rate5xx":0.7}', json, 400],
     ['a non-boolean switch', '{"silent":"yes"}', json, 400],
     ['not an object', '[1]', json, 400],
+    ['a mass deviation that is not an object', '{"massDeviation":true}', json, 400],
+    ['a mass deviation share over 1', '{"massDeviation":{"share":2}}', json, 400],
+    ['a mass deviation of a day and more', '{"massDeviation":{"minutes":99999}}', json, 400],
+    ['a mass deviation with an unknown option', '{"massDeviation":{"everyone":true}}', json, 400],
+    ['a mass deviation of a unit that is not an id', '{"massDeviation":{"managementUnitId":"../x"}}', json, 400],
   ])('refuses %s', async (_name, body, headers, status) => {
     expect((await post(body, headers as Record<string, string>)).status).toBe(status);
     expect(emulator.context.faults.options).toMatchObject({ rate429: 0, rate5xx: 0, latencyMs: 0, retryAfterMs: 1000 });

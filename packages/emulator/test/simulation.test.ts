@@ -56,6 +56,38 @@ describe('adherence rules (Genesys real-time adherence overview)', () => {
 });
 
 describe('contact centre', () => {
+  it('a forced outage signs out a share of the scheduled agents at once, then gives them back to their timeline', () => {
+    const topo = buildTopology(42, 400);
+    const t0 = Date.UTC(2026, 10, 24, 13, 0);
+    const centre = new ContactCentre(topo, { clock: 'manual', startTime: t0 });
+    const twin = new ContactCentre(buildTopology(42, 400), { clock: 'manual', startTime: t0 });
+    const mu = topo.managementUnits[0]!.id;
+    const signedIn = centre
+      .allStatuses()
+      .filter((s) => s.agent.managementUnitId === mu && s.span.scheduled && s.span.presence !== 'Offline');
+    const hit = centre.forceOutage(mu, 0.4, 10 * 60_000);
+    expect(hit).toBe(Math.ceil(signedIn.length * 0.4));
+    const out = signedIn.map((s) => centre.statusOf(s.agent.index)).filter((s) => s.span.presence === 'Offline');
+    expect(out).toHaveLength(hit);
+    for (const s of out) {
+      expect(s.verdict.state).toBe('OutOfAdherence');
+      expect(s.presenceUpdateTime).toBe(t0); // state time moves only if the state changed
+    }
+    // Ten minutes on, everyone is where the undisturbed timeline has them.
+    centre.advanceBy(11 * 60_000);
+    twin.advanceBy(11 * 60_000);
+    for (const s of centre.allStatuses()) {
+      const t = twin.statusOf(s.agent.index);
+      expect([s.verdict.state, s.span.presence, s.span.routing]).toEqual([
+        t.verdict.state,
+        t.span.presence,
+        t.span.routing,
+      ]);
+    }
+    centre.stop();
+    twin.stop();
+  });
+
   it('drifts: agents move in and out of adherence, and every change is emitted in time order', () => {
     const centre = new ContactCentre(buildTopology(42, 400), {
       clock: 'manual',

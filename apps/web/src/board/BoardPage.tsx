@@ -12,7 +12,9 @@ import {
 } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
 import type { SortKey } from './board-model.js';
+import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { useAlerts } from './useAlerts.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf, type Thresholds } from './thresholds.js';
@@ -83,6 +85,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     [ids, current],
   );
   const counts = useMemo(() => current.model.counts(), [current]);
+  const alerting = useAlerts(live.model, now, ranked.snapshots + ranked.resortTick, thresholdOf);
   const teams = useMemo(() => {
     const seen = new Map<string, string>();
     for (const r of ranked.model.all()) if (r.teamId) seen.set(r.teamId, ranked.teamNames.get(r.teamId) ?? r.teamId);
@@ -272,6 +275,16 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           {error ?? live.error}
         </p>
       ) : null}
+      <AlertsPanel
+        {...alerting}
+        names={live.model.names}
+        now={now}
+        groupName={(m) =>
+          m.scope === 'team'
+            ? (ranked.teamNames.get(m.id) ?? 'a team')
+            : (mus.find((u) => u.id === m.id)?.name ?? 'a unit')
+        }
+      />
       <div className="counts" role="group" aria-label="Agents per adherence state (toggle to filter)">
         <span className="total" data-testid="agent-count">
           {live.model.size} agents

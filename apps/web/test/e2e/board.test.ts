@@ -1,16 +1,31 @@
 // The live board in Chromium: act-now order against the unit's thresholds, words instead of enums, pause.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0);
 let stack: Stack;
 let page: Page;
+let context: BrowserContext;
 
 beforeAll(async () => {
   stack = await startStack({ clock: 'manual', startTime: NOW });
-  const context = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1500, height: 900 } });
+  context = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1500, height: 900 } });
   await context.clock.setFixedTime(NOW);
+  // Desktop notifications: allowed, and recorded as the page makes them.
+  await context.grantPermissions(['notifications'], { origin: stack.app });
+  await context.addInitScript(() => {
+    const Real = window.Notification;
+    const made: Array<{ title: string; body?: string }> = [];
+    (window as unknown as { __notifications: typeof made }).__notifications = made;
+    class Recorded extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        made.push({ title, ...(options?.body ? { body: options.body } : {}) });
+      }
+    }
+    window.Notification = Recorded as typeof Notification;
+  });
   page = await context.newPage();
   await signIn(page, stack);
   await page.waitForURL(`${stack.app}/`);
@@ -110,5 +125,104 @@ describe('the live board in Chromium', () => {
     expect(await axeAudit(page)).toEqual([]);
     await page.screenshot({ path: `${artifacts}board-dark.png` });
     await page.getByLabel('Theme').selectOption('system');
+  });
+
+  it('an agent going severe raises one alert and one desktop notification; the choice survives a reload', async () => {
+    await page.locator('summary', { hasText: 'Alerts' }).click();
+    await page.getByLabel('Desktop notifications').check();
+    await page.reload();
+    await page.getByTestId('agent-count').filter({ hasText: '300 agents' }).waitFor();
+    await page.locator('summary', { hasText: 'Alerts' }).click();
+    expect(await page.getByLabel('Desktop notifications').isChecked()).toBe(true);
+    const t1 = stack.emulator.centre.now();
+    // Every out-of-adherence episode from here on, as the emulator lives it.
+    const episodes = new Map<string, { userId: string; start: number; end: number | undefined }>();
+    const stop = stack.emulator.centre.onChange((next, prev) => {
+      const key = `${next.agent.id}@${next.timeOfAdherenceChange}`;
+      if (next.verdict.state === 'OutOfAdherence' && prev.verdict.state !== 'OutOfAdherence')
+        episodes.set(key, { userId: next.agent.id, start: next.timeOfAdherenceChange, end: undefined });
+      if (prev.verdict.state === 'OutOfAdherence' && next.verdict.state !== 'OutOfAdherence') {
+        const open = episodes.get(`${prev.agent.id}@${prev.timeOfAdherenceChange}`);
+        if (open) open.end = next.timeOfAdherenceChange;
+      }
+    });
+    for (const a of agents()) {
+      const st = statusOf(a.index);
+      if (st.verdict.state === 'OutOfAdherence' && t1 - st.timeOfAdherenceChange < 5 * 60_000)
+        episodes.set(`${a.id}@${st.timeOfAdherenceChange}`, {
+          userId: a.id,
+          start: st.timeOfAdherenceChange,
+          end: undefined,
+        });
+    }
+    // The browser's clock moves with the emulator's, so "now" on the board is the emulator's now.
+    let t2 = t1;
+    const required = () =>
+      [...episodes.values()].filter((e) => e.end === undefined && t2 - e.start >= 5 * 60_000).map((e) => e.userId);
+    while (required().length === 0 && t2 < t1 + 60 * 60_000) {
+      stack.emulator.centre.advanceBy(60_000);
+      t2 += 60_000;
+      await context.clock.setFixedTime(t2);
+    }
+    stop();
+    const mustAlert = required().sort();
+    expect(mustAlert.length).toBeGreaterThan(0);
+    // Every episode that lasted 5 minutes may have alerted (the board may have seen it before it ended).
+    const mayAlert = new Set(
+      [...episodes.values()].filter((e) => (e.end ?? t2) - e.start >= 5 * 60_000).map((e) => e.userId),
+    );
+    const listed = () =>
+      page
+        .getByTestId('alerts')
+        .locator('li')
+        .evaluateAll((lis) => lis.map((l) => l.getAttribute('data-user')!).sort());
+    await expect.poll(listed, { timeout: 15_000 }).toEqual(expect.arrayContaining(mustAlert));
+    for (const id of await listed()) expect(mayAlert.has(id)).toBe(true);
+    const crossing = await listed();
+    const keys = await page
+      .getByTestId('alerts')
+      .locator('li')
+      .evaluateAll((lis) => lis.map((l) => l.getAttribute('data-key')));
+    expect(new Set(keys).size).toBe(keys.length); // one alert per agent and episode
+    const notes = () =>
+      page.evaluate(() => (window as unknown as { __notifications: Array<{ title: string }> }).__notifications.length);
+    await expect.poll(notes).toBe(crossing.length);
+    // Another minute: the same episodes do not alert again.
+    stack.emulator.centre.advanceBy(60_000);
+    await context.clock.setFixedTime(t2 + 60_000);
+    await page.waitForTimeout(0);
+    await expect.poll(listed).toEqual(expect.arrayContaining(crossing));
+    expect((await listed()).filter((id) => crossing.includes(id))).toHaveLength(crossing.length);
+    expect(await axeAudit(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}board-alerts.png` });
+  });
+
+  it('the mass-deviation switch shows one banner instead of a flood of alerts', async () => {
+    const before = await page.getByTestId('alerts').locator('li').count();
+    const res = await fetch(`${stack.emulator.loginUrl}/__emulator/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ massDeviation: { share: 1, minutes: 15 } }),
+    });
+    const { signedOut } = (await res.json()) as { signedOut: number };
+    expect(signedOut).toBeGreaterThan(5);
+    const scheduled = agents().filter((a) => statusOf(a.index).span.scheduled !== undefined).length;
+    expect(signedOut / scheduled).toBeGreaterThanOrEqual(0.3); // what makes it a mass deviation of the unit
+    const banner = page.getByTestId('mass-deviation');
+    await expect.poll(() => banner.textContent(), { timeout: 10_000 }).toContain('Probable schedule or system issue');
+    // Those already out before the outage are not news: the banner counts who went out just now.
+    const went = Number(
+      /(\d+) of (\d+) scheduled agents in London MU 1 /.exec((await banner.textContent()) ?? '')?.[1],
+    );
+    expect(went).toBeGreaterThanOrEqual(Math.ceil(0.3 * scheduled));
+    expect(went).toBeLessThanOrEqual(signedOut);
+    await page.screenshot({ path: `${artifacts}board-mass-deviation.png` });
+    // Six minutes on, those agents are severe, but their alerts were held back.
+    const t = stack.emulator.centre.now();
+    stack.emulator.centre.advanceBy(6 * 60_000);
+    await context.clock.setFixedTime(t + 6 * 60_000);
+    // (The list is windowed: count the severe rows on screen, which act-now fills with them.)
+    await expect.poll(() => page.locator('.vtable-row [data-level="severe"]').count()).toBeGreaterThan(10);
+    expect(await page.getByTestId('alerts').locator('li').count()).toBeLessThanOrEqual(before + 2);
   });
 });

@@ -50,6 +50,10 @@ export class ContactCentre {
   private timer: ReturnType<typeof setInterval> | undefined;
   /** Changes emitted so far. */
   changes = 0;
+  /** Agents a forced outage holds signed out, until when. */
+  private readonly outages = new Map<number, number>();
+  /** Each agent's span as the timeline has it (an outage shows another presence over it). */
+  private readonly spans: Span[] = [];
 
   constructor(
     readonly topology: Topology,
@@ -68,6 +72,7 @@ export class ContactCentre {
         status = this.statusFor(agent, span, status);
       }
       this.statuses.push(status);
+      this.spans.push(span);
       this.cursors.push(cursor);
       this.queue.push(span.end, agent.index);
     }
@@ -102,19 +107,61 @@ export class ContactCentre {
     this.advanceTo(this.manualNow);
   }
 
+  /**
+   * A system outage, as when a softphone or the network fails: `share` of the unit's scheduled, signed-in
+   * agents are signed out at once, for `durationMs` of simulated time. Returns how many were hit.
+   */
+  forceOutage(managementUnitId: string, share: number, durationMs: number): number {
+    const at = this.now();
+    const candidates = this.statuses.filter(
+      (s) =>
+        s.agent.managementUnitId === managementUnitId &&
+        s.span.scheduled !== undefined &&
+        s.span.presence !== 'Offline' &&
+        !this.outages.has(s.agent.index),
+    );
+    const hit = candidates.slice(0, Math.ceil(candidates.length * Math.min(1, Math.max(0, share))));
+    for (const s of hit) {
+      this.outages.set(s.agent.index, at + durationMs);
+      this.update(s.agent.index, this.statusFor(s.agent, this.spans[s.agent.index]!, s, at));
+    }
+    return hit.length;
+  }
+
   /** Applies every change due up to t, in time order. */
   advanceTo(t: number): void {
-    while ((this.queue.peekKey() ?? Infinity) <= t) {
+    for (;;) {
+      const nextSpan = this.queue.peekKey() ?? Infinity;
+      let nextEnd = Infinity;
+      let ending = -1;
+      for (const [index, until] of this.outages)
+        if (until < nextEnd) {
+          nextEnd = until;
+          ending = index;
+        }
+      if (Math.min(nextSpan, nextEnd) > t) break;
+      if (nextEnd < nextSpan) {
+        // The outage is over for this agent: back to what the timeline says now.
+        this.outages.delete(ending);
+        const previous = this.statuses[ending]!;
+        this.update(ending, this.statusFor(previous.agent, this.spans[ending]!, previous, nextEnd));
+        continue;
+      }
       const index = this.queue.pop()!;
       const previous = this.statuses[index]!;
       const span = this.cursors[index]!.next().value as Span;
-      const next = this.statusFor(previous.agent, span, previous);
-      this.statuses[index] = next;
+      this.spans[index] = span;
       this.queue.push(span.end, index);
-      if (recordChanged(previous, next)) {
-        this.changes++;
-        for (const l of this.listeners) l(next, previous);
-      }
+      this.update(index, this.statusFor(previous.agent, span, previous));
+    }
+  }
+
+  private update(index: number, next: AgentStatus): void {
+    const previous = this.statuses[index]!;
+    this.statuses[index] = next;
+    if (recordChanged(previous, next)) {
+      this.changes++;
+      for (const l of this.listeners) l(next, previous);
     }
   }
 
@@ -124,15 +171,23 @@ export class ContactCentre {
     this.listeners.clear();
   }
 
-  private statusFor(agent: Agent, span: Span, previous: AgentStatus | undefined): AgentStatus {
-    const verdict = adherenceOf(span.scheduled?.category, span.presence, span.routing, false, this.settings);
+  /** The status in `span`, as of `at` (the span's start, or the instant an outage begins or ends). */
+  private statusFor(agent: Agent, span: Span, previous: AgentStatus | undefined, at = span.start): AgentStatus {
+    const until = this.outages.get(agent.index);
+    const shown: Span =
+      until !== undefined && at < until
+        ? { ...span, presence: 'Offline', routing: 'OFF_QUEUE', presenceStart: Math.max(span.start, at) }
+        : span;
+    const verdict = adherenceOf(shown.scheduled?.category, shown.presence, shown.routing, false, this.settings);
     const stateChanged = previous === undefined || previous.verdict.state !== verdict.state;
     return {
       agent,
-      span,
+      span: shown,
       verdict,
-      timeOfAdherenceChange: stateChanged ? span.start : previous.timeOfAdherenceChange,
-      presenceUpdateTime: span.presenceStart,
+      timeOfAdherenceChange: stateChanged ? Math.max(span.start, at) : previous.timeOfAdherenceChange,
+      // An outage starting or ending mid-span changes the presence at that instant.
+      presenceUpdateTime:
+        previous && previous.span.presence !== shown.presence && at > span.start ? at : shown.presenceStart,
     };
   }
 }

@@ -1,0 +1,111 @@
+/** @module The board's alerts: the mass-deviation banner, the list of severe alerts, and their settings. */
+import { formatDuration } from './state-style.js';
+import type { Alert, AlertPrefs, MassDeviation } from './alerts.js';
+
+export function AlertsPanel({
+  alerts,
+  mass,
+  prefs,
+  setPrefs,
+  dismiss,
+  names,
+  groupName,
+  now,
+}: {
+  alerts: Alert[];
+  mass: MassDeviation[];
+  prefs: AlertPrefs;
+  setPrefs: (p: AlertPrefs) => void;
+  dismiss: (key: string) => void;
+  names: ReadonlyMap<string, string>;
+  groupName: (m: MassDeviation) => string;
+  now: number;
+}) {
+  const toggleDesktop = async (on: boolean) => {
+    if (on && typeof Notification !== 'undefined' && Notification.permission !== 'granted') {
+      const answer = await Notification.requestPermission();
+      if (answer !== 'granted') return setPrefs({ ...prefs, desktop: false });
+    }
+    setPrefs({ ...prefs, desktop: on });
+  };
+  return (
+    <div className="alerts">
+      {mass.length ? (
+        <p role="alert" className="mass" data-testid="mass-deviation">
+          Probable schedule or system issue: {summarize(mass, groupName)} went out of adherence within 2 minutes. Their
+          individual alerts are held back.
+        </p>
+      ) : null}
+      <details className="alert-settings">
+        <summary>Alerts{alerts.length ? ` (${alerts.length})` : ''} · settings</summary>
+        <div className="toolbar">
+          <label>
+            <input type="checkbox" checked={prefs.desktop} onChange={(e) => void toggleDesktop(e.target.checked)} />{' '}
+            Desktop notifications
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={prefs.sound}
+              onChange={(e) => setPrefs({ ...prefs, sound: e.target.checked })}
+            />{' '}
+            Sound
+          </label>
+          <label>
+            Alert after{' '}
+            <input
+              type="number"
+              className="narrow"
+              min={1}
+              max={240}
+              value={prefs.minutes ?? ''}
+              placeholder="unit's"
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                setPrefs({ ...prefs, minutes: e.target.value && n > 0 ? n : undefined });
+              }}
+            />{' '}
+            minutes out (empty: the unit&apos;s severe threshold)
+          </label>
+          {prefs.mutedAgents.length ? (
+            <button type="button" onClick={() => setPrefs({ ...prefs, mutedAgents: [] })}>
+              Unmute {prefs.mutedAgents.length} agents
+            </button>
+          ) : null}
+        </div>
+      </details>
+      {alerts.length ? (
+        <ul className="alert-list" aria-label="Alerts" data-testid="alerts">
+          {alerts.map((a) => (
+            <li key={a.key} data-user={a.userId} data-key={a.key}>
+              <strong>{names.get(a.userId) ?? a.userId}</strong> severely out of adherence for{' '}
+              {formatDuration(now - a.since)}{' '}
+              <button
+                type="button"
+                onClick={() => setPrefs({ ...prefs, mutedAgents: [...prefs.mutedAgents, a.userId] })}
+              >
+                Mute this agent
+              </button>{' '}
+              <button type="button" onClick={() => dismiss(a.key)}>
+                Dismiss
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** A unit that qualifies speaks for its teams: "53 of 90 scheduled agents in London MU 1 (8 teams)". */
+function summarize(mass: MassDeviation[], groupName: (m: MassDeviation) => string): string {
+  const units = mass.filter((m) => m.scope === 'unit');
+  const teams = mass.filter((m) => m.scope === 'team');
+  const parts = units.length
+    ? units.map(
+        (u) =>
+          `${u.out} of ${u.of} scheduled agents in ${groupName(u)}${teams.length ? ` (${teams.length} teams)` : ''}`,
+      )
+    : teams.map((t) => `${t.out} of ${t.of} scheduled agents in ${groupName(t)}`);
+  return parts.join('; ');
+}

@@ -1,0 +1,137 @@
+/**
+ * @module Alerts when an agent goes severely out of adherence: once per agent per episode, muted per agent or
+ * unit, held back when a large share of a team or unit goes out together (then it is probably the schedule or
+ * a system, and one banner says so instead of a flood).
+ */
+import type { AgentAdherence } from '@adhere/genesys';
+import type { Thresholds } from './thresholds.js';
+
+export interface AlertPrefs {
+  /** Desktop notifications (the browser asks once). */
+  desktop: boolean;
+  sound: boolean;
+  /** Alert after this many minutes out instead of the unit's severe threshold. */
+  minutes: number | undefined;
+  mutedAgents: string[];
+  mutedUnits: string[];
+}
+
+export const DEFAULT_PREFS: AlertPrefs = {
+  desktop: false,
+  sound: false,
+  minutes: undefined,
+  mutedAgents: [],
+  mutedUnits: [],
+};
+
+export interface Alert {
+  /** userId and the episode's start: one alert per agent per episode. */
+  key: string;
+  userId: string;
+  managementUnitId: string | undefined;
+  /** When the episode began (epoch ms). */
+  since: number;
+  raisedAt: number;
+  record: AgentAdherence;
+}
+
+export interface MassDeviation {
+  scope: 'team' | 'unit';
+  id: string;
+  out: number;
+  of: number;
+}
+
+export interface MassRule {
+  /** Share of a group's scheduled agents going out within the window (default 30 %). */
+  share: number;
+  windowMs: number;
+  /** Groups smaller than this never count as a mass deviation. */
+  minGroup: number;
+}
+
+export const MASS_RULE: MassRule = { share: 0.3, windowMs: 2 * 60_000, minGroup: 5 };
+
+const since = (r: AgentAdherence) => Date.parse(r.timeOfAdherenceChange ?? '') || 0;
+const scheduled = (r: AgentAdherence) =>
+  r.scheduledActivityCategory !== undefined && r.scheduledActivityCategory !== 'Unscheduled';
+
+/** Teams and units in which at least `share` of the scheduled agents went out within the last `windowMs`. */
+export function massDeviations(records: readonly AgentAdherence[], now: number, rule = MASS_RULE): MassDeviation[] {
+  const groups = new Map<string, { scope: 'team' | 'unit'; id: string; of: number; out: number }>();
+  const add = (scope: 'team' | 'unit', id: string | undefined, fresh: boolean) => {
+    if (!id) return;
+    const key = `${scope}:${id}`;
+    const g = groups.get(key) ?? { scope, id, of: 0, out: 0 };
+    g.of++;
+    if (fresh) g.out++;
+    groups.set(key, g);
+  };
+  for (const r of records) {
+    if (!scheduled(r)) continue;
+    const fresh = r.adherenceState === 'OutOfAdherence' && now - since(r) <= rule.windowMs;
+    add('team', r.teamId, fresh);
+    add('unit', r.managementUnitId, fresh);
+  }
+  return [...groups.values()].filter((g) => g.of >= rule.minGroup && g.out / g.of >= rule.share);
+}
+
+/** Watches the board once a second; remembers which episodes were alerted (or held back). */
+export class AlertWatch {
+  private readonly seen: Set<string>;
+  private primed = false;
+
+  constructor(alreadyAlerted: Iterable<string> = []) {
+    this.seen = new Set(alreadyAlerted);
+  }
+
+  /** Episode keys alerted or held back so far (kept across reloads by the caller). */
+  keys(): string[] {
+    return [...this.seen];
+  }
+
+  /**
+   * New alerts for agents past their threshold, and current mass deviations. The first call only notes who is
+   * already past it: opening the board must not alert for every old episode at once.
+   */
+  check(
+    records: readonly AgentAdherence[],
+    now: number,
+    thresholdOf: (r: AgentAdherence) => Thresholds,
+    prefs: AlertPrefs,
+    rule = MASS_RULE,
+  ): { alerts: Alert[]; mass: MassDeviation[] } {
+    const mass = massDeviations(records, now, rule);
+    const inMass = new Set(mass.map((m) => `${m.scope}:${m.id}`));
+    const alerts: Alert[] = [];
+    for (const r of records) {
+      if (r.adherenceState !== 'OutOfAdherence') continue;
+      const start = since(r);
+      const key = `${r.userId}@${start}`;
+      if (this.seen.has(key)) continue;
+      // Part of a mass deviation: held back for the whole episode; the banner speaks for it.
+      if (
+        now - start <= rule.windowMs &&
+        (inMass.has(`team:${r.teamId}`) || inMass.has(`unit:${r.managementUnitId}`))
+      ) {
+        this.seen.add(key);
+        continue;
+      }
+      const limit = (prefs.minutes ?? thresholdOf(r).severeMinutes) * 60_000;
+      if (now - start < limit) continue;
+      this.seen.add(key);
+      if (!this.primed) continue;
+      if (prefs.mutedAgents.includes(r.userId) || prefs.mutedUnits.includes(r.managementUnitId ?? '')) continue;
+      alerts.push({
+        key,
+        userId: r.userId,
+        managementUnitId: r.managementUnitId,
+        since: start,
+        raisedAt: now,
+        record: r,
+      });
+    }
+    this.primed = true;
+    return { alerts, mass };
+  }
+}

@@ -1,0 +1,73 @@
+/** @module Alerts for the board: checked once a second, shown in the app, and on the desktop when allowed. */
+import { useEffect, useRef, useState } from 'react';
+import type { AgentAdherence } from '@adhere/genesys';
+import { loadAlerted, loadAlertPrefs, saveAlerted, saveAlertPrefs } from '../preferences/alert-prefs.js';
+import { activityWords } from '../words.js';
+import { AlertWatch, type Alert, type AlertPrefs, type MassDeviation } from './alerts.js';
+import type { BoardModel } from './board-model.js';
+import { formatDuration } from './state-style.js';
+import type { Thresholds } from './thresholds.js';
+
+export function useAlerts(
+  model: BoardModel,
+  now: number,
+  /** Changes at most once a second when the board changed (a snapshot, events): a reason to look again. */
+  tick: number,
+  thresholdOf: (r: AgentAdherence) => Thresholds,
+) {
+  const [prefs, setPrefsState] = useState(loadAlertPrefs);
+  const watch = useRef<AlertWatch | undefined>(undefined);
+  watch.current ??= new AlertWatch(loadAlerted());
+  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [mass, setMass] = useState<MassDeviation[]>([]);
+  const thresholdRef = useRef(thresholdOf);
+  thresholdRef.current = thresholdOf;
+
+  useEffect(() => {
+    if (model.snapshots === 0) return; // nothing to judge before the first snapshot
+    const w = watch.current!;
+    const result = w.check(model.all(), now, thresholdRef.current, prefs);
+    setMass((m) => (JSON.stringify(m) === JSON.stringify(result.mass) ? m : result.mass));
+    if (result.alerts.length === 0) return;
+    saveAlerted(w.keys());
+    setAlerts((a) => [...result.alerts, ...a].slice(0, 200));
+    for (const alert of result.alerts) announce(alert, model.names.get(alert.userId) ?? 'An agent', now, prefs);
+  }, [model, now, tick, prefs]);
+
+  const setPrefs = (p: AlertPrefs) => {
+    saveAlertPrefs(p);
+    setPrefsState(p);
+  };
+  return { prefs, setPrefs, alerts, dismiss: (key: string) => setAlerts((a) => a.filter((x) => x.key !== key)), mass };
+}
+
+/** The desktop notification (with permission) and the sound (when asked for). */
+function announce(alert: Alert, name: string, now: number, prefs: AlertPrefs) {
+  const r = alert.record;
+  const what = `scheduled ${activityWords(r.scheduledActivityCategory)}, actually ${activityWords(r.actualActivityCategory)}`;
+  const body = `Out ${formatDuration(now - alert.since)}: ${what}`;
+  if (prefs.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+    try {
+      new Notification(`${name} is severely out of adherence`, { body, tag: alert.key });
+    } catch {
+      // Some browsers allow notifications only from a service worker; the in-app list still has it.
+    }
+  }
+  if (prefs.sound) beep();
+}
+
+let audio: AudioContext | undefined;
+function beep() {
+  try {
+    audio ??= new AudioContext();
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    gain.gain.value = 0.08;
+    osc.frequency.value = 880;
+    osc.connect(gain).connect(audio.destination);
+    osc.start();
+    osc.stop(audio.currentTime + 0.18);
+  } catch {
+    // No audio output: the alert is still listed.
+  }
+}
