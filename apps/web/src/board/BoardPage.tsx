@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   ADHERENCE_STATES,
   getManagementUnit,
+  listActivityCodes,
   listBusinessUnits,
   listManagementUnits,
   type AgentAdherence,
@@ -12,6 +13,7 @@ import {
 } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
 import type { SortKey } from './board-model.js';
+import { AgentDayView } from './AgentDayView.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
@@ -49,14 +51,31 @@ export function BoardPage({ client }: { client: GenesysClient }) {
 
   // Each unit's own thresholds (settings.adherence): how long is too long, and when it is severe.
   const [thresholds, setThresholds] = useState(new Map<string, Thresholds>());
+  const [zones, setZones] = useState(new Map<string, string>());
   useEffect(() => {
     const ac = new AbortController();
     Promise.all(muIds.map((id) => getManagementUnit(client, id, { signal: ac.signal }))).then(
-      (units) => setThresholds(new Map(units.map((u) => [u.id, thresholdsOf(u.settings?.adherence)]))),
+      (units) => {
+        setThresholds(new Map(units.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])));
+        setZones(new Map(units.map((u) => [u.id, u.timeZone ?? 'UTC'])));
+      },
       () => {},
     );
     return () => ac.abort();
   }, [client, muIds]);
+  // Activity codes by id, for the day view's scheduled activities.
+  const [codes, setCodes] = useState(new Map<string, { name: string; category: string }>());
+  useEffect(() => {
+    if (!buId) return;
+    const ac = new AbortController();
+    listActivityCodes(client, buId, { signal: ac.signal }).then(
+      (list) =>
+        setCodes(new Map(list.map((c) => [c.id, { name: c.name ?? c.id, category: c.category ?? 'Unavailable' }]))),
+      () => {},
+    );
+    return () => ac.abort();
+  }, [client, buId]);
+  const dayAgent = q.get('agent') ?? '';
   const thresholdOf = (r: AgentAdherence) => thresholds.get(r.managementUnitId ?? '') ?? DEFAULT_THRESHOLDS;
 
   const live = useLiveBoard(client, muKey, teamId);
@@ -98,7 +117,11 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       label: 'Agent',
       width: 'minmax(10rem,1.4fr)',
       sortable: true,
-      render: (r) => live.model.names.get(r.userId) ?? '…',
+      render: (r) => (
+        <button type="button" className="link" onClick={() => setParam('agent', r.userId)}>
+          {live.model.names.get(r.userId) ?? '…'}
+        </button>
+      ),
     },
     {
       key: 'adherenceState',
@@ -274,6 +297,20 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         <p role="alert" className="error">
           {error ?? live.error}
         </p>
+      ) : null}
+      {dayAgent ? (
+        <AgentDayView
+          key={dayAgent}
+          client={client}
+          userId={dayAgent}
+          name={live.model.names.get(dayAgent) ?? 'Agent'}
+          record={live.model.get(dayAgent)}
+          managementUnitId={live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? ''}
+          timeZone={zones.get(live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? '') ?? 'UTC'}
+          codes={codes}
+          now={now}
+          onClose={() => setParam('agent', undefined)}
+        />
       ) : null}
       <AlertsPanel
         {...alerting}

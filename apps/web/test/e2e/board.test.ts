@@ -1,6 +1,8 @@
 // The live board in Chromium: act-now order against the unit's thresholds, words instead of enums, pause.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { historicalTruth, tokenFor } from '@adhere/emulator/testing';
+import { addDays, localDate, localMinuteOfDay, startOfDay } from '@adhere/genesys';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0);
@@ -224,5 +226,75 @@ describe('the live board in Chromium', () => {
     // (The list is windowed: count the severe rows on screen, which act-now fills with them.)
     await expect.poll(() => page.locator('.vtable-row [data-level="severe"]').count()).toBeGreaterThan(10);
     expect(await page.getByTestId('alerts').locator('li').count()).toBeLessThanOrEqual(before + 2);
+  });
+
+  it("an agent's day opens from the board: schedule, actual, exceptions, what comes next; Escape closes; the URL keeps it", async () => {
+    const t = stack.emulator.centre.now();
+    await context.clock.setFixedTime(t);
+    const mu = stack.emulator.centre.topology.managementUnits[0]!;
+    const zone = mu.timeZone;
+    // Someone scheduled now, with more of the shift to come.
+    const agent = agents().find((a) => {
+      const st = statusOf(a.index);
+      return st.span.scheduled !== undefined && st.span.nextScheduled !== undefined;
+    })!;
+    expect(agent).toBeDefined();
+    await page.getByLabel('Search').fill(agent.name);
+    await page.locator(`.vtable-row[data-key="${agent.id}"] button.link`).click();
+    const view = page.getByTestId('day-view');
+    await view.getByRole('heading', { name: `${agent.name} today (${zone})` }).waitFor();
+    expect(new URL(page.url()).searchParams.get('agent')).toBe(agent.id);
+    // The next activity as the published schedule has it.
+    const token = await tokenFor(stack.emulator);
+    const date = localDate(zone, t);
+    const start = new Date(startOfDay(zone, date)).toISOString();
+    const end = new Date(startOfDay(zone, addDays(date, 1))).toISOString();
+    const search = (await (
+      await fetch(
+        `${stack.emulator.apiUrl}/api/v2/workforcemanagement/managementunits/${mu.id}/agentschedules/search`,
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            startDate: new Date(Date.parse(start) - 86_400_000).toISOString(),
+            endDate: end,
+            userIds: [agent.id],
+          }),
+        },
+      )
+    ).json()) as {
+      result: {
+        agentSchedules: Array<{
+          shifts: Array<{ activities: Array<{ startDate: string; lengthMinutes: number; description: string }> }>;
+        }>;
+      };
+    };
+    const next = search.result.agentSchedules
+      .flatMap((s) => s.shifts.flatMap((sh) => sh.activities))
+      .filter((a) => Date.parse(a.startDate) > t)
+      .sort((a, b) => Date.parse(a.startDate) - Date.parse(b.startDate))[0]!;
+    const m = localMinuteOfDay(zone, Date.parse(next.startDate));
+    const hhmm = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    await expect
+      .poll(() => view.getByTestId('day-next').textContent())
+      .toContain(`next: ${next.description} at ${hhmm} (${next.lengthMinutes} min)`);
+    // Exceptions so far today, as the emulator knows them.
+    const truth = historicalTruth(stack.emulator, agent.id, start, end, zone) as { exceptionInfo: unknown[] };
+    await expect
+      .poll(() => view.textContent(), { timeout: 15_000 })
+      .toContain(`${truth.exceptionInfo.length} exceptions so far today`);
+    expect(await view.locator('[data-row="Scheduled"] rect').count()).toBeGreaterThan(3);
+    expect(await view.locator('.now-line').count()).toBe(1);
+    expect(await axeAudit(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}board-day-view.png` });
+    // The URL keeps it: a reload opens the same day.
+    await page.reload();
+    await page
+      .getByTestId('day-view')
+      .getByRole('heading', { name: `${agent.name} today (${zone})` })
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('day-view').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('agent')).toBeNull();
   });
 });

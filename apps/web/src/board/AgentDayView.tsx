@@ -1,0 +1,183 @@
+/**
+ * @module An agent's today, opened from the board: scheduled activities against what they did, exceptions
+ * marked, the now-line and what comes next. A modal dialog; Escape closes it; the URL (?agent=) keeps it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import {
+  addDays,
+  historicalAdherence,
+  localDate,
+  localMinuteOfDay,
+  searchAgentSchedules,
+  startOfDay,
+  zonedDays,
+  type AgentAdherence,
+  type GenesysClient,
+} from '@adhere/genesys';
+import { DayRows, type Block } from '../timeline/DayRows.js';
+import { activityWords, clockTime } from '../words.js';
+import { formatDuration, styleOf } from './state-style.js';
+
+interface Today {
+  scheduled: Block[];
+  actual: Block[];
+  exceptions: Block[];
+  asOf: number;
+}
+
+export function AgentDayView({
+  client,
+  userId,
+  name,
+  record,
+  managementUnitId,
+  timeZone,
+  codes,
+  now,
+  onClose,
+}: {
+  client: GenesysClient;
+  userId: string;
+  name: string;
+  record: AgentAdherence | undefined;
+  managementUnitId: string;
+  timeZone: string;
+  codes: ReadonlyMap<string, { name: string; category: string }>;
+  now: number;
+  onClose: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [today, setToday] = useState<Today>();
+  const [error, setError] = useState<string>();
+  const [refresh, setRefresh] = useState(0);
+  const date = localDate(timeZone, now);
+  const day = zonedDays(timeZone, date, date)[0]!;
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  useEffect(() => {
+    const ac = new AbortController();
+    const signal = ac.signal;
+    const start = new Date(startOfDay(timeZone, date)).toISOString();
+    const end = new Date(startOfDay(timeZone, addDays(date, 1))).toISOString();
+    setError(undefined);
+    (async () => {
+      const [schedules, history] = await Promise.all([
+        // From the day before: a shift that began last evening still covers the first hours.
+        searchAgentSchedules(
+          client,
+          managementUnitId,
+          { startDate: new Date(Date.parse(start) - 86_400_000).toISOString(), endDate: end, userIds: [userId] },
+          { signal },
+        ),
+        historicalAdherence(client, {
+          managementUnitId,
+          startDate: start,
+          endDate: end,
+          timeZone,
+          userIds: [userId],
+          includeExceptions: true,
+          includeActuals: true,
+          signal,
+          pollIntervalMs: 250,
+        }),
+      ]);
+      const scheduled: Block[] = [];
+      for (const s of schedules)
+        for (const shift of s.shifts ?? [])
+          for (const a of shift.activities ?? []) {
+            const t = Date.parse(a.startDate);
+            const code = codes.get(a.activityCodeId);
+            scheduled.push({
+              start: t,
+              end: t + a.lengthMinutes * 60_000,
+              category: code?.category ?? 'Unavailable',
+              label: code?.name ?? (a.description || a.activityCodeId),
+            });
+          }
+      const h = history.find((r) => r.userId === userId);
+      const base = Date.parse(start);
+      setToday({
+        scheduled: scheduled.sort((a, b) => a.start - b.start),
+        actual: (h?.actuals ?? [])
+          .filter((a) => a.actualActivityCategory !== 'Unavailable')
+          .map((a) => ({
+            start: base + a.startOffsetSeconds * 1000,
+            end: base + a.endOffsetSeconds * 1000,
+            category: a.actualActivityCategory,
+            label: activityWords(a.actualActivityCategory),
+          })),
+        exceptions: (h?.exceptions ?? []).map((e) => ({
+          start: base + e.startOffsetSeconds * 1000,
+          end: base + e.endOffsetSeconds * 1000,
+          category: 'exception',
+          label: `Scheduled ${activityWords(e.scheduledActivityCategory)}, actually ${activityWords(e.actualActivityCategory)}`,
+        })),
+        asOf: Date.now(),
+      });
+    })().catch((e: Error) => {
+      if (!signal.aborted) setError(e.message);
+    });
+    return () => ac.abort();
+  }, [client, userId, managementUnitId, timeZone, date, codes, refresh]);
+
+  const next = today?.scheduled.find((b) => b.start > now);
+  const current = today?.scheduled.find((b) => b.start <= now && b.end > now);
+  const state = styleOf(record?.adherenceState);
+  const at = (t: number) => clockTime(localMinuteOfDay(timeZone, t));
+  return (
+    <dialog ref={dialog} className="day-view" aria-labelledby="day-title" onClose={onClose} data-testid="day-view">
+      <h2 id="day-title">
+        {name} today ({timeZone})
+      </h2>
+      <p>
+        <span className={`state ${state.className}`}>
+          <span aria-hidden="true">{state.icon}</span> {state.label}
+        </span>{' '}
+        for {formatDuration(now - Date.parse(record?.timeOfAdherenceChange ?? ''))}
+        {current ? ` · now scheduled: ${current.label} until ${at(current.end)}` : ' · not scheduled now'}
+        {next ? (
+          <span data-testid="day-next">
+            {' '}
+            · next: {next.label} at {at(next.start)} ({Math.round((next.end - next.start) / 60_000)} min)
+          </span>
+        ) : (
+          ' · nothing more scheduled today'
+        )}
+      </p>
+      {error ? <p role="alert">Today could not be read: {error}</p> : null}
+      {today ? (
+        <>
+          <DayRows
+            day={day}
+            timeZone={timeZone}
+            label={date}
+            now={now}
+            rows={[
+              ['Scheduled', today.scheduled],
+              ['Actual', today.actual],
+              ['Exceptions', today.exceptions],
+            ]}
+          />
+          <p className="hint">
+            {today.exceptions.length} exceptions so far today; activity as of{' '}
+            {new Date(today.asOf).toLocaleTimeString(undefined, { timeZone })}.
+          </p>
+        </>
+      ) : error ? null : (
+        <p role="status">Reading today…</p>
+      )}
+      <div className="toolbar">
+        <button type="button" onClick={() => setRefresh((r) => r + 1)}>
+          Refresh
+        </button>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,101 @@
+/** @module One local day as aligned rows of blocks (scheduled, actual, exceptions), hour lines, a now-line. */
+import { zoneOffsetMs, type ZonedDay } from '@adhere/genesys';
+
+export const CATEGORY_CLASS: Record<string, string> = {
+  OnQueueWork: 'cat-queue',
+  Break: 'cat-break',
+  Meal: 'cat-meal',
+  Meeting: 'cat-meeting',
+  Training: 'cat-training',
+  OffQueueWork: 'cat-offqueue',
+  Unavailable: 'cat-unavailable',
+  TimeOff: 'cat-timeoff',
+};
+const classOf = (category: string) => CATEGORY_CLASS[category] ?? 'cat-other';
+
+export interface Block {
+  start: number;
+  end: number;
+  category: string;
+  label: string;
+}
+
+export function DayRows({
+  day,
+  timeZone,
+  label,
+  rows,
+  now,
+}: {
+  day: ZonedDay;
+  timeZone: string;
+  label: string;
+  rows: Array<[string, Block[]]>;
+  /** Draws the now-line when now falls in the day. */
+  now?: number | undefined;
+}) {
+  const span = day.end - day.start;
+  // Local h:00 (wall clock): on a clock-change day it is an hour off from "h hours after midnight".
+  const wall = (h: number) => {
+    const t = day.start + h * 3_600_000;
+    return t + zoneOffsetMs(timeZone, day.start) - zoneOffsetMs(timeZone, t);
+  };
+  const x = (t: number) => ((Math.max(day.start, Math.min(day.end, t)) - day.start) / span) * 1000;
+  const rowH = 14;
+  const inDay = (b: Block) => b.end > day.start && b.start < day.end;
+  return (
+    <div className="day-rows" data-date={day.date}>
+      <span className="day-label">
+        {label}
+        {day.hours !== 24 ? ` (${day.hours} hours: clocks change)` : ''}
+      </span>
+      <span className="row-names" aria-hidden="true">
+        {rows.map(([n]) => (
+          <span key={n}>{n}</span>
+        ))}
+      </span>
+      <svg
+        viewBox={`0 0 1000 ${rows.length * rowH + 12}`}
+        width="100%"
+        height={rows.length * rowH + 12}
+        role="img"
+        aria-label={`${label}: ${rows.map(([n, bs]) => `${bs.filter(inDay).length} ${n.toLowerCase()}`).join(', ')}`}
+      >
+        {Array.from({ length: day.hours + 1 }, (_, h) => (
+          <line
+            key={h}
+            x1={x(day.start + h * 3_600_000)}
+            x2={x(day.start + h * 3_600_000)}
+            y1={0}
+            y2={rows.length * rowH}
+            className="grid"
+          />
+        ))}
+        {rows.map(([rowName, blocks], r) => (
+          <g key={rowName} data-row={rowName}>
+            {blocks.filter(inDay).map((b, i) => (
+              <rect
+                key={i}
+                x={x(b.start)}
+                y={r * rowH + 1}
+                width={Math.max(0.8, x(b.end) - x(b.start))}
+                height={rowH - 2}
+                className={b.category === 'exception' ? 'exception' : classOf(b.category)}
+              >
+                <title>{b.label}</title>
+              </rect>
+            ))}
+          </g>
+        ))}
+        {now !== undefined && now >= day.start && now < day.end ? (
+          <line x1={x(now)} x2={x(now)} y1={0} y2={rows.length * rowH + 4} className="now-line" />
+        ) : null}
+        {[0, 6, 12, 18].map((h) => (
+          <text key={h} x={x(wall(h)) + 2} y={rows.length * rowH + 10} className="axis">
+            {String(h).padStart(2, '0')}:00
+          </text>
+        ))}
+      </svg>
+    </div>
+  );
+}
