@@ -91,6 +91,45 @@ export async function benchWeb(): Promise<void> {
         await s.close();
       }
     }
+    // Callback → board with names for 1,000 agents, the API 100 ms away: time, requests, sequential round trips.
+    {
+      const s = await stackFor(1000, 1, { agentsPerManagementUnit: 1000, faults: { latencyMs: 100 } });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+        const mu = s.emulator.centre.topology.managementUnits[0]!.id;
+        const calls: Array<{ url: string; start: number; end: number }> = [];
+        const started = new Map<unknown, number>();
+        page.on('request', (r) => {
+          if (r.url().startsWith(s.emulator.apiUrl)) started.set(r, performance.now());
+        });
+        page.on('requestfinished', (r) => {
+          const t = started.get(r);
+          if (t !== undefined) calls.push({ url: r.url(), start: t, end: performance.now() });
+        });
+        const t0 = await signInTo(page, s.app, `/?mu=${mu}`);
+        await page.waitForFunction(
+          () =>
+            document.querySelector('[data-testid="agent-count"]')?.textContent === '1000 agents' &&
+            ![...document.querySelectorAll('.vtable-row [role="cell"]:first-child')].some((c) => c.textContent === '…'),
+          undefined,
+          { timeout: 30_000, polling: 16 },
+        );
+        const t1 = performance.now();
+        const load = calls.filter((c) => c.start >= t0 && c.start <= t1);
+        // Sequential round trips: the longest chain of requests each started after the one before it ended.
+        const depth = new Map<(typeof load)[number], number>();
+        for (const c of [...load].sort((a, b) => a.start - b.start))
+          depth.set(c, 1 + Math.max(0, ...load.filter((p) => p.end <= c.start).map((p) => depth.get(p) ?? 0)));
+        console.log(
+          `  callback → board filled with names, 1,000 agents, API latency 100 ms: ${(t1 - t0).toFixed(0)} ms ` +
+            `(target ≤ 600; was 1,548), ${Math.max(0, ...depth.values())} sequential round trips (target ≤ 5; was 15), ` +
+            `${load.length} API requests per board load (Genesys allows about 300 a minute per token)`,
+        );
+        await page.close();
+      } finally {
+        await s.close();
+      }
+    }
     // 20,000 agents, ≥ 500 changes/s (speed 21: ~24.6 changes/s per 20,000 agents at speed 1), 30 s.
     {
       const s = await stackFor(20_000, 21);
@@ -142,13 +181,13 @@ export async function benchWeb(): Promise<void> {
         const changes = s.emulator.centre.changes - changes0;
         const delivered = s.emulator.context.hub.delivered - frames0;
         console.log(
-          `  20,000 agents, ${(changes / 30).toFixed(0)} changes/s for 30 s (${delivered} events delivered):`,
+          `  20,000 agents, ${(changes / 30).toFixed(0)} changes/s for 30 s (${delivered} events delivered), act-now order and alerts on:`,
         );
         console.log(
-          `    p95 frame time ${result.p95.toFixed(1)} ms (target < 20 ms), worst frame ${result.max.toFixed(0)} ms, ${result.frames} frames`,
+          `    p95 frame time ${result.p95.toFixed(1)} ms (target ≤ 16.7 ms; was 16.8), worst frame ${result.max.toFixed(0)} ms, ${result.frames} frames`,
         );
         console.log(
-          `    longest main-thread task ${result.longest.toFixed(0)} ms (${result.longTasks} tasks over 50 ms)`,
+          `    longest main-thread task ${result.longest.toFixed(0)} ms (${result.longTasks} tasks over 50 ms; target none; was 57 ms)`,
         );
         console.log(`    JS heap ${(result.heap / 1e6).toFixed(1)} MB`);
         await page.close();

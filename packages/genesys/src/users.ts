@@ -9,14 +9,14 @@ export function getMe(client: GenesysClient, opts: CallOptions & { expand?: stri
 }
 
 /** Batches of user ids fetched at the same time by getUsersByIds. */
-const USER_BATCHES_AT_ONCE = 4;
+const USER_BATCHES_AT_ONCE = 10;
 
-/** Users by id, in the order asked, missing ones left out; in batches of 100, four at a time. */
+/** Users by id, in the order asked, missing ones left out; in batches of 100, ten at a time. */
 export async function getUsersByIds(client: GenesysClient, ids: string[], opts: CallOptions = {}): Promise<User[]> {
   const found = new Map<string, User>();
   const batches: string[][] = [];
   for (let i = 0; i < ids.length; i += 100) batches.push(ids.slice(i, i + 100));
-  // Batches of 100 (Genesys's page size), a few at a time: 1,000 names in 3 round trips, not 10, while staying
+  // Batches of 100 (Genesys's page size), ten at a time: 1,000 names in one round trip, not 10, while staying
   // well inside the per-token rate limit (about 300 requests a minute).
   let next = 0;
   const worker = async () => {
