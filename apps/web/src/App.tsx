@@ -5,15 +5,17 @@ import { AccessNotice } from './access/AccessNotice.js';
 import { useAccess } from './access/useAccess.js';
 import type { Session, SignInFailure } from './auth/session.js';
 import { BoardPage } from './board/BoardPage.js';
-import { WallboardPage } from './board/WallboardPage.js';
-import { DiagnosticsPage } from './diagnostics/DiagnosticsPage.js';
 import { useTheme, type Theme } from './preferences/theme.js';
 import { navigate, useLocation } from './router.js';
-import { SettingsPage } from './settings/SettingsPage.js';
 
 // Pages other than the board load on first visit, so the board (what a supervisor opens first) starts sooner.
 const HistoryPage = lazy(() => import('./history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
 const DoctorPage = lazy(() => import('./diagnostics/DoctorPage.js').then((m) => ({ default: m.DoctorPage })));
+const DiagnosticsPage = lazy(() =>
+  import('./diagnostics/DiagnosticsPage.js').then((m) => ({ default: m.DiagnosticsPage })),
+);
+const SettingsPage = lazy(() => import('./settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
+const WallboardPage = lazy(() => import('./board/WallboardPage.js').then((m) => ({ default: m.WallboardPage })));
 const loading = (
   <p role="status" className="centered">
     Loading…
@@ -75,13 +77,17 @@ export function App({ session }: { session: Session }) {
   if (url.pathname === '/diagnostics' && failure)
     return (
       <Shell session={session} signedIn={false}>
-        <DiagnosticsPage failure={failure} onRetry={() => void session.signIn('/')} />
+        <Suspense fallback={loading}>
+          <DiagnosticsPage failure={failure} onRetry={() => void session.signIn('/')} />
+        </Suspense>
       </Shell>
     );
   if (url.pathname === '/settings')
     return (
       <Shell session={session} signedIn={signedIn} access={access}>
-        <SettingsPage config={session.config} access={signedIn ? access : undefined} signedIn={signedIn} />
+        <Suspense fallback={loading}>
+          <SettingsPage config={session.config} access={signedIn ? access : undefined} signedIn={signedIn} />
+        </Suspense>
       </Shell>
     );
   if (url.pathname === '/doctor')
@@ -130,7 +136,9 @@ export function App({ session }: { session: Session }) {
           <HistoryPage client={client} />
         </Suspense>
       ) : url.pathname === '/wallboard' ? (
-        <WallboardPage client={client} />
+        <Suspense fallback={loading}>
+          <WallboardPage client={client} />
+        </Suspense>
       ) : (
         <BoardPage client={client} />
       )}

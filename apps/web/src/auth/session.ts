@@ -2,7 +2,6 @@ import {
   OAuthError,
   completeSignIn,
   createTokenStore,
-  diagnose,
   recordingFetch,
   signOut,
   startSignIn,
@@ -80,7 +79,8 @@ export class Session {
       record.callbackUrl = outcome.callbackUrl;
       const failure: SignInFailure = {
         error: error as Error,
-        diagnosis: await diagnose(withServerAnswer(record, error)),
+        // The diagnosis loads only when a sign-in fails: it is most of the OAuth package's size.
+        diagnosis: await (await import('@adhere/oauth/diagnose')).diagnose(withServerAnswer(record, error)),
         ignoredErrorLink: outcome.ignoredErrorLink,
       };
       throw failure;

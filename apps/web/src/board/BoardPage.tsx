@@ -1,5 +1,5 @@
 /** @module The live adherence board: the view. Its data comes from useLiveBoard. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ADHERENCE_STATES,
   getManagementUnit,
@@ -13,7 +13,6 @@ import {
 } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
 import type { SortKey } from './board-model.js';
-import { AgentDayView } from './AgentDayView.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
@@ -22,6 +21,9 @@ import { formatDuration, styleOf } from './state-style.js';
 import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf, type Thresholds } from './thresholds.js';
 import { activityWords, impactWords, presenceWords, routingWords } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
+
+// The day view loads when first opened: most visits never open it.
+const AgentDayView = lazy(() => import('./AgentDayView.js').then((m) => ({ default: m.AgentDayView })));
 
 /** The live adherence board: choose BU, management units and team; watch agents move in and out of adherence. */
 export function BoardPage({ client }: { client: GenesysClient }) {
@@ -299,18 +301,20 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         </p>
       ) : null}
       {dayAgent ? (
-        <AgentDayView
-          key={dayAgent}
-          client={client}
-          userId={dayAgent}
-          name={live.model.names.get(dayAgent) ?? 'Agent'}
-          record={live.model.get(dayAgent)}
-          managementUnitId={live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? ''}
-          timeZone={zones.get(live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? '') ?? 'UTC'}
-          codes={codes}
-          now={now}
-          onClose={() => setParam('agent', undefined)}
-        />
+        <Suspense fallback={null}>
+          <AgentDayView
+            key={dayAgent}
+            client={client}
+            userId={dayAgent}
+            name={live.model.names.get(dayAgent) ?? 'Agent'}
+            record={live.model.get(dayAgent)}
+            managementUnitId={live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? ''}
+            timeZone={zones.get(live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? '') ?? 'UTC'}
+            codes={codes}
+            now={now}
+            onClose={() => setParam('agent', undefined)}
+          />
+        </Suspense>
       ) : null}
       <AlertsPanel
         {...alerting}

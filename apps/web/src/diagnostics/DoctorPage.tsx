@@ -1,6 +1,6 @@
 import { FindingList } from './FindingList.js';
 import { useState } from 'react';
-import { diagnose, type Diagnosis } from '@adhere/oauth';
+import { diagnose, type Diagnosis } from '@adhere/oauth/diagnose';
 
 /** Paste a failed token exchange from any app (HAR, "Copy as cURL", JSON) and read its causes. */
 export function DoctorPage() {
