@@ -22,6 +22,7 @@ const SUPERVISOR_PERMISSIONS = [
   'presence:presenceDefinition:view',
   'wfm:publishedSchedule:view',
   'wfm:adherenceExplanation:view',
+  'wfm:adherenceExplanation:edit',
 ];
 
 /** Partial roles, so that what a user lacks can be seen: real-time adherence only; and no WFM permission at all. */

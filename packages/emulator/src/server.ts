@@ -108,7 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const stopDrops = options.dropSocketsEveryMs ? ctx.hub.dropEvery(options.dropSocketsEveryMs) : () => {};
   const corsMiddleware = cors({
     origin: (origin) => (ctx.isAllowedOrigin(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
     allowHeaders: ['Authorization', 'Content-Type'],
     exposeHeaders: ['Retry-After', 'inin-correlation-id'],
     maxAge: 600,

@@ -98,6 +98,30 @@ describe('API responses match the official SDK models (field names and types)', 
     expect(modelMismatches(agent.body, 'AgentQueryAdherenceExplanationsResponse')).toEqual([]);
     expect(agent.body.result.entities).toEqual(entities.filter((e) => e.agent.id === one));
 
+    // A supervisor's review: an AdherenceExplanationAsyncResponse, and the status as every query then shows it.
+    const target = entities[0]! as unknown as { id: string; agent: { id: string } };
+    const patch = async (status: string, token = supervisor) => {
+      const res = await fetch(
+        `${emulator.apiUrl}/api/v2/workforcemanagement/agents/${target.agent.id}/adherence/explanations/${target.id}`,
+        {
+          method: 'PATCH',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status }),
+        },
+      );
+      return { status: res.status, body: (await res.json()) as Record<string, any> };
+    };
+    const reviewed = await patch('Denied');
+    expect(reviewed.status).toBe(200);
+    expect(modelMismatches(reviewed.body, 'AdherenceExplanationAsyncResponse')).toEqual([]);
+    const again = await post(
+      `/api/v2/workforcemanagement/agents/${target.agent.id}/adherence/explanations/query`,
+      range,
+    );
+    expect(again.body.result.entities.find((e: { id: string }) => e.id === target.id).status).toBe('Denied');
+    expect((await patch('Maybe')).status).toBe(400);
+    expect((await patch('Approved', agentToken)).status).toBe(403);
+
     // Without the permission: 403 naming it; a range too long or inverted: 400.
     expect(
       (await post(`/api/v2/workforcemanagement/agents/${one}/adherence/explanations/query`, range, agentToken)).status,

@@ -60,7 +60,9 @@ export {
   type AgentScheduleActivity,
 } from './wfm/schedules.js';
 export {
+  queryAgentExplanations,
   queryBusinessUnitExplanations,
+  reviewExplanation,
   type AdherenceExplanation,
   type ExplanationStatus,
 } from './wfm/explanations.js';

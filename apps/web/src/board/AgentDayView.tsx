@@ -8,9 +8,12 @@ import {
   historicalAdherence,
   localDate,
   localMinuteOfDay,
+  queryAgentExplanations,
+  reviewExplanation,
   searchAgentSchedules,
   startOfDay,
   zonedDays,
+  type AdherenceExplanation,
   type AgentAdherence,
   type GenesysClient,
 } from '@adhere/genesys';
@@ -22,6 +25,7 @@ interface Today {
   scheduled: Block[];
   actual: Block[];
   exceptions: Block[];
+  explanations: AdherenceExplanation[] | string;
   asOf: number;
 }
 
@@ -65,7 +69,7 @@ export function AgentDayView({
     const end = new Date(startOfDay(timeZone, addDays(date, 1))).toISOString();
     setError(undefined);
     (async () => {
-      const [schedules, history] = await Promise.all([
+      const [schedules, history, explanations] = await Promise.all([
         // From the day before: a shift that began last evening still covers the first hours.
         searchAgentSchedules(
           client,
@@ -84,6 +88,9 @@ export function AgentDayView({
           signal,
           pollIntervalMs: 250,
         }),
+        queryAgentExplanations(client, userId, { startDate: start, endDate: end }, { signal }).catch(
+          (e: Error) => `Explanations are not shown: ${e.message}`,
+        ),
       ]);
       const scheduled: Block[] = [];
       for (const s of schedules)
@@ -116,6 +123,7 @@ export function AgentDayView({
           category: 'exception',
           label: `Scheduled ${activityWords(e.scheduledActivityCategory)}, actually ${activityWords(e.actualActivityCategory)}`,
         })),
+        explanations,
         asOf: Date.now(),
       });
     })().catch((e: Error) => {
@@ -124,6 +132,18 @@ export function AgentDayView({
     return () => ac.abort();
   }, [client, userId, managementUnitId, timeZone, date, codes, refresh]);
 
+  const [busy, setBusy] = useState<string>();
+  const review = async (e: AdherenceExplanation, status: 'Approved' | 'Denied') => {
+    setBusy(e.id);
+    try {
+      await reviewExplanation(client, userId, e.id, status);
+      setRefresh((r) => r + 1);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(undefined);
+    }
+  };
   const next = today?.scheduled.find((b) => b.start > now);
   const current = today?.scheduled.find((b) => b.start <= now && b.end > now);
   const state = styleOf(record?.adherenceState);
@@ -170,6 +190,7 @@ export function AgentDayView({
       ) : error ? null : (
         <p role="status">Reading today…</p>
       )}
+      {today ? <Explanations list={today.explanations} review={review} at={at} busy={busy} /> : null}
       <div className="toolbar">
         <button type="button" onClick={() => setRefresh((r) => r + 1)}>
           Refresh
@@ -179,5 +200,43 @@ export function AgentDayView({
         </button>
       </div>
     </dialog>
+  );
+}
+
+function Explanations({
+  list,
+  review,
+  at,
+  busy,
+}: {
+  list: AdherenceExplanation[] | string;
+  review: (e: AdherenceExplanation, status: 'Approved' | 'Denied') => Promise<void>;
+  at: (t: number) => string;
+  busy: string | undefined;
+}) {
+  if (typeof list === 'string') return <p className="hint">{list}</p>;
+  if (list.length === 0) return <p className="hint">No explanations from this agent today.</p>;
+  return (
+    <section aria-labelledby="explanations-title">
+      <h3 id="explanations-title">Explanations</h3>
+      <ul className="explanations" data-testid="explanations">
+        {list.map((e) => (
+          <li key={e.id} data-id={e.id} data-status={e.status}>
+            {e.type === 'Late' ? 'Late' : e.type} from {at(Date.parse(e.startDate))}, {e.lengthMinutes} min
+            {e.notes ? `: “${e.notes}”` : ''} — <strong>{e.status === 'Denied' ? 'Declined' : e.status}</strong>{' '}
+            {e.status === 'Pending' ? (
+              <>
+                <button type="button" disabled={busy === e.id} onClick={() => void review(e, 'Approved')}>
+                  Approve
+                </button>{' '}
+                <button type="button" disabled={busy === e.id} onClick={() => void review(e, 'Denied')}>
+                  Decline
+                </button>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

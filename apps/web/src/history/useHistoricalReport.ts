@@ -57,7 +57,6 @@ export interface Report {
 
 interface Fetched {
   results: HistoricalUserResult[];
-  explanations: AdherenceExplanation[] | string;
 }
 
 /** Chunks fetched in this session (this tab, until reload), by what was asked. */
@@ -140,28 +139,7 @@ export function useHistoricalReport(client: GenesysClient) {
             },
             pollIntervalMs: 500,
           });
-          const explanationsStart = performance.now();
-          let explanations: AdherenceExplanation[] | string = [];
-          if (req.exceptions && req.businessUnitId) {
-            explanations = await queryBusinessUnitExplanations(
-              client,
-              req.businessUnitId,
-              {
-                startDate: s.chunk.startDate,
-                endDate: s.chunk.endDate,
-                managementUnitIds: [req.mu],
-                ...(req.userIds ? { agentIds: req.userIds } : {}),
-              },
-              { signal: ac.signal },
-            ).catch((e: unknown) => {
-              // Explanations are optional: without the permission the report still stands, and says so.
-              if (e instanceof GenesysApiError && (e.status === 403 || e.status === 404))
-                return 'Explanation status is not shown: reading explanations needs the Workforce Management > Adherence Explanation > View permission.';
-              throw e;
-            });
-          }
-          timings.explanationsMs += performance.now() - explanationsStart;
-          sessionCache.set(keyOf(req, s.chunk), { results, explanations });
+          sessionCache.set(keyOf(req, s.chunk), { results });
           s.state = 'done';
           done++;
         } catch (e) {
@@ -188,7 +166,42 @@ export function useHistoricalReport(client: GenesysClient) {
         return;
       }
       const fetched = chunks.map((c) => sessionCache.get(keyOf(req, c))!);
-      const note = fetched.find((f) => typeof f.explanations === 'string')?.explanations as string | undefined;
+      // Explanations are asked for on every run, never reused: a supervisor may have approved one since.
+      const explanationsStart = performance.now();
+      let explanations: AdherenceExplanation[] = [];
+      let note: string | undefined;
+      if (req.exceptions && req.businessUnitId) {
+        try {
+          explanations = (
+            await Promise.all(
+              chunks.map((c) =>
+                queryBusinessUnitExplanations(
+                  client,
+                  req.businessUnitId,
+                  {
+                    startDate: c.startDate,
+                    endDate: c.endDate,
+                    managementUnitIds: [req.mu],
+                    ...(req.userIds ? { agentIds: req.userIds } : {}),
+                  },
+                  { signal: ac.signal },
+                ),
+              ),
+            )
+          ).flat();
+        } catch (e) {
+          // Explanations are optional: without the permission the report still stands, and says so.
+          if (e instanceof GenesysApiError && (e.status === 403 || e.status === 404))
+            note =
+              'Explanation status is not shown: reading explanations needs the Workforce Management > Adherence Explanation > View permission.';
+          else note = `Explanation status is not shown: ${(e as Error).message}`;
+        }
+      }
+      timings.explanationsMs = performance.now() - explanationsStart;
+      if (ac.signal.aborted) {
+        setError('Cancelled. The parts already fetched are kept: Run again to fetch only the rest.');
+        return;
+      }
       const mergeStart = performance.now();
       const results = mergeHistoricalChunks(
         chunks[0]!.startDate,
@@ -202,7 +215,7 @@ export function useHistoricalReport(client: GenesysClient) {
         chunks,
         timings,
         results,
-        explanations: note ? [] : fetched.flatMap((f) => f.explanations as AdherenceExplanation[]),
+        explanations,
         explanationsNote: req.exceptions ? note : 'Exceptions were not asked for.',
       });
     },

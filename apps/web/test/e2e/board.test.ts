@@ -1,7 +1,7 @@
 // The live board in Chromium: act-now order against the unit's thresholds, words instead of enums, pause.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { historicalTruth, tokenFor } from '@adhere/emulator/testing';
+import { explanationsTruth, historicalTruth, SUPERVISOR, tokenFor } from '@adhere/emulator/testing';
 import { addDays, localDate, localMinuteOfDay, startOfDay } from '@adhere/genesys';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 
@@ -296,5 +296,28 @@ describe('the live board in Chromium', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('day-view').count()).toBe(0);
     expect(new URL(page.url()).searchParams.get('agent')).toBeNull();
+  });
+
+  it('a supervisor approves an explanation from the day view; it shows at once and in every query', async () => {
+    const t = stack.emulator.centre.now();
+    const zone = stack.emulator.centre.topology.managementUnits[0]!.timeZone;
+    const date = localDate(zone, t);
+    const start = new Date(startOfDay(zone, date)).toISOString();
+    const end = new Date(startOfDay(zone, addDays(date, 1))).toISOString();
+    const pending = agents()
+      .map((a) => ({ a, e: explanationsTruth(stack.emulator, a.id, start, end).find((x) => x.status === 'Pending') }))
+      .find((x) => x.e !== undefined)!;
+    expect(pending).toBeDefined();
+    await page.goto(`${stack.app}/?agent=${pending.a.id}`);
+    const item = page.getByTestId('explanations').locator(`li[data-id="${pending.e!.id}"]`);
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000 }).toBe('Pending');
+    expect(await axeAudit(page)).toEqual([]);
+    await item.getByRole('button', { name: 'Approve' }).click();
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 10_000 }).toBe('Approved');
+    const after = explanationsTruth(stack.emulator, pending.a.id, start, end).find((x) => x.id === pending.e!.id)!;
+    expect(after.status).toBe('Approved');
+    expect(after.reviewedBy?.id).toBe(stack.emulator.context.directory.findByEmail(SUPERVISOR.email)!.id);
+    await page.screenshot({ path: `${artifacts}board-explanation-approved.png` });
+    await page.keyboard.press('Escape');
   });
 });

@@ -27,6 +27,8 @@ export function explanationModel(e: Explanation) {
     startDate: new Date(e.start).toISOString(),
     lengthMinutes: e.lengthMinutes,
     notes: e.notes,
+    ...(e.reviewedBy ? { reviewedBy: { id: e.reviewedBy, selfUri: `/api/v2/users/${e.reviewedBy}` } } : {}),
+    ...(e.reviewedDate ? { reviewedDate: new Date(e.reviewedDate).toISOString() } : {}),
     selfUri: `/api/v2/workforcemanagement/agents/${a.id}/adherence/explanations/${e.id}`,
   };
 }
@@ -76,6 +78,28 @@ export function explanationRoutes(ctx: EmulatorContext) {
     if (!agent) throw notFound('Agent');
     const { from, to } = readRange(await readJsonObject(c));
     return c.json({ result: { entities: ctx.explanations.forAgent(agent, from, to).map(explanationModel) } });
+  });
+  // PATCH /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}: a supervisor's
+  // review. Genesys answers with a job (AdherenceExplanationAsyncResponse); the emulator completes it at once.
+  app.patch('/api/v2/workforcemanagement/agents/:agentId/adherence/explanations/:explanationId', async (c) => {
+    requireScope(c, ['workforce-management']);
+    const me = requirePermission(c, ['wfm:adherenceExplanation:edit']);
+    const agent = topo.agentsById.get(c.req.param('agentId'));
+    if (!agent) throw notFound('Agent');
+    const body = await readJsonObject(c);
+    if (body.status !== 'Approved' && body.status !== 'Denied' && body.status !== 'Pending')
+      throw badRequest('wfm.validation.failure', 'status must be Pending, Approved or Denied');
+    const reviewed = ctx.explanations.review(agent, c.req.param('explanationId'), body.status, me.id, ctx.centre.now());
+    if (!reviewed) throw notFound('Adherence explanation');
+    const id = crypto.randomUUID();
+    return c.json({
+      job: {
+        id,
+        type: 'UpdateExplanation',
+        status: 'Complete',
+        selfUri: `/api/v2/workforcemanagement/adherence/explanations/jobs/${id}`,
+      },
+    });
   });
   return app;
 }

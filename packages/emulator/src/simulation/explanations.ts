@@ -15,6 +15,8 @@ export interface Explanation {
   start: number;
   lengthMinutes: number;
   notes: string;
+  reviewedBy?: string;
+  reviewedDate?: number;
 }
 
 const STATUSES: ExplanationStatus[] = ['Pending', 'Approved', 'Denied'];
@@ -32,7 +34,19 @@ const EXPLANATION_ID_KIND = 40;
  * scheduled end of the meal), with a seeded review status.
  */
 export class Explanations {
+  /** Supervisors' reviews, over the seeded status. */
+  private readonly reviews = new Map<string, { status: ExplanationStatus; by: string; at: number }>();
+
   constructor(private readonly topology: Topology) {}
+
+  /** Records a review; returns the explanation as it now stands, or undefined when the agent has no such one. */
+  review(agent: Agent, id: string, status: ExplanationStatus, by: string, at: number): Explanation | undefined {
+    // Seeded ids cannot be read back: look through the agent's explanations of the last two months.
+    const found = this.forAgent(agent, at - 62 * 86_400_000, at + 86_400_000).find((e) => e.id === id);
+    if (!found) return undefined;
+    this.reviews.set(id, { status, by, at });
+    return { ...found, status, reviewedBy: by, reviewedDate: at };
+  }
 
   /** The agent's explanations that start in [from, to). */
   forAgent(agent: Agent, from: number, to: number): Explanation[] {
@@ -44,11 +58,13 @@ export class Explanations {
       const meal = shiftFor(seed, agent, day)?.scheduled.find((s) => s.category === 'Meal');
       if (!meal || meal.end < from || meal.end >= to) continue;
       const id = seededUuid(seed, EXPLANATION_ID_KIND, agent.index * 100_000 + day);
+      const review = this.reviews.get(id);
       out.push({
+        ...(review ? { reviewedBy: review.by, reviewedDate: review.at } : {}),
         id,
         agent,
         type: 'Late',
-        status: STATUSES[hash32(seed, agent.index, day, 63) % 3]!,
+        status: review?.status ?? STATUSES[hash32(seed, agent.index, day, 63) % 3]!,
         start: meal.end,
         lengthMinutes: 20,
         notes: NOTES[hash32(seed, agent.index, day, 64) % NOTES.length]!,

@@ -49,3 +49,44 @@ export async function queryBusinessUnitExplanations(
     `the explanations query answered with job ${res.job?.status ?? 'without a result'}; ask for a shorter range`,
   );
 }
+
+/** One agent's explanations that start in [startDate, endDate). */
+export async function queryAgentExplanations(
+  client: GenesysClient,
+  agentId: string,
+  query: { startDate: string; endDate: string },
+  opts: CallOptions = {},
+): Promise<AdherenceExplanation[]> {
+  const res = await request<QueryResponse>(client, {
+    method: 'POST',
+    path: `/api/v2/workforcemanagement/agents/${encodeURIComponent(agentId)}/adherence/explanations/query`,
+    body: query,
+    ...opts,
+  });
+  if (res.result) return res.result.entities ?? [];
+  if (res.downloadUrl) {
+    const file = (await (await download(client, res.downloadUrl, opts)).json()) as QueryResponse['result'];
+    return file?.entities ?? [];
+  }
+  throw new GenesysClientError('invalid_response', 'the agent explanations query answered without a result');
+}
+
+/**
+ * A supervisor approves or declines an explanation (PATCH …/agents/{agentId}/adherence/explanations/{id}).
+ * Genesys answers with a job; resolves once it is Complete (a job still Processing is reported as such).
+ */
+export async function reviewExplanation(
+  client: GenesysClient,
+  agentId: string,
+  explanationId: string,
+  status: ExplanationStatus,
+  opts: CallOptions = {},
+): Promise<{ jobId: string | undefined; status: string | undefined }> {
+  const res = await request<{ job?: { id?: string; status?: string } }>(client, {
+    method: 'PATCH',
+    path: `/api/v2/workforcemanagement/agents/${encodeURIComponent(agentId)}/adherence/explanations/${encodeURIComponent(explanationId)}`,
+    body: { status },
+    ...opts,
+  });
+  return { jobId: res.job?.id, status: res.job?.status };
+}
