@@ -151,7 +151,7 @@ describe('act now: ranking, thresholds, pause', () => {
     expect(describeOut(40_000, t)).toBe('out 0:40 (within 1:00 threshold)');
     expect(describeOut(362_000, t)).toBe('out 6:02 — severe (5 min)');
     expect([outLevel(59_999, t), outLevel(60_000, t), outLevel(300_000, t)]).toEqual(['within', 'over', 'severe']);
-    expect(thresholdsOf(undefined)).toEqual({ exceptionSeconds: 0, severeMinutes: 5 });
+    expect(thresholdsOf(undefined)).toEqual({ exceptionSeconds: 0, severeMinutes: 5, targetPercent: 90 });
   });
 
   it('paused, the board holds still and queues; resumed, it applies the queue in arrival order', () => {
@@ -172,7 +172,7 @@ describe('act now: ranking, thresholds, pause', () => {
 });
 
 describe('alerts', () => {
-  const T = { exceptionSeconds: 60, severeMinutes: 5 };
+  const T = { exceptionSeconds: 60, severeMinutes: 5, targetPercent: 90 };
   const out = (id: string, since: number, team = 't1'): AgentAdherence => ({
     ...record(id, since, 'OutOfAdherence'),
     teamId: team,

@@ -16,6 +16,7 @@ import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
+import { useToday } from './useToday.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf, type Thresholds } from './thresholds.js';
@@ -106,6 +107,23 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     [ids, current],
   );
   const counts = useMemo(() => current.model.counts(), [current]);
+  const today = useToday(client, live.model, muIds, zones, thresholds, ranked.snapshots > 0);
+  const todayOf = (r: AgentAdherence) => today.units.byUnit.get(r.managementUnitId ?? '')?.percent([r.userId], now);
+  const selectionToday = useMemo(() => {
+    let scheduled = 0;
+    let exceptions = 0;
+    let known = false;
+    for (const r of ranked.model.all()) {
+      const t = today.units.byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now);
+      if (!t) continue;
+      known = true;
+      scheduled += t.scheduledMs;
+      exceptions += t.exceptionMs;
+    }
+    return known ? (scheduled > 0 ? (1 - exceptions / scheduled) * 100 : 100) : undefined;
+    // today.units: a new seed; ranked and now: the once-a-second refresh.
+  }, [ranked, now, today.units]);
+  const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   const alerting = useAlerts(live.model, now, ranked.snapshots + ranked.resortTick, thresholdOf);
   const teams = useMemo(() => {
     const seen = new Map<string, string>();
@@ -187,6 +205,19 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       label: 'In this presence',
       width: '0.7fr',
       render: (r) => formatDuration(now - Date.parse(r.presenceUpdateTime ?? '')),
+    },
+    {
+      key: 'today',
+      label: 'Today',
+      width: '0.6fr',
+      render: (r) => {
+        const p = todayOf(r);
+        return p === undefined ? (
+          <span title="Today's figures have not come from Genesys yet">–</span>
+        ) : (
+          <span className={p < (thresholdOf(r).targetPercent ?? 90) ? 'below-target' : undefined}>{p.toFixed(1)}%</span>
+        );
+      },
     },
     {
       key: 'impact',
@@ -329,6 +360,11 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       <div className="counts" role="group" aria-label="Agents per adherence state (toggle to filter)">
         <span className="total" data-testid="agent-count">
           {live.model.size} agents
+        </span>
+        <span className="today" data-testid="today">
+          {selectionToday === undefined
+            ? (today.problem ?? "Today's adherence: waiting for Genesys's figures for today")
+            : `Today so far: ${selectionToday.toFixed(1)}% (target ${target}%)`}
         </span>
         {ADHERENCE_STATES.map((s) => {
           const st = styleOf(s);

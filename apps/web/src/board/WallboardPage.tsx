@@ -1,16 +1,33 @@
 /** @module The wallboard: the selection's state now, readable from across the room; the worst ten by act-now. */
-import { useMemo } from 'react';
-import type { GenesysClient } from '@adhere/genesys';
+import { useEffect, useMemo, useState } from 'react';
+import { getManagementUnit, type GenesysClient } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
 import { activityWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
+import { thresholdsOf, type Thresholds } from './thresholds.js';
+import { useToday } from './useToday.js';
 
 export function WallboardPage({ client }: { client: GenesysClient }) {
   const q = useLocation().searchParams;
   const muKey = q.get('mu') ?? '';
   const teamId = q.get('team') ?? '';
   const live = useLiveBoard(client, muKey, teamId);
+  const muIds = useMemo(() => muKey.split(',').filter(Boolean), [muKey]);
+  const [units, setUnits] = useState({ zones: new Map<string, string>(), thresholds: new Map<string, Thresholds>() });
+  useEffect(() => {
+    const ac = new AbortController();
+    Promise.all(muIds.map((id) => getManagementUnit(client, id, { signal: ac.signal }))).then(
+      (list) =>
+        setUnits({
+          zones: new Map(list.map((u) => [u.id, u.timeZone ?? 'UTC'])),
+          thresholds: new Map(list.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])),
+        }),
+      () => {},
+    );
+    return () => ac.abort();
+  }, [client, muIds]);
+  const today = useToday(client, live.model, muIds, units.zones, units.thresholds, live.ranked.snapshots > 0);
   const { current, ranked, now } = live;
   const counts = useMemo(() => current.model.counts(), [current]);
   const worst = useMemo(
@@ -20,6 +37,19 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
         .slice(0, 10),
     [ranked, now],
   );
+  const todayPercent = useMemo(() => {
+    let sched = 0;
+    let exc = 0;
+    for (const r of ranked.model.all()) {
+      const t = today.units.byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now);
+      if (t) {
+        sched += t.scheduledMs;
+        exc += t.exceptionMs;
+      }
+    }
+    return sched > 0 ? (1 - exc / sched) * 100 : undefined;
+  }, [ranked, now, today.units]);
+  const target = units.thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   const scheduled = current.model.size - (counts.Unscheduled ?? 0);
   const inNow = scheduled > 0 ? ((counts.InAdherence ?? 0) / scheduled) * 100 : 100;
   return (
@@ -39,6 +69,12 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
         <p>Choose management units or a team on the board first, then open the wallboard from there.</p>
       ) : null}
       <div className="wall-figures">
+        <p className="wall-big" data-testid="wall-today">
+          <strong className={todayPercent !== undefined && todayPercent < target ? 'below-target' : undefined}>
+            {todayPercent === undefined ? '–' : `${todayPercent.toFixed(1)}%`}
+          </strong>{' '}
+          adherence today (target {target}%)
+        </p>
         <p className="wall-big" data-testid="wall-in-now">
           <strong>{inNow.toFixed(0)}%</strong> of scheduled agents in adherence
         </p>

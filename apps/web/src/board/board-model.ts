@@ -39,6 +39,8 @@ export class BoardModel implements AdherenceSink {
 
   /** Snapshots merged so far: names are fetched for new agents after each. */
   snapshots = 0;
+  /** Hears every record the board takes (today's adherence counts with them). */
+  onApplied: ((record: AgentAdherence) => void) | undefined;
   /** While paused, what arrives is queued in order and applied on resume: the view holds still. */
   private held: Array<{ records: readonly AgentAdherence[]; since: number } | AgentAdherence> | undefined;
 
@@ -101,6 +103,7 @@ export class BoardModel implements AdherenceSink {
     }
     const before = this.view.get(u.userId);
     if (!this.view.apply(u)) return false;
+    this.onApplied?.(u);
     if (before) this.count(before, -1);
     const after = this.view.get(u.userId);
     if (after) {

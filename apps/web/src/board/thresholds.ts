@@ -7,14 +7,17 @@ export interface Thresholds {
   exceptionSeconds: number;
   /** Genesys's severeAlertThresholdMinutes (default 5). */
   severeMinutes: number;
+  /** Genesys's adherenceTargetPercent (default 90). */
+  targetPercent: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { exceptionSeconds: 0, severeMinutes: 5 };
+export const DEFAULT_THRESHOLDS: Thresholds = { exceptionSeconds: 0, severeMinutes: 5, targetPercent: 90 };
 
 export function thresholdsOf(settings: AdherenceSettings | undefined): Thresholds {
   return {
     exceptionSeconds: settings?.adherenceExceptionThresholdSeconds ?? DEFAULT_THRESHOLDS.exceptionSeconds,
     severeMinutes: settings?.severeAlertThresholdMinutes ?? DEFAULT_THRESHOLDS.severeMinutes,
+    targetPercent: settings?.adherenceTargetPercent ?? DEFAULT_THRESHOLDS.targetPercent,
   };
 }
 

@@ -66,6 +66,33 @@ describe('the live board in Chromium', () => {
     const text = (await page.locator('.vtable-body').textContent()) ?? '';
     expect(text).not.toMatch(/OnQueueWork|OFF_QUEUE|NOT_RESPONDING|OffQueueWork/);
     expect(await page.locator('.vtable-row [title="OnQueueWork"]').first().textContent()).toBe('On queue');
+    // Adherence so far today, from Genesys's figures for today (the emulator's, up to now): the selection's
+    // and each agent's.
+    const zone = stack.emulator.centre.topology.managementUnits[0]!.timeZone;
+    const date = localDate(zone, NOW);
+    const start = new Date(startOfDay(zone, date)).toISOString();
+    const end = new Date(startOfDay(zone, addDays(date, 1))).toISOString();
+    let sched = 0;
+    let exc = 0;
+    const day = new Map<
+      string,
+      { adherencePercentage: number; adherenceScheduleSeconds: number; exceptionDurationSeconds: number }
+    >();
+    for (const a of agents()) {
+      const d = (
+        historicalTruth(stack.emulator, a.id, start, end, zone) as {
+          dayMetrics: Array<typeof day extends Map<string, infer V> ? V : never>;
+        }
+      ).dayMetrics[0]!;
+      day.set(a.id, d);
+      sched += d.adherenceScheduleSeconds;
+      exc += d.exceptionDurationSeconds;
+    }
+    await expect
+      .poll(() => page.getByTestId('today').textContent(), { timeout: 20_000 })
+      .toBe(`Today so far: ${((1 - exc / sched) * 100).toFixed(1)}% (target 90%)`);
+    const firstToday = await first.locator('[role="cell"]').nth(8).textContent();
+    expect(firstToday).toBe(`${day.get(out[0]!.id)!.adherencePercentage.toFixed(1)}%`);
     expect(await axeAudit(page)).toEqual([]);
     await page.screenshot({ path: `${artifacts}board-act-now.png` });
   });
@@ -89,6 +116,9 @@ describe('the live board in Chromium', () => {
   it('the wallboard and the dark theme: readable, axe-clean, and the choice survives a reload', async () => {
     await page.getByRole('link', { name: 'Wallboard' }).click();
     await page.getByRole('heading', { name: 'Adherence now' }).waitFor();
+    await expect
+      .poll(() => page.getByTestId('wall-today').textContent(), { timeout: 20_000 })
+      .toMatch(/^\d+\.\d% adherence today \(target 90%\)$/);
     const out = agents()
       .filter((a) => statusOf(a.index).verdict.state === 'OutOfAdherence')
       .sort(

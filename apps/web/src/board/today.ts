@@ -1,0 +1,119 @@
+/**
+ * @module Adherence so far today, live: seeded from Genesys's historical figures for today (scheduled and
+ * exception seconds), then carried forward with each change the board sees, the way Genesys counts: scheduled
+ * time while an activity is scheduled; out-of-adherence time only for a spell that reaches the unit's
+ * exception threshold (then all of it).
+ */
+import type { AgentAdherence } from '@adhere/genesys';
+
+interface Agent {
+  userId: string;
+  /** From the seed: what Genesys had counted today up to `seedAt`. */
+  seedScheduledMs: number;
+  seedExceptionMs: number;
+  seedAt: number;
+  /** Counted live since the seed (closed spells and closed scheduled stretches). */
+  scheduledMs: number;
+  exceptionMs: number;
+  /** The state since `since`. */
+  scheduled: boolean;
+  out: boolean;
+  since: number;
+  /** When the current out-of-adherence spell began (a spell may have begun before the seed). */
+  spellStart: number | undefined;
+}
+
+const isScheduled = (r: AgentAdherence) =>
+  r.scheduledActivityCategory !== undefined && r.scheduledActivityCategory !== 'Unscheduled';
+
+export class TodayAdherence {
+  private readonly agents = new Map<string, Agent>();
+
+  constructor(
+    /** Local midnight starting today. */
+    readonly dayStart: number,
+    private readonly thresholdMsOf: (userId: string) => number,
+  ) {}
+
+  get seeded(): boolean {
+    return this.agents.size > 0;
+  }
+
+  /** Genesys's figures for today up to `at`, and the agent's state then. */
+  seed(r: AgentAdherence, scheduledSeconds: number, exceptionSeconds: number, at: number): void {
+    const spellStart = r.adherenceState === 'OutOfAdherence' ? this.spellStartOf(r, at) : undefined;
+    this.agents.set(r.userId, {
+      userId: r.userId,
+      seedScheduledMs: scheduledSeconds * 1000,
+      seedExceptionMs: exceptionSeconds * 1000,
+      seedAt: at,
+      scheduledMs: 0,
+      exceptionMs: 0,
+      scheduled: isScheduled(r),
+      out: spellStart !== undefined,
+      since: at,
+      spellStart,
+    });
+  }
+
+  /** A change the board applied, as of `at` (when it happened, as well as it is known). */
+  observe(r: AgentAdherence, at: number): void {
+    const a = this.agents.get(r.userId);
+    if (!a || at < a.since) return;
+    if (a.scheduled) a.scheduledMs += at - a.since;
+    const out = r.adherenceState === 'OutOfAdherence';
+    if (a.out && !out) {
+      a.exceptionMs += this.spellMs(a, at);
+      a.spellStart = undefined;
+    } else if (!a.out && out) a.spellStart = this.spellStartOf(r, at);
+    a.out = out;
+    a.scheduled = isScheduled(r);
+    a.since = at;
+  }
+
+  /** Scheduled and exception ms today up to `now`, or undefined before the agent is seeded. */
+  tally(userId: string, now: number): { scheduledMs: number; exceptionMs: number } | undefined {
+    const a = this.agents.get(userId);
+    if (!a) return undefined;
+    const open = Math.max(0, now - a.since);
+    return {
+      scheduledMs: a.seedScheduledMs + a.scheduledMs + (a.scheduled ? open : 0),
+      exceptionMs: a.seedExceptionMs + a.exceptionMs + (a.out ? this.spellMs(a, now) : 0),
+    };
+  }
+
+  /** Adherence % so far today, as Genesys computes it; undefined when nothing is known yet. */
+  percent(userIds: Iterable<string>, now: number): number | undefined {
+    let scheduled = 0;
+    let exceptions = 0;
+    let known = false;
+    for (const id of userIds) {
+      const t = this.tally(id, now);
+      if (!t) continue;
+      known = true;
+      scheduled += t.scheduledMs;
+      exceptions += t.exceptionMs;
+    }
+    if (!known) return undefined;
+    return scheduled > 0 ? Math.round((1 - exceptions / scheduled) * 10000) / 100 : 100;
+  }
+
+  private spellStartOf(r: AgentAdherence, at: number): number {
+    const t = Date.parse(r.timeOfAdherenceChange ?? '');
+    return Math.max(this.dayStart, Number.isFinite(t) && t <= at ? t : at);
+  }
+
+  /**
+   * What the open spell adds to today's live count up to `now`: nothing until it reaches the threshold, then
+   * all of it since the seed — plus, when the seed had not counted it yet (still under the threshold then),
+   * the part before the seed too.
+   */
+  private spellMs(a: Agent, now: number): number {
+    const start = a.spellStart;
+    if (start === undefined) return 0;
+    const threshold = this.thresholdMsOf(a.userId);
+    if (now - start < threshold) return 0;
+    const countedBySeed = start < a.seedAt && a.seedAt - start >= threshold;
+    return countedBySeed ? now - Math.max(a.seedAt, start) : now - Math.max(start, this.dayStart);
+  }
+}

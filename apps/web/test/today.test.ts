@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '@adhere/emulator';
+import { historicalTruth } from '@adhere/emulator/testing';
+import type { AgentAdherence } from '@adhere/genesys';
+import { TodayAdherence } from '../src/board/today.js';
+
+const DAY_START = Date.UTC(2026, 10, 26, 0, 0); // local midnight in London (GMT in November)
+const DAY = 86_400_000;
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ agents: 300, clock: 'manual', startTime: DAY_START });
+});
+afterAll(() => emulator.close());
+
+type Status = ReturnType<Emulator['centre']['statusOf']>;
+const record = (s: Status): AgentAdherence => ({
+  userId: s.agent.id,
+  managementUnitId: s.agent.managementUnitId,
+  teamId: s.agent.teamId,
+  adherenceState: s.verdict.state,
+  impact: s.verdict.impact,
+  scheduledActivityCategory: s.span.scheduled?.category ?? 'Unscheduled',
+  scheduledActivityCodeId: s.span.scheduled?.codeId,
+  actualActivityCategory: s.verdict.actualCategory,
+  systemPresence: s.span.presence,
+  routingStatus: s.span.routing,
+  timeOfAdherenceChange: new Date(s.timeOfAdherenceChange).toISOString(),
+  presenceUpdateTime: new Date(s.presenceUpdateTime).toISOString(),
+  isOutOfOffice: false,
+  removedFromManagementUnit: false,
+});
+
+describe("today's adherence, carried forward live", () => {
+  it('over a full day, seeded at midnight and fed every change, equals the emulator’s own figures for the day', () => {
+    const threshold = emulator.centre.settings.adherenceExceptionThresholdSeconds * 1000;
+    const today = new TodayAdherence(DAY_START, () => threshold);
+    const agents = emulator.centre.topology.agents;
+    for (const a of agents) today.seed(record(emulator.centre.statusOf(a.index)), 0, 0, DAY_START);
+    const stop = emulator.centre.onChange((next) => today.observe(record(next), next.span.start));
+    // Halfway: seeded again from the emulator's history so far (as the board does when it refreshes).
+    emulator.centre.advanceBy(DAY / 2);
+    const half = DAY_START + DAY / 2;
+    const reseeded = new TodayAdherence(DAY_START, () => threshold);
+    for (const a of agents) {
+      const h = historicalTruth(
+        emulator,
+        a.id,
+        new Date(DAY_START).toISOString(),
+        new Date(DAY_START + DAY).toISOString(),
+        'Europe/London',
+      ) as {
+        dayMetrics: Array<{ adherenceScheduleSeconds: number; exceptionDurationSeconds: number }>;
+      };
+      reseeded.seed(
+        record(emulator.centre.statusOf(a.index)),
+        h.dayMetrics[0]!.adherenceScheduleSeconds,
+        h.dayMetrics[0]!.exceptionDurationSeconds,
+        half,
+      );
+    }
+    const stop2 = emulator.centre.onChange((next) => reseeded.observe(record(next), next.span.start));
+    emulator.centre.advanceBy(DAY / 2);
+    stop();
+    stop2();
+    const end = DAY_START + DAY;
+    let compared = 0;
+    for (const a of agents) {
+      const truth = historicalTruth(
+        emulator,
+        a.id,
+        new Date(DAY_START).toISOString(),
+        new Date(end).toISOString(),
+        'Europe/London',
+      ) as {
+        dayMetrics: Array<{ adherencePercentage: number; adherenceScheduleSeconds: number }>;
+      };
+      const day = truth.dayMetrics[0]!;
+      if (day.adherenceScheduleSeconds === 0) continue;
+      compared++;
+      // Genesys's figures are whole seconds; ours are milliseconds: equal to a hundredth of a percent.
+      expect(Math.abs(today.percent([a.id], end)! - day.adherencePercentage)).toBeLessThanOrEqual(0.02);
+      expect(Math.abs(reseeded.percent([a.id], end)! - day.adherencePercentage)).toBeLessThanOrEqual(0.02);
+    }
+    expect(compared).toBeGreaterThan(150);
+  });
+
+  it('says nothing before it is seeded; a whole selection is weighted by scheduled time', () => {
+    const t = new TodayAdherence(0, () => 60_000);
+    expect(t.percent(['x'], 1000)).toBeUndefined();
+    const r = (id: string, state: 'InAdherence' | 'OutOfAdherence', since: number): AgentAdherence => ({
+      ...record(emulator.centre.statusOf(0)),
+      userId: id,
+      adherenceState: state,
+      scheduledActivityCategory: 'OnQueueWork',
+      timeOfAdherenceChange: new Date(since).toISOString(),
+    });
+    t.seed(r('a', 'InAdherence', 0), 3600, 0, 3_600_000); // an hour in adherence
+    t.seed(r('b', 'OutOfAdherence', 3_600_000 - 30_000), 3600, 600, 3_600_000); // out for 30 s at the seed
+    // b's spell reaches the 60 s threshold 30 s later: from then on all of it counts, the first 30 s included.
+    expect(t.percent(['b'], 3_600_000 + 20_000)).toBe(Math.round((1 - 600 / 3620) * 10000) / 100);
+    expect(t.percent(['b'], 3_600_000 + 40_000)).toBe(Math.round((1 - 670 / 3640) * 10000) / 100);
+    expect(t.percent(['a', 'b'], 3_600_000 + 40_000)).toBe(Math.round((1 - 670 / 7280) * 10000) / 100);
+  });
+});
