@@ -22,6 +22,7 @@ function record(userId: string, t: number, state: (typeof STATES)[number]): Agen
     presenceUpdateTime: new Date(t).toISOString(),
     isOutOfOffice: false,
     removedFromManagementUnit: false,
+    nextActivity: undefined,
   };
 }
 

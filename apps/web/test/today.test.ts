@@ -28,6 +28,7 @@ const record = (s: Status): AgentAdherence => ({
   presenceUpdateTime: new Date(s.presenceUpdateTime).toISOString(),
   isOutOfOffice: false,
   removedFromManagementUnit: false,
+  nextActivity: undefined,
 });
 
 describe("today's adherence, carried forward live", () => {

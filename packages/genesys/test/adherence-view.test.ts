@@ -21,6 +21,7 @@ function record(agent: number, time: number, state: string, removed = false): Ag
     presenceUpdateTime: undefined,
     isOutOfOffice: false,
     removedFromManagementUnit: removed,
+    nextActivity: undefined,
   };
 }
 

@@ -11,6 +11,7 @@ export function AlertsPanel({
   names,
   groupName,
   now,
+  units,
 }: {
   alerts: Alert[];
   mass: MassDeviation[];
@@ -20,6 +21,8 @@ export function AlertsPanel({
   names: ReadonlyMap<string, string>;
   groupName: (m: MassDeviation) => string;
   now: number;
+  /** The units on the board, to mute one. */
+  units: Array<{ id: string; name: string }>;
 }) {
   const toggleDesktop = async (on: boolean) => {
     if (on && typeof Notification !== 'undefined' && Notification.permission !== 'granted') {
@@ -67,6 +70,23 @@ export function AlertsPanel({
             />{' '}
             minutes out (empty: the unit&apos;s severe threshold)
           </label>
+          {units.map((u) => (
+            <label key={u.id}>
+              <input
+                type="checkbox"
+                checked={prefs.mutedUnits.includes(u.id)}
+                onChange={(e) =>
+                  setPrefs({
+                    ...prefs,
+                    mutedUnits: e.target.checked
+                      ? [...prefs.mutedUnits, u.id]
+                      : prefs.mutedUnits.filter((x) => x !== u.id),
+                  })
+                }
+              />{' '}
+              Mute {u.name}
+            </label>
+          ))}
           {prefs.mutedAgents.length ? (
             <button type="button" onClick={() => setPrefs({ ...prefs, mutedAgents: [] })}>
               Unmute {prefs.mutedAgents.length} agents

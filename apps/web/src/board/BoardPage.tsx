@@ -5,6 +5,7 @@ import {
   getManagementUnit,
   listActivityCodes,
   listBusinessUnits,
+  localMinuteOfDay,
   listManagementUnits,
   type AgentAdherence,
   type BusinessUnitListItem,
@@ -20,7 +21,7 @@ import { useToday } from './useToday.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf, type Thresholds } from './thresholds.js';
-import { activityWords, impactWords, presenceWords, routingWords } from '../words.js';
+import { activityWords, clockTime, impactWords, presenceWords, routingWords } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 
 // The day view loads when first opened: most visits never open it.
@@ -207,6 +208,18 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       render: (r) => formatDuration(now - Date.parse(r.presenceUpdateTime ?? '')),
     },
     {
+      key: 'next',
+      label: 'Next',
+      width: '0.9fr',
+      render: (r) => {
+        const n = r.nextActivity;
+        const t = Date.parse(n?.startDate ?? '');
+        if (!n || !Number.isFinite(t)) return '–';
+        const zone = zones.get(r.managementUnitId ?? '') ?? 'UTC';
+        return `${activityWords(n.category)} at ${clockTime(localMinuteOfDay(zone, t))}`;
+      },
+    },
+    {
       key: 'today',
       label: 'Today',
       width: '0.6fr',
@@ -351,6 +364,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         {...alerting}
         names={live.model.names}
         now={now}
+        units={mus.filter((m) => muIds.includes(m.id)).map((m) => ({ id: m.id, name: m.name ?? m.id }))}
         groupName={(m) =>
           m.scope === 'team'
             ? (ranked.teamNames.get(m.id) ?? 'a team')

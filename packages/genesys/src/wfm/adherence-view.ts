@@ -17,6 +17,8 @@ export interface AgentAdherence {
   presenceUpdateTime: string | undefined;
   isOutOfOffice: boolean;
   removedFromManagementUnit: boolean;
+  /** The next scheduled activity (nextActivityReminders[0]), when Genesys sends one. */
+  nextActivity: { category: string | undefined; startDate: string | undefined } | undefined;
 }
 
 export function fromRest(r: UserScheduleAdherence): AgentAdherence {
@@ -35,6 +37,7 @@ export function fromRest(r: UserScheduleAdherence): AgentAdherence {
     presenceUpdateTime: r.presenceUpdateTime,
     isOutOfOffice: r.isOutOfOffice ?? false,
     removedFromManagementUnit: r.removedFromManagementUnit ?? false,
+    nextActivity: next(r.nextActivityReminders),
   };
 }
 
@@ -56,7 +59,13 @@ export function fromTopic(u: UserScheduleAdherenceUpdate): AgentAdherence {
     presenceUpdateTime: u.presenceUpdateTime,
     isOutOfOffice: u.isOutOfOffice ?? false,
     removedFromManagementUnit: u.removedFromManagementUnit ?? false,
+    nextActivity: next(u.nextActivityReminders),
   };
+}
+
+function next(reminders: Array<{ activityCategory?: string; startDate?: string }> | undefined) {
+  const r = reminders?.[0];
+  return r ? { category: r.activityCategory, startDate: r.startDate } : undefined;
 }
 
 /** Every adherence state Genesys reports, most in need of attention first. */
