@@ -5,9 +5,37 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
-import { startEmulator } from '@adhere/emulator';
+import { startEmulator, type Emulator } from '@adhere/emulator';
 import { tokenFor } from '@adhere/emulator/testing';
 import { parseHistoricalFile } from '@adhere/genesys';
+
+/** Runs one bulk historical query on the emulator and saves its result files under `dir`. */
+async function bulkFiles(e: Emulator, body: unknown, dir: string): Promise<string[]> {
+  const token = await tokenFor(e);
+  const h = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const job = (await (
+    await fetch(`${e.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk`, {
+      method: 'POST',
+      headers: h,
+      body: JSON.stringify(body),
+    })
+  ).json()) as { job: { id: string } };
+  let urls: string[] | undefined;
+  while (!urls) {
+    const st = (await (
+      await fetch(`${e.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.job.id}`, { headers: h })
+    ).json()) as { job: { status: string }; downloadUrls?: string[] };
+    if (st.job.status === 'Complete') urls = st.downloadUrls ?? [];
+    else await new Promise((r) => setTimeout(r, 50));
+  }
+  const files: string[] = [];
+  for (const [i, url] of urls.entries()) {
+    const f = join(dir, `part-${i}.json`);
+    writeFileSync(f, await (await fetch(url)).text());
+    files.push(f);
+  }
+  return files;
+}
 
 export async function benchGenesys(oursGzip: number, workerFile: string): Promise<void> {
   const require = createRequire(import.meta.url);
@@ -30,40 +58,13 @@ export async function benchGenesys(oursGzip: number, workerFile: string): Promis
   const e = await startEmulator({ agents, clock: 'manual', startTime: end + 86_400_000, historicalDelayMs: 0 });
   const dir = mkdtempSync(join(tmpdir(), 'adhere-hist-'));
   try {
-    const token = await tokenFor(e);
-    const h = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const items = e.centre.topology.managementUnits.map((m) => ({
       managementUnitId: m.id,
       startDate: new Date(start).toISOString(),
       endDate: new Date(end).toISOString(),
     }));
     const t0 = performance.now();
-    const job = (await (
-      await fetch(`${e.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk`, {
-        method: 'POST',
-        headers: h,
-        body: JSON.stringify({ timeZone: 'Europe/London', items }),
-      })
-    ).json()) as { job: { id: string } };
-    let urls: string[] = [];
-    for (;;) {
-      const s = (await (
-        await fetch(`${e.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.job.id}`, {
-          headers: h,
-        })
-      ).json()) as { job: { status: string }; downloadUrls?: string[] };
-      if (s.job.status === 'Complete') {
-        urls = s.downloadUrls ?? [];
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const files: string[] = [];
-    for (const [i, url] of urls.entries()) {
-      const f = join(dir, `part-${i}.json`);
-      writeFileSync(f, await (await fetch(url)).text());
-      files.push(f);
-    }
+    const files = await bulkFiles(e, { timeZone: 'Europe/London', items }, dir);
     const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
     console.log(
       `  emulator produced ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, in ` +
@@ -114,43 +115,23 @@ export async function benchStreamingParse(): Promise<void> {
   });
   const dir = mkdtempSync(join(tmpdir(), 'adhere-parse-'));
   try {
-    const token = await tokenFor(e);
-    const h = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     const startDate = '2026-11-16T00:00:00.000Z';
-    const job = (await (
-      await fetch(`${e.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk`, {
-        method: 'POST',
-        headers: h,
-        body: JSON.stringify({
-          timeZone: 'Europe/London',
-          items: [
-            {
-              managementUnitId: e.centre.topology.managementUnits[0]!.id,
-              startDate,
-              endDate: '2026-11-23T00:00:00.000Z',
-              includeExceptions: true,
-              includeActuals: true,
-            },
-          ],
-        }),
-      })
-    ).json()) as { job: { id: string } };
-    let urls: string[] = [];
-    while (urls.length === 0) {
-      const st = (await (
-        await fetch(`${e.apiUrl}/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${job.job.id}`, {
-          headers: h,
-        })
-      ).json()) as { job: { status: string }; downloadUrls?: string[] };
-      if (st.job.status === 'Complete') urls = st.downloadUrls ?? [];
-      else await new Promise((r) => setTimeout(r, 50));
-    }
-    const files: string[] = [];
-    for (const [i, url] of urls.entries()) {
-      const f = join(dir, `part-${i}.json`);
-      writeFileSync(f, await (await fetch(url)).text());
-      files.push(f);
-    }
+    const files = await bulkFiles(
+      e,
+      {
+        timeZone: 'Europe/London',
+        items: [
+          {
+            managementUnitId: e.centre.topology.managementUnits[0]!.id,
+            startDate,
+            endDate: '2026-11-23T00:00:00.000Z',
+            includeExceptions: true,
+            includeActuals: true,
+          },
+        ],
+      },
+      dir,
+    );
     const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
     let bestClient = Infinity;
     let bestChunked = Infinity;

@@ -1,30 +1,16 @@
 // npm run bench: every benchmark, each printing its numbers beside the peer measured in the same run.
 // TypeScript benches are bundled with esbuild first (Node 20 cannot run .ts itself).
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { benchOAuth } from './oauth.mjs';
 import { bundleSize } from './bundle-size.mjs';
+import { bundleForNode, out, root } from './bundle-node.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const out = `${root}.bench-out`;
-mkdirSync(out, { recursive: true });
-await esbuild.build({
-  entryPoints: [
-    `${root}bench/emulator.ts`,
-    `${root}bench/genesys.ts`,
-    `${root}bench/historical-worker.ts`,
-    `${root}bench/web.ts`,
-  ],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outdir: out,
-  packages: 'external',
-  conditions: ['source'],
-  logLevel: 'warning',
-});
+await bundleForNode([
+  `${root}bench/emulator.ts`,
+  `${root}bench/genesys.ts`,
+  `${root}bench/historical-worker.ts`,
+  `${root}bench/web.ts`,
+]);
 
 await benchOAuth();
 const { benchEmulator } = await import(pathToFileURL(`${out}/emulator.js`).href);

@@ -1,23 +1,9 @@
 // npm run soak: a simulated day of 20,000 agents under faults, watched by the live core (see testing/soak.ts).
 // Not part of npm test (it runs for many minutes); a one-hour version runs in the suite.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { pathToFileURL } from 'node:url';
+import { bundleForNode, out, root } from '../bench/bundle-node.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const out = `${root}.bench-out`;
-mkdirSync(out, { recursive: true });
-await esbuild.build({
-  entryPoints: [`${root}testing/soak.ts`],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outdir: out,
-  packages: 'external',
-  conditions: ['source'],
-  logLevel: 'warning',
-});
+await bundleForNode([`${root}testing/soak.ts`]);
 const { soak } = await import(pathToFileURL(`${out}/soak.js`).href);
 const hours = Number(process.argv[2] ?? 24);
 const agents = Number(process.argv[3] ?? 20_000);

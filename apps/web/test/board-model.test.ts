@@ -219,5 +219,11 @@ describe('alerts', () => {
     w.check(team, 1_000_000, () => T, prefs);
     expect(w.check(team, 1_060_000, () => T, prefs).mass).toHaveLength(2);
     expect(w.check(team, 1_400_000, () => T, prefs).alerts).toEqual([]); // held back for the whole episode
+    // Someone who went out with them, whose news came only later, belongs to the same deviation.
+    const late = { ...out('late', 1_010_000), teamId: 't1' };
+    expect(w.check([...team, late], 1_500_000, () => T, prefs).alerts).toEqual([]);
+    // Someone who went out well after it is alerted as usual.
+    const after = { ...out('after', 1_200_000), teamId: 't1' };
+    expect(w.check([...team, late, after], 1_600_000, () => T, prefs).alerts.map((a) => a.userId)).toEqual(['after']);
   });
 });

@@ -18,7 +18,8 @@ import {
   type GenesysClient,
 } from '@adhere/genesys';
 import { DayRows, type Block } from '../timeline/DayRows.js';
-import { activityWords, clockTime } from '../words.js';
+import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
+import { clockTime } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 
 interface Today {
@@ -92,37 +93,10 @@ export function AgentDayView({
           (e: Error) => `Explanations are not shown: ${e.message}`,
         ),
       ]);
-      const scheduled: Block[] = [];
-      for (const s of schedules)
-        for (const shift of s.shifts ?? [])
-          for (const a of shift.activities ?? []) {
-            const t = Date.parse(a.startDate);
-            const code = codes.get(a.activityCodeId);
-            scheduled.push({
-              start: t,
-              end: t + a.lengthMinutes * 60_000,
-              category: code?.category ?? 'Unavailable',
-              label: code?.name ?? (a.description || a.activityCodeId),
-            });
-          }
       const h = history.find((r) => r.userId === userId);
-      const base = Date.parse(start);
       setToday({
-        scheduled: scheduled.sort((a, b) => a.start - b.start),
-        actual: (h?.actuals ?? [])
-          .filter((a) => a.actualActivityCategory !== 'Unavailable')
-          .map((a) => ({
-            start: base + a.startOffsetSeconds * 1000,
-            end: base + a.endOffsetSeconds * 1000,
-            category: a.actualActivityCategory,
-            label: activityWords(a.actualActivityCategory),
-          })),
-        exceptions: (h?.exceptions ?? []).map((e) => ({
-          start: base + e.startOffsetSeconds * 1000,
-          end: base + e.endOffsetSeconds * 1000,
-          category: 'exception',
-          label: `Scheduled ${activityWords(e.scheduledActivityCategory)}, actually ${activityWords(e.actualActivityCategory)}`,
-        })),
+        scheduled: scheduleBlocks(schedules, codes),
+        ...historyBlocks(h),
         explanations,
         asOf: Date.now(),
       });

@@ -80,6 +80,8 @@ export function massDeviations(records: readonly AgentAdherence[], now: number, 
 export class AlertWatch {
   private readonly seen: Set<string>;
   private primed = false;
+  /** Each group's mass deviations: episodes that began within one are its, even when their news came late. */
+  private readonly massWindows = new Map<string, Array<[number, number]>>();
 
   constructor(alreadyAlerted: Iterable<string> = []) {
     this.seen = new Set(alreadyAlerted);
@@ -102,7 +104,16 @@ export class AlertWatch {
     rule = MASS_RULE,
   ): { alerts: Alert[]; mass: MassDeviation[] } {
     const mass = massDeviations(records, now, rule);
-    const inMass = new Set(mass.map((m) => `${m.scope}:${m.id}`));
+    for (const m of mass) {
+      const key = `${m.scope}:${m.id}`;
+      const windows = this.massWindows.get(key) ?? [];
+      const last = windows[windows.length - 1];
+      if (last && last[1] >= now - rule.windowMs) last[1] = now;
+      else windows.push([now - rule.windowMs, now]);
+      this.massWindows.set(key, windows);
+    }
+    const inMass = (group: string, start: number) =>
+      (this.massWindows.get(group) ?? []).some(([from, to]) => start >= from && start <= to);
     const alerts: Alert[] = [];
     for (const r of records) {
       if (r.adherenceState !== 'OutOfAdherence') continue;
@@ -110,10 +121,7 @@ export class AlertWatch {
       const key = `${r.userId}@${start}`;
       if (this.seen.has(key)) continue;
       // Part of a mass deviation: held back for the whole episode; the banner speaks for it.
-      if (
-        now - start <= rule.windowMs &&
-        (inMass.has(`team:${r.teamId}`) || inMass.has(`unit:${r.managementUnitId}`))
-      ) {
+      if (inMass(`team:${r.teamId}`, start) || inMass(`unit:${r.managementUnitId}`, start)) {
         this.seen.add(key);
         continue;
       }

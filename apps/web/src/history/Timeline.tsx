@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { searchAgentSchedules, type GenesysClient, type HistoricalUserResult, type ZonedDay } from '@adhere/genesys';
 import { activityWords } from '../words.js';
 import { CATEGORY_CLASS, DayRows, type Block } from '../timeline/DayRows.js';
+import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
 
 type Zoom = 'day' | 'week' | 'range';
 // The schedule search answers at most about two months at once; ask in 31-day pieces.
@@ -47,18 +48,7 @@ export function Timeline({ client, managementUnitId, result, name, days, codes, 
           },
           { signal: ac.signal },
         );
-        for (const s of schedules)
-          for (const shift of s.shifts ?? [])
-            for (const a of shift.activities ?? []) {
-              const start = Date.parse(a.startDate);
-              const code = codes.get(a.activityCodeId);
-              blocks.push({
-                start,
-                end: start + a.lengthMinutes * 60_000,
-                category: code?.category ?? 'Unavailable',
-                label: code?.name ?? (a.description || a.activityCodeId),
-              });
-            }
+        blocks.push(...scheduleBlocks(schedules, codes));
       }
       setScheduled(blocks);
     })().catch((e: Error) => {
@@ -67,21 +57,7 @@ export function Timeline({ client, managementUnitId, result, name, days, codes, 
     return () => ac.abort();
   }, [client, managementUnitId, result.userId, days, codes]);
 
-  const base = Date.parse(result.startDate);
-  const actual: Block[] = result.actuals
-    .filter((a) => a.actualActivityCategory !== 'Unavailable')
-    .map((a) => ({
-      start: base + a.startOffsetSeconds * 1000,
-      end: base + a.endOffsetSeconds * 1000,
-      category: a.actualActivityCategory,
-      label: activityWords(a.actualActivityCategory),
-    }));
-  const exceptions: Block[] = result.exceptions.map((e) => ({
-    start: base + e.startOffsetSeconds * 1000,
-    end: base + e.endOffsetSeconds * 1000,
-    category: 'exception',
-    label: `Scheduled ${activityWords(e.scheduledActivityCategory)}, actually ${activityWords(e.actualActivityCategory)}`,
-  }));
+  const { actual, exceptions } = historyBlocks(result);
 
   const count = zoom === 'day' ? 1 : zoom === 'week' ? 7 : days.length;
   const start = zoom === 'range' ? 0 : Math.min(first, Math.max(0, days.length - count));

@@ -13,10 +13,23 @@ export function storedTheme(): Theme {
   }
 }
 
-/** Sets `data-theme` on <html>; 'system' leaves it to prefers-color-scheme. */
+let chosen: Theme = 'system';
+let listening = false;
+
+/** Sets `data-theme` on <html> to light or dark; 'system' follows prefers-color-scheme, as it changes too. */
 export function applyTheme(theme: Theme): void {
-  if (theme === 'system') document.documentElement.removeAttribute('data-theme');
-  else document.documentElement.setAttribute('data-theme', theme);
+  chosen = theme;
+  const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : undefined;
+  const resolve = () =>
+    document.documentElement.setAttribute(
+      'data-theme',
+      chosen === 'system' ? (media?.matches ? 'dark' : 'light') : chosen,
+    );
+  if (media && !listening) {
+    listening = true;
+    media.addEventListener('change', resolve);
+  }
+  resolve();
 }
 
 export function useTheme(): [Theme, (t: Theme) => void] {

@@ -24,6 +24,8 @@ describe('session expiry', () => {
     await page.getByLabel('Password').fill('supervisor');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${stack.app}/history`);
+    // The page's code loads with it: wait for the heading, then it must be the one view.
+    await page.getByRole('heading', { name: 'Historical adherence' }).waitFor();
     expect(await page.getByRole('heading', { name: 'Historical adherence' }).count()).toBe(1);
     await page.close();
   }, 40_000);

@@ -1,8 +1,7 @@
 /** @module Agents' adherence explanations (AdherenceExplanationResponse) for a business unit. */
 import type { GenesysClient } from '../client.js';
-import { download } from '../download.js';
-import { GenesysClientError } from '../errors.js';
 import { request, type CallOptions } from '../http.js';
+import { inlineOrDownload } from './inline-or-download.js';
 
 export type ExplanationStatus = 'Pending' | 'Approved' | 'Denied';
 
@@ -39,15 +38,13 @@ export async function queryBusinessUnitExplanations(
     body: query,
     ...opts,
   });
-  if (res.result) return res.result.entities ?? [];
-  if (res.downloadUrl) {
-    const file = (await (await download(client, res.downloadUrl, opts)).json()) as QueryResponse['result'];
-    return file?.entities ?? [];
-  }
-  throw new GenesysClientError(
-    'invalid_response',
-    `the explanations query answered with job ${res.job?.status ?? 'without a result'}; ask for a shorter range`,
+  const listing = await inlineOrDownload(
+    client,
+    res,
+    `the explanations query answered ${res.job?.status ?? 'without a result'}`,
+    opts,
   );
+  return listing?.entities ?? [];
 }
 
 /** One agent's explanations that start in [startDate, endDate). */
@@ -63,12 +60,8 @@ export async function queryAgentExplanations(
     body: query,
     ...opts,
   });
-  if (res.result) return res.result.entities ?? [];
-  if (res.downloadUrl) {
-    const file = (await (await download(client, res.downloadUrl, opts)).json()) as QueryResponse['result'];
-    return file?.entities ?? [];
-  }
-  throw new GenesysClientError('invalid_response', 'the agent explanations query answered without a result');
+  const listing = await inlineOrDownload(client, res, 'the agent explanations query answered without a result', opts);
+  return listing?.entities ?? [];
 }
 
 /**

@@ -1,8 +1,7 @@
 /** @module Published agent schedules of a management unit (BuAgentScheduleShift, BuAgentScheduleActivity). */
 import type { GenesysClient } from '../client.js';
-import { download } from '../download.js';
-import { GenesysClientError } from '../errors.js';
 import { request, type CallOptions } from '../http.js';
+import { inlineOrDownload } from './inline-or-download.js';
 
 export interface AgentScheduleActivity {
   startDate: string;
@@ -47,13 +46,11 @@ export async function searchAgentSchedules(
     body: query,
     ...opts,
   });
-  if (res.result) return res.result.agentSchedules ?? [];
-  if (res.downloadUrl) {
-    const file = (await (await download(client, res.downloadUrl, opts)).json()) as SearchResponse['result'];
-    return file?.agentSchedules ?? [];
-  }
-  throw new GenesysClientError(
-    'invalid_response',
-    `the schedule search answered ${res.status ?? 'without a result'}; ask for fewer agents or a shorter range`,
+  const found = await inlineOrDownload(
+    client,
+    res,
+    `the schedule search answered ${res.status ?? 'without a result'}`,
+    opts,
   );
+  return found?.agentSchedules ?? [];
 }
