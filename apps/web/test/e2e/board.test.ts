@@ -139,18 +139,18 @@ describe('the live board in Chromium', () => {
     // The system's dark preference is followed…
     await page.emulateMedia({ colorScheme: 'dark' });
     const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-    expect(await bg()).toBe('rgb(18, 22, 28)');
+    await expect.poll(bg).toBe('rgb(18, 22, 28)');
     expect(await axeAudit(page)).toEqual([]);
     await page.screenshot({ path: `${artifacts}wallboard-dark.png` });
     // …and a manual choice overrides it, and is kept (a preference, the only thing in localStorage).
     await page.getByLabel('Theme').selectOption('light');
-    expect(await bg()).toBe('rgb(246, 247, 249)');
+    await expect.poll(bg).toBe('rgb(246, 247, 249)');
     await page.getByLabel('Theme').selectOption('dark');
     await page.emulateMedia({ colorScheme: 'light' });
-    expect(await bg()).toBe('rgb(18, 22, 28)');
+    await expect.poll(bg).toBe('rgb(18, 22, 28)');
     await page.reload();
     await page.getByRole('heading', { name: 'Adherence now' }).waitFor();
-    expect(await bg()).toBe('rgb(18, 22, 28)');
+    await expect.poll(bg).toBe('rgb(18, 22, 28)');
     expect(await page.evaluate(() => Object.keys(localStorage))).toEqual(['adhere:theme']);
     await page.getByRole('button', { name: 'Back to the board' }).click();
     await page.getByTestId('agent-count').filter({ hasText: '300 agents' }).waitFor();
