@@ -227,24 +227,43 @@ function num(v: unknown): number {
   return typeof v === 'number' ? v : 0;
 }
 
+const DAY_FIELDS = [
+  'dayStartOffsetSeconds',
+  'adherenceScheduleSeconds',
+  'conformanceScheduleSeconds',
+  'conformanceActualSeconds',
+  'exceptionCount',
+  'exceptionDurationSeconds',
+  'impactSeconds',
+  'scheduleLengthSeconds',
+  'actualLengthSeconds',
+  'adherencePercentage',
+  'conformancePercentage',
+] as const;
+
 function normalize(
   raw: Record<string, unknown>,
   file: Record<string, unknown>,
   queryStart: string,
 ): HistoricalUserResult {
-  const days = ((raw.dayMetrics as Array<Record<string, unknown>> | undefined) ?? []).map((d) => ({
-    dayStartOffsetSeconds: num(d.dayStartOffsetSeconds ?? d.dayStartOffsetSecs),
-    adherenceScheduleSeconds: num(d.adherenceScheduleSeconds ?? d.adherenceScheduleSecs),
-    conformanceScheduleSeconds: num(d.conformanceScheduleSeconds ?? d.conformanceScheduleSecs),
-    conformanceActualSeconds: num(d.conformanceActualSeconds ?? d.conformanceActualSecs),
-    exceptionCount: num(d.exceptionCount),
-    exceptionDurationSeconds: num(d.exceptionDurationSeconds ?? d.exceptionDurationSecs),
-    impactSeconds: num(d.impactSeconds),
-    scheduleLengthSeconds: num(d.scheduleLengthSeconds ?? d.scheduleLengthSecs),
-    actualLengthSeconds: num(d.actualLengthSeconds ?? d.actualLengthSecs),
-    adherencePercentage: num(d.adherencePercentage),
-    conformancePercentage: num(d.conformancePercentage),
-  }));
+  const days = ((raw.dayMetrics as Array<Record<string, unknown>> | undefined) ?? []).map((d) =>
+    // A bulk file's day already has every field under its …Seconds name: kept as parsed, not copied.
+    DAY_FIELDS.every((k) => typeof d[k] === 'number')
+      ? (d as unknown as HistoricalDayMetrics)
+      : {
+          dayStartOffsetSeconds: num(d.dayStartOffsetSeconds ?? d.dayStartOffsetSecs),
+          adherenceScheduleSeconds: num(d.adherenceScheduleSeconds ?? d.adherenceScheduleSecs),
+          conformanceScheduleSeconds: num(d.conformanceScheduleSeconds ?? d.conformanceScheduleSecs),
+          conformanceActualSeconds: num(d.conformanceActualSeconds ?? d.conformanceActualSecs),
+          exceptionCount: num(d.exceptionCount),
+          exceptionDurationSeconds: num(d.exceptionDurationSeconds ?? d.exceptionDurationSecs),
+          impactSeconds: num(d.impactSeconds),
+          scheduleLengthSeconds: num(d.scheduleLengthSeconds ?? d.scheduleLengthSecs),
+          actualLengthSeconds: num(d.actualLengthSeconds ?? d.actualLengthSecs),
+          adherencePercentage: num(d.adherencePercentage),
+          conformancePercentage: num(d.conformancePercentage),
+        },
+  );
   return {
     userId: String(raw.userId),
     managementUnitId: (raw.managementUnitId ?? file.managementUnitId) as string | undefined,
