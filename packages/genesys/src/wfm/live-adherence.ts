@@ -74,7 +74,11 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     });
   }
 
-  /** Starts the stream and the first snapshot together; resolves when both are done. */
+  /**
+   * Starts the stream and the first snapshot together (the board fills without waiting for the socket), then
+   * takes one more snapshot once the socket is open: the first may have been answered before it opened, and
+   * what changed in between came to no socket. Resolves when both are merged.
+   */
   async start(): Promise<void> {
     this.changed({ status: 'connecting' });
     const stream = this.stream.start().catch((e: unknown) => {
@@ -82,6 +86,7 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
       throw e;
     });
     await Promise.all([stream, this.resync()]);
+    await this.resync();
   }
 
   /** Fetches a snapshot and merges it; a snapshot still in flight is superseded (its answer is dropped). */
