@@ -59,7 +59,9 @@ export class TodayAdherence {
   /** A change the board applied, as of `at` (when it happened, as well as it is known). */
   observe(r: AgentAdherence, at: number): void {
     const a = this.agents.get(r.userId);
-    if (!a || at < a.since) return;
+    if (!a) return;
+    // A record no newer than the last change counted still says what holds from here on.
+    at = Math.max(at, a.since);
     if (a.scheduled) a.scheduledMs += at - a.since;
     const out = r.adherenceState === 'OutOfAdherence';
     if (a.out && !out) {

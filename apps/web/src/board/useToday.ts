@@ -36,7 +36,9 @@ export function useToday(
 
   // Every record the board takes moves its unit's count on.
   useEffect(() => {
-    model.onApplied = (r) => byUnit.get(r.managementUnitId ?? '')?.observe(r, recordTime(r));
+    // When it happened: the record's own time, or its arrival when that is later (a change of scheduled
+    // activity alone moves neither of the record's times).
+    model.onApplied = (r) => byUnit.get(r.managementUnitId ?? '')?.observe(r, Math.max(recordTime(r), Date.now()));
     return () => {
       model.onApplied = undefined;
     };
