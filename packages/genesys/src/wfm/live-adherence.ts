@@ -66,7 +66,8 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
         if (e.kind === 'adherence' && this.view.apply(fromTopic(e.body))) this.changed({});
       },
       // After any gap (reconnect, silent socket, renewed channel) events may be missing: fetch the truth again.
-      onResync: () => void this.resync(),
+      // A failure is already in the state (and the next gap tries again): nothing to throw to.
+      onResync: () => void this.resync().catch(() => {}),
       onStatus: (s) => {
         if (s === 'closed') this.changed({ status: 'offline' });
         else if (this.state.status !== 'resyncing' || s !== 'live') this.changed({ status: s });
