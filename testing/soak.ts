@@ -66,10 +66,18 @@ export async function soak(
     const heapMb: number[] = [];
     const settle = async () => {
       // Let sockets, retries and resyncs run: until the stream is live and nothing is in flight for a while.
-      for (let quiet = 0, last = -1; quiet < 5;) {
+      // A reconnect backs off on the injected clock: when nothing moves and the stream is not live, a second
+      // of that clock passes, so a retry is never waited for forever.
+      for (let quiet = 0, idle = 0, last = -1; quiet < 5;) {
         await new Promise((r) => setImmediate(r));
         const v = live.getSnapshot().version;
-        quiet = v === last && live.getSnapshot().status === 'live' ? quiet + 1 : 0;
+        const isLive = live.getSnapshot().status === 'live';
+        quiet = v === last && isLive ? quiet + 1 : 0;
+        idle = v === last && !isLive ? idle + 1 : 0;
+        if (idle >= 50) {
+          clock.advance(1000);
+          idle = 0;
+        }
         last = v;
       }
     };
