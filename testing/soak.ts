@@ -66,14 +66,14 @@ export async function soak(
     const heapMb: number[] = [];
     const settle = async () => {
       // Let sockets, retries and resyncs run: until the stream is live and nothing is in flight for a while.
-      // A reconnect backs off on the injected clock: when nothing moves and the stream is not live, a second
-      // of that clock passes, so a retry is never waited for forever.
+      // A reconnect backs off on the injected clock: while the stream is not live, a second of that clock
+      // passes every 50 turns, so a retry is never waited for forever.
       for (let quiet = 0, idle = 0, last = -1; quiet < 5;) {
         await new Promise((r) => setImmediate(r));
         const v = live.getSnapshot().version;
         const isLive = live.getSnapshot().status === 'live';
         quiet = v === last && isLive ? quiet + 1 : 0;
-        idle = v === last && !isLive ? idle + 1 : 0;
+        idle = isLive ? 0 : idle + 1;
         if (idle >= 50) {
           clock.advance(1000);
           idle = 0;
