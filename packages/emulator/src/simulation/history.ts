@@ -87,17 +87,18 @@ export function userHistory(
   const threshold = settings.adherenceExceptionThresholdSeconds * 1000;
   const offset = (t: number) => Math.round((t - from) / 1000);
 
-  // The open exception run: contiguous out-of-adherence scheduled time, with its per-day split.
-  let run: { start: number; end: number; first: AdherenceException; perDay: Map<number, number> } | undefined;
+  // The open exception run: contiguous out-of-adherence scheduled time. Runs close at local midnight, so a
+  // run lies in one day.
+  let run: { start: number; end: number; first: AdherenceException; day: number } | undefined;
   const closeRun = () => {
     if (run && run.end - run.start >= threshold) {
       exceptions.push({ ...run.first, startOffsetSeconds: offset(run.start), endOffsetSeconds: offset(run.end) });
       const sign = run.first.impact === 'Positive' ? 1 : run.first.impact === 'Negative' ? -1 : 0;
-      for (const [d, ms] of run.perDay) {
-        days[d]!.exceptionDuration += ms / 1000;
-        days[d]!.impactSeconds += (sign * ms) / 1000;
-      }
-      days[[...run.perDay.keys()][0]!]!.exceptionCount++;
+      const ms = run.end - run.start;
+      const m = days[run.day]!;
+      m.exceptionDuration += ms / 1000;
+      m.impactSeconds += (sign * ms) / 1000;
+      m.exceptionCount++;
     }
     run = undefined;
   };
@@ -148,7 +149,7 @@ export function userHistory(
           run = {
             start,
             end: start,
-            perDay: new Map(),
+            day,
             first: {
               startOffsetSeconds: 0,
               endOffsetSeconds: 0,
@@ -163,7 +164,6 @@ export function userHistory(
           };
         }
         run.end = pieceEnd;
-        run.perDay.set(day, (run.perDay.get(day) ?? 0) + ms);
       } else closeRun();
       start = pieceEnd;
     }
