@@ -17,6 +17,7 @@ import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
+import { selectionPercent } from './today.js';
 import { useToday } from './useToday.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
@@ -110,20 +111,11 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   const counts = useMemo(() => current.model.counts(), [current]);
   const today = useToday(client, live.model, muIds, zones, thresholds, ranked.snapshots > 0);
   const todayOf = (r: AgentAdherence) => today.units.byUnit.get(r.managementUnitId ?? '')?.percent([r.userId], now);
-  const selectionToday = useMemo(() => {
-    let scheduled = 0;
-    let exceptions = 0;
-    let known = false;
-    for (const r of ranked.model.all()) {
-      const t = today.units.byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now);
-      if (!t) continue;
-      known = true;
-      scheduled += t.scheduledMs;
-      exceptions += t.exceptionMs;
-    }
-    return known ? (scheduled > 0 ? (1 - exceptions / scheduled) * 100 : 100) : undefined;
-    // today.units: a new seed; ranked and now: the once-a-second refresh.
-  }, [ranked, now, today.units]);
+  // today.units: a new seed; ranked and now: the once-a-second refresh.
+  const selectionToday = useMemo(
+    () => selectionPercent(today.units.byUnit, ranked.model.all(), now),
+    [ranked, now, today.units],
+  );
   const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   const alerting = useAlerts(live.model, now, ranked.snapshots + ranked.resortTick, thresholdOf);
   const teams = useMemo(() => {

@@ -6,6 +6,7 @@ import { activityWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { thresholdsOf, type Thresholds } from './thresholds.js';
+import { selectionPercent } from './today.js';
 import { useToday } from './useToday.js';
 
 export function WallboardPage({ client }: { client: GenesysClient }) {
@@ -37,18 +38,10 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
         .slice(0, 10),
     [ranked, now],
   );
-  const todayPercent = useMemo(() => {
-    let sched = 0;
-    let exc = 0;
-    for (const r of ranked.model.all()) {
-      const t = today.units.byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now);
-      if (t) {
-        sched += t.scheduledMs;
-        exc += t.exceptionMs;
-      }
-    }
-    return sched > 0 ? (1 - exc / sched) * 100 : undefined;
-  }, [ranked, now, today.units]);
+  const todayPercent = useMemo(
+    () => selectionPercent(today.units.byUnit, ranked.model.all(), now),
+    [ranked, now, today.units],
+  );
   const target = units.thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   const scheduled = current.model.size - (counts.Unscheduled ?? 0);
   const inNow = scheduled > 0 ? ((counts.InAdherence ?? 0) / scheduled) * 100 : 100;

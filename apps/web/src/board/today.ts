@@ -119,3 +119,26 @@ export class TodayAdherence {
     return countedBySeed ? now - Math.max(a.seedAt, start) : now - Math.max(start, this.dayStart);
   }
 }
+
+/**
+ * Adherence so far today for a selection that may span units (not rounded), or undefined while none of its
+ * agents is seeded; 100 when nothing is scheduled, as Genesys counts.
+ */
+export function selectionPercent(
+  byUnit: ReadonlyMap<string, TodayAdherence>,
+  records: Iterable<AgentAdherence>,
+  now: number,
+): number | undefined {
+  let scheduled = 0;
+  let exceptions = 0;
+  let known = false;
+  for (const r of records) {
+    const t = byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now);
+    if (!t) continue;
+    known = true;
+    scheduled += t.scheduledMs;
+    exceptions += t.exceptionMs;
+  }
+  if (!known) return undefined;
+  return scheduled > 0 ? (1 - exceptions / scheduled) * 100 : 100;
+}
