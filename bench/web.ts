@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { appClient } from '@adhere/emulator/testing';
+import { appClient, tokenFor } from '@adhere/emulator/testing';
 import { addDays, localDate } from '@adhere/genesys';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
 import { serveApp } from '../apps/web/scripts/serve.mjs';
@@ -39,6 +39,22 @@ async function stackFor(agents: number, speed: number, options: EmulatorOptions 
   return { app, emulator, close: async () => (await emulator.close(), await new Promise((r) => server.close(r))) };
 }
 
+/**
+ * One snapshot and one batch of names asked of the emulator before the measured run: a real Genesys is warm,
+ * and the emulator's first answers pay for its own start (JIT, time-zone data), not the client's work.
+ */
+async function warm(emulator: Emulator): Promise<void> {
+  const headers = { Authorization: `Bearer ${await tokenFor(emulator)}` };
+  const mu = emulator.centre.topology.managementUnits[0]!.id;
+  const ids = emulator.centre.topology.agents.slice(0, 100).map((a) => a.id);
+  for (let i = 0; i < 3; i++) {
+    await (
+      await fetch(`${emulator.apiUrl}/api/v2/workforcemanagement/managementunits/${mu}/adherence`, { headers })
+    ).text();
+    await (await fetch(`${emulator.apiUrl}/api/v2/users?id=${ids.join(',')}`, { headers })).text();
+  }
+}
+
 async function signInTo(page: Page, app: string, path: string): Promise<number> {
   await page.goto(`${app}${path}`);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -52,7 +68,7 @@ async function signInTo(page: Page, app: string, path: string): Promise<number> 
   return performance.now();
 }
 
-export async function benchWeb(): Promise<void> {
+export async function benchWeb(wanted: (name: string) => boolean = () => true): Promise<void> {
   const assets = `${appDir}dist/assets`;
   // Initial JS: what index.html loads (its module script and preloads); the rest loads with the page that needs it.
   const html = readFileSync(`${appDir}dist/index.html`, 'utf8');
@@ -62,15 +78,16 @@ export async function benchWeb(): Promise<void> {
   const jsGzip = [...initial].reduce((n, f) => n + gz(f), 0);
   const lazyGzip = js.filter((f) => !initial.has(f)).map((f) => `${f.replace(/-[\w]+\.js$/, '')} ${gz(f)} B`);
   console.log('\n== apps/web in headless Chromium ==');
-  console.log(
-    `  initial JS: ${jsGzip} B gzip (${(jsGzip / 1024).toFixed(1)} KB; target ≤ 100 KB; the official SDK alone: ~136 KB)`,
-  );
-  console.log(`  loaded with their page: ${lazyGzip.join(', ')}`);
+  if (wanted('web-size'))
+    console.log(
+      `  initial JS: ${jsGzip} B gzip (${(jsGzip / 1024).toFixed(1)} KB; target ≤ 100 KB; the official SDK alone: ~136 KB)`,
+    );
+  if (wanted('web-size')) console.log(`  loaded with their page: ${lazyGzip.join(', ')}`);
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   try {
     // Callback → filled board, 2,000 agents (both management units).
-    {
+    if (wanted('callback')) {
       const s = await stackFor(2000, 1);
       try {
         const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
@@ -92,50 +109,79 @@ export async function benchWeb(): Promise<void> {
       }
     }
     // Callback → board with names for 1,000 agents, the API 100 ms away: time, requests, sequential round trips.
-    {
+    // Three runs (two cores carry the browser, the emulator and this driver; one run alone is noisy).
+    if (wanted('latency')) {
       const s = await stackFor(1000, 1, { agentsPerManagementUnit: 1000, faults: { latencyMs: 100 } });
       try {
-        const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
-        const mu = s.emulator.centre.topology.managementUnits[0]!.id;
-        const calls: Array<{ url: string; start: number; end: number }> = [];
-        const started = new Map<unknown, number>();
-        page.on('request', (r) => {
-          if (r.url().startsWith(s.emulator.apiUrl)) started.set(r, performance.now());
-        });
-        page.on('requestfinished', (r) => {
-          const t = started.get(r);
-          if (t !== undefined) calls.push({ url: r.url(), start: t, end: performance.now() });
-        });
-        const t0 = await signInTo(page, s.app, `/?mu=${mu}`);
-        await page.waitForFunction(
-          () =>
-            document.querySelector('[data-testid="agent-count"]')?.textContent === '1000 agents' &&
-            ![...document.querySelectorAll('.vtable-row [role="cell"]:first-child')].some((c) => c.textContent === '…'),
-          undefined,
-          { timeout: 30_000, polling: 16 },
-        );
-        const t1 = performance.now();
-        const load = calls.filter((c) => c.start >= t0 && c.start <= t1);
-        // Sequential round trips: the longest chain of requests each started after the one before it ended.
-        const depth = new Map<(typeof load)[number], number>();
-        for (const c of [...load].sort((a, b) => a.start - b.start))
-          depth.set(c, 1 + Math.max(0, ...load.filter((p) => p.end <= c.start).map((p) => depth.get(p) ?? 0)));
+        await warm(s.emulator);
+        const runs: Array<{ ms: number; depth: number; requests: number; whole: number }> = [];
+        for (let run = 0; run < 3; run++) {
+          const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+          const mu = s.emulator.centre.topology.managementUnits[0]!.id;
+          const calls: Array<{ url: string; start: number; end: number }> = [];
+          const started = new Map<unknown, number>();
+          page.on('request', (r) => {
+            if (r.url().startsWith(s.emulator.apiUrl)) started.set(r, performance.now());
+          });
+          page.on('requestfinished', (r) => {
+            const t = started.get(r);
+            if (t !== undefined) calls.push({ url: r.url(), start: t, end: performance.now() });
+          });
+          const t0 = await signInTo(page, s.app, `/?mu=${mu}`);
+          // Waited for in the page on DOM changes: polling from here every 16 ms would itself load the
+          // two cores the browser and the emulator share.
+          await page.evaluate(
+            () =>
+              new Promise<void>((resolve) => {
+                const filled = () =>
+                  document.querySelector('[data-testid="agent-count"]')?.textContent === '1000 agents' &&
+                  document.querySelector('.vtable-row') !== null &&
+                  ![...document.querySelectorAll('.vtable-row [role="cell"]:first-child')].some(
+                    (c) => c.textContent === '…',
+                  );
+                if (filled()) return resolve();
+                const mo = new MutationObserver(() => filled() && (mo.disconnect(), resolve()));
+                mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+              }),
+          );
+          const t1 = performance.now();
+          const load = calls.filter((c) => c.start >= t0 && c.start <= t1);
+          // Sequential round trips: the longest chain of requests each started after the one before it ended.
+          const depth = new Map<(typeof load)[number], number>();
+          for (const c of [...load].sort((a, b) => a.start - b.start))
+            depth.set(c, 1 + Math.max(0, ...load.filter((p) => p.end <= c.start).map((p) => depth.get(p) ?? 0)));
+          // The whole load: what the board asks for in its first 3 s (settings, lists, today's figures…).
+          await new Promise((r) => setTimeout(r, 3000));
+          runs.push({
+            ms: t1 - t0,
+            depth: Math.max(0, ...depth.values()),
+            requests: load.length,
+            whole: calls.filter((c) => c.start >= t0).length,
+          });
+          await page.close();
+        }
+        const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
         console.log(
-          `  callback → board filled with names, 1,000 agents, API latency 100 ms: ${(t1 - t0).toFixed(0)} ms ` +
-            `(target ≤ 600; was 1,548), ${Math.max(0, ...depth.values())} sequential round trips (target ≤ 5; was 15), ` +
-            `${load.length} API requests per board load (Genesys allows about 300 a minute per token)`,
+          `  callback → board filled with names, 1,000 agents, API latency 100 ms: median ${ms[1]!.toFixed(0)} ms ` +
+            `(runs ${runs.map((r) => r.ms.toFixed(0)).join(', ')}; target ≤ 600; was 1,548), ` +
+            `${Math.max(...runs.map((r) => r.depth))} sequential API round trips after the token exchange (target ≤ 5; was 15), ` +
+            `${runs[0]!.requests} API requests until filled, ${runs[0]!.whole} in its first 3 s ` +
+            `(Genesys allows about 300 a minute per token)`,
         );
-        await page.close();
       } finally {
         await s.close();
       }
     }
     // 20,000 agents, ≥ 500 changes/s (speed 21: ~24.6 changes/s per 20,000 agents at speed 1), 30 s.
-    {
+    if (wanted('board')) {
       const s = await stackFor(20_000, 21);
       try {
         const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
         const mus = s.emulator.centre.topology.managementUnits.map((m) => m.id).join(',');
+        let lastNames = performance.now();
+        page.on('requestfinished', (r) => {
+          if (r.url().startsWith(`${s.emulator.apiUrl}/api/v2/users`)) lastNames = performance.now();
+        });
         await signInTo(page, s.app, `/?mu=${mus}`);
         await page.waitForFunction(
           () => document.querySelector('[data-testid="agent-count"]')?.textContent === '20000 agents',
@@ -147,7 +193,9 @@ export async function benchWeb(): Promise<void> {
           undefined,
           { timeout: 30_000 },
         );
-        await new Promise((r) => setTimeout(r, 3000)); // names and first render settle
+        // Steady state: the names (200 requests for 20,000 agents) have all come, then a second to settle.
+        while (performance.now() - lastNames < 2000) await new Promise((r) => setTimeout(r, 250));
+        await new Promise((r) => setTimeout(r, 1000));
         const changes0 = s.emulator.centre.changes;
         const frames0 = s.emulator.context.hub.delivered;
         const result = await page.evaluate(async () => {
@@ -196,7 +244,7 @@ export async function benchWeb(): Promise<void> {
       }
     }
     // History: 1,500 agents (one full management unit) × 31 days with exceptions = 5 parts, Run → rendered report.
-    {
+    if (wanted('history')) {
       // The browser's own today: the emulator's clock starts now (and stays there), so the default dates agree.
       const now = Date.now();
       const s = await stackFor(1500, 1, {

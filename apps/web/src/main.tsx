@@ -11,12 +11,16 @@ applyTheme(storedTheme());
 
 const root = createRoot(document.getElementById('root')!);
 loadConfig(location.origin).then(
-  (config) =>
+  (config) => {
+    const session = new Session(config);
+    // On the callback, the code exchange starts before the first render; the App's own call joins it.
+    if (location.pathname === '/callback') session.completeCallback(location.href).catch(() => {});
     root.render(
       <StrictMode>
-        <App session={new Session(config)} />
+        <App session={session} />
       </StrictMode>,
-    ),
+    );
+  },
   (err: Error) =>
     root.render(<p role="alert">The app's configuration is invalid: {err.message}. Check config.json.</p>),
 );

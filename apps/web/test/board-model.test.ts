@@ -227,3 +227,61 @@ describe('alerts', () => {
     expect(w.check([...team, late, after], 1_600_000, () => T, prefs).alerts.map((a) => a.userId)).toEqual(['after']);
   });
 });
+
+describe('select at scale', () => {
+  it('orders ids exactly as a plain comparator sort would, for every key and direction', () => {
+    const states = ['InAdherence', 'OutOfAdherence', 'Unscheduled', 'Unknown', 'Ignored'] as const;
+    const m = new BoardModel();
+    const records = Array.from({ length: 500 }, (_, i) => ({
+      ...record(`u${(i * 7919) % 500}`, 1_000 + ((i * 104729) % 97) * 1000, 'InAdherence'),
+      adherenceState: states[i % states.length]!,
+      routingStatus: ['IDLE', 'INTERACTING', 'OFF_QUEUE'][i % 3],
+    }));
+    m.replaceAll(records);
+    for (const r of records) m.names.set(r.userId, `Agent ${(Number(r.userId.slice(1)) * 31) % 50}`);
+    const SEV = ['OutOfAdherence', 'Unscheduled', 'Unknown', 'Explained', 'Ignored', 'InAdherence'];
+    const now = 200_000;
+    const keyOf = (sortKey: string, r: AgentAdherence): string | number => {
+      const since = Date.parse(r.timeOfAdherenceChange ?? '') || now;
+      const sev = SEV.indexOf(r.adherenceState ?? 'Unknown');
+      if (sortKey === 'actNow') return sev * 1e15 + since;
+      if (sortKey === 'timeInState') return now - since;
+      if (sortKey === 'adherenceState') return sev;
+      if (sortKey === 'name') return m.names.get(r.userId)!;
+      return (r as unknown as Record<string, string>)[sortKey] ?? '';
+    };
+    const collator = new Intl.Collator(undefined, { numeric: true });
+    for (const sortKey of ['actNow', 'timeInState', 'adherenceState', 'name', 'routingStatus'] as const)
+      for (const descending of [false, true]) {
+        const dir = descending ? -1 : 1;
+        const expected = [...records]
+          .sort((x, y) => {
+            const a = keyOf(sortKey, x);
+            const b = keyOf(sortKey, y);
+            const c =
+              typeof a === 'string' && sortKey === 'name'
+                ? collator.compare(a, b as string)
+                : a < b
+                  ? -1
+                  : a > b
+                    ? 1
+                    : 0;
+            return c * dir || (x.userId < y.userId ? -1 : 1);
+          })
+          .map((r) => r.userId);
+        expect(m.selectIds({ states: new Set(), search: '', sortKey, descending }, now)).toEqual(expected);
+      }
+  });
+
+  it("takes agents' names from the snapshot (UserScheduleAdherence.name); topic records keep them", () => {
+    const m = new BoardModel();
+    let heard = 0;
+    m.onSnapshot = () => heard++;
+    m.replaceAll([{ ...record('a', 1, 'InAdherence'), name: 'Ava Ito' }, record('b', 1, 'InAdherence')]);
+    expect(heard).toBe(1);
+    expect(m.names.get('a')).toBe('Ava Ito');
+    expect(m.names.has('b')).toBe(false); // looked up by the board (GET /api/v2/users)
+    m.apply(record('a', 5, 'OutOfAdherence')); // a topic body has no name
+    expect(m.names.get('a')).toBe('Ava Ito');
+  });
+});

@@ -18,11 +18,12 @@ export async function* allEntities<T>(
   query: Record<string, string | number | undefined> = {},
   opts: CallOptions = {},
 ): AsyncGenerator<T> {
-  const { signal } = opts;
+  const { signal, priority } = opts;
   let page: PageEnvelope<T> = await request<PageEnvelope<T>>(client, {
     path,
     query: { pageSize: 100, ...query },
     signal,
+    priority,
   });
   for (;;) {
     yield* page.entities ?? [];
@@ -32,9 +33,10 @@ export async function* allEntities<T>(
         path,
         query: { pageSize: 100, ...query, pageNumber: page.pageNumber + 1 },
         signal,
+        priority,
       });
     } else if (page.nextUri) {
-      page = await request<PageEnvelope<T>>(client, { path: page.nextUri, signal });
+      page = await request<PageEnvelope<T>>(client, { path: page.nextUri, signal, priority });
     } else return;
   }
 }

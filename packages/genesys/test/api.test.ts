@@ -52,8 +52,15 @@ describe('API functions against the emulator', () => {
     const me = await getMe(client);
     expect(me.email).toBe('supervisor@adhere.local');
     const ids = emulator.centre.topology.agents.slice(0, 250).map((a) => a.id);
-    const users = await getUsersByIds(client, [...ids, '00000000-0000-4000-8000-000000000000']);
+    const batches: string[][] = [];
+    const users = await getUsersByIds(client, [...ids, '00000000-0000-4000-8000-000000000000'], {
+      onBatch: (b) => batches.push(b.map((u) => u.id)),
+    });
     expect(users.map((u) => u.id)).toEqual(ids);
+    // Each batch is heard as it comes: three of them (100, 100, 50 and the unknown id), the first asked first.
+    expect(batches.map((b) => b.length).sort((x, y) => x - y)).toEqual([50, 100, 100]);
+    expect(batches.flat().sort()).toEqual([...ids].sort());
+    expect(batches.find((b) => b.length === 100 && b[0] === ids[0])).toEqual(ids.slice(0, 100));
     const someone = emulator.centre.topology.agents[42]!;
     expect((await searchUsers(client, someone.email)).map((u) => u.id)).toEqual([someone.id]);
   });

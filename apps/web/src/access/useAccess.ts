@@ -8,7 +8,8 @@ export function useAccess(client: GenesysClient | undefined): Access | undefined
     if (!client) return;
     const ac = new AbortController();
     // readAccess never rejects for a 403: what it cannot read stays undefined and is shown as "could not check".
-    readAccess(client, { signal: ac.signal }).then(setAccess, () => {
+    // Low priority: what fills the page goes first; this only labels features.
+    readAccess(client, { signal: ac.signal, priority: 'low' }).then(setAccess, () => {
       if (!ac.signal.aborted) setAccess({ permissions: undefined, scopes: undefined });
     });
     return () => ac.abort();

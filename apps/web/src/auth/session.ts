@@ -59,8 +59,19 @@ export class Session {
     location.assign(url);
   }
 
-  /** Handles /callback; returns the path to go back to, or throws a SignInFailure. */
-  async completeCallback(href: string): Promise<string> {
+  private callback: Promise<string> | undefined;
+
+  /**
+   * Handles /callback; returns the path to go back to, or throws a SignInFailure. One exchange per page
+   * load: the first call (made before the first render, with the URL as it arrived) runs it, and later calls
+   * (the App's effect, StrictMode's second run) join it, whatever the address bar says by then.
+   */
+  completeCallback(href: string): Promise<string> {
+    this.callback ??= this.exchange(href);
+    return this.callback;
+  }
+
+  private async exchange(href: string): Promise<string> {
     const record: ExchangeRecord = {
       authorizeUrl: sessionStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined,
       callbackUrl: stripCode(href),

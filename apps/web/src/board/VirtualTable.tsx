@@ -9,7 +9,10 @@ export interface Column<T> {
 }
 
 interface Props<T> {
-  rows: T[];
+  /** How many rows there are; only those in view are asked for (`rowAt`), so 20,000 cost nothing a frame. */
+  count: number;
+  /** The row at an index, or undefined when it has gone since the order was made (a blank line until the next). */
+  rowAt: (index: number) => T | undefined;
   columns: Column<T>[];
   rowKey: (row: T) => string;
   rowHeight?: number;
@@ -23,7 +26,8 @@ const OVERSCAN = 8;
 
 /** A windowed table: only the rows in view (plus a few) are in the DOM, whatever the row count. */
 export function VirtualTable<T>({
-  rows,
+  count,
+  rowAt,
   columns,
   rowKey,
   rowHeight = 34,
@@ -43,7 +47,7 @@ export function VirtualTable<T>({
     return () => ro.disconnect();
   }, []);
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
+  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
   const template = columns.map((c) => c.width).join(' ');
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const el = scroller.current!;
@@ -57,7 +61,7 @@ export function VirtualTable<T>({
     else if (e.key === 'End') el.scrollTop = el.scrollHeight;
   };
   return (
-    <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+    <div className="vtable" role="table" aria-label={label} aria-rowcount={count + 1}>
       <div role="rowgroup">
         <div className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           {columns.map((c) => (
@@ -87,27 +91,31 @@ export function VirtualTable<T>({
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKey}
       >
-        <div style={{ height: rows.length * rowHeight, position: 'relative' }} role="presentation">
-          {rows.slice(first, last).map((row, i) => (
-            <div
-              key={rowKey(row)}
-              data-key={rowKey(row)}
-              role="row"
-              aria-rowindex={first + i + 2}
-              className="vtable-row"
-              style={{
-                gridTemplateColumns: template,
-                transform: `translateY(${(first + i) * rowHeight}px)`,
-                height: rowHeight,
-              }}
-            >
-              {columns.map((c) => (
-                <div key={c.key} role="cell">
-                  {c.render(row)}
-                </div>
-              ))}
-            </div>
-          ))}
+        <div style={{ height: count * rowHeight, position: 'relative' }} role="presentation">
+          {Array.from({ length: Math.max(0, last - first) }, (_, i) => {
+            const row = rowAt(first + i);
+            if (row === undefined) return null;
+            return (
+              <div
+                key={rowKey(row)}
+                data-key={rowKey(row)}
+                role="row"
+                aria-rowindex={first + i + 2}
+                className="vtable-row"
+                style={{
+                  gridTemplateColumns: template,
+                  transform: `translateY(${(first + i) * rowHeight}px)`,
+                  height: rowHeight,
+                }}
+              >
+                {columns.map((c) => (
+                  <div key={c.key} role="cell">
+                    {c.render(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
         </div>
       </div>
     </div>

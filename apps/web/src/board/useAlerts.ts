@@ -25,13 +25,17 @@ export function useAlerts(
 
   useEffect(() => {
     if (model.snapshots === 0) return; // nothing to judge before the first snapshot
-    const w = watch.current!;
-    const result = w.check(model.all(), now, thresholdRef.current, prefs);
-    setMass((m) => (JSON.stringify(m) === JSON.stringify(result.mass) ? m : result.mass));
-    if (result.alerts.length === 0) return;
-    saveAlerted(w.keys());
-    setAlerts((a) => [...result.alerts, ...a].slice(0, 200));
-    for (const alert of result.alerts) announce(alert, model.names.get(alert.userId) ?? 'An agent', now, prefs);
+    // A task of its own: at 20,000 agents the check must not lengthen the task that re-ranked the board.
+    const t = setTimeout(() => {
+      const w = watch.current!;
+      const result = w.check(model.all(), now, thresholdRef.current, prefs);
+      setMass((m) => (JSON.stringify(m) === JSON.stringify(result.mass) ? m : result.mass));
+      if (result.alerts.length === 0) return;
+      saveAlerted(w.keys());
+      setAlerts((a) => [...result.alerts, ...a].slice(0, 200));
+      for (const alert of result.alerts) announce(alert, model.names.get(alert.userId) ?? 'An agent', now, prefs);
+    }, 0);
+    return () => clearTimeout(t);
   }, [model, now, tick, prefs]);
 
   const setPrefs = (p: AlertPrefs) => {

@@ -1,5 +1,5 @@
 /** @module The board's data: a thin adapter over @adhere/genesys's live adherence, repainting once a frame. */
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   createLiveAdherence,
   getUsersByIds,
@@ -42,17 +42,9 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
     return () => clearInterval(t);
   }, [model]);
 
-  useEffect(() => {
-    listTeams(client).then(
-      (ts) => {
-        for (const t of ts) teamNames.set(t.id, t.name);
-        setNamesVersion((v) => v + 1);
-      },
-      () => {},
-    );
-  }, [client, teamNames]);
-
-  useEffect(() => {
+  // A layout effect: the snapshot's request goes out as the board commits, not after the first paint
+  // (a frame or more later on a busy machine); that request is the board's critical path.
+  useLayoutEffect(() => {
     const managementUnitIds = muKey.split(',').filter(Boolean);
     if (managementUnitIds.length === 0 && !teamId) return;
     const l = createLiveAdherence(client, {
@@ -62,33 +54,55 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
       schedule: (notify) => requestAnimationFrame(notify),
     });
     setLive(l);
-    // Names for agents a snapshot brought that the board has not named yet.
+    // Names for agents a snapshot brought without one (Genesys's snapshot names its agents; a record that
+    // lacks it is looked up): asked for as the snapshot is merged, in act-now order, so the rows on screen
+    // are named by the first answers.
     const ac = new AbortController();
-    let named = 0;
-    const unsubscribe = l.subscribe(() => {
-      if (model.snapshots === named) return;
-      named = model.snapshots;
+    // Ids asked for and not answered yet: the resync right after the socket opens must not ask for all
+    // 20,000 names a second time while the first answers are on their way.
+    const asked = new Set<string>();
+    let pending = 0;
+    const named = () => {
+      model.version++;
+      setNamesVersion((v) => v + 1);
+    };
+    model.onSnapshot = () => {
       const missing = model
-        .all()
-        .map((r) => r.userId)
-        .filter((id) => !model.names.has(id));
+        .selectIds({ states: new Set(), search: '', sortKey: 'actNow', descending: false }, Date.now())
+        .filter((id) => !model.names.has(id) && !asked.has(id));
       if (missing.length === 0) return;
-      getUsersByIds(client, missing, { signal: ac.signal }).then(
-        (users) => {
+      for (const id of missing) asked.add(id);
+      getUsersByIds(client, missing, {
+        signal: ac.signal,
+        onBatch: (users) => {
           for (const u of users) model.names.set(u.id, u.name ?? u.id);
-          model.version++;
-          setNamesVersion((v) => v + 1);
+          // Repainted at most once a frame, however many batches land in it.
+          if (pending === 0) pending = requestAnimationFrame(() => ((pending = 0), named()));
         },
-        () => {},
-      );
-    });
+      })
+        .catch(() => {})
+        // Asked again at the next snapshot if no answer named them (failed, or unknown ids).
+        .finally(() => missing.forEach((id) => asked.delete(id)));
+    };
     l.start().catch(() => {}); // the failure is in the state, shown by the board
     return () => {
       ac.abort();
-      unsubscribe();
+      cancelAnimationFrame(pending);
+      model.onSnapshot = undefined;
       l.close();
     };
   }, [client, model, muKey, teamId]);
+
+  // Team names after the live effect above, so the snapshot's request goes out first.
+  useEffect(() => {
+    listTeams(client, { priority: 'low' }).then(
+      (ts) => {
+        for (const t of ts) teamNames.set(t.id, t.name);
+        setNamesVersion((v) => v + 1);
+      },
+      () => {},
+    );
+  }, [client, teamNames]);
 
   const version = state.version + namesVersion + held;
   // The model is mutable (20,000 rows at 500 changes/s must not be copied); these values get a new identity

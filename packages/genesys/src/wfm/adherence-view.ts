@@ -3,6 +3,8 @@ import type { AdherenceState, UserScheduleAdherence, UserScheduleAdherenceUpdate
 /** One agent's live adherence, in one shape whether it came from REST or from a notification. */
 export interface AgentAdherence {
   userId: string;
+  /** The agent's name, as REST snapshots carry it (`UserScheduleAdherence.name`); topic bodies have none. */
+  name?: string | undefined;
   managementUnitId: string | undefined;
   teamId: string | undefined;
   adherenceState: AdherenceState | undefined;
@@ -24,6 +26,7 @@ export interface AgentAdherence {
 export function fromRest(r: UserScheduleAdherence): AgentAdherence {
   return {
     userId: r.user?.id ?? r.id ?? '',
+    name: r.name,
     managementUnitId: r.managementUnit?.id,
     teamId: r.team?.id,
     adherenceState: r.adherenceState,

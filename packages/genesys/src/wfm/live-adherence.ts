@@ -82,11 +82,14 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
    */
   async start(): Promise<void> {
     this.changed({ status: 'connecting' });
+    // The snapshot is asked for first: over HTTP/1.1 a browser opens six connections to a host, and the
+    // request that fills the board must not queue behind the channel's.
+    const snapshot = this.resync();
     const stream = this.stream.start().catch((e: unknown) => {
       this.changed({ error: asGenesysError(e) });
       throw e;
     });
-    await Promise.all([stream, this.resync()]);
+    await Promise.all([stream, snapshot]);
     await this.resync();
   }
 
