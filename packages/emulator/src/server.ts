@@ -50,7 +50,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   if (!Number.isInteger(perMu) || perMu < 1 || perMu > 1500)
     throw new EmulatorError('invalid_option', 'agentsPerManagementUnit must be a whole number from 1 to 1,500');
   const topology = buildTopology(seed, options.agents ?? 2000, perMu);
+  const explanations = new Explanations(topology);
   const centre = new ContactCentre(topology, {
+    explanations,
     speed: options.speed ?? 1,
     clock: options.clock ?? 'real',
     settings: { ...DEFAULT_ADHERENCE_SETTINGS, ...options.settings },
@@ -69,7 +71,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     loginThrottle: new LoginThrottle(clock),
     directory: new Directory(topology),
     centre,
-    explanations: new Explanations(topology),
+    explanations,
     hub: new NotificationHub({
       heartbeatMs: options.heartbeatMs ?? 30_000,
       channelLifetimeMs: options.channelLifetimeMs ?? 86_400_000,

@@ -40,6 +40,15 @@ export function userScheduleAdherence(status: AgentStatus, topology: Topology) {
     suppressOnTimeReminder: false,
     selfUri: `/api/v2/workforcemanagement/adherence?userId=${agent.id}`,
   };
+  if (span.explanation) {
+    record.adherenceExplanation = {
+      id: span.explanation.id,
+      startDate: iso(span.explanation.start),
+      lengthMinutes: Math.round((span.explanation.end - span.explanation.start) / 60_000),
+      status: status.explanationStatus,
+      selfUri: `/api/v2/workforcemanagement/agents/${agent.id}/adherence/explanations/${span.explanation.id}`,
+    };
+  }
   if (code) {
     record.scheduledActivityCode = {
       id: code.codeId,
@@ -79,6 +88,13 @@ export function adherenceUpdateTopicBody(status: AgentStatus, topology: Topology
       : [],
   };
   if (span.scheduled) body.scheduledActivityCode = { id: span.scheduled.codeId, secondaryPresences: [] };
+  if (span.explanation)
+    body.adherenceExplanation = {
+      id: span.explanation.id,
+      startDate: iso(span.explanation.start),
+      lengthMinutes: Math.round((span.explanation.end - span.explanation.start) / 60_000),
+      status: status.explanationStatus,
+    };
   return body;
 }
 

@@ -6,6 +6,7 @@ import { requirePermission, requireScope, type ApiEnv } from './auth.js';
 import { badRequest, notFound } from './error-body.js';
 import { parseIsoDate } from './query-fields.js';
 import { readJsonObject } from './request-body.js';
+import { agentExplanationsTopic, businessUnitExplanationsTopic } from '../notifications/topics.js';
 
 const DAY = 86_400_000;
 /** Longest range one explanations query answers (our choice; Genesys documents none). */
@@ -30,6 +31,25 @@ export function explanationModel(e: Explanation) {
     ...(e.reviewedBy ? { reviewedBy: { id: e.reviewedBy, selfUri: `/api/v2/users/${e.reviewedBy}` } } : {}),
     ...(e.reviewedDate ? { reviewedDate: new Date(e.reviewedDate).toISOString() } : {}),
     selfUri: `/api/v2/workforcemanagement/agents/${a.id}/adherence/explanations/${e.id}`,
+  };
+}
+
+/** The explanation topics' body (WfmAgentAdherenceExplanationChanged…AdherenceExplanationChangedNotification):
+ *  references are bare ids, no selfUri. */
+export function explanationChangedBody(e: Explanation) {
+  const a = e.agent;
+  return {
+    id: e.id,
+    agent: { id: a.id },
+    managementUnit: { id: a.managementUnitId },
+    businessUnit: { id: a.businessUnitId },
+    type: e.type,
+    status: e.status,
+    startDate: new Date(e.start).toISOString(),
+    lengthMinutes: e.lengthMinutes,
+    notes: e.notes,
+    ...(e.reviewedBy ? { reviewedBy: { id: e.reviewedBy } } : {}),
+    ...(e.reviewedDate ? { reviewedDate: new Date(e.reviewedDate).toISOString() } : {}),
   };
 }
 
@@ -91,6 +111,11 @@ export function explanationRoutes(ctx: EmulatorContext) {
       throw badRequest('wfm.validation.failure', 'status must be Pending, Approved or Denied');
     const reviewed = ctx.explanations.review(agent, c.req.param('explanationId'), body.status, me.id, ctx.centre.now());
     if (!reviewed) throw notFound('Adherence explanation');
+    // The review shows live: on the explanation topics, and on the real-time record if it covers now.
+    const changed = explanationChangedBody(reviewed);
+    for (const topic of [businessUnitExplanationsTopic(agent.businessUnitId), agentExplanationsTopic(agent.id)])
+      if (ctx.hub.hasSubscribers(topic)) ctx.hub.publish(topic, changed);
+    ctx.centre.rejudge(agent.index);
     const id = crypto.randomUUID();
     return c.json({
       job: {

@@ -11,6 +11,11 @@ export const historicalQueryTopic = (userId: string) =>
 export const historicalBulkTopic = (userId: string) =>
   `v2.users.${userId}.workforcemanagement.adherence.historical.bulk`;
 
+export const businessUnitExplanationsTopic = (buId: string) =>
+  `v2.workforcemanagement.businessunits.${buId}.adherence.explanations`;
+export const agentExplanationsTopic = (agentId: string) =>
+  `v2.workforcemanagement.agents.${agentId}.adherence.explanations`;
+
 export interface TopicDefinition {
   /** Template with {id} placeholders, as availabletopics lists them. */
   id: string;
@@ -44,6 +49,22 @@ export const TOPICS: TopicDefinition[] = [
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence$/,
     description: 'Real-time adherence changes of one user',
     requiresPermissions: ['wfm:realtimeAdherence:view'],
+    requiresCurrentUser: false,
+    exists: (id, t) => t.agentsById.has(id),
+  },
+  {
+    id: 'v2.workforcemanagement.businessunits.{id}.adherence.explanations',
+    pattern: /^v2\.workforcemanagement\.businessunits\.([0-9a-f-]{36})\.adherence\.explanations$/,
+    description: "Changes to the adherence explanations of a business unit's agents",
+    requiresPermissions: ['wfm:adherenceExplanation:view'],
+    requiresCurrentUser: false,
+    exists: (id, t) => t.businessUnits.some((b) => b.id === id),
+  },
+  {
+    id: 'v2.workforcemanagement.agents.{id}.adherence.explanations',
+    pattern: /^v2\.workforcemanagement\.agents\.([0-9a-f-]{36})\.adherence\.explanations$/,
+    description: "Changes to one agent's adherence explanations",
+    requiresPermissions: ['wfm:adherenceExplanation:view'],
     requiresCurrentUser: false,
     exists: (id, t) => t.agentsById.has(id),
   },

@@ -5,6 +5,7 @@ import {
   type AdherenceVerdict,
 } from './adherence-rules.js';
 import { MinHeap } from './min-heap.js';
+import type { Explanations, ExplanationStatus } from './explanations.js';
 import { agentSpans, type Span } from './timeline.js';
 import type { Agent, Topology } from './topology.js';
 
@@ -15,6 +16,8 @@ export interface AgentStatus {
   verdict: AdherenceVerdict;
   timeOfAdherenceChange: number;
   presenceUpdateTime: number;
+  /** The status of the explanation covering now (span.explanation), as it stood when judged. */
+  explanationStatus: ExplanationStatus | undefined;
 }
 
 export type ChangeListener = (status: AgentStatus, previous: AgentStatus) => void;
@@ -28,6 +31,8 @@ export interface ContactCentreOptions {
   clock?: 'real' | 'manual';
   settings?: AdherenceSettings;
   tickMs?: number;
+  /** Agents' explanations: an approved one covering now turns OutOfAdherence into Explained. */
+  explanations?: Explanations;
 }
 
 // How far back an agent's history is replayed at start, so adherence and presence times are right.
@@ -128,6 +133,15 @@ export class ContactCentre {
     return hit.length;
   }
 
+  /**
+   * Judges an agent again as of now, when something outside the timeline changed (a supervisor reviewed the
+   * explanation covering now); emits the change if the record changed.
+   */
+  rejudge(agentIndex: number): void {
+    const previous = this.statuses[agentIndex]!;
+    this.update(agentIndex, this.statusFor(previous.agent, this.spans[agentIndex]!, previous, this.now()));
+  }
+
   /** Applies every change due up to t, in time order. */
   advanceTo(t: number): void {
     for (;;) {
@@ -178,7 +192,14 @@ export class ContactCentre {
       until !== undefined && at < until
         ? { ...span, presence: 'Offline', routing: 'OFF_QUEUE', presenceStart: Math.max(span.start, at) }
         : span;
-    const verdict = adherenceOf(shown.scheduled?.category, shown.presence, shown.routing, false, this.settings);
+    const judged = adherenceOf(shown.scheduled?.category, shown.presence, shown.routing, false, this.settings);
+    const explanation = shown.explanation;
+    const explanationStatus = explanation ? this.options.explanations?.statusOf(agent, explanation) : undefined;
+    // Genesys's Explained: out of adherence, but an approved explanation covers it.
+    const verdict =
+      judged.state === 'OutOfAdherence' && explanationStatus === 'Approved'
+        ? { ...judged, state: 'Explained' as const }
+        : judged;
     const stateChanged = previous === undefined || previous.verdict.state !== verdict.state;
     return {
       agent,
@@ -188,6 +209,7 @@ export class ContactCentre {
       // An outage starting or ending mid-span changes the presence at that instant.
       presenceUpdateTime:
         previous && previous.span.presence !== shown.presence && at > span.start ? at : shown.presenceStart,
+      explanationStatus,
     };
   }
 }
@@ -198,6 +220,8 @@ function recordChanged(a: AgentStatus, b: AgentStatus): boolean {
     a.verdict.impact !== b.verdict.impact ||
     a.span.presence !== b.span.presence ||
     a.span.routing !== b.span.routing ||
-    a.span.scheduled?.codeId !== b.span.scheduled?.codeId
+    a.span.scheduled?.codeId !== b.span.scheduled?.codeId ||
+    a.span.explanation?.id !== b.span.explanation?.id ||
+    a.explanationStatus !== b.explanationStatus
   );
 }

@@ -1,6 +1,6 @@
 /** @module Agents' adherence explanations: seeded deterministically from the schedule, reviewed by supervisors. */
 import { hash32, seededUuid } from './random.js';
-import { shiftFor } from './shift.js';
+import { shiftFor, type Shift } from './shift.js';
 import { localDayNumber } from './time-zone.js';
 import type { Agent, Topology } from './topology.js';
 
@@ -29,10 +29,36 @@ const NOTES = [
 // Its own id kind, apart from topology's, so explanation ids never collide with other seeded ids.
 const EXPLANATION_ID_KIND = 40;
 
+/** An explanation's window in an agent's timeline: real-time records carry it while it covers now. */
+export interface ExplanationWindow {
+  id: string;
+  start: number;
+  end: number;
+  /** The agent's local day number (the seeded status depends on it). */
+  day: number;
+}
+
+const LENGTH_MINUTES = 20;
+
 /**
- * One agent in eight, on about one working day in four, explains the return from Meal (20 minutes from the
- * scheduled end of the meal), with a seeded review status.
+ * The seeded explanation of one agent's shift, if any: one agent in eight, on about one working day in four,
+ * explains the return from Meal (20 minutes from the scheduled end of the meal). Pure: the timeline uses it
+ * for its span edges, the explanation queries for their lists.
  */
+export function seededExplanationWindow(
+  seed: number,
+  agent: Agent,
+  day: number,
+  shift: Shift | undefined,
+): ExplanationWindow | undefined {
+  if (hash32(seed, agent.index, 61) % 8 !== 0 || hash32(seed, agent.index, day, 62) % 4 !== 0) return undefined;
+  const meal = shift?.scheduled.find((s) => s.category === 'Meal');
+  if (!meal) return undefined;
+  const id = seededUuid(seed, EXPLANATION_ID_KIND, agent.index * 100_000 + day);
+  return { id, start: meal.end, end: meal.end + LENGTH_MINUTES * 60_000, day };
+}
+
+/** Agents' explanations as the API lists them, with supervisors' reviews over the seeded status. */
 export class Explanations {
   /** Supervisors' reviews, over the seeded status. */
   private readonly reviews = new Map<string, { status: ExplanationStatus; by: string; at: number }>();
@@ -48,25 +74,28 @@ export class Explanations {
     return { ...found, status, reviewedBy: by, reviewedDate: at };
   }
 
+  /** The status of an explanation window: the review's, else the seeded one. */
+  statusOf(agent: Agent, w: ExplanationWindow): ExplanationStatus {
+    return this.reviews.get(w.id)?.status ?? STATUSES[hash32(this.topology.seed, agent.index, w.day, 63) % 3]!;
+  }
+
   /** The agent's explanations that start in [from, to). */
   forAgent(agent: Agent, from: number, to: number): Explanation[] {
     const seed = this.topology.seed;
     if (hash32(seed, agent.index, 61) % 8 !== 0) return [];
     const out: Explanation[] = [];
     for (let day = localDayNumber(agent.timeZone, from) - 1; day <= localDayNumber(agent.timeZone, to); day++) {
-      if (hash32(seed, agent.index, day, 62) % 4 !== 0) continue;
-      const meal = shiftFor(seed, agent, day)?.scheduled.find((s) => s.category === 'Meal');
-      if (!meal || meal.end < from || meal.end >= to) continue;
-      const id = seededUuid(seed, EXPLANATION_ID_KIND, agent.index * 100_000 + day);
-      const review = this.reviews.get(id);
+      const w = seededExplanationWindow(seed, agent, day, shiftFor(seed, agent, day));
+      if (!w || w.start < from || w.start >= to) continue;
+      const review = this.reviews.get(w.id);
       out.push({
         ...(review ? { reviewedBy: review.by, reviewedDate: review.at } : {}),
-        id,
+        id: w.id,
         agent,
         type: 'Late',
-        status: review?.status ?? STATUSES[hash32(seed, agent.index, day, 63) % 3]!,
-        start: meal.end,
-        lengthMinutes: 20,
+        status: this.statusOf(agent, w),
+        start: w.start,
+        lengthMinutes: LENGTH_MINUTES,
         notes: NOTES[hash32(seed, agent.index, day, 64) % NOTES.length]!,
       });
     }

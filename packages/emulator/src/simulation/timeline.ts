@@ -1,6 +1,7 @@
 import type { RoutingStatus, SystemPresence } from './categories.js';
 import { routingSpans } from './routing.js';
 import { shiftFor, type ScheduledActivity, type Shift } from './shift.js';
+import { seededExplanationWindow, type ExplanationWindow } from './explanations.js';
 import { localDayNumber } from './time-zone.js';
 import type { Agent } from './topology.js';
 
@@ -15,6 +16,8 @@ export interface Span {
   presenceStart: number;
   /** The next scheduled activity of the shift, for nextActivityReminders. */
   nextScheduled: ScheduledActivity | undefined;
+  /** The agent's explanation covering this span, if any (its edges are span edges). */
+  explanation: ExplanationWindow | undefined;
 }
 
 /** Every span of an agent's life from `from` on, forever: gaps between shifts are Offline and unscheduled. */
@@ -24,7 +27,8 @@ export function* agentSpans(seed: number, agent: Agent, from: number): Generator
   let presenceStart = from;
   let lastPresence: SystemPresence | undefined;
   for (;;) {
-    const shift = shiftFor(seed, agent, day++);
+    const shift = shiftFor(seed, agent, day);
+    const explanation = seededExplanationWindow(seed, agent, day++, shift);
     if (shift === undefined || shift.to <= cursor) continue;
     if (shift.from > cursor) {
       if (lastPresence !== 'Offline') presenceStart = cursor;
@@ -37,10 +41,11 @@ export function* agentSpans(seed: number, agent: Agent, from: number): Generator
         routing: 'OFF_QUEUE',
         presenceStart,
         nextScheduled: shift.scheduled[0],
+        explanation: undefined,
       };
       cursor = shift.from;
     }
-    for (const span of shiftSpans(shift)) {
+    for (const span of shiftSpans(shift, explanation)) {
       if (span.end <= cursor) continue;
       const start = Math.max(span.start, cursor);
       if (span.presence !== lastPresence) presenceStart = start;
@@ -51,9 +56,13 @@ export function* agentSpans(seed: number, agent: Agent, from: number): Generator
   }
 }
 
-/** The spans inside one shift's window: boundaries of the schedule, the actual presence and routing, merged. */
-export function* shiftSpans(shift: Shift): Generator<Span> {
+/**
+ * The spans inside one shift's window: boundaries of the schedule, the actual presence and routing, and the
+ * shift's explanation, merged.
+ */
+export function* shiftSpans(shift: Shift, explanation?: ExplanationWindow): Generator<Span> {
   const points = new Set<number>([shift.from, shift.to]);
+  if (explanation) points.add(explanation.start).add(explanation.end);
   for (const s of shift.scheduled) points.add(s.start).add(s.end);
   const routing: Array<{ status: RoutingStatus; start: number; end: number }> = [];
   for (const a of shift.actual) {
@@ -95,6 +104,7 @@ export function* shiftSpans(shift: Shift): Generator<Span> {
       routing: status,
       presenceStart,
       nextScheduled: current ? shift.scheduled[si + 1] : sched,
+      explanation: explanation && explanation.start <= start && start < explanation.end ? explanation : undefined,
     };
   }
 }
