@@ -81,6 +81,8 @@ export {
   userAdherenceTopic,
   historicalQueryTopic,
   historicalBulkTopic,
+  businessUnitExplanationsTopic,
+  agentExplanationsTopic,
   typedEvent,
   type NotificationEvent,
   type HistoricalQueryNotice,
@@ -94,6 +96,7 @@ export {
   fromTopic,
   recordTime,
   type AgentAdherence,
+  type RecordExplanation,
 } from './wfm/adherence-view.js';
 export {
   LiveAdherence,

@@ -13,6 +13,8 @@ import {
   fromTopic,
   getManagementUnitAdherence,
   managementUnitAdherenceTopic,
+  reviewExplanation,
+  type AdherenceExplanation,
   type GenesysClient,
   type WebSocketFactory,
 } from '@adhere/genesys';
@@ -271,6 +273,45 @@ describe('createLiveAdherence: the stream, the snapshot and resyncs in one unit'
     const second = live.resync();
     await Promise.all([first, second]);
     await expectTruth(live.view, [mu]);
+  });
+
+  it('explanations: a review is heard live and lands on the record; a user who may not see them keeps a live board', async () => {
+    const centre = emulator.centre;
+    const now = centre.now();
+    const [agent, explanation] = centre.topology.agents
+      .map((a) => [a, emulator.context.explanations.forAgent(a, now, now + 12 * 3600_000)[0]] as const)
+      .find(([, e]) => e !== undefined)!;
+    const heard: AdherenceExplanation[] = [];
+    live = createLiveAdherence(client, {
+      managementUnitIds: [agent.managementUnitId],
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+      explanations: { businessUnitIds: [agent.businessUnitId], onChange: (e) => heard.push(e) },
+    });
+    await live.start();
+    // The window opens: the agent's record carries the explanation, by event.
+    centre.advanceTo(explanation!.start + 60_000);
+    await until(() => live!.view.get(agent.id)?.explanation?.id === explanation!.id);
+    const next = explanation!.status === 'Denied' ? 'Approved' : 'Denied';
+    await reviewExplanation(client, agent.id, explanation!.id, next);
+    await until(() => heard.some((e) => e.id === explanation!.id && e.status === next));
+    await until(() => live!.view.get(agent.id)?.explanation?.status === next);
+    await expectTruth(live.view, [agent.managementUnitId]);
+    live.close();
+
+    // Real-time adherence without wfm:adherenceExplanation:view: the explanation topic is refused, the rest runs.
+    const rtaToken = await tokenFor(emulator, 'rta@adhere.local', 'supervisor');
+    const rta = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => rtaToken });
+    live = createLiveAdherence(rta, {
+      managementUnitIds: [agent.managementUnitId],
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+      explanations: { businessUnitIds: [agent.businessUnitId], onChange: (e) => heard.push(e) },
+    });
+    await live.start();
+    expect(live.getSnapshot().status).toBe('live');
+    centre.advanceBy(10 * 60_000);
+    await expectTruth(live.view, [agent.managementUnitId]);
   });
 
   it('a unit that does not exist: a typed error in the state, and start() rejects', async () => {

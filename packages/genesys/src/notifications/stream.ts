@@ -33,6 +33,11 @@ const REAL_CLOCK: StreamClock = {
 
 export interface NotificationStreamOptions {
   topics: string[];
+  /**
+   * Topics the stream can do without (say, ones needing a permission the user may lack): added after the
+   * required ones with `ignoreErrors=true`, so a refusal leaves the rest of the stream working.
+   */
+  optionalTopics?: string[];
   onEvent: (event: NotificationEvent) => void;
   /** After any gap (reconnect, silent socket, channel change) events may have been missed: refetch the snapshot. */
   onResync?: (reason: string) => void;
@@ -81,6 +86,7 @@ export class NotificationStream {
       reconnectBaseMs: 1000,
       reconnectMaxMs: 30_000,
       ...options,
+      optionalTopics: options.optionalTopics ?? [],
       WebSocket: WS,
       clock: options.clock ?? REAL_CLOCK,
     };
@@ -89,9 +95,16 @@ export class NotificationStream {
   /** Connects every shard; resolves when all are live. */
   async start(): Promise<void> {
     const topics = [...new Set(this.options.topics)];
-    for (let i = 0; i < Math.max(1, topics.length); i += this.options.maxTopicsPerChannel) {
-      this.shards.push(new Shard(this, topics.slice(i, i + this.options.maxTopicsPerChannel)));
+    const optional = [...new Set(this.options.optionalTopics)].filter((t) => !topics.includes(t));
+    const max = this.options.maxTopicsPerChannel;
+    // Required topics fill channels first; optional ones ride on the last channel while it has room.
+    for (let i = 0; i < Math.max(1, topics.length); i += max) {
+      const required = topics.slice(i, i + max);
+      const last = i + max >= topics.length;
+      const extra = last ? optional.splice(0, max - required.length) : [];
+      this.shards.push(new Shard(this, required, extra));
     }
+    for (let i = 0; i < optional.length; i += max) this.shards.push(new Shard(this, [], optional.slice(i, i + max)));
     await Promise.all(this.shards.map((s) => s.connect(false)));
   }
 
@@ -140,6 +153,7 @@ class Shard {
   constructor(
     private readonly stream: NotificationStream,
     private readonly topics: string[],
+    private readonly optionalTopics: string[] = [],
   ) {}
 
   /** Creates a channel, subscribes, opens its socket. `gap` says events may have been missed before. */
@@ -159,6 +173,13 @@ class Shard {
             method: 'PUT',
             path: `/api/v2/notifications/channels/${channel.id}/subscriptions`,
             body: this.topics.map((id) => ({ id })),
+          });
+        if (this.optionalTopics.length > 0)
+          await request(this.stream.client, {
+            method: 'POST',
+            path: `/api/v2/notifications/channels/${channel.id}/subscriptions`,
+            query: { ignoreErrors: true },
+            body: this.optionalTopics.map((id) => ({ id })),
           });
         await this.open(channel, generation);
         this.attempt = 0;

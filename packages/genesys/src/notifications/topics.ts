@@ -1,3 +1,4 @@
+import type { AdherenceExplanation } from '../wfm/explanations.js';
 import type { UserScheduleAdherenceUpdate } from '../wfm/models.js';
 
 // Topic names as in Genesys's notificationMappings.json.
@@ -7,6 +8,10 @@ export const teamAdherenceTopic = (teamId: string) => `v2.workforcemanagement.te
 export const userAdherenceTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.adherence`;
 export const historicalQueryTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.historicaladherencequery`;
 export const historicalBulkTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.adherence.historical.bulk`;
+export const businessUnitExplanationsTopic = (businessUnitId: string) =>
+  `v2.workforcemanagement.businessunits.${businessUnitId}.adherence.explanations`;
+export const agentExplanationsTopic = (agentId: string) =>
+  `v2.workforcemanagement.agents.${agentId}.adherence.explanations`;
 
 /** WfmHistoricalAdherenceCalculationsCompleteTopic…Notice */
 export interface HistoricalQueryNotice {
@@ -26,6 +31,8 @@ export type NotificationEvent =
   | { kind: 'adherence'; topicName: string; body: UserScheduleAdherenceUpdate }
   | { kind: 'historicalQuery'; topicName: string; body: HistoricalQueryNotice }
   | { kind: 'historicalBulk'; topicName: string; body: HistoricalBulkNotice }
+  /** WfmAgentAdherenceExplanationChanged…AdherenceExplanationChangedNotification: an explanation added or reviewed. */
+  | { kind: 'explanation'; topicName: string; body: AdherenceExplanation }
   | { kind: 'other'; topicName: string; body: unknown };
 
 /** Types a frame by its topic name. */
@@ -35,6 +42,8 @@ export function typedEvent(topicName: string, body: unknown): NotificationEvent 
     (topicName.startsWith('v2.workforcemanagement.') || topicName.startsWith('v2.users.'))
   )
     return { kind: 'adherence', topicName, body: body as UserScheduleAdherenceUpdate };
+  if (topicName.startsWith('v2.workforcemanagement.') && topicName.endsWith('.adherence.explanations'))
+    return { kind: 'explanation', topicName, body: body as AdherenceExplanation };
   if (topicName.endsWith('.workforcemanagement.historicaladherencequery'))
     return { kind: 'historicalQuery', topicName, body: body as HistoricalQueryNotice };
   if (topicName.endsWith('.workforcemanagement.adherence.historical.bulk'))

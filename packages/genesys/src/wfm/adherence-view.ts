@@ -21,6 +21,22 @@ export interface AgentAdherence {
   removedFromManagementUnit: boolean;
   /** The next scheduled activity (nextActivityReminders[0]), when Genesys sends one. */
   nextActivity: { category: string | undefined; startDate: string | undefined } | undefined;
+  /** The agent's explanation covering now (adherenceExplanation), when there is one. */
+  explanation?: RecordExplanation | undefined;
+}
+
+/** RealTimeAdherenceExplanation: the explanation a real-time record carries while it applies. */
+export interface RecordExplanation {
+  id: string;
+  status: string | undefined;
+  startDate: string | undefined;
+  lengthMinutes: number | undefined;
+}
+
+function explanationOf(
+  e: { id?: string; status?: string; startDate?: string; lengthMinutes?: number } | undefined,
+): RecordExplanation | undefined {
+  return e?.id ? { id: e.id, status: e.status, startDate: e.startDate, lengthMinutes: e.lengthMinutes } : undefined;
 }
 
 export function fromRest(r: UserScheduleAdherence): AgentAdherence {
@@ -41,6 +57,7 @@ export function fromRest(r: UserScheduleAdherence): AgentAdherence {
     isOutOfOffice: r.isOutOfOffice ?? false,
     removedFromManagementUnit: r.removedFromManagementUnit ?? false,
     nextActivity: next(r.nextActivityReminders),
+    explanation: explanationOf(r.adherenceExplanation),
   };
 }
 
@@ -63,6 +80,7 @@ export function fromTopic(u: UserScheduleAdherenceUpdate): AgentAdherence {
     isOutOfOffice: u.isOutOfOffice ?? false,
     removedFromManagementUnit: u.removedFromManagementUnit ?? false,
     nextActivity: next(u.nextActivityReminders),
+    explanation: explanationOf(u.adherenceExplanation),
   };
 }
 

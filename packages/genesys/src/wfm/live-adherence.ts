@@ -6,9 +6,14 @@
 import type { GenesysClient } from '../client.js';
 import { GenesysClientError, type GenesysError, isGenesysError } from '../errors.js';
 import { NotificationStream, type StreamClock, type WebSocketFactory } from '../notifications/stream.js';
-import { managementUnitAdherenceTopic, teamAdherenceTopic } from '../notifications/topics.js';
+import {
+  businessUnitExplanationsTopic,
+  managementUnitAdherenceTopic,
+  teamAdherenceTopic,
+} from '../notifications/topics.js';
 import { getManagementUnitAdherence, getTeamAdherence } from './adherence.js';
 import { AdherenceView, fromRest, fromTopic, type AgentAdherence } from './adherence-view.js';
+import type { AdherenceExplanation } from './explanations.js';
 
 /** Where records go: an AdherenceView, or anything that keeps more beside it (counts, ranking) the same way. */
 export interface AdherenceSink {
@@ -39,6 +44,12 @@ export interface LiveAdherenceOptions<S extends AdherenceSink = AdherenceView> {
   /** How listeners are called after changes: at most once per call of `schedule` (a browser passes
    *  requestAnimationFrame, so 500 events a second repaint once a frame). Default: a microtask. */
   schedule?: (notify: () => void) => void;
+  /**
+   * Hear explanations added or reviewed in these business units, live (their explanation topics; a user
+   * without wfm:adherenceExplanation:view just hears nothing: the topic is optional). The records' own
+   * adherenceExplanation changes arrive as adherence events either way.
+   */
+  explanations?: { businessUnitIds: string[]; onChange: (explanation: AdherenceExplanation) => void };
 }
 
 export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
@@ -60,10 +71,12 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     this.view = options.view ?? (new AdherenceView() as unknown as S);
     this.stream = new NotificationStream(client, {
       topics: options.teamId ? [teamAdherenceTopic(options.teamId)] : mus.map(managementUnitAdherenceTopic),
+      optionalTopics: (options.explanations?.businessUnitIds ?? []).map(businessUnitExplanationsTopic),
       ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       onEvent: (e) => {
         if (e.kind === 'adherence' && this.view.apply(fromTopic(e.body))) this.changed({});
+        else if (e.kind === 'explanation') options.explanations?.onChange(e.body);
       },
       // After any gap (reconnect, silent socket, renewed channel) events may be missing: fetch the truth again.
       // A failure is already in the state (and the next gap tries again): nothing to throw to.
