@@ -37,6 +37,13 @@ const IMPACT: Record<string, string> = {
   Unknown: 'Unknown',
 };
 
+// A supervisor approves or declines; Genesys says Denied.
+const EXPLANATION: Record<string, string> = {
+  Pending: 'waiting for review',
+  Approved: 'approved',
+  Denied: 'declined',
+};
+
 const say = (table: Record<string, string>) => (value: string | undefined) =>
   value === undefined || value === '' ? '–' : (table[value] ?? value);
 
@@ -44,6 +51,7 @@ export const activityWords = say(ACTIVITY);
 export const routingWords = say(ROUTING);
 export const presenceWords = say(PRESENCE);
 export const impactWords = say(IMPACT);
+export const explanationWords = say(EXPLANATION);
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 

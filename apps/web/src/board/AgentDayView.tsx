@@ -4,7 +4,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import {
+  NotificationStream,
   addDays,
+  agentExplanationsTopic,
   historicalAdherence,
   localDate,
   localMinuteOfDay,
@@ -26,7 +28,6 @@ interface Today {
   scheduled: Block[];
   actual: Block[];
   exceptions: Block[];
-  explanations: AdherenceExplanation[] | string;
   asOf: number;
 }
 
@@ -53,8 +54,8 @@ export function AgentDayView({
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [today, setToday] = useState<Today>();
-  const [error, setError] = useState<string>();
   const [refresh, setRefresh] = useState(0);
+  const [error, setError] = useState<string>();
   const date = localDate(timeZone, now);
   const day = zonedDays(timeZone, date, date)[0]!;
 
@@ -70,7 +71,7 @@ export function AgentDayView({
     const end = new Date(startOfDay(timeZone, addDays(date, 1))).toISOString();
     setError(undefined);
     (async () => {
-      const [schedules, history, explanations] = await Promise.all([
+      const [schedules, history] = await Promise.all([
         // From the day before: a shift that began last evening still covers the first hours.
         searchAgentSchedules(
           client,
@@ -89,15 +90,11 @@ export function AgentDayView({
           signal,
           pollIntervalMs: 250,
         }),
-        queryAgentExplanations(client, userId, { startDate: start, endDate: end }, { signal }).catch(
-          (e: Error) => `Explanations are not shown: ${e.message}`,
-        ),
       ]);
       const h = history.find((r) => r.userId === userId);
       setToday({
         scheduled: scheduleBlocks(schedules, codes),
         ...historyBlocks(h),
-        explanations,
         asOf: Date.now(),
       });
     })().catch((e: Error) => {
@@ -106,12 +103,39 @@ export function AgentDayView({
     return () => ac.abort();
   }, [client, userId, managementUnitId, timeZone, date, codes, refresh]);
 
+  // Today's explanations: read again after a review here, and whenever Genesys says one changed (a review
+  // from another supervisor's screen, an agent adding one) on the agent's explanation topic.
+  const [explanations, setExplanations] = useState<AdherenceExplanation[] | string>();
+  const [explanationsRead, setExplanationsRead] = useState(0);
+  useEffect(() => {
+    const ac = new AbortController();
+    const start = new Date(startOfDay(timeZone, date)).toISOString();
+    const end = new Date(startOfDay(timeZone, addDays(date, 1))).toISOString();
+    queryAgentExplanations(client, userId, { startDate: start, endDate: end }, { signal: ac.signal }).then(
+      setExplanations,
+      (e: Error) => !ac.signal.aborted && setExplanations(`Explanations are not shown: ${e.message}`),
+    );
+    return () => ac.abort();
+  }, [client, userId, timeZone, date, explanationsRead, refresh]);
+  useEffect(() => {
+    // Optional: a user who may not see explanations gets no feed, and the rest of the view works.
+    const feed = new NotificationStream(client, {
+      topics: [],
+      optionalTopics: [agentExplanationsTopic(userId)],
+      onEvent: (e) => {
+        if (e.kind === 'explanation') setExplanationsRead((n) => n + 1);
+      },
+    });
+    feed.start().catch(() => {});
+    return () => feed.close();
+  }, [client, userId]);
+
   const [busy, setBusy] = useState<string>();
   const review = async (e: AdherenceExplanation, status: 'Approved' | 'Denied') => {
     setBusy(e.id);
     try {
       await reviewExplanation(client, userId, e.id, status);
-      setRefresh((r) => r + 1);
+      setExplanationsRead((r) => r + 1);
     } catch (err) {
       setError((err as Error).message);
     } finally {
@@ -132,8 +156,13 @@ export function AgentDayView({
           <span aria-hidden="true">{state.icon}</span> {state.label}
         </span>{' '}
         for {formatDuration(now - Date.parse(record?.timeOfAdherenceChange ?? ''))}
-        {current ? ` · now scheduled: ${current.label} until ${at(current.end)}` : ' · not scheduled now'}
-        {next ? (
+        {/* Until today's schedule has come, say nothing of it rather than "not scheduled". */}
+        {!today
+          ? null
+          : current
+            ? ` · now scheduled: ${current.label} until ${at(current.end)}`
+            : ' · not scheduled now'}
+        {!today ? null : next ? (
           <span data-testid="day-next">
             {' '}
             · next: {next.label} at {at(next.start)} ({Math.round((next.end - next.start) / 60_000)} min)
@@ -164,7 +193,7 @@ export function AgentDayView({
       ) : error ? null : (
         <p role="status">Reading today…</p>
       )}
-      {today ? <Explanations list={today.explanations} review={review} at={at} busy={busy} /> : null}
+      {explanations !== undefined ? <Explanations list={explanations} review={review} at={at} busy={busy} /> : null}
       <div className="toolbar">
         <button type="button" onClick={() => setRefresh((r) => r + 1)}>
           Refresh

@@ -23,7 +23,7 @@ import { useSoon } from './useSoon.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf, type Thresholds } from './thresholds.js';
-import { activityWords, clockTime, impactWords, presenceWords, routingWords } from '../words.js';
+import { activityWords, clockTime, explanationWords, impactWords, presenceWords, routingWords } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 
 // The day view loads when first opened: most visits never open it.
@@ -133,6 +133,15 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     return [...seen].sort((x, y) => x[1].localeCompare(y[1]));
   }, [live.model, snapshots, namesVersion, teamNames]);
 
+  const explanationTitle = (r: AgentAdherence) => {
+    const e = r.explanation!;
+    const zone = zones.get(r.managementUnitId ?? '') ?? 'UTC';
+    const start = Date.parse(e.startDate ?? '');
+    const span = Number.isFinite(start)
+      ? ` for ${clockTime(localMinuteOfDay(zone, start))}–${clockTime(localMinuteOfDay(zone, start + (e.lengthMinutes ?? 0) * 60_000))}`
+      : '';
+    return `The agent's explanation${span}: ${explanationWords(e.status)}`;
+  };
   const columns: Column<AgentAdherence>[] = [
     {
       key: 'name',
@@ -166,6 +175,18 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           </span>
         );
       },
+    },
+    {
+      // The agent's explanation covering now (Genesys puts it on the live record), and its review.
+      key: 'explanation',
+      label: 'Explanation',
+      width: '0.9fr',
+      render: (r) =>
+        r.explanation ? (
+          <span className="explanation" data-status={r.explanation.status} title={explanationTitle(r)}>
+            {explanationWords(r.explanation.status)}
+          </span>
+        ) : null,
     },
     {
       key: 'scheduledActivityCategory',

@@ -109,7 +109,7 @@ export function VirtualTable<T>({
                 }}
               >
                 {columns.map((c) => (
-                  <div key={c.key} role="cell">
+                  <div key={c.key} role="cell" data-column={c.key}>
                     {c.render(row)}
                   </div>
                 ))}

@@ -91,7 +91,7 @@ describe('the live board in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('today').textContent(), { timeout: 20_000 })
       .toBe(`Today so far: ${((1 - exc / sched) * 100).toFixed(1)}% (target 90%)`);
-    const firstToday = await first.locator('[role="cell"]').nth(9).textContent();
+    const firstToday = await first.locator('[role="cell"][data-column="today"]').textContent();
     expect(firstToday).toBe(`${day.get(out[0]!.id)!.adherencePercentage.toFixed(1)}%`);
     expect(await axeAudit(page)).toEqual([]);
     await page.screenshot({ path: `${artifacts}board-act-now.png` });
@@ -348,6 +348,45 @@ describe('the live board in Chromium', () => {
     expect(after.status).toBe('Approved');
     expect(after.reviewedBy?.id).toBe(stack.emulator.context.directory.findByEmail(SUPERVISOR.email)!.id);
     await page.screenshot({ path: `${artifacts}board-explanation-approved.png` });
+    await page.keyboard.press('Escape');
+  });
+
+  it("an explanation covering now shows on the agent's row; another supervisor's review shows live, row and day view", async () => {
+    const centre = stack.emulator.centre;
+    const mu = centre.topology.managementUnits[0]!;
+    const t = centre.now();
+    const date = localDate(mu.timeZone, t);
+    const end = new Date(startOfDay(mu.timeZone, addDays(date, 1))).toISOString();
+    // An agent of the board's unit whose explanation window is still ahead today.
+    const next = agents()
+      .filter((a) => a.managementUnitId === mu.id)
+      .map((a) => ({ a, e: explanationsTruth(stack.emulator, a.id, new Date(t).toISOString(), end)[0] }))
+      .filter((x) => x.e !== undefined)
+      .sort((x, y) => Date.parse(x.e!.startDate) - Date.parse(y.e!.startDate))[0]!;
+    expect(next).toBeDefined();
+    centre.advanceTo(Date.parse(next.e!.startDate) + 60_000);
+    await page.goto(`${stack.app}/?mu=${mu.id}&q=${encodeURIComponent(next.a.name)}&agent=${next.a.id}`);
+    const row = page.locator(`.vtable-row[data-key="${next.a.id}"] .explanation`);
+    const item = page.getByTestId('explanations').locator(`li[data-id="${next.e!.id}"]`);
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000 }).toBe(next.e!.status);
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe(next.e!.status);
+
+    // Another supervisor declines (or approves) it from their own screen: both places here follow, unreloaded.
+    const other = next.e!.status === 'Denied' ? 'Approved' : 'Denied';
+    const token = await tokenFor(stack.emulator);
+    const res = await fetch(
+      `${stack.emulator.apiUrl}/api/v2/workforcemanagement/agents/${next.a.id}/adherence/explanations/${next.e!.id}`,
+      {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ status: other }),
+      },
+    );
+    expect(res.status).toBe(200);
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000 }).toBe(other);
+    await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe(other);
+    expect(await row.textContent()).toBe(other === 'Denied' ? 'declined' : 'approved');
+    await page.screenshot({ path: `${artifacts}board-explanation-live.png` });
     await page.keyboard.press('Escape');
   });
 });
