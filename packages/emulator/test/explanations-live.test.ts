@@ -37,7 +37,11 @@ async function listen(topics: string[]) {
   ws.on('message', (d) => {
     const f = JSON.parse(String(d));
     frames.push(f);
-    for (const w of [...waiters]) if (w.test(f)) (waiters.splice(waiters.indexOf(w), 1), w.done(f));
+    for (const w of [...waiters]) {
+      if (!w.test(f)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.done(f);
+    }
   });
   await new Promise((r) => ws.once('open', r));
   const next = (test: (f: any) => boolean) =>
