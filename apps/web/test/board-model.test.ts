@@ -285,3 +285,21 @@ describe('select at scale', () => {
     expect(m.names.get('a')).toBe('Ava Ito');
   });
 });
+
+describe('the activity before', () => {
+  it('is what the board saw change, ending where the old record said the next would start', () => {
+    const m = new BoardModel();
+    const onBreak: AgentAdherence = {
+      ...record('a', 1_000, 'InAdherence'),
+      scheduledActivityCategory: 'Break',
+      scheduledActivityCodeId: '1',
+      nextActivity: { category: 'OnQueueWork', startDate: new Date(900_000).toISOString() },
+    };
+    m.replaceAll([onBreak]);
+    expect(m.previous.has('a')).toBe(false); // not seen to change yet
+    m.apply({ ...onBreak, presenceUpdateTime: new Date(2_000).toISOString() }); // same activity: nothing
+    expect(m.previous.has('a')).toBe(false);
+    m.apply({ ...record('a', 950_000, 'OutOfAdherence'), nextActivity: undefined });
+    expect(m.previous.get('a')).toEqual({ category: 'Break', codeId: '1', until: 900_000 });
+  });
+});

@@ -133,6 +133,12 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     return [...seen].sort((x, y) => x[1].localeCompare(y[1]));
   }, [live.model, snapshots, namesVersion, teamNames]);
 
+  /** A time as the agent's unit reads its clocks. */
+  const at = (r: AgentAdherence, t: number) =>
+    clockTime(localMinuteOfDay(zones.get(r.managementUnitId ?? '') ?? 'UTC', t));
+  /** The activity code's own name where the business unit has one, else the category in words. */
+  const activityNameOf = (codeId: string | undefined, category: string | undefined) =>
+    (codeId ? codes.get(codeId)?.name : undefined) ?? activityWords(category);
   const explanationTitle = (r: AgentAdherence) => {
     const e = r.explanation!;
     const zone = zones.get(r.managementUnitId ?? '') ?? 'UTC';
@@ -189,11 +195,35 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         ) : null,
     },
     {
+      key: 'previous',
+      label: 'Before',
+      width: '0.9fr',
+      render: (r) => {
+        const p = live.model.previous.get(r.userId);
+        if (!p)
+          return <span title="Not seen yet: known once the agent's schedule moves on while the board is open">–</span>;
+        return (
+          <span title={p.category}>
+            {activityNameOf(p.codeId, p.category)} until {at(r, p.until)}
+          </span>
+        );
+      },
+    },
+    {
       key: 'scheduledActivityCategory',
       label: 'Scheduled',
       width: '1fr',
       sortable: true,
-      render: (r) => <span title={r.scheduledActivityCategory}>{activityWords(r.scheduledActivityCategory)}</span>,
+      // "Break until 10:15": the current activity ends where the next begins.
+      render: (r) => {
+        const ends = Date.parse(r.nextActivity?.startDate ?? '');
+        return (
+          <span title={r.scheduledActivityCategory}>
+            {activityNameOf(r.scheduledActivityCodeId, r.scheduledActivityCategory)}
+            {Number.isFinite(ends) ? ` until ${at(r, ends)}` : ''}
+          </span>
+        );
+      },
     },
     {
       key: 'actualActivityCategory',

@@ -40,6 +40,13 @@ export class BoardModel implements AdherenceSink {
     this.latestStamp = Math.max(this.latestStamp, recordTime(a));
   }
 
+  /**
+   * Each agent's previous scheduled activity and when it ended, as seen live: the real-time record names only
+   * the current and the next activity, so the one before is what the board saw change. Unknown for an agent
+   * until their scheduled activity first changes while the board is open.
+   */
+  readonly previous = new Map<string, { category: string | undefined; codeId: string | undefined; until: number }>();
+
   /** Snapshots merged so far: names are fetched for new agents after each. */
   snapshots = 0;
   /** Hears each merged snapshot at once (names for new agents are asked for then, not a frame later). */
@@ -112,6 +119,7 @@ export class BoardModel implements AdherenceSink {
     const before = this.view.get(u.userId);
     if (!this.view.apply(u)) return false;
     this.onApplied?.(u);
+    this.notePrevious(before, u);
     if (before) this.count(before, -1);
     const after = this.view.get(u.userId);
     if (after) {
@@ -127,6 +135,27 @@ export class BoardModel implements AdherenceSink {
     let changed = 0;
     for (const u of updates) if (this.apply(u)) changed++;
     return changed;
+  }
+
+  private notePrevious(before: AgentAdherence | undefined, after: AgentAdherence): void {
+    if (
+      !before ||
+      (before.scheduledActivityCodeId === after.scheduledActivityCodeId &&
+        before.scheduledActivityCategory === after.scheduledActivityCategory)
+    )
+      return;
+    // When it ended: where the old record said the next activity would start, if this is that activity (a
+    // change of schedule moves neither of the record's own times); else when the board heard of it.
+    const due = Date.parse(before.nextActivity?.startDate ?? '');
+    const until =
+      Number.isFinite(due) && before.nextActivity?.category === after.scheduledActivityCategory
+        ? due
+        : Math.max(Date.now(), this.latestStamp);
+    this.previous.set(after.userId, {
+      category: before.scheduledActivityCategory,
+      codeId: before.scheduledActivityCodeId,
+      until,
+    });
   }
 
   private count(a: AgentAdherence, delta: number): void {

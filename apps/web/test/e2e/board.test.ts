@@ -65,7 +65,24 @@ describe('the live board in Chromium', () => {
     // Words, not enums; the raw value stays in the title.
     const text = (await page.locator('.vtable-body').textContent()) ?? '';
     expect(text).not.toMatch(/OnQueueWork|OFF_QUEUE|NOT_RESPONDING|OffQueueWork/);
-    expect(await page.locator('.vtable-row [title="OnQueueWork"]').first().textContent()).toBe('On queue');
+    expect(
+      await page
+        .locator('.vtable-row [data-column="actualActivityCategory"] [title="OnQueueWork"]')
+        .first()
+        .textContent(),
+    ).toBe('On queue');
+    // Scheduled: the activity code's own name, and until when (where the next activity begins).
+    const r0 = statusOf(out[0]!.index);
+    const muZone = stack.emulator.centre.topology.managementUnits[0]!.timeZone;
+    const until = (t: number) => {
+      const m = localMinuteOfDay(muZone, t);
+      return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    };
+    const codeNames: Record<string, string> = { '0': 'On Queue', '1': 'Break', '2': 'Meal', '3': 'Meeting' };
+    if (r0.span.scheduled && r0.span.nextScheduled)
+      expect(await first.locator('[data-column="scheduledActivityCategory"]').textContent()).toBe(
+        `${codeNames[r0.span.scheduled.codeId] ?? ''} until ${until(r0.span.nextScheduled.start)}`,
+      );
     // Adherence so far today, from Genesys's figures for today (the emulator's, up to now): the selection's
     // and each agent's.
     const zone = stack.emulator.centre.topology.managementUnits[0]!.timeZone;
