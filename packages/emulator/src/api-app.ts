@@ -8,6 +8,7 @@ import { explanationRoutes } from './api/explanations.js';
 import { historicalRoutes } from './api/historical.js';
 import { notificationRoutes } from './api/notifications.js';
 import { realtimeAdherenceRoutes } from './api/realtime-adherence.js';
+import { presenceRoutes } from './api/presence.js';
 import { scheduleRoutes } from './api/schedules.js';
 import { tokenRoutes } from './api/tokens.js';
 import { usersRoutes } from './api/users.js';
@@ -62,5 +63,6 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   app.route('/', scheduleRoutes(ctx));
   app.route('/', explanationRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
+  app.route('/', presenceRoutes(ctx));
   return app;
 }

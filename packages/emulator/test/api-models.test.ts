@@ -50,12 +50,31 @@ describe('API responses match the official SDK models (field names and types)', 
       [`/api/v2/workforcemanagement/managementunits/${mu.id}/adherence`, 'UserScheduleAdherenceListing'],
       [`/api/v2/workforcemanagement/teams/${team.id}/adherence`, 'UserScheduleAdherenceListing'],
       ['/api/v2/notifications/availabletopics', 'AvailableTopicEntityListing'],
+      ['/api/v2/presence/definitions', 'OrganizationPresenceDefinitionEntityListing'],
       ['/api/v2/workforcemanagement/businessunits/00000000-0000-4000-8000-000000000000', 'ErrorBody'],
     ];
     for (const [path, model] of checks) {
       const { body } = await get(path);
       expect(modelMismatches(body, model), `${path} as ${model}`).toEqual([]);
     }
+  });
+
+  it("each record's secondary presence is one of the org's presence definitions, under its system presence", async () => {
+    const defs = (await get('/api/v2/presence/definitions')).body.entities as Array<{
+      id: string;
+      systemPresence: string;
+      type: string;
+      languageLabels: Record<string, string>;
+    }>;
+    expect(defs.filter((d) => d.type === 'System').map((d) => d.systemPresence)).toHaveLength(10);
+    expect(defs.find((d) => d.languageLabels.en_US === 'Coaching')?.systemPresence).toBe('Away');
+    const mu = emulator.centre.topology.managementUnits[0]!;
+    const records = (await get(`/api/v2/workforcemanagement/managementunits/${mu.id}/adherence`)).body
+      .entities as Array<{ systemPresence: string; organizationSecondaryPresenceId: string }>;
+    const byId = new Map(defs.map((d) => [d.id, d]));
+    for (const r of records) expect(byId.get(r.organizationSecondaryPresenceId)?.systemPresence).toBe(r.systemPresence);
+    // Without the permission: Genesys's 403.
+    expect((await get('/api/v2/presence/definitions', narrowToken)).status).toBe(403);
   });
 
   it('agent schedules and adherence explanations (POST queries) match their SDK models', async () => {

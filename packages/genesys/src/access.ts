@@ -49,7 +49,7 @@ export interface FeatureRequirements {
   scopes: Requirement[];
 }
 
-export type Feature = 'liveBoard' | 'history' | 'teams' | 'explanations' | 'dayView';
+export type Feature = 'liveBoard' | 'history' | 'teams' | 'explanations' | 'dayView' | 'secondaryPresence';
 
 const WFM_SCOPE: Requirement = {
   anyOf: ['workforce-management:readonly', 'workforce-management'],
@@ -98,6 +98,12 @@ export const FEATURE_REQUIREMENTS: readonly FeatureRequirements[] = [
       },
     ],
     scopes: [WFM_SCOPE],
+  },
+  {
+    feature: 'secondaryPresence',
+    name: 'Secondary presence on the board',
+    permissions: [{ anyOf: ['presence:presenceDefinition:view'], label: 'Presence > Presence Definition > View' }],
+    scopes: [{ anyOf: ['presence:readonly', 'presence'], label: 'presence:readonly' }],
   },
 ];
 

@@ -106,6 +106,7 @@ export {
   type LiveAdherenceState,
   type LiveStatus,
 } from './wfm/live-adherence.js';
+export { listPresenceDefinitions, type PresenceDefinition } from './presence.js';
 export {
   FEATURE_REQUIREMENTS,
   checkFeature,

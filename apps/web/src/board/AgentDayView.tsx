@@ -125,6 +125,11 @@ export function AgentDayView({
       onEvent: (e) => {
         if (e.kind === 'explanation') setExplanationsRead((n) => n + 1);
       },
+      // Read again once subscribed: a review that landed between the first read and the subscription would
+      // otherwise go unseen.
+      onStatus: (status) => {
+        if (status === 'live') setExplanationsRead((n) => n + 1);
+      },
     });
     feed.start().catch(() => {});
     return () => feed.close();

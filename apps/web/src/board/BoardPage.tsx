@@ -7,7 +7,9 @@ import {
   listBusinessUnits,
   localMinuteOfDay,
   listManagementUnits,
+  listPresenceDefinitions,
   type AgentAdherence,
+  type PresenceDefinition,
   type BusinessUnitListItem,
   type GenesysClient,
   type ManagementUnit,
@@ -87,6 +89,17 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     );
     return () => ac.abort();
   }, [client, buId]);
+  // The org's presence definitions, to name secondary presences ("Away · Coaching"). Optional: without the
+  // permission or scope the column shows the system presence alone.
+  const [presences, setPresences] = useState(new Map<string, PresenceDefinition>());
+  useEffect(() => {
+    const ac = new AbortController();
+    listPresenceDefinitions(client, { signal: ac.signal, priority: 'low' }).then(
+      (list) => setPresences(new Map(list.map((d) => [d.id, d]))),
+      () => {},
+    );
+    return () => ac.abort();
+  }, [client]);
   const dayAgent = q.get('agent') ?? '';
   const thresholdOf = (r: AgentAdherence) => thresholds.get(r.managementUnitId ?? '') ?? DEFAULT_THRESHOLDS;
 
@@ -237,7 +250,17 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       label: 'Presence',
       width: '0.8fr',
       sortable: true,
-      render: (r) => <span title={r.systemPresence}>{presenceWords(r.systemPresence)}</span>,
+      render: (r) => {
+        // A secondary presence the org added shows beside the system one; the system's own adds nothing.
+        const secondary = presences.get(r.secondaryPresenceId ?? '');
+        const extra = secondary && secondary.type !== 'System' ? secondary.label : undefined;
+        return (
+          <span title={extra ? `${r.systemPresence} · ${extra}` : r.systemPresence} data-secondary={extra}>
+            {presenceWords(r.systemPresence)}
+            {extra ? ` · ${extra}` : ''}
+          </span>
+        );
+      },
     },
     {
       key: 'routingStatus',

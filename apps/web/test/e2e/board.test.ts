@@ -246,6 +246,27 @@ describe('the live board in Chromium', () => {
     await page.screenshot({ path: `${artifacts}board-alerts.png` });
   });
 
+  it('a secondary presence shows by its name beside the system presence', async () => {
+    const token = await tokenFor(stack.emulator);
+    const get = async (path: string) =>
+      (await (
+        await fetch(`${stack.emulator.apiUrl}${path}`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as { entities: Array<Record<string, any>> };
+    const defs = new Map((await get('/api/v2/presence/definitions')).entities.map((d) => [d.id, d]));
+    const mu = stack.emulator.centre.topology.managementUnits[0]!;
+    const records = (await get(`/api/v2/workforcemanagement/managementunits/${mu.id}/adherence`)).entities;
+    const chosen = records.find((r) => defs.get(r.organizationSecondaryPresenceId)?.type === 'User')!;
+    expect(chosen, 'at noon, someone is on a break, at lunch or in a meeting by a name the org added').toBeDefined();
+    const label = defs.get(chosen.organizationSecondaryPresenceId)!.languageLabels.en_US as string;
+    await page.goto(`${stack.app}/?mu=${mu.id}&q=${encodeURIComponent(chosen.name)}`);
+    const cell = page.locator(`.vtable-row[data-key="${chosen.user.id}"] [data-column="systemPresence"] span`);
+    await expect.poll(() => cell.getAttribute('data-secondary'), { timeout: 15_000 }).toBe(label);
+    expect(await cell.textContent()).toMatch(new RegExp(` · ${label}$`));
+    // Back to the whole board, as the tests after this one find it.
+    await page.goto(`${stack.app}/`);
+    await page.getByTestId('agent-count').filter({ hasText: '300 agents' }).waitFor({ timeout: 20_000 });
+  });
+
   it('the mass-deviation switch shows one banner instead of a flood of alerts', async () => {
     const before = await page.getByTestId('alerts').locator('li').count();
     const res = await fetch(`${stack.emulator.loginUrl}/__emulator/faults`, {
@@ -384,6 +405,7 @@ describe('the live board in Chromium', () => {
     centre.advanceTo(Date.parse(next.e!.startDate) + 60_000);
     await page.goto(`${stack.app}/?mu=${mu.id}&q=${encodeURIComponent(next.a.name)}&agent=${next.a.id}`);
     const row = page.locator(`.vtable-row[data-key="${next.a.id}"] .explanation`);
+    const rowStatus = () => row.getAttribute('data-status');
     const item = page.getByTestId('explanations').locator(`li[data-id="${next.e!.id}"]`);
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000 }).toBe(next.e!.status);
     await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe(next.e!.status);
@@ -400,8 +422,8 @@ describe('the live board in Chromium', () => {
       },
     );
     expect(res.status).toBe(200);
-    await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000 }).toBe(other);
-    await expect.poll(() => row.getAttribute('data-status'), { timeout: 15_000 }).toBe(other);
+    await expect.poll(rowStatus, { timeout: 15_000, message: 'the row' }).toBe(other);
+    await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000, message: 'the day view' }).toBe(other);
     expect(await row.textContent()).toBe(other === 'Denied' ? 'declined' : 'approved');
     await page.screenshot({ path: `${artifacts}board-explanation-live.png` });
     await page.keyboard.press('Escape');

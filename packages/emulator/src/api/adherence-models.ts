@@ -1,4 +1,5 @@
 import type { AgentStatus } from '../simulation/contact-centre.js';
+import { secondaryPresenceOf } from '../simulation/presence-definitions.js';
 import type { Topology } from '../simulation/topology.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -23,6 +24,12 @@ export function userScheduleAdherence(status: AgentStatus, topology: Topology) {
     team: { id: agent.teamId, selfUri: `/api/v2/teams/${team?.id ?? agent.teamId}` },
     scheduledActivityCategory: code?.category ?? 'Unscheduled',
     systemPresence: span.presence,
+    organizationSecondaryPresenceId: secondaryPresenceOf(
+      topology.seed,
+      agent.index,
+      span.presence,
+      status.presenceUpdateTime,
+    )?.id,
     routingStatus: span.routing,
     actualActivityCategory: verdict.actualCategory,
     isOutOfOffice: false,
@@ -72,6 +79,12 @@ export function adherenceUpdateTopicBody(status: AgentStatus, topology: Topology
     team: { id: agent.teamId, name: team?.name ?? '' },
     scheduledActivityCategory: span.scheduled?.category ?? 'Unscheduled',
     systemPresence: span.presence,
+    organizationSecondaryPresenceId: secondaryPresenceOf(
+      topology.seed,
+      agent.index,
+      span.presence,
+      status.presenceUpdateTime,
+    )?.id,
     routingStatus: span.presence === 'Offline' ? 'OFFLINE' : span.routing,
     actualActivityCategory: verdict.actualCategory,
     isOutOfOffice: false,

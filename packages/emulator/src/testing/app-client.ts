@@ -8,6 +8,7 @@ export const APP_SCOPES = [
   'workforce-management',
   'notifications',
   'groups:readonly',
+  'presence:readonly',
 ];
 
 /** A public PKCE client whose redirect URI is `${appOrigin}/callback`. */

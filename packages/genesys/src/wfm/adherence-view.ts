@@ -13,6 +13,8 @@ export interface AgentAdherence {
   scheduledActivityCodeId: string | undefined;
   actualActivityCategory: string | undefined;
   systemPresence: string | undefined;
+  /** The presence definition the agent chose (organizationSecondaryPresenceId): label it with the org's list. */
+  secondaryPresenceId?: string | undefined;
   /** OFFLINE and __EMPTY__ (topic-only values) are folded to OFF_QUEUE, the REST vocabulary. */
   routingStatus: string | undefined;
   timeOfAdherenceChange: string | undefined;
@@ -51,6 +53,7 @@ export function fromRest(r: UserScheduleAdherence): AgentAdherence {
     scheduledActivityCodeId: r.scheduledActivityCode?.id,
     actualActivityCategory: r.actualActivityCategory,
     systemPresence: r.systemPresence,
+    secondaryPresenceId: r.organizationSecondaryPresenceId,
     routingStatus: r.routingStatus,
     timeOfAdherenceChange: r.timeOfAdherenceChange,
     presenceUpdateTime: r.presenceUpdateTime,
@@ -74,6 +77,7 @@ export function fromTopic(u: UserScheduleAdherenceUpdate): AgentAdherence {
     scheduledActivityCodeId: u.scheduledActivityCode?.id,
     actualActivityCategory: u.actualActivityCategory,
     systemPresence: u.systemPresence,
+    secondaryPresenceId: u.organizationSecondaryPresenceId,
     routingStatus: routing,
     timeOfAdherenceChange: u.adherenceChangeTime,
     presenceUpdateTime: u.presenceUpdateTime,
