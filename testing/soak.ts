@@ -42,11 +42,13 @@ export async function soak(
   });
   const began = performance.now();
   try {
-    const token = await tokenFor(emulator);
+    // Tokens live 24 hours on the emulator's clock, which this run moves through a whole day: when one is
+    // refused, the supervisor signs in again (a new token), as the app does.
+    let token = await tokenFor(emulator);
     // Time is injected: retries wait on nothing, so a day runs as fast as the machine allows.
     const client = createGenesysClient({
       apiBaseUrl: emulator.apiUrl,
-      getAccessToken: () => token,
+      getAccessToken: async ({ refresh }) => (refresh ? (token = await tokenFor(emulator)) : token),
       sleep: async () => {},
     });
     let resyncs = 0;

@@ -14,6 +14,7 @@ import {
   getManagementUnitAdherence,
   managementUnitAdherenceTopic,
   reviewExplanation,
+  revokeToken,
   type AdherenceExplanation,
   type GenesysClient,
   type WebSocketFactory,
@@ -312,6 +313,41 @@ describe('createLiveAdherence: the stream, the snapshot and resyncs in one unit'
     expect(live.getSnapshot().status).toBe('live');
     centre.advanceBy(10 * 60_000);
     await expectTruth(live.view, [agent.managementUnitId]);
+  });
+
+  it('a token no longer accepted: the 401 shows in the state while it retries; a new token resumes the stream', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    let token = await tokenFor(emulator);
+    let reauth = 0;
+    const expiring = createGenesysClient({
+      apiBaseUrl: emulator.apiUrl,
+      getAccessToken: () => token,
+      onReauthRequired: () => reauth++,
+      sleep: async () => {},
+    });
+    live = createLiveAdherence(expiring, {
+      managementUnitIds: [mu],
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+    });
+    await live.start();
+    await revokeToken(expiring);
+    emulator.context.hub.dropAllSockets();
+    await until(() => {
+      if (live!.getSnapshot().error instanceof GenesysApiError) return true;
+      clock.advance(1000); // the reconnect's backoff runs on the injected clock
+      return false;
+    });
+    expect((live.getSnapshot().error as GenesysApiError).status).toBe(401);
+    expect(live.getSnapshot().status).toBe('reconnecting');
+    expect(reauth).toBeGreaterThan(0);
+    token = await tokenFor(emulator); // signed in again
+    await until(() => {
+      if (live!.getSnapshot().status === 'live' && live!.getSnapshot().error === undefined) return true;
+      clock.advance(1000);
+      return false;
+    });
+    await expectTruth(live.view, [mu]);
   });
 
   it('a unit that does not exist: a typed error in the state, and start() rejects', async () => {

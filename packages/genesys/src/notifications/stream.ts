@@ -42,6 +42,11 @@ export interface NotificationStreamOptions {
   /** After any gap (reconnect, silent socket, channel change) events may have been missed: refetch the snapshot. */
   onResync?: (reason: string) => void;
   onStatus?: (status: StreamStatus) => void;
+  /**
+   * A (re)connect attempt failed and will be tried again with backoff: a 401 here means the token is no
+   * longer accepted (the user must sign in again; a new token from getAccessToken resumes the stream).
+   */
+  onError?: (error: unknown) => void;
   WebSocket?: WebSocketFactory;
   /** A socket silent this long is dead (default 75 s: 2.5 Genesys heartbeats of 30 s). */
   heartbeatTimeoutMs?: number;
@@ -70,8 +75,13 @@ export class NotificationStream {
   private shards: Shard[] = [];
   private closed = false;
   private statuses = new Map<Shard, StreamStatus>();
-  readonly options: Required<Omit<NotificationStreamOptions, 'onResync' | 'onStatus' | 'WebSocket' | 'clock'>> &
-    Pick<NotificationStreamOptions, 'onResync' | 'onStatus'> & { WebSocket: WebSocketFactory; clock: StreamClock };
+  readonly options: Required<
+    Omit<NotificationStreamOptions, 'onResync' | 'onStatus' | 'onError' | 'WebSocket' | 'clock'>
+  > &
+    Pick<NotificationStreamOptions, 'onResync' | 'onStatus' | 'onError'> & {
+      WebSocket: WebSocketFactory;
+      clock: StreamClock;
+    };
 
   constructor(
     readonly client: GenesysClient,
@@ -188,6 +198,9 @@ class Shard {
         return;
       } catch (err) {
         if (err instanceof GenesysApiError && (err.status === 400 || err.status === 403)) throw err; // a bad topic will not get better
+        // Anything else may pass (the network, Genesys, an expired token once a new one comes): say so, then
+        // try again after a backoff.
+        o.onError?.(err);
         const wait =
           Math.min(o.reconnectMaxMs, o.reconnectBaseMs * 2 ** this.attempt++) *
           (0.5 + this.stream.client.options.random() / 2);

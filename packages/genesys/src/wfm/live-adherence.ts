@@ -81,6 +81,8 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
       // After any gap (reconnect, silent socket, renewed channel) events may be missing: fetch the truth again.
       // A failure is already in the state (and the next gap tries again): nothing to throw to.
       onResync: () => void this.resync().catch(() => {}),
+      // A reconnect that keeps failing (say, an expired token: 401) shows in the state while it retries.
+      onError: (e) => this.changed({ error: asGenesysError(e) }),
       onStatus: (s) => {
         if (s === 'closed') this.changed({ status: 'offline' });
         else if (this.state.status !== 'resyncing' || s !== 'live') this.changed({ status: s });
