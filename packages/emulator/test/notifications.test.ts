@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { modelMismatches } from '@adhere/testing/sdk-models';
 import { tokenFor } from '@adhere/emulator/testing';
+import { callApi } from './helpers/api.js';
 
 let emulator: Emulator;
 let token: string;
@@ -18,14 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const api = async (method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${emulator.apiUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: res.status, body: res.status === 204 ? undefined : ((await res.json()) as any) };
-};
+const api = (method: string, path: string, body?: unknown) => callApi(emulator.apiUrl, token, method, path, body);
 
 interface Frame {
   topicName?: string;

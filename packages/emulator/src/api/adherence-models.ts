@@ -24,12 +24,7 @@ export function userScheduleAdherence(status: AgentStatus, topology: Topology) {
     team: { id: agent.teamId, selfUri: `/api/v2/teams/${team?.id ?? agent.teamId}` },
     scheduledActivityCategory: code?.category ?? 'Unscheduled',
     systemPresence: span.presence,
-    organizationSecondaryPresenceId: secondaryPresenceOf(
-      topology.seed,
-      agent.index,
-      span.presence,
-      status.presenceUpdateTime,
-    )?.id,
+    organizationSecondaryPresenceId: secondaryPresenceIdOf(status, topology),
     routingStatus: span.routing,
     actualActivityCategory: verdict.actualCategory,
     isOutOfOffice: false,
@@ -49,10 +44,7 @@ export function userScheduleAdherence(status: AgentStatus, topology: Topology) {
   };
   if (span.explanation) {
     record.adherenceExplanation = {
-      id: span.explanation.id,
-      startDate: iso(span.explanation.start),
-      lengthMinutes: Math.round((span.explanation.end - span.explanation.start) / 60_000),
-      status: status.explanationStatus,
+      ...explanationOf(status),
       selfUri: `/api/v2/workforcemanagement/agents/${agent.id}/adherence/explanations/${span.explanation.id}`,
     };
   }
@@ -79,12 +71,7 @@ export function adherenceUpdateTopicBody(status: AgentStatus, topology: Topology
     team: { id: agent.teamId, name: team?.name ?? '' },
     scheduledActivityCategory: span.scheduled?.category ?? 'Unscheduled',
     systemPresence: span.presence,
-    organizationSecondaryPresenceId: secondaryPresenceOf(
-      topology.seed,
-      agent.index,
-      span.presence,
-      status.presenceUpdateTime,
-    )?.id,
+    organizationSecondaryPresenceId: secondaryPresenceIdOf(status, topology),
     routingStatus: span.presence === 'Offline' ? 'OFFLINE' : span.routing,
     actualActivityCategory: verdict.actualCategory,
     isOutOfOffice: false,
@@ -101,14 +88,24 @@ export function adherenceUpdateTopicBody(status: AgentStatus, topology: Topology
       : [],
   };
   if (span.scheduled) body.scheduledActivityCode = { id: span.scheduled.codeId, secondaryPresences: [] };
-  if (span.explanation)
-    body.adherenceExplanation = {
-      id: span.explanation.id,
-      startDate: iso(span.explanation.start),
-      lengthMinutes: Math.round((span.explanation.end - span.explanation.start) / 60_000),
-      status: status.explanationStatus,
-    };
+  if (span.explanation) body.adherenceExplanation = explanationOf(status);
   return body;
+}
+
+/** The presence definition the agent chose for this stretch of presence. */
+function secondaryPresenceIdOf(status: AgentStatus, topology: Topology): string | undefined {
+  return secondaryPresenceOf(topology.seed, status.agent.index, status.span.presence, status.presenceUpdateTime)?.id;
+}
+
+/** RealTimeAdherenceExplanation (the topic's has no selfUri): the explanation covering now, and its status. */
+function explanationOf({ span, explanationStatus }: AgentStatus) {
+  const e = span.explanation!;
+  return {
+    id: e.id,
+    startDate: iso(e.start),
+    lengthMinutes: Math.round((e.end - e.start) / 60_000),
+    status: explanationStatus,
+  };
 }
 
 const NAMES: Record<string, string> = {
