@@ -23,6 +23,12 @@ interface Agent {
   spellStart: number | undefined;
 }
 
+/**
+ * Out of adherence for today's figure: Explained too. An approved explanation changes the live state, but the
+ * exception stays in Genesys's historical figures for the day (the seed), so the live count keeps it as well.
+ */
+const isOut = (r: AgentAdherence) => r.adherenceState === 'OutOfAdherence' || r.adherenceState === 'Explained';
+
 const isScheduled = (r: AgentAdherence) =>
   r.scheduledActivityCategory !== undefined && r.scheduledActivityCategory !== 'Unscheduled';
 
@@ -41,7 +47,7 @@ export class TodayAdherence {
 
   /** Genesys's figures for today up to `at`, and the agent's state then. */
   seed(r: AgentAdherence, scheduledSeconds: number, exceptionSeconds: number, at: number): void {
-    const spellStart = r.adherenceState === 'OutOfAdherence' ? this.spellStartOf(r, at) : undefined;
+    const spellStart = isOut(r) ? this.spellStartOf(r, at) : undefined;
     this.agents.set(r.userId, {
       userId: r.userId,
       seedScheduledMs: scheduledSeconds * 1000,
@@ -63,7 +69,7 @@ export class TodayAdherence {
     // A record no newer than the last change counted still says what holds from here on.
     at = Math.max(at, a.since);
     if (a.scheduled) a.scheduledMs += at - a.since;
-    const out = r.adherenceState === 'OutOfAdherence';
+    const out = isOut(r);
     if (a.out && !out) {
       a.exceptionMs += this.spellMs(a, at);
       a.spellStart = undefined;
