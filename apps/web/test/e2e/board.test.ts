@@ -262,6 +262,7 @@ describe('the live board in Chromium', () => {
     const cell = page.locator(`.vtable-row[data-key="${chosen.user.id}"] [data-column="systemPresence"] span`);
     await expect.poll(() => cell.getAttribute('data-secondary'), { timeout: 15_000 }).toBe(label);
     expect(await cell.textContent()).toMatch(new RegExp(` · ${label}$`));
+    expect(await axeAudit(page)).toEqual([]); // the board with its Before, Explanation and presence columns
     // Back to the whole board, as the tests after this one find it.
     await page.goto(`${stack.app}/`);
     await page.getByTestId('agent-count').filter({ hasText: '300 agents' }).waitFor({ timeout: 20_000 });
