@@ -146,6 +146,9 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     return [...seen].sort((x, y) => x[1].localeCompare(y[1]));
   }, [live.model, snapshots, namesVersion, teamNames]);
 
+  // Everything the cells read beside the record itself: a row whose record is unchanged re-renders only when
+  // one of these does (the once-a-second clock, names, settings, today's figures).
+  const rowEpoch = [now, namesVersion, thresholds, zones, codes, presences, today.units];
   /** A time as the agent's unit reads its clocks. */
   const at = (r: AgentAdherence, t: number) =>
     clockTime(localMinuteOfDay(zones.get(r.managementUnitId ?? '') ?? 'UTC', t));
@@ -487,6 +490,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         }}
       >
         <VirtualTable
+          epoch={rowEpoch}
           count={ids.length}
           rowAt={rowAt}
           columns={columns}
