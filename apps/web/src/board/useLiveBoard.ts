@@ -67,10 +67,12 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
       setNamesVersion((v) => v + 1);
     };
     model.onSnapshot = () => {
+      const unnamed = (id: string) => !model.names.has(id) && !asked.has(id);
+      // Usually none (the snapshot names its agents): then no sort at all.
+      if (!model.all().some((r) => unnamed(r.userId))) return;
       const missing = model
         .selectIds({ states: new Set(), search: '', sortKey: 'actNow', descending: false }, Date.now())
-        .filter((id) => !model.names.has(id) && !asked.has(id));
-      if (missing.length === 0) return;
+        .filter(unnamed);
       for (const id of missing) asked.add(id);
       getUsersByIds(client, missing, {
         signal: ac.signal,
