@@ -111,7 +111,10 @@ describe('explanations on the live record', () => {
       lengthMinutes: 20,
       status: 'Approved',
     });
-    expect((await record()).adherenceState).toBe('Explained');
+    const explained = await record();
+    expect(explained.adherenceState).toBe('Explained');
+    // A review changes the adherence, not the presence: its time stays when the agent went offline.
+    expect(explained.presenceUpdateTime).toBe(pending.presenceUpdateTime);
 
     // When the window closes, the outage still on: out of adherence again, and no explanation on the record.
     centre.advanceTo(window.end + 60_000);

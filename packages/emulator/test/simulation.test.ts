@@ -73,8 +73,11 @@ describe('contact centre', () => {
       expect(s.verdict.state).toBe('OutOfAdherence');
       expect(s.presenceUpdateTime).toBe(t0); // state time moves only if the state changed
     }
+    // Five minutes into it, across whatever their timelines did meanwhile, they are still offline since t0.
+    centre.advanceBy(5 * 60_000);
+    for (const s of out) expect(centre.statusOf(s.agent.index).presenceUpdateTime).toBe(t0);
     // Ten minutes on, everyone is where the undisturbed timeline has them.
-    centre.advanceBy(11 * 60_000);
+    centre.advanceBy(6 * 60_000);
     twin.advanceBy(11 * 60_000);
     for (const s of centre.allStatuses()) {
       const t = twin.statusOf(s.agent.index);

@@ -190,7 +190,14 @@ export class ContactCentre {
     const until = this.outages.get(agent.index);
     const shown: Span =
       until !== undefined && at < until
-        ? { ...span, presence: 'Offline', routing: 'OFF_QUEUE', presenceStart: Math.max(span.start, at) }
+        ? {
+            ...span,
+            presence: 'Offline',
+            routing: 'OFF_QUEUE',
+            // Offline since the outage began, whatever the timeline does meanwhile (a new span, a review).
+            presenceStart:
+              previous?.span.presence === 'Offline' ? previous.span.presenceStart : Math.max(span.start, at),
+          }
         : span;
     const judged = adherenceOf(shown.scheduled?.category, shown.presence, shown.routing, false, this.settings);
     const explanation = shown.explanation;
