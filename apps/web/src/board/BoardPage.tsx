@@ -320,7 +320,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   ];
 
   return (
-    <section className="board" aria-labelledby="board-title">
+    <section className="board" aria-labelledby="board-title" data-now={now}>
       <h1 id="board-title" className="visually-hidden">
         Live adherence
       </h1>

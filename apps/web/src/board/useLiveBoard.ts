@@ -1,5 +1,5 @@
 /** @module The board's data: a thin adapter over @adhere/genesys's live adherence, repainting once a frame. */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
   createLiveAdherence,
   getUsersByIds,
@@ -33,11 +33,15 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
   useEffect(() => {
     let seen = model.version;
     const t = setInterval(() => {
-      setNow(Math.max(Date.now(), model.latestStamp));
-      if (model.version !== seen) {
-        seen = model.version;
-        setResortTick((x) => x + 1);
-      }
+      // A transition: React renders the once-a-second re-rank in slices that yield to the browser, so the
+      // render of 40 re-ordered rows never holds the main thread for a long task.
+      startTransition(() => {
+        setNow(Math.max(Date.now(), model.latestStamp));
+        if (model.version !== seen) {
+          seen = model.version;
+          setResortTick((x) => x + 1);
+        }
+      });
     }, 1000);
     return () => clearInterval(t);
   }, [model]);
