@@ -157,11 +157,8 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     (codeId ? codes.get(codeId)?.name : undefined) ?? activityWords(category);
   const explanationTitle = (r: AgentAdherence) => {
     const e = r.explanation!;
-    const zone = zones.get(r.managementUnitId ?? '') ?? 'UTC';
     const start = Date.parse(e.startDate ?? '');
-    const span = Number.isFinite(start)
-      ? ` for ${clockTime(localMinuteOfDay(zone, start))}–${clockTime(localMinuteOfDay(zone, start + (e.lengthMinutes ?? 0) * 60_000))}`
-      : '';
+    const span = Number.isFinite(start) ? ` for ${at(r, start)}–${at(r, start + (e.lengthMinutes ?? 0) * 60_000)}` : '';
     return `The agent's explanation${span}: ${explanationWords(e.status)}`;
   };
   const columns: Column<AgentAdherence>[] = [
@@ -186,14 +183,15 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         const out = r.adherenceState === 'OutOfAdherence';
         const ms = now - Date.parse(r.timeOfAdherenceChange ?? '');
         const level = out ? outLevel(ms, thresholdOf(r)) : undefined;
+        const spell = out ? describeOut(ms, thresholdOf(r)) : undefined;
         return (
           <span
             className={`state ${s.className}${level === 'severe' ? ' severe' : ''}`}
             data-level={level}
-            title={out ? `${s.label}, ${describeOut(ms, thresholdOf(r))}` : s.label}
+            title={spell ? `${s.label}, ${spell}` : s.label}
           >
             <span aria-hidden="true">{s.icon}</span> {s.label}
-            {out ? <span className="out-time"> · {describeOut(ms, thresholdOf(r))}</span> : null}
+            {spell ? <span className="out-time"> · {spell}</span> : null}
           </span>
         );
       },
@@ -293,8 +291,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         const n = r.nextActivity;
         const t = Date.parse(n?.startDate ?? '');
         if (!n || !Number.isFinite(t)) return '–';
-        const zone = zones.get(r.managementUnitId ?? '') ?? 'UTC';
-        return `${activityWords(n.category)} at ${clockTime(localMinuteOfDay(zone, t))}`;
+        return `${activityWords(n.category)} at ${at(r, t)}`;
       },
     },
     {

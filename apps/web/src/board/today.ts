@@ -92,18 +92,8 @@ export class TodayAdherence {
 
   /** Adherence % so far today, as Genesys computes it; undefined when nothing is known yet. */
   percent(userIds: Iterable<string>, now: number): number | undefined {
-    let scheduled = 0;
-    let exceptions = 0;
-    let known = false;
-    for (const id of userIds) {
-      const t = this.tally(id, now);
-      if (!t) continue;
-      known = true;
-      scheduled += t.scheduledMs;
-      exceptions += t.exceptionMs;
-    }
-    if (!known) return undefined;
-    return scheduled > 0 ? Math.round((1 - exceptions / scheduled) * 10000) / 100 : 100;
+    const share = shareInAdherence(userIds, (id) => this.tally(id, now));
+    return share === undefined ? undefined : Math.round(share * 10000) / 100;
   }
 
   private spellStartOf(r: AgentAdherence, at: number): number {
@@ -135,16 +125,28 @@ export function selectionPercent(
   records: Iterable<AgentAdherence>,
   now: number,
 ): number | undefined {
+  const share = shareInAdherence(records, (r) => byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now));
+  return share === undefined ? undefined : share * 100;
+}
+
+/**
+ * The share (0–1) of the scheduled time summed over `items` that was not in exceptions: undefined when no
+ * item has a tally yet, 1 when nothing is scheduled, as Genesys counts.
+ */
+function shareInAdherence<T>(
+  items: Iterable<T>,
+  tallyOf: (item: T) => { scheduledMs: number; exceptionMs: number } | undefined,
+): number | undefined {
   let scheduled = 0;
   let exceptions = 0;
   let known = false;
-  for (const r of records) {
-    const t = byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now);
+  for (const item of items) {
+    const t = tallyOf(item);
     if (!t) continue;
     known = true;
     scheduled += t.scheduledMs;
     exceptions += t.exceptionMs;
   }
   if (!known) return undefined;
-  return scheduled > 0 ? (1 - exceptions / scheduled) * 100 : 100;
+  return scheduled > 0 ? 1 - exceptions / scheduled : 1;
 }
