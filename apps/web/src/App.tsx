@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { type OAuthError } from '@adhere/oauth';
-import { checkFeature, createGenesysClient, type Access, type Feature } from '@adhere/genesys';
+import { checkFeature, type Access, type Feature } from '@adhere/genesys';
 import { AccessNotice } from './access/AccessNotice.js';
 import { useAccess } from './access/useAccess.js';
 import type { Session, SignInFailure } from './auth/session.js';
@@ -47,16 +47,7 @@ export function App({ session }: { session: Session }) {
     );
   }, [onCallback, session]);
 
-  const client = useMemo(
-    () =>
-      createGenesysClient({
-        apiBaseUrl: session.config.apiBaseUrl,
-        getAccessToken: () => session.tokens.getAccessToken(),
-        // Re-run sign-in and come back to this very view (its state is in the URL).
-        onReauthRequired: () => void session.signIn(location.pathname + location.search),
-      }),
-    [session],
-  );
+  const client = session.client;
   // What this user and this app's OAuth client may do: features they cannot use are shown as such up front.
   const access = useAccess(signedIn ? client : undefined);
 

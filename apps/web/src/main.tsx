@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { Session } from './auth/session.js';
 import { loadConfig } from './config.js';
+import { preloadBoard } from './board/preload.js';
 import './styles.css';
 import { applyTheme, storedTheme } from './preferences/theme.js';
 
@@ -12,7 +13,8 @@ applyTheme(storedTheme());
 const root = createRoot(document.getElementById('root')!);
 loadConfig(location.origin).then(
   (config) => {
-    const session = new Session(config);
+    // The board's snapshot goes out as the token arrives, while the app renders the board.
+    const session = new Session(config, { onSignedIn: (back) => preloadBoard(session.client, back) });
     // On the callback, the code exchange starts before the first render; the App's own call joins it.
     if (location.pathname === '/callback') session.completeCallback(location.href).catch(() => {});
     root.render(

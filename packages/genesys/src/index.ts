@@ -101,6 +101,8 @@ export {
 export {
   LiveAdherence,
   createLiveAdherence,
+  fetchAdherenceSnapshot,
+  type AdherenceSelection,
   type AdherenceSink,
   type LiveAdherenceOptions,
   type LiveAdherenceState,

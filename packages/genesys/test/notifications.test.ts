@@ -6,6 +6,7 @@ import {
   NotificationStream,
   createGenesysClient,
   createLiveAdherence,
+  fetchAdherenceSnapshot,
   GenesysApiError,
   type LiveAdherence,
   recordTime,
@@ -348,6 +349,68 @@ describe('createLiveAdherence: the stream, the snapshot and resyncs in one unit'
       return false;
     });
     await expectTruth(live.view, [mu]);
+  });
+
+  it('a preloaded first snapshot: start() merges it without asking again, events during it survive, later resyncs ask afresh', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    const token = await tokenFor(emulator);
+    const asked: string[] = [];
+    const counting = createGenesysClient({
+      apiBaseUrl: emulator.apiUrl,
+      getAccessToken: () => token,
+      fetch: (input, init) => {
+        if (String(input).includes('/adherence')) asked.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    // The preload (as the app starts it when sign-in completes), held back until events newer than it arrived.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const firstSnapshot = fetchAdherenceSnapshot(client, { managementUnitIds: [mu] }).then(async (r) => {
+      await gate;
+      return r;
+    });
+    live = createLiveAdherence(counting, {
+      managementUnitIds: [mu],
+      firstSnapshot,
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+    });
+    const started = live.start();
+    const delivered = emulator.context.hub.delivered;
+    await until(() => emulator.context.hub.hasSubscribers(managementUnitAdherenceTopic(mu)));
+    await until(() => {
+      if (emulator.context.hub.delivered - delivered > 20) return true;
+      emulator.centre.advanceBy(60_000);
+      return false;
+    });
+    await until(() => live!.view.size > 0);
+    const fromEvents = new Map(live.view.all().map((r) => [r.userId, r]));
+    // The preloaded snapshot stood in for the first ask: nothing asked yet.
+    expect(asked).toHaveLength(0);
+    release();
+    await started;
+    for (const [id, r] of fromEvents) expect(recordTime(live.view.get(id)!)).toBeGreaterThanOrEqual(recordTime(r));
+    // Then the one snapshot taken once the socket is open; and every later resync asks afresh.
+    expect(asked).toHaveLength(1);
+    await expectTruth(live.view, [mu]);
+    await live.resync();
+    expect(asked).toHaveLength(2);
+  });
+
+  it('a preloaded first snapshot that failed: its typed error is in the state, and start() rejects', async () => {
+    const firstSnapshot = fetchAdherenceSnapshot(client, {
+      managementUnitIds: ['00000000-0000-4000-8000-000000000000'],
+    });
+    firstSnapshot.catch(() => {});
+    live = createLiveAdherence(client, {
+      managementUnitIds: [emulator.centre.topology.managementUnits[0]!.id],
+      firstSnapshot,
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+    });
+    await expect(live.start()).rejects.toBeInstanceOf(GenesysApiError);
+    expect(live.getSnapshot().error).toBeInstanceOf(GenesysApiError);
   });
 
   it('a unit that does not exist: a typed error in the state, and start() rejects', async () => {

@@ -12,7 +12,7 @@ import {
 } from '@adhere/oauth';
 import type { ResolvedConfig } from '../config.js';
 import { safeReturnPath } from '../router.js';
-import { createGenesysClient, revokeToken } from '@adhere/genesys';
+import { createGenesysClient, revokeToken, type GenesysClient } from '@adhere/genesys';
 import { callbackOutcome } from './callback-outcome.js';
 
 /** A sign-in that failed, with what is needed to explain it. */
@@ -27,16 +27,38 @@ type TabMessage = { type: 'signed-in'; tokens: TokenSet } | { type: 'signed-out'
 
 const AUTHORIZE_URL_KEY = 'adhere.authorizeUrl';
 
+export interface SessionOptions {
+  /**
+   * Called as a sign-in's tokens arrive, with the path the callback returns to, a task before the app renders
+   * signed in: the page's first requests (made with `client`) go out then and need not wait for that render,
+   * tens of milliseconds on a slow machine.
+   */
+  onSignedIn?: (returnPath: string) => void;
+}
+
 /**
  * The app's sign-in state. Tokens live in this tab's sessionStorage (the oauth package's rule: never
  * localStorage, never a URL); other tabs of the app learn of sign-in and sign-out over a BroadcastChannel.
  */
 export class Session {
   readonly tokens: TokenStore;
+  /** The API client: its requests carry this tab's access token. */
+  readonly client: GenesysClient;
   private readonly channel: BroadcastChannel;
+  /** A sign-in's access token in the task between its arrival and the store's announcing it (onSignedIn). */
+  private arriving: string | undefined;
 
-  constructor(readonly config: ResolvedConfig) {
+  constructor(
+    readonly config: ResolvedConfig,
+    private readonly options: SessionOptions = {},
+  ) {
     this.tokens = createTokenStore({ persist: 'session' });
+    this.client = createGenesysClient({
+      apiBaseUrl: config.apiBaseUrl,
+      getAccessToken: () => this.arriving ?? this.tokens.getAccessToken(),
+      // Re-run sign-in and come back to this very view (its state is in the URL).
+      onReauthRequired: () => void this.signIn(location.pathname + location.search),
+    });
     this.channel = new BroadcastChannel('adhere-auth');
     this.channel.onmessage = (e: MessageEvent<TabMessage>) => {
       const m = e.data;
@@ -79,10 +101,23 @@ export class Session {
     };
     try {
       const result = await completeSignIn(href, { ...this.config, fetch: recordingFetch(record) });
+      const back = safeReturnPath(result.appState);
+      if (this.options.onSignedIn) {
+        // The store's announcement makes React render the page at once (a microtask): the page's requests,
+        // started here, must reach fetch first, so the announcement waits for the next task.
+        this.arriving = result.tokens.accessToken;
+        try {
+          this.options.onSignedIn(back);
+        } catch {
+          // A page's early start must never fail the sign-in: the page asks for its data itself.
+        }
+        await new Promise((r) => setTimeout(r, 0));
+        this.arriving = undefined;
+      }
       this.tokens.set(result.tokens);
       this.channel.postMessage({ type: 'signed-in', tokens: result.tokens } satisfies TabMessage);
       sessionStorage.removeItem(AUTHORIZE_URL_KEY);
-      return safeReturnPath(result.appState);
+      return back;
     } catch (error) {
       const outcome = callbackOutcome(error, record.callbackUrl!, this.tokens.current() !== undefined);
       if (outcome.kind === 'go-to-app') return '/';

@@ -9,6 +9,7 @@ import {
   type LiveAdherenceState,
 } from '@adhere/genesys';
 import { BoardModel } from './board-model.js';
+import { takePreloaded } from './preload.js';
 
 export type Connection = LiveAdherenceState['status'];
 
@@ -51,8 +52,10 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
   useLayoutEffect(() => {
     const managementUnitIds = muKey.split(',').filter(Boolean);
     if (managementUnitIds.length === 0 && !teamId) return;
+    const firstSnapshot = takePreloaded(muKey, teamId);
     const l = createLiveAdherence(client, {
       ...(teamId ? { teamId } : { managementUnitIds }),
+      ...(firstSnapshot ? { firstSnapshot } : {}),
       view: model,
       // 500 events a second repaint once a frame.
       schedule: (notify) => requestAnimationFrame(notify),

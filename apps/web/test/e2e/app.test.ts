@@ -122,6 +122,35 @@ describe('the adherence SPA in Chromium', () => {
     await second.close();
   });
 
+  it("a sign-in to a unit's board asks for its snapshot as the token arrives, first and once", async () => {
+    // A context of its own: no other tab to learn the sign-in from.
+    const own = await stack.browser.newContext({ viewport: { width: 1366, height: 800 } });
+    const p = await own.newPage();
+    const mu = stack.emulator.centre.topology.managementUnits[0]!.id;
+    const seen: string[] = [];
+    p.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (r.url().startsWith(stack.emulator.apiUrl)) seen.push(path.endsWith('/adherence') ? 'snapshot' : path);
+    });
+    p.on('websocket', () => seen.push('socket'));
+    await p.goto(`${stack.app}/?mu=${mu}`);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByLabel('Email').fill('supervisor@adhere.local');
+    await p.getByLabel('Password').fill('supervisor');
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.waitForURL(`${stack.app}/?mu=${mu}`);
+    await expect
+      .poll(() => p.getByTestId('agent-count').textContent(), { timeout: 15_000 })
+      .toBe(`${muAgents().length} agents`);
+    await p.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 15_000 });
+    // Before any request the board's render makes; the board took it (no second ask before the socket, whose
+    // opening is followed by the one resync it needs).
+    expect(seen[0]).toBe('snapshot');
+    expect(seen.slice(0, seen.indexOf('socket')).filter((x) => x === 'snapshot')).toHaveLength(1);
+    await expect.poll(() => seen.filter((x) => x === 'snapshot').length).toBe(2);
+    await own.close();
+  });
+
   it('logged no errors to the console (CSP violations included)', () => {
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
   });

@@ -11,6 +11,8 @@ import {
   managementUnitAdherenceTopic,
   teamAdherenceTopic,
 } from '../notifications/topics.js';
+import type { CallOptions } from '../http.js';
+import type { UserScheduleAdherence } from './models.js';
 import { getManagementUnitAdherence, getTeamAdherence } from './adherence.js';
 import { AdherenceView, fromRest, fromTopic, type AgentAdherence } from './adherence-view.js';
 import type { AdherenceExplanation } from './explanations.js';
@@ -50,6 +52,27 @@ export interface LiveAdherenceOptions<S extends AdherenceSink = AdherenceView> {
    * adherenceExplanation changes arrive as adherence events either way.
    */
   explanations?: { businessUnitIds: string[]; onChange: (explanation: AdherenceExplanation) => void };
+  /**
+   * The first snapshot, already asked for (the same selection, say as sign-in completed, before the page
+   * rendered): `start()` merges its answer instead of asking again. Later resyncs ask afresh.
+   */
+  firstSnapshot?: Promise<UserScheduleAdherence[]>;
+}
+
+/** What live adherence watches: one or more management units, or one team. */
+export type AdherenceSelection = { managementUnitIds: string[] } | { teamId: string };
+
+/** The real-time records of a selection, its units asked for together. */
+export async function fetchAdherenceSnapshot(
+  client: GenesysClient,
+  selection: AdherenceSelection,
+  opts: CallOptions = {},
+): Promise<UserScheduleAdherence[]> {
+  if ('teamId' in selection) return getTeamAdherence(client, selection.teamId, opts);
+  const lists = await Promise.all(
+    selection.managementUnitIds.map((id) => getManagementUnitAdherence(client, id, opts)),
+  );
+  return lists.flat();
 }
 
 export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
@@ -58,6 +81,7 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
   private readonly listeners = new Set<() => void>();
   private state: LiveAdherenceState = { version: 0, status: 'connecting', error: undefined };
   private snapshotAbort: AbortController | undefined;
+  private firstSnapshot: Promise<UserScheduleAdherence[]> | undefined;
   private scheduled = false;
   private closed = false;
 
@@ -69,6 +93,7 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     if (!options.teamId && mus.length === 0)
       throw new GenesysClientError('invalid_argument', 'live adherence needs managementUnitIds or a teamId');
     this.view = options.view ?? (new AdherenceView() as unknown as S);
+    this.firstSnapshot = options.firstSnapshot;
     this.stream = new NotificationStream(client, {
       topics: options.teamId ? [teamAdherenceTopic(options.teamId)] : mus.map(managementUnitAdherenceTopic),
       optionalTopics: (options.explanations?.businessUnitIds ?? []).map(businessUnitExplanationsTopic),
@@ -114,16 +139,17 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     const ac = new AbortController();
     this.snapshotAbort = ac;
     if (this.state.version > 0) this.changed({ status: 'resyncing' });
+    // A preloaded snapshot was asked for before any event could arrive (the stream starts after it): every
+    // event applied from here on is newer than it, as for a snapshot asked for now.
     const since = this.view.beginSnapshot();
+    const given = this.firstSnapshot;
+    this.firstSnapshot = undefined;
     try {
       const { teamId, managementUnitIds = [] } = this.options;
-      const lists = teamId
-        ? [await getTeamAdherence(this.client, teamId, { signal: ac.signal })]
-        : await Promise.all(
-            managementUnitIds.map((id) => getManagementUnitAdherence(this.client, id, { signal: ac.signal })),
-          );
+      const records = await (given ??
+        fetchAdherenceSnapshot(this.client, teamId ? { teamId } : { managementUnitIds }, { signal: ac.signal }));
       if (ac.signal.aborted || this.closed) return;
-      this.view.mergeSnapshot(lists.flat().map(fromRest), since);
+      this.view.mergeSnapshot(records.map(fromRest), since);
       this.changed({ error: undefined, status: this.stream.status === 'live' ? 'live' : 'reconnecting' });
     } catch (e) {
       if (ac.signal.aborted || this.closed) return;
