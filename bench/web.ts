@@ -61,6 +61,23 @@ async function measureFrames(page: Page, ms: number) {
     const longTasks: number[] = [];
     const po = new PerformanceObserver((l) => l.getEntries().forEach((e) => longTasks.push(e.duration)));
     po.observe({ type: 'longtask', buffered: false });
+    // What ran in the frames that held the main thread (long animation frames, with their scripts).
+    type Script = { invoker: string; invokerType: string; duration: number; sourceFunctionName: string };
+    const blocked: Array<{ duration: number; blocking: number; scripts: string[] }> = [];
+    const loaf = new PerformanceObserver((l) =>
+      l.getEntries().forEach((e) => {
+        const f = e as PerformanceEntry & { blockingDuration: number; scripts: Script[] };
+        if (f.blockingDuration > 0)
+          blocked.push({
+            duration: f.duration,
+            blocking: f.blockingDuration,
+            scripts: f.scripts.map(
+              (x) => `${x.invokerType} ${x.invoker.slice(0, 40)} ${x.sourceFunctionName} ${x.duration.toFixed(0)} ms`,
+            ),
+          });
+      }),
+    );
+    loaf.observe({ type: 'long-animation-frame', buffered: false });
     const frames: number[] = [];
     let last = performance.now();
     const end = last + ms;
@@ -74,6 +91,7 @@ async function measureFrames(page: Page, ms: number) {
       requestAnimationFrame(tick);
     });
     po.disconnect();
+    loaf.disconnect();
     frames.sort((a, b) => a - b);
     const mem = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
     return {
@@ -84,6 +102,7 @@ async function measureFrames(page: Page, ms: number) {
       max: frames.at(-1) ?? 0,
       longest: Math.max(0, ...longTasks),
       longTasks: longTasks.length,
+      blocked: blocked.sort((a, b) => b.blocking - a.blocking).slice(0, 3),
       heap: mem?.usedJSHeapSize ?? 0,
     };
   }, ms);
@@ -281,6 +300,10 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
         console.log(
           `    longest main-thread task ${result.longest.toFixed(0)} ms (${result.longTasks} tasks over 50 ms; target none; was 57 ms)`,
         );
+        for (const b of result.blocked)
+          console.log(
+            `      a ${b.duration.toFixed(0)} ms frame (blocking ${b.blocking.toFixed(0)} ms): ${b.scripts.join('; ') || 'no script'}`,
+          );
         console.log(
           `    JS heap ${(result.heap / 1e6).toFixed(1)} MB; the board's clock moved on at ${reorders} of 10 half-second looks (it ticks each second)`,
         );

@@ -273,6 +273,26 @@ describe('select at scale', () => {
       }
   });
 
+  it('the once-a-second re-rank is sorted ahead (prerank): the render finds the order made, until something it depends on changes', () => {
+    const m = new BoardModel();
+    m.replaceAll([
+      record('a', 3_000, 'OutOfAdherence'),
+      record('b', 1_000, 'OutOfAdherence'),
+      record('c', 1, 'InAdherence'),
+    ]);
+    const q = { states: new Set<string>(), search: '', sortKey: 'actNow' as const, descending: false };
+    const first = m.selectIds(q, 10_000);
+    expect(first).toEqual(['b', 'a', 'c']);
+    m.apply(record('b', 5_000, 'OutOfAdherence')); // b is out since 5 s now: a has been out longer
+    m.prerank(11_000);
+    const sorted = m.selectIds(q, 11_000);
+    expect(sorted).toEqual(['a', 'b', 'c']);
+    expect(m.selectIds({ ...q }, 11_000)).toBe(sorted); // the same query, the same second: no sort again
+    expect(m.selectIds({ ...q, descending: true }, 11_000)).toEqual(['c', 'b', 'a']); // another query: sorted
+    m.replaceAll([record('d', 2_000, 'OutOfAdherence'), record('a', 3_000, 'OutOfAdherence')]); // a snapshot
+    expect(m.selectIds(q, 11_000)).toEqual(['d', 'a']);
+  });
+
   it("takes agents' names from the snapshot (UserScheduleAdherence.name); topic records keep them", () => {
     const m = new BoardModel();
     let heard = 0;

@@ -192,6 +192,36 @@ export class BoardModel implements AdherenceSink {
    * see `since`), and the sort compares numbers; names sort by a collation rank.
    */
   selectIds(q: BoardQuery, now: number): string[] {
+    const key = `${this.snapshots}|${this.view.size}|${this.names.size}|${this.paused}`;
+    const last = this.lastRank;
+    if (
+      last &&
+      last.now === now &&
+      last.key === key &&
+      last.q.states === q.states &&
+      last.q.search === q.search &&
+      last.q.sortKey === q.sortKey &&
+      last.q.descending === q.descending
+    )
+      return last.ids;
+    const ids = this.sortIds(q, now);
+    this.lastRank = { q, now, key, ids };
+    return ids;
+  }
+
+  /**
+   * Sorts ahead, for the once-a-second re-rank: in the caller's task (a timer), with the query last asked
+   * for, so the render that follows finds the order made. A sort inside a render is paid again each time
+   * React restarts that render, and a live update each frame interrupts a transition.
+   */
+  prerank(now: number): void {
+    if (this.lastRank) this.selectIds(this.lastRank.q, now);
+  }
+  /** The last order made, and what it was made of: the same query at the same second (and the same agents,
+   *  names and pause) is the same order. */
+  private lastRank: { q: BoardQuery; now: number; key: string; ids: string[] } | undefined;
+
+  private sortIds(q: BoardQuery, now: number): string[] {
     const search = q.search.trim().toLowerCase();
     const rows = this.view
       .all()
@@ -223,14 +253,57 @@ export class BoardModel implements AdherenceSink {
       const rank = new Map(distinct.map((v, i) => [v, i]));
       for (let i = 0; i < n; i++) keys[i] = rank.get(values[i]!)!;
     }
-    const order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    const dir = q.descending ? -1 : 1;
-    order.sort((x, y) => (keys[x]! - keys[y]!) * dir || (rows[x]!.userId < rows[y]!.userId ? -1 : 1));
+    // Sorted without a comparator: each row's key becomes its rank among the distinct keys, packed with its
+    // id's rank (the tie-break, ids in code-unit order) into one exact number, and a typed array of numbers
+    // sorts natively, several times faster than any comparator sort at 20,000 rows.
+    const distinct = keys.slice().sort();
+    let u = 0;
+    for (let i = 0; i < n; i++) if (u === 0 || distinct[i] !== distinct[u - 1]) distinct[u++] = distinct[i]!;
+    const idRank = this.idRanks();
+    const m = idRank.size;
+    const rowOfId = new Int32Array(m);
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      // The key's rank: a binary search over the distinct keys.
+      let lo = 0;
+      let hi = u - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (distinct[mid]! < keys[i]!) lo = mid + 1;
+        else hi = mid;
+      }
+      const id = idRank.get(rows[i]!.userId);
+      if (id === undefined) {
+        // An agent that came and another that went since the ranks were built: build them again.
+        this.rankedAt = -1;
+        return this.sortIds(q, now);
+      }
+      rowOfId[id] = i;
+      packed[i] = (q.descending ? u - 1 - lo : lo) * m + id;
+    }
+    packed.sort();
     const ids = new Array<string>(n);
-    for (let i = 0; i < n; i++) ids[i] = rows[order[i]!]!.userId;
+    for (let i = 0; i < n; i++) ids[i] = rows[rowOfId[packed[i]! % m]!]!.userId;
     return ids;
   }
+
+  /**
+   * Every agent's rank in id order, built again only when the agents may have changed: a snapshot merged, or
+   * the view grown by an agent no snapshot had (checking every id each second would cost as much as a sort).
+   */
+  private idRanks(): Map<string, number> {
+    const known = this.idRank;
+    if (this.rankedAt === this.snapshots && this.rankedSize === this.view.size) return known;
+    this.rankedAt = this.snapshots;
+    this.rankedSize = this.view.size;
+    const ids = this.view.all().map((a) => a.userId);
+    ids.sort();
+    this.idRank = new Map(ids.map((id, i) => [id, i]));
+    return this.idRank;
+  }
+  private idRank = new Map<string, number>();
+  private rankedAt = -1;
+  private rankedSize = -1;
 
   /** When the record's adherence state began (epoch ms, 0 when unknown), parsed once per record. */
   since(a: AgentAdherence): number {

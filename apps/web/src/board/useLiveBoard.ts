@@ -34,10 +34,13 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
   useEffect(() => {
     let seen = model.version;
     const t = setInterval(() => {
+      const n = Math.max(Date.now(), model.latestStamp);
+      // The sort of up to 20,000 rows runs here, in this timer's task, not in the render below.
+      model.prerank(n);
       // A transition: React renders the once-a-second re-rank in slices that yield to the browser, so the
       // render of 40 re-ordered rows never holds the main thread for a long task.
       startTransition(() => {
-        setNow(Math.max(Date.now(), model.latestStamp));
+        setNow(n);
         if (model.version !== seen) {
           seen = model.version;
           setResortTick((x) => x + 1);
