@@ -135,6 +135,36 @@ describe('NotificationStream against the emulator', () => {
     await expectTruth(view, [mu]);
   });
 
+  it('a socket that keeps talking (heartbeats only) is never taken for dead, however long it runs', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    let heard = 0;
+    class Counting extends WebSocket {
+      constructor(url: string) {
+        super(url);
+        this.addEventListener('message', () => heard++);
+      }
+    }
+    const reasons: string[] = [];
+    stream = new NotificationStream(client, {
+      topics: [managementUnitAdherenceTopic(mu)],
+      WebSocket: Counting as unknown as WebSocketFactory,
+      heartbeatTimeoutMs: 1500,
+      clock,
+      onEvent: () => {},
+      onResync: (reason) => reasons.push(reason),
+    });
+    await stream.start();
+    // Heartbeats every second (the emulator's), the watchdog at 1.5 s: eight seconds, each heartbeat heard
+    // before the clock moves on.
+    for (let i = 0; i < 8; i++) {
+      const before = heard;
+      clock.advance(1000);
+      await until(() => heard > before);
+    }
+    expect(reasons.filter((r) => r === 'heartbeat missed')).toEqual([]);
+    expect(stream.status).toBe('live');
+  });
+
   it('a silent socket (no heartbeats, no events) is detected by the watchdog and replaced', async () => {
     const mu = emulator.centre.topology.managementUnits[0]!.id;
     const { view, resyncs } = await liveView([mu], { heartbeatTimeoutMs: 1500 });
