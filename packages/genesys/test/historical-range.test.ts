@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { historicalTruth, tokenFor } from '@adhere/emulator/testing';
@@ -11,10 +12,76 @@ import {
   startOfDay,
   weekStart,
   zonedDays,
+  zoneOffsetMs,
   type GenesysClient,
 } from '@adhere/genesys';
 
 describe('days in a time zone', () => {
+  it("a zone's offset at any instant is Intl's own, on and around every clock change (cached by day)", () => {
+    // Intl asked at the very instant, nothing cached: what zoneOffsetMs must agree with.
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const direct = (zone: string, t: number) => {
+      let f = formats.get(zone);
+      if (!f)
+        formats.set(
+          zone,
+          (f = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: 'numeric',
+            day: 'numeric',
+            hour: 'numeric',
+            minute: 'numeric',
+            second: 'numeric',
+          })),
+        );
+      const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
+      const s = Math.floor(t / 1000) * 1000;
+      return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - s;
+    };
+    // Half-hour (Lord Howe) and three-quarter-hour (Chatham) changes among them.
+    const zones = [
+      'Europe/London',
+      'America/New_York',
+      'Australia/Sydney',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Asia/Kathmandu',
+      'UTC',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2028, 0, 1) }),
+        (zone, t) => zoneOffsetMs(zone, t) === direct(zone, t),
+      ),
+      { numRuns: 3000 },
+    );
+    // Every five minutes of the two days around a change in each zone (the day's two ends differ there).
+    for (const zone of zones)
+      for (const day of [
+        '2026-03-08',
+        '2026-03-29',
+        '2026-04-05',
+        '2026-09-27',
+        '2026-10-04',
+        '2026-10-25',
+        '2026-11-01',
+      ])
+        for (
+          let t = Date.parse(`${day}T00:00:00Z`) - 86_400_000;
+          t < Date.parse(`${day}T00:00:00Z`) + 86_400_000;
+          t += 60_000
+        )
+          if (zoneOffsetMs(zone, t) !== direct(zone, t))
+            expect([zone, new Date(t).toISOString(), zoneOffsetMs(zone, t)]).toEqual([
+              zone,
+              new Date(t).toISOString(),
+              direct(zone, t),
+            ]);
+  });
+
   it('Europe/London 2026-10-25 is 25 hours; America/New_York 2026-03-08 is 23; Tokyo never changes', () => {
     expect(zonedDays('Europe/London', '2026-10-24', '2026-10-26').map((d) => d.hours)).toEqual([24, 25, 24]);
     expect(zonedDays('America/New_York', '2026-03-07', '2026-03-09').map((d) => d.hours)).toEqual([24, 23, 24]);

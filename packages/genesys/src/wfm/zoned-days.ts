@@ -53,24 +53,38 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** The zone's offset from UTC at an instant, in ms (local = utc + offset). */
 export function zoneOffsetMs(timeZone: string, epochMs: number): number {
-  // Offsets change only on quarter hours: one Intl call per zone and quarter hour, then a lookup (reports
-  // ask this for every exception of every agent).
-  const bucket = Math.floor(epochMs / QUARTER_HOUR);
-  let cache = offsets.get(timeZone);
-  if (!cache) offsets.set(timeZone, (cache = new Map()));
-  let offset = cache.get(bucket);
+  // One Intl call costs about as much as rendering a row, and boards and reports ask this for every time
+  // they show. Offsets change a few times a year: a UTC day whose two ends have the same offset has it
+  // throughout (no zone changes its clocks twice within a day), two Intl calls for the day. A day with a
+  // change is looked up by quarter hour: offsets change only on quarter hours.
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = { days: new Map(), quarters: new Map() }));
+  if (zone.days.size > 20_000) zone.days.clear();
+  const day = Math.floor(epochMs / DAY);
+  let whole = zone.days.get(day);
+  if (whole === undefined) {
+    const first = offsetAt(timeZone, day * DAY);
+    whole = first === offsetAt(timeZone, (day + 1) * DAY) ? first : NaN;
+    zone.days.set(day, whole);
+  }
+  if (!Number.isNaN(whole)) return whole;
+  const quarter = Math.floor(epochMs / QUARTER_HOUR);
+  let offset = zone.quarters.get(quarter);
   if (offset === undefined) {
-    const at = bucket * QUARTER_HOUR;
-    const p = parts(timeZone, at);
-    offset = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - at;
-    if (cache.size > 200_000) cache.clear();
-    cache.set(bucket, offset);
+    offset = offsetAt(timeZone, quarter * QUARTER_HOUR);
+    if (zone.quarters.size > 200_000) zone.quarters.clear();
+    zone.quarters.set(quarter, offset);
   }
   return offset;
 }
 
+function offsetAt(timeZone: string, at: number): number {
+  const p = parts(timeZone, at);
+  return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - at;
+}
+
 const QUARTER_HOUR = 900_000;
-const offsets = new Map<string, Map<number, number>>();
+const offsets = new Map<string, { days: Map<number, number>; quarters: Map<number, number> }>();
 
 function check(date: LocalDate): [number, number, number] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
