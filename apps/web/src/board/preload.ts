@@ -1,5 +1,10 @@
 /** @module The board's first snapshot, asked for as sign-in completes: before the board has rendered. */
-import { fetchAdherenceSnapshot, type GenesysClient, type UserScheduleAdherence } from '@adhere/genesys';
+import {
+  fetchAdherenceSnapshot,
+  localMinuteOfDay,
+  type GenesysClient,
+  type UserScheduleAdherence,
+} from '@adhere/genesys';
 
 let preloaded: { key: string; snapshot: Promise<UserScheduleAdherence[]> } | undefined;
 
@@ -21,6 +26,10 @@ export function preloadBoard(client: GenesysClient, path: string, origin: string
   // Its failure belongs to the board that takes it (shown there); one never taken is dropped quietly.
   snapshot.catch(() => {});
   preloaded = { key: keyOf(muKey, teamId), snapshot };
+  // The browser's time-zone data loads with the first zoned time (20-50 ms): now, in a task of its own while
+  // the snapshot is on its way, not in the board's first render of rows (which may come before the units'
+  // own zones are known, and show times in UTC meanwhile).
+  setTimeout(() => localMinuteOfDay('UTC', Date.now()), 0);
 }
 
 /** The preloaded snapshot if it is of this selection; given once (later boards ask afresh). */
