@@ -18,27 +18,14 @@ import {
 
 describe('days in a time zone', () => {
   it("a zone's offset at any instant is Intl's own, on and around every clock change (cached by day)", () => {
-    // Intl asked at the very instant, nothing cached: what zoneOffsetMs must agree with.
+    // Intl asked at the very instant for the offset by name ("GMT+05:45"): another way to the same answer.
     const formats = new Map<string, Intl.DateTimeFormat>();
     const direct = (zone: string, t: number) => {
       let f = formats.get(zone);
-      if (!f)
-        formats.set(
-          zone,
-          (f = new Intl.DateTimeFormat('en-US', {
-            timeZone: zone,
-            hourCycle: 'h23',
-            year: 'numeric',
-            month: 'numeric',
-            day: 'numeric',
-            hour: 'numeric',
-            minute: 'numeric',
-            second: 'numeric',
-          })),
-        );
-      const p = Object.fromEntries(f.formatToParts(new Date(t)).map((x) => [x.type, x.value]));
-      const s = Math.floor(t / 1000) * 1000;
-      return Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!) - s;
+      if (!f) formats.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })));
+      const name = f.formatToParts(t).find((p) => p.type === 'timeZoneName')!.value;
+      const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name)!;
+      return m[1] ? (m[1] === '-' ? -1 : 1) * (+m[2]! * 60 + +m[3]!) * 60_000 : 0;
     };
     // Half-hour (Lord Howe) and three-quarter-hour (Chatham) changes among them.
     const zones = [
