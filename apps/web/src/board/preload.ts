@@ -2,14 +2,21 @@
 import {
   fetchAdherenceSnapshot,
   localMinuteOfDay,
+  type AdherenceSelection,
   type GenesysClient,
   type UserScheduleAdherence,
 } from '@adhere/genesys';
 
 let preloaded: { key: string; snapshot: Promise<UserScheduleAdherence[]> } | undefined;
 
-/** How useLiveBoard's selection is keyed: a team wins over units, as it does there. */
-const keyOf = (muKey: string, teamId: string) => (teamId ? `team:${teamId}` : `mu:${muKey}`);
+/** What a board watches, from its address's `mu` (comma-separated) and `team`: a team wins over units. */
+export function boardSelection(muKey: string, teamId: string): AdherenceSelection | undefined {
+  if (teamId) return { teamId };
+  const managementUnitIds = muKey.split(',').filter(Boolean);
+  return managementUnitIds.length > 0 ? { managementUnitIds } : undefined;
+}
+
+const keyOf = (selection: AdherenceSelection | undefined) => JSON.stringify(selection ?? null);
 
 /**
  * Starts the snapshot of the selection a board address names (`/?mu=a,b`, `/?team=t`, `/wallboard?…`);
@@ -18,14 +25,12 @@ const keyOf = (muKey: string, teamId: string) => (teamId ? `team:${teamId}` : `m
 export function preloadBoard(client: GenesysClient, path: string, origin: string = location.origin): void {
   const url = new URL(path, origin);
   if (url.pathname !== '/' && url.pathname !== '/wallboard') return;
-  const muKey = url.searchParams.get('mu') ?? '';
-  const teamId = url.searchParams.get('team') ?? '';
-  const managementUnitIds = muKey.split(',').filter(Boolean);
-  if (!teamId && managementUnitIds.length === 0) return;
-  const snapshot = fetchAdherenceSnapshot(client, teamId ? { teamId } : { managementUnitIds });
+  const selection = boardSelection(url.searchParams.get('mu') ?? '', url.searchParams.get('team') ?? '');
+  if (!selection) return;
+  const snapshot = fetchAdherenceSnapshot(client, selection);
   // Its failure belongs to the board that takes it (shown there); one never taken is dropped quietly.
   snapshot.catch(() => {});
-  preloaded = { key: keyOf(muKey, teamId), snapshot };
+  preloaded = { key: keyOf(selection), snapshot };
   // The browser's time-zone data loads with the first zoned time (20-50 ms): now, in a task of its own while
   // the snapshot is on its way, not in the board's first render of rows (which may come before the units'
   // own zones are known, and show times in UTC meanwhile).
@@ -36,5 +41,5 @@ export function preloadBoard(client: GenesysClient, path: string, origin: string
 export function takePreloaded(muKey: string, teamId: string): Promise<UserScheduleAdherence[]> | undefined {
   const p = preloaded;
   preloaded = undefined;
-  return p?.key === keyOf(muKey, teamId) ? p.snapshot : undefined;
+  return p?.key === keyOf(boardSelection(muKey, teamId)) ? p.snapshot : undefined;
 }

@@ -9,7 +9,7 @@ import {
   type LiveAdherenceState,
 } from '@adhere/genesys';
 import { BoardModel } from './board-model.js';
-import { takePreloaded } from './preload.js';
+import { boardSelection, takePreloaded } from './preload.js';
 
 export type Connection = LiveAdherenceState['status'];
 
@@ -53,11 +53,11 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
   // A layout effect: the snapshot's request goes out as the board commits, not after the first paint
   // (a frame or more later on a busy machine); that request is the board's critical path.
   useLayoutEffect(() => {
-    const managementUnitIds = muKey.split(',').filter(Boolean);
-    if (managementUnitIds.length === 0 && !teamId) return;
+    const selection = boardSelection(muKey, teamId);
+    if (!selection) return;
     const firstSnapshot = takePreloaded(muKey, teamId);
     const l = createLiveAdherence(client, {
-      ...(teamId ? { teamId } : { managementUnitIds }),
+      ...selection,
       ...(firstSnapshot ? { firstSnapshot } : {}),
       view: model,
       // 500 events a second repaint once a frame.

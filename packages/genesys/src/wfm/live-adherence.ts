@@ -82,6 +82,7 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
   private state: LiveAdherenceState = { version: 0, status: 'connecting', error: undefined };
   private snapshotAbort: AbortController | undefined;
   private firstSnapshot: Promise<UserScheduleAdherence[]> | undefined;
+  private readonly selection: AdherenceSelection;
   private scheduled = false;
   private closed = false;
 
@@ -94,6 +95,7 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
       throw new GenesysClientError('invalid_argument', 'live adherence needs managementUnitIds or a teamId');
     this.view = options.view ?? (new AdherenceView() as unknown as S);
     this.firstSnapshot = options.firstSnapshot;
+    this.selection = options.teamId ? { teamId: options.teamId } : { managementUnitIds: mus };
     this.stream = new NotificationStream(client, {
       topics: options.teamId ? [teamAdherenceTopic(options.teamId)] : mus.map(managementUnitAdherenceTopic),
       optionalTopics: (options.explanations?.businessUnitIds ?? []).map(businessUnitExplanationsTopic),
@@ -145,9 +147,7 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     const given = this.firstSnapshot;
     this.firstSnapshot = undefined;
     try {
-      const { teamId, managementUnitIds = [] } = this.options;
-      const records = await (given ??
-        fetchAdherenceSnapshot(this.client, teamId ? { teamId } : { managementUnitIds }, { signal: ac.signal }));
+      const records = await (given ?? fetchAdherenceSnapshot(this.client, this.selection, { signal: ac.signal }));
       if (ac.signal.aborted || this.closed) return;
       this.view.mergeSnapshot(records.map(fromRest), since);
       this.changed({ error: undefined, status: this.stream.status === 'live' ? 'live' : 'reconnecting' });
