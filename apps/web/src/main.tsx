@@ -1,8 +1,9 @@
+// First: it starts the config and the code exchange before the modules below are evaluated.
+import { callback, config as configLoad } from './boot.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { Session } from './auth/session.js';
-import { loadConfig } from './config.js';
 import { preloadBoard } from './board/preload.js';
 import './styles.css';
 import { applyTheme, storedTheme } from './preferences/theme.js';
@@ -11,12 +12,12 @@ import { applyTheme, storedTheme } from './preferences/theme.js';
 applyTheme(storedTheme());
 
 const root = createRoot(document.getElementById('root')!);
-loadConfig(location.origin).then(
+configLoad.then(
   (config) => {
     // The board's snapshot goes out as the token arrives, while the app renders the board.
     const session = new Session(config, { onSignedIn: (back) => preloadBoard(session.client, back) });
-    // On the callback, the code exchange starts before the first render; the App's own call joins it.
-    if (location.pathname === '/callback') session.completeCallback(location.href).catch(() => {});
+    // On the callback, the exchange started in boot.ts is the session's; the App's own call joins it.
+    if (callback) session.completeCallback(location.href, callback).catch(() => {});
     root.render(
       <StrictMode>
         <App session={session} />

@@ -4,7 +4,12 @@ import { sessionStorageOrThrow, type KeyValueStorage } from './storage.js';
 import { exchangeCode, type TokenSet } from './token.js';
 import { sweepTransactions, takeTransaction } from './transaction.js';
 
-export interface CompleteSignInOptions extends SignInConfig {
+/**
+ * The second half of a sign-in reads only `storage`, `fetch`, `now` and `transactionMaxAgeMs`: everything the
+ * token request repeats was stored with the sign-in, so a callback page can start the exchange before its
+ * config has loaded. The sign-in's own config may still be passed as it is.
+ */
+export interface CompleteSignInOptions extends Partial<SignInConfig> {
   /** Replace the address bar with the URL minus code/state (default: true in a browser). */
   replaceHistory?: boolean;
 }

@@ -119,6 +119,36 @@ describe('completeSignIn before any token request', () => {
   });
 });
 
+describe('completeSignIn without the config', () => {
+  it('repeats the stored sign-in and sends the token request before it first awaits (a callback page can start it early)', async () => {
+    const storage = createMemoryStorage();
+    const { url, state } = await startSignIn({ ...base, storage });
+    const sent: Array<{ url: string; body: URLSearchParams }> = [];
+    const capture = ((u: string, init: RequestInit) => {
+      sent.push({ url: u, body: new URLSearchParams(String(init.body)) });
+      return Promise.resolve(
+        new Response(JSON.stringify({ access_token: 'at', token_type: 'bearer', expires_in: 60 }), {
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    }) as unknown as typeof fetch;
+    // Only storage and fetch: no client id, redirect URI or region.
+    const run = completeSignIn(`http://localhost:3000/callback?code=c1&state=${state}`, { storage, fetch: capture });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.url).toBe('https://login.mypurecloud.ie/oauth/token');
+    expect(Object.fromEntries(sent[0]!.body)).toMatchObject({
+      grant_type: 'authorization_code',
+      code: 'c1',
+      client_id: base.clientId,
+      redirect_uri: base.redirectUri,
+    });
+    // The verifier sent is the one whose challenge went out in the authorize URL.
+    const challenge = new URL(url).searchParams.get('code_challenge');
+    expect(await challengeS256(sent[0]!.body.get('code_verifier')!)).toBe(challenge);
+    expect((await run).tokens.accessToken).toBe('at');
+  });
+});
+
 describe('cleanCallbackUrl', () => {
   it('removes the OAuth parameters and keeps the app query and hash', () => {
     expect(cleanCallbackUrl('http://localhost:3000/callback?mu=7&code=c&state=s&iss=x#board')).toBe(

@@ -1,8 +1,6 @@
 import {
   OAuthError,
-  completeSignIn,
   createTokenStore,
-  recordingFetch,
   signOut,
   startSignIn,
   type Diagnosis,
@@ -14,6 +12,7 @@ import type { ResolvedConfig } from '../config.js';
 import { safeReturnPath } from '../router.js';
 import { createGenesysClient, revokeToken, type GenesysClient } from '@adhere/genesys';
 import { callbackOutcome } from './callback-outcome.js';
+import { AUTHORIZE_URL_KEY, startCallback, type StartedCallback } from './early-callback.js';
 
 /** A sign-in that failed, with what is needed to explain it. */
 export interface SignInFailure {
@@ -24,8 +23,6 @@ export interface SignInFailure {
 }
 
 type TabMessage = { type: 'signed-in'; tokens: TokenSet } | { type: 'signed-out' } | { type: 'who-is-signed-in' };
-
-const AUTHORIZE_URL_KEY = 'adhere.authorizeUrl';
 
 export interface SessionOptions {
   /**
@@ -85,22 +82,19 @@ export class Session {
 
   /**
    * Handles /callback; returns the path to go back to, or throws a SignInFailure. One exchange per page
-   * load: the first call (made before the first render, with the URL as it arrived) runs it, and later calls
-   * (the App's effect, StrictMode's second run) join it, whatever the address bar says by then.
+   * load: the first call runs it, or takes the one `started` as the page's code was first evaluated (see
+   * boot.ts); later calls (the App's effect, StrictMode's second run) join it, whatever the address bar says
+   * by then.
    */
-  completeCallback(href: string): Promise<string> {
-    this.callback ??= this.exchange(href);
+  completeCallback(href: string, started?: StartedCallback): Promise<string> {
+    this.callback ??= this.exchange(started ?? startCallback(href));
     return this.callback;
   }
 
-  private async exchange(href: string): Promise<string> {
-    const record: ExchangeRecord = {
-      authorizeUrl: sessionStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined,
-      callbackUrl: stripCode(href),
-      ...(this.config.region ? { region: this.config.region } : {}),
-    };
+  private async exchange({ record, result: run }: StartedCallback): Promise<string> {
+    if (this.config.region) record.region = this.config.region;
     try {
-      const result = await completeSignIn(href, { ...this.config, fetch: recordingFetch(record) });
+      const result = await run;
       const back = safeReturnPath(result.appState);
       if (this.options.onSignedIn) {
         // The store's announcement makes React render the page at once (a microtask): the page's requests,
@@ -147,13 +141,6 @@ export class Session {
     this.channel.postMessage({ type: 'signed-out' } satisfies TabMessage);
     location.assign(url);
   }
-}
-
-/** The callback URL without its one-time code: diagnose() reads only error, error_description and state. */
-function stripCode(href: string): string {
-  const u = new URL(href);
-  u.searchParams.delete('code');
-  return u.href;
 }
 
 function withServerAnswer(record: ExchangeRecord, error: unknown): ExchangeRecord {

@@ -151,6 +151,31 @@ describe('the adherence SPA in Chromium', () => {
     await own.close();
   });
 
+  it("the callback's code exchange does not wait for config.json", async () => {
+    const own = await stack.browser.newContext({ viewport: { width: 1366, height: 800 } });
+    const p = await own.newPage();
+    const order: string[] = [];
+    let tokenSent!: () => void;
+    const token = new Promise<void>((resolve) => (tokenSent = resolve));
+    p.on('request', (r) => {
+      if (r.url().startsWith(`${stack.emulator.loginUrl}/oauth/token`)) (order.push('token request'), tokenSent());
+    });
+    // On the callback page, config.json is held until the token request has gone out (or 10 s have passed,
+    // when the exchange waits for the config: then the order below is wrong and the test fails).
+    await p.route('**/config.json', async (route) => {
+      if (new URL(route.request().frame().url()).pathname === '/callback') {
+        await Promise.race([token, new Promise((r) => setTimeout(r, 10_000))]);
+        order.push('config.json answered');
+      }
+      await route.continue();
+    });
+    await signIn(p, stack);
+    await p.waitForURL(`${stack.app}/`);
+    await p.getByTestId('agent-count').waitFor();
+    expect(order).toEqual(['token request', 'config.json answered']);
+    await own.close();
+  });
+
   it('logged no errors to the console (CSP violations included)', () => {
     expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
   });
