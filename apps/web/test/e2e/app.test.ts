@@ -158,7 +158,9 @@ describe('the adherence SPA in Chromium', () => {
     let tokenSent!: () => void;
     const token = new Promise<void>((resolve) => (tokenSent = resolve));
     p.on('request', (r) => {
-      if (r.url().startsWith(`${stack.emulator.loginUrl}/oauth/token`)) (order.push('token request'), tokenSent());
+      if (!r.url().startsWith(`${stack.emulator.loginUrl}/oauth/token`)) return;
+      order.push('token request');
+      tokenSent();
     });
     // On the callback page, config.json is held until the token request has gone out (or 10 s have passed,
     // when the exchange waits for the config: then the order below is wrong and the test fails).
