@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import {
@@ -445,6 +447,32 @@ describe('createLiveAdherence: the stream, the snapshot and resyncs in one unit'
     expect(live.getSnapshot().error).toBeInstanceOf(GenesysApiError);
   });
 
+  it('lets the preloaded snapshot go once it is merged (at 20,000 agents it is 28 MB of JSON)', async () => {
+    const gc = collector();
+    // Made in a function of its own, so that nothing in this test's scope holds the records or their promise.
+    const weak = ((): { records: WeakRef<object> | undefined } => {
+      const held: { records: WeakRef<object> | undefined } = { records: undefined };
+      const mu = emulator.centre.topology.managementUnits[0]!.id;
+      live = createLiveAdherence(client, {
+        managementUnitIds: [mu],
+        firstSnapshot: fetchAdherenceSnapshot(client, { managementUnitIds: [mu] }).then((r) => {
+          held.records = new WeakRef(r);
+          return r;
+        }),
+        WebSocket: WebSocket as unknown as WebSocketFactory,
+        clock,
+      });
+      return held;
+    })();
+    await live.start();
+    expect(live.view.size).toBeGreaterThan(0);
+    // A WeakRef's target lives to the end of the job that made it: collect in a later task.
+    await new Promise((r) => setTimeout(r, 0));
+    gc();
+    expect(weak.records).toBeDefined();
+    expect(weak.records!.deref()).toBeUndefined();
+  });
+
   it('a unit that does not exist: a typed error in the state, and start() rejects', async () => {
     live = createLiveAdherence(client, {
       managementUnitIds: ['00000000-0000-4000-8000-000000000000'],
@@ -456,3 +484,9 @@ describe('createLiveAdherence: the stream, the snapshot and resyncs in one unit'
     expect(() => createLiveAdherence(client, {})).toThrow(/managementUnitIds or a teamId/);
   });
 });
+
+/** V8's collector, run on demand (the test runner does not start Node with --expose-gc). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}

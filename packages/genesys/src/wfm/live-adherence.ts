@@ -86,15 +86,20 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
   private scheduled = false;
   private closed = false;
 
+  private readonly options: Omit<LiveAdherenceOptions<S>, 'firstSnapshot'>;
+
   constructor(
     private readonly client: GenesysClient,
-    private readonly options: LiveAdherenceOptions<S>,
+    // Kept apart from the options the instance keeps: once merged, the raw first snapshot (all 20,000 records
+    // with every field Genesys sends, 28 MB of JSON at 20,000 agents) must be free for the collector.
+    { firstSnapshot, ...options }: LiveAdherenceOptions<S>,
   ) {
+    this.options = options;
     const mus = options.managementUnitIds ?? [];
     if (!options.teamId && mus.length === 0)
       throw new GenesysClientError('invalid_argument', 'live adherence needs managementUnitIds or a teamId');
     this.view = options.view ?? (new AdherenceView() as unknown as S);
-    this.firstSnapshot = options.firstSnapshot;
+    this.firstSnapshot = firstSnapshot;
     this.selection = options.teamId ? { teamId: options.teamId } : { managementUnitIds: mus };
     this.stream = new NotificationStream(client, {
       topics: options.teamId ? [teamAdherenceTopic(options.teamId)] : mus.map(managementUnitAdherenceTopic),
