@@ -37,11 +37,12 @@ const IMPACT: Record<string, string> = {
   Unknown: 'Unknown',
 };
 
-// A supervisor approves or declines; Genesys says Denied.
+// A supervisor approves or declines; Genesys says Denied. One wording on the board, in the agent's day and in
+// history's exception list.
 const EXPLANATION: Record<string, string> = {
-  Pending: 'waiting for review',
-  Approved: 'approved',
-  Denied: 'declined',
+  Pending: 'Waiting for review',
+  Approved: 'Approved',
+  Denied: 'Declined',
 };
 
 const say = (table: Record<string, string>) => (value: string | undefined) =>

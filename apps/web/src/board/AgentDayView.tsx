@@ -21,7 +21,7 @@ import {
 } from '@adhere/genesys';
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
-import { clockTime } from '../words.js';
+import { clockTime, explanationWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 
 interface Today {
@@ -231,7 +231,7 @@ function Explanations({
         {list.map((e) => (
           <li key={e.id} data-id={e.id} data-status={e.status}>
             {e.type === 'Late' ? 'Late' : e.type} from {at(Date.parse(e.startDate))}, {e.lengthMinutes} min
-            {e.notes ? `: “${e.notes}”` : ''} — <strong>{e.status === 'Denied' ? 'Declined' : e.status}</strong>{' '}
+            {e.notes ? `: “${e.notes}”` : ''} — <strong title={e.status}>{explanationWords(e.status)}</strong>{' '}
             {e.status === 'Pending' ? (
               <>
                 <button type="button" disabled={busy === e.id} onClick={() => void review(e, 'Approved')}>

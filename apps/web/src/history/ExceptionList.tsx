@@ -1,6 +1,6 @@
 /** @module Every exception of the report: sortable, filterable, paged, exported as shown. */
 import { useMemo, useState } from 'react';
-import { activityWords, hoursMinutes, impactWords, presenceWords, routingWords } from '../words.js';
+import { activityWords, explanationWords, hoursMinutes, impactWords, presenceWords, routingWords } from '../words.js';
 import type { ExceptionRow } from './report-math.js';
 
 type SortKey = 'agent' | 'start' | 'seconds' | 'scheduled' | 'actual' | 'explanation';
@@ -97,9 +97,11 @@ export function ExceptionList({ rows, names, codes, formatTime, explanationsNote
           <select value={explanation} onChange={(e) => (setExplanation(e.target.value), setPage(0))}>
             <option value="">Any</option>
             <option value="None">None</option>
-            <option value="Pending">Pending</option>
-            <option value="Approved">Approved</option>
-            <option value="Denied">Denied</option>
+            {(['Pending', 'Approved', 'Denied'] as const).map((s) => (
+              <option key={s} value={s}>
+                {explanationWords(s)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -152,7 +154,13 @@ export function ExceptionList({ rows, names, codes, formatTime, explanationsNote
                   {presenceWords(r.systemPresence)} · {routingWords(r.routingStatus)}
                 </td>
                 <td>{impactWords(r.impact)}</td>
-                <td data-testid="explanation">{r.explanation === 'None' ? '–' : r.explanation}</td>
+                <td
+                  data-testid="explanation"
+                  data-status={r.explanation}
+                  title={r.explanation === 'None' ? undefined : r.explanation}
+                >
+                  {r.explanation === 'None' ? '–' : explanationWords(r.explanation)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -426,7 +426,9 @@ describe('the live board in Chromium', () => {
     expect(res.status).toBe(200);
     await expect.poll(rowStatus, { timeout: 15_000, message: 'the row' }).toBe(other);
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000, message: 'the day view' }).toBe(other);
-    expect(await row.textContent()).toBe(other === 'Denied' ? 'declined' : 'approved');
+    expect(await row.textContent()).toBe(other === 'Denied' ? 'Declined' : 'Approved');
+    // Worded as on the row: a supervisor declines, whatever Genesys calls it.
+    expect(await item.locator('strong').textContent()).toBe(other === 'Denied' ? 'Declined' : 'Approved');
     await page.screenshot({ path: `${artifacts}board-explanation-live.png` });
     await page.keyboard.press('Escape');
   });

@@ -7,6 +7,13 @@ import { explanationsTruth, historicalTruth, seededHabits } from '@adhere/emulat
 import { addDays, localDate, startOfDay, totalsOf } from '@adhere/genesys';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 
+/** How the exception list words Genesys's explanation statuses (a supervisor declines; Genesys says Denied). */
+const STATUS_WORDS: Record<string, string> = {
+  Pending: 'Waiting for review',
+  Approved: 'Approved',
+  Denied: 'Declined',
+};
+
 // The emulator's and the browser's now: Thursday 26 November 2026, midday in London.
 const NOW = Date.UTC(2026, 10, 26, 12, 0);
 let stack: Stack;
@@ -199,7 +206,7 @@ describe('history in Chromium', () => {
         const covering = explanationsTruth(stack.emulator, agent.id, start(), end()).find(
           (ex) => Date.parse(ex.startDate) < e && Date.parse(ex.startDate) + ex.lengthMinutes * 60_000 > s,
         );
-        return [String(s), String(x.e - x.s), covering ? covering.status : '–'];
+        return [String(s), String(x.e - x.s), covering ? STATUS_WORDS[covering.status]! : '–'];
       });
       const sameName = agents.filter((a) => a.name.includes(agent.name)).map((a) => a.id);
       await expect
@@ -232,6 +239,11 @@ describe('history in Chromium', () => {
       expect(sameName).toContain(agent.id);
       expect(rows.filter((r) => r[0] === agent.id).map((r) => r.slice(1))).toEqual(want.slice(0, 100));
       expect(want.some((w) => w[2] !== '–')).toBe(true);
+      // Genesys's own value stays on the cell (and in the CSV); the words are what a supervisor reads.
+      const raw = await page
+        .locator('table.exceptions tbody tr [data-testid="explanation"]')
+        .evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-status'), td.textContent]));
+      for (const [status, text] of raw) expect(text).toBe(status === 'None' ? '–' : STATUS_WORDS[status!]);
       expect(await axeAudit(page)).toEqual([]);
       await page.screenshot({ path: `${artifacts}history-exceptions.png` });
 
