@@ -149,7 +149,7 @@ interface Fill {
   requests: number;
   /** Sequential round trips among them: the longest chain of requests each started after the one before ended. */
   depth: number;
-  /** API requests in the first 3 s after the fill. */
+  /** API requests from the code exchange to 3 s after the fill. */
   whole: number;
 }
 
@@ -285,7 +285,8 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
           await signInTo(page, s.app, `/?mu=${mu}`);
           // Waited for in the page on DOM changes and timed by its own clock: this driver hears of the page
           // late when the emulator (in this process) is busy.
-          await page.waitForFunction(() => '__adhereFill' in window);
+          // Looked for every 100 ms, not every frame: the page being timed should do as little extra as can be.
+          await page.waitForFunction(() => '__adhereFill' in window, undefined, { polling: 100 });
           watched.push(fillFrom(await page.evaluate('window.__adhereFill')));
           await page.close();
         }
@@ -299,7 +300,7 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
             `from the load (runs ${runs(watched)}), ${median(watched.map((f) => f.fromNavigation))} ms from navigation start\n` +
             `    ${Math.max(...[...users, ...watched].map((f) => f.depth))} sequential API round trips after the token ` +
             `exchange (target ≤ 5; was 15), ${median(users.map((f) => f.requests))} API requests until filled, ` +
-            `${median(users.map((f) => f.whole))} in the first 3 s after (Genesys allows about 300 a minute per token)`,
+            `${median(users.map((f) => f.whole))} from the exchange to 3 s after the fill (Genesys allows about 300 a minute per token)`,
         );
       } finally {
         await plain.close();
