@@ -4,6 +4,7 @@
 // be served from (default /srv/adhere).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { checkConfigText } from '@adhere/oauth';
 import { renderServerBlock } from './nginx-conf.mjs';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -11,29 +12,28 @@ const out = fileURLToPath(new URL('../deploy/', import.meta.url));
 const source = process.env.ADHERE_CONFIG;
 const root = process.env.ADHERE_ROOT ?? '/srv/adhere';
 
-let config;
+let text;
 try {
-  config = source
-    ? JSON.parse(readFileSync(source, 'utf8'))
-    : {
+  text = source
+    ? readFileSync(source, 'utf8')
+    : JSON.stringify({
         clientId: 'adhere-local',
         redirectUri: 'http://localhost:3000/callback',
         loginBaseUrl: 'http://localhost:4010',
         apiBaseUrl: 'http://localhost:4011',
-      };
+      });
 } catch (err) {
-  console.error(`build: cannot read ADHERE_CONFIG ${source}: ${err.message}`);
+  console.error(`build: cannot read ADHERE_CONFIG ${source}: ${err.code ?? err.message}`);
   process.exit(2);
 }
-if (
-  typeof config !== 'object' ||
-  config === null ||
-  typeof config.clientId !== 'string' ||
-  typeof config.redirectUri !== 'string'
-) {
-  console.error('build: config.json needs at least clientId and redirectUri (and region for a real org)');
+// The same check as the app's at start and `adhere doctor --config`: a build never ships a config the app refuses.
+const diagnosis = checkConfigText(text);
+if (!diagnosis.ok) {
+  for (const f of diagnosis.findings.filter((x) => x.severity === 'error'))
+    console.error(`build: config.json: ${f.message} Fix: ${f.fix}`);
   process.exit(2);
 }
+const config = JSON.parse(text);
 writeFileSync(`${dist}config.json`, `${JSON.stringify(config, null, 2)}\n`);
 mkdirSync(out, { recursive: true });
 writeFileSync(`${out}adhere.nginx.conf`, renderServerBlock({ root, config }));

@@ -6,7 +6,7 @@
 import { startCallback } from './auth/early-callback.js';
 import { loadConfig } from './config.js';
 
-export const config = loadConfig(location.origin);
+export const config = loadConfig();
 
 /** On /callback, the code exchange, with the URL as it arrived (completeSignIn cleans the address bar). */
 export const callback = location.pathname === '/callback' ? startCallback(location.href) : undefined;

@@ -1,4 +1,4 @@
-import { resolveEndpoints, type EndpointConfig } from '@adhere/oauth';
+import { OAuthError, checkConfigText, resolveEndpoints, type EndpointConfig } from '@adhere/oauth';
 
 /** What the app needs to know about its Genesys Cloud org (or the emulator). */
 export interface AppConfig extends EndpointConfig {
@@ -12,34 +12,32 @@ export interface ResolvedConfig extends AppConfig {
   apiBaseUrl: string;
 }
 
-/** The embedded default: the emulator started by `npm start`. */
-export function defaultConfig(origin: string): AppConfig {
+/**
+ * /config.json, served beside the app, checked as `adhere doctor --config` checks it. There is no fallback:
+ * a deployment whose config.json is missing, not JSON or wrong must not quietly send its users to a local
+ * emulator's sign-in page. Every server that runs the app (`npm start`, the build's nginx) serves one; the
+ * emulator's is the one `npm start` writes. Refusals are OAuthError('invalid_config') naming each problem.
+ */
+export async function loadConfig(fetchConfig: () => Promise<Response> = defaultFetch): Promise<ResolvedConfig> {
+  let res: Response;
+  try {
+    res = await fetchConfig();
+  } catch (cause) {
+    throw new OAuthError('invalid_config', 'config.json could not be fetched (the server did not answer)', { cause });
+  }
+  if (!res.ok)
+    throw new OAuthError('invalid_config', `config.json answered ${res.status}: it must be served beside the app`);
+  const text = await res.text();
+  const diagnosis = checkConfigText(text);
+  const errors = diagnosis.findings.filter((f) => f.severity === 'error');
+  if (errors.length > 0) throw new OAuthError('invalid_config', errors.map((f) => f.message).join(' '));
+  const config = JSON.parse(text) as AppConfig;
+  const endpoints = resolveEndpoints(config);
   return {
-    clientId: 'adhere-local',
-    redirectUri: `${origin}/callback`,
-    loginBaseUrl: 'http://localhost:4010',
-    apiBaseUrl: 'http://localhost:4011',
+    ...config,
+    loginBaseUrl: endpoints.loginBaseUrl,
+    apiBaseUrl: config.apiBaseUrl ?? endpoints.apiBaseUrl ?? endpoints.loginBaseUrl,
   };
 }
 
-/** /config.json (served beside the app) overrides the defaults; a region derives both hosts. */
-export async function loadConfig(origin: string): Promise<ResolvedConfig> {
-  let fromFile: Partial<AppConfig> = {};
-  try {
-    const res = await fetch('/config.json', { cache: 'no-store' });
-    if (res.ok) fromFile = (await res.json()) as Partial<AppConfig>;
-  } catch {
-    // no config.json: the defaults stand
-  }
-  const merged: AppConfig = { ...defaultConfig(origin), ...fromFile };
-  if (fromFile.region !== undefined && fromFile.loginBaseUrl === undefined) {
-    delete merged.loginBaseUrl;
-    delete merged.apiBaseUrl;
-  }
-  const endpoints = resolveEndpoints(merged);
-  return {
-    ...merged,
-    loginBaseUrl: endpoints.loginBaseUrl,
-    apiBaseUrl: merged.apiBaseUrl ?? endpoints.apiBaseUrl ?? endpoints.loginBaseUrl,
-  };
-}
+const defaultFetch = () => fetch('/config.json', { cache: 'no-store' });

@@ -25,5 +25,16 @@ configLoad.then(
     );
   },
   (err: Error) =>
-    root.render(<p role="alert">The app's configuration is invalid: {err.message}. Check config.json.</p>),
+    root.render(
+      <section className="config-refused" aria-labelledby="config-title">
+        <h1 id="config-title">Adhere cannot start: its configuration is wrong</h1>
+        <p role="alert" data-testid="config-error">
+          {err.message}
+        </p>
+        <p>
+          Whoever deployed Adhere can check the file with <code>npx adhere doctor --config config.json</code>; no
+          sign-in is offered until it passes.
+        </p>
+      </section>,
+    ),
 );

@@ -13,6 +13,10 @@ export type GenesysErrorCode =
   /** No valid token could be had, or a fresh one was refused: the user must sign in again. */
   | 'reauth_required'
   | 'invalid_argument'
+  /** An id that is not a Genesys id (a UUID) was to become part of an API path: nothing was sent. */
+  | 'invalid_id'
+  /** A path or a server's `nextUri` that would leave `/api/v2/` on the API's origin: nothing was sent. */
+  | 'invalid_path'
   | 'invalid_response'
   | 'query_failed';
 

@@ -32,12 +32,39 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE']);
 const RETRYABLE_STATUS = new Set([500, 502, 503, 504]);
 
 export function buildUrl(client: GenesysClient, path: string, query: RequestOptions['query'] = {}): string {
-  const url = new URL(path, `${client.apiBaseUrl}/`);
+  const url = checkedApiUrl(client, path);
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined) continue;
     for (const item of Array.isArray(v) ? v : [v]) url.searchParams.append(k, String(item));
   }
   return url.href;
+}
+
+/**
+ * The URL of a path under the API, refused unless it stays in `/api/v2/` on the API's origin exactly as written:
+ * a path is ours (built by apiPath) or a server's `nextUri`, and neither may use dot segments, backslashes or
+ * another host to carry the token somewhere else.
+ */
+function checkedApiUrl(client: GenesysClient, path: string): URL {
+  const url = URL.canParse(path, `${client.apiBaseUrl}/`) ? new URL(path, `${client.apiBaseUrl}/`) : undefined;
+  // What the path says before the browser normalises it: the part before any query or fragment.
+  const written = path.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '').split(/[?#]/)[0]!;
+  const base = new URL(client.apiBaseUrl);
+  if (
+    url === undefined ||
+    url.origin !== base.origin ||
+    written !== url.pathname ||
+    !url.pathname.startsWith('/api/v2/') ||
+    /(^|\/)(\.|%2e){1,2}(\/|$)/i.test(written) ||
+    /%2f|%5c/i.test(written)
+  ) {
+    const shown = path.length > 80 ? `${path.slice(0, 80)}… (${path.length} characters)` : path;
+    throw new GenesysClientError(
+      'invalid_path',
+      `Refused to call ${JSON.stringify(shown)}: not a path under /api/v2/ on the API's host`,
+    );
+  }
+  return url;
 }
 
 /** One API call answered with JSON (or nothing, for 204 and HEAD). */

@@ -7,6 +7,7 @@ export {
   type GenesysErrorCode,
   type GenesysApiErrorDetails,
 } from './errors.js';
+export { apiPath, isGenesysId, opaqueId, type OpaqueId } from './api-path.js';
 export { request, retryAfterMs, type RequestOptions, type CallOptions } from './http.js';
 export { allEntities } from './paging.js';
 export { download } from './download.js';

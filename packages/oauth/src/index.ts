@@ -20,6 +20,6 @@ export { createTokenStore, type TokenStore, type TokenStoreOptions } from './tok
 export { signOut, type SignOutOptions, type SignOutResult } from './logout.js';
 export { diagnose, toExchangeRecord, type Diagnosis } from './diagnose/diagnose.js';
 export type { ExchangeRecord } from './diagnose/exchange-record.js';
-export { checkConfig } from './diagnose/config-check.js';
+export { checkConfig, checkConfigText, MAX_CONFIG_BYTES } from './diagnose/config-check.js';
 export { recordingFetch, type RecordingOptions } from './diagnose/recording-fetch.js';
 export type { Finding, FindingCode } from './diagnose/finding.js';

@@ -45,7 +45,8 @@ export interface Endpoints {
 export function environmentOf(region: string): GenesysEnvironment | undefined {
   const env = region.trim().toLowerCase();
   const key = env.replace(/-/g, '_');
-  if (key in GENESYS_REGIONS) return GENESYS_REGIONS[key as GenesysRegion];
+  // Own keys only: `"__proto__" in GENESYS_REGIONS` is true, and its value is Object.prototype.
+  if (Object.hasOwn(GENESYS_REGIONS, key)) return GENESYS_REGIONS[key as GenesysRegion];
   return (Object.values(GENESYS_REGIONS) as string[]).includes(env) ? (env as GenesysEnvironment) : undefined;
 }
 

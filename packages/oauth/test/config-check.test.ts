@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkConfig } from '@adhere/oauth';
+import { MAX_CONFIG_BYTES, checkConfig, checkConfigText } from '@adhere/oauth';
 import { runCli } from '../src/cli/doctor.js';
 
 const GOOD = {
@@ -25,11 +25,6 @@ describe('checkConfig', () => {
   it.each([
     ['an unknown region', { ...GOOD, region: 'eu-west-9' }, 'config_region_unknown'],
     ['no region and no hosts', { clientId: GOOD.clientId, redirectUri: GOOD.redirectUri }, 'config_region_missing'],
-    [
-      'an api. host as login host',
-      { ...GOOD, region: undefined, loginBaseUrl: 'https://api.mypurecloud.ie' },
-      'config_login_on_api_host',
-    ],
     ['no client id', { ...GOOD, clientId: '' }, 'config_client_id_missing'],
     ['a client name instead of its id', { ...GOOD, clientId: 'Adhere SPA' }, 'config_client_id_malformed'],
     ['a client secret', { ...GOOD, clientSecret: 'abc' }, 'config_secret_present'],
@@ -42,6 +37,72 @@ describe('checkConfig', () => {
     ['not an object', [GOOD], 'config_invalid'],
   ])('%s', (_name, value, code) => {
     expect(codes(value)).toEqual([code]);
+  });
+
+  it('an api. host as login host is named, beside a host that is not the emulator', () => {
+    expect(codes({ ...GOOD, region: undefined, loginBaseUrl: 'https://api.mypurecloud.ie' }).sort()).toEqual([
+      'config_base_url_not_local',
+      'config_login_on_api_host',
+    ]);
+  });
+
+  // Issue 23, item 3: configs the check used to pass with "No errors found".
+  it.each([
+    [
+      'a nested client secret',
+      { ...GOOD, oauth: { clientSecret: 'x' } },
+      ['config_key_unknown', 'config_secret_present'],
+    ],
+    [
+      'a password anywhere',
+      { ...GOOD, emulator: [{ password: 'x' }] },
+      ['config_key_unknown', 'config_secret_present'],
+    ],
+    ['region "__proto__"', { ...GOOD, region: '__proto__' }, ['config_region_unknown']],
+    ['region "constructor"', { ...GOOD, region: 'constructor' }, ['config_region_unknown']],
+    ['region "toString"', { ...GOOD, region: 'toString' }, ['config_region_unknown']],
+    [
+      'a redirect URI with user information',
+      { ...GOOD, redirectUri: 'https://user:pass@adhere.example/callback' },
+      ['config_redirect_invalid'],
+    ],
+    [
+      'hosts that are not the emulator',
+      { ...GOOD, loginBaseUrl: 'https://login.evil.example', apiBaseUrl: 'https://api.evil.example' },
+      ['config_base_url_not_local', 'config_base_url_not_local'],
+    ],
+    ['a key the app does not read', { ...GOOD, clientID: 'x' }, ['config_key_unknown']],
+  ])('%s', (_name, value, expected) => {
+    expect(codes(value).sort()).toEqual([...expected].sort());
+    expect(checkConfig(value).ok).toBe(false);
+  });
+
+  it('names region "__proto__" and "constructor" as unknown, with the known regions (no prototype lookup)', () => {
+    const finding = checkConfig({ ...GOOD, region: '__proto__' }).findings[0]!;
+    expect(finding.fix).toContain('eu_west_1');
+    // JSON.parse makes "__proto__" an own key, as a config.json file would.
+    expect(
+      codes(JSON.parse(`{"region":"__proto__","clientId":"${GOOD.clientId}","redirectUri":"${GOOD.redirectUri}"}`)),
+    ).toEqual(['config_region_unknown']);
+  });
+
+  it('the emulator config (loopback hosts, a non-UUID client id) passes', () => {
+    expect(
+      codes({
+        clientId: 'adhere-local',
+        redirectUri: 'http://localhost:3000/callback',
+        loginBaseUrl: 'http://localhost:4010',
+        apiBaseUrl: 'http://127.0.0.1:4011',
+      }),
+    ).toEqual([]);
+  });
+
+  it('checkConfigText: not JSON, too large, and a good text', () => {
+    expect(checkConfigText('{').findings.map((f) => f.code)).toEqual(['config_not_json']);
+    expect(checkConfigText('<html>').findings.map((f) => f.code)).toEqual(['config_not_json']);
+    expect(checkConfigText(' '.repeat(MAX_CONFIG_BYTES + 1)).findings.map((f) => f.code)).toEqual(['config_too_large']);
+    expect(checkConfigText('[]').findings.map((f) => f.code)).toEqual(['config_invalid']);
+    expect(checkConfigText(JSON.stringify(GOOD)).ok).toBe(true);
   });
 
   it('adhere doctor --config prints the findings and exits 1 on errors, 0 when clean, 2 when unreadable', async () => {
@@ -66,6 +127,28 @@ describe('checkConfig', () => {
     expect(bad.out).toContain('config_secret_present');
     expect(bad.out).not.toContain('s3cr3t-value');
     expect((await run(['doctor', '--config', await write('good.json', JSON.stringify(GOOD)), '--json'])).code).toBe(0);
-    expect((await run(['doctor', '--config', await write('broken.json', '{')])).code).toBe(2);
+    const broken = await run(['doctor', '--config', await write('broken.json', '{')]);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain('config_not_json');
+    expect((await run(['doctor', '--config', join(dir, 'missing.json')])).code).toBe(2);
+    // Issue 23, item 3: each of these used to print "No errors found" and exit 0.
+    for (const [name, text, code] of [
+      ['nested.json', JSON.stringify({ ...GOOD, oauth: { clientSecret: 'hunter2-secret' } }), 'config_secret_present'],
+      ['proto.json', JSON.stringify({ ...GOOD, region: '__proto__' }), 'config_region_unknown'],
+      ['ctor.json', JSON.stringify({ ...GOOD, region: 'constructor' }), 'config_region_unknown'],
+      [
+        'userinfo.json',
+        JSON.stringify({ ...GOOD, redirectUri: 'https://u:p@a.example/cb' }),
+        'config_redirect_invalid',
+      ],
+      ['hosts.json', JSON.stringify({ ...GOOD, loginBaseUrl: 'https://x.example' }), 'config_base_url_not_local'],
+      ['huge.json', JSON.stringify({ ...GOOD, pad: 'x'.repeat(5_000_000) }), 'config_too_large'],
+    ] as const) {
+      const r = await run(['doctor', '--config', await write(name, text)]);
+      expect(r.code, name).toBe(1);
+      expect(r.out, name).toContain(code);
+      expect(r.out).not.toContain('hunter2');
+      expect(r.out).not.toContain('No errors found');
+    }
   });
 });

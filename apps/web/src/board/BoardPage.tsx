@@ -15,6 +15,7 @@ import {
   type ManagementUnit,
 } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
+import { readAddressIds } from '../address-ids.js';
 import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
@@ -38,11 +39,13 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   const [bus, setBus] = useState<BusinessUnitListItem[]>([]);
   const [mus, setMus] = useState<ManagementUnit[]>([]);
   const [error, setError] = useState<string>();
-  const buId = q.get('bu') ?? bus[0]?.id;
+  // Ids from the address are checked before use; one that is not a Genesys id is left out and said.
+  const address = readAddressIds(q);
+  const buId = address.businessUnitId ?? bus[0]?.id;
   // The selection as one string: effects and memos compare it by value, not by array identity.
-  const muKey = q.get('mu') ?? mus[0]?.id ?? '';
+  const muKey = address.managementUnitIds.join(',') || (mus[0]?.id ?? '');
   const muIds = useMemo(() => muKey.split(',').filter(Boolean), [muKey]);
-  const teamId = q.get('team') ?? '';
+  const teamId = address.teamId ?? '';
   const setParam = (key: string, value: string | undefined) => {
     const next = new URL(location.href);
     if (value) next.searchParams.set(key, value);
@@ -100,7 +103,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     );
     return () => ac.abort();
   }, [client]);
-  const dayAgent = q.get('agent') ?? '';
+  const dayAgent = address.agentId ?? '';
   const thresholdOf = (r: AgentAdherence) => thresholds.get(r.managementUnitId ?? '') ?? DEFAULT_THRESHOLDS;
 
   const [sortKey, setSortKey] = useState<SortKey>((q.get('sort') as SortKey) ?? 'actNow');
@@ -414,12 +417,24 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           Paused: the board holds still; {live.model.queued} changes are waiting and will apply when you resume.
         </p>
       ) : null}
+      {address.problems.length > 0 ? (
+        <ul role="alert" className="error address-problems" data-testid="address-problems">
+          {address.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      ) : null}
       {error || live.error ? (
         <p role="alert" className="error">
           {error ?? live.error}
         </p>
       ) : null}
-      {dayAgent ? (
+      {dayAgent && !live.model.get(dayAgent) && ranked.snapshots > 0 ? (
+        <p role="alert" className="error" data-testid="no-such-agent">
+          The address names an agent who is not on this board: no one with that id is in the units or team shown.
+        </p>
+      ) : null}
+      {dayAgent && live.model.get(dayAgent) ? (
         <Suspense fallback={null}>
           <AgentDayView
             key={dayAgent}

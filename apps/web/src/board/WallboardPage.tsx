@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { getManagementUnit, type GenesysClient } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
+import { readAddressIds } from '../address-ids.js';
 import { activityWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
@@ -11,8 +12,9 @@ import { useToday } from './useToday.js';
 
 export function WallboardPage({ client }: { client: GenesysClient }) {
   const q = useLocation().searchParams;
-  const muKey = q.get('mu') ?? '';
-  const teamId = q.get('team') ?? '';
+  const address = readAddressIds(q);
+  const muKey = address.managementUnitIds.join(',');
+  const teamId = address.teamId ?? '';
   const live = useLiveBoard(client, muKey, teamId);
   const muIds = useMemo(() => muKey.split(',').filter(Boolean), [muKey]);
   const [units, setUnits] = useState({ zones: new Map<string, string>(), thresholds: new Map<string, Thresholds>() });
@@ -58,6 +60,16 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
           </button>
         </div>
       </div>
+      {address.problems.map((p) => (
+        <p key={p} role="alert" className="error">
+          {p}
+        </p>
+      ))}
+      {live.error ? (
+        <p role="alert" className="error">
+          {live.error}
+        </p>
+      ) : null}
       {live.model.size === 0 && !muKey && !teamId ? (
         <p>Choose management units or a team on the board first, then open the wallboard from there.</p>
       ) : null}

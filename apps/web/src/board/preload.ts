@@ -6,6 +6,7 @@ import {
   type GenesysClient,
   type UserScheduleAdherence,
 } from '@adhere/genesys';
+import { readAddressIds } from '../address-ids.js';
 
 let preloaded: { key: string; snapshot: Promise<UserScheduleAdherence[]> } | undefined;
 
@@ -25,7 +26,8 @@ const keyOf = (selection: AdherenceSelection | undefined) => JSON.stringify(sele
 export function preloadBoard(client: GenesysClient, path: string, origin: string = location.origin): void {
   const url = new URL(path, origin);
   if (url.pathname !== '/' && url.pathname !== '/wallboard') return;
-  const selection = boardSelection(url.searchParams.get('mu') ?? '', url.searchParams.get('team') ?? '');
+  const address = readAddressIds(url.searchParams);
+  const selection = boardSelection(address.managementUnitIds.join(','), address.teamId ?? '');
   if (!selection) return;
   const snapshot = fetchAdherenceSnapshot(client, selection);
   // Its failure belongs to the board that takes it (shown there); one never taken is dropped quietly.

@@ -1,10 +1,12 @@
 /** @module The board's data: a thin adapter over @adhere/genesys's live adherence, repainting once a frame. */
 import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import {
+  GenesysApiError,
   createLiveAdherence,
   getUsersByIds,
   listTeams,
   type GenesysClient,
+  type GenesysError,
   type LiveAdherence,
   type LiveAdherenceState,
 } from '@adhere/genesys';
@@ -135,5 +137,20 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
     model.resume();
     setHeld((v) => v + 1);
   };
-  return { model, current, ranked, connection: state.status, error: state.error?.message, now, pause, resume };
+  return { model, current, ranked, connection: state.status, error: liveProblem(state.error), now, pause, resume };
+}
+
+/**
+ * The live selection's failure in a supervisor's words. A unit or team Genesys does not know (a link to
+ * another org's unit, one since deleted) answers 404 to the snapshot and 400 to the topic: both mean the same.
+ */
+function liveProblem(error: GenesysError | undefined): string | undefined {
+  if (!error) return undefined;
+  if (
+    error instanceof GenesysApiError &&
+    (error.status === 404 ||
+      (error.status === 400 && /no such entity|not\.found/i.test(error.message + error.errorCode)))
+  )
+    return 'Genesys knows no such management unit or team (or it is not one you may see): choose another above.';
+  return error.message;
 }

@@ -3,6 +3,7 @@ import type { GenesysClient } from '../client.js';
 import { GenesysApiError, GenesysClientError } from '../errors.js';
 import { request } from '../http.js';
 import { typedEvent, type NotificationEvent } from './topics.js';
+import { apiPath, opaqueId } from '../api-path.js';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
@@ -180,16 +181,17 @@ class Shard {
           method: 'POST',
           path: '/api/v2/notifications/channels',
         });
+        const subscriptions = apiPath`/api/v2/notifications/channels/${opaqueId(channel.id, 'notification channel id')}/subscriptions`;
         if (this.topics.length > 0)
           await request(this.stream.client, {
             method: 'PUT',
-            path: `/api/v2/notifications/channels/${channel.id}/subscriptions`,
+            path: subscriptions,
             body: this.topics.map((id) => ({ id })),
           });
         if (this.optionalTopics.length > 0)
           await request(this.stream.client, {
             method: 'POST',
-            path: `/api/v2/notifications/channels/${channel.id}/subscriptions`,
+            path: subscriptions,
             query: { ignoreErrors: true },
             body: this.optionalTopics.map((id) => ({ id })),
           });

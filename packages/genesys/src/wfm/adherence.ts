@@ -3,6 +3,7 @@ import { GenesysClientError } from '../errors.js';
 import { request, type CallOptions } from '../http.js';
 import { download } from '../download.js';
 import type { UserScheduleAdherence, UserScheduleAdherenceListing } from './models.js';
+import { apiPath } from '../api-path.js';
 
 const WFM = '/api/v2/workforcemanagement';
 // GET /workforcemanagement/adherence takes 1–100 userIds per request.
@@ -38,7 +39,7 @@ export async function getManagementUnitAdherence(
   return resolveListing(
     client,
     await request<UserScheduleAdherenceListing>(client, {
-      path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}/adherence`,
+      path: apiPath`/api/v2/workforcemanagement/managementunits/${managementUnitId}/adherence`,
       ...opts,
     }),
     opts,
@@ -53,7 +54,7 @@ export async function getTeamAdherence(
   return resolveListing(
     client,
     await request<UserScheduleAdherenceListing>(client, {
-      path: `${WFM}/teams/${encodeURIComponent(teamId)}/adherence`,
+      path: apiPath`/api/v2/workforcemanagement/teams/${teamId}/adherence`,
       ...opts,
     }),
     opts,

@@ -2,6 +2,7 @@
 import type { GenesysClient } from '../client.js';
 import { request, type CallOptions } from '../http.js';
 import { inlineOrDownload } from './inline-or-download.js';
+import { apiPath } from '../api-path.js';
 
 export type ExplanationStatus = 'Pending' | 'Approved' | 'Denied';
 
@@ -34,7 +35,7 @@ export async function queryBusinessUnitExplanations(
 ): Promise<AdherenceExplanation[]> {
   const res = await request<QueryResponse>(client, {
     method: 'POST',
-    path: `/api/v2/workforcemanagement/businessunits/${encodeURIComponent(businessUnitId)}/adherence/explanations/query`,
+    path: apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/adherence/explanations/query`,
     body: query,
     ...opts,
   });
@@ -56,7 +57,7 @@ export async function queryAgentExplanations(
 ): Promise<AdherenceExplanation[]> {
   const res = await request<QueryResponse>(client, {
     method: 'POST',
-    path: `/api/v2/workforcemanagement/agents/${encodeURIComponent(agentId)}/adherence/explanations/query`,
+    path: apiPath`/api/v2/workforcemanagement/agents/${agentId}/adherence/explanations/query`,
     body: query,
     ...opts,
   });
@@ -77,7 +78,7 @@ export async function reviewExplanation(
 ): Promise<{ jobId: string | undefined; status: string | undefined }> {
   const res = await request<{ job?: { id?: string; status?: string } }>(client, {
     method: 'PATCH',
-    path: `/api/v2/workforcemanagement/agents/${encodeURIComponent(agentId)}/adherence/explanations/${encodeURIComponent(explanationId)}`,
+    path: apiPath`/api/v2/workforcemanagement/agents/${agentId}/adherence/explanations/${explanationId}`,
     body: { status },
     ...opts,
   });

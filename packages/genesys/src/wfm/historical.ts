@@ -7,6 +7,7 @@ import { NotificationStream, type WebSocketFactory } from '../notifications/stre
 import { historicalBulkTopic } from '../notifications/topics.js';
 import { getMe } from '../users.js';
 import type { ActivityCategory, Impact, RoutingStatus, SystemPresence } from './models.js';
+import { apiPath } from '../api-path.js';
 
 /** HistoricalAdherenceDayMetrics, with one naming: Genesys's MU/team files say …Secs, bulk files …Seconds. */
 export interface HistoricalDayMetrics {
@@ -199,7 +200,7 @@ async function poll(
   for (;;) {
     await client.options.sleep(wait, signal);
     const job = await request<{ job?: { status?: string }; downloadUrls?: string[] }>(client, {
-      path: `/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`,
+      path: apiPath`/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`,
       signal,
     });
     if (job.job?.status === 'Complete') return job.downloadUrls ?? [];

@@ -2,6 +2,7 @@ import type { GenesysClient } from '../client.js';
 import { request, type CallOptions } from '../http.js';
 import { allEntities } from '../paging.js';
 import type { BusinessUnitActivityCode, BusinessUnitListItem, EntityRef, ManagementUnit, Team } from './models.js';
+import { apiPath } from '../api-path.js';
 
 const WFM = '/api/v2/workforcemanagement';
 
@@ -28,7 +29,7 @@ export async function listManagementUnits(
   return (
     (
       await request<{ entities?: ManagementUnit[] }>(client, {
-        path: `${WFM}/businessunits/${encodeURIComponent(businessUnitId)}/managementunits`,
+        path: apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/managementunits`,
         ...opts,
       })
     ).entities ?? []
@@ -36,13 +37,13 @@ export async function listManagementUnits(
 }
 
 /** A management unit with its adherence settings (thresholds and target). */
-export function getManagementUnit(
+export async function getManagementUnit(
   client: GenesysClient,
   managementUnitId: string,
   opts: CallOptions = {},
 ): Promise<ManagementUnit> {
   return request(client, {
-    path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}`,
+    path: apiPath`/api/v2/workforcemanagement/managementunits/${managementUnitId}`,
     query: { expand: 'settings.adherence' },
     ...opts,
   });
@@ -57,7 +58,7 @@ export async function listManagementUnitUsers(
   return (
     (
       await request<{ entities?: EntityRef[] }>(client, {
-        path: `${WFM}/managementunits/${encodeURIComponent(managementUnitId)}/users`,
+        path: apiPath`/api/v2/workforcemanagement/managementunits/${managementUnitId}/users`,
         ...opts,
       })
     ).entities ?? []
@@ -72,7 +73,7 @@ export async function listActivityCodes(
   return (
     (
       await request<{ entities?: BusinessUnitActivityCode[] }>(client, {
-        path: `${WFM}/businessunits/${encodeURIComponent(businessUnitId)}/activitycodes`,
+        path: apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/activitycodes`,
         ...opts,
       })
     ).entities ?? []
@@ -94,7 +95,7 @@ export async function listTeamMembers(
   const members: Array<EntityRef & { name?: string }> = [];
   for await (const m of allEntities<EntityRef & { name?: string }>(
     client,
-    `/api/v2/teams/${encodeURIComponent(teamId)}/members`,
+    apiPath`/api/v2/teams/${teamId}/members`,
     {},
     opts,
   ))

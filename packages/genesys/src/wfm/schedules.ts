@@ -2,6 +2,7 @@
 import type { GenesysClient } from '../client.js';
 import { request, type CallOptions } from '../http.js';
 import { inlineOrDownload } from './inline-or-download.js';
+import { apiPath } from '../api-path.js';
 
 export interface AgentScheduleActivity {
   startDate: string;
@@ -42,7 +43,7 @@ export async function searchAgentSchedules(
 ): Promise<AgentSchedule[]> {
   const res = await request<SearchResponse>(client, {
     method: 'POST',
-    path: `/api/v2/workforcemanagement/managementunits/${encodeURIComponent(managementUnitId)}/agentschedules/search`,
+    path: apiPath`/api/v2/workforcemanagement/managementunits/${managementUnitId}/agentschedules/search`,
     body: query,
     ...opts,
   });

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { checkConfig } from '../diagnose/config-check.js';
+import { open, readFile } from 'node:fs/promises';
+import { checkConfigText, MAX_CONFIG_BYTES } from '../diagnose/config-check.js';
 import { READABLE_FORMS, diagnose, readInput, type Diagnosis, type InputReading } from '../diagnose/diagnose.js';
 import type { ExchangeRecord } from '../diagnose/exchange-record.js';
 import { OAuthError } from '../errors.js';
@@ -111,16 +111,24 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 }
 
 async function checkConfigFile(path: string, json: boolean, io: CliIO): Promise<number> {
-  let value: unknown;
+  let text: string;
+  let size: number;
   try {
-    value = JSON.parse(await readFile(path, 'utf8'));
+    // A multi-megabyte file is named as such, not read whole: at most one byte more than a config may be.
+    const handle = await open(path, 'r');
+    try {
+      size = (await handle.stat()).size;
+      const buffer = Buffer.alloc(Math.min(size, MAX_CONFIG_BYTES + 1));
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      text = buffer.subarray(0, bytesRead).toString('utf8');
+    } finally {
+      await handle.close();
+    }
   } catch (err) {
-    io.stderr(
-      `adhere doctor: cannot read ${path} as JSON: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`,
-    );
+    io.stderr(`adhere doctor: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
     return 2;
   }
-  const result = checkConfig(value);
+  const result = checkConfigText(text, size);
   io.stdout(json ? JSON.stringify(result, null, 2) + '\n' : formatDiagnosis(result));
   return result.ok ? 0 : 1;
 }

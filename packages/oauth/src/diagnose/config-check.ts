@@ -24,6 +24,54 @@ const KNOWN_SCOPES = new Set(
   ].flatMap((s) => (s === 'user-basic-info' || s === 'notifications' ? [s] : [s, `${s}:readonly`])),
 );
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** The keys the app reads; anything else is a typo or something that does not belong in a public file. */
+const KNOWN_KEYS = new Set(['region', 'clientId', 'redirectUri', 'scope', 'loginBaseUrl', 'apiBaseUrl']);
+/** A config.json is a few hundred bytes; one of megabytes is a mistake (or an attempt to stall the reader). */
+export const MAX_CONFIG_BYTES = 64 * 1024;
+/** Keys that hold a credential, at any depth: a public file must hold none. */
+const SECRET_KEY = /secret|password|passwd|private.?key|^token$|access.?token|refresh.?token/i;
+
+/**
+ * config.json as text, the way the app and `adhere doctor --config` read it: bounded in size, JSON, then
+ * `checkConfig`. `size` is the file's size where the caller read less than all of it. The one check both share, so the CLI never passes a file the app would refuse.
+ */
+export function checkConfigText(text: string, size: number = text.length): Diagnosis {
+  if (size > MAX_CONFIG_BYTES)
+    return failed(
+      'config_too_large',
+      `config.json is ${size.toLocaleString('en')} bytes; a config is a few hundred, ` +
+        `and at most ${MAX_CONFIG_BYTES.toLocaleString('en')} are read.`,
+      `${size} bytes`,
+      'Keep only region, clientId, redirectUri and scope in it.',
+    );
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    return failed(
+      'config_not_json',
+      `config.json is not JSON: ${(err as Error).message}.`,
+      text.slice(0, 60),
+      'Write {"region": "…", "clientId": "…", "redirectUri": "…"}.',
+    );
+  }
+  return checkConfig(value);
+}
+
+function failed(code: Finding['code'], message: string, evidence: string, fix: string): Diagnosis {
+  return { findings: [{ code, severity: 'error', message, evidence, fix }], ok: false };
+}
+
+/** Dotted paths of keys that look like credentials, at any depth (bounded: a config is shallow). */
+function secretPaths(value: unknown, path = '', depth = 0, out: string[] = []): string[] {
+  if (depth > 8 || typeof value !== 'object' || value === null || out.length >= 10) return out;
+  for (const [k, v] of Object.entries(value)) {
+    const here = path ? `${path}.${k}` : k;
+    if (SECRET_KEY.test(k)) out.push(here);
+    else secretPaths(v, here, depth + 1, out);
+  }
+  return out;
+}
 
 export function checkConfig(value: unknown): Diagnosis {
   const findings: Finding[] = [];
@@ -89,14 +137,37 @@ export function checkConfig(value: unknown): Diagnosis {
       'Copy the "Client ID" of the Code Authorization client, not its name or secret.',
     );
   }
-  if ('clientSecret' in c || 'client_secret' in c) {
+  for (const where of secretPaths(c)) {
     add(
       'config_secret_present',
       'error',
-      'The config holds a client secret; config.json is public to every visitor and a PKCE app needs none.',
-      'clientSecret: <redacted>',
+      `The config holds a secret at ${where}; config.json is public to every visitor and a PKCE app needs none.`,
+      `${where}: <redacted>`,
       'Remove it, and rotate the secret: it has been exposed.',
     );
+  }
+  for (const key of Object.keys(c).filter((k) => !KNOWN_KEYS.has(k) && !SECRET_KEY.test(k))) {
+    add(
+      'config_key_unknown',
+      'error',
+      `config.json has a key the app does not read: ${JSON.stringify(key.slice(0, 40))}.`,
+      `${key.slice(0, 40)}: …`,
+      `Remove it; the app reads only ${[...KNOWN_KEYS].join(', ')}.`,
+    );
+  }
+  // Explicit hosts are for the local emulator: a deployed app names its region, and its hosts follow from it.
+  // Anything else would send users to sign in, and their tokens, wherever the file says.
+  for (const key of ['loginBaseUrl', 'apiBaseUrl']) {
+    if (c[key] === undefined) continue;
+    const u = typeof c[key] === 'string' ? safeUrl(c[key]) : undefined;
+    if (!u || !LOOPBACK.has(u.hostname) || (u.protocol !== 'http:' && u.protocol !== 'https:'))
+      add(
+        'config_base_url_not_local',
+        'error',
+        `${key} may only point at the local emulator (http://localhost:…); a deployed config sets "region" instead.`,
+        `${key}: ${String(c[key]).slice(0, 80)}`,
+        `Remove ${key} and set "region" to your org's region, e.g. "eu_west_1".`,
+      );
   }
 
   const redirect = text('redirectUri');
@@ -108,6 +179,14 @@ export function checkConfig(value: unknown): Diagnosis {
       'redirectUri is missing.',
       'redirectUri: (missing)',
       "Set it to the app's /callback URL, exactly as registered on the OAuth client.",
+    );
+  else if (url && (url.username !== '' || url.password !== ''))
+    add(
+      'config_redirect_invalid',
+      'error',
+      'redirectUri carries user information (user:password@); Genesys compares it character for character, and credentials do not belong in a public file.',
+      `redirectUri: ${url.protocol}//<redacted>@${url.host}${url.pathname}`,
+      'Use e.g. https://your.app/callback.',
     );
   else if (!url || url.hash !== '')
     add(
