@@ -33,7 +33,8 @@ const SECRET_KEY = /secret|password|passwd|private.?key|^token$|access.?token|re
 
 /**
  * config.json as text, the way the app and `adhere doctor --config` read it: bounded in size, JSON, then
- * `checkConfig`. `size` is the file's size where the caller read less than all of it. The one check both share, so the CLI never passes a file the app would refuse.
+ * `checkConfig`. `size` is the file's size where the caller read less than all of it. The one check both
+ * share, so the CLI never passes a file the app would refuse.
  */
 export function checkConfigText(text: string, size: number = text.length): Diagnosis {
   if (size > MAX_CONFIG_BYTES)
