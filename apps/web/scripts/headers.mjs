@@ -35,10 +35,13 @@ export function contentSecurityPolicy(config) {
     origins.add(u.origin);
     origins.add(`${u.protocol === 'https:' ? 'wss:' : 'ws:'}//${u.host}`);
   }
-  // A region (eu_west_1) or an environment (mypurecloud.ie): login., api., the notification socket and the
-  // download hosts all live under the environment's domain.
+  // A region (eu_west_1) or an environment (mypurecloud.ie): the four hosts the app talks to, named — not a
+  // wildcard over every host of the region. login. takes the token request; api. the REST API; streaming. the
+  // notification socket (Channel.connectUri, wss://streaming.<env>/channels/…); api-downloads. serves the
+  // pre-signed result files of WFM jobs (Genesys's sample bulk historical adherence job answer:
+  // "https://api-downloads.mypurecloud.de/historicalAdherence/results/…").
   const environment = config.region ? environmentOf(config.region) : undefined;
-  if (environment) origins.add(`https://*.${environment}`).add(`wss://*.${environment}`);
+  if (environment) for (const host of genesysHosts(environment)) origins.add(host);
   return [
     "default-src 'none'",
     "script-src 'self'",
@@ -49,6 +52,16 @@ export function contentSecurityPolicy(config) {
     "frame-ancestors 'none'",
     "base-uri 'none'",
   ].join('; ');
+}
+
+/** The Genesys hosts a browser app of this environment connects to. */
+export function genesysHosts(environment) {
+  return [
+    `https://login.${environment}`,
+    `https://api.${environment}`,
+    `wss://streaming.${environment}`,
+    `https://api-downloads.${environment}`,
+  ];
 }
 
 /** Headers on every response, errors included. */

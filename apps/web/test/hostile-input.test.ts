@@ -104,3 +104,32 @@ describe('what a failed callback means (items 9 and 16)', () => {
     ).toMatchObject({ kind: 'failed' });
   });
 });
+
+// Issue 25, item 4: OWASP's payloads behind what a spreadsheet skips, and the look-alike signs.
+describe('CSV formula escaping looks through leading blanks and look-alike signs', () => {
+  it.each([
+    ['a line feed', '\n=1+1'],
+    ['a space', ' =1+1'],
+    ['spaces and a tab', "  \t=cmd|' /C calc'!A0"],
+    ['a no-break space', '\u00A0=1+1'],
+    ['a zero-width space', '\u200B=HYPERLINK("http://x")'],
+    ['a byte-order mark', '\uFEFF@SUM(A1)'],
+    ['a full-width equals', '\uFF1D1+1'],
+    ['a full-width plus', '\uFF0B1+1'],
+    ['a small plus', '\uFE621+1'],
+    ['a full-width minus', '\uFF0D1'],
+    ['a full-width at', '\uFF20SUM(A1)'],
+    ['a small equals', '\uFE661'],
+    ['OWASP DDE', "=cmd|' /C calc'!A0"],
+    ['OWASP with a leading plus', "+cmd|' /C calc'!A0"],
+    ['OWASP @SUM', "@SUM(1+9)*cmd|' /C calc'!A0"],
+  ])('%s: gets the apostrophe', (_name, value) => {
+    const line = toCsv([[value]]).replace(/\r\n$/, '');
+    const unquoted = line.startsWith('"') ? line.slice(1, -1).replace(/""/g, '"') : line;
+    expect(unquoted).toBe(`'${value}`);
+  });
+
+  it.each(['Ada Lovelace', ' Ada', 'O\u2019Brien', '100%', 'a=b', '3-2'])('%s stays as it is', (value) => {
+    expect(toCsv([[value]])).toBe(`${value}\r\n`);
+  });
+});

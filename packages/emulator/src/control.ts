@@ -33,7 +33,7 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     for (const [k, v] of Object.entries(input)) if (!SWITCHES.has(k)) faults[k] = v;
     try {
       const checked = checkFaultOptions(faults);
-      const bad = switchProblem(input);
+      const bad = switchProblem(input, new Set(ctx.centre.topology.managementUnits.map((m) => m.id)));
       if (bad) return c.json({ error: bad }, 400);
       ctx.faults.set(checked);
     } catch (err) {
@@ -48,6 +48,14 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
     const mass = input.massDeviation as { managementUnitId?: string; share?: number; minutes?: number } | undefined;
     if (mass) {
       const mu = mass.managementUnitId ?? ctx.centre.topology.managementUnits[0]!.id;
+      // One mass deviation per unit at a time: a call's work is bounded by one unit's agents (≤ 1,500), and
+      // twenty calls in a row cannot pile outages onto the simulation.
+      const running = ctx.centre.outageUntil(mu);
+      if (running !== undefined)
+        return c.json(
+          { error: `a mass deviation is already running in that unit until ${new Date(running).toISOString()}` },
+          409,
+        );
       outage = ctx.centre.forceOutage(mu, mass.share ?? 0.5, (mass.minutes ?? 10) * 60_000);
     }
     return c.json({
@@ -60,7 +68,7 @@ export function controlRoutes(ctx: EmulatorContext): Hono {
   return app;
 }
 
-function switchProblem(input: Record<string, unknown>): string | undefined {
+function switchProblem(input: Record<string, unknown>, units: ReadonlySet<string>): string | undefined {
   for (const key of ['dropSockets', 'socketClosing', 'silent']) {
     if (key in input && typeof input[key] !== 'boolean') return `${key} must be true or false`;
   }
@@ -73,6 +81,8 @@ function switchProblem(input: Record<string, unknown>): string | undefined {
         return `massDeviation has no option ${JSON.stringify(k).slice(0, 40)}`;
     if (m.managementUnitId !== undefined && (typeof m.managementUnitId !== 'string' || !UUID.test(m.managementUnitId)))
       return 'massDeviation.managementUnitId must be a management unit id';
+    if (m.managementUnitId !== undefined && !units.has(m.managementUnitId as string))
+      return `massDeviation.managementUnitId names no management unit of this emulator: ${m.managementUnitId as string}`;
     if (m.share !== undefined && (typeof m.share !== 'number' || !(m.share > 0 && m.share <= 1)))
       return 'massDeviation.share must be a number above 0, at most 1';
     if (m.minutes !== undefined && (typeof m.minutes !== 'number' || !(m.minutes > 0 && m.minutes <= 1440)))

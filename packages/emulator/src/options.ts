@@ -40,6 +40,11 @@ export interface EmulatorOptions {
   /** Warning time between v2.system.socket_closing and the close (default 60 s). */
   socketClosingGraceMs?: number;
   maxTopicsPerChannel?: number;
+  /**
+   * Bytes of notifications a socket may have waiting to be read before it is closed as too slow (default
+   * 4 MiB: about 10 s of every event of 20,000 agents at --speed 60).
+   */
+  maxSocketBacklogBytes?: number;
   /** Real-time listings larger than this come back as a downloadUrl. */
   downloadThreshold?: number;
   /** Base delay before a historical job completes (default 1.5 s). */

@@ -78,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       maxChannelsPerUser: 20,
       maxTopicsPerChannel: options.maxTopicsPerChannel ?? 1000,
       closingGraceMs: options.socketClosingGraceMs ?? 60_000,
+      maxSocketBacklogBytes: options.maxSocketBacklogBytes ?? 4 * 1024 * 1024,
       connectUri: (id) => `${urls.api.replace(/^http/, 'ws')}/channels/${id}`,
       log,
       clock,

@@ -251,6 +251,13 @@ describe('5. the fault switches cannot be flipped cross-site, and take only vali
     ['a mass deviation of a day and more', '{"massDeviation":{"minutes":99999}}', json, 400],
     ['a mass deviation with an unknown option', '{"massDeviation":{"everyone":true}}', json, 400],
     ['a mass deviation of a unit that is not an id', '{"massDeviation":{"managementUnitId":"../x"}}', json, 400],
+    // Issue 25, item 2: a well-formed id of no unit was taken.
+    [
+      'a mass deviation of a unit that does not exist',
+      '{"massDeviation":{"managementUnitId":"0badc0de-0000-4000-8000-000000000001"}}',
+      json,
+      400,
+    ],
   ])('refuses %s', async (_name, body, headers, status) => {
     expect((await post(body, headers as Record<string, string>)).status).toBe(status);
     expect(emulator.context.faults.options).toMatchObject({ rate429: 0, rate5xx: 0, latencyMs: 0, retryAfterMs: 1000 });
@@ -261,6 +268,37 @@ describe('5. the fault switches cannot be flipped cross-site, and take only vali
     expect((await post('{"rate5xx":0.5}', json)).status).toBe(200);
     expect(emulator.context.faults.options.rate5xx).toBe(0.5);
     expect((await post('{"rate5xx":0}', json)).status).toBe(200);
+  });
+
+  // Issue 25, item 2: twenty calls in a row stalled the API (each pile of outages was scanned at every
+  // simulated change). One deviation per unit runs at a time; the rest are refused with 409 and do no work.
+  it('twenty mass deviations in a row: one per unit runs, the others are 409, and the API keeps answering', async () => {
+    const units = emulator.centre.topology.managementUnits;
+    const statuses: number[] = [];
+    const signedOut: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const mu = units[i % units.length]!;
+      const res = await post(
+        JSON.stringify({ massDeviation: { managementUnitId: mu.id, share: 1, minutes: 30 } }),
+        json,
+      );
+      statuses.push(res.status);
+      const body = (await res.json()) as { signedOut?: number; error?: string };
+      if (res.status === 200) signedOut.push(body.signedOut!);
+      else expect(body.error).toContain('already running in that unit until');
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(Math.min(20, units.length));
+    expect(statuses.filter((s) => s === 409)).toHaveLength(20 - Math.min(20, units.length));
+    // A call's work is bounded by its unit's agents.
+    for (const [i, n] of signedOut.entries())
+      expect(n).toBeLessThanOrEqual(
+        emulator.centre.topology.agents.filter((a) => a.managementUnitId === units[i]!.id).length,
+      );
+    emulator.centre.advanceBy(31 * 60_000);
+    expect((await api('/api/v2/users/me', supervisor)).status).toBe(200);
+    // Once over, the unit takes a new one.
+    expect((await post(JSON.stringify({ massDeviation: { managementUnitId: units[0]!.id } }), json)).status).toBe(200);
+    emulator.centre.advanceBy(11 * 60_000);
   });
 });
 

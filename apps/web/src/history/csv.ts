@@ -1,7 +1,12 @@
 /** @module CSV export: RFC 4180, UTF-8 with a byte-order mark so Excel reads names right. */
 
-/** Text a spreadsheet would run as a formula (OWASP CSV injection): =, +, -, @, tab or carriage return first. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet would run as a formula (OWASP CSV injection: =, +, -, @, tab, carriage return first).
+ * Spreadsheets also skip what comes before the sign (spaces, line feeds, no-break and zero-width spaces, a
+ * byte-order mark), and some read the full-width and small forms (＝ ＋ － ＠ ﹦ ﹢ ﹣) as the ASCII ones, so
+ * those are looked through and matched too.
+ */
+const FORMULA_START = /^[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63]/;
 
 /**
  * RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled. Text cells that a

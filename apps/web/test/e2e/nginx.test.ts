@@ -115,7 +115,12 @@ describe('the shipped server block for a real org', () => {
     const { renderServerBlock, renderStandaloneConf } = await import('../../scripts/nginx-conf.mjs');
     const config = { region: 'eu_west_1', clientId: 'c', redirectUri: 'https://your.app/callback' };
     const block = renderServerBlock({ root: '/srv/adhere', config });
-    expect(block).toContain("connect-src 'self' https://*.mypurecloud.ie wss://*.mypurecloud.ie;");
+    // Issue 25, item 3: the hosts the app talks to, named; no wildcard over every host of the region.
+    expect(block).toContain(
+      "connect-src 'self' https://login.mypurecloud.ie https://api.mypurecloud.ie wss://streaming.mypurecloud.ie " +
+        'https://api-downloads.mypurecloud.ie;',
+    );
+    expect(block).not.toContain('*');
     const prefix = await mkdtemp(join(tmpdir(), 'adhere-nginx-t-'));
     await writeFile(
       join(prefix, 'nginx.conf'),

@@ -10,6 +10,8 @@ export interface HubOptions {
   maxTopicsPerChannel: number;
   /** Warning time between v2.system.socket_closing and the close (Genesys: about a minute). */
   closingGraceMs: number;
+  /** Bytes a socket may have unsent before it is closed as a consumer too slow to serve. */
+  maxSocketBacklogBytes: number;
   connectUri: (channelId: string) => string;
   log: (line: string) => void;
   clock: WallClock;
@@ -47,6 +49,10 @@ export class NotificationHub {
   /** While true, sockets get neither heartbeats nor events (fault injection: a silent socket). */
   silent = false;
   delivered = 0;
+  /** Sockets closed because their reader fell too far behind. */
+  slowConsumersClosed = 0;
+  /** The most one socket has had waiting: what a slow reader cost at worst (bounded by the option). */
+  peakBacklogBytes = 0;
 
   constructor(readonly options: HubOptions) {
     this.stopTimers = [
@@ -121,11 +127,36 @@ export class NotificationHub {
     if (!set || this.silent) return;
     const frame = JSON.stringify({ topicName, version: '2', eventBody, metadata: { CorrelationId: randomUUID() } });
     for (const c of set) {
-      if (c.socket && c.socket.readyState === 1) {
-        c.socket.send(frame);
-        this.delivered++;
+      if (!c.socket || c.socket.readyState !== 1) continue;
+      // A reader that stops reading would otherwise make every frame wait in this process's memory (about
+      // 100 MB a minute for 20 busy units). Past the bound the socket is cut, as a server that cannot serve
+      // a consumer does; the client reconnects and resyncs, as after any other gap. A close frame would queue
+      // behind the backlog it is meant to end, so the connection is destroyed at once.
+      if (c.socket.bufferedAmount + frame.length > this.options.maxSocketBacklogBytes) {
+        this.cutSlowConsumer(c);
+        continue;
       }
+      c.socket.send(frame);
+      this.delivered++;
+      if (c.socket.bufferedAmount > this.peakBacklogBytes) this.peakBacklogBytes = c.socket.bufferedAmount;
     }
+  }
+
+  private cutSlowConsumer(channel: Channel): void {
+    const socket = channel.socket!;
+    this.options.log(
+      `[emulator] socket on channel ${channel.id} closed: ${socket.bufferedAmount} bytes unread (limit ${this.options.maxSocketBacklogBytes})`,
+    );
+    this.slowConsumersClosed++;
+    channel.socket = undefined;
+    socket.terminate();
+  }
+
+  /** Bytes waiting to be sent over every socket: what a slow reader costs this process. */
+  backlogBytes(): number {
+    let n = 0;
+    for (const c of this.channels.values()) n += c.socket?.bufferedAmount ?? 0;
+    return n;
   }
 
   /** One connection per channel: a new one replaces the old. */

@@ -57,6 +57,8 @@ export class ContactCentre {
   changes = 0;
   /** Agents a forced outage holds signed out, until when. */
   private readonly outages = new Map<number, number>();
+  /** The same outages by end time: finding the next to end is O(1), not a scan per simulated change. */
+  private readonly outageEnds = new MinHeap<number>();
   /** Each agent's span as the timeline has it (an outage shows another presence over it). */
   private readonly spans: Span[] = [];
 
@@ -118,6 +120,7 @@ export class ContactCentre {
    */
   forceOutage(managementUnitId: string, share: number, durationMs: number): number {
     const at = this.now();
+    if (this.outageUntil(managementUnitId) !== undefined) return 0;
     const candidates = this.statuses.filter(
       (s) =>
         s.agent.managementUnitId === managementUnitId &&
@@ -128,9 +131,18 @@ export class ContactCentre {
     const hit = candidates.slice(0, Math.ceil(candidates.length * Math.min(1, Math.max(0, share))));
     for (const s of hit) {
       this.outages.set(s.agent.index, at + durationMs);
+      this.outageEnds.push(at + durationMs, s.agent.index);
       this.update(s.agent.index, this.statusFor(s.agent, this.spans[s.agent.index]!, s, at));
     }
     return hit.length;
+  }
+
+  /** When the unit's running mass deviation ends, if one is running (one at a time per unit). */
+  outageUntil(managementUnitId: string): number | undefined {
+    let until: number | undefined;
+    for (const [index, end] of this.outages)
+      if (this.topology.agents[index]!.managementUnitId === managementUnitId) until = Math.max(until ?? 0, end);
+    return until;
   }
 
   /**
@@ -146,16 +158,11 @@ export class ContactCentre {
   advanceTo(t: number): void {
     for (;;) {
       const nextSpan = this.queue.peekKey() ?? Infinity;
-      let nextEnd = Infinity;
-      let ending = -1;
-      for (const [index, until] of this.outages)
-        if (until < nextEnd) {
-          nextEnd = until;
-          ending = index;
-        }
+      const nextEnd = this.outageEnds.peekKey() ?? Infinity;
       if (Math.min(nextSpan, nextEnd) > t) break;
       if (nextEnd < nextSpan) {
         // The outage is over for this agent: back to what the timeline says now.
+        const ending = this.outageEnds.pop()!;
         this.outages.delete(ending);
         const previous = this.statuses[ending]!;
         this.update(ending, this.statusFor(previous.agent, this.spans[ending]!, previous, nextEnd));
