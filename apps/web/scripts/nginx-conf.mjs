@@ -46,6 +46,19 @@ ${types}
   gzip_min_length ${COMPRESS_MIN_BYTES};
   gzip_types ${COMPRESSIBLE.filter((t) => t !== 'text/html').join(' ')};
 
+  # Answers made before a location is chosen (405 for TRACE or POST, 400s) carry the policy too: add_header at
+  # server level applies exactly where no location's own does.
+${headerLines(config, REVALIDATE, '  ')}
+  add_header Allow "GET, HEAD" always;
+  # Only GET and HEAD, as the Node server: anything else is 405 with Allow.
+  if ($request_method !~ ^(GET|HEAD)$) {
+    return 405;
+  }
+  # TLS deployments: send HSTS once every name this server answers is served over https only (RFC 6797), e.g.
+  #   add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;
+  # in each location below (add_header is per location), or in a file included there:
+  #   include /etc/nginx/snippets/adhere-hsts.conf;
+
   # Content-hashed build output: cached for a year.
   location ^~ ${HASHED_PREFIX} {
 ${headerLines(config, LONG_CACHE, i)}

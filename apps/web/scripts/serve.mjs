@@ -41,6 +41,16 @@ export function serveApp({ port = 3000, host = '127.0.0.1', distDir, config }) {
       res.writeHead(status, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     };
+    // Only GET and HEAD, as nginx serves static files: both servers answer anything else 405 with Allow.
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return send(
+        405,
+        TYPES['.html'],
+        Buffer.from('<!doctype html><title>Method not allowed</title><p>Only GET and HEAD.</p>'),
+        '/',
+      );
+    }
     const path = requestPath(req.url);
     // A malformed escape ("/%") or request target is the client's mistake, never the server's crash.
     if (path === undefined)

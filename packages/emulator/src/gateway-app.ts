@@ -4,7 +4,7 @@
  * and API origins keep behaving as Genesys's do (the API origin has no /oauth/token).
  */
 
-type Fetch = (req: Request) => Response | Promise<Response>;
+type Fetch = (req: Request, env?: unknown) => Response | Promise<Response>;
 
 export interface GatewayRoute {
   to: 'login' | 'api';
@@ -26,7 +26,14 @@ export function gatewayRoute(pathname: string): GatewayRoute {
 }
 
 export function gatewayFetch(login: Fetch, api: Fetch): Fetch {
-  return (req) => {
+  return (req, env) => {
+    // Which origin a request is for is read from its Host: two Host headers (RFC 9112 §3.2: a server
+    // MUST answer 400) could be read one way here and another way by a proxy in front.
+    if (hostHeaders(req, env) !== 1)
+      return new Response(JSON.stringify({ error: 'a request must carry exactly one Host header' }), {
+        status: 400,
+        headers: { 'Content-Type': 'application/json' },
+      });
     const url = new URL(req.url);
     const route = gatewayRoute(url.pathname);
     url.pathname = route.path;
@@ -37,6 +44,14 @@ export function gatewayFetch(login: Fetch, api: Fetch): Fetch {
       redirect: 'manual',
       ...(hasBody ? { body: req.body, duplex: 'half' } : {}),
     } as RequestInit);
-    return (route.to === 'login' ? login : api)(forwarded);
+    // The Node bindings go along: the login throttle keys on the peer's address.
+    return (route.to === 'login' ? login : api)(forwarded, env);
   };
+}
+
+/** How many Host headers the request came with: Node's raw header list where there is one. */
+function hostHeaders(req: Request, env: unknown): number {
+  const raw = (env as { incoming?: { rawHeaders?: string[] } } | undefined)?.incoming?.rawHeaders;
+  if (raw) return raw.filter((name, i) => i % 2 === 0 && name.toLowerCase() === 'host').length;
+  return req.headers.get('host')?.includes(',') ? 2 : 1;
 }

@@ -64,12 +64,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.clients ?? []).map((c) => [c.id, c] as const),
   ]);
   const urls = { login: '', api: '' };
+  const directory = new Directory(topology);
   const ctx: EmulatorContext = {
     clients,
     grants: new GrantStore(options.codeLifetimeMs ?? 60_000, () => clock.now()),
     rejections: new RejectionLog(log, () => clock.now()),
-    loginThrottle: new LoginThrottle(clock),
-    directory: new Directory(topology),
+    loginThrottle: new LoginThrottle(clock, (email) => directory.findByEmail(email) !== undefined),
+    directory,
     centre,
     explanations,
     hub: new NotificationHub({
@@ -88,7 +89,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
             ctx.hub,
             topology,
             channel,
-            channel.owner.userId ? ctx.directory.findById(channel.owner.userId) : undefined,
+            {
+              account: channel.owner.userId ? ctx.directory.findById(channel.owner.userId) : undefined,
+              scopes: channel.scopes,
+            },
             topics,
             { replace: false, ignoreErrors: false },
           );

@@ -141,6 +141,35 @@ describe('API responses match the official SDK models (field names and types)', 
     expect((await patch('Maybe')).status).toBe(400);
     expect((await patch('Approved', agentToken)).status).toBe(403);
 
+    // Issue 23, item 5: the job's selfUri answers (AdherenceExplanationJob), to its owner only; a text/plain
+    // body is refused unread.
+    const job = await fetch(`${emulator.apiUrl}${reviewed.body.job.selfUri}`, {
+      headers: { Authorization: `Bearer ${supervisor}` },
+    });
+    expect(job.status).toBe(200);
+    const jobBody = (await job.json()) as Record<string, any>;
+    expect(modelMismatches(jobBody, 'AdherenceExplanationJob')).toEqual([]);
+    expect(jobBody).toMatchObject({ id: reviewed.body.job.id, status: 'Complete' });
+    expect(jobBody.adherenceExplanation).toMatchObject({ id: target.id, status: 'Denied' });
+    const notMine = await fetch(`${emulator.apiUrl}${reviewed.body.job.selfUri}`, {
+      headers: { Authorization: `Bearer ${agentToken}` },
+    });
+    expect(notMine.status).toBe(404);
+    const plain = await fetch(
+      `${emulator.apiUrl}/api/v2/workforcemanagement/agents/${target.agent.id}/adherence/explanations/${target.id}`,
+      {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${supervisor}`, 'Content-Type': 'text/plain' },
+        body: JSON.stringify({ status: 'Approved' }),
+      },
+    );
+    expect(plain.status).toBe(415);
+    const still = await post(
+      `/api/v2/workforcemanagement/agents/${target.agent.id}/adherence/explanations/query`,
+      range,
+    );
+    expect(still.body.result.entities.find((e: { id: string }) => e.id === target.id).status).toBe('Denied');
+
     // Without the permission: 403 naming it; a range too long or inverted: 400.
     expect(
       (await post(`/api/v2/workforcemanagement/agents/${one}/adherence/explanations/query`, range, agentToken)).status,

@@ -1,6 +1,7 @@
 // Regression tests for the red-team findings against the emulator (issue 11, items 1, 3, 4, 5, 12, 13, 14
 // and the CORS / repeated-parameter risks). Each case sends what an attacker would and checks the answer.
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { connect as tcpConnect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -51,6 +52,28 @@ const authorizeUrl = (extra: Record<string, string> = {}) =>
     state: 's',
     ...extra,
   })}`;
+/** Posts the login form from a given loopback source address; returns the status (302 signed in, 401, 429). */
+async function loginFrom(source: string, email: string, password: string): Promise<number> {
+  const html = await (await fetch(authorizeUrl())).text();
+  const login = /name="login" value="([^"]+)"/.exec(html)![1]!;
+  const body = new URLSearchParams({ login, email, password }).toString();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${emulator.loginUrl}/oauth/login`,
+      {
+        method: 'POST',
+        localAddress: source,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 const alive = async () => expect((await api('/api/v2/users/me', supervisor)).status).toBe(200);
 const channel = async (token: string) =>
   (await (await api('/api/v2/notifications/channels', token, { method: 'POST' })).json()) as {
@@ -349,13 +372,41 @@ describe('14. the login origin resists framing, guessing, floods and log forging
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
-  it('five wrong passwords lock the account for 15 minutes, even for the right password', async () => {
+  // Issue 23, item 2: five wrong passwords from anyone used to lock the account for everyone (the owner with
+  // the right password got 429), and 10,000 failures on made-up emails flushed a real account's count.
+  it('wrong passwords slow the source that sends them, with growing waits; the owner elsewhere signs in', async () => {
     const email = 'agent0002@adhere.local';
-    for (let i = 0; i < 5; i++)
-      await expect(signInAt(authorizeUrl(), email, 'wrong')).rejects.toMatchObject({ code: 'sign_in_failed' });
-    await expect(signInAt(authorizeUrl(), email, 'agent')).rejects.toThrow(/login answered 429/);
-    clock.advance(15 * 60_000);
-    expect(await signInAt(authorizeUrl(), email, 'agent')).toMatch(/code=/);
+    for (let i = 0; i < 5; i++) expect(await loginFrom('127.0.0.2', email, 'wrong')).toBe(401);
+    // That source now waits, even with the right password…
+    expect(await loginFrom('127.0.0.2', email, 'agent')).toBe(429);
+    // …but the owner, from another address, is not locked out.
+    expect(await loginFrom('127.0.0.3', email, 'agent')).toBe(302);
+    // The first wait is 30 s; each further failure doubles it.
+    clock.advance(30_000);
+    expect(await loginFrom('127.0.0.2', email, 'wrong')).toBe(401);
+    clock.advance(30_000);
+    expect(await loginFrom('127.0.0.2', email, 'agent')).toBe(429);
+    clock.advance(30_000);
+    expect(await loginFrom('127.0.0.2', email, 'agent')).toBe(302);
+  });
+
+  it('a flood of made-up emails does not flush the count of a real account under guessing', async () => {
+    const email = 'agent0003@adhere.local';
+    for (let i = 0; i < 5; i++) expect(await loginFrom('127.0.0.4', email, 'wrong')).toBe(401);
+    // 10,000 failures on emails that are no account, from many sources, straight into the throttle.
+    for (let i = 0; i < 10_000; i++)
+      emulator.context.loginThrottle.fail(`nobody${i}@x.example`, `10.9.${i >> 8}.${i & 255}`);
+    expect(await loginFrom('127.0.0.4', email, 'agent')).toBe(429);
+    // Memory stays bounded: made-up emails hold no per-account entry; sources are capped.
+    const size = emulator.context.loginThrottle.size;
+    expect(size.accounts).toBeLessThan(10);
+    expect(size.sources).toBeLessThanOrEqual(10_000);
+  });
+
+  it('one source failing across many accounts is slowed as a whole (password spraying)', async () => {
+    for (let i = 10; i < 60; i++) await loginFrom('127.0.0.5', `agent00${i}@adhere.local`, 'wrong');
+    expect(await loginFrom('127.0.0.5', 'agent0004@adhere.local', 'agent')).toBe(429);
+    expect(await loginFrom('127.0.0.6', 'agent0004@adhere.local', 'agent')).toBe(302);
   });
 
   it('pending sign-ins are bounded', async () => {
@@ -399,5 +450,105 @@ describe('risks decided', () => {
 
   it('the seeded supervisor still signs in', async () => {
     expect(await signInAt(authorizeUrl(), SUPERVISOR.email, SUPERVISOR.password)).toMatch(/code=/);
+  });
+});
+
+// Issue 23, item 1: a topic is refused whenever REST would refuse the same data to that token. A token of the
+// adhere-limited client (no WFM scopes) was refused the unit's adherence over REST, yet could subscribe to
+// its topic (318 events in 5 s).
+describe('issue 23.1: notification topics follow the token’s scopes, as REST does', () => {
+  const mu = () => emulator.centre.topology.managementUnits[0]!.id;
+  const bu = () => emulator.centre.topology.businessUnits[0]!.id;
+  const topics = () => [
+    `v2.workforcemanagement.managementunits.${mu()}.adherence`,
+    `v2.workforcemanagement.businessunits.${bu()}.adherence.explanations`,
+    `v2.workforcemanagement.teams.${emulator.centre.topology.teams[0]!.id}.adherence`,
+  ];
+  let limited: string;
+  beforeAll(async () => {
+    limited = await tokenFor(emulator, SUPERVISOR.email, SUPERVISOR.password, undefined, 'adhere-limited');
+  });
+
+  it('REST refuses the data to that token (the premise)', async () => {
+    const res = await api(`/api/v2/workforcemanagement/managementunits/${mu()}/adherence`, limited);
+    expect(res.status).toBe(403);
+  });
+
+  it('PUT and POST subscriptions refuse each topic (403, or Rejected with ignoreErrors)', async () => {
+    const ch = await channel(limited);
+    for (const topic of topics()) {
+      const body = JSON.stringify([{ id: topic }]);
+      for (const method of ['PUT', 'POST']) {
+        const res = await api(`/api/v2/notifications/channels/${ch.id}/subscriptions`, limited, { method, body });
+        expect(res.status, `${method} ${topic}`).toBe(403);
+        expect(((await res.json()) as { code: string }).code).toBe('app.not.authorized.for.scope');
+      }
+      const ignored = await api(`/api/v2/notifications/channels/${ch.id}/subscriptions?ignoreErrors=true`, limited, {
+        method: 'POST',
+        body,
+      });
+      expect(((await ignored.json()) as { entities: unknown[] }).entities).toEqual([
+        expect.objectContaining({ id: topic, state: 'Rejected' }),
+      ]);
+    }
+    expect(emulator.context.hub.get(ch.id)!.topics.size).toBe(0);
+  });
+
+  it('the socket’s subscribe message refuses them too, and no event arrives', async () => {
+    const ch = await channel(limited);
+    const s = await socket(ch.connectUri);
+    let events = 0;
+    s.ws.on('message', (d) => {
+      const topic = (JSON.parse(String(d)) as { topicName?: string }).topicName ?? '';
+      if (topic.startsWith('v2.workforcemanagement.')) events++;
+    });
+    s.ws.send(JSON.stringify({ message: 'subscribe', topics: topics(), correlationId: 'limited' }));
+    expect(await s.next((f) => f.correlationId === 'limited')).toMatchObject({ result: '403', status: 'failure' });
+    emulator.centre.advanceBy(10 * 60_000);
+    // A ping answered means every frame sent before it has been read.
+    s.ws.send(JSON.stringify({ message: 'ping' }));
+    await s.next((f) => (f.eventBody as { message?: string } | undefined)?.message === 'pong');
+    expect(events).toBe(0);
+    expect(emulator.context.hub.get(ch.id)!.topics.size).toBe(0);
+    s.ws.close();
+  });
+
+  it('the same user with the full client still subscribes', async () => {
+    const ch = await channel(supervisor);
+    const res = await api(`/api/v2/notifications/channels/${ch.id}/subscriptions`, supervisor, {
+      method: 'PUT',
+      body: JSON.stringify(topics().map((id) => ({ id }))),
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+// Issue 23, item 5: the gateway origin answered a request carrying two Host headers.
+describe('issue 23.5: the gateway refuses two Host headers', () => {
+  let gateway: Emulator;
+  beforeAll(async () => {
+    gateway = await startEmulator({ agents: 5, clock: 'manual', wallClock: clock, gateway: true });
+  });
+  afterAll(() => gateway.close());
+
+  /** A raw HTTP/1.1 request (fetch and node:http both refuse to send two Host headers); the status line's code. */
+  const raw = (hosts: string[]) =>
+    new Promise<number>((resolve, reject) => {
+      const url = new URL(gateway.gatewayUrl!);
+      const sock = tcpConnect(Number(url.port), url.hostname, () =>
+        sock.write(
+          `GET /api/v2/users/me HTTP/1.1\r\n${hosts.map((h) => `Host: ${h}\r\n`).join('')}Connection: close\r\n\r\n`,
+        ),
+      );
+      let text = '';
+      sock.on('data', (d) => (text += String(d)));
+      sock.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1])));
+      sock.on('error', reject);
+    });
+
+  it('answers 400 to two Host headers, and 401 (no token) to one', async () => {
+    const host = new URL(gateway.gatewayUrl!).host;
+    expect(await raw([host, 'evil.example'])).toBe(400);
+    expect(await raw([host])).toBe(401);
   });
 });

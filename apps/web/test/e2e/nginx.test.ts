@@ -1,6 +1,7 @@
 // The production deployment as shipped: Debian's nginx with the configuration nginx-conf.mjs renders. It serves
 // the build with the same headers as the Node server (held equal here), and the app signs in and fills the board
 // behind it in Chromium.
+import { request as httpRequest } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -73,6 +74,45 @@ describe('nginx serves the build as the Node server does', () => {
     }
   });
 
+  // Issue 23, item 5: answers nginx makes before choosing a location (405 for TRACE or POST /) carried no
+  // security headers, and POST / was 200 from the Node server but 405 from nginx.
+  it('other methods: 405 with Allow and the whole policy, from both servers alike', async () => {
+    const SECURITY = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'x-frame-options'];
+    const answer = (origin: string, method: string, path: string) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const req = httpRequest(`${origin}${path}`, { method }, (res) => {
+          res.resume();
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode,
+              allow: res.headers.allow,
+              ...Object.fromEntries(SECURITY.map((h) => [h, res.headers[h]])),
+            }),
+          );
+        });
+        req.on('error', reject);
+        req.end(method === 'POST' || method === 'PUT' ? 'x=1' : undefined);
+      });
+    for (const [method, path] of [
+      ['TRACE', '/'],
+      ['POST', '/'],
+      ['POST', '/callback'],
+      ['PUT', '/config.json'],
+      ['DELETE', script],
+      ['OPTIONS', '/'],
+      ['PATCH', '/history'],
+    ] as const) {
+      const fromNginx = await answer(stack.app, method, path);
+      expect(fromNginx, `${method} ${path}`).toMatchObject({
+        status: 405,
+        allow: 'GET, HEAD',
+        'x-frame-options': 'DENY',
+      });
+      expect(String(fromNginx['content-security-policy'])).toContain("frame-ancestors 'none'");
+      expect(await answer(nodeOrigin, method, path), `${method} ${path}`).toEqual(fromNginx);
+    }
+  });
+
   it('SPA fallback, long-cached hashed assets, revalidated index and config, gzip, strict CSP', async () => {
     const callback = await policyOf(stack.app, '/callback?code=x&state=y');
     expect(callback).toMatchObject({
@@ -121,6 +161,8 @@ describe('the shipped server block for a real org', () => {
         'https://api-downloads.mypurecloud.ie;',
     );
     expect(block).not.toContain('*');
+    // The HSTS hook for TLS deployments, commented out.
+    expect(block).toMatch(/# +add_header Strict-Transport-Security/);
     const prefix = await mkdtemp(join(tmpdir(), 'adhere-nginx-t-'));
     await writeFile(
       join(prefix, 'nginx.conf'),

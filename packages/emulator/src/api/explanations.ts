@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import type { Explanation } from '../simulation/explanations.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
-import { badRequest, notFound } from './error-body.js';
+import { ApiProblem, badRequest, jobNotFound, notFound } from './error-body.js';
 import { parseIsoDate } from './query-fields.js';
 import { readJsonObject } from './request-body.js';
 import { agentExplanationsTopic, businessUnitExplanationsTopic } from '../notifications/topics.js';
@@ -12,6 +12,8 @@ const DAY = 86_400_000;
 /** Longest range one explanations query answers (our choice; Genesys documents none). */
 const MAX_RANGE_DAYS = 62;
 const VIEW = ['wfm:adherenceExplanation:view'];
+/** Explanation jobs remembered for their selfUri. */
+const MAX_JOBS = 1000;
 
 export function explanationModel(e: Explanation) {
   const a = e.agent;
@@ -55,6 +57,7 @@ export function explanationChangedBody(e: Explanation) {
 
 export function explanationRoutes(ctx: EmulatorContext) {
   const app = new Hono<ApiEnv>();
+  const jobs = new Map<string, { owner: string; job: Record<string, unknown> }>();
   const topo = ctx.centre.topology;
   const readRange = (body: Record<string, unknown>) => {
     const from = parseIsoDate(body.startDate, 'startDate');
@@ -106,6 +109,11 @@ export function explanationRoutes(ctx: EmulatorContext) {
     const me = requirePermission(c, ['wfm:adherenceExplanation:edit']);
     const agent = topo.agentsById.get(c.req.param('agentId'));
     if (!agent) throw notFound('Agent');
+    // The operation consumes application/json (the SDK's declared content type): a text/plain body is what
+    // a cross-site form could send without a preflight, so it is refused rather than read.
+    const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json')
+      throw new ApiProblem(415, 'unsupported.media.type', 'The request body must be application/json');
     const body = await readJsonObject(c);
     if (body.status !== 'Approved' && body.status !== 'Denied' && body.status !== 'Pending')
       throw badRequest('wfm.validation.failure', 'status must be Pending, Approved or Denied');
@@ -116,15 +124,26 @@ export function explanationRoutes(ctx: EmulatorContext) {
     for (const topic of [businessUnitExplanationsTopic(agent.businessUnitId), agentExplanationsTopic(agent.id)])
       if (ctx.hub.hasSubscribers(topic)) ctx.hub.publish(topic, changed);
     ctx.centre.rejudge(agent.index);
-    const id = crypto.randomUUID();
-    return c.json({
-      job: {
-        id,
-        type: 'UpdateExplanation',
-        status: 'Complete',
-        selfUri: `/api/v2/workforcemanagement/adherence/explanations/jobs/${id}`,
-      },
-    });
+    const job = {
+      id: crypto.randomUUID(),
+      type: 'UpdateExplanation',
+      status: 'Complete',
+      adherenceExplanation: explanationModel(reviewed),
+    };
+    const selfUri = `/api/v2/workforcemanagement/adherence/explanations/jobs/${job.id}`;
+    jobs.set(job.id, { owner: me.id, job: { ...job, selfUri } });
+    // Bounded: the oldest jobs are forgotten first (a job is read once, right after it is made).
+    while (jobs.size > MAX_JOBS) jobs.delete(jobs.keys().next().value!);
+    return c.json({ job: { id: job.id, type: job.type, status: job.status, selfUri } });
+  });
+  // GET …/adherence/explanations/jobs/{jobId}: "Query the status of an adherence explanation operation. Only
+  // the user who started the operation can query the status" (WorkforceManagementApi, AdherenceExplanationJob).
+  app.get('/api/v2/workforcemanagement/adherence/explanations/jobs/:jobId', (c) => {
+    requireScope(c, ['workforce-management', 'workforce-management:readonly']);
+    const me = c.get('caller').account;
+    const held = jobs.get(c.req.param('jobId'));
+    if (!held || held.owner !== me?.id) throw jobNotFound();
+    return c.json(held.job);
   });
   return app;
 }

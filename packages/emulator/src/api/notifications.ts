@@ -27,7 +27,7 @@ export function notificationRoutes(ctx: EmulatorContext) {
 
   app.post('/api/v2/notifications/channels', (c) => {
     const { token } = requireScope(c, ['notifications']);
-    return c.json(ctx.hub.describe(ctx.hub.create({ userId: token.userId, clientId: token.clientId })));
+    return c.json(ctx.hub.describe(ctx.hub.create({ userId: token.userId, clientId: token.clientId }, token.scopes)));
   });
   app.get('/api/v2/notifications/channels', (c) => {
     const { token } = requireScope(c, ['notifications']);
@@ -50,7 +50,8 @@ export function notificationRoutes(ctx: EmulatorContext) {
     if (!Array.isArray(body) || !body.every((t) => typeof t?.id === 'string'))
       throw badRequest('bad.request', 'The body must be an array of ChannelTopic objects: [{"id":"…"}]');
     const ids = (body as Array<{ id: string }>).map((t) => t.id);
-    const rejected = subscribeTopics(ctx.hub, ctx.centre.topology, channel, c.get('caller').account, ids, {
+    const { account, token } = c.get('caller');
+    const rejected = subscribeTopics(ctx.hub, ctx.centre.topology, channel, { account, scopes: token.scopes }, ids, {
       replace,
       ignoreErrors: c.req.query('ignoreErrors') === 'true',
     });

@@ -33,6 +33,8 @@ export interface ChannelOwner {
 export interface Channel {
   id: string;
   owner: ChannelOwner;
+  /** The scopes of the token that made the channel: what its socket's own subscribe messages may reach. */
+  scopes: readonly string[];
   expires: number;
   lastUsed: number;
   topics: Set<string>;
@@ -61,7 +63,7 @@ export class NotificationHub {
     ];
   }
 
-  create(owner: ChannelOwner): Channel {
+  create(owner: ChannelOwner, scopes: readonly string[] = []): Channel {
     const mine = [...this.channels.values()].filter(
       (c) => c.owner.userId === owner.userId && c.owner.clientId === owner.clientId,
     );
@@ -74,6 +76,7 @@ export class NotificationHub {
     const channel: Channel = {
       id: randomUUID(),
       owner,
+      scopes,
       expires: now + this.options.channelLifetimeMs,
       lastUsed: now,
       topics: new Set(),

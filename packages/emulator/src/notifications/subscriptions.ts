@@ -1,9 +1,8 @@
 /** @module Subscribing a channel to topics: one set of rules (topic limit, existence, permissions) for REST and the socket. */
-import type { Account } from '../directory.js';
 import { ApiProblem } from '../api/error-body.js';
 import type { Topology } from '../simulation/topology.js';
 import type { Channel, NotificationHub } from './hub.js';
-import { checkTopic } from './topics.js';
+import { checkTopic, type TopicCaller } from './topics.js';
 
 export interface SubscribeRequest {
   /** PUT replaces the channel's topics; POST and the socket's subscribe message add to them. */
@@ -20,14 +19,14 @@ export interface RejectedTopic {
 }
 
 /**
- * Checks every topic for `account` and the channel's topic limit, then subscribes the accepted ones.
+ * Checks every topic for the caller (user and token scopes) and the channel's topic limit, then subscribes the accepted ones.
  * Throws ApiProblem (400 too many, 400 invalid topic, 403 not authorized) unless errors are ignored.
  */
 export function subscribeTopics(
   hub: NotificationHub,
   topology: Topology,
   channel: Channel,
-  account: Account | undefined,
+  caller: TopicCaller,
   ids: string[],
   req: SubscribeRequest,
 ): RejectedTopic[] {
@@ -45,7 +44,7 @@ export function subscribeTopics(
   const accepted: string[] = [];
   const rejected: RejectedTopic[] = [];
   for (const id of unique) {
-    const check = checkTopic(id, account, topology);
+    const check = checkTopic(id, caller, topology);
     if (check.ok) accepted.push(id);
     else if (!req.ignoreErrors) throw new ApiProblem(check.status, check.code, check.message);
     else

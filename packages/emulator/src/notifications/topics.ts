@@ -22,8 +22,22 @@ export interface TopicDefinition {
   pattern: RegExp;
   description: string;
   requiresPermissions: string[];
+  /**
+   * The token must carry one of these scopes: a topic is refused whenever REST would refuse the same data to
+   * that token (Genesys's availabletopics lists no scopes; the REST routes that serve the same data need these).
+   */
+  requiresScopes: string[];
   requiresCurrentUser: boolean;
   exists: (param: string, topology: Topology) => boolean;
+}
+
+/** The scopes of the WFM REST routes (read-only or not) behind every topic here. */
+const WFM_SCOPES = ['workforce-management', 'workforce-management:readonly'];
+
+/** Who asks: the user (permissions) and the token (scopes). */
+export interface TopicCaller {
+  account: Account | undefined;
+  scopes: readonly string[];
 }
 
 // The adherence topics of notificationMappings.json (purecloud-platform-client-v2).
@@ -33,6 +47,7 @@ export const TOPICS: TopicDefinition[] = [
     pattern: /^v2\.workforcemanagement\.managementunits\.([0-9a-f-]{36})\.adherence$/,
     description: 'Real-time adherence changes of the agents in a management unit',
     requiresPermissions: ['wfm:realtimeAdherence:view'],
+    requiresScopes: WFM_SCOPES,
     requiresCurrentUser: false,
     exists: (id, t) => t.managementUnits.some((m) => m.id === id),
   },
@@ -41,6 +56,7 @@ export const TOPICS: TopicDefinition[] = [
     pattern: /^v2\.workforcemanagement\.teams\.([0-9a-f-]{36})\.adherence$/,
     description: 'Real-time adherence changes of the agents in a work team',
     requiresPermissions: ['wfm:realtimeAdherence:view'],
+    requiresScopes: WFM_SCOPES,
     requiresCurrentUser: false,
     exists: (id, t) => t.teamsById.has(id),
   },
@@ -49,6 +65,7 @@ export const TOPICS: TopicDefinition[] = [
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence$/,
     description: 'Real-time adherence changes of one user',
     requiresPermissions: ['wfm:realtimeAdherence:view'],
+    requiresScopes: WFM_SCOPES,
     requiresCurrentUser: false,
     exists: (id, t) => t.agentsById.has(id),
   },
@@ -57,6 +74,7 @@ export const TOPICS: TopicDefinition[] = [
     pattern: /^v2\.workforcemanagement\.businessunits\.([0-9a-f-]{36})\.adherence\.explanations$/,
     description: "Changes to the adherence explanations of a business unit's agents",
     requiresPermissions: ['wfm:adherenceExplanation:view'],
+    requiresScopes: WFM_SCOPES,
     requiresCurrentUser: false,
     exists: (id, t) => t.businessUnits.some((b) => b.id === id),
   },
@@ -65,6 +83,7 @@ export const TOPICS: TopicDefinition[] = [
     pattern: /^v2\.workforcemanagement\.agents\.([0-9a-f-]{36})\.adherence\.explanations$/,
     description: "Changes to one agent's adherence explanations",
     requiresPermissions: ['wfm:adherenceExplanation:view'],
+    requiresScopes: WFM_SCOPES,
     requiresCurrentUser: false,
     exists: (id, t) => t.agentsById.has(id),
   },
@@ -73,6 +92,7 @@ export const TOPICS: TopicDefinition[] = [
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.historicaladherencequery$/,
     description: "Completion of the user's management-unit and team historical adherence queries",
     requiresPermissions: [],
+    requiresScopes: WFM_SCOPES,
     requiresCurrentUser: true,
     exists: () => true,
   },
@@ -81,6 +101,7 @@ export const TOPICS: TopicDefinition[] = [
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence\.historical\.bulk$/,
     description: "Completion of the user's bulk historical adherence jobs",
     requiresPermissions: [],
+    requiresScopes: WFM_SCOPES,
     requiresCurrentUser: true,
     exists: () => true,
   },
@@ -89,8 +110,9 @@ export const TOPICS: TopicDefinition[] = [
 export type TopicCheck =
   { ok: true } | { ok: false; status: 400 | 403; code: string; message: string; missingPermissions?: string[] };
 
-/** Whether `account` may subscribe to `topic`: the topic must exist and its permissions be held. */
-export function checkTopic(topic: string, account: Account | undefined, topology: Topology): TopicCheck {
+/** Whether the caller may subscribe to `topic`: the topic must exist, the token carry its scope, the user hold its permissions. */
+export function checkTopic(topic: string, caller: TopicCaller, topology: Topology): TopicCheck {
+  const account = caller.account;
   for (const def of TOPICS) {
     const m = def.pattern.exec(topic);
     if (!m) continue;
@@ -107,6 +129,13 @@ export function checkTopic(topic: string, account: Account | undefined, topology
         status: 403,
         code: 'notification.unauthorized.topic',
         message: `Not authorized to subscribe to ${topic}: it belongs to another user`,
+      };
+    if (!def.requiresScopes.some((scope) => caller.scopes.includes(scope)))
+      return {
+        ok: false,
+        status: 403,
+        code: 'app.not.authorized.for.scope',
+        message: `App not authorized to use scope ${def.requiresScopes[0]} (needed for ${topic})`,
       };
     const isSelf = account?.id === m[1];
     const missing = def.requiresPermissions.filter((p) => !holdsPermission(account, p));

@@ -124,7 +124,8 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
   const client = ctx.clients.get(login.clientId)!;
   const again = (status: 401 | 429, error: string) =>
     c.html(loginPage({ loginId, clientName: client.name, email, error, seeded: seededAccounts(ctx) }), status);
-  const waitMs = ctx.loginThrottle.retryAfterMs(email);
+  const source = sourceAddress(c);
+  const waitMs = ctx.loginThrottle.retryAfterMs(email, source);
   if (waitMs > 0) {
     ctx.rejections.record({
       endpoint: 'login',
@@ -133,11 +134,12 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
       reason: 'login_throttled',
       clientId: client.id,
     });
-    return again(429, `Too many wrong passwords for this account. Try again in ${Math.ceil(waitMs / 60_000)} minutes.`);
+    const wait = waitMs < 60_000 ? `${Math.ceil(waitMs / 1000)} seconds` : `${Math.ceil(waitMs / 60_000)} minutes`;
+    return again(429, `Too many wrong passwords from here. Try again in ${wait}.`);
   }
   const account = ctx.directory.findByEmail(email);
   if (!account || account.password !== String(form.password ?? '')) {
-    ctx.loginThrottle.fail(email);
+    ctx.loginThrottle.fail(email, source);
     ctx.rejections.record({
       endpoint: 'login',
       status: 401,
@@ -147,13 +149,19 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
     });
     return again(401, 'Email or password is wrong.');
   }
-  ctx.loginThrottle.succeed(email);
+  ctx.loginThrottle.succeed(email, source);
   ctx.grants.takeLogin(loginId);
   const code = ctx.grants.issueCode(login, account.id);
   const to = new URL(login.redirectUri);
   to.searchParams.set('code', code.code);
   if (login.state !== undefined) to.searchParams.set('state', login.state);
   return c.redirect(to.href, 302);
+}
+
+/** The peer's address, as the login throttle keys it (the Node server's socket; 'unknown' without one). */
+function sourceAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 function seededAccounts(ctx: EmulatorContext) {

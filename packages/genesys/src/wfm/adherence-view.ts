@@ -130,9 +130,13 @@ export class AdherenceView {
   }
 
   /**
-   * Merges a snapshot requested at `since` (from `beginSnapshot`): each record replaces what is held unless
-   * what is held is newer, or as new and arrived after the request began. Agents the snapshot no longer lists
-   * are dropped, unless an event about them arrived after the request began.
+   * Merges a snapshot requested at `since` (from `beginSnapshot`). The snapshot is the server's truth as of
+   * some moment after the request began, so it replaces everything held from before then, whatever times the
+   * records carry: after a server restart (or a server whose history was rewritten) its records can be older
+   * than what was held, and keeping the held ones would leave those rows wrong until the agent next changes.
+   * Only what arrived while the request was in flight may be newer than the answer: such an agent keeps its
+   * event unless the snapshot's record is newer still. Agents the snapshot no longer lists are dropped, unless
+   * an event about them arrived after the request began.
    */
   mergeSnapshot(records: readonly AgentAdherence[], since: number): void {
     const listed = new Set<string>();
@@ -140,13 +144,13 @@ export class AdherenceView {
       if (!r.userId) continue;
       listed.add(r.userId);
       const t = recordTime(r);
+      const during = (this.touched.get(r.userId) ?? -1) > since;
       const held = this.agents.get(r.userId);
       if (held) {
-        const h = recordTime(held);
-        if (t < h || (t === h && (this.touched.get(r.userId) ?? -1) > since)) continue;
+        if (during && t <= recordTime(held)) continue;
       } else {
         const removedAt = this.removed.get(r.userId);
-        if (removedAt !== undefined && t <= removedAt) continue;
+        if (during && removedAt !== undefined && t <= removedAt) continue;
       }
       this.agents.set(r.userId, r);
       this.removed.delete(r.userId);
