@@ -56,7 +56,8 @@ describe('adhere doctor', () => {
 
   it('rejects empty, unparseable and unrecognisable input', async () => {
     expect((await run(['doctor', '-'], '  ')).err).toMatch(/empty/);
-    expect((await run(['doctor', '-'], '{"log": ')).err).toMatch(/does not parse/);
+    // A JSON start that does not parse is read as text, like any paste: nothing found is said as such.
+    expect((await run(['doctor', '-'], '{"log": ')).err).toMatch(/neither an authorize URL nor a token request/);
     expect((await run(['doctor', '-'], 'hello world')).err).toMatch(/neither an authorize URL nor a token request/);
   });
 
@@ -81,6 +82,19 @@ describe('adhere doctor', () => {
     const r = await run(['doctor', '-', '--json'], await readFixture('forum-post.txt'));
     expect(r.code).toBe(1);
     const codes = (JSON.parse(r.out) as { findings: { code: string }[] }).findings.map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(['token_on_api_host', 'basic_auth_sent', 'client_id_missing']));
+  });
+
+  // Issue 19 / 24, item 4: the most common paste of all starts with the error JSON and goes on with the code.
+  // It used to stop at "the input looks like JSON but does not parse".
+  it('reads a paste that starts with the error JSON and goes on with the code', async () => {
+    const post = await readFixture('forum-post.txt');
+    const paste = post.slice(post.indexOf('{\n "error"'), post.indexOf('The client_id and client_secret'));
+    expect(paste.trim().startsWith('{')).toBe(true);
+    const r = await run(['doctor', '-', '--json'], paste);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    const codes = (JSON.parse(r.out) as { findings: Array<{ code: string }> }).findings.map((f) => f.code);
     expect(codes).toEqual(expect.arrayContaining(['token_on_api_host', 'basic_auth_sent', 'client_id_missing']));
   });
 });

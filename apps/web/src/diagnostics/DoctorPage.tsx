@@ -11,7 +11,7 @@ export function DoctorPage() {
     setError(undefined);
     try {
       const trimmed = text.trim();
-      setResult(await diagnose(trimmed.startsWith('{') ? (JSON.parse(trimmed) as object) : trimmed));
+      setResult(await diagnose(trimmed));
     } catch (e) {
       setResult(undefined);
       setError(`That is not a HAR, a JSON exchange or a curl command: ${(e as Error).message}`);

@@ -65,17 +65,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
   let reading: InputReading;
-  let parsed: object | string = text;
-  if (text.trim().startsWith('{')) {
-    try {
-      parsed = JSON.parse(text) as object;
-    } catch (err) {
-      io.stderr(`adhere doctor: the input looks like JSON but does not parse: ${(err as Error).message}\n`);
-      return 2;
-    }
-  }
   try {
-    reading = readInput(parsed);
+    // The text as it is: readInput takes one JSON value whole (a HAR, a record) and reads anything else as
+    // its parts, so the most common paste — the error JSON, then the code or curl that caused it — is read.
+    reading = readInput(text);
   } catch (err) {
     io.stderr(`adhere doctor: ${(err as Error).message}\n`);
     return 2;
@@ -98,7 +91,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   let result: Diagnosis;
   try {
-    result = await diagnose(parsed, overrides);
+    result = await diagnose(text, overrides);
   } catch (err) {
     // Wrong-shaped input (OAuthError invalid_input) is the user's to fix: say what, never a stack trace.
     io.stderr(
