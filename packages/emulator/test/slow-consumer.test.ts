@@ -1,5 +1,7 @@
 // Issue 25, item 1: a notification socket whose reader stops reading costs the emulator a bounded backlog and
 // is then cut, as a server that cannot serve a consumer does; a reader that keeps up is never cut.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '../src/index.js';
@@ -43,6 +45,13 @@ async function socketOnEveryUnit(): Promise<{ ws: WebSocket; channelId: string; 
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
+/** V8's collector, run on demand (the test runner does not start Node with --expose-gc). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+const collect = collector();
+
 describe('a slow notification consumer', () => {
   it('is cut once its backlog passes the bound; the emulator never holds more; a reader that keeps up stays', async () => {
     const slow = await socketOnEveryUnit();
@@ -55,19 +64,25 @@ describe('a slow notification consumer', () => {
         await new Promise((r) => setImmediate(r));
       }
     };
-    // A first hour with both reading: the process's heap reaches its working size.
+    // A first hour with both reading: the process's heap reaches its working size; a second one is the
+    // baseline of what an hour costs with no slow reader.
     await hour();
+    const rss = () => (collect(), process.memoryUsage().rss);
+    const rss0 = rss();
+    await hour();
+    const rss1 = rss();
     expect(emulator.context.hub.slowConsumersClosed).toBe(0);
     // Then the slow reader stops reading: its kernel buffers fill, then frames wait in the emulator's memory.
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     const closed = new Promise<number>((resolve) => slow.ws.once('close', (code) => resolve(code)));
-    const rssBefore = process.memoryUsage().rss;
     await hour();
+    const rss2 = rss();
     const maxBacklog = emulator.context.hub.peakBacklogBytes;
-    const rssAfter = process.memoryUsage().rss;
     console.log(
       `slow consumer: ${emulator.context.hub.delivered} frames delivered; largest backlog ${mb(maxBacklog)} MB ` +
-        `(limit ${mb(LIMIT)} MB); process RSS over the hour the reader stopped: ${mb(rssBefore)} → ${mb(rssAfter)} MB`,
+        `(limit ${mb(LIMIT)} MB); process RSS after a collection: an hour with both reading ${mb(rss0)} → ` +
+        `${mb(rss1)} MB (${mb(rss1 - rss0)} MB), the hour one reader stopped ${mb(rss1)} → ${mb(rss2)} MB ` +
+        `(${mb(rss2 - rss1)} MB)`,
     );
     expect(emulator.context.hub.slowConsumersClosed).toBe(1);
     // What the emulator held for a socket never passed the bound.

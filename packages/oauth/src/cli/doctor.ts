@@ -1,6 +1,6 @@
 import { open, readFile } from 'node:fs/promises';
 import { checkConfigText, MAX_CONFIG_BYTES } from '../diagnose/config-check.js';
-import { READABLE_FORMS, diagnose, readInput, type Diagnosis, type InputReading } from '../diagnose/diagnose.js';
+import { READABLE_FORMS, diagnoseReading, readInput, type Diagnosis, type InputReading } from '../diagnose/diagnose.js';
 import type { ExchangeRecord } from '../diagnose/exchange-record.js';
 import { OAuthError } from '../errors.js';
 
@@ -91,7 +91,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   }
   let result: Diagnosis;
   try {
-    result = await diagnose(text, overrides);
+    result = await diagnoseReading(reading, overrides);
   } catch (err) {
     // Wrong-shaped input (OAuthError invalid_input) is the user's to fix: say what, never a stack trace.
     io.stderr(

@@ -39,7 +39,14 @@ export async function diagnose(
   input: ExchangeRecord | object | string,
   overrides: Partial<ExchangeRecord> = {},
 ): Promise<Diagnosis> {
-  const reading = readInput(input);
+  return diagnoseReading(readInput(input), overrides);
+}
+
+/** `diagnose` of input already read (the CLI reads once, says what it found, then diagnoses that). */
+export async function diagnoseReading(
+  reading: InputReading,
+  overrides: Partial<ExchangeRecord> = {},
+): Promise<Diagnosis> {
   const record: ExchangeRecord = { ...reading.record, ...overrides };
   assertExchangeRecord(record);
   const findings: Finding[] = [...reading.findings];
