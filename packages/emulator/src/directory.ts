@@ -25,10 +25,12 @@ const SUPERVISOR_PERMISSIONS = [
   'wfm:adherenceExplanation:edit',
 ];
 
-/** Partial roles, so that what a user lacks can be seen: real-time adherence only; and no WFM permission at all. */
+/** Partial roles, so that what a user lacks can be seen: real-time only, history only, and no WFM permission. */
 const RESTRICTED_PERMISSIONS: Record<string, string[]> = {
   'rta@adhere.local': ['wfm:realtimeAdherence:view', 'groups:team:view'],
   'nowfm@adhere.local': ['groups:team:view'],
+  // A common WFM analyst role: historical adherence only (which also lets it list business and management units).
+  'analyst@adhere.local': ['wfm:historicalAdherence:view'],
 };
 
 /** Whether the account holds `wanted`; Genesys permissions may use `*` for a segment (`wfm:*:*`) or be `*`. */

@@ -109,7 +109,8 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   const [sortKey, setSortKey] = useState<SortKey>((q.get('sort') as SortKey) ?? 'actNow');
   const [paused, setPaused] = useState(false);
   // While the pointer is on the list or focus is in it, rows keep their places: a re-rank must not move the
-  // row being read. Changes still repaint in place; the order catches up when the pointer leaves.
+  // row being read. Changes still repaint in place; the order catches up when the pointer leaves, or at once
+  // when the user sorts or filters.
   const [holding, setHolding] = useState(false);
   const heldIds = useRef<string[]>([]);
   const [descending, setDescending] = useState(false);
@@ -124,7 +125,14 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     () => ranked.model.selectIds({ states, search, sortKey, descending }, now),
     [ranked, now, states, search, sortKey, descending],
   );
-  if (!holding || heldIds.current.length === 0) heldIds.current = ranking;
+  // What the user asked for (order, direction, filters, selection): a change of it reorders at once, pointer
+  // or no pointer. Holding still keeps rows in place through the once-a-second re-rank of live changes.
+  const asked = `${sortKey}|${descending}|${stateParam}|${search}|${muKey}|${teamId}`;
+  const heldFor = useRef(asked);
+  if (!holding || heldIds.current.length === 0 || heldFor.current !== asked) {
+    heldIds.current = ranking;
+    heldFor.current = asked;
+  }
   const ids = holding ? heldIds.current : ranking;
   // Rows are looked up as they scroll into view: a frame touches the 40 on screen, never all 20,000.
   const rowAt = (i: number) => current.model.get(ids[i]!);

@@ -195,6 +195,13 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
               : ''}
         </span>
       </form>
+      {details && details.missing.length > 0 ? (
+        <ul className="notice" data-testid="history-missing" aria-label="Left out for want of access">
+          {details.missing.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
       {running || (statuses.length > 1 && !report) ? (
         <div className="progress no-print">
           <progress max={1} value={fraction} aria-label="Report progress" />

@@ -1,6 +1,7 @@
 /** @module What the history form offers: units (with zone, target, threshold), their teams, agents and activity codes. */
 import { useEffect, useState } from 'react';
 import {
+  GenesysApiError,
   getManagementUnit,
   getManagementUnitAdherence,
   getUsersByIds,
@@ -28,6 +29,17 @@ export interface UnitDetails {
   names: Map<string, string>;
   /** Activity codes by id: the name people know them by, and the category for colour. */
   codes: Map<string, { name: string; category: string }>;
+  /** What the form leaves out for want of a permission or scope, one sentence each (empty with every one). */
+  missing: string[];
+}
+
+/** Why an optional part could not be read, in words: a 403 names what Genesys said is missing. */
+function missingReason(e: unknown): string {
+  if (e instanceof GenesysApiError && e.status === 403)
+    return /scope/i.test(e.errorCode + e.message)
+      ? `this sign-in lacks the scope (${e.message})`
+      : `your role lacks the permission (${e.message})`;
+  return e instanceof Error ? e.message : String(e);
 }
 
 export interface HistoryOptions {
@@ -61,12 +73,25 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
     const signal = ac.signal;
     setDetails(undefined);
     (async () => {
-      // Independent requests start together.
+      // Independent requests start together. The unit and its agents are what a report needs (a historical
+      // role can read them); agents' teams come from the unit's live records and the org's work teams, which
+      // other permissions guard: without them the report runs, and the form says what it leaves out and why.
+      const missing: string[] = [];
+      const optional = <T>(what: string, p: Promise<T>, fallback: T): Promise<T> =>
+        p.catch((e: unknown) => {
+          if (signal.aborted) throw e;
+          missing.push(`${what}: ${missingReason(e)}`);
+          return fallback;
+        });
       const [unit, users, records, teams] = await Promise.all([
         getManagementUnit(client, muId, { signal }),
         listManagementUnitUsers(client, muId, { signal }),
-        getManagementUnitAdherence(client, muId, { signal }),
-        listTeams(client, { signal }),
+        optional(
+          'Teams are not offered (they are read from the unit’s live adherence)',
+          getManagementUnitAdherence(client, muId, { signal }),
+          [],
+        ),
+        optional('Team names are not shown', listTeams(client, { signal }), []),
       ]);
       const businessUnitId = unit.businessUnit?.id ?? mus.find((m) => m.id === muId)?.businessUnit?.id ?? '';
       const [people, codes] = await Promise.all([
@@ -75,7 +100,9 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
           users.map((u) => u.id),
           { signal },
         ),
-        businessUnitId ? listActivityCodes(client, businessUnitId, { signal }) : Promise.resolve([]),
+        businessUnitId
+          ? optional('Activity codes show by category', listActivityCodes(client, businessUnitId, { signal }), [])
+          : Promise.resolve([]),
       ]);
       const teamOf = new Map<string, string>();
       for (const r of records) if (r.team?.id && r.user?.id) teamOf.set(r.user.id, r.team.id);
@@ -94,6 +121,7 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
         members: [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
         names,
         codes: new Map(codes.map((c) => [c.id, { name: c.name ?? c.id, category: c.category ?? 'Unavailable' }])),
+        missing,
       });
     })().catch((e: Error) => {
       if (!signal.aborted) setError(e.message);

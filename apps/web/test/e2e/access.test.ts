@@ -42,6 +42,27 @@ describe('access preflight in the app', () => {
     expect(await axeAudit(page)).toEqual([]);
   });
 
+  // Issue 19: History loaded the unit's live adherence and the org's teams beside the report in one
+  // Promise.all, so a historical-only role got one 403 and a disabled Run, while Settings said it had
+  // everything History needs.
+  it('a historical-only analyst: History runs a report, and says what it leaves out and why', async () => {
+    const page = await (await full.browser.newContext({ bypassCSP: true })).newPage();
+    await signIn(page, full, 'analyst@adhere.local', 'supervisor');
+    await page.waitForURL(`${full.app}/`);
+    const history = page.getByRole('link', { name: /History/ });
+    await expect.poll(() => history.getAttribute('data-no-access')).not.toBe('true');
+    await history.click();
+    const missing = page.getByTestId('history-missing');
+    await missing.waitFor({ timeout: 20_000 });
+    expect(await missing.textContent()).toContain('Teams are not offered');
+    expect(await missing.textContent()).toContain('wfm:realtimeAdherence:view');
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByTestId('report').waitFor({ timeout: 60_000 });
+    expect(await page.locator('table.results tbody tr[data-user]').count()).toBe(40);
+    expect(await axeAudit(page)).toEqual([]);
+  });
+
   it('an OAuth client without the WFM scopes: the board names the scope to add, instead of a blank 403', async () => {
     const page = await limited.browser.newPage();
     await signIn(page, limited);

@@ -114,6 +114,36 @@ describe('the live board in Chromium', () => {
     await page.screenshot({ path: `${artifacts}board-act-now.png` });
   });
 
+  // Issue 22, item 1: with the pointer (or focus) in the table — always, since the header is in it — the
+  // header's sort changed the arrow but not the rows until the pointer left.
+  it('sorting by a column header reorders the rows at once, with the pointer and focus in the table', async () => {
+    const firstNames = () =>
+      page.locator('.vtable-row').evaluateAll((rows) =>
+        rows
+          .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+          .slice(0, 5)
+          .map((r) => r.querySelector('[data-column="name"]')?.textContent ?? ''),
+      );
+    const collator = new Intl.Collator(undefined, { numeric: true });
+    const names = agents()
+      .map((a) => a.name)
+      .sort(collator.compare);
+    const agentHeader = page.getByRole('columnheader', { name: 'Agent' });
+    const header = agentHeader.getByRole('button');
+    await page.locator('.board-list').hover();
+    await header.click(); // the mouse stays on the header, inside the table
+    await expect.poll(() => agentHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(firstNames, { timeout: 10_000 }).toEqual(names.slice(0, 5));
+    // From the keyboard: focus on the header button, Enter flips the order.
+    await header.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => agentHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(firstNames, { timeout: 10_000 }).toEqual(names.slice(-5).reverse());
+    // Back to act-now order for the tests that follow.
+    await page.getByLabel('Order').selectOption('actNow');
+    await page.mouse.move(0, 0);
+  });
+
   it('pause holds the board still and counts what waits; resume applies it all', async () => {
     const counts = () => page.locator('.counts').textContent();
     await page.getByRole('button', { name: 'Pause live updates' }).click();

@@ -178,6 +178,11 @@ function seededAccounts(ctx: EmulatorContext) {
       role: 'supervisor with real-time adherence only (no history)',
     },
     { email: 'nowfm@adhere.local', password: SUPERVISOR_PASSWORD, role: 'supervisor with no WFM permission' },
+    {
+      email: 'analyst@adhere.local',
+      password: SUPERVISOR_PASSWORD,
+      role: 'WFM analyst with historical adherence only (no live board, no teams)',
+    },
     ...(first
       ? [
           {

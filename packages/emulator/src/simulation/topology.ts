@@ -205,6 +205,7 @@ export function buildTopology(seed: number, agentCount: number, agentsPerMu = AG
     restrictedSupervisors: [
       { id: seededUuid(seed, IdKind.Supervisor, 1), name: 'Riley Realtime', email: 'rta@adhere.local' },
       { id: seededUuid(seed, IdKind.Supervisor, 2), name: 'Noa No-WFM', email: 'nowfm@adhere.local' },
+      { id: seededUuid(seed, IdKind.Supervisor, 3), name: 'Ari Analyst', email: 'analyst@adhere.local' },
     ],
     queues,
     agentsById: new Map(agents.map((a) => [a.id, a])),
