@@ -7,6 +7,7 @@ import { addDays, historicalAdherence, localDate, recordTime, startOfDay, type G
 import type { BoardModel } from './board-model.js';
 import { TodayAdherence } from './today.js';
 import type { Thresholds } from './thresholds.js';
+import { deniedWords } from '../access/denied.js';
 
 const REFRESH_MS = 15 * 60_000;
 
@@ -48,6 +49,7 @@ export function useToday(
     const ac = new AbortController();
     const seed = async () => {
       const problems: string[] = [];
+      let refused: string | undefined;
       await Promise.all(
         muIds.map(async (mu) => {
           const zone = zones.get(mu);
@@ -73,15 +75,21 @@ export function useToday(
             }
             byUnit.set(mu, t);
           } catch (e) {
-            if (!ac.signal.aborted) problems.push((e as Error).message);
+            if (!ac.signal.aborted) {
+              const denied = deniedWords(e);
+              if (denied) refused = denied;
+              else problems.push((e as Error).message);
+            }
           }
         }),
       );
       if (!ac.signal.aborted)
         setState((s) => ({
-          problem: problems.length
-            ? `Today's adherence is not available yet (Genesys did not answer for today: ${problems[0]}).`
-            : undefined,
+          problem: refused
+            ? `Today's adherence comes from Genesys's historical adherence, which ${refused}.`
+            : problems.length
+              ? `Today's adherence is not available yet (Genesys did not answer for today: ${problems[0]}).`
+              : undefined,
           version: s.version + 1,
         }));
     };

@@ -1,7 +1,6 @@
 /** @module What the history form offers: units (with zone, target, threshold), their teams, agents and activity codes. */
 import { useEffect, useState } from 'react';
 import {
-  GenesysApiError,
   getManagementUnit,
   getManagementUnitAdherence,
   getUsersByIds,
@@ -13,6 +12,7 @@ import {
   type GenesysClient,
   type ManagementUnit,
 } from '@adhere/genesys';
+import { problemWords } from '../access/denied.js';
 
 export interface UnitDetails {
   unit: ManagementUnit;
@@ -31,15 +31,6 @@ export interface UnitDetails {
   codes: Map<string, { name: string; category: string }>;
   /** What the form leaves out for want of a permission or scope, one sentence each (empty with every one). */
   missing: string[];
-}
-
-/** Why an optional part could not be read, in words: a 403 names what Genesys said is missing. */
-function missingReason(e: unknown): string {
-  if (e instanceof GenesysApiError && e.status === 403)
-    return /scope/i.test(e.errorCode + e.message)
-      ? `this sign-in lacks the scope (${e.message})`
-      : `your role lacks the permission (${e.message})`;
-  return e instanceof Error ? e.message : String(e);
 }
 
 export interface HistoryOptions {
@@ -80,7 +71,7 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
       const optional = <T>(what: string, p: Promise<T>, fallback: T): Promise<T> =>
         p.catch((e: unknown) => {
           if (signal.aborted) throw e;
-          missing.push(`${what}: ${missingReason(e)}`);
+          missing.push(`${what}: ${problemWords(e)}`);
           return fallback;
         });
       const [unit, users, records, teams] = await Promise.all([

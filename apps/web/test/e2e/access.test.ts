@@ -22,6 +22,12 @@ describe('access preflight in the app', () => {
     await signIn(page, full, 'rta@adhere.local', 'supervisor');
     await page.waitForURL(`${full.app}/`);
     await page.getByTestId('agent-count').filter({ hasText: '40 agents' }).waitFor();
+    // Issue 19: today's figure is Genesys's historical adherence; a 403 is said as the missing permission,
+    // not as "not available yet".
+    const today = page.getByTestId('today');
+    await expect.poll(() => today.textContent(), { timeout: 20_000 }).toContain('your role lacks the permission');
+    expect(await today.textContent()).toContain('wfm:historicalAdherence:view');
+    expect(await today.textContent()).not.toContain('not available yet');
     const history = page.getByRole('link', { name: /History/ });
     await expect.poll(() => history.getAttribute('data-no-access')).toBe('true');
     expect(await history.textContent()).toBe('History (no access)');
