@@ -55,34 +55,33 @@ describe('sign-in failures show the diagnostics view naming the cause', () => {
     }
   });
 
-  it("the doctor page reads the forum post's own code (fetch, URLSearchParams, a Basic header from btoa)", async () => {
+  /** Pastes `text` into the Doctor page and returns the codes of its findings. */
+  async function doctorCodes(text: string): Promise<Array<string | null>> {
     const page = await stack.browser.newPage();
     await page.goto(`${stack.app}/doctor`);
-    await page.getByLabel('Failed exchange').fill(await readFixture('forum-post.txt'));
+    await page.getByLabel('Failed exchange').fill(text);
     await page.getByRole('button', { name: 'Diagnose' }).click();
     const findings = page.getByRole('list', { name: 'Findings' });
     await findings.waitFor();
     const codes = await findings
       .locator('li[data-code]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    expect(codes).toEqual(expect.arrayContaining(['token_on_api_host', 'basic_auth_sent', 'client_id_missing']));
+    await page.close();
+    return codes;
+  }
+
+  it("the doctor page reads the forum post's own code (fetch, URLSearchParams, a Basic header from btoa)", async () => {
+    expect(await doctorCodes(await readFixture('forum-post.txt'))).toEqual(
+      expect.arrayContaining(['token_on_api_host', 'basic_auth_sent', 'client_id_missing']),
+    );
   });
 
   it('the doctor page reads a paste that starts with the error JSON and goes on with the code', async () => {
     const post = await readFixture('forum-post.txt');
-    const page = await stack.browser.newPage();
-    await page.goto(`${stack.app}/doctor`);
-    await page
-      .getByLabel('Failed exchange')
-      .fill(post.slice(post.indexOf('{\n "error"'), post.indexOf('The client_id and client_secret')));
-    await page.getByRole('button', { name: 'Diagnose' }).click();
-    const findings = page.getByRole('list', { name: 'Findings' });
-    await findings.waitFor();
-    const codes = await findings
-      .locator('li[data-code]')
-      .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
-    expect(codes).toEqual(expect.arrayContaining(['token_on_api_host', 'basic_auth_sent', 'client_id_missing']));
-    await page.close();
+    const paste = post.slice(post.indexOf('{\n "error"'), post.indexOf('The client_id and client_secret'));
+    expect(await doctorCodes(paste)).toEqual(
+      expect.arrayContaining(['token_on_api_host', 'basic_auth_sent', 'client_id_missing']),
+    );
   });
 
   it("the doctor page names the forum post's causes (token URL on the API host, Basic auth) from a pasted curl", async () => {
