@@ -44,5 +44,6 @@ export function readAddressIds(params: URLSearchParams): AddressIds {
 
 function refused(key: keyof typeof WHAT, value: string): string {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  return `The address names no ${WHAT[key]} Genesys knows: “${shown}” is not a ${WHAT[key]} id, so it was left out.`;
+  const article = key === 'agent' ? 'an' : 'a';
+  return `The address names no ${WHAT[key]} Genesys knows: “${shown}” is not ${article} ${WHAT[key]} id, so it was left out.`;
 }

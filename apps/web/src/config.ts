@@ -30,7 +30,8 @@ export async function loadConfig(fetchConfig: () => Promise<Response> = defaultF
   const text = await res.text();
   const diagnosis = checkConfigText(text);
   const errors = diagnosis.findings.filter((f) => f.severity === 'error');
-  if (errors.length > 0) throw new OAuthError('invalid_config', errors.map((f) => f.message).join(' '));
+  // One problem a line: the page that refuses to start lists them.
+  if (errors.length > 0) throw new OAuthError('invalid_config', errors.map((f) => `${f.message} ${f.fix}`).join('\n'));
   const config = JSON.parse(text) as AppConfig;
   const endpoints = resolveEndpoints(config);
   return {

@@ -28,9 +28,11 @@ configLoad.then(
     root.render(
       <section className="config-refused" aria-labelledby="config-title">
         <h1 id="config-title">Adhere cannot start: its configuration is wrong</h1>
-        <p role="alert" data-testid="config-error">
-          {err.message}
-        </p>
+        <ul role="alert" data-testid="config-error">
+          {err.message.split('\n').map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
         <p>
           Whoever deployed Adhere can check the file with <code>npx adhere doctor --config config.json</code>; no
           sign-in is offered until it passes.
