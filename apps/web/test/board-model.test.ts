@@ -186,8 +186,13 @@ describe('alerts', () => {
     const old = out('old', 0);
     const fresh = out('fresh', 150_000);
     const calm = Array.from({ length: 20 }, (_, i) => record(`in${i}`, 0, 'InAdherence'));
-    expect(w.check([old, fresh, ...calm], 400_000, () => T, prefs).alerts).toEqual([]); // primes: 'old' is noted
-    expect(w.check([old, fresh, ...calm], 449_999, () => T, prefs).alerts).toEqual([]);
+    // Primes: 'old' is not alerted on its own but listed as already out when the board opened (issue 22, item 4).
+    const first = w.check([old, fresh, ...calm], 400_000, () => T, prefs);
+    expect(first.alerts).toEqual([]);
+    expect(first.alreadyOut.map((a) => a.userId)).toEqual(['old']);
+    const later = w.check([old, fresh, ...calm], 449_999, () => T, prefs);
+    expect(later.alerts).toEqual([]);
+    expect(later.alreadyOut).toEqual([]); // listed once
     const crossing = w.check([old, fresh, ...calm], 450_000, () => T, prefs).alerts.map((a) => a.userId);
     expect(crossing).toEqual(['fresh']);
     expect(w.check([old, fresh, ...calm], 900_000, () => T, prefs).alerts).toEqual([]); // same episode: once

@@ -4,6 +4,8 @@ import type { Alert, AlertPrefs, MassDeviation } from './alerts.js';
 
 export function AlertsPanel({
   alerts,
+  alreadyOut,
+  dismissAlreadyOut,
   mass,
   prefs,
   setPrefs,
@@ -14,6 +16,9 @@ export function AlertsPanel({
   units,
 }: {
   alerts: Alert[];
+  /** Past the threshold when the board opened: alerts cover what changes while the board is open. */
+  alreadyOut: Alert[];
+  dismissAlreadyOut: () => void;
   mass: MassDeviation[];
   prefs: AlertPrefs;
   setPrefs: (p: AlertPrefs) => void;
@@ -94,6 +99,26 @@ export function AlertsPanel({
           ) : null}
         </div>
       </details>
+      {alreadyOut.length ? (
+        <section className="already-out" aria-labelledby="already-out-title" data-testid="already-out">
+          <h2 id="already-out-title">
+            {alreadyOut.length === 1
+              ? '1 agent was already severely out of adherence when you opened the board'
+              : `${alreadyOut.length} agents were already severely out of adherence when you opened the board`}
+          </h2>
+          <p>Alerts below cover what happens while the board is open; these began before.</p>
+          <ul className="alert-list">
+            {alreadyOut.map((a) => (
+              <li key={a.key} data-user={a.userId}>
+                <strong>{names.get(a.userId) ?? a.userId}</strong> out for {formatDuration(now - a.since)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismissAlreadyOut}>
+            Dismiss this list
+          </button>
+        </section>
+      ) : null}
       {alerts.length ? (
         <ul className="alert-list" aria-label="Alerts" data-testid="alerts">
           {alerts.map((a) => (

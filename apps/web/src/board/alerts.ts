@@ -93,8 +93,9 @@ export class AlertWatch {
   }
 
   /**
-   * New alerts for agents past their threshold, and current mass deviations. The first call only notes who is
-   * already past it: opening the board must not alert for every old episode at once.
+   * New alerts for agents past their threshold, and current mass deviations. The first call does not alert
+   * for old episodes one by one: it returns them as `alreadyOut` (longest out first), for one list and one
+   * summary, and later calls return that list empty.
    */
   check(
     records: readonly AgentAdherence[],
@@ -102,7 +103,7 @@ export class AlertWatch {
     thresholdOf: (r: AgentAdherence) => Thresholds,
     prefs: AlertPrefs,
     rule = MASS_RULE,
-  ): { alerts: Alert[]; mass: MassDeviation[] } {
+  ): { alerts: Alert[]; mass: MassDeviation[]; alreadyOut: Alert[] } {
     const mass = massDeviations(records, now, rule);
     for (const m of mass) {
       const key = `${m.scope}:${m.id}`;
@@ -115,10 +116,27 @@ export class AlertWatch {
     const inMass = (group: string, start: number) =>
       (this.massWindows.get(group) ?? []).some(([from, to]) => start >= from && start <= to);
     const alerts: Alert[] = [];
+    // On the first look: everyone already past the threshold, listed once (not alerted one by one), so that
+    // opening the board never shows an empty list while agents have been out for hours.
+    const alreadyOut: Alert[] = [];
     for (const r of records) {
       if (r.adherenceState !== 'OutOfAdherence') continue;
       const start = since(r);
       const key = `${r.userId}@${start}`;
+      if (!this.primed) {
+        const limit = (prefs.minutes ?? thresholdOf(r).severeMinutes) * 60_000;
+        const muted = prefs.mutedAgents.includes(r.userId) || prefs.mutedUnits.includes(r.managementUnitId ?? '');
+        const massHeld = inMass(`team:${r.teamId}`, start) || inMass(`unit:${r.managementUnitId}`, start);
+        if (now - start >= limit && !muted && !massHeld)
+          alreadyOut.push({
+            key,
+            userId: r.userId,
+            managementUnitId: r.managementUnitId,
+            since: start,
+            raisedAt: now,
+            record: r,
+          });
+      }
       if (this.seen.has(key)) continue;
       // Part of a mass deviation: held back for the whole episode; the banner speaks for it.
       if (inMass(`team:${r.teamId}`, start) || inMass(`unit:${r.managementUnitId}`, start)) {
@@ -140,6 +158,7 @@ export class AlertWatch {
       });
     }
     this.primed = true;
-    return { alerts, mass };
+    alreadyOut.sort((a, b) => a.since - b.since || (a.userId < b.userId ? -1 : 1));
+    return { alerts, mass, alreadyOut };
   }
 }

@@ -20,6 +20,8 @@ export function useAlerts(
   watch.current ??= new AlertWatch(loadAlerted());
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [mass, setMass] = useState<MassDeviation[]>([]);
+  /** Who was already past the threshold when the board opened: listed once, one summary notification. */
+  const [alreadyOut, setAlreadyOut] = useState<Alert[]>();
   const thresholdRef = useRef(thresholdOf);
   thresholdRef.current = thresholdOf;
 
@@ -30,6 +32,10 @@ export function useAlerts(
       const w = watch.current!;
       const result = w.check(model.all(), now, thresholdRef.current, prefs);
       setMass((m) => (JSON.stringify(m) === JSON.stringify(result.mass) ? m : result.mass));
+      if (result.alreadyOut.length > 0) {
+        setAlreadyOut(result.alreadyOut);
+        announceAlreadyOut(result.alreadyOut.length, prefs);
+      } else setAlreadyOut((a) => a ?? []);
       if (result.alerts.length === 0) return;
       saveAlerted(w.keys());
       setAlerts((a) => [...result.alerts, ...a].slice(0, 200));
@@ -42,7 +48,30 @@ export function useAlerts(
     saveAlertPrefs(p);
     setPrefsState(p);
   };
-  return { prefs, setPrefs, alerts, dismiss: (key: string) => setAlerts((a) => a.filter((x) => x.key !== key)), mass };
+  return {
+    prefs,
+    setPrefs,
+    alerts,
+    dismiss: (key: string) => setAlerts((a) => a.filter((x) => x.key !== key)),
+    mass,
+    alreadyOut: alreadyOut ?? [],
+    dismissAlreadyOut: () => setAlreadyOut([]),
+  };
+}
+
+/** One desktop notification for everyone already out when the board opened, not one each (a storm). */
+function announceAlreadyOut(count: number, prefs: AlertPrefs) {
+  if (!prefs.desktop || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  try {
+    new Notification(
+      count === 1
+        ? '1 agent was already severely out of adherence when the board opened'
+        : `${count} agents were already severely out of adherence when the board opened`,
+      { body: 'They are listed on the board, longest out first.', tag: 'already-out' },
+    );
+  } catch {
+    // Some browsers allow notifications only from a service worker; the in-app list still has them.
+  }
 }
 
 /** The desktop notification (with permission) and the sound (when asked for). */
