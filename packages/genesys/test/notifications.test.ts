@@ -244,6 +244,29 @@ describe('createLiveAdherence: the stream, the snapshot and resyncs in one unit'
     live = undefined;
   });
 
+  // Issue 22, item 6: a normal sign-in flashed a red "Resyncing…" (the planned second snapshot) and could say
+  // "Reconnecting…" before the socket had ever opened.
+  it('a normal start says connecting, then live: never resyncing or reconnecting on the way', async () => {
+    const mu = emulator.centre.topology.managementUnits[0]!.id;
+    live = createLiveAdherence(client, {
+      managementUnitIds: [mu],
+      WebSocket: WebSocket as unknown as WebSocketFactory,
+      clock,
+    });
+    const said: string[] = [];
+    live.subscribe(() => said.push(live!.getSnapshot().status));
+    await live.start();
+    await new Promise((r) => setTimeout(r, 0)); // the last change's listeners run a microtask later
+    expect(said.at(-1)).toBe('live');
+    expect(said.filter((s) => s !== 'connecting' && s !== 'live')).toEqual([]);
+    // A real gap still says so.
+    const before = said.length;
+    await live.resync();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(said.slice(before)).toContain('resyncing');
+    expect(said.at(-1)).toBe('live');
+  });
+
   it('events that arrive while the first snapshot is in flight survive it; the view equals the truth', async () => {
     const mu = emulator.centre.topology.managementUnits[0]!.id;
     const token = await tokenFor(emulator);

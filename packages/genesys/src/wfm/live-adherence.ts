@@ -131,21 +131,27 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     this.changed({ status: 'connecting' });
     // The snapshot is asked for first: over HTTP/1.1 a browser opens six connections to a host, and the
     // request that fills the board must not queue behind the channel's.
-    const snapshot = this.resync();
+    const snapshot = this.refresh(true);
     const stream = this.stream.start().catch((e: unknown) => {
       this.changed({ error: asGenesysError(e) });
       throw e;
     });
     await Promise.all([stream, snapshot]);
-    await this.resync();
+    // Both snapshots of a start are planned, not gaps: said as "connecting" until live (a normal sign-in must
+    // not flash "Resyncing…").
+    await this.refresh(true);
   }
 
   /** Fetches a snapshot and merges it; a snapshot still in flight is superseded (its answer is dropped). */
-  async resync(): Promise<void> {
+  resync(): Promise<void> {
+    return this.refresh(false);
+  }
+
+  private async refresh(quiet: boolean): Promise<void> {
     this.snapshotAbort?.abort();
     const ac = new AbortController();
     this.snapshotAbort = ac;
-    if (this.state.version > 0) this.changed({ status: 'resyncing' });
+    if (this.state.version > 0 && !quiet) this.changed({ status: 'resyncing' });
     // A preloaded snapshot was asked for before any event could arrive (the stream starts after it): every
     // event applied from here on is newer than it, as for a snapshot asked for now.
     const since = this.view.beginSnapshot();
@@ -155,7 +161,7 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
       const records = await (given ?? fetchAdherenceSnapshot(this.client, this.selection, { signal: ac.signal }));
       if (ac.signal.aborted || this.closed) return;
       this.view.mergeSnapshot(records.map(fromRest), since);
-      this.changed({ error: undefined, status: this.stream.status === 'live' ? 'live' : 'reconnecting' });
+      this.changed({ error: undefined, status: this.streamStatus() });
     } catch (e) {
       if (ac.signal.aborted || this.closed) return;
       this.changed({ error: asGenesysError(e) });
@@ -163,6 +169,12 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     } finally {
       if (this.snapshotAbort === ac) this.snapshotAbort = undefined;
     }
+  }
+
+  /** The stream's state as the board says it: a socket not yet open the first time is "connecting". */
+  private streamStatus(): LiveStatus {
+    const s = this.stream.status;
+    return s === 'live' ? 'live' : s === 'connecting' ? 'connecting' : s === 'closed' ? 'offline' : 'reconnecting';
   }
 
   /** For useSyncExternalStore: called after changes, at most once per `schedule`. */
