@@ -44,7 +44,7 @@ export function apiPath(strings: TemplateStringsArray, ...ids: Array<string | Op
   return out;
 }
 
-/** The path segment before the id, to say which id was wrong ("a managementunits id"). */
+/** The path segment before the id, to say which id was wrong ("expected a UUID after /managementunits/"). */
 function describeSlot(strings: TemplateStringsArray, i: number): string {
   const before = strings[i]!.split('/').filter(Boolean).pop() ?? 'path';
   return `expected a UUID after /${before}/`;
