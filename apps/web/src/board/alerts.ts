@@ -123,39 +123,22 @@ export class AlertWatch {
       if (r.adherenceState !== 'OutOfAdherence') continue;
       const start = since(r);
       const key = `${r.userId}@${start}`;
-      if (!this.primed) {
-        const limit = (prefs.minutes ?? thresholdOf(r).severeMinutes) * 60_000;
-        const muted = prefs.mutedAgents.includes(r.userId) || prefs.mutedUnits.includes(r.managementUnitId ?? '');
-        const massHeld = inMass(`team:${r.teamId}`, start) || inMass(`unit:${r.managementUnitId}`, start);
-        if (now - start >= limit && !muted && !massHeld)
-          alreadyOut.push({
-            key,
-            userId: r.userId,
-            managementUnitId: r.managementUnitId,
-            since: start,
-            raisedAt: now,
-            record: r,
-          });
-      }
-      if (this.seen.has(key)) continue;
       // Part of a mass deviation: held back for the whole episode; the banner speaks for it.
-      if (inMass(`team:${r.teamId}`, start) || inMass(`unit:${r.managementUnitId}`, start)) {
-        this.seen.add(key);
-        continue;
-      }
-      const limit = (prefs.minutes ?? thresholdOf(r).severeMinutes) * 60_000;
-      if (now - start < limit) continue;
-      this.seen.add(key);
-      if (!this.primed) continue;
-      if (prefs.mutedAgents.includes(r.userId) || prefs.mutedUnits.includes(r.managementUnitId ?? '')) continue;
-      alerts.push({
+      const massHeld = inMass(`team:${r.teamId}`, start) || inMass(`unit:${r.managementUnitId}`, start);
+      const past = now - start >= (prefs.minutes ?? thresholdOf(r).severeMinutes) * 60_000;
+      const muted = prefs.mutedAgents.includes(r.userId) || prefs.mutedUnits.includes(r.managementUnitId ?? '');
+      const alert = {
         key,
         userId: r.userId,
         managementUnitId: r.managementUnitId,
         since: start,
         raisedAt: now,
         record: r,
-      });
+      };
+      if (!this.primed && past && !muted && !massHeld) alreadyOut.push(alert);
+      if (this.seen.has(key) || (!massHeld && !past)) continue;
+      this.seen.add(key);
+      if (this.primed && !massHeld && !muted) alerts.push(alert);
     }
     this.primed = true;
     alreadyOut.sort((a, b) => a.since - b.since || (a.userId < b.userId ? -1 : 1));
