@@ -13,20 +13,21 @@ const clock = new ManualClock(START);
 let emulator: Emulator | undefined;
 afterAll(() => emulator?.close());
 
-/** A port P with P + 1 free too (the emulator's login and API origins). */
+/**
+ * A port P with P + 1 free too (the emulator's login and API origins), below Linux's ephemeral range
+ * (32768–60999): ports the system hands out (listen(0) in other test files, outgoing connections) never
+ * land there, so none can take P between this check, the first start and the restart.
+ */
 async function freePortPair(): Promise<number> {
-  const listen = (port: number) =>
-    new Promise<number | undefined>((resolve) => {
+  const free = (port: number) =>
+    new Promise<boolean>((resolve) => {
       const s = createServer();
-      s.once('error', () => resolve(undefined));
-      s.listen(port, '127.0.0.1', () => {
-        const p = (s.address() as { port: number }).port;
-        s.close(() => resolve(p));
-      });
+      s.once('error', () => resolve(false));
+      s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
     });
   for (;;) {
-    const p = (await listen(0))!;
-    if (p < 65535 && (await listen(p + 1)) !== undefined) return p;
+    const p = 20_000 + 2 * Math.floor(Math.random() * 6000);
+    if ((await free(p)) && (await free(p + 1))) return p;
   }
 }
 
