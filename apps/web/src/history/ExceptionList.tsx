@@ -13,9 +13,19 @@ export interface ExceptionListProps {
   formatTime: (epochMs: number) => string;
   explanationsNote: string | undefined;
   onExport: (rows: ExceptionRow[]) => void;
+  /** The report's count as Genesys gives it (by day): said beside the list's own when the two differ. */
+  genesysCount: number;
 }
 
-export function ExceptionList({ rows, names, codes, formatTime, explanationsNote, onExport }: ExceptionListProps) {
+export function ExceptionList({
+  rows,
+  names,
+  codes,
+  formatTime,
+  explanationsNote,
+  onExport,
+  genesysCount,
+}: ExceptionListProps) {
   const [sort, setSort] = useState<{ key: SortKey; down: boolean }>({ key: 'start', down: false });
   const [agent, setAgent] = useState('');
   const [actual, setActual] = useState('');
@@ -124,6 +134,9 @@ export function ExceptionList({ rows, names, codes, formatTime, explanationsNote
         {shown.length === rows.length
           ? `${rows.length} exceptions`
           : `${shown.length} of ${rows.length} exceptions match`}
+        {genesysCount !== rows.length
+          ? ` (Genesys counts ${genesysCount} by day: an exception that runs past midnight is one here and one a day there)`
+          : ''}
         {pages > 1 ? ` · page ${current + 1} of ${pages}` : ''}
       </p>
       <div className="results-scroll" tabIndex={0} aria-label="Exception list">

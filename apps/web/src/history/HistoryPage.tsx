@@ -416,7 +416,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
           <strong data-testid="average-adherence">{total.adherencePercentage.toFixed(2)}%</strong> adherence (all
           scheduled time) against a <strong>{target}%</strong> target ·{' '}
           <strong>{total.conformancePercentage.toFixed(2)}%</strong> conformance · {results.length} agents,{' '}
-          <strong>{belowTarget}</strong> below target · {exceptionCount} exceptions
+          <strong>{belowTarget}</strong> below target · {exceptionCount} exceptions (counted by day, as Genesys does)
         </p>
         <p className="hint" data-testid="fetch-timings">
           {report.timings.parts === 0
@@ -517,6 +517,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
             formatTime={fmt.time}
             explanationsNote={report.explanationsNote}
             onExport={exportExceptions}
+            genesysCount={exceptionCount}
           />
         ) : (
           <p className="hint">Tick “Exceptions, timelines and patterns” and run again to list exceptions.</p>

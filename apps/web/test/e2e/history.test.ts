@@ -192,9 +192,21 @@ describe('history in Chromium', () => {
       };
       const agents = topo().agents.filter((a) => a.managementUnitId === mu().id);
       const total = agents.reduce((n, a) => n + joined(a.id).length, 0);
+      // Issue 22, item 3: the summary counted by day (Genesys's figure) and the list joined across midnight, and
+      // the two numbers stood unexplained. Both are said, and which is which.
+      const byDay = agents.reduce((n, a) => n + truth(a.id).exceptionInfo.length, 0);
+      expect(byDay).toBeGreaterThan(total);
       await expect
         .poll(() => page.getByTestId('exception-count').textContent())
-        .toMatch(new RegExp(`^${total} exceptions( · page 1 of \\d+)?$`));
+        .toMatch(
+          new RegExp(
+            `^${total} exceptions \\(Genesys counts ${byDay} by day: an exception that runs past midnight is one ` +
+              `here and one a day there\\)( · page 1 of \\d+)?$`,
+          ),
+        );
+      expect(await page.getByTestId('report').textContent()).toContain(
+        `${byDay} exceptions (counted by day, as Genesys does)`,
+      );
 
       // One agent with explanations: each exception's start, duration and explanation status.
       const agent = agents.find((a) => explanationsTruth(stack.emulator, a.id, start(), end()).length > 2)!;
