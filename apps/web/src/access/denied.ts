@@ -9,8 +9,8 @@ import { GenesysApiError } from '@adhere/genesys';
 export function deniedWords(e: unknown): string | undefined {
   if (!(e instanceof GenesysApiError) || e.status !== 403) return undefined;
   return /scope/i.test(`${e.errorCode} ${e.message}`)
-    ? `this app's OAuth client lacks the scope (Genesys said: ${e.message})`
-    : `your role lacks the permission (Genesys said: ${e.message})`;
+    ? `this app's OAuth client lacks the scope for it (Genesys said: ${e.message})`
+    : `your role lacks the permission for it (Genesys said: ${e.message})`;
 }
 
 /** `deniedWords`, or the error's own message. */

@@ -86,7 +86,7 @@ export function useToday(
       if (!ac.signal.aborted)
         setState((s) => ({
           problem: refused
-            ? `Today's adherence comes from Genesys's historical adherence, which ${refused}.`
+            ? `Today's adherence comes from Genesys's historical adherence, and ${refused}.`
             : problems.length
               ? `Today's adherence is not available yet (Genesys did not answer for today: ${problems[0]}).`
               : undefined,
