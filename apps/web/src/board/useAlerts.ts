@@ -61,32 +61,34 @@ export function useAlerts(
 
 /** One desktop notification for everyone already out when the board opened, not one each (a storm). */
 function announceAlreadyOut(count: number, prefs: AlertPrefs) {
-  if (!prefs.desktop || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-  try {
-    new Notification(
-      count === 1
-        ? '1 agent was already severely out of adherence when the board opened'
-        : `${count} agents were already severely out of adherence when the board opened`,
-      { body: 'They are listed on the board, longest out first.', tag: 'already-out' },
-    );
-  } catch {
-    // Some browsers allow notifications only from a service worker; the in-app list still has them.
-  }
+  notify(
+    prefs,
+    count === 1
+      ? '1 agent was already severely out of adherence when the board opened'
+      : `${count} agents were already severely out of adherence when the board opened`,
+    { body: 'They are listed on the board, longest out first.', tag: 'already-out' },
+  );
 }
 
 /** The desktop notification (with permission) and the sound (when asked for). */
 function announce(alert: Alert, name: string, now: number, prefs: AlertPrefs) {
   const r = alert.record;
   const what = `scheduled ${activityWords(r.scheduledActivityCategory)}, actually ${activityWords(r.actualActivityCategory)}`;
-  const body = `Out ${formatDuration(now - alert.since)}: ${what}`;
-  if (prefs.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
-    try {
-      new Notification(`${name} is severely out of adherence`, { body, tag: alert.key });
-    } catch {
-      // Some browsers allow notifications only from a service worker; the in-app list still has it.
-    }
-  }
+  notify(prefs, `${name} is severely out of adherence`, {
+    body: `Out ${formatDuration(now - alert.since)}: ${what}`,
+    tag: alert.key,
+  });
   if (prefs.sound) beep();
+}
+
+/** A desktop notification when the supervisor turned them on and the browser allows them. */
+function notify(prefs: AlertPrefs, title: string, options: NotificationOptions) {
+  if (!prefs.desktop || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  try {
+    new Notification(title, options);
+  } catch {
+    // Some browsers allow notifications only from a service worker; the in-app list still has it.
+  }
 }
 
 let audio: AudioContext | undefined;

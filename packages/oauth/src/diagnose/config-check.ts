@@ -96,7 +96,7 @@ export function checkConfig(value: unknown): Diagnosis {
     add(
       'config_region_missing',
       'error',
-      'Neither region nor loginBaseUrl is set, so the app would use the local emulator.',
+      'Neither region nor loginBaseUrl is set, so the app cannot know where to sign in and refuses to start.',
       'region: (missing)',
       'Set "region" to your org\'s region, e.g. "eu_west_1".',
     );
