@@ -77,6 +77,13 @@ export {
   type WebSocketLike,
 } from './notifications/stream.js';
 export {
+  NotificationHub,
+  createNotificationHub,
+  type HubListener,
+  type HubSubscription,
+  type NotificationHubOptions,
+} from './notifications/hub.js';
+export {
   managementUnitAdherenceTopic,
   teamAdherenceTopic,
   userAdherenceTopic,

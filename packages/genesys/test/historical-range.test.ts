@@ -167,7 +167,6 @@ describe('merging chunks against the emulator', () => {
         includeExceptions: true,
         includeActuals: true,
         pollIntervalMs: 1,
-        WebSocket: undefined,
       });
       parts.push({ startDate: c.startDate, results });
     }

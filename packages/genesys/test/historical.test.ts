@@ -4,6 +4,7 @@ import { startEmulator, type Emulator } from '@adhere/emulator';
 import {
   GenesysClientError,
   createGenesysClient,
+  createNotificationHub,
   historicalAdherence,
   parseHistoricalFile,
   type GenesysClient,
@@ -98,17 +99,40 @@ describe('historicalAdherence (bulk route)', () => {
     expect(results.every((r) => r.days.length >= 2)).toBe(true);
   });
 
-  it('finishes on the completion notice when a WebSocket is available, before the first poll', async () => {
+  it("finishes on the completion notice heard on the tab's hub, before the first poll; chunks share its one channel", async () => {
     const mu = emulator.centre.topology.managementUnits[1]!;
-    const started = performance.now();
-    const results = await historicalAdherence(client, {
-      ...request(mu.id),
-      includeExceptions: false,
-      pollIntervalMs: 30_000,
-      WebSocket: WebSocket as unknown as WebSocketFactory,
+    const token = await tokenFor(emulator);
+    const calls: string[] = [];
+    const counted = createGenesysClient({
+      apiBaseUrl: emulator.apiUrl,
+      getAccessToken: () => token,
+      fetch: (input, init) => {
+        calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      },
+      // A poll would have to wait an hour: only the notice can end these queries.
+      sleep: (ms, signal) =>
+        new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')))),
     });
-    expect(performance.now() - started).toBeLessThan(10_000);
-    expect(results.length).toBe(emulator.centre.topology.agents.filter((a) => a.managementUnitId === mu.id).length);
+    const hub = createNotificationHub(counted, { WebSocket: WebSocket as unknown as WebSocketFactory });
+    try {
+      for (let chunk = 0; chunk < 3; chunk++) {
+        const results = await historicalAdherence(counted, {
+          ...request(mu.id),
+          includeExceptions: false,
+          pollIntervalMs: 3_600_000,
+          notifications: hub,
+        });
+        expect(results.length).toBe(
+          emulator.centre.topology.agents.filter((a) => a.managementUnitId === mu.id).length,
+        );
+      }
+      expect(calls.filter((c) => c === 'POST /api/v2/notifications/channels')).toHaveLength(1);
+      expect(calls.filter((c) => c === 'GET /api/v2/users/me')).toHaveLength(1);
+      expect(calls.filter((c) => c.includes('/bulk/jobs/'))).toHaveLength(0);
+    } finally {
+      hub.close();
+    }
   });
 
   it('is cancellable', async () => {

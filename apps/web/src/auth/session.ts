@@ -11,6 +11,7 @@ import {
 import type { ResolvedConfig } from '../config.js';
 import { safeReturnPath } from '../router.js';
 import { createGenesysClient, revokeToken, type GenesysClient } from '@adhere/genesys';
+import { closeTabNotifications } from '../notifications.js';
 import { callbackOutcome } from './callback-outcome.js';
 import { AUTHORIZE_URL_KEY, startCallback, type StartedCallback } from './early-callback.js';
 
@@ -59,7 +60,10 @@ export class Session {
     this.channel = new BroadcastChannel('adhere-auth');
     this.channel.onmessage = (e: MessageEvent<TabMessage>) => {
       const m = e.data;
-      if (m.type === 'signed-out') this.tokens.clear();
+      if (m.type === 'signed-out') {
+        this.tokens.clear();
+        closeTabNotifications(this.client);
+      }
       else if (m.type === 'signed-in' && !this.tokens.current()) this.tokens.set(m.tokens);
       else if (m.type === 'who-is-signed-in') {
         const t = this.tokens.current();
@@ -128,6 +132,8 @@ export class Session {
   }
 
   async signOut(): Promise<void> {
+    // The channel's socket goes first: it must not outlive the token that opened it.
+    closeTabNotifications(this.client);
     const { url } = await signOut({
       ...this.config,
       tokens: this.tokens,

@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import {
-  NotificationStream,
   addDays,
   agentExplanationsTopic,
   historicalAdherence,
@@ -23,6 +22,7 @@ import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
 import { clockTime, explanationWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
+import { tabNotifications } from '../notifications.js';
 
 interface Today {
   scheduled: Block[];
@@ -88,6 +88,7 @@ export function AgentDayView({
           includeExceptions: true,
           includeActuals: true,
           signal,
+          notifications: tabNotifications(client),
           pollIntervalMs: 250,
         }),
       ]);
@@ -118,21 +119,27 @@ export function AgentDayView({
     return () => ac.abort();
   }, [client, userId, timeZone, date, explanationsRead, refresh]);
   useEffect(() => {
-    // Optional: a user who may not see explanations gets no feed, and the rest of the view works.
-    const feed = new NotificationStream(client, {
-      topics: [],
+    // On the tab's one channel. Optional: a user who may not see explanations gets no feed, and the rest of
+    // the view works.
+    const feed = tabNotifications(client).listen({
       optionalTopics: [agentExplanationsTopic(userId)],
       onEvent: (e) => {
         if (e.kind === 'explanation') setExplanationsRead((n) => n + 1);
       },
-      // Read again once subscribed: a review that landed between the first read and the subscription would
-      // otherwise go unseen.
-      onStatus: (status) => {
-        if (status === 'live') setExplanationsRead((n) => n + 1);
-      },
+      // After a gap a change may have been missed: read again.
+      onResync: () => setExplanationsRead((n) => n + 1),
     });
-    feed.start().catch(() => {});
-    return () => feed.close();
+    // Read again once subscribed: a review that landed between the first read and the subscription would
+    // otherwise go unseen. A feed that cannot start leaves the first read, and the view says nothing is live.
+    let open = true;
+    feed.ready.then(
+      () => open && setExplanationsRead((n) => n + 1),
+      () => {},
+    );
+    return () => {
+      open = false;
+      feed.close();
+    };
   }, [client, userId]);
 
   const [busy, setBusy] = useState<string>();

@@ -12,6 +12,7 @@ import {
 } from '@adhere/genesys';
 import { BoardModel } from './board-model.js';
 import { boardSelection, takePreloaded } from './preload.js';
+import { tabNotifications } from '../notifications.js';
 
 export type Connection = LiveAdherenceState['status'];
 
@@ -62,6 +63,7 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
       ...selection,
       ...(firstSnapshot ? { firstSnapshot } : {}),
       view: model,
+      notifications: tabNotifications(client),
       // 500 events a second repaint once a frame.
       schedule: (notify) => requestAnimationFrame(notify),
     });

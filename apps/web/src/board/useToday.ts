@@ -8,6 +8,7 @@ import type { BoardModel } from './board-model.js';
 import { TodayAdherence } from './today.js';
 import type { Thresholds } from './thresholds.js';
 import { deniedWords } from '../access/denied.js';
+import { tabNotifications } from '../notifications.js';
 
 const REFRESH_MS = 15 * 60_000;
 
@@ -64,6 +65,7 @@ export function useToday(
               endDate: new Date(startOfDay(zone, addDays(date, 1))).toISOString(),
               timeZone: zone,
               signal: ac.signal,
+              notifications: tabNotifications(client),
               pollIntervalMs: 1000,
             });
             const t = new TodayAdherence(dayStart, () => (thresholdsRef.current.get(mu)?.exceptionSeconds ?? 0) * 1000);

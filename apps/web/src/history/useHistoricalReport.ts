@@ -17,6 +17,7 @@ import {
   type HistoricalUserResult,
   type LocalDate,
 } from '@adhere/genesys';
+import { tabNotifications } from '../notifications.js';
 
 export interface ReportRequest {
   mu: string;
@@ -128,6 +129,7 @@ export function useHistoricalReport(client: GenesysClient) {
             includeExceptions: req.exceptions,
             includeActuals: req.exceptions,
             signal: ac.signal,
+            notifications: tabNotifications(client),
             onProgress: (p) => {
               setFraction((done + chunkFraction(p)) / states.length);
               if (p.phase === 'done' && p.timings) {

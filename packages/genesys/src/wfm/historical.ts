@@ -3,9 +3,8 @@ import { download } from '../download.js';
 import { GenesysClientError } from '../errors.js';
 import { request } from '../http.js';
 import { streamArrayProperty } from '../json-array-stream.js';
-import { NotificationStream, type WebSocketFactory } from '../notifications/stream.js';
+import type { NotificationHub } from '../notifications/hub.js';
 import { historicalBulkTopic } from '../notifications/topics.js';
-import { getMe } from '../users.js';
 import type { ActivityCategory, Impact, RoutingStatus, SystemPresence } from './models.js';
 import { apiPath } from '../api-path.js';
 
@@ -82,8 +81,11 @@ export interface HistoricalAdherenceRequest {
   includeActuals?: boolean;
   onProgress?: (p: HistoricalProgress) => void;
   signal?: AbortSignal;
-  /** Listen for the completion notice as well as polling (faster); Node 20 needs the `ws` package's WebSocket. */
-  WebSocket?: WebSocketFactory;
+  /**
+   * The tab's notification hub: the completion notice is heard on its channel as well as polling (faster).
+   * Without it, the job is only polled; a query never opens a channel of its own.
+   */
+  notifications?: NotificationHub;
   /** First poll delay (default 1 s), growing ×1.5 to 10 s. */
   pollIntervalMs?: number;
 }
@@ -158,17 +160,20 @@ async function awaitJob(
 ): Promise<string[]> {
   const stop = new AbortController();
   const signal = req.signal ? AbortSignal.any([req.signal, stop.signal]) : stop.signal;
-  let stream: NotificationStream | undefined;
+  const hub = req.notifications;
+  let close = () => {};
   try {
     const waits: Array<Promise<string[]>> = [poll(client, jobId, req.pollIntervalMs ?? 1000, signal, progress)];
-    if (req.WebSocket ?? (globalThis as { WebSocket?: unknown }).WebSocket) {
+    if (hub)
       waits.push(
         (async () => {
-          const me = await getMe(client, { signal });
+          // Without the user's id there is no topic to hear: polling alone answers (a race never lost to this).
+          const me = await hub.userId({ signal }).catch(() => undefined);
+          if (!me || signal.aborted) return new Promise<string[]>(() => {});
           return new Promise<string[]>((resolve, reject) => {
-            stream = new NotificationStream(client, {
-              topics: [historicalBulkTopic(me.id)],
-              ...(req.WebSocket ? { WebSocket: req.WebSocket } : {}),
+            const subscription = hub.listen({
+              // Optional: without it the job is still polled, so a refusal costs only speed.
+              optionalTopics: [historicalBulkTopic(me)],
               onEvent: (e) => {
                 if (e.kind !== 'historicalBulk' || e.body.id !== jobId) return;
                 if (e.body.queryState === 'Complete') resolve(e.body.downloadUrls ?? []);
@@ -176,16 +181,16 @@ async function awaitJob(
                   reject(new GenesysClientError('query_failed', `historical job ${jobId} failed`));
               },
             });
-            // The notice can only beat polling if the stream starts; a failure here just leaves polling.
-            stream.start().catch(() => {});
+            close = () => subscription.close();
+            // The notice can only beat polling once subscribed; a failure here just leaves polling.
+            subscription.ready.catch(() => {});
           });
         })(),
       );
-    }
     return await Promise.race(waits);
   } finally {
     stop.abort();
-    stream?.close();
+    close();
   }
 }
 

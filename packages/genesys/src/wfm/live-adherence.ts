@@ -5,7 +5,9 @@
  */
 import type { GenesysClient } from '../client.js';
 import { GenesysClientError, type GenesysError, isGenesysError } from '../errors.js';
-import { NotificationStream, type StreamClock, type WebSocketFactory } from '../notifications/stream.js';
+import { NotificationHub, type HubListener, type HubSubscription } from '../notifications/hub.js';
+import type { NotificationEvent } from '../notifications/topics.js';
+import type { StreamClock, StreamStatus, WebSocketFactory } from '../notifications/channel-connection.js';
 import {
   businessUnitExplanationsTopic,
   managementUnitAdherenceTopic,
@@ -40,7 +42,12 @@ export interface LiveAdherenceOptions<S extends AdherenceSink = AdherenceView> {
   teamId?: string;
   /** Where records go (default: a new AdherenceView). */
   view?: S;
-  /** Node 20 has no WebSocket: pass the `ws` package's. */
+  /**
+   * The tab's notification hub: the live topics ride on its one channel (what an app should pass). Without
+   * one, the instance opens a channel of its own.
+   */
+  notifications?: NotificationHub;
+  /** Node 20 has no WebSocket: pass the `ws` package's (used without `notifications`). */
   WebSocket?: WebSocketFactory;
   clock?: StreamClock;
   /** How listeners are called after changes: at most once per call of `schedule` (a browser passes
@@ -77,7 +84,7 @@ export async function fetchAdherenceSnapshot(
 
 export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
   readonly view: S;
-  private readonly stream: NotificationStream;
+  private readonly stream: Feed;
   private readonly listeners = new Set<() => void>();
   private state: LiveAdherenceState = { version: 0, status: 'connecting', error: undefined };
   private snapshotAbort: AbortController | undefined;
@@ -101,25 +108,32 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     this.view = options.view ?? (new AdherenceView() as unknown as S);
     this.firstSnapshot = firstSnapshot;
     this.selection = options.teamId ? { teamId: options.teamId } : { managementUnitIds: mus };
-    this.stream = new NotificationStream(client, {
+    const listener = {
       topics: options.teamId ? [teamAdherenceTopic(options.teamId)] : mus.map(managementUnitAdherenceTopic),
       optionalTopics: (options.explanations?.businessUnitIds ?? []).map(businessUnitExplanationsTopic),
-      ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      onEvent: (e) => {
+      onEvent: (e: NotificationEvent) => {
         if (e.kind === 'adherence' && this.view.apply(fromTopic(e.body))) this.changed({});
         else if (e.kind === 'explanation') options.explanations?.onChange(e.body);
       },
       // After any gap (reconnect, silent socket, renewed channel) events may be missing: fetch the truth again.
       // A failure is already in the state (and the next gap tries again): nothing to throw to.
       onResync: () => void this.resync().catch(() => {}),
-      // A reconnect that keeps failing (say, an expired token: 401) shows in the state while it retries.
-      onError: (e) => this.changed({ error: asGenesysError(e) }),
-      onStatus: (s) => {
+      // A reconnect that keeps failing (say, an expired token: 401) shows in the state while it retries; a
+      // topic refused on reconnect (permission removed) shows as the 403 it is.
+      onError: (e: unknown) => this.changed({ error: asGenesysError(e) }),
+      onStatus: (s: StreamStatus) => {
         if (s === 'closed') this.changed({ status: 'offline' });
         else if (this.state.status !== 'resyncing' || s !== 'live') this.changed({ status: s });
       },
-    });
+    };
+    // Without the tab's hub, a hub of its own (closed with it): one way to listen, whoever owns the channel.
+    const own = options.notifications
+      ? undefined
+      : new NotificationHub(client, {
+          ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
+          ...(options.clock ? { clock: options.clock } : {}),
+        });
+    this.stream = hubFeed(options.notifications ?? own!, listener, own);
   }
 
   /**
@@ -210,6 +224,31 @@ export function createLiveAdherence<S extends AdherenceSink = AdherenceView>(
   options: LiveAdherenceOptions<S>,
 ): LiveAdherence<S> {
   return new LiveAdherence(client, options);
+}
+
+/** What live adherence needs of its notifications: its topics on a hub, and the hub's status. */
+interface Feed {
+  start(): Promise<void>;
+  readonly status: StreamStatus;
+  close(): void;
+}
+
+function hubFeed(hub: NotificationHub, listener: HubListener, own: NotificationHub | undefined): Feed {
+  let subscription: HubSubscription | undefined;
+  return {
+    start() {
+      subscription = hub.listen(listener);
+      return subscription.ready;
+    },
+    get status() {
+      return hub.status;
+    },
+    close() {
+      subscription?.close();
+      own?.close();
+      listener.onStatus?.('closed');
+    },
+  };
 }
 
 function asGenesysError(e: unknown): GenesysError {

@@ -1,0 +1,24 @@
+/**
+ * @module The tab's one notification channel (a NotificationHub) for the signed-in client: the board, the
+ * wallboard, the agent's day and every historical query listen on it, so a tab holds one of the 20 channels
+ * Genesys allows a user and app, and `users/me` is read once per sign-in.
+ */
+import { createNotificationHub, type GenesysClient, type NotificationHub } from '@adhere/genesys';
+
+const hubs = new WeakMap<GenesysClient, NotificationHub>();
+
+/** The hub of this client, opened on first use (its channel is made when the first listener comes). */
+export function tabNotifications(client: GenesysClient): NotificationHub {
+  let hub = hubs.get(client);
+  if (!hub || hub.status === 'closed') {
+    hub = createNotificationHub(client);
+    hubs.set(client, hub);
+  }
+  return hub;
+}
+
+/** At sign-out: the socket closes and the next sign-in starts a new hub. */
+export function closeTabNotifications(client: GenesysClient): void {
+  hubs.get(client)?.close();
+  hubs.delete(client);
+}

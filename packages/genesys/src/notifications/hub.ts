@@ -1,0 +1,290 @@
+/**
+ * @module The tab's one notification channel, shared by everything that listens (the board, the agent's day,
+ * explanations, historical job completion). Genesys keeps at most 20 channels per user and app ("the new
+ * channel replaces the oldest channel that does not have an active connection", Notifications: usage
+ * limitations): a page that opened a channel per view, or per historical chunk, would push its own live board's
+ * channel out. Listeners add and remove topics on the one channel; a reconnect resubscribes all of them.
+ */
+import type { GenesysClient } from '../client.js';
+import { GenesysApiError, GenesysClientError } from '../errors.js';
+import { request } from '../http.js';
+import { getMe } from '../users.js';
+import type { UserMe } from '../wfm/models.js';
+import { typedEvent, type NotificationEvent } from './topics.js';
+import {
+  ChannelConnection,
+  connectionTimings,
+  type ConnectionOwner,
+  type ConnectionTimings,
+  type StreamClock,
+  type StreamStatus,
+  type WebSocketFactory,
+} from './channel-connection.js';
+
+export interface NotificationHubOptions {
+  WebSocket?: WebSocketFactory;
+  clock?: StreamClock;
+  heartbeatTimeoutMs?: number;
+  renewBeforeExpiryMs?: number;
+  reconnectBaseMs?: number;
+  reconnectMaxMs?: number;
+  /** Genesys allows 1,000 topics per channel; a listener that would pass it is refused. */
+  maxTopicsPerChannel?: number;
+}
+
+export interface HubListener {
+  /** Topics the listener cannot do without: a refusal (400, 403) rejects its `ready` and removes it. */
+  topics?: string[];
+  /** Topics it can do without (a permission the user may lack): refused ones are left out quietly. */
+  optionalTopics?: string[];
+  onEvent: (event: NotificationEvent) => void;
+  /** After any gap (reconnect, silent socket, channel renewal) events may have been missed. */
+  onResync?: (reason: string) => void;
+  onStatus?: (status: StreamStatus) => void;
+  /**
+   * A (re)connect attempt failed and will be tried again (a 401: the token is no longer accepted); or, as a
+   * GenesysApiError 403 after which the listener hears nothing more, a reconnect found one of its topics
+   * refused (the user's permission was removed mid-session).
+   */
+  onError?: (error: unknown) => void;
+}
+
+export interface HubSubscription {
+  /** Resolves once the listener's topics are subscribed and the channel is live. */
+  readonly ready: Promise<void>;
+  close(): void;
+}
+
+interface Entry {
+  listener: HubListener;
+  required: Set<string>;
+  optional: Set<string>;
+  /** Subscribed on the channel (a reconnect resubscribes it). */
+  active: boolean;
+  closed: boolean;
+}
+
+interface RejectedTopic {
+  id?: string;
+  state?: string;
+  rejectionReason?: string;
+}
+
+export class NotificationHub {
+  private readonly entries = new Set<Entry>();
+  private connection: ChannelConnection | undefined;
+  private connecting: Promise<void> | undefined;
+  private status_: StreamStatus = 'connecting';
+  private closed = false;
+  /** Topic changes, one at a time: an add and a remove must reach the channel in the order they were made. */
+  private ops: Promise<unknown> = Promise.resolve();
+  private me: Promise<UserMe> | undefined;
+  private readonly timings: ConnectionTimings;
+  private readonly maxTopics: number;
+
+  constructor(
+    readonly client: GenesysClient,
+    options: NotificationHubOptions = {},
+  ) {
+    this.timings = connectionTimings(options);
+    this.maxTopics = options.maxTopicsPerChannel ?? 1000;
+  }
+
+  /** The signed-in user (`users/me`), asked once for the hub's life: user topics are named by it. */
+  userId(opts: { signal?: AbortSignal } = {}): Promise<string> {
+    this.me ??= getMe(this.client).catch((e: unknown) => {
+      this.me = undefined; // a failure is not remembered: the next caller asks again
+      throw e;
+    });
+    const id = this.me.then((m) => m.id);
+    if (!opts.signal) return id;
+    const signal = opts.signal;
+    return new Promise((resolve, reject) => {
+      const abort = () => reject(new GenesysClientError('aborted', 'cancelled'));
+      if (signal.aborted) return abort();
+      signal.addEventListener('abort', abort, { once: true });
+      id.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+    });
+  }
+
+  /** Adds a listener's topics to the channel (opening it the first time). */
+  listen(listener: HubListener): HubSubscription {
+    const entry: Entry = {
+      listener,
+      required: new Set(listener.topics ?? []),
+      optional: new Set((listener.optionalTopics ?? []).filter((t) => !(listener.topics ?? []).includes(t))),
+      active: false,
+      closed: false,
+    };
+    if (this.closed) {
+      const ready = Promise.reject(new GenesysClientError('aborted', 'the notification hub is closed'));
+      ready.catch(() => {});
+      return { ready, close: () => {} };
+    }
+    const after = new Set(this.topics());
+    for (const t of [...entry.required, ...entry.optional]) after.add(t);
+    if (after.size > this.maxTopics) {
+      const ready = Promise.reject(
+        new GenesysClientError('invalid_argument', `a channel takes at most ${this.maxTopics} topics`),
+      );
+      ready.catch(() => {});
+      return { ready, close: () => {} };
+    }
+    this.entries.add(entry);
+    const added = this.enqueue(() => this.add(entry));
+    const ready = added.catch((e: unknown) => {
+      this.remove(entry);
+      throw e;
+    });
+    return {
+      ready,
+      close: () => {
+        if (entry.closed) return;
+        this.remove(entry);
+        // Topics no one listens to any more come off the channel (PUT replaces the list).
+        void this.enqueue(() => this.resubscribe()).catch(() => {});
+      },
+    };
+  }
+
+  /** Status of the one channel. */
+  get status(): StreamStatus {
+    return this.closed ? 'closed' : this.status_;
+  }
+
+  /** The channel in use (at most one). */
+  get channelIds(): string[] {
+    return this.connection?.channelId ? [this.connection.channelId] : [];
+  }
+
+  /** Closes the channel's socket; every listener hears 'closed'. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.connection?.close();
+    for (const e of this.entries) e.listener.onStatus?.('closed');
+    this.entries.clear();
+  }
+
+  private topics(): string[] {
+    const all = new Set<string>();
+    for (const e of this.entries) if (!e.closed) for (const t of [...e.required, ...e.optional]) all.add(t);
+    return [...all];
+  }
+
+  private remove(entry: Entry): void {
+    entry.closed = true;
+    this.entries.delete(entry);
+  }
+
+  private enqueue<T>(op: () => Promise<T>): Promise<T> {
+    const run = this.ops.then(op, op);
+    this.ops = run.catch(() => {});
+    return run;
+  }
+
+  private async add(entry: Entry): Promise<void> {
+    await this.open();
+    for (;;) {
+      if (entry.closed || this.closed) return;
+      const path = this.connection?.subscriptionsPath;
+      if (!path) {
+        // Between channels (a reconnect under way): the new channel's subscription will include this entry.
+        entry.active = true;
+        await this.connecting;
+        return;
+      }
+      // Its own required topics first, without ignoreErrors: Genesys's own status and code for a refusal.
+      if (entry.required.size > 0)
+        await request(this.client, { method: 'POST', path, body: [...entry.required].map((id) => ({ id })) });
+      if (entry.optional.size > 0)
+        await request(this.client, {
+          method: 'POST',
+          path,
+          query: { ignoreErrors: true },
+          body: [...entry.optional].map((id) => ({ id })),
+        });
+      entry.active = true;
+      // A channel replaced while that was in flight was subscribed without this entry: add it there too.
+      if (this.connection?.subscriptionsPath === path) return;
+      entry.active = false;
+    }
+  }
+
+  /** Opens the channel the first time; later calls wait for the connect in progress, if any. */
+  private async open(): Promise<void> {
+    if (!this.connection) {
+      const connection = new ChannelConnection(this.owner());
+      this.connection = connection;
+      this.connecting = connection.connect(false).catch((e: unknown) => {
+        // Refused outright (400, 403): the next listener tries a new channel rather than this failure again.
+        if (this.connection === connection) this.connection = undefined;
+        throw e;
+      });
+    }
+    await this.connecting;
+  }
+
+  /** The channel's list replaced by what active listeners want now. */
+  private async resubscribe(): Promise<void> {
+    const path = this.connection?.subscriptionsPath;
+    if (!path || this.closed) return;
+    await this.put(path);
+  }
+
+  /** PUT (replace) with ignoreErrors: a refused required topic fails its listener, not the channel. */
+  private async put(path: string): Promise<void> {
+    const wanted = new Set<string>();
+    for (const e of this.entries) if (e.active) for (const t of [...e.required, ...e.optional]) wanted.add(t);
+    const res = await request<{ entities?: RejectedTopic[] }>(this.client, {
+      method: 'PUT',
+      path,
+      query: { ignoreErrors: true },
+      body: [...wanted].map((id) => ({ id })),
+    });
+    const refused = new Map<string, string>();
+    for (const t of res?.entities ?? [])
+      if (t.state === 'Rejected' && t.id) refused.set(t.id, t.rejectionReason ?? 'refused');
+    for (const e of [...this.entries]) {
+      const lost = [...e.required].find((t) => refused.has(t));
+      if (!lost || !e.active) continue;
+      const error = new GenesysApiError({
+        status: 403,
+        errorCode: 'notification.unauthorized.topic',
+        message: `Genesys no longer allows ${lost}: ${refused.get(lost)}`,
+      });
+      this.remove(e);
+      e.listener.onError?.(error);
+    }
+  }
+
+  private owner(): ConnectionOwner {
+    return {
+      client: this.client,
+      timings: this.timings,
+      isClosed: () => this.closed,
+      report: (_, status) => {
+        if (status === this.status_) return;
+        this.status_ = status;
+        for (const e of [...this.entries]) if (e.active) e.listener.onStatus?.(status);
+      },
+      subscribe: (path) => this.put(path),
+      onFrame: (topicName, body) => {
+        const event = typedEvent(topicName, body);
+        for (const e of [...this.entries])
+          if (e.active && (e.required.has(topicName) || e.optional.has(topicName))) e.listener.onEvent(event);
+      },
+      onResync: (reason) => {
+        for (const e of [...this.entries]) if (e.active) e.listener.onResync?.(reason);
+      },
+      onError: (error) => {
+        for (const e of [...this.entries]) e.listener.onError?.(error);
+      },
+    };
+  }
+}
+
+/** The tab's notification hub for a client; `close()` it at sign-out. */
+export function createNotificationHub(client: GenesysClient, options: NotificationHubOptions = {}): NotificationHub {
+  return new NotificationHub(client, options);
+}
