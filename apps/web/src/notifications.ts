@@ -4,6 +4,7 @@
  * Genesys allows a user and app, and `users/me` is read once per sign-in.
  */
 import { createNotificationHub, type GenesysClient, type NotificationHub } from '@adhere/genesys';
+import { forgetSignedInUser, signedInUser } from './signed-in-user.js';
 
 const hubs = new WeakMap<GenesysClient, NotificationHub>();
 
@@ -11,7 +12,7 @@ const hubs = new WeakMap<GenesysClient, NotificationHub>();
 export function tabNotifications(client: GenesysClient): NotificationHub {
   let hub = hubs.get(client);
   if (!hub || hub.status === 'closed') {
-    hub = createNotificationHub(client);
+    hub = createNotificationHub(client, { whoAmI: () => signedInUser(client) });
     hubs.set(client, hub);
   }
   return hub;
@@ -21,4 +22,5 @@ export function tabNotifications(client: GenesysClient): NotificationHub {
 export function closeTabNotifications(client: GenesysClient): void {
   hubs.get(client)?.close();
   hubs.delete(client);
+  forgetSignedInUser(client);
 }

@@ -15,15 +15,26 @@ export interface Access {
   scopes: string[] | undefined;
 }
 
-/** Reads both at once. A failure of either leaves it undefined: the check then says it could not tell. */
-export async function readAccess(client: GenesysClient, opts: CallOptions = {}): Promise<Access> {
+/** `users/me?expand=authorization`: who is signed in, with the permissions their roles grant. */
+export function getMeWithAuthorization(
+  client: GenesysClient,
+  opts: CallOptions = {},
+): Promise<{ id: string; authorization?: { permissions?: unknown } }> {
+  return request(client, { path: '/api/v2/users/me', query: { expand: 'authorization' }, ...opts });
+}
+
+/**
+ * Reads both at once. A failure of either leaves it undefined: the check then says it could not tell. `me`:
+ * an answer of getMeWithAuthorization already asked for (an app reads users/me once per sign-in).
+ */
+export async function readAccess(
+  client: GenesysClient,
+  opts: CallOptions & { me?: Promise<{ authorization?: { permissions?: unknown } }> } = {},
+): Promise<Access> {
+  const { me: given, ...callOpts } = opts;
   const [me, token] = await Promise.allSettled([
-    request<{ authorization?: { permissions?: unknown } }>(client, {
-      path: '/api/v2/users/me',
-      query: { expand: 'authorization' },
-      ...opts,
-    }),
-    request<{ authorizedScope?: unknown }>(client, { path: '/api/v2/tokens/me', ...opts }),
+    given ?? getMeWithAuthorization(client, callOpts),
+    request<{ authorizedScope?: unknown }>(client, { path: '/api/v2/tokens/me', ...callOpts }),
   ]);
   const strings = (v: unknown) =>
     Array.isArray(v) && v.every((s) => typeof s === 'string') ? (v as string[]) : undefined;

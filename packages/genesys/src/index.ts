@@ -122,6 +122,7 @@ export {
   checkFeature,
   grants,
   readAccess,
+  getMeWithAuthorization,
   type Access,
   type Feature,
   type FeatureCheck,

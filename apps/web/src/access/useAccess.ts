@@ -1,6 +1,7 @@
-/** @module The signed-in user's access, read once per client: undefined while it loads. */
+/** @module The signed-in user's access, read once per sign-in: undefined while it loads. */
 import { useEffect, useState } from 'react';
 import { readAccess, type Access, type GenesysClient } from '@adhere/genesys';
+import { signedInUser } from '../signed-in-user.js';
 
 export function useAccess(client: GenesysClient | undefined): Access | undefined {
   const [access, setAccess] = useState<Access>();
@@ -9,7 +10,7 @@ export function useAccess(client: GenesysClient | undefined): Access | undefined
     const ac = new AbortController();
     // readAccess never rejects for a 403: what it cannot read stays undefined and is shown as "could not check".
     // Low priority: what fills the page goes first; this only labels features.
-    readAccess(client, { signal: ac.signal, priority: 'low' }).then(setAccess, () => {
+    readAccess(client, { signal: ac.signal, priority: 'low', me: signedInUser(client) }).then(setAccess, () => {
       if (!ac.signal.aborted) setAccess({ permissions: undefined, scopes: undefined });
     });
     return () => ac.abort();

@@ -20,6 +20,8 @@ let stack: Stack;
 let context: BrowserContext;
 let page: Page;
 const bulkPosts: Array<Record<string, any>> = [];
+/** Every API request of the session, as "METHOD /path". */
+const apiCalls: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack({ clock: 'manual', startTime: NOW, historicalDelayMs: 20 });
@@ -32,6 +34,7 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('request', (r: Request) => {
     if (r.method() === 'POST' && r.url().endsWith('/adherence/historical/bulk')) bulkPosts.push(r.postDataJSON());
+    if (r.url().startsWith(stack.emulator.apiUrl)) apiCalls.push(`${r.method()} ${new URL(r.url()).pathname}`);
   });
   await signIn(page, stack);
   await page.waitForURL(`${stack.app}/`);
@@ -164,6 +167,11 @@ describe('history in Chromium', () => {
       bulkPosts.length = 0;
       await runAndWait();
       expect(bulkPosts).toHaveLength(0);
+
+      // The board at sign-in, then every part of these reports: one notification channel (the tab's) and one
+      // users/me (Genesys keeps 20 channels per user and app; each part used to open its own and ask again).
+      expect(apiCalls.filter((c) => c === 'POST /api/v2/notifications/channels')).toHaveLength(1);
+      expect(apiCalls.filter((c) => c === 'GET /api/v2/users/me')).toHaveLength(1);
     });
 
     it('the exception list equals the emulator’s exceptions, with explanation status', async () => {

@@ -9,7 +9,6 @@ import type { GenesysClient } from '../client.js';
 import { GenesysApiError, GenesysClientError } from '../errors.js';
 import { request } from '../http.js';
 import { getMe } from '../users.js';
-import type { UserMe } from '../wfm/models.js';
 import { typedEvent, type NotificationEvent } from './topics.js';
 import {
   ChannelConnection,
@@ -30,6 +29,8 @@ export interface NotificationHubOptions {
   reconnectMaxMs?: number;
   /** Genesys allows 1,000 topics per channel; a listener that would pass it is refused. */
   maxTopicsPerChannel?: number;
+  /** Who is signed in, if the app already asks (default: users/me, once for the hub's life). */
+  whoAmI?: () => Promise<{ id: string }>;
 }
 
 export interface HubListener {
@@ -78,7 +79,8 @@ export class NotificationHub {
   private closed = false;
   /** Topic changes, one at a time: an add and a remove must reach the channel in the order they were made. */
   private ops: Promise<unknown> = Promise.resolve();
-  private me: Promise<UserMe> | undefined;
+  private me: Promise<{ id: string }> | undefined;
+  private readonly whoAmI: () => Promise<{ id: string }>;
   private readonly timings: ConnectionTimings;
   private readonly maxTopics: number;
 
@@ -88,11 +90,12 @@ export class NotificationHub {
   ) {
     this.timings = connectionTimings(options);
     this.maxTopics = options.maxTopicsPerChannel ?? 1000;
+    this.whoAmI = options.whoAmI ?? (() => getMe(client));
   }
 
   /** The signed-in user (`users/me`), asked once for the hub's life: user topics are named by it. */
   userId(opts: { signal?: AbortSignal } = {}): Promise<string> {
-    this.me ??= getMe(this.client).catch((e: unknown) => {
+    this.me ??= this.whoAmI().catch((e: unknown) => {
       this.me = undefined; // a failure is not remembered: the next caller asks again
       throw e;
     });
