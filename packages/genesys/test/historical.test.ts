@@ -123,9 +123,7 @@ describe('historicalAdherence (bulk route)', () => {
           pollIntervalMs: 3_600_000,
           notifications: hub,
         });
-        expect(results.length).toBe(
-          emulator.centre.topology.agents.filter((a) => a.managementUnitId === mu.id).length,
-        );
+        expect(results.length).toBe(emulator.centre.topology.agents.filter((a) => a.managementUnitId === mu.id).length);
       }
       expect(calls.filter((c) => c === 'POST /api/v2/notifications/channels')).toHaveLength(1);
       expect(calls.filter((c) => c === 'GET /api/v2/users/me')).toHaveLength(1);

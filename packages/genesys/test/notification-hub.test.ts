@@ -80,7 +80,12 @@ describe("NotificationHub: the tab's one channel", () => {
       // The board hears its unit; the day view hears only its agent's explanations.
       emulator.centre.advanceBy(10 * 60_000);
       await until(() => live.view.size > 0 && live.getSnapshot().version > 3);
-      await reviewExplanation(client, agent.id, explanation!.id, explanation!.status === 'Denied' ? 'Approved' : 'Denied');
+      await reviewExplanation(
+        client,
+        agent.id,
+        explanation!.id,
+        explanation!.status === 'Denied' ? 'Approved' : 'Denied',
+      );
       await until(() => heard.some((e) => e.kind === 'explanation'));
       expect(heard.every((e) => e.topicName === agentExplanationsTopic(agent.id))).toBe(true);
 

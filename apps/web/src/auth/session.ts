@@ -63,8 +63,7 @@ export class Session {
       if (m.type === 'signed-out') {
         this.tokens.clear();
         closeTabNotifications(this.client);
-      }
-      else if (m.type === 'signed-in' && !this.tokens.current()) this.tokens.set(m.tokens);
+      } else if (m.type === 'signed-in' && !this.tokens.current()) this.tokens.set(m.tokens);
       else if (m.type === 'who-is-signed-in') {
         const t = this.tokens.current();
         if (t) this.channel.postMessage({ type: 'signed-in', tokens: t } satisfies TabMessage);

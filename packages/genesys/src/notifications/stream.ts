@@ -79,22 +79,21 @@ export class NotificationStream {
   }
 
   private shard(required: string[], optional: string[]): ChannelConnection {
-    const stream = this;
     const o = this.options;
     const owner: ConnectionOwner = {
       client: this.client,
       timings: this.timings,
       isClosed: () => this.closed,
       report: (shard, status) => {
-        const before = stream.status;
+        const before = this.status;
         this.statuses.set(shard, status);
-        if (stream.status !== before) o.onStatus?.(stream.status);
+        if (this.status !== before) o.onStatus?.(this.status);
       },
-      async subscribe(path) {
+      subscribe: async (path) => {
         if (required.length > 0)
-          await request(stream.client, { method: 'PUT', path, body: required.map((id) => ({ id })) });
+          await request(this.client, { method: 'PUT', path, body: required.map((id) => ({ id })) });
         if (optional.length > 0)
-          await request(stream.client, {
+          await request(this.client, {
             method: 'POST',
             path,
             query: { ignoreErrors: true },
