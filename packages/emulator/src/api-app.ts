@@ -52,6 +52,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   app.use('/api/*', bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: (c) => c.json(tooLarge.body(), 413, CLOSE) }));
   app.use('/api/*', ctx.faults.middleware());
   app.use('/api/*', bearerAuth(ctx));
+  app.use('/api/*', ctx.rateLimit.middleware());
   app.route('/', usersRoutes(ctx));
   app.route('/', tokenRoutes(ctx));
   app.route('/', wfmOrgRoutes(ctx));

@@ -16,6 +16,7 @@ A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --cors-origin ORIGIN  allow another browser origin (repeatable)
   --rate-429 R          share of API requests answered 429 (0–1)
   --retry-after S       Retry-After seconds for injected 429s (default 1)
+  --rate-limit N        API requests per token per minute, as Genesys's token.rate.per.minute (default 300; 0: off)
   --rate-5xx R          share of API requests answered 503 (0–1)
   --latency MS          added latency per API request
   --channel-lifetime S  notification channel lifetime (default 86400)
@@ -48,6 +49,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
         'cors-origin': { type: 'string', multiple: true },
         'rate-429': { type: 'string' },
         'retry-after': { type: 'string' },
+        'rate-limit': { type: 'string' },
         'rate-5xx': { type: 'string' },
         latency: { type: 'string' },
         'channel-lifetime': { type: 'string' },
@@ -91,6 +93,8 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
   if (heartbeat !== undefined) options.heartbeatMs = heartbeat * 1000;
   const drop = num(v['drop-sockets-every'], 'drop-sockets-every', 1, 86_400);
   if (drop !== undefined) options.dropSocketsEveryMs = drop * 1000;
+  const rateLimit = num(v['rate-limit'], 'rate-limit', 0, 1_000_000);
+  if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
   if (v.gateway) options.gateway = true;
   if (!v.quiet) options.log = (line) => console.log(line);
   return options;

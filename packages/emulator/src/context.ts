@@ -10,6 +10,7 @@ import type { RejectionLog } from './oauth/rejections.js';
 import type { ContactCentre } from './simulation/contact-centre.js';
 import type { Explanations } from './simulation/explanations.js';
 import type { WallClock } from './wall-clock.js';
+import type { RateLimiter } from './api/rate-limit.js';
 
 export interface EmulatorContext {
   clients: Map<string, OAuthClient>;
@@ -22,6 +23,8 @@ export interface EmulatorContext {
   explanations: Explanations;
   hub: NotificationHub;
   faults: FaultInjector;
+  /** Genesys's per-token rate limit. */
+  rateLimit: RateLimiter;
   jobs: HistoricalJobs;
   clock: WallClock;
   /** Origins (scheme://host:port) the emulator serves; filled in once the ports are bound. */

@@ -51,6 +51,11 @@ export interface EmulatorOptions {
   historicalDelayMs?: number;
   jobRouteDownloadUrls?: boolean;
   faults?: Partial<FaultOptions>;
+  /**
+   * API requests a token may make per minute before 429 `too.many.requests.retry.after` (default 300, Genesys's
+   * `token.rate.per.minute`; 0 turns the limit off). Counted on `wallClock`.
+   */
+  rateLimitPerMinute?: number;
   /** Drop every notification socket this often (fault injection). */
   dropSocketsEveryMs?: number;
   settings?: Partial<AdherenceSettings>;

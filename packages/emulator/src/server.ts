@@ -8,6 +8,7 @@ import { DownloadStore } from './api/downloads.js';
 import { HistoricalJobs } from './api/historical-jobs.js';
 import { DEFAULT_CLIENT, LIMITED_CLIENT, type OAuthClient } from './clients.js';
 import type { EmulatorContext } from './context.js';
+import { RateLimiter } from './api/rate-limit.js';
 import { Directory } from './directory.js';
 import { FaultInjector } from './faults.js';
 import { gatewayFetch } from './gateway-app.js';
@@ -64,6 +65,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ...(options.clients ?? []).map((c) => [c.id, c] as const),
   ]);
   const urls = { login: '', api: '' };
+  const rateLimitPerMinute = options.rateLimitPerMinute ?? 300;
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0)
+    throw new EmulatorError('invalid_option', 'rateLimitPerMinute must be a whole number, 0 or more');
   const directory = new Directory(topology);
   const ctx: EmulatorContext = {
     clients,
@@ -104,6 +108,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       },
     }),
     faults: new FaultInjector(seed, options.faults),
+    rateLimit: new RateLimiter(clock, rateLimitPerMinute),
     jobs: new HistoricalJobs(clock),
     clock,
     urls,
