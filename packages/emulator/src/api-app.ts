@@ -5,6 +5,7 @@ import { bearerAuth, type ApiEnv } from './api/auth.js';
 import type { DownloadStore } from './api/downloads.js';
 import { ApiProblem, errorBody } from './api/error-body.js';
 import { explanationRoutes } from './api/explanations.js';
+import type { ExplanationJobs } from './api/explanation-jobs.js';
 import { historicalRoutes } from './api/historical.js';
 import { notificationRoutes } from './api/notifications.js';
 import { realtimeAdherenceRoutes } from './api/realtime-adherence.js';
@@ -24,6 +25,7 @@ export interface ApiAppOptions {
   downloadThreshold: number;
   historicalDelayMs: number;
   jobRouteDownloadUrls: boolean;
+  explanationJobs: ExplanationJobs;
 }
 
 export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppOptions): Hono<ApiEnv> {
@@ -62,7 +64,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
     historicalRoutes(ctx, o.downloads, { delayMs: o.historicalDelayMs, jobRouteDownloadUrls: o.jobRouteDownloadUrls }),
   );
   app.route('/', scheduleRoutes(ctx));
-  app.route('/', explanationRoutes(ctx));
+  app.route('/', explanationRoutes(ctx, o.explanationJobs));
   app.route('/', notificationRoutes(ctx));
   app.route('/', presenceRoutes(ctx));
   return app;

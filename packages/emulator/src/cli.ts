@@ -16,6 +16,7 @@ A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --cors-origin ORIGIN  allow another browser origin (repeatable)
   --rate-429 R          share of API requests answered 429 (0–1)
   --retry-after S       Retry-After seconds for injected 429s (default 1)
+  --async MODE          when explanation queries answer with a job: size (default: over 1,000 results), always, never
   --rate-limit N        API requests per token per minute, as Genesys's token.rate.per.minute (default 300; 0: off)
   --rate-5xx R          share of API requests answered 503 (0–1)
   --latency MS          added latency per API request
@@ -50,6 +51,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
         'rate-429': { type: 'string' },
         'retry-after': { type: 'string' },
         'rate-limit': { type: 'string' },
+        async: { type: 'string' },
         'rate-5xx': { type: 'string' },
         latency: { type: 'string' },
         'channel-lifetime': { type: 'string' },
@@ -95,6 +97,12 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
   if (drop !== undefined) options.dropSocketsEveryMs = drop * 1000;
   const rateLimit = num(v['rate-limit'], 'rate-limit', 0, 1_000_000);
   if (rateLimit !== undefined) options.rateLimitPerMinute = rateLimit;
+  if (v.async !== undefined) {
+    const modes = { size: 'bySize', always: 'always', never: 'never' } as const;
+    if (!Object.hasOwn(modes, v.async))
+      throw new CliUsageError(`--async must be size, always or never, not ${JSON.stringify(v.async)}`);
+    options.asyncAnswers = modes[v.async as keyof typeof modes];
+  }
   if (v.gateway) options.gateway = true;
   if (!v.quiet) options.log = (line) => console.log(line);
   return options;

@@ -56,6 +56,16 @@ export interface EmulatorOptions {
    * `token.rate.per.minute`; 0 turns the limit off). Counted on `wallClock`.
    */
   rateLimitPerMinute?: number;
+  /**
+   * When a query that Genesys may answer later (adherence explanation queries) answers with a job: 'bySize'
+   * (default: results over `asyncThreshold` entities, or when the request says forceAsync=true), 'always', or
+   * 'never' (only when asked).
+   */
+  asyncAnswers?: 'bySize' | 'always' | 'never';
+  /** Entities past which 'bySize' answers with a job (default 1,000). */
+  asyncThreshold?: number;
+  /** Wall-clock time such a job takes (default 300 ms). */
+  asyncDelayMs?: number;
   /** Drop every notification socket this often (fault injection). */
   dropSocketsEveryMs?: number;
   settings?: Partial<AdherenceSettings>;

@@ -9,6 +9,7 @@ import { HistoricalJobs } from './api/historical-jobs.js';
 import { DEFAULT_CLIENT, LIMITED_CLIENT, type OAuthClient } from './clients.js';
 import type { EmulatorContext } from './context.js';
 import { RateLimiter } from './api/rate-limit.js';
+import { ExplanationJobs } from './api/explanation-jobs.js';
 import { Directory } from './directory.js';
 import { FaultInjector } from './faults.js';
 import { gatewayFetch } from './gateway-app.js';
@@ -38,6 +39,8 @@ export interface Emulator {
   gatewayUrl: string | undefined;
   context: EmulatorContext;
   centre: ContactCentre;
+  /** Explanation query jobs (`failNext` makes the next ones end in Error). */
+  explanationJobs: ExplanationJobs;
   /** Time spent writing result files as they are downloaded (ms): the server's work, for benchmarks. */
   readonly downloadProduceMs: number;
   close(): Promise<void>;
@@ -126,7 +129,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     maxAge: 600,
   });
   const downloads = new DownloadStore(() => urls.api, clock);
+  const explanationJobs = new ExplanationJobs(ctx, downloads, {
+    mode: options.asyncAnswers ?? 'bySize',
+    threshold: options.asyncThreshold ?? 1000,
+    delayMs: options.asyncDelayMs ?? 300,
+  });
   const api = apiApp(ctx, corsMiddleware, {
+    explanationJobs,
     downloads,
     downloadThreshold: options.downloadThreshold ?? 1000,
     historicalDelayMs: options.historicalDelayMs ?? 1500,
@@ -152,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     gatewayUrl,
     context: ctx,
     centre,
+    explanationJobs,
     get downloadProduceMs() {
       return downloads.produceMs;
     },

@@ -18,7 +18,14 @@ export interface GenesysClientOptions {
   maxRetryAfterMs?: number;
   /** First backoff step for 5xx and network errors (default 500 ms), doubled each retry, with full jitter. */
   backoffBaseMs?: number;
+  /**
+   * Most API requests to send in any minute (default 0: no budget). An app passes a little under Genesys's
+   * per-token limit (300 a minute; an org reads its own from organizations/limits): requests past it wait
+   * their turn instead of being answered 429. Pre-signed downloads are not counted.
+   */
+  requestsPerMinute?: number;
   /** Injected for tests. */
+  now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
 }
@@ -58,6 +65,8 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
       maxRetries: options.maxRetries ?? 3,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
       backoffBaseMs: options.backoffBaseMs ?? 500,
+      requestsPerMinute: options.requestsPerMinute ?? 0,
+      now: options.now ?? (() => Date.now()),
       sleep: options.sleep ?? sleep,
       random: options.random ?? Math.random,
     },

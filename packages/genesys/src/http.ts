@@ -1,4 +1,5 @@
 /** @module The HTTP core: one exchange with Genesys's rules for tokens, rate limits, retries and timeouts. */
+import { pace } from './pacer.js';
 import { backoffMs, type GenesysClient } from './client.js';
 import { GenesysApiError, GenesysClientError, fromTokenError } from './errors.js';
 
@@ -114,6 +115,7 @@ export async function send(client: GenesysClient, s: SendOptions): Promise<Respo
   let refreshed = false;
   for (let attempt = 0; ; attempt++) {
     if (s.signal?.aborted) throw new GenesysClientError('aborted', `${s.label} cancelled`);
+    if (s.bearer) await pace(client, s.signal);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (s.bearer) headers.Authorization = `Bearer ${await accessToken(client, refreshed)}`;
     if (s.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -3,17 +3,16 @@ import { Hono } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import type { Explanation } from '../simulation/explanations.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
-import { ApiProblem, badRequest, jobNotFound, notFound } from './error-body.js';
+import { ApiProblem, badRequest, notFound } from './error-body.js';
 import { parseIsoDate } from './query-fields.js';
 import { readJsonObject } from './request-body.js';
+import type { ExplanationJobs } from './explanation-jobs.js';
 import { agentExplanationsTopic, businessUnitExplanationsTopic } from '../notifications/topics.js';
 
 const DAY = 86_400_000;
 /** Longest range one explanations query answers (our choice; Genesys documents none). */
 const MAX_RANGE_DAYS = 62;
 const VIEW = ['wfm:adherenceExplanation:view'];
-/** Explanation jobs remembered for their selfUri. */
-const MAX_JOBS = 1000;
 
 export function explanationModel(e: Explanation) {
   const a = e.agent;
@@ -55,9 +54,8 @@ export function explanationChangedBody(e: Explanation) {
   };
 }
 
-export function explanationRoutes(ctx: EmulatorContext) {
+export function explanationRoutes(ctx: EmulatorContext, jobs: ExplanationJobs) {
   const app = new Hono<ApiEnv>();
-  const jobs = new Map<string, { owner: string; job: Record<string, unknown> }>();
   const topo = ctx.centre.topology;
   const readRange = (body: Record<string, unknown>) => {
     const from = parseIsoDate(body.startDate, 'startDate');
@@ -77,30 +75,34 @@ export function explanationRoutes(ctx: EmulatorContext) {
   // POST /api/v2/workforcemanagement/businessunits/{businessUnitId}/adherence/explanations/query
   app.post('/api/v2/workforcemanagement/businessunits/:buId/adherence/explanations/query', async (c) => {
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
-    requirePermission(c, VIEW);
+    const me = requirePermission(c, VIEW);
     const bu = topo.businessUnits.find((b) => b.id === c.req.param('buId'));
     if (!bu) throw notFound('Business unit');
     const body = await readJsonObject(c);
     const { from, to } = readRange(body);
     const mus = ids(body.managementUnitIds, 'managementUnitIds');
     const agentIds = ids(body.agentIds, 'agentIds');
-    const entities = topo.agents
-      .filter(
-        (a) => a.businessUnitId === bu.id && (!mus || mus.has(a.managementUnitId)) && (!agentIds || agentIds.has(a.id)),
-      )
-      .flatMap((a) => ctx.explanations.forAgent(a, from, to))
-      .map(explanationModel);
-    return c.json({ result: { entities } });
+    return jobs.answer(c, me.id, 'QueryBuExplanations', () =>
+      topo.agents
+        .filter(
+          (a) =>
+            a.businessUnitId === bu.id && (!mus || mus.has(a.managementUnitId)) && (!agentIds || agentIds.has(a.id)),
+        )
+        .flatMap((a) => ctx.explanations.forAgent(a, from, to))
+        .map(explanationModel),
+    );
   });
 
   // POST /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/query
   app.post('/api/v2/workforcemanagement/agents/:agentId/adherence/explanations/query', async (c) => {
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
-    requirePermission(c, VIEW);
+    const me = requirePermission(c, VIEW);
     const agent = topo.agentsById.get(c.req.param('agentId'));
     if (!agent) throw notFound('Agent');
     const { from, to } = readRange(await readJsonObject(c));
-    return c.json({ result: { entities: ctx.explanations.forAgent(agent, from, to).map(explanationModel) } });
+    return jobs.answer(c, me.id, 'QueryAgentExplanations', () =>
+      ctx.explanations.forAgent(agent, from, to).map(explanationModel),
+    );
   });
   // PATCH /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}: a supervisor's
   // review. Genesys answers with a job (AdherenceExplanationAsyncResponse); the emulator completes it at once.
@@ -124,26 +126,17 @@ export function explanationRoutes(ctx: EmulatorContext) {
     for (const topic of [businessUnitExplanationsTopic(agent.businessUnitId), agentExplanationsTopic(agent.id)])
       if (ctx.hub.hasSubscribers(topic)) ctx.hub.publish(topic, changed);
     ctx.centre.rejudge(agent.index);
-    const job = {
-      id: crypto.randomUUID(),
-      type: 'UpdateExplanation',
-      status: 'Complete',
-      adherenceExplanation: explanationModel(reviewed),
-    };
-    const selfUri = `/api/v2/workforcemanagement/adherence/explanations/jobs/${job.id}`;
-    jobs.set(job.id, { owner: me.id, job: { ...job, selfUri } });
-    // Bounded: the oldest jobs are forgotten first (a job is read once, right after it is made).
-    while (jobs.size > MAX_JOBS) jobs.delete(jobs.keys().next().value!);
-    return c.json({ job: { id: job.id, type: job.type, status: job.status, selfUri } });
+    const job = jobs.completed(me.id, 'UpdateExplanation', explanationModel(reviewed));
+    return c.json({ job: { id: job.id, type: job.type, status: job.status, selfUri: job.selfUri } });
   });
   // GET …/adherence/explanations/jobs/{jobId}: "Query the status of an adherence explanation operation. Only
   // the user who started the operation can query the status" (WorkforceManagementApi, AdherenceExplanationJob).
   app.get('/api/v2/workforcemanagement/adherence/explanations/jobs/:jobId', (c) => {
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
-    const me = c.get('caller').account;
-    const held = jobs.get(c.req.param('jobId'));
-    if (!held || held.owner !== me?.id) throw jobNotFound();
-    return c.json(held.job);
+    const job = jobs.get(c.req.param('jobId'), c.get('caller').account?.id);
+    // "It either does not exist or may now only be accessible via query by date range" (404 wfm.entity.not.found).
+    if (!job) throw new ApiProblem(404, 'wfm.entity.not.found', 'The requested adherence explanation job was not found');
+    return c.json(job);
   });
   return app;
 }

@@ -11,6 +11,9 @@ export const historicalQueryTopic = (userId: string) =>
 export const historicalBulkTopic = (userId: string) =>
   `v2.users.${userId}.workforcemanagement.adherence.historical.bulk`;
 
+export const explanationJobsTopic = (userId: string) =>
+  `v2.users.${userId}.workforcemanagement.adherence.explanations.jobs`;
+
 export const businessUnitExplanationsTopic = (buId: string) =>
   `v2.workforcemanagement.businessunits.${buId}.adherence.explanations`;
 export const agentExplanationsTopic = (agentId: string) =>
@@ -91,6 +94,15 @@ export const TOPICS: TopicDefinition[] = [
     id: 'v2.users.{id}.workforcemanagement.historicaladherencequery',
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.historicaladherencequery$/,
     description: "Completion of the user's management-unit and team historical adherence queries",
+    requiresPermissions: [],
+    requiresScopes: WFM_SCOPES,
+    requiresCurrentUser: true,
+    exists: () => true,
+  },
+  {
+    id: 'v2.users.{id}.workforcemanagement.adherence.explanations.jobs',
+    pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence\.explanations\.jobs$/,
+    description: "Completion of the user's adherence explanation jobs (add, update, queries)",
     requiresPermissions: [],
     requiresScopes: WFM_SCOPES,
     requiresCurrentUser: true,

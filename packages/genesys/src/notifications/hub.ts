@@ -197,15 +197,26 @@ export class NotificationHub {
         await this.connecting;
         return;
       }
+      // Topics another listener already holds on this channel need no request (an optional one may have been
+      // refused quietly, so it vouches only for optional ones).
+      const held = new Set<string>();
+      const granted = new Set<string>();
+      for (const e of this.entries)
+        if (e.active) {
+          for (const t of e.required) granted.add(t);
+          for (const t of e.optional) held.add(t);
+        }
+      const required = [...entry.required].filter((t) => !granted.has(t));
+      const optional = [...entry.optional].filter((t) => !held.has(t) && !granted.has(t));
       // Its own required topics first, without ignoreErrors: Genesys's own status and code for a refusal.
-      if (entry.required.size > 0)
-        await request(this.client, { method: 'POST', path, body: [...entry.required].map((id) => ({ id })) });
-      if (entry.optional.size > 0)
+      if (required.length > 0)
+        await request(this.client, { method: 'POST', path, body: required.map((id) => ({ id })) });
+      if (optional.length > 0)
         await request(this.client, {
           method: 'POST',
           path,
           query: { ignoreErrors: true },
-          body: [...entry.optional].map((id) => ({ id })),
+          body: optional.map((id) => ({ id })),
         });
       entry.active = true;
       // A channel replaced while that was in flight was subscribed without this entry: add it there too.

@@ -10,6 +10,9 @@ export const historicalQueryTopic = (meId: string) => `v2.users.${meId}.workforc
 export const historicalBulkTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.adherence.historical.bulk`;
 export const businessUnitExplanationsTopic = (businessUnitId: string) =>
   `v2.workforcemanagement.businessunits.${businessUnitId}.adherence.explanations`;
+/** Completion of the user's explanation jobs (add, update, and queries answered later). */
+export const explanationJobsTopic = (meId: string) =>
+  `v2.users.${meId}.workforcemanagement.adherence.explanations.jobs`;
 export const agentExplanationsTopic = (agentId: string) =>
   `v2.workforcemanagement.agents.${agentId}.adherence.explanations`;
 
@@ -27,12 +30,22 @@ export interface HistoricalBulkNotice {
   queryState: 'Unknown' | 'Complete' | 'Error' | 'Processing';
 }
 
+/** WfmUserAdherenceExplanationJobTopic…: an explanation job finished (AdherenceExplanationJob without selfUri). */
+export interface ExplanationJobNotice {
+  id: string;
+  type?: string;
+  status: 'Processing' | 'Complete' | 'Error';
+  downloadUrl?: string;
+  error?: { message?: string; code?: string };
+}
+
 export type NotificationEvent =
   | { kind: 'adherence'; topicName: string; body: UserScheduleAdherenceUpdate }
   | { kind: 'historicalQuery'; topicName: string; body: HistoricalQueryNotice }
   | { kind: 'historicalBulk'; topicName: string; body: HistoricalBulkNotice }
   /** WfmAgentAdherenceExplanationChanged…AdherenceExplanationChangedNotification: an explanation added or reviewed. */
   | { kind: 'explanation'; topicName: string; body: AdherenceExplanation }
+  | { kind: 'explanationJob'; topicName: string; body: ExplanationJobNotice }
   | { kind: 'other'; topicName: string; body: unknown };
 
 /** Types a frame by its topic name. */
@@ -44,6 +57,8 @@ export function typedEvent(topicName: string, body: unknown): NotificationEvent 
     return { kind: 'adherence', topicName, body: body as UserScheduleAdherenceUpdate };
   if (topicName.startsWith('v2.workforcemanagement.') && topicName.endsWith('.adherence.explanations'))
     return { kind: 'explanation', topicName, body: body as AdherenceExplanation };
+  if (topicName.startsWith('v2.users.') && topicName.endsWith('.workforcemanagement.adherence.explanations.jobs'))
+    return { kind: 'explanationJob', topicName, body: body as ExplanationJobNotice };
   if (topicName.endsWith('.workforcemanagement.historicaladherencequery'))
     return { kind: 'historicalQuery', topicName, body: body as HistoricalQueryNotice };
   if (topicName.endsWith('.workforcemanagement.adherence.historical.bulk'))

@@ -3,6 +3,10 @@ import type { GenesysClient } from '../client.js';
 import { request, type CallOptions } from '../http.js';
 import { inlineOrDownload } from './inline-or-download.js';
 import { apiPath } from '../api-path.js';
+import { GenesysClientError } from '../errors.js';
+import type { NotificationHub } from '../notifications/hub.js';
+import { explanationJobsTopic, type ExplanationJobNotice } from '../notifications/topics.js';
+import { awaitJob, jobEar } from './await-job.js';
 
 export type ExplanationStatus = 'Pending' | 'Approved' | 'Denied';
 
@@ -20,10 +24,30 @@ export interface AdherenceExplanation {
   reviewedDate?: string;
 }
 
+interface Listing {
+  entities?: AdherenceExplanation[];
+}
+
+/** BuQueryAdherenceExplanationsResponse / AgentQueryAdherenceExplanationsResponse. */
 interface QueryResponse {
-  result?: { entities?: AdherenceExplanation[] };
+  result?: Listing;
   downloadUrl?: string;
   job?: { id?: string; status?: string };
+}
+
+/** AdherenceExplanationJob, as its job route answers. */
+interface ExplanationJob {
+  id?: string;
+  status?: string;
+  downloadUrl?: string;
+  error?: { message?: string };
+}
+
+export interface ExplanationQueryOptions extends CallOptions {
+  /** The tab's hub: a query Genesys answers later is heard completing on it (else its job is polled). */
+  notifications?: NotificationHub;
+  /** First poll of a job answered later (default 500 ms, growing ×1.5 to 5 s). */
+  pollIntervalMs?: number;
 }
 
 /** Explanations that start in [startDate, endDate) in a business unit, optionally for some units or agents. */
@@ -31,21 +55,14 @@ export async function queryBusinessUnitExplanations(
   client: GenesysClient,
   businessUnitId: string,
   query: { startDate: string; endDate: string; managementUnitIds?: string[]; agentIds?: string[] },
-  opts: CallOptions = {},
+  opts: ExplanationQueryOptions = {},
 ): Promise<AdherenceExplanation[]> {
-  const res = await request<QueryResponse>(client, {
-    method: 'POST',
-    path: apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/adherence/explanations/query`,
-    body: query,
-    ...opts,
-  });
-  const listing = await inlineOrDownload(
+  return answerOf(
     client,
-    res,
-    `the explanations query answered ${res.job?.status ?? 'without a result'}`,
+    apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/adherence/explanations/query`,
+    query,
     opts,
   );
-  return listing?.entities ?? [];
 }
 
 /** One agent's explanations that start in [startDate, endDate). */
@@ -53,16 +70,78 @@ export async function queryAgentExplanations(
   client: GenesysClient,
   agentId: string,
   query: { startDate: string; endDate: string },
-  opts: CallOptions = {},
+  opts: ExplanationQueryOptions = {},
 ): Promise<AdherenceExplanation[]> {
-  const res = await request<QueryResponse>(client, {
-    method: 'POST',
-    path: apiPath`/api/v2/workforcemanagement/agents/${agentId}/adherence/explanations/query`,
-    body: query,
-    ...opts,
-  });
-  const listing = await inlineOrDownload(client, res, 'the agent explanations query answered without a result', opts);
-  return listing?.entities ?? [];
+  return answerOf(
+    client,
+    apiPath`/api/v2/workforcemanagement/agents/${agentId}/adherence/explanations/query`,
+    query,
+    opts,
+  );
+}
+
+/**
+ * Genesys answers an explanation query inline (`result`), through the download service (`downloadUrl`), or
+ * (202) with a job whose result "may come via notification": each is read to the same list.
+ */
+async function answerOf(
+  client: GenesysClient,
+  path: string,
+  body: unknown,
+  opts: ExplanationQueryOptions,
+): Promise<AdherenceExplanation[]> {
+  const { notifications, pollIntervalMs, ...callOpts } = opts;
+  // Heard before asking: a job Genesys finishes at once is not missed.
+  const ear = await jobEar(notifications, explanationJobsTopic, callOpts.signal);
+  const res = await request<QueryResponse>(client, { method: 'POST', path, body, ...callOpts });
+  const jobId = res?.job?.id;
+  if (!res?.result && !res?.downloadUrl && jobId && res.job?.status === 'Processing') {
+    const failed = (job: { error?: { message?: string } | undefined }) =>
+      new GenesysClientError(
+        'query_failed',
+        `Genesys could not finish the explanations query${job.error?.message ? `: ${job.error.message}` : ''}`,
+      );
+    const outcome = (job: ExplanationJob | ExplanationJobNotice): string | undefined => {
+      if (job.status === 'Error') throw failed(job);
+      if (job.status !== 'Complete') return undefined;
+      if (typeof job.downloadUrl !== 'string')
+        throw new GenesysClientError('invalid_response', 'the explanations job completed without a downloadUrl');
+      return job.downloadUrl;
+    };
+    const downloadUrl = await awaitJob(
+      client,
+      {
+        heard: (e) => (e.kind === 'explanationJob' && e.body.id === jobId ? outcome(e.body) : undefined),
+        poll: async (signal) =>
+          outcome(
+            await request<ExplanationJob>(client, {
+              path: apiPath`/api/v2/workforcemanagement/adherence/explanations/jobs/${jobId}`,
+              signal,
+            }),
+          ),
+        firstPollMs: pollIntervalMs ?? 500,
+        maxPollMs: 5000,
+      },
+      { signal: callOpts.signal, ear },
+    );
+    return entitiesOf(await inlineOrDownload<Listing>(client, { downloadUrl }, 'the explanations job', callOpts));
+  }
+  return entitiesOf(
+    await inlineOrDownload<Listing>(
+      client,
+      res ?? {},
+      `the explanations query answered ${res?.job?.status ?? 'without a result'}`,
+      callOpts,
+    ),
+  );
+}
+
+/** The listing's entities, checked to be a list (a malformed answer is said, not spread through the view). */
+function entitiesOf(listing: Listing | undefined): AdherenceExplanation[] {
+  const entities = listing?.entities ?? [];
+  if (!Array.isArray(entities))
+    throw new GenesysClientError('invalid_response', 'the explanations answer has no list of entities');
+  return entities;
 }
 
 /**

@@ -4,6 +4,7 @@ import { GenesysClientError } from '../errors.js';
 import { request } from '../http.js';
 import { streamArrayProperty } from '../json-array-stream.js';
 import type { NotificationHub } from '../notifications/hub.js';
+import { awaitJob, jobEar, type JobEar } from './await-job.js';
 import { historicalBulkTopic } from '../notifications/topics.js';
 import type { ActivityCategory, Impact, RoutingStatus, SystemPresence } from './models.js';
 import { apiPath } from '../api-path.js';
@@ -103,6 +104,8 @@ export async function historicalAdherence(
   const t0 = now();
   const timings: HistoricalTimings = { serverMs: 0, downloadMs: 0, parseMs: 0 };
   const progress = (p: HistoricalProgress) => req.onProgress?.({ ...p, timings: { ...timings } });
+  // The completion topic is on the tab's channel before the job is asked for: a notice is never missed.
+  const ear = await jobEar(req.notifications, historicalBulkTopic, req.signal);
   const started = await request<{ job?: { id: string; status: string } }>(client, {
     method: 'POST',
     path: '/api/v2/workforcemanagement/adherence/historical/bulk',
@@ -125,7 +128,7 @@ export async function historicalAdherence(
   if (!jobId) throw new GenesysClientError('invalid_response', 'the bulk historical query returned no job id');
   progress({ phase: 'started', jobId, filesDone: 0, filesTotal: 0, users: 0 });
 
-  const urls = await awaitJob(client, jobId, req, progress);
+  const urls = await awaitBulkJob(client, jobId, req, progress, ear);
   timings.serverMs = now() - t0;
   const results: HistoricalUserResult[] = [];
   progress({ phase: 'downloading', jobId, filesDone: 0, filesTotal: urls.length, users: 0 });
@@ -152,67 +155,37 @@ async function* once(text: string): AsyncGenerator<string> {
   yield text;
 }
 
-async function awaitJob(
+/** The bulk job's download URLs, once it completes (its notice or its job route, whichever says first). */
+function awaitBulkJob(
   client: GenesysClient,
   jobId: string,
   req: HistoricalAdherenceRequest,
   progress: (p: HistoricalProgress) => void,
+  ear: JobEar | undefined,
 ): Promise<string[]> {
-  const stop = new AbortController();
-  const signal = req.signal ? AbortSignal.any([req.signal, stop.signal]) : stop.signal;
-  const hub = req.notifications;
-  let close = () => {};
-  try {
-    const waits: Array<Promise<string[]>> = [poll(client, jobId, req.pollIntervalMs ?? 1000, signal, progress)];
-    if (hub)
-      waits.push(
-        (async () => {
-          // Without the user's id there is no topic to hear: polling alone answers (a race never lost to this).
-          const me = await hub.userId({ signal }).catch(() => undefined);
-          if (!me || signal.aborted) return new Promise<string[]>(() => {});
-          return new Promise<string[]>((resolve, reject) => {
-            const subscription = hub.listen({
-              // Optional: without it the job is still polled, so a refusal costs only speed.
-              optionalTopics: [historicalBulkTopic(me)],
-              onEvent: (e) => {
-                if (e.kind !== 'historicalBulk' || e.body.id !== jobId) return;
-                if (e.body.queryState === 'Complete') resolve(e.body.downloadUrls ?? []);
-                else if (e.body.queryState === 'Error')
-                  reject(new GenesysClientError('query_failed', `historical job ${jobId} failed`));
-              },
-            });
-            close = () => subscription.close();
-            // The notice can only beat polling once subscribed; a failure here just leaves polling.
-            subscription.ready.catch(() => {});
-          });
-        })(),
-      );
-    return await Promise.race(waits);
-  } finally {
-    stop.abort();
-    close();
-  }
-}
-
-async function poll(
-  client: GenesysClient,
-  jobId: string,
-  firstMs: number,
-  signal: AbortSignal,
-  progress: (p: HistoricalProgress) => void,
-): Promise<string[]> {
-  let wait = firstMs;
-  for (;;) {
-    await client.options.sleep(wait, signal);
-    const job = await request<{ job?: { status?: string }; downloadUrls?: string[] }>(client, {
-      path: apiPath`/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`,
-      signal,
-    });
-    if (job.job?.status === 'Complete') return job.downloadUrls ?? [];
-    if (job.job?.status === 'Error') throw new GenesysClientError('query_failed', `historical job ${jobId} failed`);
-    progress({ phase: 'processing', jobId, filesDone: 0, filesTotal: 0, users: 0 });
-    wait = Math.min(10_000, wait * 1.5);
-  }
+  const failed = () => new GenesysClientError('query_failed', `historical job ${jobId} failed`);
+  return awaitJob(
+    client,
+    {
+      heard: (e) => {
+        if (e.kind !== 'historicalBulk' || e.body.id !== jobId) return undefined;
+        if (e.body.queryState === 'Error') throw failed();
+        return e.body.queryState === 'Complete' ? (e.body.downloadUrls ?? []) : undefined;
+      },
+      poll: async (signal) => {
+        const job = await request<{ job?: { status?: string }; downloadUrls?: string[] }>(client, {
+          path: apiPath`/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`,
+          signal,
+        });
+        if (job.job?.status === 'Error') throw failed();
+        return job.job?.status === 'Complete' ? (job.downloadUrls ?? []) : undefined;
+      },
+      firstPollMs: req.pollIntervalMs ?? 1000,
+      maxPollMs: 10_000,
+      onRunning: () => progress({ phase: 'processing', jobId, filesDone: 0, filesTotal: 0, users: 0 }),
+    },
+    { signal: req.signal, ear },
+  );
 }
 
 /**

@@ -1,0 +1,121 @@
+// Explanation queries Genesys answers later (202 and a job), or through the download service: the client reads
+// each to the same list; a job that fails, a download that expired and a malformed answer each end in a clear error.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startEmulator, type Emulator } from '@adhere/emulator';
+import { explanationsTruth, tokenFor } from '@adhere/emulator/testing';
+import {
+  GenesysApiError,
+  GenesysClientError,
+  createGenesysClient,
+  createNotificationHub,
+  queryAgentExplanations,
+  queryBusinessUnitExplanations,
+  type GenesysClient,
+  type WebSocketFactory,
+} from '@adhere/genesys';
+
+const NOW = Date.UTC(2026, 10, 24, 14);
+const DAY = 86_400_000;
+let emulator: Emulator;
+let token: string;
+
+beforeAll(async () => {
+  // Real wall clock: a job completes 20 ms after it is asked for; every wait below is on an event.
+  emulator = await startEmulator({ agents: 400, clock: 'manual', startTime: NOW, asyncAnswers: 'always', asyncDelayMs: 20 });
+  token = await tokenFor(emulator);
+});
+afterAll(() => emulator.close());
+
+function clientWith(calls: string[], rewrite?: (url: URL, res: Response) => Promise<Response> | Response): GenesysClient {
+  return createGenesysClient({
+    apiBaseUrl: emulator.apiUrl,
+    getAccessToken: () => token,
+    fetch: async (input, init) => {
+      const url = new URL(String(input));
+      calls.push(`${init?.method ?? 'GET'} ${url.pathname}`);
+      const res = await fetch(input, init);
+      return rewrite ? rewrite(url, res) : res;
+    },
+  });
+}
+
+const range = { startDate: new Date(NOW - 7 * DAY).toISOString(), endDate: new Date(NOW + DAY).toISOString() };
+const agentWithExplanations = () =>
+  emulator.centre.topology.agents.find((a) => explanationsTruth(emulator, a.id, range.startDate, range.endDate).length > 1)!;
+
+describe('explanation queries answered later', () => {
+  it('a 202 job, heard completing on the tab’s hub: the same explanations as the emulator’s truth, its job route never asked', async () => {
+    const calls: string[] = [];
+    const client = clientWith(calls);
+    const hub = createNotificationHub(client, { WebSocket: WebSocket as unknown as WebSocketFactory });
+    try {
+      const agent = agentWithExplanations();
+      const got = await queryAgentExplanations(client, agent.id, range, { notifications: hub, pollIntervalMs: 3_600_000 });
+      expect(got).toEqual(explanationsTruth(emulator, agent.id, range.startDate, range.endDate));
+      expect(calls.filter((c) => c.includes('/explanations/jobs/'))).toHaveLength(0);
+      expect(calls.some((c) => c.startsWith('GET /downloads/'))).toBe(true);
+    } finally {
+      hub.close();
+    }
+  });
+
+  it('without a hub the job is polled to completion; a business unit’s query gives every agent’s explanations', async () => {
+    const calls: string[] = [];
+    const client = clientWith(calls);
+    const bu = emulator.centre.topology.businessUnits[0]!;
+    const got = await queryBusinessUnitExplanations(client, bu.id, range, { pollIntervalMs: 10 });
+    const truth = emulator.centre.topology.agents
+      .filter((a) => a.businessUnitId === bu.id)
+      .flatMap((a) => explanationsTruth(emulator, a.id, range.startDate, range.endDate));
+    expect(got).toEqual(truth);
+    expect(calls.filter((c) => c.includes('/explanations/jobs/')).length).toBeGreaterThan(0);
+  });
+
+  it('a job that ends in Error is said as Genesys’s failure', async () => {
+    emulator.explanationJobs.failNext = 1;
+    const err = await queryAgentExplanations(clientWith([]), agentWithExplanations().id, range, { pollIntervalMs: 10 }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(GenesysClientError);
+    expect((err as GenesysClientError).code).toBe('query_failed');
+    expect((err as Error).message).toBe('Genesys could not finish the explanations query: WFM Server Error');
+  });
+
+  it('a download URL that expired before it was read is a 404 saying so', async () => {
+    const client = clientWith([], (url, res) =>
+      url.pathname.startsWith('/downloads/')
+        ? new Response(JSON.stringify({ status: 404, code: 'not.found', message: 'The download has expired or does not exist.' }), {
+            status: 404,
+            headers: { 'Content-Type': 'application/json' },
+          })
+        : res,
+    );
+    const err = await queryAgentExplanations(client, agentWithExplanations().id, range, { pollIntervalMs: 10 }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(GenesysApiError);
+    expect((err as GenesysApiError).status).toBe(404);
+    expect((err as Error).message).toContain('expired');
+  });
+
+  it('malformed answers are refused with a clear error, never read as an empty list', async () => {
+    const bodies = [
+      {}, // neither result, downloadUrl nor job
+      { job: { id: '../../users', status: 'Processing' } }, // a job id that is not a Genesys id
+      { result: { entities: 'none' } },
+    ];
+    for (const body of bodies) {
+      const client = clientWith([], (url, res) =>
+        url.pathname.endsWith('/explanations/query')
+          ? new Response(JSON.stringify(body), { status: 202, headers: { 'Content-Type': 'application/json' } })
+          : res,
+      );
+      const err = await queryAgentExplanations(client, agentWithExplanations().id, range, { pollIntervalMs: 10 }).catch(
+        (e: unknown) => e,
+      );
+      expect(err, JSON.stringify(body)).toBeInstanceOf(GenesysClientError);
+      expect(['invalid_response', 'invalid_id']).toContain((err as GenesysClientError).code);
+    }
+  });
+});
