@@ -22,12 +22,21 @@ let token: string;
 
 beforeAll(async () => {
   // Real wall clock: a job completes 20 ms after it is asked for; every wait below is on an event.
-  emulator = await startEmulator({ agents: 400, clock: 'manual', startTime: NOW, asyncAnswers: 'always', asyncDelayMs: 20 });
+  emulator = await startEmulator({
+    agents: 400,
+    clock: 'manual',
+    startTime: NOW,
+    asyncAnswers: 'always',
+    asyncDelayMs: 20,
+  });
   token = await tokenFor(emulator);
 });
 afterAll(() => emulator.close());
 
-function clientWith(calls: string[], rewrite?: (url: URL, res: Response) => Promise<Response> | Response): GenesysClient {
+function clientWith(
+  calls: string[],
+  rewrite?: (url: URL, res: Response) => Promise<Response> | Response,
+): GenesysClient {
   return createGenesysClient({
     apiBaseUrl: emulator.apiUrl,
     getAccessToken: () => token,
@@ -42,7 +51,9 @@ function clientWith(calls: string[], rewrite?: (url: URL, res: Response) => Prom
 
 const range = { startDate: new Date(NOW - 7 * DAY).toISOString(), endDate: new Date(NOW + DAY).toISOString() };
 const agentWithExplanations = () =>
-  emulator.centre.topology.agents.find((a) => explanationsTruth(emulator, a.id, range.startDate, range.endDate).length > 1)!;
+  emulator.centre.topology.agents.find(
+    (a) => explanationsTruth(emulator, a.id, range.startDate, range.endDate).length > 1,
+  )!;
 
 describe('explanation queries answered later', () => {
   it('a 202 job, heard completing on the tab’s hub: the same explanations as the emulator’s truth, its job route never asked', async () => {
@@ -51,7 +62,10 @@ describe('explanation queries answered later', () => {
     const hub = createNotificationHub(client, { WebSocket: WebSocket as unknown as WebSocketFactory });
     try {
       const agent = agentWithExplanations();
-      const got = await queryAgentExplanations(client, agent.id, range, { notifications: hub, pollIntervalMs: 3_600_000 });
+      const got = await queryAgentExplanations(client, agent.id, range, {
+        notifications: hub,
+        pollIntervalMs: 3_600_000,
+      });
       expect(got).toEqual(explanationsTruth(emulator, agent.id, range.startDate, range.endDate));
       expect(calls.filter((c) => c.includes('/explanations/jobs/'))).toHaveLength(0);
       expect(calls.some((c) => c.startsWith('GET /downloads/'))).toBe(true);
@@ -74,9 +88,9 @@ describe('explanation queries answered later', () => {
 
   it('a job that ends in Error is said as Genesys’s failure', async () => {
     emulator.explanationJobs.failNext = 1;
-    const err = await queryAgentExplanations(clientWith([]), agentWithExplanations().id, range, { pollIntervalMs: 10 }).catch(
-      (e: unknown) => e,
-    );
+    const err = await queryAgentExplanations(clientWith([]), agentWithExplanations().id, range, {
+      pollIntervalMs: 10,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GenesysClientError);
     expect((err as GenesysClientError).code).toBe('query_failed');
     expect((err as Error).message).toBe('Genesys could not finish the explanations query: WFM Server Error');
@@ -85,10 +99,13 @@ describe('explanation queries answered later', () => {
   it('a download URL that expired before it was read is a 404 saying so', async () => {
     const client = clientWith([], (url, res) =>
       url.pathname.startsWith('/downloads/')
-        ? new Response(JSON.stringify({ status: 404, code: 'not.found', message: 'The download has expired or does not exist.' }), {
-            status: 404,
-            headers: { 'Content-Type': 'application/json' },
-          })
+        ? new Response(
+            JSON.stringify({ status: 404, code: 'not.found', message: 'The download has expired or does not exist.' }),
+            {
+              status: 404,
+              headers: { 'Content-Type': 'application/json' },
+            },
+          )
         : res,
     );
     const err = await queryAgentExplanations(client, agentWithExplanations().id, range, { pollIntervalMs: 10 }).catch(

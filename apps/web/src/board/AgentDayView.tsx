@@ -112,7 +112,12 @@ export function AgentDayView({
     const ac = new AbortController();
     const start = new Date(startOfDay(timeZone, date)).toISOString();
     const end = new Date(startOfDay(timeZone, addDays(date, 1))).toISOString();
-    queryAgentExplanations(client, userId, { startDate: start, endDate: end }, { signal: ac.signal }).then(
+    queryAgentExplanations(
+      client,
+      userId,
+      { startDate: start, endDate: end },
+      { signal: ac.signal, notifications: tabNotifications(client) },
+    ).then(
       setExplanations,
       (e: Error) => !ac.signal.aborted && setExplanations(`Explanations are not shown: ${e.message}`),
     );

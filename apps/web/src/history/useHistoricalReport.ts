@@ -186,7 +186,8 @@ export function useHistoricalReport(client: GenesysClient) {
                     managementUnitIds: [req.mu],
                     ...(req.userIds ? { agentIds: req.userIds } : {}),
                   },
-                  { signal: ac.signal },
+                  // Genesys may answer later, with a job: heard completing on the tab's channel.
+                  { signal: ac.signal, notifications: tabNotifications(client) },
                 ),
               ),
             )

@@ -16,7 +16,8 @@ import type { DownloadStore } from './downloads.js';
 /** When a query answers with a job: by the size of its result (default), always, or only when asked (forceAsync). */
 export type AsyncAnswers = 'bySize' | 'always' | 'never';
 
-export type ExplanationJobType = 'AddExplanation' | 'UpdateExplanation' | 'QueryAgentExplanations' | 'QueryBuExplanations';
+export type ExplanationJobType =
+  'AddExplanation' | 'UpdateExplanation' | 'QueryAgentExplanations' | 'QueryBuExplanations';
 
 interface Job {
   id: string;

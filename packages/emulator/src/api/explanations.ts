@@ -135,7 +135,8 @@ export function explanationRoutes(ctx: EmulatorContext, jobs: ExplanationJobs) {
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
     const job = jobs.get(c.req.param('jobId'), c.get('caller').account?.id);
     // "It either does not exist or may now only be accessible via query by date range" (404 wfm.entity.not.found).
-    if (!job) throw new ApiProblem(404, 'wfm.entity.not.found', 'The requested adherence explanation job was not found');
+    if (!job)
+      throw new ApiProblem(404, 'wfm.entity.not.found', 'The requested adherence explanation job was not found');
     return c.json(job);
   });
   return app;
