@@ -57,7 +57,11 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   // browser opens six connections to a host; the rest of the page's requests wait their turn).
   const live = useLiveBoard(client, muKey, teamId);
   useEffect(() => {
-    listBusinessUnits(client, { priority: 'low' }).then(setBus, (e: Error) => setError(e.message));
+    // Only the business units the user may watch live (Genesys lists them for feature=RealTimeAdherence): the
+    // default unit is then one whose board the user can open.
+    listBusinessUnits(client, { priority: 'low', feature: 'RealTimeAdherence' }).then(setBus, (e: Error) =>
+      setError(e.message),
+    );
   }, [client]);
   useEffect(() => {
     if (buId) listManagementUnits(client, buId, { priority: 'low' }).then(setMus, (e: Error) => setError(e.message));
@@ -66,17 +70,30 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   // Each unit's own thresholds (settings.adherence): how long is too long, and when it is severe.
   const [thresholds, setThresholds] = useState(new Map<string, Thresholds>());
   const [zones, setZones] = useState(new Map<string, string>());
+  // What of the units' settings could not be read, in words (thresholds and target then Genesys's defaults).
+  const [settingsProblem, setSettingsProblem] = useState<string>();
   useEffect(() => {
     const ac = new AbortController();
+    setSettingsProblem(undefined);
     Promise.all(muIds.map((id) => getManagementUnit(client, id, { signal: ac.signal }))).then(
       (units) => {
         setThresholds(new Map(units.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])));
         setZones(new Map(units.map((u) => [u.id, u.timeZone ?? 'UTC'])));
+        const unzoned = units.filter((u) => !u.timeZone).map((u) => u.name ?? u.id);
+        if (unzoned.length > 0)
+          setSettingsProblem(
+            `Genesys gave no time zone for ${unzoned.join(', ')} (nor for its business unit): its times are shown in UTC.`,
+          );
         // The first zoned date costs the browser ~50 ms (its time-zone data loads): pay it now, while the
         // snapshot is still on its way, not in the first render of the rows.
         for (const u of units) localMinuteOfDay(u.timeZone ?? 'UTC', Date.now());
       },
-      () => {},
+      (e: Error) => {
+        if (!ac.signal.aborted)
+          setSettingsProblem(
+            `The unit's settings could not be read (${e.message}): thresholds and target are Genesys's defaults, times are in UTC.`,
+          );
+      },
     );
     return () => ac.abort();
   }, [client, muIds]);
@@ -431,6 +448,11 @@ export function BoardPage({ client }: { client: GenesysClient }) {
             <li key={p}>{p}</li>
           ))}
         </ul>
+      ) : null}
+      {settingsProblem ? (
+        <p role="status" className="error" data-testid="settings-problem">
+          {settingsProblem}
+        </p>
       ) : null}
       {error || live.error ? (
         <p role="alert" className="error">

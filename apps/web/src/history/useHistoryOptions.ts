@@ -50,7 +50,8 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
   useEffect(() => {
     const ac = new AbortController();
     (async () => {
-      const bus = await listBusinessUnits(client, { signal: ac.signal });
+      // The business units the user may report on (feature=HistoricalAdherence).
+      const bus = await listBusinessUnits(client, { signal: ac.signal, feature: 'HistoricalAdherence' });
       setMus((await Promise.all(bus.map((b) => listManagementUnits(client, b.id, { signal: ac.signal })))).flat());
     })().catch((e: Error) => {
       if (!ac.signal.aborted) setError(e.message);

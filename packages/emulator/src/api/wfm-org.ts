@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import { ACTIVITY_CODES } from '../simulation/categories.js';
 import type { ManagementUnit } from '../simulation/topology.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
+import { holdsPermission } from '../directory.js';
 import { ApiProblem, badRequest, managementUnitNotFound, notFound } from './error-body.js';
 import { intParam } from './paging.js';
 
@@ -15,6 +16,14 @@ export const WFM_VIEW = [
   'wfm:realtimeAdherence:view',
   'wfm:managementUnit:view',
 ];
+
+/** What `feature=` on the business-unit list asks of the user, for the features the emulator serves. */
+const FEATURE_PERMISSIONS: Record<string, string[]> = {
+  RealTimeAdherence: ['wfm:realtimeAdherence:view'],
+  HistoricalAdherence: ['wfm:historicalAdherence:view'],
+  AgentHistoricalAdherence: ['wfm:agentHistoricalAdherence:view'],
+  ManagementUnits: ['wfm:managementUnit:view', 'wfm:managementUnit:add', 'wfm:managementUnit:edit'],
+};
 
 const METADATA = { version: 1, dateModified: '2026-01-01T00:00:00.000Z' };
 
@@ -46,7 +55,7 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
       name: mu.name,
       businessUnit: { id: mu.businessUnitId, selfUri: buSelf(mu.businessUnitId) },
       startDayOfWeek: 'Monday',
-      timeZone: mu.timeZone,
+      ...(mu.zoneOnBusinessUnit ? {} : { timeZone: mu.timeZone }),
       division: {
         id: topo.businessUnits[0]!.divisionId,
         selfUri: `/api/v2/authorization/divisions/${topo.businessUnits[0]!.divisionId}`,
@@ -75,6 +84,12 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
 
   app.get('/api/v2/workforcemanagement/businessunits', (c) => {
     requireScope(c, WFM);
+    // `feature`: "the list of business units for which the user is authorized to use the requested feature"
+    // (WorkforceManagementApi). The features a user's permissions decide here; any other lists every unit.
+    const feature = c.req.query('feature');
+    const needs = feature && Object.hasOwn(FEATURE_PERMISSIONS, feature) ? FEATURE_PERMISSIONS[feature]! : undefined;
+    const account = c.get('caller').account;
+    if (needs && !needs.some((p) => holdsPermission(account, p))) return c.json({ entities: [] });
     return c.json({
       entities: topo.businessUnits.map((b) => ({
         id: b.id,
@@ -205,10 +220,12 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
     requirePermission(c, ['groups:team:view']);
     const t = topo.teamsById.get(c.req.param('teamId'));
     if (!t) throw notFound('Team');
+    // `expand=entities`: "Expand the name on each user" (TeamsApi.getTeamMembers); without it, ids only.
+    const named = expandOf(c).includes('entities');
     return c.json({
       entities: t.memberIds.map((id) => ({
         id,
-        name: topo.agentsById.get(id)?.name ?? '',
+        ...(named ? { name: topo.agentsById.get(id)?.name ?? '' } : {}),
         selfUri: `/api/v2/users/${id}`,
       })),
       selfUri: `/api/v2/teams/${t.id}/members`,

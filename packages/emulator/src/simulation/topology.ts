@@ -11,6 +11,11 @@ export interface ManagementUnit {
   name: string;
   businessUnitId: string;
   timeZone: string;
+  /**
+   * The unit's zone is carried by its business unit only (its own `timeZone` is absent from the API), as
+   * Genesys moves it there ("Moving to Business Unit"): every second unit of a business unit.
+   */
+  zoneOnBusinessUnit: boolean;
 }
 export interface Team {
   id: string;
@@ -155,6 +160,7 @@ export function buildTopology(seed: number, agentCount: number, agentsPerMu = AG
         name: `${bu.name.split(' ')[0]} MU ${m + 1}`,
         businessUnitId: bu.id,
         timeZone,
+        zoneOnBusinessUnit: m % 2 === 1,
       };
       managementUnits.push(mu);
       const muAgents = Math.floor(buAgents / muCount) + (m < buAgents % muCount ? 1 : 0);

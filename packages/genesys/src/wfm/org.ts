@@ -21,32 +21,68 @@ export async function listBusinessUnits(
   );
 }
 
+/** The units of a business unit, each with its time zone (see `withTimeZones`). */
 export async function listManagementUnits(
   client: GenesysClient,
   businessUnitId: string,
   opts: CallOptions = {},
 ): Promise<ManagementUnit[]> {
-  return (
+  const units =
     (
       await request<{ entities?: ManagementUnit[] }>(client, {
         path: apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/managementunits`,
         ...opts,
       })
-    ).entities ?? []
-  );
+    ).entities ?? [];
+  return withTimeZones(client, units, opts);
 }
 
-/** A management unit with its adherence settings (thresholds and target). */
+/** A management unit with its adherence settings (thresholds and target) and its time zone (see `withTimeZones`). */
 export async function getManagementUnit(
   client: GenesysClient,
   managementUnitId: string,
   opts: CallOptions = {},
 ): Promise<ManagementUnit> {
-  return request(client, {
+  const unit = await request<ManagementUnit>(client, {
     path: apiPath`/api/v2/workforcemanagement/managementunits/${managementUnitId}`,
     query: { expand: 'settings.adherence' },
     ...opts,
   });
+  return (await withTimeZones(client, [unit], opts))[0]!;
+}
+
+/**
+ * Units whose own `timeZone` is missing get their business unit's (`settings.timeZone`): Genesys documents the
+ * unit's field as "Moving to Business Unit", and a unit taken for UTC would start its days at the wrong hour.
+ * One request per business unit that needs it; a unit whose zone still cannot be read stays without one (the
+ * caller says so rather than assume UTC).
+ */
+export async function withTimeZones(
+  client: GenesysClient,
+  units: ManagementUnit[],
+  opts: CallOptions = {},
+): Promise<ManagementUnit[]> {
+  const needed = [...new Set(units.filter((u) => !u.timeZone && u.businessUnit?.id).map((u) => u.businessUnit!.id))];
+  if (needed.length === 0) return units;
+  const zones = new Map<string, string>();
+  await Promise.all(
+    needed.map(async (id) => {
+      try {
+        const bu = await request<{ settings?: { timeZone?: string } }>(client, {
+          path: apiPath`/api/v2/workforcemanagement/businessunits/${id}`,
+          query: { expand: 'settings.timeZone' },
+          ...opts,
+        });
+        if (typeof bu.settings?.timeZone === 'string') zones.set(id, bu.settings.timeZone);
+      } catch (e) {
+        if (opts.signal?.aborted) throw e;
+        // Left without a zone: the caller names the unit whose days it cannot place.
+      }
+    }),
+  );
+  return units.map((u) =>
+    u.timeZone || !zones.has(u.businessUnit?.id ?? '') ? u : { ...u, timeZone: zones.get(u.businessUnit!.id)! },
+  );
 }
 
 /** The agents of a management unit (ids only, as Genesys returns them). */
@@ -96,7 +132,8 @@ export async function listTeamMembers(
   for await (const m of allEntities<EntityRef & { name?: string }>(
     client,
     apiPath`/api/v2/teams/${teamId}/members`,
-    {},
+    // Names come only when asked for ("Expand the name on each user").
+    { expand: 'entities' },
     opts,
   ))
     members.push(m);
