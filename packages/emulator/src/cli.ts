@@ -3,6 +3,7 @@ import { loadClientsFile, type OAuthClient } from './clients.js';
 import { SUPERVISOR_PASSWORD } from './directory.js';
 import { CliUsageError } from './errors.js';
 import { startEmulator, type Emulator, type EmulatorOptions } from './server.js';
+import { loadUsersFile } from './user-accounts.js';
 
 export const EMULATOR_USAGE = `Usage: adhere-emulator [options]
 
@@ -13,6 +14,7 @@ A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --seed N              simulation seed (default 42)
   --speed N             simulated seconds per real second (default 1)
   --clients FILE        extra OAuth clients (JSON array)
+  --users FILE          extra sign-in accounts: a JSON array of {"email", "password", "name", "permissions": [...]}
   --cors-origin ORIGIN  allow another browser origin (repeatable)
   --rate-429 R          share of API requests answered 429 (0–1)
   --retry-after S       Retry-After seconds for injected 429s (default 1)
@@ -47,6 +49,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
         seed: { type: 'string' },
         speed: { type: 'string' },
         clients: { type: 'string' },
+        users: { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'rate-429': { type: 'string' },
         'retry-after': { type: 'string' },
@@ -70,6 +73,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
   if (v.help) return 'help';
   let clients: OAuthClient[] = [];
   if (v.clients) clients = await loadClientsFile(v.clients);
+  const users = v.users ? await loadUsersFile(v.users) : undefined;
   const faults: NonNullable<EmulatorOptions['faults']> = {};
   const r429 = num(v['rate-429'], 'rate-429', 0, 1);
   const r5xx = num(v['rate-5xx'], 'rate-5xx', 0, 1);
@@ -88,6 +92,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
     clients,
     corsOrigins: v['cors-origin'] ?? [],
     faults,
+    ...(users ? { users } : {}),
   };
   const lifetime = num(v['channel-lifetime'], 'channel-lifetime', 1, 86_400 * 7);
   const heartbeat = num(v.heartbeat, 'heartbeat', 1, 3600);

@@ -1,4 +1,6 @@
 import type { Topology } from './simulation/topology.js';
+import { EmulatorError } from './errors.js';
+import { userIdFor, type UserAccountInput } from './user-accounts.js';
 
 /** A person who can sign in on the emulator's login page. */
 export interface Account {
@@ -48,7 +50,7 @@ export class Directory {
   private readonly byEmail = new Map<string, Account>();
   private readonly byId = new Map<string, Account>();
 
-  constructor(topology: Topology) {
+  constructor(topology: Topology, users: readonly UserAccountInput[] = []) {
     const s = topology.supervisor;
     this.add({
       id: s.id,
@@ -77,6 +79,19 @@ export class Directory {
         kind: 'agent',
         permissions: ['wfm:agentHistoricalAdherence:view'],
       });
+    // Accounts from --users: supervisors of the seeded centre with exactly the permissions given.
+    for (const u of users) {
+      if (this.findByEmail(u.email))
+        throw new EmulatorError('invalid_option', `users: ${u.email} is already a seeded account`);
+      this.add({
+        id: userIdFor(u.email),
+        name: u.name,
+        email: u.email,
+        password: u.password,
+        kind: 'supervisor',
+        permissions: [...u.permissions],
+      });
+    }
   }
 
   private add(a: Account): void {

@@ -27,6 +27,11 @@ export interface EmulatorOptions {
    * `setGateway(...)`: `/login/…` and `/api/api/v2/…` with path params, or `/oauth/…` and `/api/v2/…` without.
    */
   gateway?: boolean;
+  /**
+   * Sign-in accounts besides the seeded ones: `{email, password, name, permissions}` each, permissions as Genesys
+   * writes them (`wfm:realtimeAdherence:view`, `*` for any part). `--users FILE` reads them from a JSON array.
+   */
+  users?: Array<{ email: string; password: string; name: string; permissions: string[] }>;
   /** Clients besides the default public `adhere-local`. */
   clients?: OAuthClient[];
   /** Extra browser origins allowed by CORS (the origins of every registered redirect URI always are). */

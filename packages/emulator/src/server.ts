@@ -9,6 +9,7 @@ import { HistoricalJobs } from './api/historical-jobs.js';
 import { DEFAULT_CLIENT, LIMITED_CLIENT, type OAuthClient } from './clients.js';
 import type { EmulatorContext } from './context.js';
 import { RateLimiter } from './api/rate-limit.js';
+import { normalizeUsers } from './user-accounts.js';
 import { ExplanationJobs } from './api/explanation-jobs.js';
 import { Directory } from './directory.js';
 import { FaultInjector } from './faults.js';
@@ -71,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 300;
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0)
     throw new EmulatorError('invalid_option', 'rateLimitPerMinute must be a whole number, 0 or more');
-  const directory = new Directory(topology);
+  const directory = new Directory(topology, options.users ? normalizeUsers(options.users, 'users') : []);
   const ctx: EmulatorContext = {
     clients,
     grants: new GrantStore(options.codeLifetimeMs ?? 60_000, () => clock.now()),
