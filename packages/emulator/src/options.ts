@@ -42,6 +42,11 @@ export interface EmulatorOptions {
   heartbeatMs?: number;
   /** Notification channel lifetime (default 24 h). */
   channelLifetimeMs?: number;
+  /**
+   * Close a notification channel once the token that made it expires (default false: Genesys does not say;
+   * its channel lives its 24 hours). A revoked token (DELETE /api/v2/tokens/me) always closes its channels.
+   */
+  closeChannelsOnTokenExpiry?: boolean;
   /** Warning time between v2.system.socket_closing and the close (default 60 s). */
   socketClosingGraceMs?: number;
   maxTopicsPerChannel?: number;

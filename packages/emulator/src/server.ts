@@ -88,6 +88,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       maxTopicsPerChannel: options.maxTopicsPerChannel ?? 1000,
       closingGraceMs: options.socketClosingGraceMs ?? 60_000,
       maxSocketBacklogBytes: options.maxSocketBacklogBytes ?? 4 * 1024 * 1024,
+      ...(options.closeChannelsOnTokenExpiry
+        ? { tokenAlive: (token: string) => ctx.grants.findToken(token) !== undefined }
+        : {}),
       connectUri: (id) => `${urls.api.replace(/^http/, 'ws')}/channels/${id}`,
       log,
       clock,

@@ -27,7 +27,11 @@ export function notificationRoutes(ctx: EmulatorContext) {
 
   app.post('/api/v2/notifications/channels', (c) => {
     const { token } = requireScope(c, ['notifications']);
-    return c.json(ctx.hub.describe(ctx.hub.create({ userId: token.userId, clientId: token.clientId }, token.scopes)));
+    return c.json(
+      ctx.hub.describe(
+        ctx.hub.create({ userId: token.userId, clientId: token.clientId, token: token.token }, token.scopes),
+      ),
+    );
   });
   app.get('/api/v2/notifications/channels', (c) => {
     const { token } = requireScope(c, ['notifications']);

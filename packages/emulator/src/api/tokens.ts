@@ -27,9 +27,12 @@ export function tokenRoutes(ctx: EmulatorContext) {
     });
   });
   // DELETE /api/v2/tokens/me — revokes the token the request was made with, and only it: another tab
-  // (or device) of the same user and client keeps its own token.
+  // (or device) of the same user and client keeps its own token. The channels it made close with it: a
+  // signed-out user's socket must not go on delivering the org's adherence.
   app.delete('/api/v2/tokens/me', (c) => {
-    ctx.grants.revokeToken(c.get('caller').token.token);
+    const { token } = c.get('caller');
+    ctx.grants.revokeToken(token.token);
+    ctx.hub.closeChannelsOf(token.token, 'its token was revoked');
     return c.body(null, 204);
   });
   return app;

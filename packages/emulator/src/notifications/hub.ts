@@ -20,6 +20,11 @@ export interface HubOptions {
    * limit as REST: a socket must not be a way around either. Returns the failure to report, if any.
    */
   subscribeFromSocket: (channel: Channel, topics: string[]) => { status: number; message: string } | undefined;
+  /**
+   * Whether the token that made a channel is still valid; when given, a channel whose token has expired is
+   * closed (the harsher reading of what Genesys does then, which it does not document; off by default).
+   */
+  tokenAlive?: (token: string) => boolean;
 }
 
 /** Largest client frame accepted: client messages are pings and subscribe requests of at most 1,000 topics. */
@@ -28,6 +33,8 @@ export const MAX_CLIENT_FRAME_BYTES = 256 * 1024;
 export interface ChannelOwner {
   userId: string | undefined;
   clientId: string;
+  /** The access token that made the channel: its revocation (sign-out) closes the channel. */
+  token?: string;
 }
 
 export interface Channel {
@@ -250,10 +257,19 @@ export class NotificationHub {
     for (const c of this.channels.values()) if (c.socket?.readyState === 1) c.socket.send(frame);
   }
 
+  /** Closes every channel a token made (the token was revoked: its user signed out). */
+  closeChannelsOf(token: string, why: string): number {
+    const gone = [...this.channels.values()].filter((c) => c.owner.token === token);
+    for (const c of gone) this.remove(c, why);
+    return gone.length;
+  }
+
   private expire(): void {
     const now = this.options.clock.now();
+    const alive = this.options.tokenAlive;
     for (const c of this.channels.values()) {
       if (c.expires <= now) this.remove(c, 'channel expired');
+      else if (alive && c.owner.token && !alive(c.owner.token)) this.remove(c, 'its token expired');
       else if (!c.warned && c.socket && c.expires - now <= this.options.closingGraceMs) {
         // Warn a connected client before its channel goes, so it can move to a new one without a gap.
         c.warned = true;
