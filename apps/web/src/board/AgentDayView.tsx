@@ -23,12 +23,17 @@ import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
 import { clockTime, explanationWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { tabNotifications } from '../notifications.js';
+import { problemWords } from '../access/denied.js';
 
 interface Today {
-  scheduled: Block[];
-  actual: Block[];
-  exceptions: Block[];
+  /** Undefined: the schedule could not be read (`missing` says why). */
+  scheduled: Block[] | undefined;
+  /** Undefined: today's history could not be read (`missing` says why). */
+  actual: Block[] | undefined;
+  exceptions: Block[] | undefined;
   asOf: number;
+  /** What is left out and why, one sentence each. */
+  missing: string[];
 }
 
 export function AgentDayView({
@@ -71,7 +76,9 @@ export function AgentDayView({
     const end = new Date(startOfDay(timeZone, addDays(date, 1))).toISOString();
     setError(undefined);
     (async () => {
-      const [schedules, history] = await Promise.all([
+      // Each part on its own: a role with real-time adherence but not history (or the other way round) still
+      // sees what it may, and is told what is left out and why.
+      const [schedules, history] = await Promise.allSettled([
         // From the day before: a shift that began last evening still covers the first hours.
         searchAgentSchedules(
           client,
@@ -92,11 +99,20 @@ export function AgentDayView({
           pollIntervalMs: 250,
         }),
       ]);
-      const h = history.find((r) => r.userId === userId);
+      if (signal.aborted) return;
+      const missing: string[] = [];
+      if (schedules.status === 'rejected')
+        missing.push(`The schedule is not shown: ${problemWords(schedules.reason)}.`);
+      if (history.status === 'rejected')
+        missing.push(`What they did today is not shown: ${problemWords(history.reason)}.`);
+      const h = history.status === 'fulfilled' ? history.value.find((r) => r.userId === userId) : undefined;
+      const done = history.status === 'fulfilled' ? historyBlocks(h) : { actual: undefined, exceptions: undefined };
       setToday({
-        scheduled: scheduleBlocks(schedules, codes),
-        ...historyBlocks(h),
+        scheduled: schedules.status === 'fulfilled' ? scheduleBlocks(schedules.value, codes) : undefined,
+        actual: done.actual,
+        exceptions: done.exceptions,
         asOf: Date.now(),
+        missing,
       });
     })().catch((e: Error) => {
       if (!signal.aborted) setError(e.message);
@@ -119,7 +135,7 @@ export function AgentDayView({
       { signal: ac.signal, notifications: tabNotifications(client) },
     ).then(
       setExplanations,
-      (e: Error) => !ac.signal.aborted && setExplanations(`Explanations are not shown: ${e.message}`),
+      (e: Error) => !ac.signal.aborted && setExplanations(`Explanations are not shown: ${problemWords(e)}.`),
     );
     return () => ac.abort();
   }, [client, userId, timeZone, date, explanationsRead, refresh]);
@@ -159,8 +175,8 @@ export function AgentDayView({
       setBusy(undefined);
     }
   };
-  const next = today?.scheduled.find((b) => b.start > now);
-  const current = today?.scheduled.find((b) => b.start <= now && b.end > now);
+  const next = today?.scheduled?.find((b) => b.start > now);
+  const current = today?.scheduled?.find((b) => b.start <= now && b.end > now);
   const state = styleOf(record?.adherenceState);
   const at = (t: number) => clockTime(localMinuteOfDay(timeZone, t));
   return (
@@ -174,12 +190,12 @@ export function AgentDayView({
         </span>{' '}
         for {formatDuration(now - Date.parse(record?.timeOfAdherenceChange ?? ''))}
         {/* Until today's schedule has come, say nothing of it rather than "not scheduled". */}
-        {!today
+        {!today?.scheduled
           ? null
           : current
             ? ` · now scheduled: ${current.label} until ${at(current.end)}`
             : ' · not scheduled now'}
-        {!today ? null : next ? (
+        {!today?.scheduled ? null : next ? (
           <span data-testid="day-next">
             {' '}
             · next: {next.label} at {at(next.start)} ({Math.round((next.end - next.start) / 60_000)} min)
@@ -191,21 +207,32 @@ export function AgentDayView({
       {error ? <p role="alert">Today could not be read: {error}</p> : null}
       {today ? (
         <>
-          <DayRows
-            day={day}
-            timeZone={timeZone}
-            label={date}
-            now={now}
-            rows={[
-              ['Scheduled', today.scheduled],
-              ['Actual', today.actual],
-              ['Exceptions', today.exceptions],
-            ]}
-          />
-          <p className="hint">
-            {today.exceptions.length} exceptions so far today; activity as of{' '}
-            {new Date(today.asOf).toLocaleTimeString(undefined, { timeZone })}.
-          </p>
+          {today.scheduled || today.actual ? (
+            <DayRows
+              day={day}
+              timeZone={timeZone}
+              label={date}
+              now={now}
+              rows={[
+                ...(today.scheduled ? [['Scheduled', today.scheduled] as [string, Block[]]] : []),
+                ...(today.actual ? [['Actual', today.actual] as [string, Block[]]] : []),
+                ...(today.exceptions ? [['Exceptions', today.exceptions] as [string, Block[]]] : []),
+              ]}
+            />
+          ) : null}
+          {today.missing.length > 0 ? (
+            <ul className="hint" data-testid="day-missing">
+              {today.missing.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          ) : null}
+          {today.exceptions ? (
+            <p className="hint">
+              {today.exceptions.length} exceptions so far today; activity as of{' '}
+              {new Date(today.asOf).toLocaleTimeString(undefined, { timeZone })}.
+            </p>
+          ) : null}
         </>
       ) : error ? null : (
         <p role="status">Reading today…</p>

@@ -22,6 +22,28 @@ describe('access preflight in the app', () => {
     await signIn(page, full, 'rta@adhere.local', 'supervisor');
     await page.waitForURL(`${full.app}/`);
     await page.getByTestId('agent-count').filter({ hasText: '40 agents' }).waitFor();
+    // Issue 19: the agent's day works with real-time permission alone: the state now, and what it leaves out
+    // (schedule, today's activity) said as the permissions the role lacks, not as "Today could not be read".
+    const agent = full.emulator.centre.topology.agents[0]!;
+    await page.getByLabel('Search').fill(agent.name);
+    await page.locator(`.vtable-row[data-key="${agent.id}"] button.link`).click();
+    const day = page.getByTestId('day-view');
+    await day.getByRole('heading', { name: new RegExp(`^${agent.name} today`) }).waitFor();
+    const missing = day.getByTestId('day-missing');
+    await missing.waitFor({ timeout: 20_000 });
+    const said = await missing.locator('li').allTextContents();
+    expect(said).toHaveLength(2);
+    expect(said[0]).toMatch(
+      /^The schedule is not shown: your role lacks the permission for it \(Genesys said: .*wfm:publishedSchedule:view/,
+    );
+    expect(said[1]).toMatch(
+      /^What they did today is not shown: your role lacks the permission for it \(Genesys said: .*wfm:historicalAdherence:view/,
+    );
+    expect(await day.getByRole('alert').count()).toBe(0);
+    expect(await day.textContent()).toMatch(/Explanations are not shown: your role lacks the permission for it/);
+    expect(await axeAudit(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByLabel('Search').fill('');
     // Issue 19: today's figure is Genesys's historical adherence; a 403 is said as the missing permission,
     // not as "not available yet".
     const today = page.getByTestId('today');
