@@ -7,7 +7,18 @@ import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { tokenFor } from '@adhere/emulator/testing';
-import { parseHistoricalFile } from '@adhere/genesys';
+import WebSocket from 'ws';
+import {
+  addDays,
+  createGenesysClient,
+  createNotificationHub,
+  historicalAdherence,
+  localDate,
+  parseHistoricalFile,
+  planHistoricalChunks,
+  queryBusinessUnitExplanations,
+  type WebSocketFactory,
+} from '@adhere/genesys';
 
 /** Runs one bulk historical query on the emulator and saves its result files under `dir`. */
 async function bulkFiles(e: Emulator, body: unknown, dir: string): Promise<string[]> {
@@ -176,6 +187,86 @@ export async function benchStreamingParse(): Promise<void> {
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    await e.close();
+  }
+}
+
+/**
+ * A 13-month report as the app runs it: 57 one-week parts with exceptions, one after another, for a unit of 1,500
+ * agents, then the explanations of every part; on the tab's one notification hub, under Genesys's default rate
+ * limit (300 requests per token a minute) with the app's own budget (280). Counts what a real org would see.
+ */
+export async function benchReport(): Promise<void> {
+  console.log('\n== @adhere/genesys: a 13-month report, 1,500 agents, exceptions, as the app runs it ==');
+  const now = Date.UTC(2026, 10, 26, 12, 0);
+  // Jobs take 300 ms here (the emulator's default is 1.5 s): the count of requests, not the wait, is measured.
+  const e = await startEmulator({
+    agents: 1500,
+    agentsPerManagementUnit: 1500,
+    clock: 'manual',
+    startTime: now,
+    historicalDelayMs: 300,
+  });
+  try {
+    const token = await tokenFor(e);
+    const calls: string[] = [];
+    const client = createGenesysClient({
+      apiBaseUrl: e.apiUrl,
+      getAccessToken: () => token,
+      requestsPerMinute: 280,
+      fetch: (input, init) => {
+        calls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+        return fetch(input, init);
+      },
+    });
+    const hub = createNotificationHub(client, { WebSocket: WebSocket as unknown as WebSocketFactory });
+    const mu = e.centre.topology.managementUnits[0]!;
+    const zone = mu.timeZone;
+    const to = localDate(zone, now);
+    const chunks = planHistoricalChunks(zone, addDays(to, -395), to, true);
+    const started = performance.now();
+    let users = 0;
+    for (const c of chunks) {
+      const results = await historicalAdherence(client, {
+        managementUnitId: mu.id,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        timeZone: zone,
+        includeExceptions: true,
+        includeActuals: true,
+        notifications: hub,
+        pollIntervalMs: 500,
+      });
+      users = Math.max(users, results.length);
+    }
+    const explanations = (
+      await Promise.all(
+        chunks.map((c) =>
+          queryBusinessUnitExplanations(
+            client,
+            mu.businessUnitId,
+            { startDate: c.startDate, endDate: c.endDate, managementUnitIds: [mu.id] },
+            { notifications: hub },
+          ),
+        ),
+      )
+    ).flat().length;
+    const wall = (performance.now() - started) / 1000;
+    hub.close();
+    const api = calls.filter((c) => c.includes(' /api/'));
+    const count = (what: string) => calls.filter((c) => c === what).length;
+    console.log(
+      `  ${chunks.length} parts, ${users} agents, ${explanations} explanations, wall time ${wall.toFixed(1)} s`,
+    );
+    console.log(
+      `  notification channels opened: ${count('POST /api/v2/notifications/channels')} (goal 0 beyond the tab's one; was ${chunks.length}, one per part)`,
+    );
+    console.log(`  users/me calls: ${count('GET /api/v2/users/me')} (goal ≤ 1; was ${chunks.length})`);
+    console.log(
+      `  requests: ${api.length} to the API (${calls.filter((c) => c.includes('/bulk/jobs/')).length} job polls) ` +
+        `+ ${calls.length - api.length} downloads; 429s received: ${e.context.rateLimit.limited} (goal 0)`,
+    );
+  } finally {
     await e.close();
   }
 }

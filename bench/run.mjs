@@ -13,16 +13,17 @@ await bundleForNode([
 ]);
 
 // `npm run bench -- board latency` runs only the benches whose names contain one of the words given
-// (oauth, emulator, genesys, parse, web-size, callback, latency, board, history); with none, all of them.
+// (oauth, emulator, genesys, parse, report, web-size, callback, latency, board, history); with none, all of them.
 const words = process.argv.slice(2);
 const wanted = (name) => words.length === 0 || words.some((w) => name.includes(w));
 
 if (wanted('oauth')) await benchOAuth();
 const { benchEmulator } = await import(pathToFileURL(`${out}/emulator.js`).href);
 if (wanted('emulator')) await benchEmulator();
-const { benchGenesys, benchStreamingParse } = await import(pathToFileURL(`${out}/genesys.js`).href);
+const { benchGenesys, benchStreamingParse, benchReport } = await import(pathToFileURL(`${out}/genesys.js`).href);
 if (wanted('genesys'))
   await benchGenesys((await bundleSize('./entries/genesys-ours.ts')).gzip, `${out}/historical-worker.js`);
 if (wanted('parse')) await benchStreamingParse();
+if (wanted('report')) await benchReport();
 const { benchWeb } = await import(pathToFileURL(`${out}/web.js`).href);
 await benchWeb(wanted);

@@ -111,7 +111,7 @@ describe('historicalAdherence (bulk route)', () => {
         return fetch(input, init);
       },
       // A poll would have to wait an hour: only the notice can end these queries.
-      sleep: (ms, signal) =>
+      sleep: (_ms, signal) =>
         new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted')))),
     });
     const hub = createNotificationHub(counted, { WebSocket: WebSocket as unknown as WebSocketFactory });

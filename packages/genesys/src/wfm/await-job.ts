@@ -85,8 +85,11 @@ export async function awaitJob<T>(
   const signal = opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal;
   let stopHearing = () => {};
   try {
-    const waits: Array<Promise<T>> = [poll(client, watch, signal)];
     const ear = opts.ear;
+    // With the notice on its way, polling is only the fallback (a notice lost): its first look comes later.
+    const waits: Array<Promise<T>> = [
+      poll(client, ear ? { ...watch, firstPollMs: watch.firstPollMs * 4 } : watch, signal),
+    ];
     if (ear)
       waits.push(
         new Promise<T>((resolve, reject) => {
