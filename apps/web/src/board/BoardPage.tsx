@@ -1,19 +1,15 @@
 /** @module The live adherence board: the view. Its data comes from useLiveBoard. */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { ADHERENCE_STATES, localMinuteOfDay, type AgentAdherence, type GenesysClient } from '@adhere/genesys';
+import { useOrgData } from '../org-data/useOrgData.js';
 import {
-  ADHERENCE_STATES,
-  getManagementUnit,
-  listActivityCodes,
-  listBusinessUnits,
-  localMinuteOfDay,
-  listManagementUnits,
-  listPresenceDefinitions,
-  type AgentAdherence,
-  type PresenceDefinition,
-  type BusinessUnitListItem,
-  type GenesysClient,
-  type ManagementUnit,
-} from '@adhere/genesys';
+  activityCodesQuery,
+  businessUnitsQuery,
+  managementUnitsQuery,
+  presencesQuery,
+  unitsQuery,
+} from '../org-data/org-queries.js';
+import { problemWords } from '../access/denied.js';
 import { navigate, useLocation } from '../router.js';
 import { readAddressIds } from '../address-ids.js';
 import type { SortKey } from './board-model.js';
@@ -25,9 +21,11 @@ import { useToday } from './useToday.js';
 import { useSoon } from './useSoon.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
-import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf, type Thresholds } from './thresholds.js';
+import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf } from './thresholds.js';
 import { activityWords, clockTime, explanationWords, impactWords, presenceWords, routingWords } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
+
+const NO_UNITS: never[] = [];
 
 // The day view loads when first opened: most visits never open it.
 const AgentDayView = lazy(() => import('./AgentDayView.js').then((m) => ({ default: m.AgentDayView })));
@@ -36,12 +34,18 @@ const AgentDayView = lazy(() => import('./AgentDayView.js').then((m) => ({ defau
 export function BoardPage({ client }: { client: GenesysClient }) {
   const url = useLocation();
   const q = url.searchParams;
-  const [bus, setBus] = useState<BusinessUnitListItem[]>([]);
-  const [mus, setMus] = useState<ManagementUnit[]>([]);
-  const [error, setError] = useState<string>();
+  // Org data from the tab's cache: one request per key for every view, the old unit's answer never shown for a
+  // new one. Only the business units the user may watch live (Genesys lists them for feature=RealTimeAdherence):
+  // the default unit is then one whose board the user can open.
+  const busEntry = useOrgData(client, businessUnitsQuery(client, 'RealTimeAdherence'));
+  const bus = busEntry.data ?? NO_UNITS;
   // Ids from the address are checked before use; one that is not a Genesys id is left out and said.
   const address = readAddressIds(q);
   const buId = address.businessUnitId ?? bus[0]?.id;
+  const musEntry = useOrgData(client, buId ? managementUnitsQuery(client, buId) : undefined);
+  const mus = musEntry.data ?? NO_UNITS;
+  const listError = busEntry.error ?? musEntry.error;
+  const error = listError === undefined ? undefined : problemWords(listError);
   // The selection as one string: effects and memos compare it by value, not by array identity.
   const muKey = address.managementUnitIds.join(',') || (mus[0]?.id ?? '');
   const muIds = useMemo(() => muKey.split(',').filter(Boolean), [muKey]);
@@ -56,70 +60,48 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   // First of the page's requests: the snapshot that fills the board must not queue behind the others (a
   // browser opens six connections to a host; the rest of the page's requests wait their turn).
   const live = useLiveBoard(client, muKey, teamId);
+  // Each unit's own thresholds (settings.adherence): how long is too long, and when it is severe; its zone.
+  const unitsEntry = useOrgData(client, muIds.length > 0 ? unitsQuery(client, muIds) : undefined);
+  const { thresholds, zones, settingsProblem } = useMemo(() => {
+    const units = unitsEntry.data ?? [];
+    const unzoned = units.filter((u) => !u.timeZone).map((u) => u.name ?? u.id);
+    return {
+      thresholds: new Map(units.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])),
+      zones: new Map(units.map((u) => [u.id, u.timeZone ?? 'UTC'])),
+      settingsProblem:
+        unitsEntry.error !== undefined && !unitsEntry.data
+          ? `The unit's settings could not be read (${problemWords(unitsEntry.error)}): thresholds and target are Genesys's defaults, times are in UTC.`
+          : unzoned.length > 0
+            ? `Genesys gave no time zone for ${unzoned.join(', ')} (nor for its business unit): its times are shown in UTC.`
+            : undefined,
+    };
+  }, [unitsEntry]);
   useEffect(() => {
-    // Only the business units the user may watch live (Genesys lists them for feature=RealTimeAdherence): the
-    // default unit is then one whose board the user can open.
-    listBusinessUnits(client, { priority: 'low', feature: 'RealTimeAdherence' }).then(setBus, (e: Error) =>
-      setError(e.message),
-    );
-  }, [client]);
-  useEffect(() => {
-    if (buId) listManagementUnits(client, buId, { priority: 'low' }).then(setMus, (e: Error) => setError(e.message));
-  }, [client, buId]);
-
-  // Each unit's own thresholds (settings.adherence): how long is too long, and when it is severe.
-  const [thresholds, setThresholds] = useState(new Map<string, Thresholds>());
-  const [zones, setZones] = useState(new Map<string, string>());
-  // What of the units' settings could not be read, in words (thresholds and target then Genesys's defaults).
-  const [settingsProblem, setSettingsProblem] = useState<string>();
-  useEffect(() => {
-    const ac = new AbortController();
-    setSettingsProblem(undefined);
-    Promise.all(muIds.map((id) => getManagementUnit(client, id, { signal: ac.signal }))).then(
-      (units) => {
-        setThresholds(new Map(units.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])));
-        setZones(new Map(units.map((u) => [u.id, u.timeZone ?? 'UTC'])));
-        const unzoned = units.filter((u) => !u.timeZone).map((u) => u.name ?? u.id);
-        if (unzoned.length > 0)
-          setSettingsProblem(
-            `Genesys gave no time zone for ${unzoned.join(', ')} (nor for its business unit): its times are shown in UTC.`,
-          );
-        // The first zoned date costs the browser ~50 ms (its time-zone data loads): pay it now, while the
-        // snapshot is still on its way, not in the first render of the rows.
-        for (const u of units) localMinuteOfDay(u.timeZone ?? 'UTC', Date.now());
-      },
-      (e: Error) => {
-        if (!ac.signal.aborted)
-          setSettingsProblem(
-            `The unit's settings could not be read (${e.message}): thresholds and target are Genesys's defaults, times are in UTC.`,
-          );
-      },
-    );
-    return () => ac.abort();
-  }, [client, muIds]);
+    // The first zoned date costs the browser ~50 ms (its time-zone data loads): pay it now, while the snapshot
+    // is still on its way, not in the first render of the rows.
+    for (const zone of zones.values()) localMinuteOfDay(zone, Date.now());
+  }, [zones]);
   // Activity codes by id, for the day view's scheduled activities.
-  const [codes, setCodes] = useState(new Map<string, { name: string; category: string }>());
-  useEffect(() => {
-    if (!buId) return;
-    const ac = new AbortController();
-    listActivityCodes(client, buId, { signal: ac.signal, priority: 'low' }).then(
-      (list) =>
-        setCodes(new Map(list.map((c) => [c.id, { name: c.name ?? c.id, category: c.category ?? 'Unavailable' }]))),
-      () => {},
-    );
-    return () => ac.abort();
-  }, [client, buId]);
+  const codesEntry = useOrgData(client, buId ? activityCodesQuery(client, buId) : undefined);
+  const codes = useMemo(
+    () =>
+      new Map(
+        (codesEntry.data ?? []).map((c) => [c.id, { name: c.name ?? c.id, category: c.category ?? 'Unavailable' }]),
+      ),
+    [codesEntry.data],
+  );
   // The org's presence definitions, to name secondary presences ("Away · Coaching"). Optional: without the
-  // permission or scope the column shows the system presence alone.
-  const [presences, setPresences] = useState(new Map<string, PresenceDefinition>());
-  useEffect(() => {
-    const ac = new AbortController();
-    listPresenceDefinitions(client, { signal: ac.signal, priority: 'low' }).then(
-      (list) => setPresences(new Map(list.map((d) => [d.id, d]))),
-      () => {},
-    );
-    return () => ac.abort();
-  }, [client]);
+  // permission or scope the column shows the system presence alone, and says why.
+  const presencesEntry = useOrgData(client, presencesQuery(client));
+  const presences = useMemo(() => new Map((presencesEntry.data ?? []).map((d) => [d.id, d])), [presencesEntry.data]);
+  const degraded = [
+    codesEntry.error !== undefined && !codesEntry.data
+      ? `Activity codes could not be read (${problemWords(codesEntry.error)}): the day view names activities by category.`
+      : undefined,
+    presencesEntry.error !== undefined && !presencesEntry.data
+      ? `Presence definitions could not be read (${problemWords(presencesEntry.error)}): secondary presences are not named.`
+      : undefined,
+  ].filter((x): x is string => x !== undefined);
   const dayAgent = address.agentId ?? '';
   const thresholdOf = (r: AgentAdherence) => thresholds.get(r.managementUnitId ?? '') ?? DEFAULT_THRESHOLDS;
 
@@ -453,6 +435,13 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         <p role="status" className="error" data-testid="settings-problem">
           {settingsProblem}
         </p>
+      ) : null}
+      {degraded.length > 0 ? (
+        <ul className="hint" data-testid="board-degraded">
+          {degraded.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
       ) : null}
       {error || live.error ? (
         <p role="alert" className="error">

@@ -1,12 +1,15 @@
 /** @module The wallboard: the selection's state now, readable from across the room; the worst ten by act-now. */
-import { useEffect, useMemo, useState } from 'react';
-import { getManagementUnit, type GenesysClient } from '@adhere/genesys';
+import { useMemo } from 'react';
+import type { GenesysClient } from '@adhere/genesys';
+import { useOrgData } from '../org-data/useOrgData.js';
+import { unitsQuery } from '../org-data/org-queries.js';
+import { problemWords } from '../access/denied.js';
 import { navigate, useLocation } from '../router.js';
 import { readAddressIds } from '../address-ids.js';
 import { activityWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
-import { thresholdsOf, type Thresholds } from './thresholds.js';
+import { thresholdsOf } from './thresholds.js';
 import { selectionPercent } from './today.js';
 import { useToday } from './useToday.js';
 
@@ -17,19 +20,14 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
   const teamId = address.teamId ?? '';
   const live = useLiveBoard(client, muKey, teamId);
   const muIds = useMemo(() => muKey.split(',').filter(Boolean), [muKey]);
-  const [units, setUnits] = useState({ zones: new Map<string, string>(), thresholds: new Map<string, Thresholds>() });
-  useEffect(() => {
-    const ac = new AbortController();
-    Promise.all(muIds.map((id) => getManagementUnit(client, id, { signal: ac.signal }))).then(
-      (list) =>
-        setUnits({
-          zones: new Map(list.map((u) => [u.id, u.timeZone ?? 'UTC'])),
-          thresholds: new Map(list.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])),
-        }),
-      () => {},
-    );
-    return () => ac.abort();
-  }, [client, muIds]);
+  const unitsEntry = useOrgData(client, muIds.length > 0 ? unitsQuery(client, muIds) : undefined);
+  const units = useMemo(() => {
+    const list = unitsEntry.data ?? [];
+    return {
+      zones: new Map(list.map((u) => [u.id, u.timeZone ?? 'UTC'])),
+      thresholds: new Map(list.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])),
+    };
+  }, [unitsEntry.data]);
   const today = useToday(client, live.model, muIds, units.zones, units.thresholds, live.ranked.snapshots > 0);
   const { current, ranked, now } = live;
   const counts = useMemo(() => current.model.counts(), [current]);
@@ -65,6 +63,12 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
           {p}
         </p>
       ))}
+      {unitsEntry.error !== undefined && !unitsEntry.data ? (
+        <p role="status" className="error" data-testid="settings-problem">
+          The unit's settings could not be read ({problemWords(unitsEntry.error)}): thresholds are Genesys's defaults,
+          times are in UTC.
+        </p>
+      ) : null}
       {live.error ? (
         <p role="alert" className="error">
           {live.error}

@@ -3,7 +3,7 @@
  * in each unit's zone), refreshed every 15 minutes, and carried forward live in between.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { addDays, historicalAdherence, localDate, recordTime, startOfDay, type GenesysClient } from '@adhere/genesys';
+import { addDays, localDate, recordTime, startOfDay, type GenesysClient } from '@adhere/genesys';
 import type { BoardModel } from './board-model.js';
 import { TodayAdherence } from './today.js';
 import type { Thresholds } from './thresholds.js';
@@ -49,6 +49,7 @@ export function useToday(
   useEffect(() => {
     const ac = new AbortController();
     const seed = async () => {
+      const { historicalAdherence } = await import('./today-history.js');
       const problems: string[] = [];
       let refused: string | undefined;
       await Promise.all(
@@ -96,8 +97,14 @@ export function useToday(
         }));
     };
     if (!ready) return () => ac.abort();
-    void seed();
-    const refresh = setInterval(() => void seed(), REFRESH_MS);
+    // Only loading the query's code can fail outside seed's own handling (the app was redeployed, say): said too.
+    const run = () =>
+      seed().catch((e: Error) => {
+        if (!ac.signal.aborted)
+          setState((s) => ({ problem: `Today's adherence could not be read: ${e.message}`, version: s.version + 1 }));
+      });
+    void run();
+    const refresh = setInterval(() => void run(), REFRESH_MS);
     return () => {
       ac.abort();
       clearInterval(refresh);

@@ -1,18 +1,21 @@
 /** @module What the history form offers: units (with zone, target, threshold), their teams, agents and activity codes. */
 import { useEffect, useState } from 'react';
 import {
-  getManagementUnit,
   getManagementUnitAdherence,
   getUsersByIds,
-  listActivityCodes,
-  listBusinessUnits,
   listManagementUnitUsers,
-  listManagementUnits,
-  listTeams,
   type GenesysClient,
   type ManagementUnit,
 } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
+import {
+  activityCodesQuery,
+  businessUnitsQuery,
+  managementUnitsQuery,
+  readOrg,
+  teamsQuery,
+  unitQuery,
+} from '../org-data/org-queries.js';
 
 export interface UnitDetails {
   unit: ManagementUnit;
@@ -51,8 +54,10 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
     const ac = new AbortController();
     (async () => {
       // The business units the user may report on (feature=HistoricalAdherence).
-      const bus = await listBusinessUnits(client, { signal: ac.signal, feature: 'HistoricalAdherence' });
-      setMus((await Promise.all(bus.map((b) => listManagementUnits(client, b.id, { signal: ac.signal })))).flat());
+      const bus = await readOrg(client, businessUnitsQuery(client, 'HistoricalAdherence'), ac.signal);
+      setMus(
+        (await Promise.all(bus.map((b) => readOrg(client, managementUnitsQuery(client, b.id), ac.signal)))).flat(),
+      );
     })().catch((e: Error) => {
       if (!ac.signal.aborted) setError(e.message);
     });
@@ -76,14 +81,14 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
           return fallback;
         });
       const [unit, users, records, teams] = await Promise.all([
-        getManagementUnit(client, muId, { signal }),
+        readOrg(client, unitQuery(client, muId), signal),
         listManagementUnitUsers(client, muId, { signal }),
         optional(
           'Teams are not offered (they are read from the unit’s live adherence)',
           getManagementUnitAdherence(client, muId, { signal }),
           [],
         ),
-        optional('Team names are not shown', listTeams(client, { signal }), []),
+        optional('Team names are not shown', readOrg(client, teamsQuery(client), signal), []),
       ]);
       const businessUnitId = unit.businessUnit?.id ?? mus.find((m) => m.id === muId)?.businessUnit?.id ?? '';
       const [people, codes] = await Promise.all([
@@ -93,7 +98,11 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
           { signal },
         ),
         businessUnitId
-          ? optional('Activity codes show by category', listActivityCodes(client, businessUnitId, { signal }), [])
+          ? optional(
+              'Activity codes show by category',
+              readOrg(client, activityCodesQuery(client, businessUnitId), signal),
+              [],
+            )
           : Promise.resolve([]),
       ]);
       const teamOf = new Map<string, string>();

@@ -83,5 +83,8 @@ describe('a strict org: answers later, a rate limit', () => {
     expect(stack.emulator.context.rateLimit.limited).toBe(0);
     expect(apiCalls.filter((c) => c === 'POST /api/v2/notifications/channels')).toHaveLength(1);
     expect(apiCalls.filter((c) => c === 'GET /api/v2/users/me')).toHaveLength(1);
+    // The unit's settings, read by the board and by History, come from the tab's cache: one request.
+    const mu = topo().managementUnits[0]!.id;
+    expect(apiCalls.filter((c) => c === `GET /api/v2/workforcemanagement/managementunits/${mu}`)).toHaveLength(1);
   });
 });

@@ -1,0 +1,78 @@
+/**
+ * @module What the views read from the org, each under one key in the tab's cache: the same unit's settings asked
+ * for by the board, the wallboard and History are one request.
+ */
+import {
+  getManagementUnit,
+  listActivityCodes,
+  listBusinessUnits,
+  listManagementUnits,
+  listPresenceDefinitions,
+  listTeams,
+  type BusinessUnitActivityCode,
+  type BusinessUnitListItem,
+  type GenesysClient,
+  type ManagementUnit,
+  type PresenceDefinition,
+  type Team,
+} from '@adhere/genesys';
+import { orgCacheFor } from './org-cache.js';
+
+export interface OrgQuery<T> {
+  key: string;
+  load: (signal: AbortSignal) => Promise<T>;
+}
+
+/** Business units the user may use `feature` in (Genesys's feature= filter). */
+export const businessUnitsQuery = (client: GenesysClient, feature: string): OrgQuery<BusinessUnitListItem[]> => ({
+  key: `businessUnits:${feature}`,
+  load: (signal) => listBusinessUnits(client, { signal, priority: 'low', feature }),
+});
+
+export const managementUnitsQuery = (client: GenesysClient, businessUnitId: string): OrgQuery<ManagementUnit[]> => ({
+  key: `managementUnits:${businessUnitId}`,
+  load: (signal) => listManagementUnits(client, businessUnitId, { signal, priority: 'low' }),
+});
+
+/** One unit with its adherence settings and time zone. */
+export const unitQuery = (client: GenesysClient, managementUnitId: string): OrgQuery<ManagementUnit> => ({
+  key: `unit:${managementUnitId}`,
+  load: (signal) => getManagementUnit(client, managementUnitId, { signal }),
+});
+
+/** Several units, each read (and kept) under its own key. */
+export const unitsQuery = (client: GenesysClient, managementUnitIds: string[]): OrgQuery<ManagementUnit[]> => ({
+  key: `units:${managementUnitIds.join(',')}`,
+  load: (signal) => {
+    const cache = orgCacheFor(client);
+    return Promise.all(
+      managementUnitIds.map((id) => {
+        const q = unitQuery(client, id);
+        return cache.fetch(q.key, q.load, signal);
+      }),
+    );
+  },
+});
+
+export const activityCodesQuery = (
+  client: GenesysClient,
+  businessUnitId: string,
+): OrgQuery<BusinessUnitActivityCode[]> => ({
+  key: `activityCodes:${businessUnitId}`,
+  load: (signal) => listActivityCodes(client, businessUnitId, { signal, priority: 'low' }),
+});
+
+export const presencesQuery = (client: GenesysClient): OrgQuery<PresenceDefinition[]> => ({
+  key: 'presences',
+  load: (signal) => listPresenceDefinitions(client, { signal, priority: 'low' }),
+});
+
+export const teamsQuery = (client: GenesysClient): OrgQuery<Team[]> => ({
+  key: 'teams',
+  load: (signal) => listTeams(client, { signal }),
+});
+
+/** A query's data through the cache, for code that composes several (History's unit details). */
+export function readOrg<T>(client: GenesysClient, query: OrgQuery<T>, signal?: AbortSignal): Promise<T> {
+  return orgCacheFor(client).fetch(query.key, query.load, signal);
+}
