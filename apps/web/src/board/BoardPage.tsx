@@ -95,6 +95,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   const presencesEntry = useOrgData(client, presencesQuery(client));
   const presences = useMemo(() => new Map((presencesEntry.data ?? []).map((d) => [d.id, d])), [presencesEntry.data]);
   const degraded = [
+    live.namesProblem,
     codesEntry.error !== undefined && !codesEntry.data
       ? `Activity codes could not be read (${problemWords(codesEntry.error)}): the day view names activities by category.`
       : undefined,

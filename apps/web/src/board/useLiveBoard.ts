@@ -13,6 +13,7 @@ import {
 import { BoardModel } from './board-model.js';
 import { boardSelection, takePreloaded } from './preload.js';
 import { tabNotifications } from '../notifications.js';
+import { problemWords } from '../access/denied.js';
 
 export type Connection = LiveAdherenceState['status'];
 
@@ -28,6 +29,8 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
   const teamNames = useRef(new Map<string, string>()).current;
   const [live, setLive] = useState<LiveAdherence<BoardModel>>();
   const [namesVersion, setNamesVersion] = useState(0);
+  /** Why some agents are shown without a name, when a lookup failed. */
+  const [namesProblem, setNamesProblem] = useState<string>();
   const [now, setNow] = useState(Date.now());
   const [resortTick, setResortTick] = useState(0);
   // Bumped by pause and resume, which change the board without a new event.
@@ -96,7 +99,15 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
           if (pending === 0) pending = requestAnimationFrame(() => ((pending = 0), named()));
         },
       })
-        .catch(() => {})
+        .then(
+          () => setNamesProblem(undefined),
+          (e: unknown) => {
+            if (!ac.signal.aborted)
+              setNamesProblem(
+                `Some names could not be read (${problemWords(e)}): those agents show by id until the next try.`,
+              );
+          },
+        )
         // Asked again at the next snapshot if no answer named them (failed, or unknown ids).
         .finally(() => missing.forEach((id) => asked.delete(id)));
     };
@@ -139,7 +150,17 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
     model.resume();
     setHeld((v) => v + 1);
   };
-  return { model, current, ranked, connection: state.status, error: liveProblem(state.error), now, pause, resume };
+  return {
+    model,
+    current,
+    ranked,
+    connection: state.status,
+    error: liveProblem(state.error),
+    namesProblem,
+    now,
+    pause,
+    resume,
+  };
 }
 
 /**
