@@ -63,7 +63,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
     '/',
     historicalRoutes(ctx, o.downloads, { delayMs: o.historicalDelayMs, jobRouteDownloadUrls: o.jobRouteDownloadUrls }),
   );
-  app.route('/', scheduleRoutes(ctx));
+  app.route('/', scheduleRoutes(ctx, o.explanationJobs));
   app.route('/', explanationRoutes(ctx, o.explanationJobs));
   app.route('/', notificationRoutes(ctx));
   app.route('/', presenceRoutes(ctx));

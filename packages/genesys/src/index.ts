@@ -92,6 +92,8 @@ export {
   businessUnitExplanationsTopic,
   agentExplanationsTopic,
   explanationJobsTopic,
+  scheduleSearchTopic,
+  type ScheduleSearchNotice,
   typedEvent,
   type ExplanationJobNotice,
   type NotificationEvent,

@@ -11,6 +11,7 @@ import {
   createNotificationHub,
   queryAgentExplanations,
   queryBusinessUnitExplanations,
+  searchAgentSchedules,
   type GenesysClient,
   type WebSocketFactory,
 } from '@adhere/genesys';
@@ -133,6 +134,36 @@ describe('explanation queries answered later', () => {
       );
       expect(err, JSON.stringify(body)).toBeInstanceOf(GenesysClientError);
       expect(['invalid_response', 'invalid_id']).toContain((err as GenesysClientError).code);
+    }
+  });
+
+  it('a schedule search answered later arrives on the hub’s topic: the same shifts as an inline answer; without a hub, a clear error', async () => {
+    const inline = await startEmulator({ agents: 400, clock: 'manual', startTime: NOW, asyncAnswers: 'never' });
+    try {
+      const inlineToken = await tokenFor(inline);
+      const inlineClient = createGenesysClient({ apiBaseUrl: inline.apiUrl, getAccessToken: () => inlineToken });
+      const mu = emulator.centre.topology.managementUnits[0]!;
+      const query = { startDate: range.startDate, endDate: range.endDate };
+      const calls: string[] = [];
+      const client = clientWith(calls);
+      const hub = createNotificationHub(client, { WebSocket: WebSocket as unknown as WebSocketFactory });
+      try {
+        const later = await searchAgentSchedules(client, mu.id, query, { notifications: hub });
+        const now = await searchAgentSchedules(inlineClient, mu.id, query);
+        expect(later.length).toBe(now.length);
+        expect(later).toEqual(now);
+        expect(later.some((s) => (s.shifts?.length ?? 0) > 0)).toBe(true);
+        expect(calls.some((c) => c.startsWith('GET /downloads/'))).toBe(true);
+      } finally {
+        hub.close();
+      }
+      const err = await searchAgentSchedules(clientWith([]), mu.id, query).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(GenesysClientError);
+      expect((err as Error).message).toBe(
+        'Genesys answered the schedule search later, by notification only, and no notification channel is open to hear it',
+      );
+    } finally {
+      await inline.close();
     }
   });
 });

@@ -84,7 +84,7 @@ export function AgentDayView({
           client,
           managementUnitId,
           { startDate: new Date(Date.parse(start) - 86_400_000).toISOString(), endDate: end, userIds: [userId] },
-          { signal },
+          { signal, notifications: tabNotifications(client) },
         ),
         historicalAdherence(client, {
           managementUnitId,

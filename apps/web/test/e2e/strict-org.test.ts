@@ -50,6 +50,10 @@ describe('a strict org: answers later, a rate limit', () => {
     await page.locator(`.vtable-row[data-key="${pending.a.id}"] button.link`).click();
     const item = page.getByTestId('explanations').locator(`li[data-id="${pending.e!.id}"]`);
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000 }).toBe('Pending');
+    // The schedule search was answered later too (its result only on the user's topic): the day has its rows.
+    const day = page.getByTestId('day-view');
+    await day.locator('[aria-label*=" scheduled"]').first().waitFor({ timeout: 15_000 });
+    expect(await day.getByTestId('day-missing').count()).toBe(0);
     await item.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 15_000 }).toBe('Approved');
     expect(

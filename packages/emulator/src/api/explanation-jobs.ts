@@ -9,7 +9,7 @@
  */
 import type { Context } from 'hono';
 import type { EmulatorContext } from '../context.js';
-import { explanationJobsTopic } from '../notifications/topics.js';
+import { explanationJobsTopic, scheduleSearchTopic } from '../notifications/topics.js';
 import type { ApiEnv } from './auth.js';
 import type { DownloadStore } from './downloads.js';
 
@@ -67,11 +67,7 @@ export class ExplanationJobs {
     const file = () => JSON.stringify({ entities: entities() });
     if (c.req.query('forceDownloadService') === 'true') return c.json({ downloadUrl: this.downloads.add(file) });
     const list = entities();
-    const async =
-      c.req.query('forceAsync') === 'true' ||
-      this.options.mode === 'always' ||
-      (this.options.mode === 'bySize' && list.length > this.options.threshold);
-    if (!async) return c.json({ result: { entities: list } });
+    if (!this.answersLater(c, list.length)) return c.json({ result: { entities: list } });
     const job = this.keep(owner, this.fresh(type));
     const fail = this.failNext > 0;
     if (fail) this.failNext--;
@@ -90,6 +86,39 @@ export class ExplanationJobs {
       }
     }, this.options.delayMs);
     return c.json({ job: { id: job.id, type: job.type, status: job.status, selfUri: job.selfUri } }, 202);
+  }
+
+  /** Whether a query of `size` results answers later: asked (forceAsync), always, or past the threshold. */
+  answersLater(c: Context<ApiEnv>, size: number): boolean {
+    return (
+      c.req.query('forceAsync') === 'true' ||
+      this.options.mode === 'always' ||
+      (this.options.mode === 'bySize' && size > this.options.threshold)
+    );
+  }
+
+  /**
+   * A schedule search answered later: Genesys has no job route for it; its result comes only on the user's
+   * `v2.workforcemanagement.users.{id}.schedules.search` topic, as `{operationId, businessUnitId, downloadUrl}`
+   * ("There is no inline result: always download"; shared/context/genesys-next.md §1.2, the topic's mapping to
+   * the route inferred from the SDK's release order).
+   */
+  scheduleSearchLater(
+    owner: string,
+    businessUnitId: string,
+    result: () => unknown,
+  ): { status: string; operationId: string } {
+    const operationId = crypto.randomUUID();
+    this.ctx.clock.setTimer(() => {
+      const topic = scheduleSearchTopic(owner);
+      if (!this.ctx.hub.hasSubscribers(topic)) return;
+      this.ctx.hub.publish(topic, {
+        operationId,
+        businessUnitId,
+        downloadUrl: this.downloads.add(() => JSON.stringify(result())),
+      });
+    }, this.options.delayMs);
+    return { status: 'Processing', operationId };
   }
 
   private fresh(type: ExplanationJobType): Job {

@@ -8,6 +8,7 @@ import { localDayNumber } from '../simulation/time-zone.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
 import { badRequest, managementUnitNotFound } from './error-body.js';
 import { readJsonObject } from './request-body.js';
+import type { ExplanationJobs } from './explanation-jobs.js';
 import { parseIsoDate, readUserIds } from './query-fields.js';
 
 const DAY = 86_400_000;
@@ -16,13 +17,13 @@ const MINUTE = 60_000;
 const MAX_RANGE_DAYS = 62;
 const SHIFT_ID_KIND = 41;
 
-export function scheduleRoutes(ctx: EmulatorContext) {
+export function scheduleRoutes(ctx: EmulatorContext, jobs: ExplanationJobs) {
   const app = new Hono<ApiEnv>();
   const topo = ctx.centre.topology;
 
   app.post('/api/v2/workforcemanagement/managementunits/:muId/agentschedules/search', async (c) => {
     requireScope(c, ['workforce-management', 'workforce-management:readonly']);
-    requirePermission(c, ['wfm:schedule:view', 'wfm:publishedSchedule:view']);
+    const me = requirePermission(c, ['wfm:schedule:view', 'wfm:publishedSchedule:view']);
     const mu = topo.managementUnits.find((m) => m.id === c.req.param('muId'));
     if (!mu) throw managementUnitNotFound();
     const body = await readJsonObject(c);
@@ -58,11 +59,10 @@ export function scheduleRoutes(ctx: EmulatorContext) {
       }
       return { user: { id: agent.id, selfUri: `/api/v2/users/${agent.id}` }, shifts, fullDayTimeOffMarkers: [] };
     });
-    return c.json({
-      status: 'Complete',
-      operationId: crypto.randomUUID(),
-      result: { agentSchedules, businessUnitTimeZone: bu.timeZone, publishedSchedules: [] },
-    });
+    const result = { agentSchedules, businessUnitTimeZone: bu.timeZone, publishedSchedules: [] };
+    if (jobs.answersLater(c, agentSchedules.length))
+      return c.json(jobs.scheduleSearchLater(me.id, bu.id, () => result));
+    return c.json({ status: 'Complete', operationId: crypto.randomUUID(), result });
   });
   return app;
 }

@@ -14,6 +14,8 @@ export const historicalBulkTopic = (userId: string) =>
 export const explanationJobsTopic = (userId: string) =>
   `v2.users.${userId}.workforcemanagement.adherence.explanations.jobs`;
 
+export const scheduleSearchTopic = (userId: string) => `v2.workforcemanagement.users.${userId}.schedules.search`;
+
 export const businessUnitExplanationsTopic = (buId: string) =>
   `v2.workforcemanagement.businessunits.${buId}.adherence.explanations`;
 export const agentExplanationsTopic = (agentId: string) =>
@@ -103,6 +105,15 @@ export const TOPICS: TopicDefinition[] = [
     id: 'v2.users.{id}.workforcemanagement.adherence.explanations.jobs',
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence\.explanations\.jobs$/,
     description: "Completion of the user's adherence explanation jobs (add, update, queries)",
+    requiresPermissions: [],
+    requiresScopes: WFM_SCOPES,
+    requiresCurrentUser: true,
+    exists: () => true,
+  },
+  {
+    id: 'v2.workforcemanagement.users.{id}.schedules.search',
+    pattern: /^v2\.workforcemanagement\.users\.([0-9a-f-]{36})\.schedules\.search$/,
+    description: "Results of the user's agent schedule searches answered later",
     requiresPermissions: [],
     requiresScopes: WFM_SCOPES,
     requiresCurrentUser: true,

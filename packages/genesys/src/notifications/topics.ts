@@ -10,6 +10,8 @@ export const historicalQueryTopic = (meId: string) => `v2.users.${meId}.workforc
 export const historicalBulkTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.adherence.historical.bulk`;
 export const businessUnitExplanationsTopic = (businessUnitId: string) =>
   `v2.workforcemanagement.businessunits.${businessUnitId}.adherence.explanations`;
+/** Results of the user's schedule searches answered later (the route-to-topic mapping is inferred: see the emulator). */
+export const scheduleSearchTopic = (meId: string) => `v2.workforcemanagement.users.${meId}.schedules.search`;
 /** Completion of the user's explanation jobs (add, update, and queries answered later). */
 export const explanationJobsTopic = (meId: string) =>
   `v2.users.${meId}.workforcemanagement.adherence.explanations.jobs`;
@@ -39,6 +41,13 @@ export interface ExplanationJobNotice {
   error?: { message?: string; code?: string };
 }
 
+/** WfmBuScheduleSearchResultTopicBuScheduleSearchResultNotification: "There is no inline result: always download". */
+export interface ScheduleSearchNotice {
+  operationId: string;
+  businessUnitId?: string;
+  downloadUrl?: string;
+}
+
 export type NotificationEvent =
   | { kind: 'adherence'; topicName: string; body: UserScheduleAdherenceUpdate }
   | { kind: 'historicalQuery'; topicName: string; body: HistoricalQueryNotice }
@@ -46,6 +55,7 @@ export type NotificationEvent =
   /** WfmAgentAdherenceExplanationChanged…AdherenceExplanationChangedNotification: an explanation added or reviewed. */
   | { kind: 'explanation'; topicName: string; body: AdherenceExplanation }
   | { kind: 'explanationJob'; topicName: string; body: ExplanationJobNotice }
+  | { kind: 'scheduleSearch'; topicName: string; body: ScheduleSearchNotice }
   | { kind: 'other'; topicName: string; body: unknown };
 
 /** Types a frame by its topic name. */
@@ -59,6 +69,8 @@ export function typedEvent(topicName: string, body: unknown): NotificationEvent 
     return { kind: 'explanation', topicName, body: body as AdherenceExplanation };
   if (topicName.startsWith('v2.users.') && topicName.endsWith('.workforcemanagement.adherence.explanations.jobs'))
     return { kind: 'explanationJob', topicName, body: body as ExplanationJobNotice };
+  if (topicName.startsWith('v2.workforcemanagement.users.') && topicName.endsWith('.schedules.search'))
+    return { kind: 'scheduleSearch', topicName, body: body as ScheduleSearchNotice };
   if (topicName.endsWith('.workforcemanagement.historicaladherencequery'))
     return { kind: 'historicalQuery', topicName, body: body as HistoricalQueryNotice };
   if (topicName.endsWith('.workforcemanagement.adherence.historical.bulk'))

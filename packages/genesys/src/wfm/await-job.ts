@@ -10,10 +10,18 @@
 import type { GenesysClient } from '../client.js';
 import type { NotificationHub } from '../notifications/hub.js';
 import type { NotificationEvent } from '../notifications/topics.js';
+import { GenesysClientError } from '../errors.js';
 
 export interface JobWatch<T> {
-  /** Asks the job's route once: the outcome, or undefined while it runs (it may throw the job's failure). */
-  poll(signal: AbortSignal): Promise<T | undefined>;
+  /**
+   * Asks the job's route once: the outcome, or undefined while it runs (it may throw the job's failure). Absent
+   * when Genesys has no job route (a schedule search): then only the notice answers.
+   */
+  poll?: (signal: AbortSignal) => Promise<T | undefined>;
+  /** Without a job route: how long to wait for the notice before saying it did not come. */
+  maxWaitMs?: number;
+  /** What is waited for, in words, for the errors. */
+  what: string;
   /** What a notice says of this job: its outcome, or undefined (another job, or still running); may throw. */
   heard: (event: NotificationEvent) => T | undefined;
   /** First poll delay; each next one is 1.5 times longer, up to `maxPollMs`. */
@@ -86,10 +94,21 @@ export async function awaitJob<T>(
   let stopHearing = () => {};
   try {
     const ear = opts.ear;
-    // With the notice on its way, polling is only the fallback (a notice lost): its first look comes later.
-    const waits: Array<Promise<T>> = [
-      poll(client, ear ? { ...watch, firstPollMs: watch.firstPollMs * 4 } : watch, signal),
-    ];
+    const waits: Array<Promise<T>> = [];
+    if (watch.poll)
+      // With the notice on its way, polling is only the fallback (a notice lost): its first look comes later.
+      waits.push(poll(client, watch.poll, ear ? { ...watch, firstPollMs: watch.firstPollMs * 4 } : watch, signal));
+    else if (!ear)
+      throw new GenesysClientError(
+        'invalid_response',
+        `Genesys answered ${watch.what} later, by notification only, and no notification channel is open to hear it`,
+      );
+    else
+      waits.push(
+        client.options.sleep(watch.maxWaitMs ?? 120_000, signal).then(() => {
+          throw new GenesysClientError('query_failed', `Genesys did not send the result of ${watch.what} in time`);
+        }),
+      );
     if (ear)
       waits.push(
         new Promise<T>((resolve, reject) => {
@@ -110,11 +129,16 @@ export async function awaitJob<T>(
   }
 }
 
-async function poll<T>(client: GenesysClient, watch: JobWatch<T>, signal: AbortSignal): Promise<T> {
+async function poll<T>(
+  client: GenesysClient,
+  ask: (signal: AbortSignal) => Promise<T | undefined>,
+  watch: JobWatch<T>,
+  signal: AbortSignal,
+): Promise<T> {
   let wait = watch.firstPollMs;
   for (;;) {
     await client.options.sleep(wait, signal);
-    const outcome = await watch.poll(signal);
+    const outcome = await ask(signal);
     if (outcome !== undefined) return outcome;
     watch.onRunning?.();
     wait = Math.min(watch.maxPollMs, wait * 1.5);

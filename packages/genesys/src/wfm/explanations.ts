@@ -111,6 +111,7 @@ async function answerOf(
     const downloadUrl = await awaitJob(
       client,
       {
+        what: 'the explanations query',
         heard: (e) => (e.kind === 'explanationJob' && e.body.id === jobId ? outcome(e.body) : undefined),
         poll: async (signal) =>
           outcome(

@@ -167,6 +167,7 @@ function awaitBulkJob(
   return awaitJob(
     client,
     {
+      what: 'the historical adherence query',
       heard: (e) => {
         if (e.kind !== 'historicalBulk' || e.body.id !== jobId) return undefined;
         if (e.body.queryState === 'Error') throw failed();

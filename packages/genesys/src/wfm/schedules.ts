@@ -3,6 +3,10 @@ import type { GenesysClient } from '../client.js';
 import { request, type CallOptions } from '../http.js';
 import { inlineOrDownload } from './inline-or-download.js';
 import { apiPath } from '../api-path.js';
+import { GenesysClientError } from '../errors.js';
+import type { NotificationHub } from '../notifications/hub.js';
+import { scheduleSearchTopic } from '../notifications/topics.js';
+import { awaitJob, jobEar } from './await-job.js';
 
 export interface AgentScheduleActivity {
   startDate: string;
@@ -26,32 +30,61 @@ export interface AgentSchedule {
 
 interface SearchResponse {
   status?: string;
+  operationId?: string;
   result?: { agentSchedules?: AgentSchedule[]; businessUnitTimeZone?: string };
   downloadUrl?: string;
 }
 
 /**
  * The shifts that start in [startDate, endDate) for some agents of a management unit
- * (POST …/managementunits/{id}/agentschedules/search). A large answer comes as a downloadUrl; an answer
- * Genesys defers to a notification is refused with a clear error (ask for fewer agents or days).
+ * (POST …/managementunits/{id}/agentschedules/search). A large answer comes as a downloadUrl; one Genesys gives
+ * later (`status: Processing`) comes only on the user's schedule-search topic, heard on the tab's hub.
  */
 export async function searchAgentSchedules(
   client: GenesysClient,
   managementUnitId: string,
   query: { startDate: string; endDate: string; userIds?: string[] },
-  opts: CallOptions = {},
+  opts: CallOptions & { notifications?: NotificationHub } = {},
 ): Promise<AgentSchedule[]> {
+  const { notifications, ...callOpts } = opts;
+  // Heard before asking: the result may be sent the moment the search is answered.
+  const ear = await jobEar(notifications, scheduleSearchTopic, callOpts.signal);
   const res = await request<SearchResponse>(client, {
     method: 'POST',
     path: apiPath`/api/v2/workforcemanagement/managementunits/${managementUnitId}/agentschedules/search`,
     body: query,
-    ...opts,
+    ...callOpts,
   });
+  const operationId = res?.operationId;
+  if (res?.status === 'Processing' && !res.result && !res.downloadUrl && typeof operationId === 'string') {
+    const downloadUrl = await awaitJob(
+      client,
+      {
+        what: 'the schedule search',
+        heard: (e) => {
+          if (e.kind !== 'scheduleSearch' || e.body.operationId !== operationId) return undefined;
+          if (typeof e.body.downloadUrl !== 'string')
+            throw new GenesysClientError('invalid_response', 'the schedule search result came without a downloadUrl');
+          return e.body.downloadUrl;
+        },
+        firstPollMs: 0,
+        maxPollMs: 0,
+      },
+      { signal: callOpts.signal, ear },
+    );
+    const found = await inlineOrDownload<NonNullable<SearchResponse['result']>>(
+      client,
+      { downloadUrl },
+      'the schedule search',
+      callOpts,
+    );
+    return found?.agentSchedules ?? [];
+  }
   const found = await inlineOrDownload(
     client,
-    res,
-    `the schedule search answered ${res.status ?? 'without a result'}`,
-    opts,
+    res ?? {},
+    `the schedule search answered ${res?.status ?? 'without a result'}`,
+    callOpts,
   );
   return found?.agentSchedules ?? [];
 }
