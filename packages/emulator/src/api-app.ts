@@ -57,7 +57,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   app.use('/api/*', ctx.rateLimit.middleware());
   app.route('/', usersRoutes(ctx));
   app.route('/', tokenRoutes(ctx));
-  app.route('/', wfmOrgRoutes(ctx));
+  app.route('/', wfmOrgRoutes(ctx, o.downloads));
   app.route('/', realtimeAdherenceRoutes(ctx, o.downloads, o.downloadThreshold));
   app.route(
     '/',

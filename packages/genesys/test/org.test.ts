@@ -6,6 +6,7 @@ import { tokenFor } from '@adhere/emulator/testing';
 import {
   createGenesysClient,
   getManagementUnit,
+  listActivityCodes,
   listBusinessUnits,
   listManagementUnits,
   listTeamMembers,
@@ -70,5 +71,23 @@ describe('org data as a real org gives it', () => {
     expect(members.map((m) => [m.id, m.name])).toEqual(
       team.memberIds.map((id) => [id, emulator.centre.topology.agentsById.get(id)!.name]),
     );
+  });
+
+  it('activity codes sent through the download service read the same as inline ones', async () => {
+    const client = clients.get('supervisor@adhere.local')!;
+    const bu = emulator.centre.topology.businessUnits[0]!;
+    const raw = (await (
+      await fetch(
+        `${emulator.apiUrl}/api/v2/workforcemanagement/businessunits/${bu.id}/activitycodes?forceDownloadService=true`,
+        {
+          headers: { Authorization: `Bearer ${await tokenFor(emulator)}` },
+        },
+      )
+    ).json()) as { entities?: unknown; downloadUrl?: string };
+    expect(raw.entities).toBeUndefined();
+    expect(typeof raw.downloadUrl).toBe('string');
+    const inline = await listActivityCodes(client, bu.id);
+    expect(inline.length).toBeGreaterThan(0);
+    expect(await listActivityCodes(client, bu.id, { forceDownloadService: true })).toEqual(inline);
   });
 });

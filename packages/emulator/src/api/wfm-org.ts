@@ -6,6 +6,7 @@ import { requirePermission, requireScope, type ApiEnv } from './auth.js';
 import { holdsPermission } from '../directory.js';
 import { ApiProblem, badRequest, managementUnitNotFound, notFound } from './error-body.js';
 import { intParam } from './paging.js';
+import type { DownloadStore } from './downloads.js';
 
 const WFM = ['workforce-management', 'workforce-management:readonly'];
 const GROUPS = ['groups', 'groups:readonly'];
@@ -28,7 +29,7 @@ const FEATURE_PERMISSIONS: Record<string, string[]> = {
 const METADATA = { version: 1, dateModified: '2026-01-01T00:00:00.000Z' };
 
 /** Business units, management units, their users, activity codes and work teams. */
-export function wfmOrgRoutes(ctx: EmulatorContext) {
+export function wfmOrgRoutes(ctx: EmulatorContext, downloads: DownloadStore) {
   const app = new Hono<ApiEnv>();
   const topo = ctx.centre.topology;
   const buSelf = (id: string) => `/api/v2/workforcemanagement/businessunits/${id}`;
@@ -125,7 +126,7 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
     requireScope(c, WFM);
     requirePermission(c, WFM_VIEW);
     const bu = findBu(c.req.param('buId'), c);
-    return c.json({
+    const listing = {
       entities: ACTIVITY_CODES.map((a) => ({
         id: a.id,
         name: a.name,
@@ -139,7 +140,12 @@ export function wfmOrgRoutes(ctx: EmulatorContext) {
         metadata: METADATA,
         selfUri: `${buSelf(bu.id)}/activitycodes/${a.id}`,
       })),
-    });
+    };
+    // BusinessUnitActivityCodeListing {entities, downloadUrl}: "forceDownloadService: Force the result of this
+    // operation to be sent via download service" (WorkforceManagementApi).
+    if (c.req.query('forceDownloadService') === 'true')
+      return c.json({ downloadUrl: downloads.add(() => JSON.stringify(listing)) });
+    return c.json(listing);
   });
   app.get('/api/v2/workforcemanagement/managementunits', (c) => {
     requireScope(c, WFM);

@@ -1,5 +1,6 @@
 import type { GenesysClient } from '../client.js';
 import { request, type CallOptions } from '../http.js';
+import { download } from '../download.js';
 import { allEntities } from '../paging.js';
 import type { BusinessUnitActivityCode, BusinessUnitListItem, EntityRef, ManagementUnit, Team } from './models.js';
 import { apiPath } from '../api-path.js';
@@ -101,19 +102,22 @@ export async function listManagementUnitUsers(
   );
 }
 
+/** A business unit's activity codes; a listing Genesys sends through its download service is read from there. */
 export async function listActivityCodes(
   client: GenesysClient,
   businessUnitId: string,
-  opts: CallOptions = {},
+  opts: CallOptions & { forceDownloadService?: boolean } = {},
 ): Promise<BusinessUnitActivityCode[]> {
-  return (
-    (
-      await request<{ entities?: BusinessUnitActivityCode[] }>(client, {
-        path: apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/activitycodes`,
-        ...opts,
-      })
-    ).entities ?? []
-  );
+  const { forceDownloadService, ...callOpts } = opts;
+  type Listing = { entities?: BusinessUnitActivityCode[]; downloadUrl?: string };
+  const res = await request<Listing>(client, {
+    path: apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/activitycodes`,
+    query: { forceDownloadService: forceDownloadService || undefined },
+    ...callOpts,
+  });
+  if (res.entities) return res.entities;
+  if (res.downloadUrl) return (await (await download(client, res.downloadUrl, callOpts)).json()).entities ?? [];
+  return [];
 }
 
 /** Every work team (cursor paging followed to the end). */
