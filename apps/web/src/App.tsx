@@ -7,6 +7,7 @@ import type { Session, SignInFailure } from './auth/session.js';
 import { BoardPage } from './board/BoardPage.js';
 import { useTheme, type Theme } from './preferences/theme.js';
 import { navigate, useLocation } from './router.js';
+import { liveBoardFor } from './board/live-board.js';
 
 // Pages other than the board load on first visit, so the board (what a supervisor opens first) starts sooner.
 const HistoryPage = lazy(() => import('./history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
@@ -48,6 +49,11 @@ export function App({ session }: { session: Session }) {
   }, [onCallback, session]);
 
   const client = session.client;
+  // The live feed is kept across the live views and closed when the app shows none of them.
+  const liveView = signedIn && (url.pathname === '/' || url.pathname === '/wallboard');
+  useEffect(() => {
+    if (!liveView) liveBoardFor(client).idle();
+  }, [liveView, client]);
   // What this user and this app's OAuth client may do: features they cannot use are shown as such up front.
   const access = useAccess(signedIn ? client : undefined);
 

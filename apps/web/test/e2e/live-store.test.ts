@@ -1,0 +1,69 @@
+// The tab's one live-board store: the board and the wallboard read the same feed (going from one to the other asks
+// Genesys for nothing again), and a new selection shows only its own agents, never a row of the last one.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { signIn, startStack, type Stack } from './harness.js';
+
+let stack: Stack;
+let context: BrowserContext;
+let page: Page;
+const apiCalls: string[] = [];
+
+beforeAll(async () => {
+  // Three units of 800 agents in one business unit.
+  stack = await startStack({ agents: 2400, agentsPerManagementUnit: 800, clock: 'manual' });
+  context = await stack.browser.newContext({ viewport: { width: 1366, height: 900 } });
+  page = await context.newPage();
+  page.on('request', (r) => {
+    if (r.url().startsWith(stack.emulator.apiUrl)) apiCalls.push(`${r.method()} ${new URL(r.url()).pathname}`);
+  });
+  await signIn(page, stack);
+  await page.waitForURL(`${stack.app}/`);
+  await page
+    .getByTestId('agent-count')
+    .filter({ hasText: /\d+ agents/ })
+    .waitFor({ timeout: 20_000 });
+}, 90_000);
+afterAll(() => stack?.close());
+
+const units = () => stack.emulator.centre.topology.managementUnits;
+const snapshotsOf = (mu: string) =>
+  apiCalls.filter((c) => c === `GET /api/v2/workforcemanagement/managementunits/${mu}/adherence`).length;
+const count = (what: string) => apiCalls.filter((c) => c === what).length;
+
+describe('one live-board store per tab', () => {
+  it('board → wallboard → board on one selection keeps the feed: no snapshot, channel or subscription asked again', async () => {
+    const mu = units()[0]!.id;
+    // The board's start: a snapshot with the socket's opening and one once it is open (both planned).
+    await expect.poll(() => snapshotsOf(mu)).toBe(2);
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    const subscriptions = () => apiCalls.filter((c) => c.endsWith('/subscriptions')).length;
+    const before = [snapshotsOf(mu), count('POST /api/v2/notifications/channels'), subscriptions()];
+    await page.getByRole('link', { name: 'Wallboard' }).click();
+    await page.getByTestId('wall-in-now').waitFor();
+    await expect.poll(() => page.getByTestId('wall-worst').locator('li').count()).toBeGreaterThan(0);
+    await page.goBack();
+    await page.getByTestId('agent-count').filter({ hasText: '800 agents' }).waitFor();
+    expect(snapshotsOf(mu)).toBe(before[0]);
+    expect(count('POST /api/v2/notifications/channels')).toBe(before[1]);
+    expect(subscriptions()).toBe(before[2]);
+  });
+
+  it('another unit: only its agents show, never a row of the unit before', async () => {
+    const [first, second] = units();
+    await page.getByRole('checkbox', { name: second!.name }).check();
+    await page.getByRole('checkbox', { name: first!.name }).uncheck();
+    await page.getByTestId('agent-count').filter({ hasText: '800 agents' }).waitFor();
+    const theirs = new Set(
+      stack.emulator.centre.topology.agents.filter((a) => a.managementUnitId === second!.id).map((a) => a.id),
+    );
+    await expect
+      .poll(async () => {
+        const keys = await page
+          .locator('.vtable-row')
+          .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+        return keys.length > 0 && keys.every((k) => theirs.has(k!));
+      })
+      .toBe(true);
+  });
+});
