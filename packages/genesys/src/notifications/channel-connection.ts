@@ -46,8 +46,21 @@ export interface ConnectionTimings {
   clock: StreamClock;
 }
 
+/** What a caller may set of a connection's timing (every field optional; defaults in `connectionTimings`). */
+export interface ConnectionOptions {
+  WebSocket?: WebSocketFactory;
+  /** A socket silent this long is dead (default 75 s: 2.5 Genesys heartbeats of 30 s). */
+  heartbeatTimeoutMs?: number;
+  /** Move to a new channel this long before the current one expires (default 10 min). */
+  renewBeforeExpiryMs?: number;
+  reconnectBaseMs?: number;
+  reconnectMaxMs?: number;
+  /** Default: the system clock. Jitter comes from the client's `random`. */
+  clock?: StreamClock;
+}
+
 /** A caller's timing options over the defaults; the WebSocket they name, else the platform's (Node 20 has none). */
-export function connectionTimings(o: Partial<ConnectionTimings>): ConnectionTimings {
+export function connectionTimings(o: ConnectionOptions): ConnectionTimings {
   const WS = o.WebSocket ?? (globalThis as { WebSocket?: WebSocketFactory }).WebSocket;
   if (!WS) throw new GenesysClientError('invalid_argument', 'No WebSocket implementation: pass options.WebSocket');
   return {

@@ -13,20 +13,13 @@ import { typedEvent, type NotificationEvent } from './topics.js';
 import {
   ChannelConnection,
   connectionTimings,
+  type ConnectionOptions,
   type ConnectionOwner,
   type ConnectionTimings,
-  type StreamClock,
   type StreamStatus,
-  type WebSocketFactory,
 } from './channel-connection.js';
 
-export interface NotificationHubOptions {
-  WebSocket?: WebSocketFactory;
-  clock?: StreamClock;
-  heartbeatTimeoutMs?: number;
-  renewBeforeExpiryMs?: number;
-  reconnectBaseMs?: number;
-  reconnectMaxMs?: number;
+export interface NotificationHubOptions extends ConnectionOptions {
   /** Genesys allows 1,000 topics per channel; a listener that would pass it is refused. */
   maxTopicsPerChannel?: number;
   /** Who is signed in, if the app already asks (default: users/me, once for the hub's life). */

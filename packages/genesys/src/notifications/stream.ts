@@ -5,16 +5,15 @@ import { typedEvent, type NotificationEvent } from './topics.js';
 import {
   ChannelConnection,
   connectionTimings,
+  type ConnectionOptions,
   type ConnectionOwner,
   type ConnectionTimings,
-  type StreamClock,
   type StreamStatus,
-  type WebSocketFactory,
 } from './channel-connection.js';
 
 export type { StreamClock, StreamStatus, WebSocketFactory, WebSocketLike } from './channel-connection.js';
 
-export interface NotificationStreamOptions {
+export interface NotificationStreamOptions extends ConnectionOptions {
   topics: string[];
   /**
    * Topics the stream can do without (say, ones needing a permission the user may lack): added after the
@@ -30,17 +29,8 @@ export interface NotificationStreamOptions {
    * longer accepted (the user must sign in again; a new token from getAccessToken resumes the stream).
    */
   onError?: (error: unknown) => void;
-  WebSocket?: WebSocketFactory;
-  /** A socket silent this long is dead (default 75 s: 2.5 Genesys heartbeats of 30 s). */
-  heartbeatTimeoutMs?: number;
-  /** Move to a new channel this long before the current one expires (default 10 min). */
-  renewBeforeExpiryMs?: number;
   /** Genesys allows 1,000 topics per channel; more topics are spread over several channels. */
   maxTopicsPerChannel?: number;
-  reconnectBaseMs?: number;
-  reconnectMaxMs?: number;
-  /** Default: the system clock. Jitter comes from the client's `random`. */
-  clock?: StreamClock;
 }
 
 /**
