@@ -7,12 +7,22 @@ import { createNotificationHub, type GenesysClient, type NotificationHub } from 
 import { forgetSignedInUser, signedInUser } from './signed-in-user.js';
 
 const hubs = new WeakMap<GenesysClient, NotificationHub>();
+const CHANNEL_KEY = 'adhere-notification-channel';
 
 /** The hub of this client, opened on first use (its channel is made when the first listener comes). */
 export function tabNotifications(client: GenesysClient): NotificationHub {
   let hub = hubs.get(client);
   if (!hub || hub.status === 'closed') {
-    hub = createNotificationHub(client, { whoAmI: () => signedInUser(client) });
+    hub = createNotificationHub(client, {
+      whoAmI: () => signedInUser(client),
+      // A reload takes up this tab's channel again instead of making another (Genesys keeps 20 per user and
+      // app). sessionStorage, like the tokens: the tab's own, gone with it.
+      keep: {
+        load: () => sessionStorage.getItem(CHANNEL_KEY) ?? undefined,
+        save: (v) =>
+          v === undefined ? sessionStorage.removeItem(CHANNEL_KEY) : sessionStorage.setItem(CHANNEL_KEY, v),
+      },
+    });
     hubs.set(client, hub);
   }
   return hub;
@@ -22,5 +32,6 @@ export function tabNotifications(client: GenesysClient): NotificationHub {
 export function closeTabNotifications(client: GenesysClient): void {
   hubs.get(client)?.close();
   hubs.delete(client);
+  sessionStorage.removeItem(CHANNEL_KEY);
   forgetSignedInUser(client);
 }

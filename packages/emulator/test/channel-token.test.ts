@@ -59,4 +59,19 @@ describe('channels and the token that made them', () => {
       emulator = undefined;
     }
   });
+
+  it('HEAD on a channel says whether it still exists, for its owner only; GET is not a route', async () => {
+    emulator = await startEmulator({ agents: 20, clock: 'manual' });
+    const [mine, other] = [await tokenFor(emulator), await tokenFor(emulator, 'rta@adhere.local', 'supervisor')];
+    const a = await openChannel(emulator, mine);
+    const ask = (method: string, token: string, id = a.id) =>
+      fetch(`${emulator!.apiUrl}/api/v2/notifications/channels/${id}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}` },
+      }).then((r) => r.status);
+    expect(await ask('HEAD', mine)).toBe(200);
+    expect(await ask('HEAD', other)).toBe(404);
+    expect(await ask('HEAD', mine, crypto.randomUUID())).toBe(404);
+    expect(await ask('GET', mine)).toBe(404);
+  });
 });

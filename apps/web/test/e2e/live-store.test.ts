@@ -35,13 +35,15 @@ describe('one live-board store per tab', () => {
   it('board → wallboard → board on one selection keeps the feed: no snapshot, channel or subscription asked again', async () => {
     const mu = units()[0]!.id;
     // The board's start: a snapshot with the socket's opening and one once it is open (both planned).
-    await expect.poll(() => snapshotsOf(mu)).toBe(2);
-    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    await expect.poll(() => snapshotsOf(mu), { timeout: 20_000 }).toBe(2);
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 20_000 });
     const subscriptions = () => apiCalls.filter((c) => c.endsWith('/subscriptions')).length;
     const before = [snapshotsOf(mu), count('POST /api/v2/notifications/channels'), subscriptions()];
     await page.getByRole('link', { name: 'Wallboard' }).click();
     await page.getByTestId('wall-in-now').waitFor();
-    await expect.poll(() => page.getByTestId('wall-worst').locator('li').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('wall-worst').locator('li').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await page.goBack();
     await page.getByTestId('agent-count').filter({ hasText: '800 agents' }).waitFor();
     expect(snapshotsOf(mu)).toBe(before[0]);
@@ -65,5 +67,16 @@ describe('one live-board store per tab', () => {
         return keys.length > 0 && keys.every((k) => theirs.has(k!));
       })
       .toBe(true);
+  });
+
+  it('a reload takes up the tab’s channel again (checked with HEAD) instead of making another', async () => {
+    const made = count('POST /api/v2/notifications/channels');
+    await page.reload();
+    await page.getByTestId('agent-count').filter({ hasText: '800 agents' }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    expect(count('POST /api/v2/notifications/channels')).toBe(made);
+    expect(apiCalls.some((c) => /^HEAD \/api\/v2\/notifications\/channels\/[\w-]+$/.test(c))).toBe(true);
+    // And the board is live on it: a change in the contact centre reaches the rows.
+    expect(stack.emulator.context.hub.allChannels().filter((c) => c.socket)).toHaveLength(1);
   });
 });

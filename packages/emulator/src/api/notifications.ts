@@ -39,7 +39,10 @@ export function notificationRoutes(ctx: EmulatorContext) {
       entities: ctx.hub.list({ userId: token.userId, clientId: token.clientId }).map((ch) => ctx.hub.describe(ch)),
     });
   });
-  app.on('HEAD', '/api/v2/notifications/channels/:channelId', (c) => {
+  // HEAD /api/v2/notifications/channels/{channelId}: "Verify a channel still exists and is valid". Hono answers
+  // HEAD through GET routes (an `on('HEAD')` route is never reached), and Genesys has no GET here: GET is 404.
+  app.get('/api/v2/notifications/channels/:channelId', (c) => {
+    if (c.req.method !== 'HEAD') throw new ApiProblem(404, 'not.found', 'The requested resource was not found.');
     owned(c);
     return c.body(null, 200);
   });

@@ -86,6 +86,10 @@ export interface ConnectionOwner {
   onResync(reason: string): void;
   /** A (re)connect attempt failed and will be tried again with backoff. */
   onError(error: unknown): void;
+  /** A channel kept from before (a reload of the page) to try before making one; see NotificationHub's `keep`. */
+  adopt?(): Promise<ChannelInfo | undefined>;
+  /** A channel just made, to keep for the next page load. */
+  made?(channel: ChannelInfo): void;
 }
 
 export interface ChannelInfo {
@@ -119,13 +123,20 @@ export class ChannelConnection {
     const o = this.owner.timings;
     this.owner.report(this, gap ? 'reconnecting' : 'connecting');
     const generation = ++this.generation;
+    // The first connect of a page may take up a channel kept from its last load; after a gap, always a new one.
+    let adopt = !gap;
     for (;;) {
       if (this.owner.isClosed() || generation !== this.generation) return;
       try {
-        const channel = await request<ChannelInfo>(this.owner.client, {
-          method: 'POST',
-          path: '/api/v2/notifications/channels',
-        });
+        const kept = adopt ? await this.owner.adopt?.() : undefined;
+        adopt = false;
+        const channel =
+          kept ??
+          (await request<ChannelInfo>(this.owner.client, {
+            method: 'POST',
+            path: '/api/v2/notifications/channels',
+          }));
+        if (!kept) this.owner.made?.(channel);
         await this.owner.subscribe(
           apiPath`/api/v2/notifications/channels/${opaqueId(channel.id, 'notification channel id')}/subscriptions`,
         );

@@ -8,6 +8,7 @@
 import type { GenesysClient } from '../client.js';
 import { GenesysApiError, GenesysClientError } from '../errors.js';
 import { request } from '../http.js';
+import { apiPath, opaqueId } from '../api-path.js';
 import { getMe } from '../users.js';
 import { typedEvent, type NotificationEvent } from './topics.js';
 import {
@@ -15,6 +16,7 @@ import {
   connectionTimings,
   type ConnectionOptions,
   type ConnectionOwner,
+  type ChannelInfo,
   type ConnectionTimings,
   type StreamStatus,
 } from './channel-connection.js';
@@ -24,6 +26,11 @@ export interface NotificationHubOptions extends ConnectionOptions {
   maxTopicsPerChannel?: number;
   /** Who is signed in, if the app already asks (default: users/me, once for the hub's life). */
   whoAmI?: () => Promise<{ id: string }>;
+  /**
+   * Where the channel is kept between loads of the page (say, sessionStorage): a reload takes it up again,
+   * checked with `HEAD /api/v2/notifications/channels/{id}`, instead of making another of the 20 Genesys allows.
+   */
+  keep?: { load(): string | undefined; save(value: string | undefined): void };
 }
 
 export interface HubListener {
@@ -74,6 +81,7 @@ export class NotificationHub {
   private ops: Promise<unknown> = Promise.resolve();
   private me: Promise<{ id: string }> | undefined;
   private readonly whoAmI: () => Promise<{ id: string }>;
+  private readonly keep: NotificationHubOptions['keep'];
   private readonly timings: ConnectionTimings;
   private readonly maxTopics: number;
 
@@ -84,6 +92,7 @@ export class NotificationHub {
     this.timings = connectionTimings(options);
     this.maxTopics = options.maxTopicsPerChannel ?? 1000;
     this.whoAmI = options.whoAmI ?? (() => getMe(client));
+    this.keep = options.keep;
   }
 
   /** The signed-in user (`users/me`), asked once for the hub's life: user topics are named by it. */
@@ -265,8 +274,39 @@ export class NotificationHub {
     }
   }
 
+  /** A kept channel that Genesys still knows and that is not about to expire. */
+  private async adopt(): Promise<ChannelInfo | undefined> {
+    const keep = this.keep;
+    if (!keep) return undefined;
+    let kept: ChannelInfo | undefined;
+    try {
+      const v = JSON.parse(keep.load() ?? 'null') as Partial<ChannelInfo> | null;
+      if (v && typeof v.id === 'string' && typeof v.connectUri === 'string' && typeof v.expires === 'string')
+        kept = { id: v.id, connectUri: v.connectUri, expires: v.expires };
+    } catch {
+      kept = undefined; // unreadable: a new channel is made
+    }
+    keep.save(undefined);
+    if (!kept || Date.parse(kept.expires) - this.timings.clock.now() <= this.timings.renewBeforeExpiryMs)
+      return undefined;
+    // Only a socket URL on the API's own streaming host is taken up (what is kept is read back, not trusted).
+    if (!isChannelUri(kept.connectUri, kept.id)) return undefined;
+    try {
+      await request(this.client, {
+        method: 'HEAD',
+        path: apiPath`/api/v2/notifications/channels/${opaqueId(kept.id, 'notification channel id')}`,
+      });
+    } catch {
+      return undefined; // gone (24 hours, replaced, another token): a new one is made
+    }
+    keep.save(JSON.stringify(kept));
+    return kept;
+  }
+
   private owner(): ConnectionOwner {
     return {
+      adopt: () => this.adopt(),
+      made: (channel) => this.keep?.save(JSON.stringify(channel)),
       client: this.client,
       timings: this.timings,
       isClosed: () => this.closed,
@@ -294,4 +334,15 @@ export class NotificationHub {
 /** The tab's notification hub for a client; `close()` it at sign-out. */
 export function createNotificationHub(client: GenesysClient, options: NotificationHubOptions = {}): NotificationHub {
   return new NotificationHub(client, options);
+}
+
+/** `wss://…/channels/{id}` (or ws:// on a loopback host, as the emulator serves it) for that very channel. */
+function isChannelUri(uri: string, id: string): boolean {
+  try {
+    const u = new URL(uri);
+    const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1';
+    return (u.protocol === 'wss:' || (u.protocol === 'ws:' && loopback)) && u.pathname.endsWith(`/channels/${id}`);
+  } catch {
+    return false;
+  }
 }
