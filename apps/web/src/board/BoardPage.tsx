@@ -7,7 +7,6 @@ import {
   businessUnitsQuery,
   managementUnitsQuery,
   presencesQuery,
-  unitsQuery,
 } from '../org-data/org-queries.js';
 import { problemWords } from '../access/denied.js';
 import { navigate, useLocation } from '../router.js';
@@ -17,11 +16,10 @@ import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
 import { selectionPercent } from './today.js';
-import { useToday } from './useToday.js';
 import { useSoon } from './useSoon.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
-import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdsOf } from './thresholds.js';
+import { DEFAULT_THRESHOLDS, describeOut, outLevel } from './thresholds.js';
 import { activityWords, clockTime, explanationWords, impactWords, presenceWords, routingWords } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 
@@ -60,22 +58,10 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   // First of the page's requests: the snapshot that fills the board must not queue behind the others (a
   // browser opens six connections to a host; the rest of the page's requests wait their turn).
   const live = useLiveBoard(client, muKey, teamId);
-  // Each unit's own thresholds (settings.adherence): how long is too long, and when it is severe; its zone.
-  const unitsEntry = useOrgData(client, muIds.length > 0 ? unitsQuery(client, muIds) : undefined);
-  const { thresholds, zones, settingsProblem } = useMemo(() => {
-    const units = unitsEntry.data ?? [];
-    const unzoned = units.filter((u) => !u.timeZone).map((u) => u.name ?? u.id);
-    return {
-      thresholds: new Map(units.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])),
-      zones: new Map(units.map((u) => [u.id, u.timeZone ?? 'UTC'])),
-      settingsProblem:
-        unitsEntry.error !== undefined && !unitsEntry.data
-          ? `The unit's settings could not be read (${problemWords(unitsEntry.error)}): thresholds and target are Genesys's defaults, times are in UTC.`
-          : unzoned.length > 0
-            ? `Genesys gave no time zone for ${unzoned.join(', ')} (nor for its business unit): its times are shown in UTC.`
-            : undefined,
-    };
-  }, [unitsEntry]);
+  // Each unit's own thresholds (settings.adherence): how long is too long, and when it is severe; its zone. Read by
+  // the live-board store, with today's figures.
+  const { zones, thresholds } = live.units;
+  const settingsProblem = live.unitsProblem;
   useEffect(() => {
     // The first zoned date costs the browser ~50 ms (its time-zone data loads): pay it now, while the snapshot
     // is still on its way, not in the first render of the rows.
@@ -137,7 +123,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   // Rows are looked up as they scroll into view: a frame touches the 40 on screen, never all 20,000.
   const rowAt = (i: number) => current.model.get(ids[i]!);
   const counts = useMemo(() => current.model.counts(), [current]);
-  const today = useToday(client, live.model, muIds, zones, thresholds, ranked.snapshots > 0);
+  const today = live.today;
   const todayOf = (r: AgentAdherence) => today.units.byUnit.get(r.managementUnitId ?? '')?.percent([r.userId], now);
   // Once-a-second sums over every agent run in tasks of their own after the re-rank has painted (see
   // useSoon): one task doing all of it at 20,000 agents would hold the page for a frame or three.

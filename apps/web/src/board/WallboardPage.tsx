@@ -1,17 +1,12 @@
 /** @module The wallboard: the selection's state now, readable from across the room; the worst ten by act-now. */
 import { useMemo } from 'react';
 import type { GenesysClient } from '@adhere/genesys';
-import { useOrgData } from '../org-data/useOrgData.js';
-import { unitsQuery } from '../org-data/org-queries.js';
-import { problemWords } from '../access/denied.js';
 import { navigate, useLocation } from '../router.js';
 import { readAddressIds } from '../address-ids.js';
 import { activityWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
-import { thresholdsOf } from './thresholds.js';
 import { selectionPercent } from './today.js';
-import { useToday } from './useToday.js';
 
 export function WallboardPage({ client }: { client: GenesysClient }) {
   const q = useLocation().searchParams;
@@ -20,15 +15,8 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
   const teamId = address.teamId ?? '';
   const live = useLiveBoard(client, muKey, teamId);
   const muIds = useMemo(() => muKey.split(',').filter(Boolean), [muKey]);
-  const unitsEntry = useOrgData(client, muIds.length > 0 ? unitsQuery(client, muIds) : undefined);
-  const units = useMemo(() => {
-    const list = unitsEntry.data ?? [];
-    return {
-      zones: new Map(list.map((u) => [u.id, u.timeZone ?? 'UTC'])),
-      thresholds: new Map(list.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])),
-    };
-  }, [unitsEntry.data]);
-  const today = useToday(client, live.model, muIds, units.zones, units.thresholds, live.ranked.snapshots > 0);
+  const units = live.units;
+  const today = live.today;
   const { current, ranked, now } = live;
   const counts = useMemo(() => current.model.counts(), [current]);
   const worst = useMemo(
@@ -63,10 +51,9 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
           {p}
         </p>
       ))}
-      {unitsEntry.error !== undefined && !unitsEntry.data ? (
+      {live.unitsProblem ? (
         <p role="status" className="error" data-testid="settings-problem">
-          The unit's settings could not be read ({problemWords(unitsEntry.error)}): thresholds are Genesys's defaults,
-          times are in UTC.
+          {live.unitsProblem}
         </p>
       ) : null}
       {live.error ? (

@@ -1,14 +1,19 @@
 /**
  * @module The live board's one store, framework-free: the live adherence of the selection (units or a team), its
- * rows and ranking (BoardModel), agents' names and team names, pause, and the state the views show (connection,
- * problems in words). One per signed-in tab: the board, the wallboard and the agent's day read the same store,
+ * rows and ranking (BoardModel), agents' names and team names, the units' settings, today's figures (seeded from
+ * Genesys's historical adherence every 15 minutes, carried forward live), pause, and the state the views show
+ * (connection, problems in words). One per signed-in tab: the board, the wallboard and the agent's day read the same store,
  * so moving between them keeps the feed (and the snapshot) instead of starting again. React reads it through
  * `subscribe`/`getSnapshot` (useLiveBoard); nothing here knows React.
  */
 import {
   GenesysApiError,
   createLiveAdherence,
+  addDays,
   getUsersByIds,
+  localDate,
+  recordTime,
+  startOfDay,
   type GenesysClient,
   type GenesysError,
   type LiveAdherenceState,
@@ -16,8 +21,10 @@ import {
 import { BoardModel } from './board-model.js';
 import { boardSelection, takePreloaded } from './preload.js';
 import { tabNotifications } from '../notifications.js';
-import { problemWords } from '../access/denied.js';
-import { readOrg, teamsQuery } from '../org-data/org-queries.js';
+import { deniedWords, problemWords } from '../access/denied.js';
+import { readOrg, teamsQuery, unitsQuery } from '../org-data/org-queries.js';
+import { thresholdsOf, type Thresholds } from './thresholds.js';
+import { TodayAdherence } from './today.js';
 
 export type Connection = LiveAdherenceState['status'];
 
@@ -33,7 +40,19 @@ export interface LiveBoardState {
   version: number;
   /** Grows with new names and with pause and resume: what changes order and team lists besides the clock. */
   namesVersion: number;
+  /** The selected units' settings: zone and thresholds per unit (Genesys's defaults until read). */
+  units: { zones: ReadonlyMap<string, string>; thresholds: ReadonlyMap<string, Thresholds> };
+  /** Why the units' settings are missing or partial, in words. */
+  unitsProblem: string | undefined;
+  /** Today's adherence per unit: a new object after each seed, so memos can depend on it. */
+  today: { byUnit: ReadonlyMap<string, TodayAdherence> };
+  /** Why today's figures are missing, when they are. */
+  todayProblem: string | undefined;
 }
+
+/** Today's figures are seeded from Genesys again this often; live changes carry them forward in between. */
+const TODAY_REFRESH_MS = 15 * 60_000;
+const NO_UNITS = { zones: new Map<string, string>(), thresholds: new Map<string, Thresholds>() };
 
 export interface LiveBoardOptions {
   /** How changes are announced (default: once a frame, so 500 events a second repaint once). */
@@ -50,6 +69,10 @@ export class LiveBoardStore {
     namesProblem: undefined,
     version: 0,
     namesVersion: 0,
+    units: NO_UNITS,
+    unitsProblem: undefined,
+    today: { byUnit: new Map() },
+    todayProblem: undefined,
   };
   private readonly listeners = new Set<() => void>();
   private key = '';
@@ -130,7 +153,16 @@ export class LiveBoardStore {
     const selection = boardSelection(muKey, teamId);
     if (!selection) return;
     const model = new BoardModel();
-    this.changed({ model, connection: 'connecting', error: undefined, namesProblem: undefined });
+    this.changed({
+      model,
+      connection: 'connecting',
+      error: undefined,
+      namesProblem: undefined,
+      units: NO_UNITS,
+      unitsProblem: undefined,
+      today: { byUnit: new Map() },
+      todayProblem: undefined,
+    });
     const firstSnapshot = takePreloaded(muKey, teamId);
     const live = createLiveAdherence(this.client, {
       ...selection,
@@ -156,7 +188,27 @@ export class LiveBoardStore {
       model.version++;
       this.changed({ namesVersion: this.state.namesVersion + 1 });
     };
+    // The units' settings (zones, thresholds), from the tab's org cache; today's figures once they and the first
+    // snapshot are in (the seed pairs Genesys's figures with each agent's state now).
+    // The units shown, also for a team's board (its unit's zone, thresholds and today).
+    const muIds = muKey.split(',').filter(Boolean);
+    const units = this.loadUnits(muIds, ac.signal);
+    const byUnit = new Map<string, TodayAdherence>();
+    // Every record the board takes moves its unit's count on: at the record's own time, or its arrival when that
+    // is later (a change of scheduled activity alone moves neither of the record's times).
+    model.onApplied = (r) => byUnit.get(r.managementUnitId ?? '')?.observe(r, Math.max(recordTime(r), Date.now()));
+    let seeding: ReturnType<typeof setInterval> | undefined;
+    const seed = () =>
+      void units
+        .then(() => this.seedToday(model, muIds, byUnit, ac.signal))
+        .catch((e: Error) => {
+          if (!ac.signal.aborted) this.changed({ todayProblem: `Today's adherence could not be read: ${e.message}` });
+        });
     model.onSnapshot = () => {
+      if (!seeding) {
+        seed();
+        seeding = setInterval(seed, TODAY_REFRESH_MS);
+      }
       const unnamed = (id: string) => !model.names.has(id) && !asked.has(id);
       // Usually none (the snapshot names its agents): then no sort at all.
       if (!model.all().some((r) => unnamed(r.userId))) return;
@@ -189,11 +241,96 @@ export class LiveBoardStore {
     this.loadTeamNames();
     this.release = () => {
       ac.abort();
+      clearInterval(seeding);
+      model.onApplied = undefined;
       this.cancel(pending);
       model.onSnapshot = undefined;
       offLive();
       live.close();
     };
+  }
+
+  /** The units' zones and thresholds, said in words when they could not be read. */
+  private async loadUnits(muIds: string[], signal: AbortSignal): Promise<void> {
+    if (muIds.length === 0) return;
+    try {
+      const list = await readOrg(this.client, unitsQuery(this.client, muIds), signal);
+      if (signal.aborted) return;
+      const unzoned = list.filter((u) => !u.timeZone).map((u) => u.name ?? u.id);
+      this.changed({
+        units: {
+          zones: new Map(list.map((u) => [u.id, u.timeZone ?? 'UTC'])),
+          thresholds: new Map(list.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])),
+        },
+        unitsProblem:
+          unzoned.length > 0
+            ? `Genesys gave no time zone for ${unzoned.join(', ')} (nor for its business unit): its times are shown in UTC.`
+            : undefined,
+      });
+    } catch (e) {
+      if (signal.aborted) return;
+      this.changed({
+        unitsProblem: `The unit's settings could not be read (${problemWords(e)}): thresholds and target are Genesys's defaults, times are in UTC.`,
+      });
+    }
+  }
+
+  /** Today's figures per unit from Genesys's historical adherence for today, in each unit's zone. */
+  private async seedToday(
+    model: BoardModel,
+    muIds: string[],
+    byUnit: Map<string, TodayAdherence>,
+    signal: AbortSignal,
+  ): Promise<void> {
+    // Loaded now, not with the board: the query's parser and job handling are not on the path to the first rows.
+    const { historicalAdherence } = await import('./today-history.js');
+    const problems: string[] = [];
+    let refused: string | undefined;
+    await Promise.all(
+      muIds.map(async (mu) => {
+        const zone = this.state.units.zones.get(mu);
+        if (!zone) return;
+        const at = Date.now();
+        const date = localDate(zone, at);
+        const dayStart = startOfDay(zone, date);
+        try {
+          const results = await historicalAdherence(this.client, {
+            managementUnitId: mu,
+            startDate: new Date(dayStart).toISOString(),
+            endDate: new Date(startOfDay(zone, addDays(date, 1))).toISOString(),
+            timeZone: zone,
+            signal,
+            notifications: tabNotifications(this.client),
+            pollIntervalMs: 1000,
+          });
+          const t = new TodayAdherence(
+            dayStart,
+            () => (this.state.units.thresholds.get(mu)?.exceptionSeconds ?? 0) * 1000,
+          );
+          for (const r of results) {
+            const live = model.get(r.userId);
+            const d = r.days[0];
+            if (live && d)
+              t.seed(live, d.adherenceScheduleSeconds, d.exceptionDurationSeconds, Math.max(at, recordTime(live)));
+          }
+          byUnit.set(mu, t);
+        } catch (e) {
+          if (signal.aborted) return;
+          const denied = deniedWords(e);
+          if (denied) refused = denied;
+          else problems.push((e as Error).message);
+        }
+      }),
+    );
+    if (signal.aborted) return;
+    this.changed({
+      today: { byUnit },
+      todayProblem: refused
+        ? `Today's adherence comes from Genesys's historical adherence, and ${refused}.`
+        : problems.length
+          ? `Today's adherence is not available yet (Genesys did not answer for today: ${problems[0]}).`
+          : undefined,
+    });
   }
 
   private close(): void {

@@ -53,6 +53,10 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
     connection: state.connection,
     error: state.error,
     namesProblem: state.namesProblem,
+    units: state.units,
+    unitsProblem: state.unitsProblem,
+    /** Today's adherence per unit, and why it is missing when it is. */
+    today: { units: state.today, problem: state.todayProblem },
     now,
     pause: () => store.pause(),
     resume: () => store.resume(),

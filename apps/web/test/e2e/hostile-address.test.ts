@@ -18,6 +18,8 @@ const ROUTES: Array<[string, RegExp]> = [
   ['POST', /^\/api\/v2\/notifications\/channels$/],
   ['PUT', new RegExp(`^/api/v2/notifications/channels/[A-Za-z0-9_-]+/subscriptions$`)],
   ['POST', new RegExp(`^/api/v2/notifications/channels/[A-Za-z0-9_-]+/subscriptions$`)],
+  // A reload takes up the tab's channel again, checked first.
+  ['HEAD', new RegExp(`^/api/v2/notifications/channels/[A-Za-z0-9_-]+$`)],
   ['GET', new RegExp(`^${WFM}/businessunits$`)],
   ['GET', new RegExp(`^${WFM}/businessunits/${ID}/(managementunits|activitycodes)$`)],
   ['POST', new RegExp(`^${WFM}/businessunits/${ID}/adherence/explanations/query$`)],
