@@ -113,14 +113,20 @@ describe('notifications', () => {
   it('warns a connected client with v2.system.socket_closing before its channel expires, then closes it', async () => {
     const channel = await api('POST', '/api/v2/notifications/channels');
     const { ws, next } = await connect(channel.body.connectUri);
+    const head = () =>
+      fetch(`${emulator.apiUrl}/api/v2/notifications/channels/${channel.body.id}`, {
+        method: 'HEAD',
+        headers: { Authorization: `Bearer ${token}` },
+      }).then((r) => r.status);
+    expect(await head()).toBe(200);
+    const closed = new Promise<void>((resolve) => ws.on('close', () => resolve()));
     emulator.context.hub.expireSoon(1500);
     await next((f) => f.topicName === 'v2.system.socket_closing', 4000);
-    await new Promise<void>((resolve) => ws.on('close', () => resolve()));
-    const head = await fetch(`${emulator.apiUrl}/api/v2/notifications/channels/${channel.body.id}`, {
-      method: 'HEAD',
-      headers: { Authorization: `Bearer ${token}` },
-    });
-    expect(head.status).toBe(404);
+    await closed;
+    // The socket goes at the end of the warning; the channel at its expiry, which the hub checks each second.
+    const end = Date.now() + 10_000;
+    while (emulator.context.hub.get(channel.body.id) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    expect(await head()).toBe(404);
   });
 
   it('cuts sockets at a set interval when asked to (fault injection)', async () => {
