@@ -73,6 +73,27 @@ export function connectionTimings(o: ConnectionOptions): ConnectionTimings {
   };
 }
 
+/**
+ * Subscribes a channel: the required topics with `method` (PUT replaces, POST adds) and no ignoreErrors, so a
+ * refusal is Genesys's own 400/403; then the optional ones with `ignoreErrors=true`, so a refusal leaves them out.
+ */
+export async function subscribeTopics(
+  client: GenesysClient,
+  path: string,
+  method: 'PUT' | 'POST',
+  required: readonly string[],
+  optional: readonly string[],
+): Promise<void> {
+  if (required.length > 0) await request(client, { method, path, body: required.map((id) => ({ id })) });
+  if (optional.length > 0)
+    await request(client, {
+      method: 'POST',
+      path,
+      query: { ignoreErrors: true },
+      body: optional.map((id) => ({ id })),
+    });
+}
+
 /** What a connection asks of its owner. */
 export interface ConnectionOwner {
   readonly client: GenesysClient;

@@ -14,6 +14,7 @@ import { typedEvent, type NotificationEvent } from './topics.js';
 import {
   ChannelConnection,
   connectionTimings,
+  subscribeTopics,
   type ConnectionOptions,
   type ConnectionOwner,
   type ChannelInfo,
@@ -211,15 +212,7 @@ export class NotificationHub {
       const required = [...entry.required].filter((t) => !granted.has(t));
       const optional = [...entry.optional].filter((t) => !held.has(t) && !granted.has(t));
       // Its own required topics first, without ignoreErrors: Genesys's own status and code for a refusal.
-      if (required.length > 0)
-        await request(this.client, { method: 'POST', path, body: required.map((id) => ({ id })) });
-      if (optional.length > 0)
-        await request(this.client, {
-          method: 'POST',
-          path,
-          query: { ignoreErrors: true },
-          body: optional.map((id) => ({ id })),
-        });
+      await subscribeTopics(this.client, path, 'POST', required, optional);
       entry.active = true;
       // A channel replaced while that was in flight was subscribed without this entry: add it there too.
       if (this.connection?.subscriptionsPath === path) return;

@@ -1,10 +1,10 @@
 /** @module Live notifications over Genesys's WebSocket that never silently go stale. */
 import type { GenesysClient } from '../client.js';
-import { request } from '../http.js';
 import { typedEvent, type NotificationEvent } from './topics.js';
 import {
   ChannelConnection,
   connectionTimings,
+  subscribeTopics,
   type ConnectionOptions,
   type ConnectionOwner,
   type ConnectionTimings,
@@ -79,17 +79,7 @@ export class NotificationStream {
         this.statuses.set(shard, status);
         if (this.status !== before) o.onStatus?.(this.status);
       },
-      subscribe: async (path) => {
-        if (required.length > 0)
-          await request(this.client, { method: 'PUT', path, body: required.map((id) => ({ id })) });
-        if (optional.length > 0)
-          await request(this.client, {
-            method: 'POST',
-            path,
-            query: { ignoreErrors: true },
-            body: optional.map((id) => ({ id })),
-          });
-      },
+      subscribe: (path) => subscribeTopics(this.client, path, 'PUT', required, optional),
       onFrame: (topicName, body) => o.onEvent(typedEvent(topicName, body)),
       onResync: (reason) => o.onResync?.(reason),
       onError: (e) => o.onError?.(e),
