@@ -20,7 +20,6 @@ export interface Entry<T> {
 
 interface Slot {
   entry: Entry<unknown>;
-  load: ((signal: AbortSignal) => Promise<unknown>) | undefined;
   inFlight: Promise<unknown> | undefined;
   abort: AbortController | undefined;
   /** Who waits for the read in flight: subscribed views and fetch callers. At 0 it is cancelled. */
@@ -101,21 +100,11 @@ export class OrgCache {
     }
   }
 
-  /** Forget what is kept under keys that start with `prefix`: the next use reads them again. */
-  invalidate(prefix: string): void {
-    for (const [key, slot] of this.slots)
-      if (key.startsWith(prefix)) {
-        slot.entry = { ...slot.entry, fetchedAt: 0 };
-        if (slot.listeners.size > 0 && slot.load) this.ensure(slot, slot.load);
-      }
-  }
-
   private slot(key: string): Slot {
     let slot = this.slots.get(key);
     if (!slot) {
       slot = {
         entry: IDLE,
-        load: undefined,
         inFlight: undefined,
         abort: undefined,
         waiters: 0,
@@ -132,7 +121,6 @@ export class OrgCache {
   }
 
   private ensure(slot: Slot, load: (signal: AbortSignal) => Promise<unknown>): void {
-    slot.load = load;
     if (slot.inFlight) return;
     const e = slot.entry;
     const fresh = e.fetchedAt > 0 && !this.stale(e);
