@@ -188,9 +188,8 @@ export class LiveBoardStore {
       model.version++;
       this.changed({ namesVersion: this.state.namesVersion + 1 });
     };
-    // The units' settings (zones, thresholds), from the tab's org cache; today's figures once they and the first
-    // snapshot are in (the seed pairs Genesys's figures with each agent's state now).
-    // The units shown, also for a team's board (its unit's zone, thresholds and today).
+    // The units' settings (zones, thresholds), from the tab's org cache, for a team's board too (its unit's); today's
+    // figures once they and the first snapshot are in (the seed pairs Genesys's figures with each agent's state now).
     const muIds = muKey.split(',').filter(Boolean);
     const units = this.loadUnits(muIds, ac.signal);
     const byUnit = new Map<string, TodayAdherence>();
