@@ -1,7 +1,7 @@
 import type { GenesysClient } from '../client.js';
 import { GenesysClientError } from '../errors.js';
 import { request, type CallOptions } from '../http.js';
-import { download } from '../download.js';
+import { entitiesOrDownload } from './inline-or-download.js';
 import type { UserScheduleAdherence, UserScheduleAdherenceListing } from './models.js';
 import { apiPath } from '../api-path.js';
 
@@ -36,7 +36,7 @@ export async function getManagementUnitAdherence(
   managementUnitId: string,
   opts: CallOptions = {},
 ): Promise<UserScheduleAdherence[]> {
-  return resolveListing(
+  return entitiesOrDownload(
     client,
     await request<UserScheduleAdherenceListing>(client, {
       path: apiPath`/api/v2/workforcemanagement/managementunits/${managementUnitId}/adherence`,
@@ -51,7 +51,7 @@ export async function getTeamAdherence(
   teamId: string,
   opts: CallOptions = {},
 ): Promise<UserScheduleAdherence[]> {
-  return resolveListing(
+  return entitiesOrDownload(
     client,
     await request<UserScheduleAdherenceListing>(client, {
       path: apiPath`/api/v2/workforcemanagement/teams/${teamId}/adherence`,
@@ -59,18 +59,4 @@ export async function getTeamAdherence(
     }),
     opts,
   );
-}
-
-async function resolveListing(
-  client: GenesysClient,
-  listing: UserScheduleAdherenceListing,
-  opts: CallOptions,
-): Promise<UserScheduleAdherence[]> {
-  if (listing.entities) return listing.entities;
-  if (listing.downloadUrl)
-    return (
-      ((await (await download(client, listing.downloadUrl, opts)).json()) as UserScheduleAdherenceListing).entities ??
-      []
-    );
-  return [];
 }

@@ -15,3 +15,15 @@ export async function inlineOrDownload<R>(
   if (res.downloadUrl) return (await (await download(client, res.downloadUrl, opts)).json()) as R | undefined;
   throw new GenesysClientError('invalid_response', `${what}; ask for fewer agents or a shorter range`);
 }
+
+/** A listing's `entities`, or those of the file behind its `downloadUrl` (Genesys's download service). */
+export async function entitiesOrDownload<T>(
+  client: GenesysClient,
+  listing: { entities?: T[]; downloadUrl?: string },
+  opts: CallOptions,
+): Promise<T[]> {
+  if (listing.entities) return listing.entities;
+  if (listing.downloadUrl)
+    return ((await (await download(client, listing.downloadUrl, opts)).json()) as { entities?: T[] }).entities ?? [];
+  return [];
+}

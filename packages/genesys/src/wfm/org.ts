@@ -1,6 +1,6 @@
 import type { GenesysClient } from '../client.js';
 import { request, type CallOptions } from '../http.js';
-import { download } from '../download.js';
+import { entitiesOrDownload } from './inline-or-download.js';
 import { allEntities } from '../paging.js';
 import type { BusinessUnitActivityCode, BusinessUnitListItem, EntityRef, ManagementUnit, Team } from './models.js';
 import { apiPath } from '../api-path.js';
@@ -109,15 +109,12 @@ export async function listActivityCodes(
   opts: CallOptions & { forceDownloadService?: boolean } = {},
 ): Promise<BusinessUnitActivityCode[]> {
   const { forceDownloadService, ...callOpts } = opts;
-  type Listing = { entities?: BusinessUnitActivityCode[]; downloadUrl?: string };
-  const res = await request<Listing>(client, {
+  const listing = await request<{ entities?: BusinessUnitActivityCode[]; downloadUrl?: string }>(client, {
     path: apiPath`/api/v2/workforcemanagement/businessunits/${businessUnitId}/activitycodes`,
     query: { forceDownloadService: forceDownloadService || undefined },
     ...callOpts,
   });
-  if (res.entities) return res.entities;
-  if (res.downloadUrl) return (await (await download(client, res.downloadUrl, callOpts)).json()).entities ?? [];
-  return [];
+  return entitiesOrDownload(client, listing, callOpts);
 }
 
 /** Every work team (cursor paging followed to the end). */
