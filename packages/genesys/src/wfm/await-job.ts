@@ -12,23 +12,26 @@ import type { NotificationHub } from '../notifications/hub.js';
 import type { NotificationEvent } from '../notifications/topics.js';
 import { GenesysClientError } from '../errors.js';
 
+/** The job's route, asked with backoff. */
+export interface JobPoll<T> {
+  /** Asks the route once: the outcome, or undefined while the job runs (it may throw the job's failure). */
+  ask: (signal: AbortSignal) => Promise<T | undefined>;
+  /** First delay; each next one is 1.5 times longer, up to `maxMs`. */
+  firstMs: number;
+  maxMs: number;
+  /** Called after each look that found the job still running. */
+  onRunning?: () => void;
+}
+
 export interface JobWatch<T> {
-  /**
-   * Asks the job's route once: the outcome, or undefined while it runs (it may throw the job's failure). Absent
-   * when Genesys has no job route (a schedule search): then only the notice answers.
-   */
-  poll?: (signal: AbortSignal) => Promise<T | undefined>;
+  /** Absent when Genesys has no job route (a schedule search): then only the notice answers. */
+  poll?: JobPoll<T>;
   /** Without a job route: how long to wait for the notice before saying it did not come. */
   maxWaitMs?: number;
   /** What is waited for, in words, for the errors. */
   what: string;
   /** What a notice says of this job: its outcome, or undefined (another job, or still running); may throw. */
   heard: (event: NotificationEvent) => T | undefined;
-  /** First poll delay; each next one is 1.5 times longer, up to `maxPollMs`. */
-  firstPollMs: number;
-  maxPollMs: number;
-  /** Called after each poll that found the job still running. */
-  onRunning?: () => void;
 }
 
 /** Notices kept per topic for callers that start waiting after their job completed. */
@@ -97,7 +100,7 @@ export async function awaitJob<T>(
     const waits: Array<Promise<T>> = [];
     if (watch.poll)
       // With the notice on its way, polling is only the fallback (a notice lost): its first look comes later.
-      waits.push(poll(client, watch.poll, ear ? { ...watch, firstPollMs: watch.firstPollMs * 4 } : watch, signal));
+      waits.push(poll(client, ear ? { ...watch.poll, firstMs: watch.poll.firstMs * 4 } : watch.poll, signal));
     else if (!ear)
       throw new GenesysClientError(
         'invalid_response',
@@ -129,18 +132,13 @@ export async function awaitJob<T>(
   }
 }
 
-async function poll<T>(
-  client: GenesysClient,
-  ask: (signal: AbortSignal) => Promise<T | undefined>,
-  watch: JobWatch<T>,
-  signal: AbortSignal,
-): Promise<T> {
-  let wait = watch.firstPollMs;
+async function poll<T>(client: GenesysClient, p: JobPoll<T>, signal: AbortSignal): Promise<T> {
+  let wait = p.firstMs;
   for (;;) {
     await client.options.sleep(wait, signal);
-    const outcome = await ask(signal);
+    const outcome = await p.ask(signal);
     if (outcome !== undefined) return outcome;
-    watch.onRunning?.();
-    wait = Math.min(watch.maxPollMs, wait * 1.5);
+    p.onRunning?.();
+    wait = Math.min(p.maxMs, wait * 1.5);
   }
 }

@@ -95,6 +95,7 @@ async function answerOf(
   const ear = await jobEar(notifications, explanationJobsTopic, callOpts.signal);
   const res = await request<QueryResponse>(client, { method: 'POST', path, body, ...callOpts });
   const jobId = res?.job?.id;
+  let answer: { result?: Listing; downloadUrl?: string } = res ?? {};
   if (!res?.result && !res?.downloadUrl && jobId && res.job?.status === 'Processing') {
     const failed = (job: { error?: { message?: string } | undefined }) =>
       new GenesysClientError(
@@ -113,24 +114,26 @@ async function answerOf(
       {
         what: 'the explanations query',
         heard: (e) => (e.kind === 'explanationJob' && e.body.id === jobId ? outcome(e.body) : undefined),
-        poll: async (signal) =>
-          outcome(
-            await request<ExplanationJob>(client, {
-              path: apiPath`/api/v2/workforcemanagement/adherence/explanations/jobs/${jobId}`,
-              signal,
-            }),
-          ),
-        firstPollMs: pollIntervalMs ?? 500,
-        maxPollMs: 5000,
+        poll: {
+          ask: async (signal) =>
+            outcome(
+              await request<ExplanationJob>(client, {
+                path: apiPath`/api/v2/workforcemanagement/adherence/explanations/jobs/${jobId}`,
+                signal,
+              }),
+            ),
+          firstMs: pollIntervalMs ?? 500,
+          maxMs: 5000,
+        },
       },
       { signal: callOpts.signal, ear },
     );
-    return entitiesOf(await inlineOrDownload<Listing>(client, { downloadUrl }, 'the explanations job', callOpts));
+    answer = { downloadUrl };
   }
   return entitiesOf(
     await inlineOrDownload<Listing>(
       client,
-      res ?? {},
+      answer,
       `the explanations query answered ${res?.job?.status ?? 'without a result'}`,
       callOpts,
     ),

@@ -173,17 +173,19 @@ function awaitBulkJob(
         if (e.body.queryState === 'Error') throw failed();
         return e.body.queryState === 'Complete' ? (e.body.downloadUrls ?? []) : undefined;
       },
-      poll: async (signal) => {
-        const job = await request<{ job?: { status?: string }; downloadUrls?: string[] }>(client, {
-          path: apiPath`/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`,
-          signal,
-        });
-        if (job.job?.status === 'Error') throw failed();
-        return job.job?.status === 'Complete' ? (job.downloadUrls ?? []) : undefined;
+      poll: {
+        ask: async (signal) => {
+          const job = await request<{ job?: { status?: string }; downloadUrls?: string[] }>(client, {
+            path: apiPath`/api/v2/workforcemanagement/adherence/historical/bulk/jobs/${jobId}`,
+            signal,
+          });
+          if (job.job?.status === 'Error') throw failed();
+          return job.job?.status === 'Complete' ? (job.downloadUrls ?? []) : undefined;
+        },
+        firstMs: req.pollIntervalMs ?? 1000,
+        maxMs: 10_000,
+        onRunning: () => progress({ phase: 'processing', jobId, filesDone: 0, filesTotal: 0, users: 0 }),
       },
-      firstPollMs: req.pollIntervalMs ?? 1000,
-      maxPollMs: 10_000,
-      onRunning: () => progress({ phase: 'processing', jobId, filesDone: 0, filesTotal: 0, users: 0 }),
     },
     { signal: req.signal, ear },
   );

@@ -56,6 +56,7 @@ export async function searchAgentSchedules(
     ...callOpts,
   });
   const operationId = res?.operationId;
+  let answer: SearchResponse = res ?? {};
   if (res?.status === 'Processing' && !res.result && !res.downloadUrl && typeof operationId === 'string') {
     const downloadUrl = await awaitJob(
       client,
@@ -67,22 +68,14 @@ export async function searchAgentSchedules(
             throw new GenesysClientError('invalid_response', 'the schedule search result came without a downloadUrl');
           return e.body.downloadUrl;
         },
-        firstPollMs: 0,
-        maxPollMs: 0,
       },
       { signal: callOpts.signal, ear },
     );
-    const found = await inlineOrDownload<NonNullable<SearchResponse['result']>>(
-      client,
-      { downloadUrl },
-      'the schedule search',
-      callOpts,
-    );
-    return found?.agentSchedules ?? [];
+    answer = { downloadUrl };
   }
   const found = await inlineOrDownload(
     client,
-    res ?? {},
+    answer,
     `the schedule search answered ${res?.status ?? 'without a result'}`,
     callOpts,
   );
