@@ -6,8 +6,7 @@
 import type { GenesysClient } from '../client.js';
 import { GenesysClientError, type GenesysError, isGenesysError } from '../errors.js';
 import { NotificationHub, type HubListener, type HubSubscription } from '../notifications/hub.js';
-import type { NotificationEvent } from '../notifications/topics.js';
-import type { StreamClock, StreamStatus, WebSocketFactory } from '../notifications/channel-connection.js';
+import type { StreamClock, WebSocketFactory } from '../notifications/channel-connection.js';
 import {
   businessUnitExplanationsTopic,
   managementUnitAdherenceTopic,
@@ -84,7 +83,11 @@ export async function fetchAdherenceSnapshot(
 
 export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
   readonly view: S;
-  private readonly stream: Feed;
+  /** The hub its topics ride on: the tab's, or one of its own (closed with it) when none was given. */
+  private readonly hub: NotificationHub;
+  private readonly ownHub: NotificationHub | undefined;
+  private readonly listener: HubListener;
+  private subscription: HubSubscription | undefined;
   private readonly listeners = new Set<() => void>();
   private state: LiveAdherenceState = { version: 0, status: 'connecting', error: undefined };
   private snapshotAbort: AbortController | undefined;
@@ -108,10 +111,10 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     this.view = options.view ?? (new AdherenceView() as unknown as S);
     this.firstSnapshot = firstSnapshot;
     this.selection = options.teamId ? { teamId: options.teamId } : { managementUnitIds: mus };
-    const listener = {
+    this.listener = {
       topics: options.teamId ? [teamAdherenceTopic(options.teamId)] : mus.map(managementUnitAdherenceTopic),
       optionalTopics: (options.explanations?.businessUnitIds ?? []).map(businessUnitExplanationsTopic),
-      onEvent: (e: NotificationEvent) => {
+      onEvent: (e) => {
         if (e.kind === 'adherence' && this.view.apply(fromTopic(e.body))) this.changed({});
         else if (e.kind === 'explanation') options.explanations?.onChange(e.body);
       },
@@ -120,20 +123,20 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
       onResync: () => void this.resync().catch(() => {}),
       // A reconnect that keeps failing (say, an expired token: 401) shows in the state while it retries; a
       // topic refused on reconnect (permission removed) shows as the 403 it is.
-      onError: (e: unknown) => this.changed({ error: asGenesysError(e) }),
-      onStatus: (s: StreamStatus) => {
+      onError: (e) => this.changed({ error: asGenesysError(e) }),
+      onStatus: (s) => {
         if (s === 'closed') this.changed({ status: 'offline' });
         else if (this.state.status !== 'resyncing' || s !== 'live') this.changed({ status: s });
       },
     };
-    // Without the tab's hub, a hub of its own (closed with it): one way to listen, whoever owns the channel.
-    const own = options.notifications
+    // Without the tab's hub, a hub of its own: one way to listen, whoever owns the channel.
+    this.ownHub = options.notifications
       ? undefined
       : new NotificationHub(client, {
           ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
           ...(options.clock ? { clock: options.clock } : {}),
         });
-    this.stream = hubFeed(options.notifications ?? own!, listener, own);
+    this.hub = options.notifications ?? this.ownHub!;
   }
 
   /**
@@ -146,7 +149,8 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
     // The snapshot is asked for first: over HTTP/1.1 a browser opens six connections to a host, and the
     // request that fills the board must not queue behind the channel's.
     const snapshot = this.refresh(true);
-    const stream = this.stream.start().catch((e: unknown) => {
+    this.subscription = this.hub.listen(this.listener);
+    const stream = this.subscription.ready.catch((e: unknown) => {
       this.changed({ error: asGenesysError(e) });
       throw e;
     });
@@ -187,7 +191,7 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
 
   /** The stream's state as the board says it: a socket not yet open the first time is "connecting". */
   private streamStatus(): LiveStatus {
-    const s = this.stream.status;
+    const s = this.hub.status;
     return s === 'live' ? 'live' : s === 'connecting' ? 'connecting' : s === 'closed' ? 'offline' : 'reconnecting';
   }
 
@@ -203,7 +207,9 @@ export class LiveAdherence<S extends AdherenceSink = AdherenceView> {
   close(): void {
     this.closed = true;
     this.snapshotAbort?.abort();
-    this.stream.close();
+    this.subscription?.close();
+    this.ownHub?.close();
+    this.listener.onStatus?.('closed');
     this.listeners.clear();
   }
 
@@ -224,31 +230,6 @@ export function createLiveAdherence<S extends AdherenceSink = AdherenceView>(
   options: LiveAdherenceOptions<S>,
 ): LiveAdherence<S> {
   return new LiveAdherence(client, options);
-}
-
-/** What live adherence needs of its notifications: its topics on a hub, and the hub's status. */
-interface Feed {
-  start(): Promise<void>;
-  readonly status: StreamStatus;
-  close(): void;
-}
-
-function hubFeed(hub: NotificationHub, listener: HubListener, own: NotificationHub | undefined): Feed {
-  let subscription: HubSubscription | undefined;
-  return {
-    start() {
-      subscription = hub.listen(listener);
-      return subscription.ready;
-    },
-    get status() {
-      return hub.status;
-    },
-    close() {
-      subscription?.close();
-      own?.close();
-      listener.onStatus?.('closed');
-    },
-  };
 }
 
 function asGenesysError(e: unknown): GenesysError {
