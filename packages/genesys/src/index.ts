@@ -25,6 +25,7 @@ export { getUserAdherence, getManagementUnitAdherence, getTeamAdherence } from '
 export {
   historicalAdherence,
   parseHistoricalFile,
+  parseHistoricalText,
   type HistoricalAdherenceRequest,
   type HistoricalUserResult,
   type HistoricalDayMetrics,

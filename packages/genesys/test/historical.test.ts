@@ -7,6 +7,7 @@ import {
   createNotificationHub,
   historicalAdherence,
   parseHistoricalFile,
+  parseHistoricalText,
   type GenesysClient,
   type HistoricalProgress,
   type WebSocketFactory,
@@ -200,5 +201,28 @@ describe('historicalAdherence (bulk route)', () => {
     expect(a).toEqual(b);
     expect(a[0]!.days[0]).toMatchObject({ adherenceScheduleSeconds: 100, exceptionDurationSeconds: 10 });
     expect(a[0]!.managementUnitId).toBe('m');
+    // The whole-text parser (what the client uses once a file is downloaded) reads both the same way.
+    expect(parseHistoricalText(mu, '2026-11-24T00:00:00Z')).toEqual(a);
+    expect(parseHistoricalText(bulk, '2026-11-24T00:00:00Z')).toEqual(b);
+  });
+
+  it('names what is wrong with a result file that is not one', () => {
+    const bad = (text: string) => {
+      try {
+        parseHistoricalText(text, '2026-11-24T00:00:00Z');
+      } catch (err) {
+        return `${(err as GenesysClientError).code}: ${(err as Error).message}`;
+      }
+      return 'parsed';
+    };
+    expect(bad('{"userResults": [')).toMatch(/^invalid_response: a historical result file is not JSON/);
+    expect(bad('[1]')).toBe('invalid_response: a historical result file is not a JSON object');
+    expect(bad('{"userResults": 3}')).toBe(
+      'invalid_response: a historical result file has no userResults or data array',
+    );
+    expect(bad('{"userResults": [{"userId": "u"}, null]}')).toBe(
+      "invalid_response: a historical result file's user 2 is not an object",
+    );
+    expect(bad('{"startDate": "2026-11-24T00:00:00Z"}')).toBe('parsed');
   });
 });
