@@ -200,6 +200,32 @@ const cases: Array<[string, string | object, string[]]> = [
     `POST /oauth/token HTTP/1.1\nHost: login.mypurecloud.com\nContent-Type: application/x-www-form-urlencoded\n\n${FORM}\n\n${AUTHORIZE('login.mypurecloud.com').replace('S256', 'plain')}`,
     ['challenge_method_plain'],
   ],
+  // ---- a paste that starts with JSON and goes on with a HAR, curl or code (issue 19, item 4) ----
+  [
+    'the error JSON, then curl to the api. host',
+    `${RESPONSE}\ncurl '${API}' \\\n  -H 'content-type: application/x-www-form-urlencoded' \\\n  --data-raw '${FORM}'`,
+    ['token_on_api_host'],
+  ],
+  [
+    'the error JSON, then a HAR with client_secret in the body',
+    `${RESPONSE}\n${JSON.stringify(har([harEntry(LOGIN, [['Content-Type', 'application/x-www-form-urlencoded']], `${FORM}&client_secret=s3cret`)]), null, 2)}`,
+    ['client_secret_sent'],
+  ],
+  [
+    'the error JSON (pretty-printed), then fetch code with a Basic header and no client_id',
+    `{\n  "error": "invalid_grant",\n  "description": "Bad verification code"\n}\n\nfetch('${API}', { method: 'POST', headers: { Authorization: 'Basic ' + btoa(id + ':' + secret) }, body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri, code_verifier }) })`,
+    ['basic_auth_sent', 'client_id_missing', 'token_on_api_host'],
+  ],
+  [
+    'a HAR, then the code that made its verifier with btoa and no replace',
+    `${JSON.stringify(har([harEntry(LOGIN, [['content-type', 'application/x-www-form-urlencoded']], FORM)]))}\nconst codeVerifier = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));`,
+    ['verifier_not_base64url'],
+  ],
+  [
+    'code that mentions curl in a comment is still read as code',
+    `// this works with curl but not in the browser\nfetch('${API}', { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id, redirect_uri, code_verifier }) })`,
+    ['token_on_api_host'],
+  ],
 ];
 
 describe('diagnose reads what people paste', () => {

@@ -7,10 +7,11 @@ import { harToExchange, isHar } from './har.js';
 import {
   cmdToBash,
   findErrorResponse,
-  looksLikeCmdCurl,
   powershellToTokenRequest,
   rawHttpToExchange,
+  statusBefore,
 } from './text-readers.js';
+import { splitPaste } from './paste-parts.js';
 import { OAuthError } from '../errors.js';
 import { MAX_DIAGNOSE_INPUT_CHARS } from './input.js';
 
@@ -39,81 +40,85 @@ export function readInput(input: ExchangeRecord | object | string): InputReading
       `The input is ${input.length} characters; diagnose() reads at most ${MAX_DIAGNOSE_INPUT_CHARS}`,
     );
   }
-  if (typeof input === 'string') {
-    const text = input.trim();
-    const json = text.startsWith('{') ? parseJsonObject(text) : undefined;
-    if (json) return readInput(json);
-    return readText(text);
-  }
+  if (typeof input === 'string') return readText(input.trim());
   if (isHar(input)) return { record: harToExchange(input), findings: [], seen: ['a HAR'] };
   return { record: input as ExchangeRecord, findings: [], seen: ['a JSON record'] };
-}
-
-/**
- * The first `http(s)://…/oauth/authorize?…` in free text, looked for word by word: a regex scanning from
- * every "http" to the path backtracks quadratically on text like "http://" repeated.
- */
-export function findAuthorizeUrl(text: string): string | undefined {
-  for (const word of text.split(/[\s'"]+/)) {
-    const at = word.indexOf('/oauth/authorize?');
-    if (at === -1) continue;
-    const scheme = word.lastIndexOf('http', at);
-    if (scheme !== -1 && /^https?:\/\/[^/]+$/.test(word.slice(scheme, at))) return word.slice(scheme);
-  }
-  return undefined;
 }
 
 /** Code is read up to this size: a pasted login function is a few kilobytes; a log dump is not code. */
 export const MAX_CODE_CHARS = 1024 * 1024;
 
-/** Free text: an authorize URL, one token request in any form people paste, and the error response, in any order. */
+const RECORD_KEYS = ['authorizeUrl', 'callbackUrl', 'tokenRequest', 'response', 'region'] as const;
+
+/**
+ * Free text: cut once into its parts (paste-parts.ts), each read by its own reader. A text that is one JSON value
+ * is that value (a HAR, a record); otherwise an authorize URL, one token request in any form people paste, and
+ * the error response, in any order, JSON blocks among them.
+ */
 export function readText(text: string): InputReading {
+  const parts = splitPaste(text);
+  if (parts.json.length === 1 && parts.rest === '' && parts.http === '' && !parts.curl && !parts.powershell) {
+    const only = parts.json[0]!.value;
+    if (isHar(only) || RECORD_KEYS.some((k) => k in only)) return readInput(only);
+  }
   const record: ExchangeRecord = {};
   const seen: string[] = [];
   let findings: Finding[] = [];
-  const authorize = findAuthorizeUrl(text);
+  // JSON blocks: a HAR or a record gives what the text does not; an object with an `error` is the response.
+  let fromJson: ExchangeRecord = {};
+  let jsonResponse: ExchangeRecord['response'];
+  for (const { value, before } of parts.json) {
+    if (isHar(value)) {
+      fromJson = { ...harToExchange(value), ...fromJson };
+      seen.push('a HAR');
+    } else if (typeof value.error === 'string') {
+      jsonResponse ??= { body: value, ...statusBefore(before) };
+    } else if (RECORD_KEYS.some((k) => k in value)) {
+      fromJson = { ...(value as ExchangeRecord), ...fromJson };
+      seen.push('a JSON record');
+    }
+  }
+  const authorize = parts.authorizeUrl ?? fromJson.authorizeUrl;
   if (authorize) {
     record.authorizeUrl = authorize;
-    seen.push('an authorize URL');
+    if (parts.authorizeUrl) seen.push('an authorize URL');
   }
-  const raw = rawHttpToExchange(text);
-  const shell = looksLikeCmdCurl(text) ? cmdToBash(text) : text;
-  const curl = curlCommand(shell);
-  const powershell = curl ? undefined : powershellToTokenRequest(text);
+  if (fromJson.callbackUrl) record.callbackUrl = fromJson.callbackUrl;
+  if (fromJson.region) record.region = fromJson.region;
+  const raw = rawHttpToExchange(parts.http);
+  const curl = parts.curl
+    ? curlToTokenRequest(parts.curl.cmd ? cmdToBash(parts.curl.text) : parts.curl.text)
+    : undefined;
+  const powershell = parts.powershell ? powershellToTokenRequest(parts.powershell) : undefined;
   if (curl) {
     record.tokenRequest = curl;
-    seen.push(shell === text ? 'a curl command' : 'a curl command (cmd)');
+    seen.push(parts.curl!.cmd ? 'a curl command (cmd)' : 'a curl command');
   } else if (powershell) {
     record.tokenRequest = powershell;
     seen.push('a PowerShell Invoke-WebRequest');
   } else if (raw.request) {
     record.tokenRequest = raw.request;
     seen.push('a raw HTTP request');
-  } else if (text.length > MAX_CODE_CHARS) {
-    seen.push(`text of ${text.length} characters, too long to read as code (at most ${MAX_CODE_CHARS})`);
-  } else {
-    const code = readCode(text);
-    if (code.tokenRequest) record.tokenRequest = code.tokenRequest;
-    if (code.region) record.region = code.region;
+  }
+  // Code is read when no request form stood in the text: a HAR's request is what was sent, so it is the request,
+  // but the code beside it still says how the verifier or the header was made.
+  if (!record.tokenRequest && parts.rest.length > MAX_CODE_CHARS) {
+    seen.push(`text of ${parts.rest.length} characters, too long to read as code (at most ${MAX_CODE_CHARS})`);
+  } else if (!record.tokenRequest && parts.rest !== '') {
+    const code = readCode(parts.rest);
+    const request = fromJson.tokenRequest ?? code.tokenRequest;
+    if (request) record.tokenRequest = request;
+    if (code.region) record.region ??= code.region;
     findings = code.findings;
     seen.push(...code.seen);
   }
+  if (!record.tokenRequest && fromJson.tokenRequest) record.tokenRequest = fromJson.tokenRequest;
   const response = raw.response
     ? { status: raw.response.status, body: parseJsonObject(raw.response.body) ?? raw.response.body }
-    : findErrorResponse(text);
+    : (jsonResponse ?? findErrorResponse(parts.rest) ?? fromJson.response);
   if (response) {
     record.response = response;
     seen.push('an error response');
   }
   return { record, findings, seen };
-}
-
-/** The curl command in the text, up to the first line not continued with a backslash. */
-export function curlCommand(text: string): NonNullable<ExchangeRecord['tokenRequest']> | undefined {
-  const curlMatch = /(^|\s)curl\s/.exec(text);
-  if (!curlMatch) return undefined;
-  const lines = text.slice(curlMatch.index + curlMatch[1]!.length).split('\n');
-  let end = 0;
-  while (end < lines.length - 1 && /\\\s*$/.test(lines[end]!)) end++;
-  return curlToTokenRequest(lines.slice(0, end + 1).join('\n'));
 }

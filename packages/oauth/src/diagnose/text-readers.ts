@@ -4,16 +4,13 @@
  * "Copy as fetch" and code: code-reader.ts.) Each is linear in the text.
  */
 import type { ExchangeRecord } from './exchange-record.js';
+import { HTTP_START } from './paste-parts.js';
 
 type TokenRequest = NonNullable<ExchangeRecord['tokenRequest']>;
 
 /** cmd.exe quoting as Chrome writes it: ^" for ", ^^ for ^, ^ at a line end continues the line. */
 export function cmdToBash(text: string): string {
   return text.replace(/\^\r?\n/g, ' ').replace(/\^(.)/g, '$1');
-}
-
-export function looksLikeCmdCurl(text: string): boolean {
-  return /\bcurl\s+\^"/.test(text);
 }
 
 /** `Invoke-WebRequest`/`Invoke-RestMethod` with -Uri, -Method, -Headers @{…}, -ContentType and -Body. */
@@ -44,8 +41,6 @@ export function powershellToTokenRequest(text: string): TokenRequest | undefined
   const body = arg('Body');
   return { url, method: (arg('Method') ?? 'GET').toUpperCase(), headers, ...(body !== undefined ? { body } : {}) };
 }
-
-const HTTP_START = /^(HTTP\/[\d.]+\s+\d{3}|(GET|POST|PUT|PATCH|DELETE)\s+\S+\s+HTTP\/)/;
 
 export interface RawHttp {
   request?: TokenRequest;
@@ -88,6 +83,13 @@ export function rawHttpToExchange(text: string): RawHttp {
   return out;
 }
 
+/** The last 4xx/5xx status written in the text before an error response ("HTTP/1.1 400", "status: 400"). */
+export function statusBefore(text: string): { status?: number } {
+  const near = text.slice(-300);
+  const status = /(?:HTTP\/[\d.]+\s+|status[:=]?\s*|\b)([45]\d\d)\b(?!.*\b[45]\d\d\b)/is.exec(near);
+  return status ? { status: Number(status[1]) } : {};
+}
+
 /**
  * The first JSON object in the text that carries an `error` field (a token endpoint's answer), with the
  * status written near it, if any. At most 20 candidates are tried, each parse bounded by its own braces.
@@ -115,9 +117,7 @@ export function findErrorResponse(text: string): { status?: number; body: Record
       const body = JSON.parse(text.slice(open, end + 1)) as unknown;
       if (typeof body !== 'object' || body === null || typeof (body as { error?: unknown }).error !== 'string')
         continue;
-      const near = text.slice(Math.max(0, open - 300), open);
-      const status = /(?:HTTP\/[\d.]+\s+|status[:=]?\s*|\b)([45]\d\d)\b(?!.*\b[45]\d\d\b)/is.exec(near);
-      return { body: body as Record<string, unknown>, ...(status ? { status: Number(status[1]) } : {}) };
+      return { body: body as Record<string, unknown>, ...statusBefore(text.slice(Math.max(0, open - 300), open)) };
     } catch {
       // not JSON: try the next
     }
