@@ -20,7 +20,8 @@ import {
 } from '@adhere/genesys';
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
-import { clockTime, explanationWords } from '../words.js';
+import { activityWords, clockTime, explanationWords } from '../words.js';
+import type { LiveTrail } from './live-trail.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { tabNotifications } from '../notifications.js';
 import { problemWords } from '../access/denied.js';
@@ -44,6 +45,7 @@ export function AgentDayView({
   managementUnitId,
   timeZone,
   codes,
+  trail,
   now,
   onClose,
 }: {
@@ -54,6 +56,8 @@ export function AgentDayView({
   managementUnitId: string;
   timeZone: string;
   codes: ReadonlyMap<string, { name: string; category: string }>;
+  /** The board's live trail: today so far as seen live, shown when historical adherence is refused. */
+  trail: LiveTrail;
   now: number;
   onClose: () => void;
 }) {
@@ -104,7 +108,10 @@ export function AgentDayView({
       if (schedules.status === 'rejected')
         missing.push(`The schedule is not shown: ${problemWords(schedules.reason)}.`);
       if (history.status === 'rejected')
-        missing.push(`What they did today is not shown: ${problemWords(history.reason)}.`);
+        missing.push(
+          `Genesys's record of what they did today is not shown: ${problemWords(history.reason)}. ` +
+            `Shown instead: what this board has seen live since ${clockTime(localMinuteOfDay(timeZone, trail.since))}, each spell from Genesys's own time.`,
+        );
       const h = history.status === 'fulfilled' ? history.value.find((r) => r.userId === userId) : undefined;
       const done = history.status === 'fulfilled' ? historyBlocks(h) : { actual: undefined, exceptions: undefined };
       setToday({
@@ -118,7 +125,7 @@ export function AgentDayView({
       if (!signal.aborted) setError(e.message);
     });
     return () => ac.abort();
-  }, [client, userId, managementUnitId, timeZone, date, codes, refresh]);
+  }, [client, userId, managementUnitId, timeZone, date, codes, trail, refresh]);
 
   // Today's explanations: read again after a review here, and whenever Genesys says one changed (a review
   // from another supervisor's screen, an agent adding one) on the agent's explanation topic.
@@ -175,6 +182,8 @@ export function AgentDayView({
       setBusy(undefined);
     }
   };
+  // Without Genesys's record of the day, the day so far as the board saw it live (real-time permission alone).
+  const seen = today && !today.actual ? trail.dayOf(record, day.start, now) : undefined;
   const next = today?.scheduled?.find((b) => b.start > now);
   const current = today?.scheduled?.find((b) => b.start <= now && b.end > now);
   const state = styleOf(record?.adherenceState);
@@ -207,7 +216,7 @@ export function AgentDayView({
       {error ? <p role="alert">Today could not be read: {error}</p> : null}
       {today ? (
         <>
-          {today.scheduled || today.actual ? (
+          {today.scheduled || today.actual || seen ? (
             <DayRows
               day={day}
               timeZone={timeZone}
@@ -217,6 +226,18 @@ export function AgentDayView({
                 ...(today.scheduled ? [['Scheduled', today.scheduled] as [string, Block[]]] : []),
                 ...(today.actual ? [['Actual', today.actual] as [string, Block[]]] : []),
                 ...(today.exceptions ? [['Exceptions', today.exceptions] as [string, Block[]]] : []),
+                ...(seen
+                  ? [
+                      ['Actual (seen live)', seen.actual.map((x) => ({ ...x, label: activityWords(x.category) }))] as [
+                        string,
+                        Block[],
+                      ],
+                      [
+                        'Out of adherence (seen live)',
+                        seen.out.map((x) => ({ ...x, category: 'exception', label: 'Out of adherence' })),
+                      ] as [string, Block[]],
+                    ]
+                  : []),
               ]}
             />
           ) : null}

@@ -451,6 +451,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
             managementUnitId={live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? ''}
             timeZone={zones.get(live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? '') ?? 'UTC'}
             codes={codes}
+            trail={live.model.trail}
             now={now}
             onClose={() => setParam('agent', undefined)}
           />

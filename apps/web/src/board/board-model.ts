@@ -1,4 +1,5 @@
 import { ADHERENCE_STATES, AdherenceView, recordTime, type AdherenceSink, type AgentAdherence } from '@adhere/genesys';
+import { LiveTrail } from './live-trail.js';
 
 export type SortKey =
   | 'actNow'
@@ -31,10 +32,17 @@ export class BoardModel implements AdherenceSink {
   private readonly view = new AdherenceView();
   private readonly tally: Record<string, number> = {};
   readonly names = new Map<string, string>();
+  /** Each agent's day as seen live: the agent's day shows it when historical adherence is not open to the user. */
+  readonly trail: LiveTrail;
   version = 0;
   /** The latest time any record carries: a floor for "now" when the server's clock runs ahead of ours
    *  (client clock drift, or an emulator run at --speed above 1). */
   latestStamp = 0;
+
+  /** `watchingSince`: when this board began watching (the trail knows nothing live before it). */
+  constructor(watchingSince = Date.now()) {
+    this.trail = new LiveTrail(watchingSince);
+  }
 
   private noteStamp(a: AgentAdherence): void {
     this.latestStamp = Math.max(this.latestStamp, recordTime(a));
@@ -120,6 +128,7 @@ export class BoardModel implements AdherenceSink {
     if (!this.view.apply(u)) return false;
     this.onApplied?.(u);
     this.notePrevious(before, u);
+    this.trail.note(before, u);
     if (before) this.count(before, -1);
     const after = this.view.get(u.userId);
     if (after) {

@@ -2,6 +2,7 @@
 // client lacks the WFM scopes, see which feature is unavailable and exactly what is missing, up front.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeAudit, signIn, startStack, type Stack } from './harness.js';
+import { activityWords } from '../../src/words.js';
 
 let full: Stack;
 let limited: Stack;
@@ -37,8 +38,15 @@ describe('access preflight in the app', () => {
       /^The schedule is not shown: your role lacks the permission for it \(Genesys said: .*wfm:publishedSchedule:view/,
     );
     expect(said[1]).toMatch(
-      /^What they did today is not shown: your role lacks the permission for it \(Genesys said: .*wfm:historicalAdherence:view/,
+      /^Genesys's record of what they did today is not shown: your role lacks the permission for it \(Genesys said: .*wfm:historicalAdherence:view.*Shown instead: what this board has seen live since \d\d:\d\d/,
     );
+    // ...and the day so far from live data: the activity running now, from Genesys's own time, titled in words.
+    const seen = day.locator('[data-row="Actual (seen live)"] rect title');
+    await seen.first().waitFor({ state: 'attached' });
+    const status = full.emulator.centre.statusOf(0);
+    expect(status.agent.id).toBe(agent.id);
+    expect((await seen.allTextContents()).at(-1)).toBe(activityWords(status.verdict.actualCategory));
+    expect(await day.locator('[data-row="Out of adherence (seen live)"]').count()).toBe(1);
     expect(await day.getByRole('alert').count()).toBe(0);
     expect(await day.textContent()).toMatch(/Explanations are not shown: your role lacks the permission for it/);
     expect(await axeAudit(page)).toEqual([]);
