@@ -55,7 +55,7 @@ export function App({ session }: { session: Session }) {
     if (!liveView) liveBoardFor(client).idle();
   }, [liveView, client]);
   // What this user and this app's OAuth client may do: features they cannot use are shown as such up front.
-  const access = useAccess(signedIn ? client : undefined);
+  const { access, recheck: recheckAccess } = useAccess(signedIn ? client : undefined);
 
   // An expired session re-runs sign-in without losing the view.
   useEffect(() => {
@@ -83,7 +83,12 @@ export function App({ session }: { session: Session }) {
     return (
       <Shell session={session} signedIn={signedIn} access={access}>
         <Suspense fallback={loading}>
-          <SettingsPage config={session.config} access={signedIn ? access : undefined} signedIn={signedIn} />
+          <SettingsPage
+            config={session.config}
+            access={signedIn ? access : undefined}
+            signedIn={signedIn}
+            recheck={recheckAccess}
+          />
         </Suspense>
       </Shell>
     );

@@ -12,6 +12,7 @@ import type { ResolvedConfig } from '../config.js';
 import { safeReturnPath } from '../router.js';
 import { createGenesysClient, revokeToken, type GenesysClient } from '@adhere/genesys';
 import { closeTabNotifications } from '../notifications.js';
+import { forgetSignedInUser } from '../signed-in-user.js';
 import { callbackOutcome } from './callback-outcome.js';
 import { AUTHORIZE_URL_KEY, startCallback, type StartedCallback } from './early-callback.js';
 
@@ -101,6 +102,8 @@ export class Session {
     if (this.config.region) record.region = this.config.region;
     try {
       const result = await run;
+      // A new sign-in (perhaps as someone else): who is signed in is read again, once.
+      forgetSignedInUser(this.client);
       const back = safeReturnPath(result.appState);
       if (this.options.onSignedIn) {
         // The store's announcement makes React render the page at once (a microtask): the page's requests,

@@ -9,10 +9,13 @@ export function SettingsPage({
   config,
   access,
   signedIn,
+  recheck,
 }: {
   config: ResolvedConfig;
   access: Access | undefined;
   signedIn: boolean;
+  /** Reads the user's permissions again (they are read once per sign-in). */
+  recheck: () => void;
 }) {
   const [authorizeUrl, setAuthorizeUrl] = useState<string>();
   useEffect(() => {
@@ -55,7 +58,16 @@ export function SettingsPage({
       </p>
       <h2>Your access</h2>
       {signedIn ? (
-        <AccessTable access={access} />
+        <>
+          <AccessTable access={access} />
+          <p>
+            Your permissions are read once when you sign in. If an administrator has changed your role since,{' '}
+            <button type="button" onClick={recheck} disabled={!access}>
+              check again
+            </button>
+            .
+          </p>
+        </>
       ) : (
         <p>Sign in to see which features your account and this app may use.</p>
       )}

@@ -79,4 +79,21 @@ describe('one live-board store per tab', () => {
     // And the board is live on it: a change in the contact centre reaches the rows.
     expect(stack.emulator.context.hub.allChannels().filter((c) => c.socket)).toHaveLength(1);
   });
+
+  it('users/me is read once per sign-in: not again at a reload, again when Settings is asked to check', async () => {
+    const me = 'GET /api/v2/users/me';
+    expect(count(me)).toBe(1); // the sign-in and the reload above
+    // What the tab keeps is the id and the permission names, nothing more.
+    const kept = JSON.parse((await page.evaluate(() => sessionStorage.getItem('adhere-signed-in-user')))!) as object;
+    expect(Object.keys(kept).sort()).toEqual(['authorization', 'id']);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'check again' }).click();
+    await page.getByRole('button', { name: 'check again' }).and(page.locator(':enabled')).waitFor();
+    expect(count(me)).toBe(2);
+    // A value that is not a user's (tampered, or from an older version) is dropped and read again.
+    await page.evaluate(() => sessionStorage.setItem('adhere-signed-in-user', '{"id": 5}'));
+    await page.reload();
+    await page.getByRole('button', { name: 'check again' }).and(page.locator(':enabled')).waitFor();
+    expect(count(me)).toBe(3);
+  });
 });

@@ -45,7 +45,7 @@ describe('a strict org: answers later, a rate limit', () => {
       .map((a) => ({ a, e: explanationsTruth(stack.emulator, a.id, start, end).find((x) => x.status === 'Pending') }))
       .find((x) => x.e !== undefined)!;
     expect(pending).toBeDefined();
-    // Within the app, as a supervisor would (a reload is a new page: a new channel, users/me again).
+    // Within the app, as a supervisor would.
     await page.getByLabel('Search').fill(pending.a.name);
     await page.locator(`.vtable-row[data-key="${pending.a.id}"] button.link`).click();
     const item = page.getByTestId('explanations').locator(`li[data-id="${pending.e!.id}"]`);
