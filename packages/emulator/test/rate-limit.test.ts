@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { ManualClock, tokenFor } from '@adhere/emulator/testing';
-import { createGenesysClient, listBusinessUnits } from '@adhere/genesys';
+import { createGenesysClient, listBusinessUnits, noteRequestSentElsewhere, type GenesysClient } from '@adhere/genesys';
 
 const clock = new ManualClock(Date.UTC(2026, 10, 24, 14));
 let emulator: Emulator;
@@ -85,6 +85,51 @@ describe('the API rate limit per token', () => {
       for (let i = 0; i < 12; i++) expect((await listBusinessUnits(client)).length).toBeGreaterThan(0);
       expect(limited.context.rateLimit.limited).toBe(0);
       expect(waits).toEqual([60_000, 60_000]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('two clients on one token (two tabs) count each other’s requests and are never answered 429', async () => {
+    const limited = await startEmulator({ agents: 50, clock: 'manual', wallClock: clock, rateLimitPerMinute: 6 });
+    try {
+      const token = await tokenFor(limited);
+      const waits: number[] = [];
+      // Each tells the other what it sent, as the app's tabs do over a BroadcastChannel.
+      const tabs: GenesysClient[] = [];
+      const tab = (other: () => GenesysClient | undefined) =>
+        createGenesysClient({
+          apiBaseUrl: limited.apiUrl,
+          getAccessToken: () => token,
+          requestsPerMinute: 6,
+          onRequestSent: (at) => {
+            const o = other();
+            if (o) noteRequestSentElsewhere(o, at);
+          },
+          now: () => clock.now(),
+          sleep: async (ms) => {
+            waits.push(ms);
+            clock.advance(ms);
+          },
+        });
+      tabs.push(
+        tab(() => tabs[1]),
+        tab(() => tabs[0]),
+      );
+      for (let i = 0; i < 4; i++) await listBusinessUnits(tabs[0]!);
+      for (let i = 0; i < 2; i++) await listBusinessUnits(tabs[1]!);
+      expect(waits).toEqual([]);
+      // The token's six of this minute are spent between them: either tab's next waits for the minute to pass.
+      await listBusinessUnits(tabs[0]!);
+      await listBusinessUnits(tabs[1]!);
+      expect(waits).toEqual([60_000]);
+      expect(limited.context.rateLimit.limited).toBe(0);
+      // Without telling each other, the same seven requests meet a 429.
+      const alone = [tab(() => undefined), tab(() => undefined)];
+      clock.advance(60_000);
+      for (let i = 0; i < 4; i++) await listBusinessUnits(alone[0]!);
+      for (let i = 0; i < 3; i++) await listBusinessUnits(alone[1]!);
+      expect(limited.context.rateLimit.limited).toBeGreaterThan(0);
     } finally {
       await limited.close();
     }

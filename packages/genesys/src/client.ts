@@ -24,6 +24,11 @@ export interface GenesysClientOptions {
    * their turn instead of being answered 429. Pre-signed downloads are not counted.
    */
   requestsPerMinute?: number;
+  /**
+   * Hears each request the budget counts, with the time its slot was taken: an app tells its other tabs (they
+   * share the token, so its limit), and each counts the others' with `noteRequestSentElsewhere`.
+   */
+  onRequestSent?: (at: number) => void;
   /** Injected for tests. */
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -32,8 +37,10 @@ export interface GenesysClientOptions {
 
 export interface GenesysClient {
   readonly apiBaseUrl: string;
-  readonly options: Readonly<Required<Omit<GenesysClientOptions, 'region' | 'apiBaseUrl' | 'onReauthRequired'>>> &
-    Pick<GenesysClientOptions, 'onReauthRequired'>;
+  readonly options: Readonly<
+    Required<Omit<GenesysClientOptions, 'region' | 'apiBaseUrl' | 'onReauthRequired' | 'onRequestSent'>>
+  > &
+    Pick<GenesysClientOptions, 'onReauthRequired' | 'onRequestSent'>;
 }
 
 /** A client value holding configuration only: every API call is a function taking it (tree-shakeable). */
@@ -60,6 +67,7 @@ export function createGenesysClient(options: GenesysClientOptions): GenesysClien
     options: {
       getAccessToken: options.getAccessToken,
       onReauthRequired: options.onReauthRequired,
+      onRequestSent: options.onRequestSent,
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
       timeoutMs: options.timeoutMs ?? 30_000,
       maxRetries: options.maxRetries ?? 3,

@@ -11,6 +11,7 @@ export { apiPath, isGenesysId, opaqueId, type OpaqueId } from './api-path.js';
 export { request, retryAfterMs, type RequestOptions, type CallOptions } from './http.js';
 export { allEntities } from './paging.js';
 export { download } from './download.js';
+export { noteRequestSentElsewhere } from './pacer.js';
 export { getMe, getUsersByIds, revokeToken, searchUsers } from './users.js';
 export {
   listBusinessUnits,

@@ -9,22 +9,43 @@ import type { GenesysClient } from './client.js';
 const WINDOW_MS = 60_000;
 const sentBy = new WeakMap<GenesysClient, number[]>();
 
-/** Waits, if the client's budget for the last minute is spent, until a request may leave; then counts it. */
-export async function pace(client: GenesysClient, signal: AbortSignal | undefined): Promise<void> {
-  const { requestsPerMinute: perMinute, now, sleep } = client.options;
-  if (!(perMinute > 0)) return;
+function sentOf(client: GenesysClient): number[] {
   let sent = sentBy.get(client);
   if (!sent) sentBy.set(client, (sent = []));
+  return sent;
+}
+
+/**
+ * Counts a request another client sent on the same token (another tab of the app) against this client's budget:
+ * tabs share the token's limit, so together they keep under it.
+ */
+export function noteRequestSentElsewhere(client: GenesysClient, at: number): void {
+  if (!(client.options.requestsPerMinute > 0) || !Number.isFinite(at)) return;
+  const sent = sentOf(client);
+  // Kept in time order: the others' slots arrive about now, so the place is found from the end.
+  let i = sent.length;
+  while (i > 0 && sent[i - 1]! > at) i--;
+  sent.splice(i, 0, at);
+}
+
+/** Waits, if the client's budget for the last minute is spent, until a request may leave; then counts it. */
+export async function pace(client: GenesysClient, signal: AbortSignal | undefined): Promise<void> {
+  const { requestsPerMinute: perMinute, now, sleep, onRequestSent } = client.options;
+  if (!(perMinute > 0)) return;
+  const sent = sentOf(client);
   const t = now();
   while (sent.length > 0 && t - sent[0]! >= WINDOW_MS) sent.shift();
   if (sent.length >= perMinute) {
-    // The oldest request of the minute leaves the window then; the slot is counted taken as of that moment
-    // (one wait only: an injected sleep that does not pass time must not loop).
-    const at = sent[0]! + WINDOW_MS;
-    sent.shift();
+    // A slot frees when the request `perMinute` back leaves the window (there may be more than `perMinute`
+    // when other tabs' requests were counted in); the slot is counted taken as of that moment (one wait only:
+    // an injected sleep that does not pass time must not loop).
+    const at = sent[sent.length - perMinute]! + WINDOW_MS;
+    sent.splice(0, sent.length - perMinute + 1);
     sent.push(at);
+    onRequestSent?.(at);
     await sleep(at - t, signal);
     return;
   }
   sent.push(t);
+  onRequestSent?.(t);
 }

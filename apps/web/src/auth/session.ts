@@ -10,7 +10,7 @@ import {
 } from '@adhere/oauth';
 import type { ResolvedConfig } from '../config.js';
 import { safeReturnPath } from '../router.js';
-import { createGenesysClient, revokeToken, type GenesysClient } from '@adhere/genesys';
+import { createGenesysClient, noteRequestSentElsewhere, revokeToken, type GenesysClient } from '@adhere/genesys';
 import { closeTabNotifications } from '../notifications.js';
 import { forgetSignedInUser } from '../signed-in-user.js';
 import { callbackOutcome } from './callback-outcome.js';
@@ -24,7 +24,12 @@ export interface SignInFailure {
   ignoredErrorLink: boolean;
 }
 
-type TabMessage = { type: 'signed-in'; tokens: TokenSet } | { type: 'signed-out' } | { type: 'who-is-signed-in' };
+type TabMessage =
+  | { type: 'signed-in'; tokens: TokenSet }
+  | { type: 'signed-out' }
+  | { type: 'who-is-signed-in' }
+  /** A request this tab sent: the tabs share one token, so one limit, and each counts the others'. */
+  | { type: 'request-sent'; at: number };
 
 export interface SessionOptions {
   /**
@@ -52,19 +57,21 @@ export class Session {
     private readonly options: SessionOptions = {},
   ) {
     this.tokens = createTokenStore({ persist: 'session' });
+    this.channel = new BroadcastChannel('adhere-auth');
     this.client = createGenesysClient({
       apiBaseUrl: config.apiBaseUrl,
       getAccessToken: () => this.arriving ?? this.tokens.getAccessToken(),
-      // Under Genesys's 300 requests per token a minute, with room for clock skew and other tabs' refreshes:
-      // a long report waits its turn rather than meeting 429s.
+      // Under Genesys's 300 requests per token a minute, with room for clock skew: a long report waits its turn
+      // rather than meeting 429s. The app's tabs share the token, so each counts the others' requests too.
       requestsPerMinute: 280,
+      onRequestSent: (at) => this.channel.postMessage({ type: 'request-sent', at } satisfies TabMessage),
       // Re-run sign-in and come back to this very view (its state is in the URL).
       onReauthRequired: () => void this.signIn(location.pathname + location.search),
     });
-    this.channel = new BroadcastChannel('adhere-auth');
     this.channel.onmessage = (e: MessageEvent<TabMessage>) => {
       const m = e.data;
-      if (m.type === 'signed-out') {
+      if (m.type === 'request-sent') noteRequestSentElsewhere(this.client, Number(m.at));
+      else if (m.type === 'signed-out') {
         this.tokens.clear();
         closeTabNotifications(this.client);
       } else if (m.type === 'signed-in' && !this.tokens.current()) this.tokens.set(m.tokens);
