@@ -1,4 +1,5 @@
-import { OAuthError, checkConfigText, resolveEndpoints, type EndpointConfig } from '@adhere/oauth';
+import { OAuthError, resolveEndpoints, type EndpointConfig } from '@adhere/oauth';
+import type * as ConfigCheck from '@adhere/oauth/config-check';
 
 /** What the app needs to know about its Genesys Cloud org (or the emulator). */
 export interface AppConfig extends EndpointConfig {
@@ -19,6 +20,10 @@ export interface ResolvedConfig extends AppConfig {
  * emulator's is the one `npm start` writes. Refusals are OAuthError('invalid_config') naming each problem.
  */
 export async function loadConfig(fetchConfig: () => Promise<Response> = defaultFetch): Promise<ResolvedConfig> {
+  // The checker loads beside config.json, not in the first script: it is needed once, and both are on their way
+  // together, so the check costs no round trip of its own.
+  const checker = import('@adhere/oauth/config-check');
+  checker.catch(() => {}); // said below, where it is awaited
   let res: Response;
   try {
     res = await fetchConfig();
@@ -28,7 +33,15 @@ export async function loadConfig(fetchConfig: () => Promise<Response> = defaultF
   if (!res.ok)
     throw new OAuthError('invalid_config', `config.json answered ${res.status}: it must be served beside the app`);
   const text = await res.text();
-  const diagnosis = checkConfigText(text);
+  let check: typeof ConfigCheck;
+  try {
+    check = await checker;
+  } catch (cause) {
+    throw new OAuthError('invalid_config', 'the app could not load its config check (the server did not answer)', {
+      cause,
+    });
+  }
+  const diagnosis = check.checkConfigText(text);
   const errors = diagnosis.findings.filter((f) => f.severity === 'error');
   // One problem a line: the page that refuses to start lists them.
   if (errors.length > 0) throw new OAuthError('invalid_config', errors.map((f) => `${f.message} ${f.fix}`).join('\n'));
