@@ -70,3 +70,19 @@ export function hoursMinutes(seconds: number): string {
 export function clockTime(minuteOfDay: number): string {
   return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 }
+
+/** A day as every screen writes it ("Sat, 5 Dec 2026" in the browser's language), in the unit's zone. */
+export function dateWords(timeZone: string, epochMs: number): string {
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(epochMs);
+}
+
+/** "1 exception", "3 exceptions": a count with its noun. */
+export function countWords(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString()} ${n === 1 ? one : many}`;
+}

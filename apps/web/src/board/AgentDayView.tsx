@@ -20,7 +20,8 @@ import {
 } from '@adhere/genesys';
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
-import { activityWords, clockTime, explanationWords } from '../words.js';
+import { activityWords, clockTime, countWords, dateWords, explanationWords } from '../words.js';
+import { DayLegend } from '../timeline/DayLegend.js';
 import type { LiveTrail } from './live-trail.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { tabNotifications } from '../notifications.js';
@@ -68,9 +69,12 @@ export function AgentDayView({
   const date = localDate(timeZone, now);
   const day = zonedDays(timeZone, date, date)[0]!;
 
+  const title = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal();
+    // Focus on the title, not on the first button (Refresh): a screen reader starts with whose day this is.
+    title.current?.focus();
   }, []);
 
   useEffect(() => {
@@ -171,10 +175,13 @@ export function AgentDayView({
   }, [client, userId]);
 
   const [busy, setBusy] = useState<string>();
+  const [reviewed, setReviewed] = useState<string>();
   const review = async (e: AdherenceExplanation, status: 'Approved' | 'Denied') => {
     setBusy(e.id);
     try {
       await reviewExplanation(client, userId, e.id, status);
+      // Its buttons go with the review: focus moves to what it now says, not to the page behind the dialog.
+      setReviewed(e.id);
       setExplanationsRead((r) => r + 1);
     } catch (err) {
       setError((err as Error).message);
@@ -190,7 +197,7 @@ export function AgentDayView({
   const at = (t: number) => clockTime(localMinuteOfDay(timeZone, t));
   return (
     <dialog ref={dialog} className="day-view" aria-labelledby="day-title" onClose={onClose} data-testid="day-view">
-      <h2 id="day-title">
+      <h2 id="day-title" ref={title} tabIndex={-1}>
         {name} today ({timeZone})
       </h2>
       <p>
@@ -220,7 +227,7 @@ export function AgentDayView({
             <DayRows
               day={day}
               timeZone={timeZone}
-              label={date}
+              label={dateWords(timeZone, day.start)}
               now={now}
               rows={[
                 ...(today.scheduled ? [['Scheduled', today.scheduled] as [string, Block[]]] : []),
@@ -241,6 +248,7 @@ export function AgentDayView({
               ]}
             />
           ) : null}
+          {today.scheduled || today.actual || seen ? <DayLegend /> : null}
           {today.missing.length > 0 ? (
             <ul className="hint" data-testid="day-missing">
               {today.missing.map((m) => (
@@ -250,15 +258,16 @@ export function AgentDayView({
           ) : null}
           {today.exceptions ? (
             <p className="hint">
-              {today.exceptions.length} exceptions so far today; activity as of{' '}
-              {new Date(today.asOf).toLocaleTimeString(undefined, { timeZone })}.
+              {countWords(today.exceptions.length, 'exception')} so far today; activity as of {at(today.asOf)}.
             </p>
           ) : null}
         </>
       ) : error ? null : (
         <p role="status">Reading today…</p>
       )}
-      {explanations !== undefined ? <Explanations list={explanations} review={review} at={at} busy={busy} /> : null}
+      {explanations !== undefined ? (
+        <Explanations list={explanations} review={review} at={at} busy={busy} reviewed={reviewed} />
+      ) : null}
       <div className="toolbar">
         <button type="button" onClick={() => setRefresh((r) => r + 1)}>
           Refresh
@@ -276,12 +285,20 @@ function Explanations({
   review,
   at,
   busy,
+  reviewed,
 }: {
   list: AdherenceExplanation[] | string;
   review: (e: AdherenceExplanation, status: 'Approved' | 'Denied') => Promise<void>;
   at: (t: number) => string;
   busy: string | undefined;
+  /** The explanation just reviewed here: focus goes to its new status once the list shows it. */
+  reviewed: string | undefined;
 }) {
+  const focusTo = useRef<HTMLElement>(null);
+  const reviewedStatus = typeof list === 'string' ? undefined : list.find((e) => e.id === reviewed)?.status;
+  useEffect(() => {
+    if (reviewedStatus && reviewedStatus !== 'Pending') focusTo.current?.focus();
+  }, [reviewed, reviewedStatus]);
   if (typeof list === 'string') return <p className="hint">{list}</p>;
   if (list.length === 0) return <p className="hint">No explanations from this agent today.</p>;
   return (
@@ -291,7 +308,14 @@ function Explanations({
         {list.map((e) => (
           <li key={e.id} data-id={e.id} data-status={e.status}>
             {e.type === 'Late' ? 'Late' : e.type} from {at(Date.parse(e.startDate))}, {e.lengthMinutes} min
-            {e.notes ? `: “${e.notes}”` : ''} — <strong title={e.status}>{explanationWords(e.status)}</strong>{' '}
+            {e.notes ? `: “${e.notes}”` : ''} —{' '}
+            <strong
+              title={e.status}
+              ref={e.id === reviewed ? focusTo : undefined}
+              tabIndex={e.id === reviewed ? -1 : undefined}
+            >
+              {explanationWords(e.status)}
+            </strong>{' '}
             {e.status === 'Pending' ? (
               <>
                 <button type="button" disabled={busy === e.id} onClick={() => void review(e, 'Approved')}>

@@ -4,8 +4,8 @@
  */
 import { useEffect, useState } from 'react';
 import { searchAgentSchedules, type GenesysClient, type HistoricalUserResult, type ZonedDay } from '@adhere/genesys';
-import { activityWords } from '../words.js';
-import { CATEGORY_CLASS, DayRows, type Block } from '../timeline/DayRows.js';
+import { DayRows, type Block } from '../timeline/DayRows.js';
+import { DayLegend } from '../timeline/DayLegend.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
 
 type Zoom = 'day' | 'week' | 'range';
@@ -107,18 +107,7 @@ export function Timeline({ client, managementUnitId, result, name, days, codes, 
           ]}
         />
       ))}
-      <ul className="legend">
-        {Object.entries(CATEGORY_CLASS).map(([c, cls]) => (
-          <li key={c}>
-            <span className={`swatch ${cls}`} aria-hidden="true" />
-            {activityWords(c)}
-          </li>
-        ))}
-        <li>
-          <span className="swatch exception" aria-hidden="true" />
-          Exception
-        </li>
-      </ul>
+      <DayLegend />
     </figure>
   );
 }

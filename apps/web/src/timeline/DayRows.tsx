@@ -41,7 +41,9 @@ export function DayRows({
     return t + zoneOffsetMs(timeZone, day.start) - zoneOffsetMs(timeZone, t);
   };
   const x = (t: number) => ((Math.max(day.start, Math.min(day.end, t)) - day.start) / span) * 1000;
-  const rowH = 14;
+  // The drawing stretches to the width; its rows keep a fixed height, so the row names beside it and the hour labels
+  // under it are real text at the page's size (text inside a scaled drawing shrank to 9 px on a laptop).
+  const rowH = 18;
   const inDay = (b: Block) => b.end > day.start && b.start < day.end;
   return (
     <div className="day-rows" data-date={day.date}>
@@ -55,9 +57,9 @@ export function DayRows({
         ))}
       </span>
       <svg
-        viewBox={`0 0 1000 ${rows.length * rowH + 12}`}
-        width="100%"
-        height={rows.length * rowH + 12}
+        viewBox={`0 0 1000 ${rows.length * rowH}`}
+        preserveAspectRatio="none"
+        style={{ height: `${rows.length * rowH}px` }}
         role="img"
         aria-label={`${label}: ${rows.map(([n, bs]) => `${bs.filter(inDay).length} ${n.toLowerCase()}`).join(', ')}`}
       >
@@ -69,6 +71,7 @@ export function DayRows({
             y1={0}
             y2={rows.length * rowH}
             className="grid"
+            vectorEffect="non-scaling-stroke"
           />
         ))}
         {rows.map(([rowName, blocks], r) => (
@@ -77,9 +80,9 @@ export function DayRows({
               <rect
                 key={i}
                 x={x(b.start)}
-                y={r * rowH + 1}
+                y={r * rowH + 2}
                 width={Math.max(0.8, x(b.end) - x(b.start))}
-                height={rowH - 2}
+                height={rowH - 4}
                 className={b.category === 'exception' ? 'exception' : classOf(b.category)}
               >
                 <title>{b.label}</title>
@@ -88,14 +91,23 @@ export function DayRows({
           </g>
         ))}
         {now !== undefined && now >= day.start && now < day.end ? (
-          <line x1={x(now)} x2={x(now)} y1={0} y2={rows.length * rowH + 4} className="now-line" />
+          <line
+            x1={x(now)}
+            x2={x(now)}
+            y1={0}
+            y2={rows.length * rowH}
+            className="now-line"
+            vectorEffect="non-scaling-stroke"
+          />
         ) : null}
-        {[0, 6, 12, 18].map((h) => (
-          <text key={h} x={x(wall(h)) + 2} y={rows.length * rowH + 10} className="axis">
-            {String(h).padStart(2, '0')}:00
-          </text>
-        ))}
       </svg>
+      <span className="day-axis" aria-hidden="true">
+        {[0, 6, 12, 18].map((h) => (
+          <span key={h} style={{ left: `${x(wall(h)) / 10}%` }}>
+            {String(h).padStart(2, '0')}:00
+          </span>
+        ))}
+      </span>
     </div>
   );
 }

@@ -411,10 +411,24 @@ describe('the live board in Chromium', () => {
       .toContain(`next: ${next.description} at ${hhmm} (${next.lengthMinutes} min)`);
     // Exceptions so far today, as the emulator knows them.
     const truth = historicalTruth(stack.emulator, agent.id, start, end, zone) as { exceptionInfo: unknown[] };
+    const n = truth.exceptionInfo.length;
     await expect
       .poll(() => view.textContent(), { timeout: 15_000 })
-      .toContain(`${truth.exceptionInfo.length} exceptions so far today`);
+      .toContain(`${n} ${n === 1 ? 'exception' : 'exceptions'} so far today`);
     expect(await view.locator('[data-row="Scheduled"] rect').count()).toBeGreaterThan(3);
+    // Issue 22, item 8: the title has the focus (not Refresh); the day is written as on every screen, not ISO; times
+    // are 24-hour like the rest; the colours have a legend; the hour labels are real 12 px text.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('day-title');
+    const label = await view.locator('.day-label').textContent();
+    expect(label).not.toMatch(/\d{4}-\d\d-\d\d/);
+    expect(label).toContain(String(new Date(t).getUTCFullYear()));
+    expect(await view.textContent()).toMatch(/activity as of \d\d:\d\d\./);
+    expect(await view.locator('.legend li').allTextContents()).toEqual(
+      expect.arrayContaining(['On queue', 'Break', 'Meal', 'Exception']),
+    );
+    const axis = view.locator('.day-axis span');
+    expect(await axis.allTextContents()).toEqual(['00:00', '06:00', '12:00', '18:00']);
+    expect(await axis.first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(12);
     expect(await view.locator('.now-line').count()).toBe(1);
     expect(await axeAudit(page)).toEqual([]);
     await page.screenshot({ path: `${artifacts}board-day-view.png` });
@@ -445,6 +459,8 @@ describe('the live board in Chromium', () => {
     expect(await axeAudit(page)).toEqual([]);
     await item.getByRole('button', { name: 'Approve' }).click();
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 10_000 }).toBe('Approved');
+    // Focus stays in the dialog, on what the review now says (it used to fall to the page body).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Approved');
     const after = explanationsTruth(stack.emulator, pending.a.id, start, end).find((x) => x.id === pending.e!.id)!;
     expect(after.status).toBe('Approved');
     expect(after.reviewedBy?.id).toBe(stack.emulator.context.directory.findByEmail(SUPERVISOR.email)!.id);
