@@ -10,13 +10,23 @@ import {
   type GenesysClient,
   type ZonedDay,
 } from '@adhere/genesys';
-import { activityWords } from '../words.js';
+import { activityWords, explanationWords, impactWords } from '../words.js';
 import { AgentTable } from './AgentTable.js';
 import { downloadCsv, isoWithOffset } from './csv.js';
+import { exportTable, whenScheduled, type ExportForm } from './export-table.js';
 import { ExceptionList } from './ExceptionList.js';
 import { PatternList } from './PatternList.js';
 import { findPatterns } from './patterns.js';
-import { exceptionRows, exceptionSlots, perAgent, perDay, perTeam, perWeek, type ExceptionRow } from './report-math.js';
+import {
+  exceptionRows,
+  exceptionSlots,
+  perAgent,
+  perDay,
+  perTeam,
+  perWeek,
+  type AgentRow,
+  type ExceptionRow,
+} from './report-math.js';
 import { SlotHeatmap } from './SlotHeatmap.js';
 import { TeamComparison } from './TeamComparison.js';
 import { Timeline } from './Timeline.js';
@@ -234,6 +244,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
   const zone = request.timeZone;
   const [view, setView] = useState<View>('agents');
   const [selected, setSelected] = useState<string>();
+  const [forTools, setForTools] = useState(false);
   const { targetPercent: target, thresholdSeconds, names } = details;
 
   const days = useMemo(() => zonedDays(zone, request.from, request.to), [zone, request.from, request.to]);
@@ -284,118 +295,168 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
   const file = (kind: string) => `adherence-${kind}-${request.from}-to-${request.to}.csv`;
   const dayOfOffset = (d: ZonedDay[]) => new Map(d.map((x) => [Math.round((x.start - d[0]!.start) / 1000), x]));
 
+  // Columns for people (words, h:mm and minutes) or for tools (Genesys's field names, seconds): one choice, beside
+  // the buttons. Days and agents with no schedule are left empty either way (issue 22, item 2).
+  const exportForm: ExportForm = forTools ? 'tools' : 'people';
   const exportAgents = () =>
-    downloadCsv(file('agents'), [
-      [
-        'agent',
-        'userId',
-        'adherencePercentage',
-        'conformancePercentage',
-        'adherenceTargetPercent',
-        'missedTarget',
-        'exceptionCount',
-        'exceptionDurationSeconds',
-        'exceptionDurationSecondsAsGenesysUi',
-        'scheduleLengthSeconds',
-        'actualLengthSeconds',
-        'impact',
-        'from',
-        'to',
-        'timeZone',
-      ],
-      ...agentRows.map((r) => [
-        name(r.userId),
-        r.userId,
-        r.adherence,
-        r.conformance,
-        target,
-        r.missedTarget ? 'yes' : 'no',
-        r.exceptionCount,
-        r.exceptionSeconds,
-        r.exceptionSecondsAsGenesysUi,
-        r.scheduledSeconds,
-        r.actualSeconds,
-        r.impact,
-        request.from,
-        request.to,
-        zone,
-      ]),
-    ]);
+    downloadCsv(
+      file('agents'),
+      exportTable<AgentRow>(
+        [
+          { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
+          { words: 'Agent id', field: 'userId', value: (r) => r.userId },
+          {
+            words: 'Adherence %',
+            field: 'adherencePercentage',
+            value: (r) => whenScheduled(r.scheduledSeconds, r.adherence),
+          },
+          {
+            words: 'Conformance %',
+            field: 'conformancePercentage',
+            value: (r) => whenScheduled(r.scheduledSeconds, r.conformance),
+          },
+          { words: 'Target %', field: 'adherenceTargetPercent', value: () => target },
+          {
+            words: 'Missed target',
+            field: 'missedTarget',
+            value: (r) => (r.scheduledSeconds > 0 ? (r.missedTarget ? 'yes' : 'no') : undefined),
+          },
+          { words: 'Exceptions', field: 'exceptionCount', value: (r) => r.exceptionCount },
+          {
+            words: 'Exception time',
+            field: 'exceptionDurationSeconds',
+            kind: 'seconds',
+            value: (r) => r.exceptionSeconds,
+          },
+          {
+            words: 'Exception time as Genesys shows it',
+            field: 'exceptionDurationSecondsAsGenesysUi',
+            kind: 'seconds',
+            value: (r) => r.exceptionSecondsAsGenesysUi,
+          },
+          {
+            words: 'Scheduled time',
+            field: 'scheduleLengthSeconds',
+            kind: 'seconds',
+            value: (r) => r.scheduledSeconds,
+          },
+          { words: 'Time worked', field: 'actualLengthSeconds', kind: 'seconds', value: (r) => r.actualSeconds },
+          {
+            words: 'Impact',
+            field: 'impact',
+            value: (r) => (exportForm === 'tools' ? r.impact : impactWords(r.impact)),
+          },
+          { words: 'From', field: 'from', value: () => request.from },
+          { words: 'To', field: 'to', value: () => request.to },
+          { words: 'Time zone', field: 'timeZone', value: () => zone },
+        ],
+        agentRows,
+        exportForm,
+      ),
+    );
   const exportAgentDays = () => {
     const at = dayOfOffset(days);
-    downloadCsv(file('agent-days'), [
-      [
-        'agent',
-        'userId',
-        'date',
-        'dayStart',
-        'hours',
-        'adherencePercentage',
-        'conformancePercentage',
-        'exceptionCount',
-        'exceptionDurationSeconds',
-        'adherenceScheduleSeconds',
-        'scheduleLengthSeconds',
-        'actualLengthSeconds',
-        'impactSeconds',
-        'timeZone',
-      ],
-      ...results.flatMap((r) =>
-        r.days.map((d) => {
-          const day = at.get(d.dayStartOffsetSeconds);
-          return [
-            name(r.userId),
-            r.userId,
-            day?.date ?? '',
-            day ? iso(day.start) : '',
-            day?.hours ?? '',
-            d.adherencePercentage,
-            d.conformancePercentage,
-            d.exceptionCount,
-            d.exceptionDurationSeconds,
-            d.adherenceScheduleSeconds,
-            d.scheduleLengthSeconds,
-            d.actualLengthSeconds,
-            d.impactSeconds,
-            zone,
-          ];
-        }),
+    type DayRow = { userId: string; d: (typeof results)[number]['days'][number] };
+    downloadCsv(
+      file('agent-days'),
+      exportTable<DayRow>(
+        [
+          { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
+          { words: 'Agent id', field: 'userId', value: (r) => r.userId },
+          { words: 'Date', field: 'date', value: (r) => at.get(r.d.dayStartOffsetSeconds)?.date },
+          {
+            words: 'Day starts',
+            field: 'dayStart',
+            value: (r) => {
+              const day = at.get(r.d.dayStartOffsetSeconds);
+              return day ? iso(day.start) : undefined;
+            },
+          },
+          { words: 'Hours in the day', field: 'hours', value: (r) => at.get(r.d.dayStartOffsetSeconds)?.hours },
+          {
+            words: 'Scheduled',
+            field: 'scheduled',
+            value: (r) => (r.d.scheduleLengthSeconds > 0 ? 'yes' : 'no (day off)'),
+          },
+          {
+            words: 'Adherence %',
+            field: 'adherencePercentage',
+            value: (r) => whenScheduled(r.d.adherenceScheduleSeconds, r.d.adherencePercentage),
+          },
+          {
+            words: 'Conformance %',
+            field: 'conformancePercentage',
+            value: (r) => whenScheduled(r.d.conformanceScheduleSeconds, r.d.conformancePercentage),
+          },
+          { words: 'Exceptions', field: 'exceptionCount', value: (r) => r.d.exceptionCount },
+          {
+            words: 'Exception time',
+            field: 'exceptionDurationSeconds',
+            kind: 'seconds',
+            value: (r) => r.d.exceptionDurationSeconds,
+          },
+          {
+            words: 'Scheduled time counted for adherence',
+            field: 'adherenceScheduleSeconds',
+            kind: 'seconds',
+            value: (r) => r.d.adherenceScheduleSeconds,
+          },
+          {
+            words: 'Scheduled time',
+            field: 'scheduleLengthSeconds',
+            kind: 'seconds',
+            value: (r) => r.d.scheduleLengthSeconds,
+          },
+          {
+            words: 'Time worked',
+            field: 'actualLengthSeconds',
+            kind: 'seconds',
+            value: (r) => r.d.actualLengthSeconds,
+          },
+          { words: 'Impact', field: 'impactSeconds', kind: 'seconds', value: (r) => r.d.impactSeconds },
+          { words: 'Time zone', field: 'timeZone', value: () => zone },
+        ],
+        results.flatMap((r) => r.days.map((d) => ({ userId: r.userId, d }))),
+        exportForm,
       ),
-    ]);
+    );
   };
   const exportExceptions = (rows: ExceptionRow[]) =>
-    downloadCsv(file('exceptions'), [
-      [
-        'agent',
-        'userId',
-        'start',
-        'end',
-        'durationSeconds',
-        'scheduledActivity',
-        'scheduledActivityCode',
-        'actualActivity',
-        'systemPresence',
-        'routingStatus',
-        'impact',
-        'explanation',
-        'timeZone',
-      ],
-      ...rows.map((r) => [
-        name(r.userId),
-        r.userId,
-        iso(r.start),
-        iso(r.end),
-        r.seconds,
-        activityWords(r.scheduled),
-        (r.scheduledCodeId && details.codes.get(r.scheduledCodeId)?.name) || '',
-        activityWords(r.actual),
-        r.systemPresence,
-        r.routingStatus,
-        r.impact,
-        r.explanation === 'None' ? '' : r.explanation,
-        zone,
-      ]),
-    ]);
+    downloadCsv(
+      file('exceptions'),
+      exportTable<ExceptionRow>(
+        [
+          { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
+          { words: 'Agent id', field: 'userId', value: (r) => r.userId },
+          { words: 'Start', field: 'start', value: (r) => iso(r.start) },
+          { words: 'End', field: 'end', value: (r) => iso(r.end) },
+          { words: 'Length', field: 'durationSeconds', kind: 'seconds', value: (r) => r.seconds },
+          { words: 'Scheduled activity', field: 'scheduledActivity', value: (r) => activityWords(r.scheduled) },
+          {
+            words: 'Scheduled activity code',
+            field: 'scheduledActivityCode',
+            value: (r) => (r.scheduledCodeId && details.codes.get(r.scheduledCodeId)?.name) || '',
+          },
+          { words: 'Actual activity', field: 'actualActivity', value: (r) => activityWords(r.actual) },
+          { words: 'Presence', field: 'systemPresence', value: (r) => r.systemPresence },
+          { words: 'Routing status', field: 'routingStatus', value: (r) => r.routingStatus },
+          {
+            words: 'Impact',
+            field: 'impact',
+            value: (r) => (exportForm === 'tools' ? r.impact : impactWords(r.impact)),
+          },
+          {
+            words: 'Explanation',
+            field: 'explanation',
+            value: (r) =>
+              r.explanation === 'None' ? '' : exportForm === 'tools' ? r.explanation : explanationWords(r.explanation),
+          },
+          { words: 'Time zone', field: 'timeZone', value: () => zone },
+        ],
+        rows,
+        exportForm,
+      ),
+    );
 
   const selectedResult = selected ? results.find((r) => r.userId === selected) : undefined;
   const weeksCovered = request.exceptions && days.length >= 21;
@@ -437,6 +498,10 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
               Export exceptions (CSV)
             </button>
           ) : null}
+          <label>
+            <input type="checkbox" checked={forTools} onChange={(e) => setForTools(e.target.checked)} /> For tools:
+            Genesys's field names, times in seconds
+          </label>
           <button type="button" onClick={() => window.print()}>
             Print
           </button>

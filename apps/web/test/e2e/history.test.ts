@@ -275,13 +275,39 @@ describe('history in Chromium', () => {
       const csv = await readFile((await download.path())!, 'utf8');
       expect(csv.charCodeAt(0)).toBe(0xfeff);
       const lines = csv.slice(1).trim().split('\r\n');
+      // Issue 22, item 2: headers in words, lengths as h:mm and minutes.
       expect(lines[0]).toBe(
-        'agent,userId,start,end,durationSeconds,scheduledActivity,scheduledActivityCode,actualActivity,systemPresence,routingStatus,impact,explanation,timeZone',
+        'Agent,Agent id,Start,End,Length (h:mm),Length (minutes),Scheduled activity,Scheduled activity code,Actual activity,Presence,Routing status,Impact,Explanation,Time zone',
       );
       const mine = lines.slice(1).filter((l) => l.includes(agent.id));
       expect(mine).toHaveLength(want.length);
-      expect(mine[0]).toMatch(/,20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d,/);
+      expect(mine[0]).toMatch(/,20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d,.*,\d+:\d\d,\d+(\.\d)?,/);
       expect(mine[0]!.endsWith(`,${zone()}`)).toBe(true);
+      // For tools: Genesys's field names and seconds, the same rows.
+      await page.getByRole('checkbox', { name: /For tools/ }).check();
+      const [tools] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export these exceptions (CSV)' }).click(),
+      ]);
+      const toolLines = (await readFile((await tools.path())!, 'utf8')).slice(1).trim().split('\r\n');
+      expect(toolLines[0]).toBe(
+        'agent,userId,start,end,durationSeconds,scheduledActivity,scheduledActivityCode,actualActivity,systemPresence,routingStatus,impact,explanation,timeZone',
+      );
+      expect(toolLines.filter((l) => l.includes(agent.id))).toHaveLength(want.length);
+      await page.getByRole('checkbox', { name: /For tools/ }).uncheck();
+      // Per agent-day: a day off is empty, never 100 % adherence and 0 % conformance.
+      const [dayFile] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export per agent-day (CSV)' }).click(),
+      ]);
+      const dayLines = (await readFile((await dayFile.path())!, 'utf8')).slice(1).trim().split('\r\n');
+      const head = dayLines[0]!.split(',');
+      const [sched, adh, conf] = ['Scheduled', 'Adherence %', 'Conformance %'].map((h) => head.indexOf(h));
+      const cells = dayLines.slice(1).map((l) => l.split(','));
+      const off = cells.filter((c) => c[sched!] === 'no (day off)');
+      expect(off.length).toBeGreaterThan(0);
+      expect(off.every((c) => c[adh!] === '' && c[conf!] === '')).toBe(true);
+      expect(cells.filter((c) => c[sched!] === 'yes').every((c) => c[adh!] !== '')).toBe(true);
       await page.getByLabel('Agent', { exact: true }).fill('');
     });
 
