@@ -13,7 +13,7 @@ import {
 import { activityWords, explanationWords, impactWords } from '../words.js';
 import { AgentTable } from './AgentTable.js';
 import { downloadCsv, isoWithOffset } from './csv.js';
-import { exportTable, whenScheduled, type ExportForm } from './export-table.js';
+import { exportTable, whenScheduled, type Column, type ExportForm } from './export-table.js';
 import { ExceptionList } from './ExceptionList.js';
 import { PatternList } from './PatternList.js';
 import { findPatterns } from './patterns.js';
@@ -357,6 +357,13 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
   const exportAgentDays = () => {
     const at = dayOfOffset(days);
     type DayRow = { userId: string; d: (typeof results)[number]['days'][number] };
+    // A day's duration under Genesys's own field name.
+    const daySeconds = (words: string, field: keyof DayRow['d']): Column<DayRow> => ({
+      words,
+      field,
+      kind: 'seconds',
+      value: (r) => r.d[field],
+    });
     downloadCsv(
       file('agent-days'),
       exportTable<DayRow>(
@@ -389,31 +396,11 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
             value: (r) => whenScheduled(r.d.conformanceScheduleSeconds, r.d.conformancePercentage),
           },
           { words: 'Exceptions', field: 'exceptionCount', value: (r) => r.d.exceptionCount },
-          {
-            words: 'Exception time',
-            field: 'exceptionDurationSeconds',
-            kind: 'seconds',
-            value: (r) => r.d.exceptionDurationSeconds,
-          },
-          {
-            words: 'Scheduled time counted for adherence',
-            field: 'adherenceScheduleSeconds',
-            kind: 'seconds',
-            value: (r) => r.d.adherenceScheduleSeconds,
-          },
-          {
-            words: 'Scheduled time',
-            field: 'scheduleLengthSeconds',
-            kind: 'seconds',
-            value: (r) => r.d.scheduleLengthSeconds,
-          },
-          {
-            words: 'Time worked',
-            field: 'actualLengthSeconds',
-            kind: 'seconds',
-            value: (r) => r.d.actualLengthSeconds,
-          },
-          { words: 'Impact', field: 'impactSeconds', kind: 'seconds', value: (r) => r.d.impactSeconds },
+          daySeconds('Exception time', 'exceptionDurationSeconds'),
+          daySeconds('Scheduled time counted for adherence', 'adherenceScheduleSeconds'),
+          daySeconds('Scheduled time', 'scheduleLengthSeconds'),
+          daySeconds('Time worked', 'actualLengthSeconds'),
+          daySeconds('Impact', 'impactSeconds'),
           { words: 'Time zone', field: 'timeZone', value: () => zone },
         ],
         results.flatMap((r) => r.days.map((d) => ({ userId: r.userId, d }))),
