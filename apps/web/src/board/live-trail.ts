@@ -42,7 +42,7 @@ export class LiveTrail {
     }
     if (before.adherenceState === 'OutOfAdherence' && after.adherenceState !== 'OutOfAdherence') {
       push(this.out, after.userId, {
-        start: time(before.timeOfAdherenceChange),
+        start: time(before.timeOfAdherenceChange) || this.since,
         end: time(after.timeOfAdherenceChange) || at,
         category: 'out',
       });
