@@ -82,9 +82,12 @@ describe('the adherence SPA in Chromium', () => {
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff); // Excel reads UTF-8 only with a BOM
     const lines = csv.slice(1).trim().split('\r\n');
+    // Headers in words, durations as h:mm and minutes (issue 22, item 2).
     expect(lines[0]).toBe(
-      'agent,userId,adherencePercentage,conformancePercentage,adherenceTargetPercent,missedTarget,exceptionCount,' +
-        'exceptionDurationSeconds,exceptionDurationSecondsAsGenesysUi,scheduleLengthSeconds,actualLengthSeconds,impact,from,to,timeZone',
+      'Agent,Agent id,Adherence %,Conformance %,Target %,Missed target,Exceptions,' +
+        'Exception time (h:mm),Exception time (minutes),Exception time as Genesys shows it (h:mm),' +
+        'Exception time as Genesys shows it (minutes),Scheduled time (h:mm),Scheduled time (minutes),' +
+        'Time worked (h:mm),Time worked (minutes),Impact,From,To,Time zone',
     );
     expect(lines).toHaveLength(muAgents().length + 1);
     expect(lines[1]).toContain(userId);
