@@ -2,28 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AgentAdherence } from '@adhere/genesys';
 import { BoardModel } from '../src/board/board-model.js';
+import { agentRecord } from './agent-record.js';
 import { safeReturnPath } from '../src/router.js';
 import { toCsv } from '../src/history/csv.js';
 
 const STATES = ['InAdherence', 'OutOfAdherence', 'Unscheduled'] as const;
 function record(userId: string, t: number, state: (typeof STATES)[number]): AgentAdherence {
-  return {
-    userId,
-    managementUnitId: 'mu',
-    teamId: 't',
-    adherenceState: state,
-    impact: 'Neutral',
-    scheduledActivityCategory: 'OnQueueWork',
-    scheduledActivityCodeId: '0',
-    actualActivityCategory: 'OnQueueWork',
-    systemPresence: 'OnQueue',
-    routingStatus: 'IDLE',
-    timeOfAdherenceChange: new Date(t).toISOString(),
-    presenceUpdateTime: new Date(t).toISOString(),
-    isOutOfOffice: false,
-    removedFromManagementUnit: false,
-    nextActivity: undefined,
-  };
+  return agentRecord(userId, t, { adherenceState: state });
 }
 
 describe("board model (the board's reducer)", () => {

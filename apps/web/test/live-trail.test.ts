@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgentAdherence } from '@adhere/genesys';
 import { BoardModel } from '../src/board/board-model.js';
+import { agentRecord } from './agent-record.js';
 
 const T0 = Date.UTC(2026, 11, 5, 8, 0); // the agent's day starts here
 const MIN = 60_000;
@@ -13,23 +14,11 @@ function rec(
   changed: number,
   presence: number,
 ): AgentAdherence {
-  return {
-    userId: 'a1',
-    managementUnitId: 'mu',
-    teamId: 't',
+  return agentRecord('a1', changed, {
     adherenceState: state,
-    impact: 'Neutral',
-    scheduledActivityCategory: 'OnQueueWork',
-    scheduledActivityCodeId: '0',
     actualActivityCategory: actual,
-    systemPresence: 'OnQueue',
-    routingStatus: 'IDLE',
-    timeOfAdherenceChange: iso(changed),
     presenceUpdateTime: iso(presence),
-    isOutOfOffice: false,
-    removedFromManagementUnit: false,
-    nextActivity: undefined,
-  };
+  });
 }
 
 describe('the live trail (the day as the board saw it)', () => {
