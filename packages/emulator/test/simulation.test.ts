@@ -116,6 +116,26 @@ describe('contact centre', () => {
     centre.stop();
   });
 
+  // Issue 22, item 6: the replay at start began a fixed 12 hours back, so every agent offline for longer (most
+  // of those between shifts) said "offline since 12 hours ago", and the board read "12h 0m" on row after row.
+  it('times at start are the same as those of a centre that has been running for days', () => {
+    const t0 = Date.UTC(2026, 10, 24, 13, 0);
+    const fresh = new ContactCentre(buildTopology(42, 400), { clock: 'manual', startTime: t0 });
+    const running = new ContactCentre(buildTopology(42, 400), { clock: 'manual', startTime: t0 - 4 * 86_400_000 });
+    running.advanceBy(4 * 86_400_000);
+    const times = (c: ContactCentre) =>
+      c.allStatuses().map((s) => [s.agent.index, s.span.presence, s.presenceUpdateTime, s.timeOfAdherenceChange]);
+    expect(times(fresh)).toEqual(times(running));
+    // The case that was wrong: agents offline between shifts, here for more than 12 hours.
+    const longOffline = fresh
+      .allStatuses()
+      .filter((s) => s.span.presence === 'Offline' && t0 - s.presenceUpdateTime > 12 * 3600_000);
+    expect(longOffline.length).toBeGreaterThan(10);
+    expect(longOffline.filter((s) => s.presenceUpdateTime === t0 - 12 * 3600_000)).toEqual([]);
+    fresh.stop();
+    running.stop();
+  });
+
   it('the same seed and clock give the same states', () => {
     const run = () => {
       const c = new ContactCentre(buildTopology(5, 100), { clock: 'manual', startTime: Date.UTC(2026, 10, 24, 13, 0) });

@@ -6,7 +6,7 @@ import {
 } from './adherence-rules.js';
 import { MinHeap } from './min-heap.js';
 import type { Explanations, ExplanationStatus } from './explanations.js';
-import { agentSpans, type Span } from './timeline.js';
+import { agentSpans, replayStart, type Span } from './timeline.js';
 import type { Agent, Topology } from './topology.js';
 
 /** An agent's live state: the span it is in, the verdict, and the times Genesys reports. */
@@ -34,9 +34,6 @@ export interface ContactCentreOptions {
   /** Agents' explanations: an approved one covering now turns OutOfAdherence into Explained. */
   explanations?: Explanations;
 }
-
-// How far back an agent's history is replayed at start, so adherence and presence times are right.
-const WARM_UP_MS = 12 * 3600_000;
 
 /**
  * The live contact centre: every agent's deterministic timeline, advanced by a clock. A change is
@@ -71,14 +68,8 @@ export class ContactCentre {
     this.simStart = options.startTime ?? Date.now();
     this.manualNow = this.simStart;
     for (const agent of topology.agents) {
-      const cursor = agentSpans(topology.seed, agent, this.simStart - WARM_UP_MS);
-      let span = cursor.next().value as Span;
-      let status = this.statusFor(agent, span, undefined);
-      while (span.end <= this.simStart) {
-        span = cursor.next().value as Span;
-        status = this.statusFor(agent, span, status);
-      }
-      this.statuses.push(status);
+      const { cursor, span, changedAt } = this.replay(agent);
+      this.statuses.push({ ...this.statusFor(agent, span, undefined), timeOfAdherenceChange: changedAt });
       this.spans.push(span);
       this.cursors.push(cursor);
       this.queue.push(span.end, agent.index);
@@ -192,6 +183,45 @@ export class ContactCentre {
     this.listeners.clear();
   }
 
+  /**
+   * The agent's life replayed up to the start: the span it is in, and when its adherence state last changed.
+   * Replayed from the last shift it worked, so presence and adherence times are true (issue 22, item 6: a fixed
+   * 12-hour warm-up made every agent offline for longer read "12h 0m"); one shift more while the state has not
+   * changed since the replay began. Only states are judged on the way: building a status per span would double
+   * the emulator's start-up at 20,000 agents.
+   */
+  private replay(agent: Agent): { cursor: Iterator<Span>; span: Span; changedAt: number } {
+    for (let k = 1; ; k++) {
+      const from = replayStart(this.topology.seed, agent, this.simStart, k);
+      const cursor = agentSpans(this.topology.seed, agent, from);
+      let span = cursor.next().value as Span;
+      let state = this.judge(agent, span).verdict.state;
+      let changedAt = span.start;
+      while (span.end <= this.simStart) {
+        span = cursor.next().value as Span;
+        const next = this.judge(agent, span).verdict.state;
+        if (next !== state) [state, changedAt] = [next, span.start];
+      }
+      if (changedAt > from || k === 4) return { cursor, span, changedAt };
+    }
+  }
+
+  /** Genesys's verdict on a span, with the status of the explanation covering it. */
+  private judge(
+    agent: Agent,
+    shown: Span,
+  ): { verdict: AdherenceVerdict; explanationStatus: ExplanationStatus | undefined } {
+    const judged = adherenceOf(shown.scheduled?.category, shown.presence, shown.routing, false, this.settings);
+    const explanation = shown.explanation;
+    const explanationStatus = explanation ? this.options.explanations?.statusOf(agent, explanation) : undefined;
+    // Genesys's Explained: out of adherence, but an approved explanation covers it.
+    const verdict =
+      judged.state === 'OutOfAdherence' && explanationStatus === 'Approved'
+        ? { ...judged, state: 'Explained' as const }
+        : judged;
+    return { verdict, explanationStatus };
+  }
+
   /** The status in `span`, as of `at` (the span's start, or the instant an outage begins or ends). */
   private statusFor(agent: Agent, span: Span, previous: AgentStatus | undefined, at = span.start): AgentStatus {
     const until = this.outages.get(agent.index);
@@ -206,14 +236,7 @@ export class ContactCentre {
               previous?.span.presence === 'Offline' ? previous.span.presenceStart : Math.max(span.start, at),
           }
         : span;
-    const judged = adherenceOf(shown.scheduled?.category, shown.presence, shown.routing, false, this.settings);
-    const explanation = shown.explanation;
-    const explanationStatus = explanation ? this.options.explanations?.statusOf(agent, explanation) : undefined;
-    // Genesys's Explained: out of adherence, but an approved explanation covers it.
-    const verdict =
-      judged.state === 'OutOfAdherence' && explanationStatus === 'Approved'
-        ? { ...judged, state: 'Explained' as const }
-        : judged;
+    const { verdict, explanationStatus } = this.judge(agent, shown);
     const stateChanged = previous === undefined || previous.verdict.state !== verdict.state;
     return {
       agent,

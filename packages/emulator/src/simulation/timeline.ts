@@ -20,6 +20,26 @@ export interface Span {
   explanation: ExplanationWindow | undefined;
 }
 
+// Far enough back to find a few worked shifts for any agent (two days off a week, a missed shift now and then).
+const LOOK_BACK_DAYS = 21;
+
+/**
+ * Where a replay of the agent's life may begin for its state at `t` to carry true times: the window start of the
+ * `k`-th latest shift the agent worked (logged in) by `t`. From there the presence changes at least once before
+ * `t`, so an agent offline since yesterday evening says so, not "offline since the replay began". The state may
+ * not have changed in one shift (an agent perfectly in adherence): the caller then asks for one shift more.
+ */
+export function replayStart(seed: number, agent: Agent, t: number, k = 1): number {
+  let day = localDayNumber(agent.timeZone, t);
+  let found = 0;
+  for (let back = 0; back <= LOOK_BACK_DAYS; back++, day--) {
+    const shift = shiftFor(seed, agent, day);
+    const worked = shift?.actual.some((a) => a.presence !== 'Offline' && a.start <= t);
+    if (shift && worked && ++found === k) return shift.from;
+  }
+  return t - LOOK_BACK_DAYS * 86_400_000;
+}
+
 /** Every span of an agent's life from `from` on, forever: gaps between shifts are Offline and unscheduled. */
 export function* agentSpans(seed: number, agent: Agent, from: number): Generator<Span> {
   let day = localDayNumber(agent.timeZone, from) - 1;
