@@ -10,7 +10,7 @@ export function AlertsPanel({
   prefs,
   setPrefs,
   dismiss,
-  names,
+  nameOf,
   groupName,
   now,
   units,
@@ -23,7 +23,8 @@ export function AlertsPanel({
   prefs: AlertPrefs;
   setPrefs: (p: AlertPrefs) => void;
   dismiss: (key: string) => void;
-  names: ReadonlyMap<string, string>;
+  /** The agent's name, with what tells them apart from a namesake. */
+  nameOf: (userId: string) => string;
   groupName: (m: MassDeviation) => string;
   now: number;
   /** The units on the board, to mute one. */
@@ -110,7 +111,7 @@ export function AlertsPanel({
           <ul className="alert-list">
             {alreadyOut.map((a) => (
               <li key={a.key} data-user={a.userId}>
-                <strong>{names.get(a.userId) ?? a.userId}</strong> out for {formatDuration(now - a.since)}
+                <strong>{nameOf(a.userId)}</strong> out for {formatDuration(now - a.since)}
               </li>
             ))}
           </ul>
@@ -123,8 +124,7 @@ export function AlertsPanel({
         <ul className="alert-list" aria-label="Alerts" data-testid="alerts">
           {alerts.map((a) => (
             <li key={a.key} data-user={a.userId} data-key={a.key}>
-              <strong>{names.get(a.userId) ?? a.userId}</strong> severely out of adherence for{' '}
-              {formatDuration(now - a.since)}{' '}
+              <strong>{nameOf(a.userId)}</strong> severely out of adherence for {formatDuration(now - a.since)}{' '}
               <button
                 type="button"
                 onClick={() => setPrefs({ ...prefs, mutedAgents: [...prefs.mutedAgents, a.userId] })}

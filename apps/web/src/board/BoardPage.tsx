@@ -22,6 +22,7 @@ import { formatDuration, styleOf } from './state-style.js';
 import { DEFAULT_THRESHOLDS, describeOut, outLevel } from './thresholds.js';
 import { activityWords, clockTime, explanationWords, impactWords, presenceWords, routingWords } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
+import { useDistinctNames } from './useDistinctNames.js';
 
 const NO_UNITS: never[] = [];
 
@@ -132,9 +133,10 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     [ranked, now, today.units],
   );
   const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
-  const alerting = useAlerts(live.model, now, ranked.snapshots + ranked.resortTick, thresholdOf);
   // Teams change with a snapshot or new names, not with the once-a-second re-rank.
   const { snapshots, namesVersion, teamNames } = ranked;
+  const { distinct, nameOf } = useDistinctNames(live.model, snapshots, namesVersion, teamNames);
+  const alerting = useAlerts(live.model, now, ranked.snapshots + ranked.resortTick, thresholdOf, nameOf);
   const teams = useMemo(() => {
     void namesVersion;
     void snapshots;
@@ -145,7 +147,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
 
   // Everything the cells read beside the record itself: a row whose record is unchanged re-renders only when
   // one of these does (the once-a-second clock, names, settings, today's figures).
-  const rowEpoch = [now, namesVersion, thresholds, zones, codes, presences, today.units];
+  const rowEpoch = [now, namesVersion, distinct, thresholds, zones, codes, presences, today.units];
   /** A time as the agent's unit reads its clocks. */
   const at = (r: AgentAdherence, t: number) =>
     clockTime(localMinuteOfDay(zones.get(r.managementUnitId ?? '') ?? 'UTC', t));
@@ -167,6 +169,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       render: (r) => (
         <button type="button" className="link" onClick={() => setParam('agent', r.userId)}>
           {live.model.names.get(r.userId) ?? '…'}
+          {distinct.has(r.userId) ? <span className="namesake"> · {distinct.get(r.userId)}</span> : null}
         </button>
       ),
     },
@@ -446,7 +449,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
             key={dayAgent}
             client={client}
             userId={dayAgent}
-            name={live.model.names.get(dayAgent) ?? 'Agent'}
+            name={nameOf(dayAgent)}
             record={live.model.get(dayAgent)}
             managementUnitId={live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? ''}
             timeZone={zones.get(live.model.get(dayAgent)?.managementUnitId ?? muIds[0] ?? '') ?? 'UTC'}
@@ -459,7 +462,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       ) : null}
       <AlertsPanel
         {...alerting}
-        names={live.model.names}
+        nameOf={nameOf}
         now={now}
         units={mus.filter((m) => muIds.includes(m.id)).map((m) => ({ id: m.id, name: m.name ?? m.id }))}
         groupName={(m) =>

@@ -7,6 +7,7 @@ import { activityWords } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { selectionPercent } from './today.js';
+import { useDistinctNames } from './useDistinctNames.js';
 
 export function WallboardPage({ client }: { client: GenesysClient }) {
   const q = useLocation().searchParams;
@@ -18,6 +19,7 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
   const units = live.units;
   const today = live.today;
   const { current, ranked, now } = live;
+  const { nameOf } = useDistinctNames(live.model, ranked.snapshots, ranked.namesVersion, ranked.teamNames);
   const counts = useMemo(() => current.model.counts(), [current]);
   const worst = useMemo(
     () =>
@@ -84,7 +86,7 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
       <ol className="wall-worst" data-testid="wall-worst">
         {worst.map((r) => (
           <li key={r.userId} data-key={r.userId}>
-            <span className="wall-name">{live.model.names.get(r.userId) ?? '…'}</span>
+            <span className="wall-name">{nameOf(r.userId)}</span>
             <span className="wall-time">{formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? ''))}</span>
             <span className="wall-what">
               scheduled {activityWords(r.scheduledActivityCategory)}, actually {activityWords(r.actualActivityCategory)}

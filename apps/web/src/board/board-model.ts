@@ -32,6 +32,8 @@ export class BoardModel implements AdherenceSink {
   private readonly view = new AdherenceView();
   private readonly tally: Record<string, number> = {};
   readonly names = new Map<string, string>();
+  /** Emails of agents who share a name with another on the board, to tell them apart (see same-names.ts). */
+  readonly emails = new Map<string, string>();
   /** Each agent's day as seen live: the agent's day shows it when historical adherence is not open to the user. */
   readonly trail: LiveTrail;
   version = 0;

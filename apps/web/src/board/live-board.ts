@@ -25,6 +25,7 @@ import { deniedWords, problemWords } from '../access/denied.js';
 import { readOrg, teamsQuery, unitsQuery } from '../org-data/org-queries.js';
 import { thresholdsOf, type Thresholds } from './thresholds.js';
 import { TodayAdherence } from './today.js';
+import { namesakes } from '../same-names.js';
 
 export type Connection = LiveAdherenceState['status'];
 
@@ -183,6 +184,7 @@ export class LiveBoardStore {
     // Ids asked for and not answered yet: the resync right after the socket opens must not ask for all
     // 20,000 names a second time while the first answers are on their way.
     const asked = new Set<string>();
+    const emailsAsked = new Set<string>();
     let pending = 0;
     const named = () => {
       model.version++;
@@ -208,6 +210,7 @@ export class LiveBoardStore {
         seed();
         seeding = setInterval(seed, TODAY_REFRESH_MS);
       }
+      this.askEmails(model, emailsAsked, ac.signal, () => this.changed({ namesVersion: this.state.namesVersion + 1 }));
       const unnamed = (id: string) => !model.names.has(id) && !asked.has(id);
       // Usually none (the snapshot names its agents): then no sort at all.
       if (!model.all().some((r) => unnamed(r.userId))) return;
@@ -247,6 +250,27 @@ export class LiveBoardStore {
       offLive();
       live.close();
     };
+  }
+
+  /**
+   * Emails of agents who share a name with another on the board (issue 22, item 5): where their teams do not tell
+   * them apart, the row says which is which by email. A few per unit in a real org, so a request or two; asked once
+   * per agent. Optional: without them the row falls back to the start of the id.
+   */
+  private askEmails(model: BoardModel, asked: Set<string>, signal: AbortSignal, done: () => void): void {
+    const ids = namesakes(model.all().map((r) => ({ id: r.userId, name: model.names.get(r.userId) ?? '' }))).filter(
+      (id) => !asked.has(id) && !model.emails.has(id),
+    );
+    if (ids.length === 0) return;
+    for (const id of ids) asked.add(id);
+    getUsersByIds(this.client, ids, { signal }).then(
+      (users) => {
+        for (const u of users) if (u.email) model.emails.set(u.id, u.email);
+        model.version++;
+        done();
+      },
+      () => {},
+    );
   }
 
   /** The units' zones and thresholds, said in words when they could not be read. */

@@ -14,6 +14,8 @@ export function useAlerts(
   /** Changes at most once a second when the board changed (a snapshot, events): a reason to look again. */
   tick: number,
   thresholdOf: (r: AgentAdherence) => Thresholds,
+  /** The agent's name, with what tells them apart from a namesake. */
+  nameOf: (userId: string) => string = (id) => model.names.get(id) ?? 'An agent',
 ) {
   const [prefs, setPrefsState] = useState(loadAlertPrefs);
   const watch = useRef<AlertWatch | undefined>(undefined);
@@ -24,6 +26,8 @@ export function useAlerts(
   const [alreadyOut, setAlreadyOut] = useState<Alert[]>();
   const thresholdRef = useRef(thresholdOf);
   thresholdRef.current = thresholdOf;
+  const nameRef = useRef(nameOf);
+  nameRef.current = nameOf;
 
   useEffect(() => {
     if (model.snapshots === 0) return; // nothing to judge before the first snapshot
@@ -39,7 +43,7 @@ export function useAlerts(
       if (result.alerts.length === 0) return;
       saveAlerted(w.keys());
       setAlerts((a) => [...result.alerts, ...a].slice(0, 200));
-      for (const alert of result.alerts) announce(alert, model.names.get(alert.userId) ?? 'An agent', now, prefs);
+      for (const alert of result.alerts) announce(alert, nameRef.current(alert.userId), now, prefs);
     }, 0);
     return () => clearTimeout(t);
   }, [model, now, tick, prefs]);

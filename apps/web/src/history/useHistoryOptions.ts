@@ -8,6 +8,7 @@ import {
   type ManagementUnit,
 } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
+import { distinguishing, withDistinction } from '../same-names.js';
 import {
   activityCodesQuery,
   businessUnitsQuery,
@@ -108,7 +109,17 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
       const teamOf = new Map<string, string>();
       for (const r of records) if (r.team?.id && r.user?.id) teamOf.set(r.user.id, r.team.id);
       const teamName = new Map(teams.map((t) => [t.id, t.name]));
-      const names = new Map(people.map((u) => [u.id, u.name ?? u.id]));
+      // Namesakes told apart everywhere the report names people (picker, tables, exceptions, exports): by team
+      // where that differs, else by email (issue 22, item 5).
+      const distinct = distinguishing(
+        people.map((u) => ({
+          id: u.id,
+          name: u.name ?? u.id,
+          team: teamName.get(teamOf.get(u.id) ?? ''),
+          email: u.email,
+        })),
+      );
+      const names = new Map(people.map((u) => [u.id, withDistinction(u.name ?? u.id, distinct.get(u.id))]));
       setDetails({
         unit,
         businessUnitId,

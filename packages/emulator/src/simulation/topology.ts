@@ -130,6 +130,15 @@ const enum IdKind {
   Division,
 }
 
+/**
+ * A middle initial, from a hash of its own (not the topology's random sequence, which would move every agent's
+ * queues and teams): 26 × 26 names alone would give most agents of a 1,000-agent unit a namesake, where a real
+ * directory has a few. A few remain, as in a real org, and the app must tell them apart (issue 22, item 5).
+ */
+function initialOf(seed: number, index: number): string {
+  return `${String.fromCharCode(65 + (hash32(seed, index, 0x1a1) % 26))}.`;
+}
+
 export function buildTopology(seed: number, agentCount: number, agentsPerMu = AGENTS_PER_MU): Topology {
   const random = createRandom(hash32(seed, 0x70707));
   const businessUnits: BusinessUnit[] = [];
@@ -184,7 +193,7 @@ export function buildTopology(seed: number, agentCount: number, agentsPerMu = AG
         agents.push({
           index,
           id,
-          name: `${first} ${last}`,
+          name: `${first} ${initialOf(seed, index)} ${last}`,
           email: `agent${String(index + 1).padStart(4, '0')}@adhere.local`,
           businessUnitId: bu.id,
           managementUnitId: mu.id,
