@@ -188,9 +188,9 @@ function Shell({
               {link('/history', 'History', 'history')}
             </>
           ) : null}
-          {link('/doctor', 'Doctor')}
           {link('/settings', 'Settings')}
         </nav>
+        <HelpMenu />
         <ThemeChoice />
         {signedIn ? (
           <button type="button" onClick={() => void session.signOut()}>
@@ -200,6 +200,32 @@ function Shell({
       </header>
       <main>{children}</main>
     </>
+  );
+}
+
+/**
+ * Help, out of the main navigation (issue 22, item 7): the Doctor is a developer's tool for sign-in problems, not
+ * a supervisor's page; it is offered here and on the sign-in failure page.
+ */
+function HelpMenu() {
+  return (
+    <details className="help-menu">
+      <summary>Help</summary>
+      <ul>
+        <li>
+          <a href="/doctor" onClick={(e) => (e.preventDefault(), navigate('/doctor'))}>
+            Sign-in Doctor
+          </a>{' '}
+          <span className="hint">for developers: explains why sign-in to Genesys Cloud fails</span>
+        </li>
+        <li>
+          <a href="/settings" onClick={(e) => (e.preventDefault(), navigate('/settings'))}>
+            What your role can see
+          </a>{' '}
+          <span className="hint">the permissions Adhere uses, and which you have</span>
+        </li>
+      </ul>
+    </details>
   );
 }
 

@@ -30,11 +30,12 @@ const PRESENCE: Record<string, string> = {
   Meeting: 'Meeting',
   Break: 'Break',
 };
+// Genesys's impact of a deviation on service: more time on queue than planned helps, less hurts.
 const IMPACT: Record<string, string> = {
-  Positive: 'Positive',
-  Negative: 'Negative',
-  Neutral: 'Neutral',
-  Unknown: 'Unknown',
+  Positive: 'Helps service',
+  Negative: 'Hurts service',
+  Neutral: 'No effect',
+  Unknown: 'Not known',
 };
 
 // A supervisor approves or declines; Genesys says Denied. One wording on the board, in the agent's day and in
@@ -56,13 +57,14 @@ export const explanationWords = say(EXPLANATION);
 
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** Seconds as hours and minutes: "2 h 05 min", "7 min 30 s". */
+/** A length of time in seconds as people say it, the one way the app says one: "2 h 05 min", "7 min 30 s", "40 s". */
 export function hoursMinutes(seconds: number): string {
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
   if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
   const sec = s % 60;
+  if (m === 0) return `${sec} s`;
   return sec ? `${m} min ${sec} s` : `${m} min`;
 }
 

@@ -131,11 +131,16 @@ describe('act now: ranking, thresholds, pause', () => {
   });
 
   it("says how long someone is out against the unit's thresholds", async () => {
-    const { describeOut, outLevel, thresholdsOf } = await import('../src/board/thresholds.js');
+    const { describeOut, outLevel, thresholdsOf, thresholdWords } = await import('../src/board/thresholds.js');
     const t = thresholdsOf({ adherenceExceptionThresholdSeconds: 60, severeAlertThresholdMinutes: 5 });
-    expect(describeOut(190_000, t)).toBe('out 3:10 (over 1:00 threshold)');
-    expect(describeOut(40_000, t)).toBe('out 0:40 (within 1:00 threshold)');
-    expect(describeOut(362_000, t)).toBe('out 6:02 — severe (5 min)');
+    // Issue 22, item 7: one way to say a length of time, and the thresholds said once, not on every row.
+    expect(describeOut(190_000, t)).toBe('out 3 min 10 s');
+    expect(describeOut(40_000, t)).toBe('out 40 s, not counted yet');
+    expect(describeOut(362_000, t)).toBe('out 6 min 2 s, severe');
+    expect(describeOut(21_120_000, t)).toBe('out 5 h 52 min, severe');
+    expect(thresholdWords(t)).toBe(
+      "Time out of adherence counts against adherence after 1 min; it is severe after 5 min (the unit's settings in Genesys).",
+    );
     expect([outLevel(59_999, t), outLevel(60_000, t), outLevel(300_000, t)]).toEqual(['within', 'over', 'severe']);
     expect(thresholdsOf(undefined)).toEqual({ exceptionSeconds: 0, severeMinutes: 5, targetPercent: 90 });
   });

@@ -204,7 +204,7 @@ export function AgentDayView({
         <span className={`state ${state.className}`}>
           <span aria-hidden="true">{state.icon}</span> {state.label}
         </span>{' '}
-        for {formatDuration(now - Date.parse(record?.timeOfAdherenceChange ?? ''))}
+        {sinceWords(Date.parse(record?.timeOfAdherenceChange ?? ''), now, at)}
         {/* Until today's schedule has come, say nothing of it rather than "not scheduled". */}
         {!today?.scheduled
           ? null
@@ -331,4 +331,14 @@ function Explanations({
       </ul>
     </section>
   );
+}
+
+/**
+ * Since when the state holds, by the unit's clock, and for how long: "since 10:42 (for 3 min 10 s)"; "since 10:42
+ * (just now)" in its first minute — not "for 0:00" (issue 22, item 7).
+ */
+function sinceWords(since: number, now: number, at: (t: number) => string): string {
+  if (!Number.isFinite(since)) return '';
+  const ms = now - since;
+  return ms < 60_000 ? `since ${at(since)} (just now)` : `since ${at(since)} (for ${formatDuration(ms)})`;
 }

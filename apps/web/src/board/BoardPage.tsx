@@ -19,7 +19,7 @@ import { selectionPercent } from './today.js';
 import { useSoon } from './useSoon.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
-import { DEFAULT_THRESHOLDS, describeOut, outLevel } from './thresholds.js';
+import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdWords } from './thresholds.js';
 import { activityWords, clockTime, explanationWords, impactWords, presenceWords, routingWords } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 import { useDistinctNames } from './useDistinctNames.js';
@@ -133,6 +133,14 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     [ranked, now, today.units],
   );
   const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
+  // The units' thresholds said once for the board (the rows say only "severe" or "not counted yet").
+  const unitThresholds = muIds.map((id) => thresholds.get(id)).filter((t) => t !== undefined);
+  const thresholdsSaid =
+    unitThresholds.length === 0
+      ? ''
+      : new Set(unitThresholds.map(thresholdWords)).size === 1
+        ? thresholdWords(unitThresholds[0]!)
+        : "The units' thresholds differ: each row's tooltip says its unit's.";
   // Teams change with a snapshot or new names, not with the once-a-second re-rank.
   const { snapshots, namesVersion, teamNames } = ranked;
   const { distinct, nameOf } = useDistinctNames(live.model, snapshots, namesVersion, teamNames);
@@ -188,7 +196,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           <span
             className={`state ${s.className}${level === 'severe' ? ' severe' : ''}`}
             data-level={level}
-            title={spell ? `${s.label}, ${spell}` : s.label}
+            title={spell ? `${s.label}, ${spell}. ${thresholdWords(thresholdOf(r))}` : s.label}
           >
             <span aria-hidden="true">{s.icon}</span> {s.label}
             {spell ? <span className="out-time"> · {spell}</span> : null}
@@ -309,7 +317,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     },
     {
       key: 'impact',
-      label: 'Impact',
+      label: 'Effect on service',
       width: '0.6fr',
       sortable: true,
       render: (r) => <span title={r.impact}>{impactWords(r.impact)}</span>,
@@ -379,7 +387,7 @@ export function BoardPage({ client }: { client: GenesysClient }) {
               setDescending(false);
             }}
           >
-            <option value="actNow">Act now: longest out of adherence first</option>
+            <option value="actNow">Longest out of adherence first</option>
             <option value="name">Name</option>
             <option value="adherenceState">Adherence state</option>
             <option value="timeInState">Time in state</option>
@@ -479,6 +487,9 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           {selectionToday === undefined
             ? (today.problem ?? "Today's adherence: waiting for Genesys's figures for today")
             : `Today so far: ${selectionToday.toFixed(1)}% (target ${target}%)`}
+        </span>
+        <span className="hint thresholds" data-testid="thresholds">
+          {thresholdsSaid}
         </span>
         {ADHERENCE_STATES.map((s) => {
           const st = styleOf(s);

@@ -1,3 +1,5 @@
+import { hoursMinutes } from '../words.js';
+
 /** Each adherence state has a colour, an icon and its words: never colour alone. */
 export const STATE_STYLE: Record<string, { label: string; icon: string; className: string }> = {
   InAdherence: { label: 'In adherence', icon: '✓', className: 'state-in' },
@@ -12,11 +14,10 @@ export function styleOf(state: string | undefined) {
   return STATE_STYLE[state ?? 'Unknown'] ?? STATE_STYLE.Unknown!;
 }
 
+/**
+ * A length of time in ms, said as everywhere else in the app (issue 22, item 7: "3:10" read as a clock time beside
+ * "5h 52m"): "5 h 52 min", "3 min 10 s", "40 s"; "–" when not known.
+ */
 export function formatDuration(ms: number): string {
-  if (!(ms >= 0)) return '–';
-  const s = Math.floor(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  return h > 0 ? `${h}h ${String(m).padStart(2, '0')}m` : `${m}:${String(sec).padStart(2, '0')}`;
+  return ms >= 0 ? hoursMinutes(Math.floor(ms / 1000)) : '–';
 }

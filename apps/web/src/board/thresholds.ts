@@ -29,12 +29,21 @@ export function outLevel(ms: number, t: Thresholds): OutLevel {
   return ms >= t.exceptionSeconds * 1000 ? 'over' : 'within';
 }
 
-/** "out 3:10 (over 1:00 threshold)", "out 6:02 — severe (5 min)", "out 0:40 (within 1:00 threshold)". */
+/**
+ * The spell in a few words for the row: "out 3 min 10 s", "out 6 min 02 s, severe", "out 40 s, not counted yet".
+ * What the thresholds are is said once, in `thresholdWords`, not on every row.
+ */
 export function describeOut(ms: number, t: Thresholds): string {
   const level = outLevel(ms, t);
-  const threshold = formatDuration(t.exceptionSeconds * 1000);
-  if (level === 'severe') return `out ${formatDuration(ms)} — severe (${t.severeMinutes} min)`;
-  return level === 'over'
-    ? `out ${formatDuration(ms)} (over ${threshold} threshold)`
-    : `out ${formatDuration(ms)} (within ${threshold} threshold)`;
+  const out = `out ${formatDuration(ms)}`;
+  return level === 'severe' ? `${out}, severe` : level === 'over' ? out : `${out}, not counted yet`;
+}
+
+/** The unit's thresholds in a sentence: "Counts against adherence after 1 min; severe after 5 min." */
+export function thresholdWords(t: Thresholds): string {
+  const counts =
+    t.exceptionSeconds > 0
+      ? `Time out of adherence counts against adherence after ${formatDuration(t.exceptionSeconds * 1000)}`
+      : 'Time out of adherence counts against adherence at once';
+  return `${counts}; it is severe after ${t.severeMinutes} min (the unit's settings in Genesys).`;
 }

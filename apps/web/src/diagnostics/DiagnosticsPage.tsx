@@ -45,6 +45,10 @@ export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; 
       <button type="button" onClick={onRetry}>
         Try signing in again
       </button>
+      <p>
+        Setting Adhere up? The <a href="/doctor">Sign-in Doctor</a> reads a failed request or an error you paste and
+        says what was wrong.
+      </p>
     </section>
   );
 }

@@ -149,7 +149,7 @@ export function ExceptionList({
               {header('scheduled', 'Scheduled')}
               {header('actual', 'Actual')}
               <th scope="col">Presence · routing</th>
-              <th scope="col">Impact</th>
+              <th scope="col">Effect on service</th>
               {header('explanation', 'Explanation')}
             </tr>
           </thead>

@@ -10,7 +10,7 @@ import {
   type GenesysClient,
   type ZonedDay,
 } from '@adhere/genesys';
-import { activityWords, explanationWords, impactWords } from '../words.js';
+import { activityWords, countWords, explanationWords, impactWords } from '../words.js';
 import { AgentTable } from './AgentTable.js';
 import { downloadCsv, isoWithOffset } from './csv.js';
 import { exportTable, whenScheduled, type Column, type ExportForm } from './export-table.js';
@@ -201,7 +201,7 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
           {rangeDays > MAX_DAYS
             ? `At most ${MAX_DAYS} days (13 months).`
             : rangeDays > 0
-              ? `${rangeDays} days, asked of Genesys ${form.exceptions ? 'a week' : 'a month'} at a time.`
+              ? rangeParts(rangeDays, form.exceptions)
               : ''}
         </span>
       </form>
@@ -217,7 +217,7 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
           <progress max={1} value={fraction} aria-label="Report progress" />
           <span role="status">
             {running
-              ? `Part ${Math.min(statuses.length, fetchedParts + 1)} of ${statuses.length}: Genesys is computing adherence…`
+              ? `Part ${Math.min(statuses.length, fetchedParts + 1)} of ${statuses.length}: Genesys is preparing the figures…`
               : `${fetchedParts} of ${statuses.length} parts fetched`}
           </span>
         </div>
@@ -323,13 +323,13 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
           },
           { words: 'Exceptions', field: 'exceptionCount', value: (r) => r.exceptionCount },
           {
-            words: 'Exception time',
+            words: 'Exception time counted in adherence',
             field: 'exceptionDurationSeconds',
             kind: 'seconds',
             value: (r) => r.exceptionSeconds,
           },
           {
-            words: 'Exception time as Genesys shows it',
+            words: 'Exception time including thresholds',
             field: 'exceptionDurationSecondsAsGenesysUi',
             kind: 'seconds',
             value: (r) => r.exceptionSecondsAsGenesysUi,
@@ -342,7 +342,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
           },
           { words: 'Time worked', field: 'actualLengthSeconds', kind: 'seconds', value: (r) => r.actualSeconds },
           {
-            words: 'Impact',
+            words: 'Effect on service',
             field: 'impact',
             value: (r) => (exportForm === 'tools' ? r.impact : impactWords(r.impact)),
           },
@@ -396,11 +396,11 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
             value: (r) => whenScheduled(r.d.conformanceScheduleSeconds, r.d.conformancePercentage),
           },
           { words: 'Exceptions', field: 'exceptionCount', value: (r) => r.d.exceptionCount },
-          daySeconds('Exception time', 'exceptionDurationSeconds'),
+          daySeconds('Exception time counted in adherence', 'exceptionDurationSeconds'),
           daySeconds('Scheduled time counted for adherence', 'adherenceScheduleSeconds'),
           daySeconds('Scheduled time', 'scheduleLengthSeconds'),
           daySeconds('Time worked', 'actualLengthSeconds'),
-          daySeconds('Impact', 'impactSeconds'),
+          daySeconds('Net effect on service time', 'impactSeconds'),
           { words: 'Time zone', field: 'timeZone', value: () => zone },
         ],
         results.flatMap((r) => r.days.map((d) => ({ userId: r.userId, d }))),
@@ -428,7 +428,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
           { words: 'Presence', field: 'systemPresence', value: (r) => r.systemPresence },
           { words: 'Routing status', field: 'routingStatus', value: (r) => r.routingStatus },
           {
-            words: 'Impact',
+            words: 'Effect on service',
             field: 'impact',
             value: (r) => (exportForm === 'tools' ? r.impact : impactWords(r.impact)),
           },
@@ -469,9 +469,9 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
         <p className="hint" data-testid="fetch-timings">
           {report.timings.parts === 0
             ? 'Every part came from this session: nothing was asked of Genesys again.'
-            : `${report.timings.parts} of ${report.chunks.length} parts fetched now: Genesys computing ${seconds(
+            : `${report.timings.parts} of ${report.chunks.length} parts loaded now: Genesys took ${seconds(
                 report.timings.serverMs,
-              )}, download ${seconds(report.timings.downloadMs)}, reading ${seconds(report.timings.parseMs)}.`}
+              )} to prepare the figures; downloading took ${seconds(report.timings.downloadMs)} and reading ${seconds(report.timings.parseMs)}.`}
         </p>
         <div className="toolbar no-print" role="group" aria-label="Export">
           <button type="button" onClick={exportAgents}>
@@ -581,4 +581,13 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
       ) : null}
     </div>
   );
+}
+
+/**
+ * The range in words, and how it will load: "31 days, loaded in 5 parts". Genesys prepares a week at a time with
+ * exceptions, a month without (the report's chunks), each part in turn with its own progress.
+ */
+function rangeParts(days: number, exceptions: boolean): string {
+  const parts = Math.ceil(days / (exceptions ? 7 : 31));
+  return parts > 1 ? `${countWords(days, 'day')}, loaded in ${parts} parts.` : `${countWords(days, 'day')}.`;
 }

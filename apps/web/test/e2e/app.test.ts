@@ -85,9 +85,10 @@ describe('the adherence SPA in Chromium', () => {
     // Headers in words, durations as h:mm and minutes (issue 22, item 2).
     expect(lines[0]).toBe(
       'Agent,Agent id,Adherence %,Conformance %,Target %,Missed target,Exceptions,' +
-        'Exception time (h:mm),Exception time (minutes),Exception time as Genesys shows it (h:mm),' +
-        'Exception time as Genesys shows it (minutes),Scheduled time (h:mm),Scheduled time (minutes),' +
-        'Time worked (h:mm),Time worked (minutes),Impact,From,To,Time zone',
+        'Exception time counted in adherence (h:mm),Exception time counted in adherence (minutes),' +
+        'Exception time including thresholds (h:mm),Exception time including thresholds (minutes),' +
+        'Scheduled time (h:mm),Scheduled time (minutes),' +
+        'Time worked (h:mm),Time worked (minutes),Effect on service,From,To,Time zone',
     );
     expect(lines).toHaveLength(muAgents().length + 1);
     expect(lines[1]).toContain(userId);

@@ -58,8 +58,9 @@ describe('the live board in Chromium', () => {
     // The first row says how long, against the unit's exception (60 s) and severe (5 min) thresholds.
     const first = page.locator(`.vtable-row[data-key="${out[0]!.id}"]`);
     const ms = NOW - statusOf(out[0]!.index).timeOfAdherenceChange;
-    const mmss = `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
-    const expected = ms >= 300_000 ? `out ${mmss} — severe (5 min)` : ms >= 60_000 ? `over 1:00 threshold` : 'within';
+    const sec = Math.floor((ms % 60_000) / 1000);
+    const spell = `${Math.floor(ms / 60_000)} min${sec ? ` ${sec} s` : ''}`;
+    const expected = ms >= 300_000 ? `out ${spell}, severe` : ms >= 60_000 ? `out ${spell}` : 'not counted yet';
     if (ms < 3_600_000) await expect.poll(() => first.textContent()).toContain(expected);
     else await expect.poll(() => first.locator('[data-level]').getAttribute('data-level')).toBe('severe');
     // Words, not enums; the raw value stays in the title.
@@ -142,6 +143,26 @@ describe('the live board in Chromium', () => {
     // Back to act-now order for the tests that follow.
     await page.getByLabel('Order').selectOption('actNow');
     await page.mouse.move(0, 0);
+  });
+
+  // Issue 22, item 7: the Doctor, a developer's tool, is under Help, not in the main navigation; the board says its
+  // units' thresholds once in words; the order and the impact column in plain words.
+  it('says things plainly: Help holds the Doctor, the thresholds are said once, no jargon in the order or columns', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Live board', 'History', 'Settings']);
+    await page.locator('.help-menu summary').click();
+    expect(await page.getByRole('link', { name: 'Sign-in Doctor' }).getAttribute('href')).toBe('/doctor');
+    await page.locator('.help-menu summary').click();
+    expect(await page.getByTestId('thresholds').textContent()).toBe(
+      "Time out of adherence counts against adherence after 1 min; it is severe after 5 min (the unit's settings in Genesys).",
+    );
+    expect(await page.getByLabel('Order').locator('option').allTextContents()).not.toContain(
+      expect.stringMatching(/Act now/),
+    );
+    expect(await page.getByRole('columnheader', { name: /Effect on service/ }).count()).toBe(1);
+    const effects = await page.locator('.vtable-row [data-column="impact"]').allTextContents();
+    expect(effects.length).toBeGreaterThan(0);
+    for (const e of effects) expect(['Helps service', 'Hurts service', 'No effect', 'Not known', '–']).toContain(e);
   });
 
   // Issue 22, item 4: agents out for hours when the board opened left the alert list empty, with nothing
@@ -423,6 +444,12 @@ describe('the live board in Chromium', () => {
     expect(label).not.toMatch(/\d{4}-\d\d-\d\d/);
     expect(label).toContain(String(new Date(t).getUTCFullYear()));
     expect(await view.textContent()).toMatch(/activity as of \d\d:\d\d\./);
+    // Issue 22, item 7: since when the state holds, by the unit's clock, and for how long in words (not "for 0:00").
+    const changed = localMinuteOfDay(zone, statusOf(agent.index).timeOfAdherenceChange);
+    const since = `${String(Math.floor(changed / 60)).padStart(2, '0')}:${String(changed % 60).padStart(2, '0')}`;
+    expect(await view.textContent()).toMatch(
+      new RegExp(`since ${since} \\((just now|for (\\d+ h \\d\\d min|\\d+ min( \\d+ s)?))\\)`),
+    );
     expect(await view.locator('.legend li').allTextContents()).toEqual(
       expect.arrayContaining(['On queue', 'Break', 'Meal', 'Exception']),
     );

@@ -277,7 +277,7 @@ describe('history in Chromium', () => {
       const lines = csv.slice(1).trim().split('\r\n');
       // Issue 22, item 2: headers in words, lengths as h:mm and minutes.
       expect(lines[0]).toBe(
-        'Agent,Agent id,Start,End,Length (h:mm),Length (minutes),Scheduled activity,Scheduled activity code,Actual activity,Presence,Routing status,Impact,Explanation,Time zone',
+        'Agent,Agent id,Start,End,Length (h:mm),Length (minutes),Scheduled activity,Scheduled activity code,Actual activity,Presence,Routing status,Effect on service,Explanation,Time zone',
       );
       const mine = lines.slice(1).filter((l) => l.includes(agent.id));
       expect(mine).toHaveLength(want.length);
