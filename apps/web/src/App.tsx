@@ -5,7 +5,7 @@ import { AccessNotice } from './access/AccessNotice.js';
 import { useAccess } from './access/useAccess.js';
 import type { Session, SignInFailure } from './auth/session.js';
 import { BoardPage } from './board/BoardPage.js';
-import { useTheme, type Theme } from './preferences/theme.js';
+import { ThemeChoice } from './preferences/ThemeChoice.js';
 import { navigate, useLocation } from './router.js';
 import { liveBoardFor } from './board/live-board.js';
 
@@ -191,7 +191,8 @@ function Shell({
           {link('/settings', 'Settings')}
         </nav>
         <HelpMenu />
-        <ThemeChoice />
+        {/* Settings has its own (one control per choice on a page). */}
+        {location.pathname === '/settings' ? null : <ThemeChoice />}
         {signedIn ? (
           <button type="button" onClick={() => void session.signOut()}>
             Sign out
@@ -226,19 +227,5 @@ function HelpMenu() {
         </li>
       </ul>
     </details>
-  );
-}
-
-function ThemeChoice() {
-  const [theme, setTheme] = useTheme();
-  return (
-    <label className="theme">
-      Theme{' '}
-      <select value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-        <option value="system">As the system</option>
-        <option value="light">Light</option>
-        <option value="dark">Dark</option>
-      </select>
-    </label>
   );
 }

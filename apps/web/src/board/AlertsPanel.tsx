@@ -1,6 +1,7 @@
 /** @module The board's alerts: the mass-deviation banner, the list of severe alerts, and their settings. */
 import { formatDuration } from './state-style.js';
 import type { Alert, AlertPrefs, MassDeviation } from './alerts.js';
+import { AlertChoices } from '../preferences/AlertChoices.js';
 
 export function AlertsPanel({
   alerts,
@@ -30,13 +31,6 @@ export function AlertsPanel({
   /** The units on the board, to mute one. */
   units: Array<{ id: string; name: string }>;
 }) {
-  const toggleDesktop = async (on: boolean) => {
-    if (on && typeof Notification !== 'undefined' && Notification.permission !== 'granted') {
-      const answer = await Notification.requestPermission();
-      if (answer !== 'granted') return setPrefs({ ...prefs, desktop: false });
-    }
-    setPrefs({ ...prefs, desktop: on });
-  };
   return (
     <div className="alerts">
       {mass.length ? (
@@ -48,34 +42,7 @@ export function AlertsPanel({
       <details className="alert-settings">
         <summary>Alerts{alerts.length ? ` (${alerts.length})` : ''} · settings</summary>
         <div className="toolbar">
-          <label>
-            <input type="checkbox" checked={prefs.desktop} onChange={(e) => void toggleDesktop(e.target.checked)} />{' '}
-            Desktop notifications
-          </label>
-          <label>
-            <input
-              type="checkbox"
-              checked={prefs.sound}
-              onChange={(e) => setPrefs({ ...prefs, sound: e.target.checked })}
-            />{' '}
-            Sound
-          </label>
-          <label>
-            Alert after{' '}
-            <input
-              type="number"
-              className="narrow"
-              min={1}
-              max={240}
-              value={prefs.minutes ?? ''}
-              placeholder="unit's"
-              onChange={(e) => {
-                const n = Number(e.target.value);
-                setPrefs({ ...prefs, minutes: e.target.value && n > 0 ? n : undefined });
-              }}
-            />{' '}
-            minutes out (empty: the unit&apos;s severe threshold)
-          </label>
+          <AlertChoices prefs={prefs} setPrefs={setPrefs} />
           {units.map((u) => (
             <label key={u.id}>
               <input
@@ -93,11 +60,6 @@ export function AlertsPanel({
               Mute {u.name}
             </label>
           ))}
-          {prefs.mutedAgents.length ? (
-            <button type="button" onClick={() => setPrefs({ ...prefs, mutedAgents: [] })}>
-              Unmute {prefs.mutedAgents.length} agents
-            </button>
-          ) : null}
         </div>
       </details>
       {alreadyOut.length ? (

@@ -11,6 +11,7 @@ import {
 import { problemWords } from '../access/denied.js';
 import { navigate, useLocation } from '../router.js';
 import { readAddressIds } from '../address-ids.js';
+import { boardAddress, loadBoardOpensOn, saveBoardOpensOn } from '../preferences/board-opens-on.js';
 import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
@@ -54,7 +55,21 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     if (value) next.searchParams.set(key, value);
     else next.searchParams.delete(key);
     navigate(next.pathname + next.search, true);
+    // The board opens on the units chosen last (Settings says which, and forgets them).
+    if (key === 'bu' || key === 'mu' || key === 'team') saveBoardOpensOn(next.searchParams);
   };
+  // An address without units opens the board on those chosen last, written into the address (a link copied
+  // from it then opens the same board for anyone).
+  useEffect(() => {
+    if (q.has('bu') || q.has('mu') || q.has('team')) return;
+    const on = loadBoardOpensOn();
+    if (!on) return;
+    const next = new URL(location.href);
+    for (const [k, v] of boardAddress(on)) next.searchParams.set(k, v);
+    navigate(next.pathname + next.search, true);
+    // Once, on opening: later changes of the address are the user's own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   // First of the page's requests: the snapshot that fills the board must not queue behind the others (a
   // browser opens six connections to a host; the rest of the page's requests wait their turn).

@@ -3,8 +3,18 @@ import { createMemoryStorage, startSignIn } from '@adhere/oauth';
 import type { Access } from '@adhere/genesys';
 import { AccessTable } from '../access/AccessTable.js';
 import type { ResolvedConfig } from '../config.js';
+import type { AlertPrefs } from '../board/alerts.js';
+import { AlertChoices } from '../preferences/AlertChoices.js';
+import { loadAlertPrefs, saveAlertPrefs } from '../preferences/alert-prefs.js';
+import { boardAddress, forgetBoardOpensOn, loadBoardOpensOn } from '../preferences/board-opens-on.js';
+import { ThemeChoice } from '../preferences/ThemeChoice.js';
+import { navigate } from '../router.js';
+import { countWords } from '../words.js';
 
-/** Region, client id, redirect URI, and the exact authorize URL this app sends people to. */
+/**
+ * Settings for the person using the app (issue 22, item 7): appearance, where the board opens, alerts, what their
+ * role can see; how the app signs in (region, client id, the exact authorize URL) is kept for administrators.
+ */
 export function SettingsPage({
   config,
   access,
@@ -36,27 +46,14 @@ export function SettingsPage({
   return (
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">Settings</h1>
-      <dl>
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>
-              <code>{v}</code>
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <h2>Authorize URL</h2>
-      <p>
-        <code className="wrap" data-testid="authorize-url">
-          {authorizeUrl ?? '…'}
-        </code>
-      </p>
-      <p>
-        Set these in <code>config.json</code> beside the app:{' '}
-        <code>{'{"region":"eu_west_1","clientId":"…","redirectUri":"https://…/callback"}'}</code>.
-      </p>
-      <h2>Your access</h2>
+      <p className="lead">Your own choices, kept in this browser. What your role can see is under Access.</p>
+      <h2>Appearance</h2>
+      <ThemeChoice />
+      <h2>The board</h2>
+      <BoardOpensOnChoice />
+      <h2>Alerts</h2>
+      <AlertSettings />
+      <h2>Access</h2>
       {signedIn ? (
         <>
           <AccessTable access={access} />
@@ -71,6 +68,78 @@ export function SettingsPage({
       ) : (
         <p>Sign in to see which features your account and this app may use.</p>
       )}
+      <details className="admin-settings">
+        <summary>For administrators: how this app signs in to Genesys Cloud</summary>
+        <dl>
+          {rows.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>
+                <code>{v}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <h3>Authorize URL</h3>
+        <p>
+          <code className="wrap" data-testid="authorize-url">
+            {authorizeUrl ?? '…'}
+          </code>
+        </p>
+        <p>
+          Set these in <code>config.json</code> beside the app:{' '}
+          <code>{'{"region":"eu_west_1","clientId":"…","redirectUri":"https://…/callback"}'}</code>.
+        </p>
+      </details>
     </section>
+  );
+}
+
+/** Desktop notifications, sound, when an alert comes, muted agents: the same choices as beside the board's alerts. */
+function AlertSettings() {
+  const [prefs, setPrefsState] = useState(loadAlertPrefs);
+  const setPrefs = (p: AlertPrefs) => {
+    saveAlertPrefs(p);
+    setPrefsState(p);
+  };
+  return (
+    <div className="toolbar" role="group" aria-label="Alerts">
+      <AlertChoices prefs={prefs} setPrefs={setPrefs} />
+      {prefs.mutedUnits.length ? (
+        <button type="button" onClick={() => setPrefs({ ...prefs, mutedUnits: [] })}>
+          Unmute {countWords(prefs.mutedUnits.length, 'unit')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** Which units the board opens on: the ones chosen last, with a way to forget them. */
+function BoardOpensOnChoice() {
+  const [on, setOn] = useState(loadBoardOpensOn);
+  if (!on)
+    return (
+      <p data-testid="board-opens-on">
+        The board opens on the first management unit you may watch. Once you choose units on the board, it opens on
+        those.
+      </p>
+    );
+  const parts = [
+    on.managementUnitIds.length > 0 ? countWords(on.managementUnitIds.length, 'management unit') : undefined,
+    on.teamId ? 'one team' : undefined,
+  ].filter(Boolean);
+  return (
+    <p data-testid="board-opens-on">
+      The board opens on the units you chose last ({parts.join(' and ') || 'a business unit'}).{' '}
+      <a
+        href={`/?${boardAddress(on).toString()}`}
+        onClick={(e) => (e.preventDefault(), navigate(`/?${boardAddress(on)}`))}
+      >
+        Open the board there
+      </a>{' '}
+      <button type="button" onClick={() => (forgetBoardOpensOn(), setOn(undefined))}>
+        Forget them
+      </button>
+    </p>
   );
 }

@@ -37,6 +37,7 @@ afterAll(() => stack?.close());
 
 const agents = () => stack.emulator.centre.topology.agents;
 const statusOf = (index: number) => stack.emulator.centre.statusOf(index);
+const topoTeam = () => stack.emulator.centre.topology.teams[1]!;
 
 describe('the live board in Chromium', () => {
   it('puts who to act on first: out of adherence, longest first, against the unit’s thresholds', async () => {
@@ -535,5 +536,46 @@ describe('the live board in Chromium', () => {
     expect(await item.locator('strong').textContent()).toBe(other === 'Denied' ? 'Declined' : 'Approved');
     await page.screenshot({ path: `${artifacts}board-explanation-live.png` });
     await page.keyboard.press('Escape');
+  });
+
+  // Issue 22, item 7: Settings was an OAuth dump with nothing a supervisor could set. Now: appearance, where the
+  // board opens, alerts (the same choices as on the board), access; the sign-in details folded away for admins.
+  it('Settings are for the supervisor: the board opens on the units chosen last, alerts, access', async () => {
+    const team = topoTeam();
+    await page.getByLabel('Team').selectOption(team.id);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const settings = page.locator('section.settings');
+    await settings.getByRole('heading', { name: 'Access' }).waitFor();
+    expect(await settings.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Appearance',
+      'The board',
+      'Alerts',
+      'Access',
+    ]);
+    expect(await settings.locator('details.admin-settings').getAttribute('open')).toBeNull();
+    expect(await page.getByLabel('Theme').count()).toBe(1); // one control per choice on the page
+    expect(await page.getByTestId('board-opens-on').textContent()).toMatch(
+      /the units you chose last \((1 management unit and )?one team\)/,
+    );
+    // An alert choice made here is the board's.
+    const sound = settings.getByLabel('Sound');
+    const wasOn = await sound.isChecked();
+    await sound.setChecked(!wasOn);
+    // The board opens on the chosen team from an address without one.
+    await page.getByRole('link', { name: 'Live board' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('team')).toBe(team.id);
+    expect(await page.getByLabel('Team').inputValue()).toBe(team.id);
+    await page.locator('.alert-settings summary').click();
+    expect(await page.locator('.alert-settings').getByLabel('Sound').isChecked()).toBe(!wasOn);
+    await page.locator('.alert-settings').getByLabel('Sound').setChecked(wasOn);
+    await page.locator('.alert-settings summary').click();
+    // Forgotten: the board opens on the first unit again.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Forget them' }).click();
+    expect(await page.getByTestId('board-opens-on').textContent()).toContain('opens on the first management unit');
+    expect(await axeAudit(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Live board' }).click();
+    await page.getByTestId('agent-count').waitFor();
+    expect(new URL(page.url()).searchParams.get('team')).toBeNull();
   });
 });
