@@ -142,7 +142,12 @@ describe('act now: ranking, thresholds, pause', () => {
       "Time out of adherence counts against adherence after 1 min; it is severe after 5 min (the unit's settings in Genesys).",
     );
     expect([outLevel(59_999, t), outLevel(60_000, t), outLevel(300_000, t)]).toEqual(['within', 'over', 'severe']);
-    expect(thresholdsOf(undefined)).toEqual({ exceptionSeconds: 0, severeMinutes: 5, targetPercent: 90 });
+    expect(thresholdsOf(undefined)).toEqual({
+      exceptionSeconds: 0,
+      severeMinutes: 5,
+      targetPercent: 90,
+      ignoredCategories: [],
+    });
   });
 
   it('paused, the board holds still and queues; resumed, it applies the queue in arrival order', () => {
@@ -163,7 +168,7 @@ describe('act now: ranking, thresholds, pause', () => {
 });
 
 describe('alerts', () => {
-  const T = { exceptionSeconds: 60, severeMinutes: 5, targetPercent: 90 };
+  const T = { exceptionSeconds: 60, severeMinutes: 5, targetPercent: 90, ignoredCategories: [] };
   const out = (id: string, since: number, team = 't1'): AgentAdherence => ({
     ...record(id, since, 'OutOfAdherence'),
     teamId: team,

@@ -17,6 +17,7 @@ import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
 import { selectionPercent } from './today.js';
+import { addTallies, agentTally, project, runningOutMs, urgency } from './projection.js';
 import { useSoon } from './useSoon.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
@@ -26,6 +27,10 @@ import { VirtualTable, type Column } from './VirtualTable.js';
 import { useDistinctNames } from './useDistinctNames.js';
 
 const NO_UNITS: never[] = [];
+
+const PROJECTION_SAYS =
+  'Projected: the share of today’s scheduled time in adherence if the rest of the day goes to schedule. ' +
+  'Budget: how much more time out of adherence the units’ targets allow today.';
 
 // The day view loads when first opened: most visits never open it.
 const AgentDayView = lazy(() => import('./AgentDayView.js').then((m) => ({ default: m.AgentDayView })));
@@ -148,6 +153,17 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     [ranked, now, today.units],
   );
   const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
+  // Where the day is going (issue 20, item 1): each agent's and the selection's projection and budget, summed in
+  // minutes over the agents whose figures and schedule are in.
+  const tallyOf = (r: AgentAdherence) => agentTally(today.units, r, thresholdOf(r).targetPercent, now);
+  const selectionDay = useSoon(() => {
+    const tallies = [];
+    for (const r of ranked.model.all()) {
+      const t = agentTally(today.units, r, thresholdOf(r).targetPercent, now);
+      if (t) tallies.push(t);
+    }
+    return tallies.length ? project(addTallies(tallies)) : undefined;
+  }, [ranked, now, today.units, thresholds]);
   // The units' thresholds said once for the board (the rows say only "severe" or "not counted yet").
   const unitThresholds = muIds.map((id) => thresholds.get(id)).filter((t) => t !== undefined);
   const thresholdsSaid =
@@ -331,6 +347,37 @@ export function BoardPage({ client }: { client: GenesysClient }) {
       },
     },
     {
+      key: 'budget',
+      label: 'Exception budget',
+      width: '0.9fr',
+      render: (r) => {
+        const tally = tallyOf(r);
+        if (!tally)
+          return (
+            <span title={today.projectionProblem ?? "Today's figures and schedule have not come from Genesys yet"}>
+              –
+            </span>
+          );
+        const p = project(tally);
+        if (p.projectedPercent === undefined) return <span>Not scheduled today</span>;
+        const why = urgency(p, runningOutMs(r, now));
+        const t = thresholdOf(r).targetPercent;
+        const title =
+          `Projected ${p.projectedPercent.toFixed(1)}% at the end of the day if the rest of it goes to schedule. ` +
+          `The ${t}% target allows ${formatDuration(tally.allowedMs)} out of adherence in ` +
+          `${formatDuration(tally.scheduledMs)} scheduled today; ${formatDuration(tally.exceptionMs)} used so far.`;
+        return (
+          <span className={p.budgetMs < 0 || why ? 'below-target' : undefined} data-urgency={why} title={title}>
+            {p.budgetMs < 0
+              ? `target missed by ${formatDuration(-p.budgetMs)}`
+              : why === 'will-miss'
+                ? `${formatDuration(p.budgetMs)} left: act now`
+                : `${formatDuration(p.budgetMs)} left`}
+          </span>
+        );
+      },
+    },
+    {
       key: 'impact',
       label: 'Effect on service',
       width: '0.6fr',
@@ -502,6 +549,17 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           {selectionToday === undefined
             ? (today.problem ?? "Today's adherence: waiting for Genesys's figures for today")
             : `Today so far: ${selectionToday.toFixed(1)}% (target ${target}%)`}
+        </span>
+        <span className="projection" data-testid="projection" title={PROJECTION_SAYS}>
+          {selectionDay === undefined
+            ? (today.projectionProblem ?? '')
+            : selectionDay.projectedPercent === undefined
+              ? 'Nothing is scheduled today: no projection.'
+              : `Projected by end of day: ${selectionDay.projectedPercent.toFixed(1)}% · ${
+                  selectionDay.budgetMs >= 0
+                    ? `${formatDuration(selectionDay.budgetMs)} of exceptions left before missing the target`
+                    : `target missed by ${formatDuration(-selectionDay.budgetMs)}`
+                }`}
         </span>
         <span className="hint thresholds" data-testid="thresholds">
           {thresholdsSaid}

@@ -61,6 +61,12 @@ export class BoardModel implements AdherenceSink {
   snapshots = 0;
   /** Hears each merged snapshot at once (names for new agents are asked for then, not a frame later). */
   onSnapshot: (() => void) | undefined;
+  /**
+   * Why an agent out of adherence must be acted on now (see projection.ts): the act-now order puts those who will
+   * miss the target unless acted on first, then those who have missed it, then everyone else out. Set by the store
+   * once today's figures and schedule are in.
+   */
+  urgencyOf: ((a: AgentAdherence, now: number) => 'missed' | 'will-miss' | undefined) | undefined;
   /** Hears every record the board takes (today's adherence counts with them). */
   onApplied: ((record: AgentAdherence) => void) | undefined;
   /** While paused, what arrives is queued in order and applied on resume: the view holds still. */
@@ -248,10 +254,16 @@ export class BoardModel implements AdherenceSink {
       for (let i = 0; i < n; i++) {
         const a = rows[i]!;
         const since = this.since(a) || now;
-        // Act now: out of adherence first, longest out first; then the other states by need, longest first.
-        // severity × 1e15 + epoch ms stays below 2^53, so the key is exact.
+        // Act now: out of adherence first — those who will miss the target unless acted on now, then those who
+        // have missed it, then the rest — longest out first; then the other states by need, longest first.
+        // severity × 1e15 + epoch ms stays below 2^53 (the urgent groups go below zero), so the key is exact.
+        const urgent = q.sortKey === 'actNow' ? this.urgencyOf?.(a, now) : undefined;
         keys[i] =
-          q.sortKey === 'actNow' ? severity(a) * 1e15 + since : q.sortKey === 'timeInState' ? now - since : severity(a);
+          q.sortKey === 'actNow'
+            ? (urgent === 'will-miss' ? -2e15 : urgent === 'missed' ? -1e15 : severity(a) * 1e15) + since
+            : q.sortKey === 'timeInState'
+              ? now - since
+              : severity(a);
       }
     } else {
       // Text columns: rank the distinct values once, then sort rows by rank.

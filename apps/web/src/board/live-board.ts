@@ -13,6 +13,7 @@ import {
   getUsersByIds,
   localDate,
   recordTime,
+  searchAgentSchedules,
   startOfDay,
   type GenesysClient,
   type GenesysError,
@@ -22,9 +23,11 @@ import { BoardModel } from './board-model.js';
 import { boardSelection, takePreloaded } from './preload.js';
 import { tabNotifications } from '../notifications.js';
 import { deniedWords, problemWords } from '../access/denied.js';
-import { readOrg, teamsQuery, unitsQuery } from '../org-data/org-queries.js';
+import { activityCodesQuery, readOrg, teamsQuery, unitQuery, unitsQuery } from '../org-data/org-queries.js';
 import { thresholdsOf, type Thresholds } from './thresholds.js';
 import { TodayAdherence } from './today.js';
+import { DaySchedules } from './day-schedules.js';
+import { agentTally, project, runningOutMs, urgency } from './projection.js';
 import { namesakes } from '../same-names.js';
 
 export type Connection = LiveAdherenceState['status'];
@@ -45,8 +48,13 @@ export interface LiveBoardState {
   units: { zones: ReadonlyMap<string, string>; thresholds: ReadonlyMap<string, Thresholds> };
   /** Why the units' settings are missing or partial, in words. */
   unitsProblem: string | undefined;
-  /** Today's adherence per unit: a new object after each seed, so memos can depend on it. */
-  today: { byUnit: ReadonlyMap<string, TodayAdherence> };
+  /**
+   * Today's adherence per unit, and each unit's published schedule for today (for the projection): a new object
+   * after each seed, so memos can depend on it.
+   */
+  today: { byUnit: ReadonlyMap<string, TodayAdherence>; schedules: ReadonlyMap<string, DaySchedules> };
+  /** Why the projection is missing for some or all units, when it is. */
+  projectionProblem: string | undefined;
   /** Why today's figures are missing, when they are. */
   todayProblem: string | undefined;
 }
@@ -72,7 +80,8 @@ export class LiveBoardStore {
     namesVersion: 0,
     units: NO_UNITS,
     unitsProblem: undefined,
-    today: { byUnit: new Map() },
+    today: { byUnit: new Map(), schedules: new Map() },
+    projectionProblem: undefined,
     todayProblem: undefined,
   };
   private readonly listeners = new Set<() => void>();
@@ -161,7 +170,8 @@ export class LiveBoardStore {
       namesProblem: undefined,
       units: NO_UNITS,
       unitsProblem: undefined,
-      today: { byUnit: new Map() },
+      today: { byUnit: new Map(), schedules: new Map() },
+      projectionProblem: undefined,
       todayProblem: undefined,
     });
     const firstSnapshot = takePreloaded(muKey, teamId);
@@ -198,6 +208,14 @@ export class LiveBoardStore {
     // Every record the board takes moves its unit's count on: at the record's own time, or its arrival when that
     // is later (a change of scheduled activity alone moves neither of the record's times).
     model.onApplied = (r) => byUnit.get(r.managementUnitId ?? '')?.observe(r, Math.max(recordTime(r), Date.now()));
+    // The act-now order's "will miss the target unless acted on now", from today's figures and schedule once in.
+    model.urgencyOf = (r, now) => {
+      const running = runningOutMs(r, now);
+      if (running === undefined) return undefined;
+      const target = this.state.units.thresholds.get(r.managementUnitId ?? '')?.targetPercent ?? 90;
+      const tally = agentTally(this.state.today, r, target, now);
+      return tally ? urgency(project(tally), running) : undefined;
+    };
     let seeding: ReturnType<typeof setInterval> | undefined;
     const seed = () =>
       void units
@@ -309,6 +327,19 @@ export class LiveBoardStore {
     const { historicalAdherence } = await import('./today-history.js');
     const problems: string[] = [];
     let refused: string | undefined;
+    const schedules = new Map<string, DaySchedules>();
+    const scheduleProblems: string[] = [];
+    // Beside the figures, not after them: two independent questions to Genesys.
+    const schedulesRead = Promise.all(
+      muIds.map(async (mu) => {
+        try {
+          const s = await this.daySchedules(mu, signal);
+          if (s) schedules.set(mu, s);
+        } catch (e) {
+          if (!signal.aborted) scheduleProblems.push(problemWords(e));
+        }
+      }),
+    );
     await Promise.all(
       muIds.map(async (mu) => {
         const zone = this.state.units.zones.get(mu);
@@ -345,15 +376,52 @@ export class LiveBoardStore {
         }
       }),
     );
+    await schedulesRead;
     if (signal.aborted) return;
     this.changed({
-      today: { byUnit },
+      today: { byUnit, schedules },
+      projectionProblem: scheduleProblems.length
+        ? `The end-of-day projection needs today's published schedule, which could not be read (${scheduleProblems[0]}).`
+        : undefined,
       todayProblem: refused
         ? `Today's adherence comes from Genesys's historical adherence, and ${refused}.`
         : problems.length
           ? `Today's adherence is not available yet (Genesys did not answer for today: ${problems[0]}).`
           : undefined,
     });
+  }
+
+  /**
+   * The unit's published schedule for today, as the time that counts for adherence: every agent's shifts from the
+   * day before on (a night shift that began last evening still covers today's first hours). Activities of a
+   * category the unit ignores are left out, as Genesys leaves them out of adherence; their categories come from
+   * the business unit's activity codes, read only when the unit ignores some.
+   */
+  private async daySchedules(mu: string, signal: AbortSignal): Promise<DaySchedules | undefined> {
+    const zone = this.state.units.zones.get(mu);
+    if (!zone) return undefined;
+    const date = localDate(zone, Date.now());
+    const dayStart = startOfDay(zone, date);
+    const dayEnd = startOfDay(zone, addDays(date, 1));
+    const ignored = this.state.units.thresholds.get(mu)?.ignoredCategories ?? [];
+    const [found, categoryOf] = await Promise.all([
+      searchAgentSchedules(
+        this.client,
+        mu,
+        { startDate: new Date(dayStart - 86_400_000).toISOString(), endDate: new Date(dayEnd).toISOString() },
+        { signal, notifications: tabNotifications(this.client) },
+      ),
+      ignored.length === 0 ? undefined : this.categories(mu, signal),
+    ]);
+    return new DaySchedules(dayStart, dayEnd, found, (code) => !ignored.includes(categoryOf?.get(code) ?? ''));
+  }
+
+  private async categories(mu: string, signal: AbortSignal): Promise<Map<string, string>> {
+    const unit = await readOrg(this.client, unitQuery(this.client, mu), signal);
+    const bu = unit.businessUnit?.id;
+    if (!bu) return new Map();
+    const codes = await readOrg(this.client, activityCodesQuery(this.client, bu), signal);
+    return new Map(codes.map((c) => [c.id, c.category ?? '']));
   }
 
   private close(): void {

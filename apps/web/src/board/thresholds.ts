@@ -9,15 +9,23 @@ export interface Thresholds {
   severeMinutes: number;
   /** Genesys's adherenceTargetPercent (default 90). */
   targetPercent: number;
+  /** Genesys's ignoredActivityCategories: activities of these categories do not count for adherence. */
+  ignoredCategories: readonly string[];
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { exceptionSeconds: 0, severeMinutes: 5, targetPercent: 90 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  exceptionSeconds: 0,
+  severeMinutes: 5,
+  targetPercent: 90,
+  ignoredCategories: [],
+};
 
 export function thresholdsOf(settings: AdherenceSettings | undefined): Thresholds {
   return {
     exceptionSeconds: settings?.adherenceExceptionThresholdSeconds ?? DEFAULT_THRESHOLDS.exceptionSeconds,
     severeMinutes: settings?.severeAlertThresholdMinutes ?? DEFAULT_THRESHOLDS.severeMinutes,
     targetPercent: settings?.adherenceTargetPercent ?? DEFAULT_THRESHOLDS.targetPercent,
+    ignoredCategories: settings?.ignoredActivityCategories?.values ?? [],
   };
 }
 

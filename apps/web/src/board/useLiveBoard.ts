@@ -56,7 +56,7 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
     units: state.units,
     unitsProblem: state.unitsProblem,
     /** Today's adherence per unit, and why it is missing when it is. */
-    today: { units: state.today, problem: state.todayProblem },
+    today: { units: state.today, problem: state.todayProblem, projectionProblem: state.projectionProblem },
     now,
     pause: () => store.pause(),
     resume: () => store.resume(),

@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { explanationsTruth, historicalTruth, SUPERVISOR, tokenFor } from '@adhere/emulator/testing';
 import { addDays, localDate, localMinuteOfDay, startOfDay } from '@adhere/genesys';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
+import { formatDuration } from '../../src/board/state-style.js';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0);
 let stack: Stack;
@@ -110,6 +111,39 @@ describe('the live board in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('today').textContent(), { timeout: 20_000 })
       .toBe(`Today so far: ${((1 - exc / sched) * 100).toFixed(1)}% (target 90%)`);
+    // Issue 20, item 1: where the day is going — the whole day's scheduled time (the emulator's truth as of the
+    // day's end), less what is out so far; the budget is what the 90% target still allows.
+    let whole = 0;
+    for (const a of agents())
+      whole += (
+        historicalTruth(stack.emulator, a.id, start, end, zone, Date.parse(end)) as {
+          dayMetrics: Array<{ adherenceScheduleSeconds: number }>;
+        }
+      ).dayMetrics[0]!.adherenceScheduleSeconds;
+    const budget = (whole * 0.1 - exc) * 1000;
+    await expect
+      .poll(() => page.getByTestId('projection').textContent(), { timeout: 20_000 })
+      .toBe(
+        `Projected by end of day: ${((1 - exc / whole) * 100).toFixed(1)}% · ` +
+          (budget >= 0
+            ? `${formatDuration(budget)} of exceptions left before missing the target`
+            : `target missed by ${formatDuration(-budget)}`),
+      );
+    // The first row's own budget, in words, with the figures it rests on in its title.
+    const own = day.get(out[0]!.id)!;
+    const ownWhole = (
+      historicalTruth(stack.emulator, out[0]!.id, start, end, zone, Date.parse(end)) as {
+        dayMetrics: Array<{ adherenceScheduleSeconds: number }>;
+      }
+    ).dayMetrics[0]!.adherenceScheduleSeconds;
+    const ownBudget = (ownWhole * 0.1 - own.exceptionDurationSeconds) * 1000;
+    const budgetCell = first.locator('[data-column="budget"] span');
+    expect(await budgetCell.textContent()).toBe(
+      ownBudget < 0 ? `target missed by ${formatDuration(-ownBudget)}` : expect.stringMatching(/ left(: act now)?$/),
+    );
+    expect(await budgetCell.getAttribute('title')).toContain(
+      `Projected ${(((ownWhole - own.exceptionDurationSeconds) / ownWhole) * 100).toFixed(1)}% at the end of the day`,
+    );
     const firstToday = await first.locator('[role="cell"][data-column="today"]').textContent();
     expect(firstToday).toBe(`${day.get(out[0]!.id)!.adherencePercentage.toFixed(1)}%`);
     expect(await axeAudit(page)).toEqual([]);

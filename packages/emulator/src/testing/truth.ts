@@ -7,7 +7,8 @@ import { userHistory } from '../simulation/history.js';
 
 /**
  * One agent's historical adherence over [startDate, endDate) in `timeZone`, computed in one pass with no range
- * limit, in the bulk file's shape (…Seconds names, exceptions and actuals included), as of the emulator's now.
+ * limit, in the bulk file's shape (…Seconds names, exceptions and actuals included), as of the emulator's now
+ * (or `asOf`: a later instant gives what the schedule will have counted by then, for projections).
  */
 export function historicalTruth(
   emulator: Emulator,
@@ -15,6 +16,7 @@ export function historicalTruth(
   startDate: string,
   endDate: string,
   timeZone: string,
+  asOf: number = emulator.centre.now(),
 ): Record<string, unknown> {
   const topo = emulator.centre.topology;
   const agent = topo.agentsById.get(userId);
@@ -26,7 +28,7 @@ export function historicalTruth(
     Date.parse(startDate),
     Date.parse(endDate),
     timeZone,
-    emulator.centre.now(),
+    asOf,
   );
   return bulkUserResult(h, true, true);
 }
