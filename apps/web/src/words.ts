@@ -68,6 +68,11 @@ export function hoursMinutes(seconds: number): string {
   return sec ? `${m} min ${sec} s` : `${m} min`;
 }
 
+/** A budget of time in whole minutes (seconds would be noise): "2 h 21 min", "46 min", "under 1 min". */
+export function minutesWords(ms: number): string {
+  return ms < 60_000 ? 'under 1 min' : hoursMinutes(Math.floor(ms / 60_000) * 60);
+}
+
 /** A local minute of the day as 24-hour time, "09:30". */
 export function clockTime(minuteOfDay: number): string {
   return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;

@@ -144,3 +144,12 @@ describe('projection against the emulator’s truth', () => {
     expect(project(agentTally(byUnit, records.get(off.id)!, 90, NOW)!).projectedPercent).toBeUndefined();
   });
 });
+
+describe('budgets in words', () => {
+  it('whole minutes, never seconds', async () => {
+    const { minutesWords } = await import('../src/words.js');
+    expect(minutesWords(46 * MIN + 11_000)).toBe('46 min');
+    expect(minutesWords(141 * 60 * MIN + 31 * MIN + 59_000)).toBe('141 h 31 min');
+    expect(minutesWords(30_000)).toBe('under 1 min');
+  });
+});

@@ -22,7 +22,15 @@ import { useSoon } from './useSoon.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { DEFAULT_THRESHOLDS, describeOut, outLevel, thresholdWords } from './thresholds.js';
-import { activityWords, clockTime, explanationWords, impactWords, presenceWords, routingWords } from '../words.js';
+import {
+  activityWords,
+  clockTime,
+  explanationWords,
+  impactWords,
+  minutesWords,
+  presenceWords,
+  routingWords,
+} from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 import { useDistinctNames } from './useDistinctNames.js';
 
@@ -364,15 +372,15 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         const t = thresholdOf(r).targetPercent;
         const title =
           `Projected ${p.projectedPercent.toFixed(1)}% at the end of the day if the rest of it goes to schedule. ` +
-          `The ${t}% target allows ${formatDuration(tally.allowedMs)} out of adherence in ` +
-          `${formatDuration(tally.scheduledMs)} scheduled today; ${formatDuration(tally.exceptionMs)} used so far.`;
+          `The ${t}% target allows ${minutesWords(tally.allowedMs)} out of adherence in ` +
+          `${minutesWords(tally.scheduledMs)} scheduled today; ${minutesWords(tally.exceptionMs)} used so far.`;
         return (
           <span className={p.budgetMs < 0 || why ? 'below-target' : undefined} data-urgency={why} title={title}>
             {p.budgetMs < 0
-              ? `target missed by ${formatDuration(-p.budgetMs)}`
+              ? `target missed by ${minutesWords(-p.budgetMs)}`
               : why === 'will-miss'
-                ? `${formatDuration(p.budgetMs)} left: act now`
-                : `${formatDuration(p.budgetMs)} left`}
+                ? `${minutesWords(p.budgetMs)} left: act now`
+                : `${minutesWords(p.budgetMs)} left`}
           </span>
         );
       },
@@ -557,8 +565,8 @@ export function BoardPage({ client }: { client: GenesysClient }) {
               ? 'Nothing is scheduled today: no projection.'
               : `Projected by end of day: ${selectionDay.projectedPercent.toFixed(1)}% · ${
                   selectionDay.budgetMs >= 0
-                    ? `${formatDuration(selectionDay.budgetMs)} of exceptions left before missing the target`
-                    : `target missed by ${formatDuration(-selectionDay.budgetMs)}`
+                    ? `${minutesWords(selectionDay.budgetMs)} of exceptions left before missing the target`
+                    : `target missed by ${minutesWords(-selectionDay.budgetMs)}`
                 }`}
         </span>
         <span className="hint thresholds" data-testid="thresholds">

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { explanationsTruth, historicalTruth, SUPERVISOR, tokenFor } from '@adhere/emulator/testing';
 import { addDays, localDate, localMinuteOfDay, startOfDay } from '@adhere/genesys';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
-import { formatDuration } from '../../src/board/state-style.js';
+import { minutesWords } from '../../src/words.js';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0);
 let stack: Stack;
@@ -126,8 +126,8 @@ describe('the live board in Chromium', () => {
       .toBe(
         `Projected by end of day: ${((1 - exc / whole) * 100).toFixed(1)}% · ` +
           (budget >= 0
-            ? `${formatDuration(budget)} of exceptions left before missing the target`
-            : `target missed by ${formatDuration(-budget)}`),
+            ? `${minutesWords(budget)} of exceptions left before missing the target`
+            : `target missed by ${minutesWords(-budget)}`),
       );
     // The first row's own budget, in words, with the figures it rests on in its title.
     const own = day.get(out[0]!.id)!;
@@ -139,7 +139,7 @@ describe('the live board in Chromium', () => {
     const ownBudget = (ownWhole * 0.1 - own.exceptionDurationSeconds) * 1000;
     const budgetCell = first.locator('[data-column="budget"] span');
     expect(await budgetCell.textContent()).toBe(
-      ownBudget < 0 ? `target missed by ${formatDuration(-ownBudget)}` : expect.stringMatching(/ left(: act now)?$/),
+      ownBudget < 0 ? `target missed by ${minutesWords(-ownBudget)}` : expect.stringMatching(/ left(: act now)?$/),
     );
     expect(await budgetCell.getAttribute('title')).toContain(
       `Projected ${(((ownWhole - own.exceptionDurationSeconds) / ownWhole) * 100).toFixed(1)}% at the end of the day`,
