@@ -129,6 +129,15 @@ export function App({ session }: { session: Session }) {
   const page = url.pathname === '/history' ? 'history' : 'liveBoard';
 
   const check = access ? checkFeature(access, page) : undefined;
+  // The wallboard is a kiosk (issue 22, item 10): no app navigation on a screen across the room.
+  if (url.pathname === '/wallboard' && check?.available !== false)
+    return (
+      <main className="kiosk">
+        <Suspense fallback={loading}>
+          <WallboardPage client={client} />
+        </Suspense>
+      </main>
+    );
   return (
     <Shell session={session} signedIn access={access}>
       {check?.available === false ? (
@@ -136,10 +145,6 @@ export function App({ session }: { session: Session }) {
       ) : page === 'history' ? (
         <Suspense fallback={loading}>
           <HistoryPage client={client} />
-        </Suspense>
-      ) : url.pathname === '/wallboard' ? (
-        <Suspense fallback={loading}>
-          <WallboardPage client={client} />
         </Suspense>
       ) : (
         <BoardPage client={client} />

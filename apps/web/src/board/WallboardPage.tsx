@@ -1,13 +1,25 @@
-/** @module The wallboard: the selection's state now, readable from across the room; the worst ten by act-now. */
-import { useMemo } from 'react';
-import type { GenesysClient } from '@adhere/genesys';
+/**
+ * @module The wallboard, a kiosk for a screen across the room (issue 22, item 10): no app navigation; one tile per
+ * unit (in adherence now, today so far, projected); the out-of-adherence list, longest first, as many rows as the
+ * screen holds, turning its pages on its own.
+ */
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { localMinuteOfDay, type AgentAdherence, type GenesysClient } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
 import { readAddressIds } from '../address-ids.js';
-import { activityWords } from '../words.js';
+import { useOrgData } from '../org-data/useOrgData.js';
+import { unitsQuery } from '../org-data/org-queries.js';
+import { ThemeChoice } from '../preferences/ThemeChoice.js';
+import { activityWords, clockTime } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { selectionPercent } from './today.js';
+import { addTallies, agentTally, project } from './projection.js';
 import { useDistinctNames } from './useDistinctNames.js';
+import { ConnectionBadge } from './ConnectionBadge.js';
+import { PAGE_MS, pageAt } from './wall-paging.js';
+
+const NO_UNITS: never[] = [];
 
 export function WallboardPage({ client }: { client: GenesysClient }) {
   const q = useLocation().searchParams;
@@ -20,29 +32,83 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
   const today = live.today;
   const { current, ranked, now } = live;
   const { nameOf } = useDistinctNames(live.model, ranked.snapshots, ranked.namesVersion, ranked.teamNames);
+  // The units' names from the tab's org cache (the board read them already).
+  const unitList = useOrgData(client, muIds.length ? unitsQuery(client, muIds) : undefined).data ?? NO_UNITS;
   const counts = useMemo(() => current.model.counts(), [current]);
-  const worst = useMemo(
+  const out = useMemo(
     () =>
-      ranked.model
-        .select({ states: new Set(['OutOfAdherence']), search: '', sortKey: 'actNow', descending: false }, now)
-        .slice(0, 10),
+      ranked.model.select(
+        { states: new Set(['OutOfAdherence']), search: '', sortKey: 'actNow', descending: false },
+        now,
+      ),
     [ranked, now],
   );
   const todayPercent = useMemo(
     () => selectionPercent(today.units.byUnit, ranked.model.all(), now),
     [ranked, now, today.units],
   );
+  // One tile per unit shown, its figures summed over its own agents.
+  const tiles = useMemo(() => {
+    const byUnit = new Map<string, AgentAdherence[]>();
+    for (const r of ranked.model.all()) {
+      const mu = r.managementUnitId ?? '';
+      const list = byUnit.get(mu);
+      if (list) list.push(r);
+      else byUnit.set(mu, [r]);
+    }
+    return [...byUnit].map(([id, records]) => {
+      const target = units.thresholds.get(id)?.targetPercent ?? 90;
+      const scheduled = records.filter((r) => r.adherenceState !== 'Unscheduled').length;
+      const inNow = records.filter((r) => r.adherenceState === 'InAdherence').length;
+      const tallies = records.map((r) => agentTally(today.units, r, target, now)).filter((t) => t !== undefined);
+      return {
+        id,
+        name: unitList.find((u) => u.id === id)?.name ?? 'Unit',
+        target,
+        inNow: scheduled > 0 ? (inNow / scheduled) * 100 : undefined,
+        out: records.filter((r) => r.adherenceState === 'OutOfAdherence').length,
+        today: selectionPercent(today.units.byUnit, records, now),
+        projected: tallies.length ? project(addTallies(tallies)).projectedPercent : undefined,
+      };
+    });
+  }, [ranked, now, today.units, units.thresholds, unitList]);
   const target = units.thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   const scheduled = current.model.size - (counts.Unscheduled ?? 0);
   const inNow = scheduled > 0 ? ((counts.InAdherence ?? 0) / scheduled) * 100 : 100;
+
+  // As many rows as the screen holds below the tiles, measured (fonts and screens differ); the pages turn on the
+  // clock the board already keeps, so a test moves them by moving the clock.
+  const list = useRef<HTMLOListElement>(null);
+  const [perPage, setPerPage] = useState(10);
+  // After every render: the tiles and figures above the list change height as their figures arrive.
+  useLayoutEffect(() => {
+    const measure = () => {
+      const el = list.current;
+      if (!el) return;
+      const row = el.querySelector('li')?.getBoundingClientRect().height || 56;
+      const room = window.innerHeight - el.getBoundingClientRect().top - 8;
+      setPerPage(Math.max(3, Math.min(50, Math.floor(room / row))));
+    };
+    measure();
+    addEventListener('resize', measure);
+    return () => removeEventListener('resize', measure);
+  });
+  const [openedAt] = useState(now);
+  const { page, pages } = pageAt(now, openedAt, out.length, perPage);
+  const shown = out.slice(page * perPage, (page + 1) * perPage);
+  const zone = units.zones.get(muIds[0] ?? '') ?? 'UTC';
+
   return (
     <section className="wallboard" aria-labelledby="wall-title">
       <div className="wall-head">
         <h1 id="wall-title">Adherence now</h1>
+        <span className="wall-clock">{clockTime(localMinuteOfDay(zone, now))}</span>
+        <ConnectionBadge state={live.connection} />
         <div className="wall-actions">
           <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
             Full screen
           </button>
+          <ThemeChoice />
           <button type="button" onClick={() => navigate(`/?${q.toString()}`)}>
             Back to the board
           </button>
@@ -82,9 +148,38 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
           </p>
         ))}
       </div>
-      <h2>Longest out of adherence</h2>
-      <ol className="wall-worst" data-testid="wall-worst">
-        {worst.map((r) => (
+      {tiles.length > 1 ? (
+        <ul className="wall-tiles" aria-label="Units" data-testid="wall-tiles">
+          {tiles.map((t) => (
+            <li key={t.id} data-unit={t.id}>
+              <h2>{t.name}</h2>
+              <p>
+                <strong>{t.inNow === undefined ? '–' : `${t.inNow.toFixed(0)}%`}</strong> in adherence now ·{' '}
+                <strong>{t.out}</strong> out
+              </p>
+              <p>
+                Today{' '}
+                <strong className={t.today !== undefined && t.today < t.target ? 'below-target' : undefined}>
+                  {t.today === undefined ? '–' : `${t.today.toFixed(1)}%`}
+                </strong>{' '}
+                · projected <strong>{t.projected === undefined ? '–' : `${t.projected.toFixed(1)}%`}</strong> · target{' '}
+                {t.target}%
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <h2 className="wall-list-title">
+        Out of adherence, longest first
+        {pages > 1 ? (
+          <span className="wall-page" data-testid="wall-page">
+            {' '}
+            · page {page + 1} of {pages}, turning every {PAGE_MS / 1000} s
+          </span>
+        ) : null}
+      </h2>
+      <ol className="wall-worst" data-testid="wall-worst" ref={list} start={page * perPage + 1} data-per-page={perPage}>
+        {shown.map((r) => (
           <li key={r.userId} data-key={r.userId}>
             <span className="wall-name">{nameOf(r.userId)}</span>
             <span className="wall-time">{formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? ''))}</span>

@@ -5,6 +5,7 @@ import { explanationsTruth, historicalTruth, SUPERVISOR, tokenFor } from '@adher
 import { addDays, localDate, localMinuteOfDay, startOfDay } from '@adhere/genesys';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 import { minutesWords } from '../../src/words.js';
+import { PAGE_MS } from '../../src/board/wall-paging.js';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0);
 let stack: Stack;
@@ -253,16 +254,31 @@ describe('the live board in Chromium', () => {
         (x, y) =>
           statusOf(x.index).timeOfAdherenceChange - statusOf(y.index).timeOfAdherenceChange || (x.id < y.id ? -1 : 1),
       );
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('wall-worst')
-          .locator('li')
-          .evaluateAll((lis) => lis.map((l) => l.getAttribute('data-key'))),
-      )
-      .toEqual(out.slice(0, 10).map((a) => a.id));
+    // Issue 22, item 10: a kiosk — no app navigation; as many rows as the screen holds; the pages turn on their own.
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    const list = page.getByTestId('wall-worst');
+    const keys = () => list.locator('li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-key')));
+    await expect.poll(async () => (await keys()).length).toBeGreaterThan(0);
+    const perPage = Number(await list.getAttribute('data-per-page'));
+    expect(perPage).toBeGreaterThanOrEqual(3);
+    await expect.poll(keys).toEqual(out.slice(0, perPage).map((a) => a.id));
+    // Every row on the page is on the screen: none below its bottom edge.
+    const bottom = await list
+      .locator('li')
+      .last()
+      .evaluate((li) => li.getBoundingClientRect().bottom);
+    expect(bottom).toBeLessThanOrEqual(900);
     expect(await axeAudit(page)).toEqual([]);
     await page.screenshot({ path: `${artifacts}wallboard-light.png` });
+    if (out.length > perPage) {
+      expect(await page.getByTestId('wall-page').textContent()).toContain(
+        `page 1 of ${Math.ceil(out.length / perPage)}`,
+      );
+      await context.clock.setFixedTime(NOW + PAGE_MS);
+      await expect.poll(keys).toEqual(out.slice(perPage, 2 * perPage).map((a) => a.id));
+      expect(await page.getByTestId('wall-page').textContent()).toContain('page 2 of');
+      await context.clock.setFixedTime(NOW);
+    }
 
     // The system's dark preference is followed…
     await page.emulateMedia({ colorScheme: 'dark' });

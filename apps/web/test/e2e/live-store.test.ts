@@ -2,7 +2,7 @@
 // Genesys for nothing again), and a new selection shows only its own agents, never a row of the last one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { signIn, startStack, type Stack } from './harness.js';
+import { artifacts, signIn, startStack, type Stack } from './harness.js';
 
 let stack: Stack;
 let context: BrowserContext;
@@ -95,5 +95,27 @@ describe('one live-board store per tab', () => {
     await page.reload();
     await page.getByRole('button', { name: 'check again' }).and(page.locator(':enabled')).waitFor();
     expect(count(me)).toBe(3);
+  });
+
+  // Issue 22, item 10: the wallboard over several units shows one tile each: in adherence now, out, today,
+  // projected, against the unit's target.
+  it('the wallboard over three units: one tile each, with the unit’s own figures', async () => {
+    const ids = units().map((u) => u.id);
+    await page.goto(`${stack.app}/wallboard?mu=${ids.join(',')}`);
+    const tiles = page.getByTestId('wall-tiles').locator('li');
+    await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(3);
+    for (const u of units()) {
+      const tile = page.locator(`[data-testid="wall-tiles"] li[data-unit="${u.id}"]`);
+      expect(await tile.getByRole('heading').textContent()).toBe(u.name);
+      const statuses = stack.emulator.centre.allStatuses().filter((s) => s.agent.managementUnitId === u.id);
+      const out = statuses.filter((s) => s.verdict.state === 'OutOfAdherence').length;
+      await expect.poll(() => tile.textContent(), { timeout: 20_000 }).toContain(`${out} out`);
+      await expect.poll(() => tile.textContent(), { timeout: 20_000 }).toMatch(/projected \d+\.\d%/);
+    }
+    expect(await page.getByRole('navigation').count()).toBe(0);
+    // Below the tiles, the list still fits the screen: no row cut at the bottom edge.
+    const last = page.getByTestId('wall-worst').locator('li').last();
+    await expect.poll(() => last.evaluate((li) => li.getBoundingClientRect().bottom)).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: `${artifacts}wallboard-units.png` });
   });
 });
