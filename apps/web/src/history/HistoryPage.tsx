@@ -31,6 +31,7 @@ import { SlotHeatmap } from './SlotHeatmap.js';
 import { TeamComparison } from './TeamComparison.js';
 import { Timeline } from './Timeline.js';
 import { TrendChart } from './TrendChart.js';
+import { timeLeftMs, timeLeftWords } from './time-left.js';
 import { useHistoricalReport, type Report } from './useHistoricalReport.js';
 import { useHistoryOptions, type UnitDetails } from './useHistoryOptions.js';
 
@@ -217,7 +218,8 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
           <progress max={1} value={fraction} aria-label="Report progress" />
           <span role="status">
             {running
-              ? `Part ${Math.min(statuses.length, fetchedParts + 1)} of ${statuses.length}: Genesys is preparing the figures…`
+              ? `Part ${Math.min(statuses.length, fetchedParts + 1)} of ${statuses.length}: Genesys is preparing the ` +
+                `figures; ${timeLeftWords(timeLeftMs(reportState.partTimes, Date.now()))}`
               : `${fetchedParts} of ${statuses.length} parts fetched`}
           </span>
         </div>
@@ -242,6 +244,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function ReportView({ client, report, details }: { client: GenesysClient; report: Report; details: UnitDetails }) {
   const { request, results } = report;
   const zone = request.timeZone;
+  // Today in the unit's zone: a period that includes it is not over, and is drawn as "so far".
+  const todayDate = localDate(zone, Date.now());
   const [view, setView] = useState<View>('agents');
   const [selected, setSelected] = useState<string>();
   const [forTools, setForTools] = useState(false);
@@ -542,6 +546,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
             rows={daily}
             target={target}
             label={(r) => fmt.short(startOf.get(r.date)!)}
+            unfinished={(r) => r.date === todayDate}
           />
           <TrendChart
             id="per-week"
@@ -549,6 +554,7 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
             rows={weekly}
             target={target}
             label={(r) => fmt.short(startOfDay(zone, r.date))}
+            unfinished={(r) => r.date <= todayDate && todayDate < addDays(r.date, 7)}
           />
         </section>
       ) : null}

@@ -11,6 +11,15 @@ export function SlotHeatmap({ grid, timeZone }: { grid: number[][]; timeZone: st
       <p className="hint">
         Minutes of exceptions in each half hour ({timeZone}), summed over the range: darker is worse.
       </p>
+      <p className="heat-scale" data-testid="heat-scale">
+        <span>Scale:</span>
+        {[0, 0.25, 0.5, 0.75, 1].map((f) => (
+          <span key={f} className="heat-step">
+            <span className="heat-swatch" style={{ ['--heat' as string]: String(f) }} aria-hidden="true" />
+            {Math.round((f * max) / 60)} min
+          </span>
+        ))}
+      </p>
       <div className="results-scroll wide" tabIndex={0} aria-label="Exception minutes per half hour">
         <table className="heatmap" data-testid="heatmap">
           <thead>

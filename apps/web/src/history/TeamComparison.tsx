@@ -1,6 +1,9 @@
 /** @module Teams side by side over the range and per day, against the unit's target. */
 import type { TeamRow } from './report-math.js';
 
+/** Teams drawn in the plot; the table lists them all. */
+const DRAWN = 12;
+
 export function TeamComparison({
   teams,
   teamName,
@@ -13,9 +16,13 @@ export function TeamComparison({
   dayLabel: (date: string) => string;
 }) {
   const sorted = [...teams].sort((a, b) => a.adherence - b.adherence);
-  const barW = 420;
-  const rowH = 22;
-  const x = (p: number) => 180 + (Math.max(0, Math.min(100, p)) / 100) * barW;
+  // Drawn: the lowest teams, on a scale that starts near the lowest figure, so that 93% and 96% look different
+  // (issue 22, item 9: fifty bars from 0 to 100% all looked the same). Every team is in the table below.
+  const drawn = sorted.slice(0, DRAWN);
+  const lowest = Math.min(target, ...drawn.map((t) => t.adherence));
+  const floor = Math.max(0, Math.floor((lowest - 2) / 5) * 5);
+  const at = (p: number) => `${((Math.max(floor, Math.min(100, p)) - floor) / (100 - floor)) * 100}%`;
+  const ticks = [floor, Math.round((floor + 100) / 2), 100];
   const days = sorted[0]?.days ?? [];
   return (
     <section aria-labelledby="teams-title">
@@ -24,42 +31,42 @@ export function TeamComparison({
         <p className="hint">No agent in this report has a team in the unit&apos;s adherence records.</p>
       ) : (
         <>
-          <figure className="chart">
-            <svg
-              role="img"
-              aria-labelledby="teams-chart-title"
-              width={x(100) + 60}
-              height={sorted.length * rowH + 20}
-              viewBox={`0 0 ${x(100) + 60} ${sorted.length * rowH + 20}`}
-            >
-              <title id="teams-chart-title">
-                {`Adherence per team against the ${target}% target: ${sorted
-                  .map((t) => `${teamName(t.teamId)} ${t.adherence.toFixed(1)}%`)
-                  .join(', ')}`}
-              </title>
-              {sorted.map((t, i) => (
-                <g key={t.teamId}>
-                  <text x={0} y={i * rowH + 15} className="axis">
-                    {teamName(t.teamId).slice(0, 30)}
-                  </text>
-                  <rect
-                    x={180}
-                    y={i * rowH + 4}
-                    width={x(t.adherence) - 180}
-                    height={rowH - 8}
-                    className={t.adherence < target ? 'bar below' : 'bar'}
-                  />
-                  <text x={x(t.adherence) + 4} y={i * rowH + 15} className="axis">
-                    {t.adherence.toFixed(1)}%
-                  </text>
-                </g>
+          <figure className="team-plot" data-testid="team-plot">
+            <figcaption>
+              {sorted.length > DRAWN
+                ? `The ${DRAWN} lowest of ${sorted.length} teams, over the range; every team is in the table below.`
+                : 'Adherence per team over the range, lowest first.'}{' '}
+              The scale runs from {floor}% to 100%; the line is the {target}% target.
+            </figcaption>
+            <div className="plot-row" aria-hidden="true">
+              <span />
+              <span className="plot-scale">
+                {ticks.map((p) => (
+                  <span key={p} style={{ left: at(p) }}>
+                    {p}%
+                  </span>
+                ))}
+              </span>
+              <span />
+            </div>
+            <ol>
+              {drawn.map((t) => (
+                <li key={t.teamId} data-team={t.teamId} className="plot-row">
+                  <span className="plot-name">{teamName(t.teamId)}</span>
+                  <span className="plot-track">
+                    <span className="plot-target" style={{ left: at(target) }} aria-hidden="true" />
+                    <span
+                      className={t.adherence < target ? 'plot-dot below' : 'plot-dot'}
+                      style={{ left: at(t.adherence) }}
+                      aria-hidden="true"
+                    />
+                  </span>
+                  <span className={t.adherence < target ? 'plot-value below-target' : 'plot-value'}>
+                    {t.adherence.toFixed(1)}%{t.adherence < target ? ', below target' : ''}
+                  </span>
+                </li>
               ))}
-              <line x1={x(target)} x2={x(target)} y1={0} y2={sorted.length * rowH + 4} className="target" />
-              <text x={x(target) + 2} y={sorted.length * rowH + 16} className="axis">
-                target {target}%
-              </text>
-            </svg>
-            <figcaption>Adherence per team over the range, lowest first</figcaption>
+            </ol>
           </figure>
           <div className="results-scroll wide" tabIndex={0} aria-label="Teams per day">
             <table className="results compact" data-testid="team-table">

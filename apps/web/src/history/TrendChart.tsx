@@ -7,6 +7,7 @@ export function TrendChart({
   rows,
   target,
   label,
+  unfinished = () => false,
 }: {
   id: string;
   title: string;
@@ -14,6 +15,8 @@ export function TrendChart({
   target: number;
   /** How a period is named under its bar and in the table. */
   label: (row: PeriodRow) => string;
+  /** A period not over yet (today, this week): drawn as "so far", not as a finished period's figure. */
+  unfinished?: (row: PeriodRow) => boolean;
 }) {
   const h = 160;
   const step = Math.max(3, Math.min(40, Math.floor(900 / Math.max(1, rows.length))));
@@ -48,7 +51,10 @@ export function TrendChart({
               y={y(r.adherence)}
               width={Math.max(1, step - 2)}
               height={h + 10 - y(r.adherence)}
-              className={r.scheduledSeconds === 0 ? 'bar empty' : r.adherence < target ? 'bar below' : 'bar'}
+              className={`${r.scheduledSeconds === 0 ? 'bar empty' : r.adherence < target ? 'bar below' : 'bar'}${
+                unfinished(r) ? ' partial' : ''
+              }`}
+              data-unfinished={unfinished(r) || undefined}
             />
             {i % every === 0 ? (
               <text x={34 + i * step} y={h + 28} className="axis">
@@ -65,6 +71,7 @@ export function TrendChart({
       <figcaption>
         {title}
         {floor > 0 ? ` (the scale starts at ${floor}%)` : ''}
+        {rows.some(unfinished) ? '. The last period is not over: its pale bar is what has happened so far.' : ''}
       </figcaption>
       <details>
         <summary>{title} as a table</summary>
@@ -82,7 +89,10 @@ export function TrendChart({
           <tbody>
             {rows.map((r) => (
               <tr key={r.date} data-period={r.date}>
-                <th scope="row">{label(r)}</th>
+                <th scope="row">
+                  {label(r)}
+                  {unfinished(r) ? ' (so far)' : ''}
+                </th>
                 <td>{r.hours}</td>
                 <td>{r.agents}</td>
                 <td data-testid="period-adherence">{r.scheduledSeconds ? r.adherence.toFixed(2) : '–'}</td>

@@ -3,6 +3,7 @@
  * with one progress bar, cancellable, a failed chunk retried alone, and chunks already fetched in this session
  * reused. Explanations for the same range come along when the user may read them.
  */
+import type { PartTimes } from './time-left.js';
 import { useCallback, useRef, useState } from 'react';
 import {
   GenesysApiError,
@@ -83,6 +84,7 @@ function chunkFraction(p: HistoricalProgress): number {
 export function useHistoricalReport(client: GenesysClient) {
   const [statuses, setStatuses] = useState<ChunkStatus[]>([]);
   const [fraction, setFraction] = useState(0);
+  const [partTimes, setPartTimes] = useState<PartTimes>({ finishedMs: [], remaining: 0, runningSince: undefined });
   const [report, setReport] = useState<Report>();
   const [error, setError] = useState<string>();
   const [running, setRunning] = useState(false);
@@ -114,10 +116,14 @@ export function useHistoricalReport(client: GenesysClient) {
       setFraction(0);
       let done = states.filter((s) => s.state === 'cached').length;
       const timings = { serverMs: 0, downloadMs: 0, parseMs: 0, explanationsMs: 0, mergeMs: 0, parts: 0 };
+      const finishedMs: number[] = [];
+      let remaining = states.filter((s) => s.state !== 'cached').length;
       for (const s of states) {
         if (s.state === 'cached') continue;
         if (ac.signal.aborted) break;
         s.state = 'running';
+        const began = Date.now();
+        setPartTimes({ finishedMs: [...finishedMs], remaining, runningSince: began });
         show();
         try {
           const results = await historicalAdherence(client, {
@@ -144,12 +150,15 @@ export function useHistoricalReport(client: GenesysClient) {
           sessionCache.set(keyOf(req, s.chunk), { results });
           s.state = 'done';
           done++;
+          finishedMs.push(Date.now() - began);
         } catch (e) {
           if (ac.signal.aborted) break;
           s.state = 'failed';
           s.error = (e as Error).message;
         }
+        remaining--;
         setFraction(done / states.length);
+        setPartTimes({ finishedMs: [...finishedMs], remaining, runningSince: undefined });
         show();
       }
       if (abort.current === ac) {
@@ -233,6 +242,7 @@ export function useHistoricalReport(client: GenesysClient) {
     running,
     statuses,
     fraction,
+    partTimes,
     report,
     error,
   };

@@ -128,10 +128,19 @@ describe('history in Chromium', () => {
     it('completes in 13 parts with one progress bar; a week already fetched, a failed part retried alone, a repeat asks nothing', async () => {
       await page.getByLabel('From', { exact: true }).fill(from());
       await page.getByLabel('To', { exact: true }).fill(today());
-      // The third part fails once, as a 503 would.
+      // The third part fails once, as a 503 would. The fifth is held until the progress has been read: by then
+      // parts have finished, so it says how long the rest will take (issue 22, item 9).
       let posts = 0;
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      let fifthAsked = () => {};
+      const fifth = new Promise<void>((r) => (fifthAsked = r));
       await page.route('**/api/v2/workforcemanagement/adherence/historical/bulk', async (route) => {
         posts++;
+        if (posts === 5) {
+          fifthAsked();
+          await held;
+        }
         if (posts === 3)
           return route.fulfill({
             status: 503,
@@ -144,7 +153,11 @@ describe('history in Chromium', () => {
       await page.getByRole('button', { name: 'Run' }).click();
       await page.getByRole('progressbar', { name: 'Report progress' }).waitFor();
       expect(await page.getByRole('progressbar').count()).toBe(1);
+      await fifth;
+      const progress = page.getByRole('status').filter({ hasText: /^Part \d+ of 13/ });
+      await expect.poll(() => progress.textContent()).toMatch(/^Part 5 of 13: .*(under a minute|about \d+ min) left$/);
       await page.screenshot({ path: `${artifacts}history-progress.png` });
+      release();
       const alert = page.getByRole('alert').filter({ hasText: 'parts failed' });
       await alert.waitFor({ timeout: 60_000 });
       expect(await alert.textContent()).toContain('1 of 13 parts failed');
@@ -329,6 +342,25 @@ describe('history in Chromium', () => {
         const days = team.memberIds.flatMap((id) => truth(id).dayMetrics.map((d: any) => ({ ...d })));
         expect(Number(shown)).toBe(Number(totalsOf(days).adherencePercentage.toFixed(2)));
       }
+      // Issue 22, item 9: the plot draws at most 12 teams, lowest first, on a scale that starts near the lowest,
+      // with names and values as real text; the table above has them all.
+      const plot = page.getByTestId('team-plot');
+      const drawn = await plot
+        .locator('li[data-team]')
+        .evaluateAll((lis) =>
+          lis.map((li) => [li.getAttribute('data-team'), li.querySelector('.plot-value')!.textContent]),
+        );
+      expect(drawn).toHaveLength(Math.min(12, teams.length));
+      const tableValue = new Map(rows.map(([id, v]) => [id, Number(v)]));
+      const lowest = [...tableValue.values()].sort((a, b) => a - b).slice(0, drawn.length);
+      expect(drawn.map(([, v]) => parseFloat(v!))).toEqual(lowest.map((v) => Number(v.toFixed(1))));
+      if (teams.length > 12)
+        expect(await plot.locator('figcaption').textContent()).toContain(`The 12 lowest of ${teams.length} teams`);
+      const size = await plot
+        .locator('.plot-name')
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(size).toBeGreaterThanOrEqual(12);
       expect(await axeAudit(page)).toEqual([]);
       await page.screenshot({ path: `${artifacts}history-teams.png`, fullPage: true });
     });
@@ -357,6 +389,9 @@ describe('history in Chromium', () => {
       await page.getByRole('button', { name: 'Days and weeks' }).click();
       await page.getByRole('img', { name: /Adherence per day: 90 periods/ }).waitFor();
       await page.getByRole('img', { name: /Adherence per week/ }).waitFor();
+      // Issue 22, item 9: today is not over — its day and its week are drawn and listed as "so far".
+      expect(await page.locator('rect[data-unfinished]').count()).toBe(2);
+      expect(await page.locator('th[scope="row"]', { hasText: /\(so far\)$/ }).count()).toBe(2);
       expect(await axeAudit(page)).toEqual([]);
       await page.screenshot({ path: `${artifacts}history-trends.png`, fullPage: true });
       await page.getByRole('button', { name: 'When in the week' }).click();
@@ -365,6 +400,15 @@ describe('history in Chromium', () => {
         .locator('td[data-minutes]')
         .evaluateAll((tds) => tds.reduce((n, td) => n + Number(td.getAttribute('data-minutes')), 0));
       expect(minutes).toBeGreaterThan(0);
+      // The colours have a scale, its top the darkest half hour's minutes.
+      const most = await page
+        .getByTestId('heatmap')
+        .locator('td[data-minutes]')
+        .evaluateAll((tds) => Math.max(...tds.map((td) => Number(td.getAttribute('data-minutes')))));
+      const steps = await page.getByTestId('heat-scale').locator('.heat-step').allTextContents();
+      expect(steps).toHaveLength(5);
+      expect(steps[0]).toBe('0 min');
+      expect(steps[4]).toBe(`${most} min`);
       expect(await axeAudit(page)).toEqual([]);
       await page.getByRole('button', { name: 'Agents', exact: true }).click();
       await page.locator('table.results tbody tr').first().getByRole('button').click();

@@ -1,0 +1,31 @@
+/**
+ * @module How long a report still needs (issue 22, item 9: a 13-month report ran 2.5 minutes saying only "part 9 of
+ * 57"). Parts are fetched one after another, so the parts done so far say how long the rest will take.
+ */
+
+export interface PartTimes {
+  /** How long each part fetched so far took (parts from this session's cache cost nothing and are not here). */
+  finishedMs: readonly number[];
+  /** Parts still to fetch, the running one included. */
+  remaining: number;
+  /** When the running part began, or undefined between parts. */
+  runningSince: number | undefined;
+}
+
+/** The time the rest should take at the pace so far, or undefined before a first part has finished. */
+export function timeLeftMs(t: PartTimes, now: number): number | undefined {
+  if (t.finishedMs.length === 0) return undefined;
+  const average = t.finishedMs.reduce((a, b) => a + b, 0) / t.finishedMs.length;
+  const running = t.runningSince === undefined ? 0 : Math.min(average, Math.max(0, now - t.runningSince));
+  return Math.max(0, average * t.remaining - running);
+}
+
+/** "about 2 min left", "under a minute left", or how it is being worked out. */
+export function timeLeftWords(ms: number | undefined): string {
+  if (ms === undefined) return 'working out the time left…';
+  if (ms < 60_000) return 'under a minute left';
+  const minutes = Math.ceil(ms / 60_000);
+  return minutes < 60
+    ? `about ${minutes} min left`
+    : `about ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min left`;
+}
