@@ -5,6 +5,7 @@ import { bearerAuth, type ApiEnv } from './api/auth.js';
 import type { DownloadStore } from './api/downloads.js';
 import { ApiProblem, errorBody } from './api/error-body.js';
 import { explanationRoutes } from './api/explanations.js';
+import { agentSelfRoutes } from './api/agent-self.js';
 import type { ExplanationJobs } from './api/explanation-jobs.js';
 import { historicalRoutes } from './api/historical.js';
 import { notificationRoutes } from './api/notifications.js';
@@ -65,6 +66,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   );
   app.route('/', scheduleRoutes(ctx, o.explanationJobs));
   app.route('/', explanationRoutes(ctx, o.explanationJobs));
+  app.route('/', agentSelfRoutes(ctx, o.explanationJobs));
   app.route('/', notificationRoutes(ctx));
   app.route('/', presenceRoutes(ctx));
   return app;

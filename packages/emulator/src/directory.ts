@@ -25,6 +25,7 @@ const SUPERVISOR_PERMISSIONS = [
   'wfm:publishedSchedule:view',
   'wfm:adherenceExplanation:view',
   'wfm:adherenceExplanation:edit',
+  'wfm:adherenceExplanation:add',
 ];
 
 /** Partial roles, so that what a user lacks can be seen: real-time only, history only, and no WFM permission. */
@@ -77,7 +78,12 @@ export class Directory {
         email: a.email,
         password: AGENT_PASSWORD,
         kind: 'agent',
-        permissions: ['wfm:agentHistoricalAdherence:view'],
+        // An agent's role: their own schedule, history and explanations (shared/context/genesys-next.md §3).
+        permissions: [
+          'wfm:agentHistoricalAdherence:view',
+          'wfm:agentSchedule:view',
+          'wfm:agentAdherenceExplanation:submit',
+        ],
       });
     // Accounts from --users: supervisors of the seeded centre with exactly the permissions given.
     for (const u of users) {

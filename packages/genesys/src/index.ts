@@ -57,15 +57,20 @@ export {
   type ZonedDay,
 } from './wfm/zoned-days.js';
 export {
+  getMyManagementUnit,
+  getMySchedule,
   searchAgentSchedules,
   type AgentSchedule,
   type AgentScheduleShift,
   type AgentScheduleActivity,
 } from './wfm/schedules.js';
 export {
+  addExplanation,
   queryAgentExplanations,
   queryBusinessUnitExplanations,
+  queryMyExplanations,
   reviewExplanation,
+  type ExplanationInput,
   type AdherenceExplanation,
   type ExplanationStatus,
 } from './wfm/explanations.js';

@@ -63,11 +63,19 @@ export class ExplanationJobs {
   }
 
   /** A query's answer: inline, a download URL, or a 202 with a job whose result comes later. */
-  answer(c: Context<ApiEnv>, owner: string, type: ExplanationJobType, entities: () => unknown[]): Response {
+  answer(
+    c: Context<ApiEnv>,
+    owner: string,
+    type: ExplanationJobType,
+    entities: () => unknown[],
+    /** The agent's own query: Genesys documents only 202 for it. */
+    alwaysLater = false,
+  ): Response {
     const file = () => JSON.stringify({ entities: entities() });
-    if (c.req.query('forceDownloadService') === 'true') return c.json({ downloadUrl: this.downloads.add(file) });
+    if (c.req.query('forceDownloadService') === 'true' && !alwaysLater)
+      return c.json({ downloadUrl: this.downloads.add(file) });
     const list = entities();
-    if (!this.answersLater(c, list.length)) return c.json({ result: { entities: list } });
+    if (!alwaysLater && !this.answersLater(c, list.length)) return c.json({ result: { entities: list } });
     const job = this.keep(owner, this.fresh(type));
     const fail = this.failNext > 0;
     if (fail) this.failNext--;

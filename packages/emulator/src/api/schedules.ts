@@ -10,6 +10,7 @@ import { badRequest, managementUnitNotFound } from './error-body.js';
 import { readJsonObject } from './request-body.js';
 import type { ExplanationJobs } from './explanation-jobs.js';
 import { parseIsoDate, readUserIds } from './query-fields.js';
+import type { Agent } from '../simulation/topology.js';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -35,34 +36,38 @@ export function scheduleRoutes(ctx: EmulatorContext, jobs: ExplanationJobs) {
     const userIds = readUserIds(body.userIds);
     const bu = topo.businessUnits.find((b) => b.id === mu.businessUnitId)!;
     const agents = topo.agents.filter((a) => a.managementUnitId === mu.id && (!userIds || userIds.has(a.id)));
-    const agentSchedules = agents.map((agent) => {
-      const shifts = [];
-      for (let day = localDayNumber(agent.timeZone, from) - 1; day <= localDayNumber(agent.timeZone, to); day++) {
-        const shift = shiftFor(topo.seed, agent, day);
-        const first = shift?.scheduled[0];
-        const last = shift?.scheduled[shift.scheduled.length - 1];
-        // A shift belongs to the search when it starts inside the range (as Genesys lists shifts by start).
-        if (!shift || !first || !last || first.start < from || first.start >= to) continue;
-        shifts.push({
-          id: seededUuid(topo.seed, SHIFT_ID_KIND, hash32(agent.index, day)),
-          startDate: new Date(first.start).toISOString(),
-          lengthMinutes: Math.round((last.end - first.start) / MINUTE),
-          activities: shift.scheduled.map((s) => ({
-            startDate: new Date(s.start).toISOString(),
-            lengthMinutes: Math.round((s.end - s.start) / MINUTE),
-            description: ACTIVITY_CODES.find((a) => a.id === s.codeId)?.name ?? '',
-            activityCodeId: s.codeId,
-            paid: s.category !== 'Meal',
-          })),
-          manuallyEdited: false,
-        });
-      }
-      return { user: { id: agent.id, selfUri: `/api/v2/users/${agent.id}` }, shifts, fullDayTimeOffMarkers: [] };
-    });
+    const agentSchedules = agents.map((agent) => agentScheduleOf(ctx, agent, from, to));
     const result = { agentSchedules, businessUnitTimeZone: bu.timeZone, publishedSchedules: [] };
     if (jobs.answersLater(c, agentSchedules.length))
       return c.json(jobs.scheduleSearchLater(me.id, bu.id, () => result));
     return c.json({ status: 'Complete', operationId: crypto.randomUUID(), result });
   });
   return app;
+}
+
+/** An agent's published shifts that start in [from, to), as BuAgentScheduleSearchResponse lists them. */
+export function agentScheduleOf(ctx: EmulatorContext, agent: Agent, from: number, to: number) {
+  const topo = ctx.centre.topology;
+  const shifts = [];
+  for (let day = localDayNumber(agent.timeZone, from) - 1; day <= localDayNumber(agent.timeZone, to); day++) {
+    const shift = shiftFor(topo.seed, agent, day);
+    const first = shift?.scheduled[0];
+    const last = shift?.scheduled[shift.scheduled.length - 1];
+    // A shift belongs to the search when it starts inside the range (as Genesys lists shifts by start).
+    if (!shift || !first || !last || first.start < from || first.start >= to) continue;
+    shifts.push({
+      id: seededUuid(topo.seed, SHIFT_ID_KIND, hash32(agent.index, day)),
+      startDate: new Date(first.start).toISOString(),
+      lengthMinutes: Math.round((last.end - first.start) / MINUTE),
+      activities: shift.scheduled.map((s) => ({
+        startDate: new Date(s.start).toISOString(),
+        lengthMinutes: Math.round((s.end - s.start) / MINUTE),
+        description: ACTIVITY_CODES.find((a) => a.id === s.codeId)?.name ?? '',
+        activityCodeId: s.codeId,
+        paid: s.category !== 'Meal',
+      })),
+      manuallyEdited: false,
+    });
+  }
+  return { user: { id: agent.id, selfUri: `/api/v2/users/${agent.id}` }, shifts, fullDayTimeOffMarkers: [] };
 }

@@ -62,8 +62,27 @@ export function seededExplanationWindow(
 export class Explanations {
   /** Supervisors' reviews, over the seeded status. */
   private readonly reviews = new Map<string, { status: ExplanationStatus; by: string; at: number }>();
+  /** Explanations agents submitted while the emulator runs, by agent id. */
+  private readonly submitted = new Map<string, Explanation[]>();
 
   constructor(private readonly topology: Topology) {}
+
+  /** An agent's own explanation of their time, waiting for review. */
+  submit(agent: Agent, start: number, lengthMinutes: number, notes: string): Explanation {
+    const e: Explanation = {
+      id: crypto.randomUUID(),
+      agent,
+      type: 'Late',
+      status: 'Pending',
+      start,
+      lengthMinutes,
+      notes,
+    };
+    const list = this.submitted.get(agent.id) ?? [];
+    list.push(e);
+    this.submitted.set(agent.id, list);
+    return e;
+  }
 
   /** Records a review; returns the explanation as it now stands, or undefined when the agent has no such one. */
   review(agent: Agent, id: string, status: ExplanationStatus, by: string, at: number): Explanation | undefined {
@@ -82,8 +101,13 @@ export class Explanations {
   /** The agent's explanations that start in [from, to). */
   forAgent(agent: Agent, from: number, to: number): Explanation[] {
     const seed = this.topology.seed;
-    if (hash32(seed, agent.index, 61) % 8 !== 0) return [];
     const out: Explanation[] = [];
+    for (const e of this.submitted.get(agent.id) ?? []) {
+      if (e.start < from || e.start >= to) continue;
+      const review = this.reviews.get(e.id);
+      out.push(review ? { ...e, status: review.status, reviewedBy: review.by, reviewedDate: review.at } : e);
+    }
+    if (hash32(seed, agent.index, 61) % 8 !== 0) return out;
     for (let day = localDayNumber(agent.timeZone, from) - 1; day <= localDayNumber(agent.timeZone, to); day++) {
       const w = seededExplanationWindow(seed, agent, day, shiftFor(seed, agent, day));
       if (!w || w.start < from || w.start >= to) continue;

@@ -167,3 +167,41 @@ export async function reviewExplanation(
   });
   return { jobId: res.job?.id, status: res.job?.status };
 }
+
+/** The signed-in agent's own explanations that start in [startDate, endDate) (Genesys answers these with a job). */
+export async function queryMyExplanations(
+  client: GenesysClient,
+  query: { startDate: string; endDate: string },
+  opts: ExplanationQueryOptions = {},
+): Promise<AdherenceExplanation[]> {
+  return answerOf(client, '/api/v2/workforcemanagement/adherence/explanations/query', query, opts);
+}
+
+/** What an explanation says: Genesys's only type is `Late`. */
+export interface ExplanationInput {
+  startDate: string;
+  lengthMinutes: number;
+  notes?: string;
+}
+
+/**
+ * Adds an explanation: the agent's own (POST …/adherence/explanations, `wfm:agentAdherenceExplanation:submit`),
+ * or, with `agentId` and a `status`, a supervisor's for an agent (POST …/agents/{agentId}/adherence/explanations,
+ * `wfm:adherenceExplanation:add`). Genesys answers 202 with a job; resolves with the job's reference.
+ */
+export async function addExplanation(
+  client: GenesysClient,
+  input: ExplanationInput,
+  opts: CallOptions & { agentId?: string; status?: ExplanationStatus } = {},
+): Promise<{ jobId: string | undefined; status: string | undefined }> {
+  const { agentId, status, ...callOpts } = opts;
+  const res = await request<{ job?: { id?: string; status?: string } }>(client, {
+    method: 'POST',
+    path: agentId
+      ? apiPath`/api/v2/workforcemanagement/agents/${agentId}/adherence/explanations`
+      : '/api/v2/workforcemanagement/adherence/explanations',
+    body: { type: 'Late', ...input, ...(status ? { status } : {}) },
+    ...callOpts,
+  });
+  return { jobId: res?.job?.id, status: res?.job?.status };
+}

@@ -81,3 +81,32 @@ export async function searchAgentSchedules(
   );
   return found?.agentSchedules ?? [];
 }
+
+/** The signed-in agent's own published shifts in [startDate, endDate) (POST …/agentschedules/mine). */
+export async function getMySchedule(
+  client: GenesysClient,
+  query: { startDate: string; endDate: string },
+  opts: CallOptions = {},
+): Promise<{ schedule: AgentSchedule | undefined; businessUnitTimeZone: string | undefined }> {
+  const res = await request<{ agentSchedules?: AgentSchedule[]; businessUnitTimeZone?: string }>(client, {
+    method: 'POST',
+    path: '/api/v2/workforcemanagement/agentschedules/mine',
+    body: query,
+    ...opts,
+  });
+  return { schedule: res?.agentSchedules?.[0], businessUnitTimeZone: res?.businessUnitTimeZone };
+}
+
+/** The signed-in agent's management unit and business unit (GET …/agents/me/managementunit). */
+export async function getMyManagementUnit(
+  client: GenesysClient,
+  opts: CallOptions = {},
+): Promise<{ managementUnitId: string; businessUnitId: string | undefined }> {
+  const res = await request<{ managementUnit?: { id?: string }; businessUnit?: { id?: string } }>(client, {
+    path: '/api/v2/workforcemanagement/agents/me/managementunit',
+    ...opts,
+  });
+  if (typeof res?.managementUnit?.id !== 'string')
+    throw new GenesysClientError('invalid_response', 'Genesys named no management unit for the signed-in agent');
+  return { managementUnitId: res.managementUnit.id, businessUnitId: res.businessUnit?.id };
+}
