@@ -11,6 +11,7 @@ import { liveBoardFor } from './board/live-board.js';
 
 // Pages other than the board load on first visit, so the board (what a supervisor opens first) starts sooner.
 const HistoryPage = lazy(() => import('./history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
+const MyDayPage = lazy(() => import('./me/MyDayPage.js').then((m) => ({ default: m.MyDayPage })));
 const DoctorPage = lazy(() => import('./diagnostics/DoctorPage.js').then((m) => ({ default: m.DoctorPage })));
 const DiagnosticsPage = lazy(() =>
   import('./diagnostics/DiagnosticsPage.js').then((m) => ({ default: m.DiagnosticsPage })),
@@ -126,6 +127,22 @@ export function App({ session }: { session: Session }) {
       </Shell>
     );
   }
+  // An agent's own day: at /me, and at / for a role with no board but an agent's schedule (issue 20, item 4).
+  const agentOnly =
+    access !== undefined &&
+    checkFeature(access, 'liveBoard').available === false &&
+    checkFeature(access, 'myDay').available !== false;
+  if (url.pathname === '/me' || (url.pathname === '/' && agentOnly))
+    return (
+      <Shell session={session} signedIn access={access}>
+        <Suspense fallback={loading}>
+          <MyDayPage
+            client={client}
+            canExplain={!access || checkFeature(access, 'myExplanations').available !== false}
+          />
+        </Suspense>
+      </Shell>
+    );
   const page = url.pathname === '/history' ? 'history' : 'liveBoard';
 
   const check = access ? checkFeature(access, page) : undefined;
@@ -164,6 +181,9 @@ function Shell({
   access?: Access | undefined;
   children: React.ReactNode;
 }) {
+  // An agent's role: "My day" instead of the supervisor's views; a supervisor who is also an agent gets both.
+  const myDay = access !== undefined && checkFeature(access, 'myDay').available === true;
+  const myDayOnly = myDay && checkFeature(access, 'liveBoard').available === false;
   const link = (path: string, label: string, feature?: Feature) => {
     const check = feature && access ? checkFeature(access, feature) : undefined;
     const blocked = check?.available === false;
@@ -189,8 +209,9 @@ function Shell({
         <nav aria-label="Main">
           {signedIn ? (
             <>
-              {link('/', 'Live board', 'liveBoard')}
-              {link('/history', 'History', 'history')}
+              {myDayOnly ? null : link('/', 'Live board', 'liveBoard')}
+              {myDayOnly ? null : link('/history', 'History', 'history')}
+              {myDay ? link(myDayOnly ? '/' : '/me', 'My day', 'myDay') : null}
             </>
           ) : null}
           {link('/settings', 'Settings')}

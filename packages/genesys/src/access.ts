@@ -60,7 +60,8 @@ export interface FeatureRequirements {
   scopes: Requirement[];
 }
 
-export type Feature = 'liveBoard' | 'history' | 'teams' | 'explanations' | 'dayView' | 'secondaryPresence';
+export type Feature =
+  'liveBoard' | 'history' | 'teams' | 'explanations' | 'dayView' | 'secondaryPresence' | 'myDay' | 'myExplanations';
 
 const WFM_SCOPE: Requirement = {
   anyOf: ['workforce-management:readonly', 'workforce-management'],
@@ -109,6 +110,24 @@ export const FEATURE_REQUIREMENTS: readonly FeatureRequirements[] = [
       },
     ],
     scopes: [WFM_SCOPE],
+  },
+  {
+    feature: 'myDay',
+    name: 'My day (for agents)',
+    permissions: [{ anyOf: ['wfm:agentSchedule:view'], label: 'Workforce Management > Agent Schedule > View' }],
+    scopes: [WFM_SCOPE],
+  },
+  {
+    feature: 'myExplanations',
+    name: 'Explaining my own time (for agents)',
+    permissions: [
+      {
+        anyOf: ['wfm:agentAdherenceExplanation:submit'],
+        label: 'Workforce Management > Agent Adherence Explanation > Submit',
+      },
+    ],
+    // Submitting writes: the read-only scope does not do (shared/context/genesys-next.md §3).
+    scopes: [{ anyOf: ['workforce-management'], label: 'workforce-management' }],
   },
   {
     feature: 'secondaryPresence',

@@ -124,7 +124,9 @@ export function wfmOrgRoutes(ctx: EmulatorContext, downloads: DownloadStore) {
   });
   app.get('/api/v2/workforcemanagement/businessunits/:buId/activitycodes', (c) => {
     requireScope(c, WFM);
-    requirePermission(c, WFM_VIEW);
+    // "Any WFM view permission" (shared/context/genesys-wfm-report.md §4): an agent's own schedule view too,
+    // whose schedule names and colours its activities by these codes.
+    requirePermission(c, [...WFM_VIEW, 'wfm:agentSchedule:view']);
     const bu = findBu(c.req.param('buId'), c);
     const listing = {
       entities: ACTIVITY_CODES.map((a) => ({

@@ -1,0 +1,284 @@
+/**
+ * @module "My day", for an agent signed in to Adhere (issue 20, item 4): their schedule today against the clock,
+ * their explanations and what became of them (live), and a form to explain their own time. Only Genesys's agent
+ * routes are used (their own schedule, their own explanations): an agent never sees another agent.
+ */
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import {
+  addExplanation,
+  addDays,
+  agentExplanationsTopic,
+  getMyManagementUnit,
+  getMySchedule,
+  localDate,
+  localMinuteOfDay,
+  queryMyExplanations,
+  startOfDay,
+  zonedDays,
+  type AdherenceExplanation,
+  type AgentSchedule,
+  type GenesysClient,
+} from '@adhere/genesys';
+import { DayRows } from '../timeline/DayRows.js';
+import { DayLegend } from '../timeline/DayLegend.js';
+import { scheduleBlocks } from '../timeline/blocks.js';
+import { tabNotifications } from '../notifications.js';
+import { signedInUser } from '../signed-in-user.js';
+import { problemWords } from '../access/denied.js';
+import { activityCodesQuery, readOrg } from '../org-data/org-queries.js';
+import { clockTime, dateWords, explanationWords } from '../words.js';
+import { checkExplanation, MAX_NOTES, type ExplanationDraft } from './explanation-form.js';
+
+const NO_CODES = new Map<string, { name: string; category: string }>();
+
+export function MyDayPage({ client, canExplain }: { client: GenesysClient; canExplain: boolean }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  const [me, setMe] = useState<string>();
+  const [schedule, setSchedule] = useState<{ schedule: AgentSchedule | undefined; zone: string }>();
+  // The business unit's activity codes name and colour the schedule; without them it shows each activity's own
+  // description, in one colour.
+  const [codes, setCodes] = useState<ReadonlyMap<string, { name: string; category: string }>>(NO_CODES);
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    const ac = new AbortController();
+    void signedInUser(client).then(
+      (u) => !ac.signal.aborted && setMe(u.id),
+      () => {},
+    );
+    getMyManagementUnit(client, { signal: ac.signal })
+      .then(({ businessUnitId }) =>
+        businessUnitId ? readOrg(client, activityCodesQuery(client, businessUnitId), ac.signal) : [],
+      )
+      .then(
+        (list) =>
+          !ac.signal.aborted &&
+          setCodes(new Map(list.map((c) => [c.id, { name: c.name ?? c.id, category: c.category ?? 'Unavailable' }]))),
+        () => {},
+      );
+    // Wide enough for today in any zone, and last night's shift; the answer says the zone.
+    const t = Date.now();
+    getMySchedule(
+      client,
+      { startDate: new Date(t - 2 * 86_400_000).toISOString(), endDate: new Date(t + 2 * 86_400_000).toISOString() },
+      { signal: ac.signal },
+    ).then(
+      (s) => setSchedule({ schedule: s.schedule, zone: s.businessUnitTimeZone ?? 'UTC' }),
+      (e: unknown) => !ac.signal.aborted && setProblem(`Your schedule could not be read: ${problemWords(e)}.`),
+    );
+    return () => ac.abort();
+  }, [client]);
+  const zone = schedule?.zone ?? 'UTC';
+  const date = localDate(zone, now);
+  const day = useMemo(() => zonedDays(zone, date, date)[0]!, [zone, date]);
+  const blocks = useMemo(
+    () =>
+      schedule?.schedule
+        ? scheduleBlocks([schedule.schedule], codes).filter((b) => b.end > day.start && b.start < day.end)
+        : [],
+    [schedule, day, codes],
+  );
+  const at = (t: number) => clockTime(localMinuteOfDay(zone, t));
+  const current = blocks.find((b) => b.start <= now && b.end > now);
+  const next = blocks.find((b) => b.start > now);
+
+  // My explanations today: read again whenever Genesys says one changed (a supervisor's decision, my own new one).
+  const [explanations, setExplanations] = useState<AdherenceExplanation[] | string>();
+  const [reads, setReads] = useState(0);
+  useEffect(() => {
+    if (!schedule) return;
+    const ac = new AbortController();
+    queryMyExplanations(
+      client,
+      {
+        startDate: new Date(startOfDay(zone, date)).toISOString(),
+        endDate: new Date(startOfDay(zone, addDays(date, 1))).toISOString(),
+      },
+      { signal: ac.signal, notifications: tabNotifications(client) },
+    ).then(
+      (list) => setExplanations([...list].sort((a, b) => Date.parse(a.startDate) - Date.parse(b.startDate))),
+      (e: unknown) => !ac.signal.aborted && setExplanations(`Your explanations could not be read: ${problemWords(e)}.`),
+    );
+    return () => ac.abort();
+  }, [client, schedule, zone, date, reads]);
+  useEffect(() => {
+    if (!me) return;
+    const feed = tabNotifications(client).listen({
+      optionalTopics: [agentExplanationsTopic(me)],
+      onEvent: (e) => e.kind === 'explanation' && setReads((n) => n + 1),
+      onResync: () => setReads((n) => n + 1),
+    });
+    let open = true;
+    feed.ready.then(
+      () => open && setReads((n) => n + 1),
+      () => {},
+    );
+    return () => {
+      open = false;
+      feed.close();
+    };
+  }, [client, me]);
+
+  return (
+    <section className="my-day" aria-labelledby="my-day-title">
+      <h1 id="my-day-title">My day</h1>
+      {problem ? (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      ) : null}
+      {!schedule ? (
+        problem ? null : (
+          <p role="status">Reading your schedule…</p>
+        )
+      ) : (
+        <>
+          <p data-testid="my-now">
+            {current ? `Now: ${current.label} until ${at(current.end)}` : 'Nothing is scheduled for you now'}
+            {next ? ` · next: ${next.label} at ${at(next.start)}` : blocks.length ? ' · nothing more today' : ''}
+          </p>
+          {blocks.length ? (
+            <>
+              <DayRows
+                day={day}
+                timeZone={zone}
+                label={dateWords(zone, day.start)}
+                now={now}
+                rows={[['Scheduled', blocks]]}
+              />
+              <DayLegend />
+            </>
+          ) : (
+            <p>You have no shift today.</p>
+          )}
+        </>
+      )}
+      <h2>My explanations today</h2>
+      {explanations === undefined ? (
+        <p role="status">Reading your explanations…</p>
+      ) : typeof explanations === 'string' ? (
+        <p className="hint">{explanations}</p>
+      ) : explanations.length === 0 ? (
+        <p className="hint">None today.</p>
+      ) : (
+        <ul className="explanations" data-testid="my-explanations">
+          {explanations.map((e) => (
+            <li key={e.id} data-id={e.id} data-status={e.status}>
+              From {at(Date.parse(e.startDate))}, {e.lengthMinutes} min{e.notes ? `: “${e.notes}”` : ''} —{' '}
+              <strong>{explanationWords(e.status)}</strong>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canExplain && schedule ? (
+        <ExplainForm client={client} zone={zone} date={date} onSent={() => setReads((n) => n + 1)} />
+      ) : null}
+    </section>
+  );
+}
+
+/** The form to explain time: checked here first, then sent; what Genesys says back is shown in words. */
+function ExplainForm({
+  client,
+  zone,
+  date,
+  onSent,
+}: {
+  client: GenesysClient;
+  zone: string;
+  date: string;
+  onSent: () => void;
+}) {
+  const [draft, setDraft] = useState<ExplanationDraft>({ startTime: '', minutes: '', notes: '' });
+  const [problems, setProblems] = useState<Partial<Record<keyof ExplanationDraft, string>>>({});
+  const [said, setSaid] = useState<string>();
+  const [sending, setSending] = useState(false);
+  const saidRef = useRef<HTMLParagraphElement>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkExplanation(draft, { timeZone: zone, date, now: Date.now() });
+    if (!checked.ok) {
+      setProblems(checked.problems);
+      setSaid(undefined);
+      return;
+    }
+    setProblems({});
+    setSending(true);
+    try {
+      await addExplanation(client, checked.input);
+      setSaid('Sent: your supervisor will review it. It shows above as Waiting for review.');
+      setDraft({ startTime: '', minutes: '', notes: '' });
+      onSent();
+    } catch (err) {
+      setSaid(`Not sent: ${problemWords(err)}.`);
+    } finally {
+      setSending(false);
+      saidRef.current?.focus();
+    }
+  };
+  const field = (key: keyof ExplanationDraft) => ({
+    'aria-invalid': problems[key] ? true : undefined,
+    'aria-describedby': problems[key] ? `explain-${key}-problem` : undefined,
+  });
+  const problem = (key: keyof ExplanationDraft) =>
+    problems[key] ? (
+      <span id={`explain-${key}-problem`} className="field-problem">
+        {problems[key]}
+      </span>
+    ) : null;
+  return (
+    <form className="explain-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="explain-title">
+      <h2 id="explain-title">Explain time out of adherence</h2>
+      <p className="hint">For time that has passed today, on your unit&apos;s clock ({zone}).</p>
+      <label>
+        From{' '}
+        <input
+          type="time"
+          value={draft.startTime}
+          onChange={(e) => setDraft({ ...draft, startTime: e.target.value })}
+          {...field('startTime')}
+        />
+      </label>
+      {problem('startTime')}
+      <label>
+        For{' '}
+        <input
+          type="number"
+          className="narrow"
+          min={1}
+          max={1440}
+          value={draft.minutes}
+          onChange={(e) => setDraft({ ...draft, minutes: e.target.value })}
+          {...field('minutes')}
+        />{' '}
+        minutes
+      </label>
+      {problem('minutes')}
+      <label className="notes">
+        What happened{' '}
+        <textarea
+          rows={3}
+          maxLength={MAX_NOTES * 2}
+          value={draft.notes}
+          onChange={(e) => setDraft({ ...draft, notes: e.target.value })}
+          {...field('notes')}
+        />
+      </label>
+      <span className="hint">
+        {draft.notes.trim().length.toLocaleString()} of {MAX_NOTES.toLocaleString()} characters
+      </span>
+      {problem('notes')}
+      <button type="submit" className="primary" disabled={sending}>
+        {sending ? 'Sending…' : 'Send to my supervisor'}
+      </button>
+      {said ? (
+        <p role="status" ref={saidRef} tabIndex={-1} data-testid="explain-said">
+          {said}
+        </p>
+      ) : null}
+    </form>
+  );
+}

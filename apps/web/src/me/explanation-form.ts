@@ -1,0 +1,50 @@
+/**
+ * @module An agent's explanation as typed into the form, checked before it goes to Genesys: each problem said in
+ * words beside its field, so the agent fixes it without a round trip (Genesys would refuse most of them with a
+ * 400). Notes are required here, though Genesys takes none: a supervisor decides on what the agent says.
+ */
+import { startOfDay, zoneOffsetMs, type ExplanationInput } from '@adhere/genesys';
+
+/** As long as Genesys's emulator accepts (Genesys documents no limit); the form counts down to it. */
+export const MAX_NOTES = 1000;
+const MAX_MINUTES = 24 * 60;
+
+export interface ExplanationDraft {
+  /** "HH:MM" on the unit's clock, today. */
+  startTime: string;
+  minutes: string;
+  notes: string;
+}
+
+export type CheckedExplanation =
+  | { ok: true; input: ExplanationInput; start: number }
+  | { ok: false; problems: Partial<Record<keyof ExplanationDraft, string>> };
+
+export function checkExplanation(
+  draft: ExplanationDraft,
+  where: { timeZone: string; date: string; now: number },
+): CheckedExplanation {
+  const problems: Partial<Record<keyof ExplanationDraft, string>> = {};
+  const time = /^(\d{1,2}):(\d{2})$/.exec(draft.startTime.trim());
+  const minuteOfDay = time ? Number(time[1]) * 60 + Number(time[2]) : NaN;
+  if (!time || Number(time[1]) > 23 || Number(time[2]) > 59)
+    problems.startTime = 'Give the start as a time, like 09:30.';
+  const minutes = Number(draft.minutes);
+  if (!/^\d+$/.test(draft.minutes.trim()) || minutes < 1 || minutes > MAX_MINUTES)
+    problems.minutes = `Give how long in whole minutes, from 1 to ${MAX_MINUTES}.`;
+  const notes = draft.notes.trim();
+  if (!notes) problems.notes = 'Say what happened: your supervisor decides on what you write.';
+  else if (notes.length > MAX_NOTES)
+    problems.notes = `Keep it to ${MAX_NOTES.toLocaleString()} characters (this is ${notes.length.toLocaleString()}).`;
+  let start = NaN;
+  if (!problems.startTime) {
+    // The wall-clock time today in the unit's zone (on a clock-change day, an hour off from "minutes after midnight").
+    const dayStart = startOfDay(where.timeZone, where.date);
+    const t = dayStart + minuteOfDay * 60_000;
+    start = t + zoneOffsetMs(where.timeZone, dayStart) - zoneOffsetMs(where.timeZone, t);
+    if (!problems.minutes && start + minutes * 60_000 > where.now)
+      problems.startTime = 'That time has not all happened yet: explain time that has passed.';
+  }
+  if (Object.keys(problems).length > 0) return { ok: false, problems };
+  return { ok: true, start, input: { startDate: new Date(start).toISOString(), lengthMinutes: minutes, notes } };
+}

@@ -1,0 +1,115 @@
+// Issue 20, item 4: the agent's own view, and the agent's and the supervisor's sides together in Chromium (two
+// browser contexts): the agent explains their time, the supervisor's open day view shows it waiting for review,
+// the supervisor approves, and the agent sees the decision live. Agents never see other agents.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { explanationsTruth } from '@adhere/emulator/testing';
+import { localMinuteOfDay } from '@adhere/genesys';
+import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
+
+const NOW = Date.UTC(2026, 10, 26, 14, 0);
+let stack: Stack;
+let agentContext: BrowserContext;
+let supervisorContext: BrowserContext;
+let agentPage: Page;
+let supervisorPage: Page;
+
+beforeAll(async () => {
+  stack = await startStack({ agents: 40, clock: 'manual', startTime: NOW });
+  agentContext = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
+  supervisorContext = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 900 } });
+  for (const c of [agentContext, supervisorContext]) await c.clock.setFixedTime(NOW);
+  agentPage = await agentContext.newPage();
+  supervisorPage = await supervisorContext.newPage();
+  await signIn(agentPage, stack, me().email, 'agent');
+  await agentPage.waitForURL(`${stack.app}/`);
+  await signIn(supervisorPage, stack);
+  await supervisorPage.waitForURL(`${stack.app}/`);
+}, 90_000);
+afterAll(() => stack?.close());
+
+const me = () => stack.emulator.centre.topology.agents[0]!;
+const zone = () => stack.emulator.centre.topology.managementUnits[0]!.timeZone;
+const hhmm = (t: number) => {
+  const m = localMinuteOfDay(zone(), t);
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+const stored = () =>
+  explanationsTruth(stack.emulator, me().id, new Date(NOW - 86_400_000).toISOString(), new Date(NOW).toISOString());
+
+describe("an agent's own day, beside a supervisor's", () => {
+  it('an agent lands on My day: their schedule now, no board, no one else', async () => {
+    await agentPage.getByRole('heading', { name: 'My day' }).waitFor({ timeout: 20_000 });
+    const nav = agentPage.getByRole('navigation', { name: 'Main' });
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['My day', 'Settings']);
+    // What is scheduled now, as the emulator's schedule has it.
+    const status = stack.emulator.centre.statusOf(me().index);
+    const now = agentPage.getByTestId('my-now');
+    if (status.span.scheduled)
+      await expect
+        .poll(() => now.textContent(), { timeout: 20_000 })
+        .toMatch(new RegExp(`^Now: .+ until ${hhmm(status.span.scheduled.end)}`));
+    else await expect.poll(() => now.textContent(), { timeout: 20_000 }).toMatch(/^Nothing is scheduled for you now/);
+    // The schedule is named and coloured by the business unit's activity codes (an agent may read them).
+    await expect
+      .poll(() => agentPage.locator('.day-rows rect title').allTextContents(), { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(['On Queue', 'Break', 'Meal']));
+    // No other agent's name anywhere on the page.
+    const text = (await agentPage.locator('main').textContent()) ?? '';
+    for (const other of stack.emulator.centre.topology.agents.slice(1)) expect(text).not.toContain(other.name);
+    expect(await axeAudit(agentPage)).toEqual([]);
+    await agentPage.screenshot({ path: `${artifacts}my-day.png` });
+  });
+
+  it('bad input is named beside its field, and nothing is sent', async () => {
+    const before = stored().length;
+    const form = agentPage.locator('form.explain-form');
+    await form.getByLabel('From').fill(hhmm(NOW + 30 * 60_000));
+    await form.getByLabel('For').fill('10');
+    await form.getByRole('button', { name: 'Send to my supervisor' }).click();
+    expect(await form.locator('.field-problem').allTextContents()).toEqual([
+      'That time has not all happened yet: explain time that has passed.',
+      'Say what happened: your supervisor decides on what you write.',
+    ]);
+    expect(await form.getByLabel('From').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeAudit(agentPage)).toEqual([]);
+    expect(stored()).toHaveLength(before);
+  });
+
+  it('the agent explains; the supervisor’s open day view shows it waiting; the approval reaches the agent live', async () => {
+    // The supervisor has the agent's day open.
+    await supervisorPage.getByLabel('Search').fill(me().name);
+    await supervisorPage.locator(`.vtable-row[data-key="${me().id}"] button.link`).click();
+    const day = supervisorPage.getByTestId('day-view');
+    await day.getByRole('heading', { name: new RegExp(`^${me().name}`) }).waitFor();
+    await day.locator('.explanations, .hint').first().waitFor({ timeout: 20_000 });
+
+    const notes = 'Headset died <b>twice</b> 🎧';
+    const form = agentPage.locator('form.explain-form');
+    await form.getByLabel('From').fill(hhmm(NOW - 40 * 60_000));
+    await form.getByLabel('For').fill('12');
+    await form.getByLabel('What happened').fill(notes);
+    await form.getByRole('button', { name: 'Send to my supervisor' }).click();
+    await expect.poll(() => agentPage.getByTestId('explain-said').textContent()).toMatch(/^Sent: /);
+    const e = stored().find((x) => x.notes === notes)!;
+    expect(e).toMatchObject({
+      status: 'Pending',
+      lengthMinutes: 12,
+      startDate: new Date(NOW - 40 * 60_000).toISOString(),
+    });
+    const mine = agentPage.locator(`[data-testid="my-explanations"] li[data-id="${e.id}"]`);
+    await expect.poll(() => mine.textContent(), { timeout: 10_000 }).toContain('Waiting for review');
+    // Markup is shown as the text it is.
+    expect(await mine.locator('b').count()).toBe(0);
+
+    // The supervisor's open view shows it, waiting, without a reload; the supervisor approves.
+    const theirs = day.locator(`li[data-id="${e.id}"]`);
+    await expect.poll(() => theirs.textContent(), { timeout: 10_000 }).toContain('Waiting for review');
+    expect(await theirs.textContent()).toContain(notes);
+    await theirs.getByRole('button', { name: 'Approve' }).click();
+    // The agent sees the decision live.
+    await expect.poll(() => mine.textContent(), { timeout: 10_000 }).toContain('Approved');
+    expect(stored().find((x) => x.id === e.id)?.status).toBe('Approved');
+    await agentPage.screenshot({ path: `${artifacts}my-day-approved.png` });
+  });
+});
