@@ -18,6 +18,8 @@ import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
 import { selectionPercent } from './today.js';
 import { addTallies, agentTally, project, runningOutMs, urgency } from './projection.js';
+import { SITUATION_KINDS, SITUATION_WORDS, situationOf, type SituationKind } from './situations.js';
+import { situationMinutes } from '../preferences/situation-prefs.js';
 import { useSoon } from './useSoon.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { formatDuration, styleOf } from './state-style.js';
@@ -132,17 +134,21 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   const stateParam = q.get('state') ?? '';
   const states = useMemo(() => new Set(stateParam.split(',').filter(Boolean)), [stateParam]);
   const search = q.get('q') ?? '';
+  // The situation filter, from the address: one of the known kinds, else none.
+  const situationParam = q.get('situation') ?? '';
+  const situation = (SITUATION_KINDS as readonly string[]).includes(situationParam) ? situationParam : '';
+  const minutes = situationMinutes();
   // Order and filter are recomputed at most once a second (and at once when the query changes); in
   // between, live changes repaint the visible rows in place. Sorting 20,000 rows every frame would not
   // keep up with 500 changes a second.
   const { current, ranked, now } = live;
   const ranking = useMemo(
-    () => ranked.model.selectIds({ states, search, sortKey, descending }, now),
-    [ranked, now, states, search, sortKey, descending],
+    () => ranked.model.selectIds({ states, search, situation, sortKey, descending }, now),
+    [ranked, now, states, search, situation, sortKey, descending],
   );
   // What the user asked for (order, direction, filters, selection): a change of it reorders at once, pointer
   // or no pointer. Holding still keeps rows in place through the once-a-second re-rank of live changes.
-  const asked = `${sortKey}|${descending}|${stateParam}|${search}|${muKey}|${teamId}`;
+  const asked = `${sortKey}|${descending}|${stateParam}|${search}|${situation}|${muKey}|${teamId}`;
   const heldFor = useRef(asked);
   if (!holding || heldIds.current.length === 0 || heldFor.current !== asked) {
     heldIds.current = ranking;
@@ -163,6 +169,17 @@ export function BoardPage({ client }: { client: GenesysClient }) {
   const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   // Where the day is going (issue 20, item 1): each agent's and the selection's projection and budget, summed in
   // minutes over the agents whose figures and schedule are in.
+  const situationNow = (r: AgentAdherence) =>
+    situationOf(r, now, minutes, today.units.schedules.get(r.managementUnitId ?? '')?.stretchAt(r.userId, now));
+  // How many agents are in each situation now: listed as soon as the board opens, one line, each a filter.
+  const situations = useSoon(() => {
+    const n = new Map<SituationKind, number>();
+    for (const r of ranked.model.all()) {
+      const s = situationNow(r);
+      if (s) n.set(s.kind, (n.get(s.kind) ?? 0) + 1);
+    }
+    return n;
+  }, [ranked, now, today.units]);
   const tallyOf = (r: AgentAdherence) => agentTally(today.units, r, thresholdOf(r).targetPercent, now);
   const selectionDay = useSoon(() => {
     const tallies = [];
@@ -239,6 +256,29 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           >
             <span aria-hidden="true">{s.icon}</span> {s.label}
             {spell ? <span className="out-time"> · {spell}</span> : null}
+          </span>
+        );
+      },
+    },
+    {
+      // What the agent is doing wrong, in the supervisor's words, past the supervisor's own threshold.
+      key: 'situation',
+      label: 'Situation',
+      width: 'minmax(9rem,1fr)',
+      render: (r) => {
+        const s = situationNow(r);
+        if (!s) return null;
+        const words = `${SITUATION_WORDS[s.kind]} · ${formatDuration(s.ms)}${s.severe ? ', severe' : ''}`;
+        return (
+          <span
+            className={s.severe ? 'situation severe' : 'situation'}
+            data-situation={s.kind}
+            title={
+              `${words}. A situation from ${minutes[s.kind]} min, severe from ` +
+              `${3 * minutes[s.kind]} min (your thresholds, in Settings).`
+            }
+          >
+            {words}
           </span>
         );
       },
@@ -594,6 +634,27 @@ export function BoardPage({ client }: { client: GenesysClient }) {
           );
         })}
       </div>
+      {situations && situations.size > 0 ? (
+        <div
+          className="situations"
+          role="group"
+          aria-label="Agents in a situation now (toggle to filter)"
+          data-testid="situations"
+        >
+          <span>In a situation now:</span>
+          {SITUATION_KINDS.filter((k) => situations.has(k)).map((k) => (
+            <button
+              type="button"
+              key={k}
+              data-situation={k}
+              aria-pressed={situation === k}
+              onClick={() => setParam('situation', situation === k ? undefined : k)}
+            >
+              {SITUATION_WORDS[k]} <strong>{situations.get(k)}</strong>
+            </button>
+          ))}
+        </div>
+      ) : null}
       <div
         className="board-list"
         onPointerEnter={() => setHolding(true)}

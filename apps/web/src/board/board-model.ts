@@ -14,6 +14,8 @@ export type SortKey =
 export interface BoardQuery {
   states: ReadonlySet<string>;
   search: string;
+  /** Only agents in this situation (see situations.ts), when set. */
+  situation?: string | undefined;
   sortKey: SortKey;
   descending: boolean;
 }
@@ -67,6 +69,8 @@ export class BoardModel implements AdherenceSink {
    * once today's figures and schedule are in.
    */
   urgencyOf: ((a: AgentAdherence, now: number) => 'missed' | 'will-miss' | undefined) | undefined;
+  /** The agent's situation now (see situations.ts), for the situation filter. Set by the store. */
+  situationOf: ((a: AgentAdherence, now: number) => string | undefined) | undefined;
   /** Hears every record the board takes (today's adherence counts with them). */
   onApplied: ((record: AgentAdherence) => void) | undefined;
   /** While paused, what arrives is queued in order and applied on resume: the view holds still. */
@@ -217,6 +221,7 @@ export class BoardModel implements AdherenceSink {
       last.key === key &&
       last.q.states === q.states &&
       last.q.search === q.search &&
+      last.q.situation === q.situation &&
       last.q.sortKey === q.sortKey &&
       last.q.descending === q.descending
     )
@@ -245,7 +250,8 @@ export class BoardModel implements AdherenceSink {
       .filter(
         (a) =>
           (q.states.size === 0 || q.states.has(a.adherenceState ?? 'Unknown')) &&
-          (!search || (this.names.get(a.userId) ?? a.userId).toLowerCase().includes(search)),
+          (!search || (this.names.get(a.userId) ?? a.userId).toLowerCase().includes(search)) &&
+          (!q.situation || this.situationOf?.(a, now) === q.situation),
       );
     const n = rows.length;
     const keys = new Float64Array(n);

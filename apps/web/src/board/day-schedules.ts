@@ -55,4 +55,13 @@ export class DaySchedules {
     for (let i = 0; i < flat.length; i += 2) ms += Math.max(0, flat[i + 1]! - Math.max(flat[i]!, from));
     return ms;
   }
+
+  /** The stretch of scheduled time around `t` (a shift, as far as its activities touch), or undefined. */
+  stretchAt(userId: string, t: number): { start: number; end: number } | undefined {
+    const flat = this.intervals.get(userId);
+    if (!flat) return undefined;
+    for (let i = 0; i < flat.length; i += 2)
+      if (flat[i]! <= t && t < flat[i + 1]!) return { start: flat[i]!, end: flat[i + 1]! };
+    return undefined;
+  }
 }

@@ -28,6 +28,8 @@ import { thresholdsOf, type Thresholds } from './thresholds.js';
 import { TodayAdherence } from './today.js';
 import { DaySchedules } from './day-schedules.js';
 import { agentTally, project, runningOutMs, urgency } from './projection.js';
+import { situationOf } from './situations.js';
+import { situationMinutes } from '../preferences/situation-prefs.js';
 import { namesakes } from '../same-names.js';
 
 export type Connection = LiveAdherenceState['status'];
@@ -208,6 +210,14 @@ export class LiveBoardStore {
     // Every record the board takes moves its unit's count on: at the record's own time, or its arrival when that
     // is later (a change of scheduled activity alone moves neither of the record's times).
     model.onApplied = (r) => byUnit.get(r.managementUnitId ?? '')?.observe(r, Math.max(recordTime(r), Date.now()));
+    // Situations by the supervisor's own thresholds (Settings changes them).
+    model.situationOf = (r, now) =>
+      situationOf(
+        r,
+        now,
+        situationMinutes(),
+        this.state.today.schedules.get(r.managementUnitId ?? '')?.stretchAt(r.userId, now),
+      )?.kind;
     // The act-now order's "will miss the target unless acted on now", from today's figures and schedule once in.
     model.urgencyOf = (r, now) => {
       const running = runningOutMs(r, now);

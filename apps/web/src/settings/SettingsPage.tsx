@@ -10,6 +10,8 @@ import { boardAddress, forgetBoardOpensOn, loadBoardOpensOn } from '../preferenc
 import { ThemeChoice } from '../preferences/ThemeChoice.js';
 import { navigate } from '../router.js';
 import { countWords } from '../words.js';
+import { SITUATION_KINDS, SITUATION_WORDS } from '../board/situations.js';
+import { MAX_SITUATION_MINUTES, saveSituationMinutes, situationMinutes } from '../preferences/situation-prefs.js';
 
 /**
  * Settings for the person using the app (issue 22, item 7): appearance, where the board opens, alerts, what their
@@ -53,6 +55,8 @@ export function SettingsPage({
       <BoardOpensOnChoice />
       <h2>Alerts</h2>
       <AlertSettings />
+      <h2>Situations</h2>
+      <SituationSettings />
       <h2>Access</h2>
       {signedIn ? (
         <>
@@ -110,6 +114,41 @@ function AlertSettings() {
           Unmute {countWords(prefs.mutedUnits.length, 'unit')}
         </button>
       ) : null}
+    </div>
+  );
+}
+
+/** The supervisor's own thresholds for each situation: when it counts, and (three times that) when it is severe. */
+function SituationSettings() {
+  const [minutes, setMinutes] = useState(situationMinutes);
+  return (
+    <div role="group" aria-labelledby="situations-hint">
+      <p id="situations-hint" className="hint">
+        When an agent out of adherence counts as in a situation on the board; severe from three times as long. Genesys
+        has no such settings: these are yours, kept in this browser.
+      </p>
+      <div className="toolbar">
+        {SITUATION_KINDS.map((k) => (
+          <label key={k}>
+            {SITUATION_WORDS[k]} after{' '}
+            <input
+              type="number"
+              className="narrow"
+              min={1}
+              max={MAX_SITUATION_MINUTES}
+              value={minutes[k]}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (!Number.isInteger(n) || n < 1 || n > MAX_SITUATION_MINUTES) return;
+                const next = { ...minutes, [k]: n };
+                saveSituationMinutes(next);
+                setMinutes(next);
+              }}
+            />{' '}
+            min
+          </label>
+        ))}
+      </div>
     </div>
   );
 }

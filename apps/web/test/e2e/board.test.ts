@@ -181,6 +181,45 @@ describe('the live board in Chromium', () => {
     await page.mouse.move(0, 0);
   });
 
+  // Issue 22 (what to build 1): situations in words, listed at once when the board opens, each a filter; the rows
+  // it leaves are the agents the emulator has in that situation.
+  it('lists agents in a situation at once, and filters to each', async () => {
+    const line = page.getByTestId('situations');
+    await line.waitFor({ timeout: 20_000 });
+    const buttons = await line
+      .getByRole('button')
+      .evaluateAll((bs) =>
+        bs.map((b) => [b.getAttribute('data-situation')!, Number(b.querySelector('strong')!.textContent)]),
+      );
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const [kind, count] of buttons as Array<[string, number]>) {
+      await line.locator(`button[data-situation="${kind}"]`).click();
+      // The list is virtual: every row when few, a screenful when many.
+      if (count <= 10) await expect.poll(() => page.locator('.vtable-row').count()).toBe(count);
+      else await expect.poll(() => page.locator('.vtable-row').count()).toBeGreaterThanOrEqual(10);
+      const cells = await page
+        .locator('.vtable-row [data-column="situation"] span')
+        .evaluateAll((ss) => ss.map((x) => x.getAttribute('data-situation')));
+      expect(new Set(cells)).toEqual(new Set([kind]));
+      // Checked against the emulator's own state of each agent shown.
+      const ids = await page.locator('.vtable-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')!));
+      for (const id of ids) {
+        const st = statusOf(agents().find((a) => a.id === id)!.index);
+        expect(st.verdict.state).toBe('OutOfAdherence');
+        if (kind === 'mealOverrun')
+          expect([st.span.presence, st.span.scheduled?.category]).toEqual([
+            'Meal',
+            expect.not.stringMatching(/^Meal$/),
+          ]);
+        if (kind === 'breakOverrun') expect(st.span.presence).toBe('Break');
+        if (kind === 'lateLogIn' || kind === 'earlyLogOut') expect(st.span.presence).toBe('Offline');
+        if (kind === 'notResponding') expect(st.span.routing).toBe('NOT_RESPONDING');
+      }
+      await line.locator(`button[data-situation="${kind}"]`).click();
+    }
+    expect(new URL(page.url()).searchParams.get('situation')).toBeNull();
+  });
+
   // Issue 22, item 7: the Doctor, a developer's tool, is under Help, not in the main navigation; the board says its
   // units' thresholds once in words; the order and the impact column in plain words.
   it('says things plainly: Help holds the Doctor, the thresholds are said once, no jargon in the order or columns', async () => {
@@ -600,6 +639,7 @@ describe('the live board in Chromium', () => {
       'Appearance',
       'The board',
       'Alerts',
+      'Situations',
       'Access',
     ]);
     expect(await settings.locator('details.admin-settings').getAttribute('open')).toBeNull();
