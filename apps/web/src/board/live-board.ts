@@ -13,7 +13,6 @@ import {
   getUsersByIds,
   localDate,
   recordTime,
-  searchAgentSchedules,
   startOfDay,
   type GenesysClient,
   type GenesysError,
@@ -414,6 +413,7 @@ export class LiveBoardStore {
     const dayStart = startOfDay(zone, date);
     const dayEnd = startOfDay(zone, addDays(date, 1));
     const ignored = this.state.units.thresholds.get(mu)?.ignoredCategories ?? [];
+    const { searchAgentSchedules } = await import('./today-history.js');
     const [found, categoryOf] = await Promise.all([
       searchAgentSchedules(
         this.client,
