@@ -164,7 +164,7 @@ export function App({ session }: { session: Session }) {
           <HistoryPage client={client} />
         </Suspense>
       ) : (
-        <BoardPage client={client} />
+        <BoardPage client={client} access={access} />
       )}
     </Shell>
   );

@@ -70,7 +70,8 @@ export function AlertsPanel({
               : `${alreadyOut.length} agents were already severely out of adherence when you opened the board`}
           </h2>
           <p>Alerts below cover what happens while the board is open; these began before.</p>
-          <ul className="alert-list">
+          {/* Scrolls past a few names: reachable by keyboard, as any scrolling region must be. */}
+          <ul className="alert-list" aria-label="Already severely out" tabIndex={0}>
             {alreadyOut.map((a) => (
               <li key={a.key} data-user={a.userId}>
                 <strong>{nameOf(a.userId)}</strong> out for {formatDuration(now - a.since)}
@@ -83,7 +84,7 @@ export function AlertsPanel({
         </section>
       ) : null}
       {alerts.length ? (
-        <ul className="alert-list" aria-label="Alerts" data-testid="alerts">
+        <ul className="alert-list" aria-label="Alerts" data-testid="alerts" tabIndex={0}>
           {alerts.map((a) => (
             <li key={a.key} data-user={a.userId} data-key={a.key}>
               <strong>{nameOf(a.userId)}</strong> severely out of adherence for {formatDuration(now - a.since)}{' '}

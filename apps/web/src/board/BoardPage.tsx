@@ -1,6 +1,13 @@
 /** @module The live adherence board: the view. Its data comes from useLiveBoard. */
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { ADHERENCE_STATES, localMinuteOfDay, type AgentAdherence, type GenesysClient } from '@adhere/genesys';
+import {
+  ADHERENCE_STATES,
+  checkFeature,
+  localMinuteOfDay,
+  type Access,
+  type AgentAdherence,
+  type GenesysClient,
+} from '@adhere/genesys';
 import { useOrgData } from '../org-data/useOrgData.js';
 import {
   activityCodesQuery,
@@ -35,6 +42,9 @@ import {
 } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 import { useDistinctNames } from './useDistinctNames.js';
+import { readColumnOrder, visibleColumns } from './columns.js';
+import { ColumnChooser } from './ColumnChooser.js';
+import { SavedViews } from './SavedViews.js';
 
 const NO_UNITS: never[] = [];
 
@@ -46,7 +56,7 @@ const PROJECTION_SAYS =
 const AgentDayView = lazy(() => import('./AgentDayView.js').then((m) => ({ default: m.AgentDayView })));
 
 /** The live adherence board: choose BU, management units and team; watch agents move in and out of adherence. */
-export function BoardPage({ client }: { client: GenesysClient }) {
+export function BoardPage({ client, access }: { client: GenesysClient; access?: Access | undefined }) {
   const url = useLocation();
   const q = url.searchParams;
   // Org data from the tab's cache: one request per key for every view, the old unit's answer never shown for a
@@ -71,12 +81,12 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     else next.searchParams.delete(key);
     navigate(next.pathname + next.search, true);
     // The board opens on the units chosen last (Settings says which, and forgets them).
-    if (key === 'bu' || key === 'mu' || key === 'team') saveBoardOpensOn(next.searchParams);
+    if (key === 'bu' || key === 'mu' || key === 'team' || key === 'cols') saveBoardOpensOn(next.searchParams);
   };
   // An address without units opens the board on those chosen last, written into the address (a link copied
   // from it then opens the same board for anyone).
   useEffect(() => {
-    if (q.has('bu') || q.has('mu') || q.has('team')) return;
+    if (q.has('bu') || q.has('mu') || q.has('team') || q.has('cols')) return;
     const on = loadBoardOpensOn();
     if (!on) return;
     const next = new URL(location.href);
@@ -434,6 +444,23 @@ export function BoardPage({ client }: { client: GenesysClient }) {
     },
   ];
 
+  // The columns shown and their order: the supervisor's (the address's `cols`, kept with saved views), less those
+  // with nothing to show for this user, each said with its reason in the chooser.
+  const explanationsCheck = access ? checkFeature(access, 'explanations') : undefined;
+  const unavailable = new Map<string, string>();
+  if (explanationsCheck?.available === false)
+    unavailable.set(
+      'explanation',
+      `your role lacks ${explanationsCheck.missingPermissions.map((p) => p.label).join(', ') || 'access to explanations'}`,
+    );
+  if (today.problem && selectionToday === undefined) unavailable.set('today', today.problem);
+  if (today.problem && selectionDay === undefined) unavailable.set('budget', today.problem);
+  else if (today.projectionProblem && selectionDay === undefined) unavailable.set('budget', today.projectionProblem);
+  const order = readColumnOrder(
+    q.get('cols'),
+    columns.map((c) => c.key),
+  );
+  const shownColumns = visibleColumns(columns, order, unavailable);
   return (
     <section className="board" aria-labelledby="board-title" data-now={now}>
       <h1 id="board-title" className="visually-hidden">
@@ -525,6 +552,13 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         >
           Wallboard
         </a>
+        <ColumnChooser
+          columns={columns}
+          shown={order ?? columns.map((c) => c.key)}
+          unavailable={unavailable}
+          onChange={(keys) => setParam('cols', keys.join(','))}
+        />
+        <SavedViews />
         <ConnectionBadge state={live.connection} />
       </div>
       {paused ? (
@@ -665,10 +699,10 @@ export function BoardPage({ client }: { client: GenesysClient }) {
         }}
       >
         <VirtualTable
-          epoch={rowEpoch}
+          epoch={[...rowEpoch, shownColumns.map((c) => c.key).join()]}
           count={ids.length}
           rowAt={rowAt}
-          columns={columns}
+          columns={shownColumns}
           rowKey={(r) => r.userId}
           label="Agents"
           sortKey={sortKey}

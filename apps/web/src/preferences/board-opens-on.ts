@@ -11,6 +11,8 @@ export interface BoardOpensOn {
   businessUnitId?: string;
   managementUnitIds: string[];
   teamId?: string;
+  /** The columns shown, in order (the address's `cols`). */
+  columns?: string;
 }
 
 export function loadBoardOpensOn(): BoardOpensOn | undefined {
@@ -24,20 +26,28 @@ export function loadBoardOpensOn(): BoardOpensOn | undefined {
   const r = raw as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' ? v : '');
   const ids = readAddressIds(new URLSearchParams({ bu: text(r.bu), mu: text(r.mu), team: text(r.team) }));
-  if (ids.problems.length > 0 || (!ids.businessUnitId && ids.managementUnitIds.length === 0 && !ids.teamId))
+  const columns = text(r.cols);
+  if (ids.problems.length > 0 || (!ids.businessUnitId && ids.managementUnitIds.length === 0 && !ids.teamId && !columns))
     return undefined;
   return {
     ...(ids.businessUnitId ? { businessUnitId: ids.businessUnitId } : {}),
     managementUnitIds: ids.managementUnitIds,
     ...(ids.teamId ? { teamId: ids.teamId } : {}),
+    // Column keys only (letters and commas); anything else is dropped, as the board drops unknown keys.
+    ...(/^[A-Za-z,]{1,300}$/.test(columns) ? { columns } : {}),
   };
 }
 
 /** Keeps the board's selection as its address has it (`bu`, `mu`, `team`). */
 export function saveBoardOpensOn(params: URLSearchParams): void {
-  const value = { bu: params.get('bu') ?? '', mu: params.get('mu') ?? '', team: params.get('team') ?? '' };
+  const value = {
+    bu: params.get('bu') ?? '',
+    mu: params.get('mu') ?? '',
+    team: params.get('team') ?? '',
+    cols: params.get('cols') ?? '',
+  };
   try {
-    if (!value.bu && !value.mu && !value.team) localStorage.removeItem(KEY);
+    if (!value.bu && !value.mu && !value.team && !value.cols) localStorage.removeItem(KEY);
     else localStorage.setItem(KEY, JSON.stringify(value));
   } catch {
     // Storage refused (private mode, full): the board opens on the first unit next time.
@@ -58,5 +68,6 @@ export function boardAddress(on: BoardOpensOn): URLSearchParams {
   if (on.businessUnitId) p.set('bu', on.businessUnitId);
   if (on.managementUnitIds.length > 0) p.set('mu', on.managementUnitIds.join(','));
   if (on.teamId) p.set('team', on.teamId);
+  if (on.columns) p.set('cols', on.columns);
   return p;
 }

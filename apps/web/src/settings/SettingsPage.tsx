@@ -166,6 +166,7 @@ function BoardOpensOnChoice() {
   const parts = [
     on.managementUnitIds.length > 0 ? countWords(on.managementUnitIds.length, 'management unit') : undefined,
     on.teamId ? 'one team' : undefined,
+    on.columns ? 'your columns' : undefined,
   ].filter(Boolean);
   return (
     <p data-testid="board-opens-on">

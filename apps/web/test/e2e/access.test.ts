@@ -49,6 +49,12 @@ describe('access preflight in the app', () => {
     expect(await day.locator('[data-row="Out of adherence (seen live)"]').count()).toBe(1);
     expect(await day.getByRole('alert').count()).toBe(0);
     expect(await day.textContent()).toMatch(/Explanations are not shown: your role lacks the permission for it/);
+    // Issue 22 (what to build 6): the board's Explanation column has nothing to show this role: it is left out, and
+    // the column chooser says why.
+    expect(await page.locator('.vtable-head [role="columnheader"]', { hasText: 'Explanation' }).count()).toBe(0);
+    expect(await page.locator('[data-column-unavailable="explanation"]').textContent()).toBe(
+      'Explanation: your role lacks Workforce Management > Adherence Explanation > View',
+    );
     expect(await axeAudit(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByLabel('Search').fill('');

@@ -668,4 +668,39 @@ describe('the live board in Chromium', () => {
     await page.getByTestId('agent-count').waitFor();
     expect(new URL(page.url()).searchParams.get('team')).toBeNull();
   });
+
+  // Issue 22 (what to build 6) and issue 20, item 6: columns shown, hidden and reordered; the board saved as a named
+  // view whose link opens it the same way.
+  it('columns hide and move; a saved view opens the board as it was', async () => {
+    const headers = async () =>
+      (await page.locator('.vtable-head [role="columnheader"]').allTextContents()).map((t) =>
+        t.replace(/[▲▼]/g, '').trim(),
+      );
+    const chooser = page.locator('details.column-chooser');
+    await chooser.locator('summary').click();
+    await chooser.getByRole('checkbox', { name: 'Effect on service' }).uncheck();
+    await expect.poll(headers).not.toContain('Effect on service');
+    expect(new URL(page.url()).searchParams.get('cols')).not.toContain('impact');
+    const before = await headers();
+    const i = before.indexOf('Situation');
+    await chooser.getByRole('button', { name: 'Move Situation left' }).click();
+    await expect.poll(async () => (await headers()).indexOf('Situation')).toBe(i - 1);
+    expect(await page.locator('.vtable-row').first().locator('[role="cell"]').count()).toBe(before.length);
+    await chooser.locator('summary').click();
+    // Saved under a name; the board changed afterwards; the view brings it back.
+    const views = page.locator('details.saved-views');
+    await views.locator('summary').click();
+    await views.getByLabel('Save this board as').fill('Lunch cover');
+    await views.getByRole('button', { name: 'Save view' }).click();
+    const saved = await headers();
+    await chooser.locator('summary').click();
+    await chooser.getByRole('checkbox', { name: 'Effect on service' }).check();
+    await chooser.locator('summary').click();
+    await expect.poll(headers).toContain('Effect on service');
+    await views.getByRole('link', { name: 'Lunch cover' }).click();
+    await expect.poll(headers).toEqual(saved);
+    expect(await axeAudit(page)).toEqual([]);
+    await views.getByRole('button', { name: 'Delete the view Lunch cover' }).click();
+    expect(await views.getByRole('link', { name: 'Lunch cover' }).count()).toBe(0);
+  });
 });
