@@ -61,7 +61,15 @@ export interface FeatureRequirements {
 }
 
 export type Feature =
-  'liveBoard' | 'history' | 'teams' | 'explanations' | 'dayView' | 'secondaryPresence' | 'myDay' | 'myExplanations';
+  | 'liveBoard'
+  | 'history'
+  | 'teams'
+  | 'explanations'
+  | 'dayView'
+  | 'secondaryPresence'
+  | 'myDay'
+  | 'myExplanations'
+  | 'excuse';
 
 const WFM_SCOPE: Requirement = {
   anyOf: ['workforce-management:readonly', 'workforce-management'],
@@ -127,6 +135,14 @@ export const FEATURE_REQUIREMENTS: readonly FeatureRequirements[] = [
       },
     ],
     // Submitting writes: the read-only scope does not do (shared/context/genesys-next.md §3).
+    scopes: [{ anyOf: ['workforce-management'], label: 'workforce-management' }],
+  },
+  {
+    feature: 'excuse',
+    name: 'Excusing time out of adherence from the board',
+    permissions: [
+      { anyOf: ['wfm:adherenceExplanation:add'], label: 'Workforce Management > Adherence Explanation > Add' },
+    ],
     scopes: [{ anyOf: ['workforce-management'], label: 'workforce-management' }],
   },
   {

@@ -13,6 +13,7 @@ export function AlertsPanel({
   dismiss,
   nameOf,
   groupName,
+  onExcuse,
   now,
   units,
 }: {
@@ -27,6 +28,8 @@ export function AlertsPanel({
   /** The agent's name, with what tells them apart from a namesake. */
   nameOf: (userId: string) => string;
   groupName: (m: MassDeviation) => string;
+  /** Excuse a mass deviation's agents in one action, where the role may add explanations. */
+  onExcuse?: ((m: MassDeviation) => void) | undefined;
   now: number;
   /** The units on the board, to mute one. */
   units: Array<{ id: string; name: string }>;
@@ -34,10 +37,19 @@ export function AlertsPanel({
   return (
     <div className="alerts">
       {mass.length ? (
-        <p role="alert" className="mass" data-testid="mass-deviation">
-          Probable schedule or system issue: {summarize(mass, groupName)} went out of adherence within 2 minutes. Their
-          individual alerts are held back.
-        </p>
+        <div className="mass" data-testid="mass-deviation">
+          <p role="alert">
+            Probable schedule or system issue: {summarize(mass, groupName)} went out of adherence within 2 minutes.
+            Their individual alerts are held back.
+          </p>
+          {onExcuse
+            ? mass.map((m) => (
+                <button key={`${m.scope}:${m.id}`} type="button" onClick={() => onExcuse(m)}>
+                  Excuse {groupName(m)}&apos;s {m.out}…
+                </button>
+              ))
+            : null}
+        </div>
       ) : null}
       <details className="alert-settings">
         <summary>Alerts{alerts.length ? ` (${alerts.length})` : ''} · settings</summary>

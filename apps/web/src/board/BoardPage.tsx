@@ -45,6 +45,8 @@ import { useDistinctNames } from './useDistinctNames.js';
 import { readColumnOrder, visibleColumns } from './columns.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { SavedViews } from './SavedViews.js';
+import { ExcuseDialog, type Spell } from './ExcuseDialog.js';
+import { deviationMembers } from './alerts.js';
 
 const NO_UNITS: never[] = [];
 
@@ -131,6 +133,10 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       : undefined,
   ].filter((x): x is string => x !== undefined);
   const dayAgent = address.agentId ?? '';
+  // Excusing from the board: the role's permission, the spells being excused, and what came of it.
+  const canExcuse = access !== undefined && checkFeature(access, 'excuse').available === true;
+  const [excusing, setExcusing] = useState<{ spells: Spell[]; suggestion: string }>();
+  const [excuseSaid, setExcuseSaid] = useState<string>();
   const thresholdOf = (r: AgentAdherence) => thresholds.get(r.managementUnitId ?? '') ?? DEFAULT_THRESHOLDS;
 
   const [sortKey, setSortKey] = useState<SortKey>((q.get('sort') as SortKey) ?? 'actNow');
@@ -221,7 +227,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
 
   // Everything the cells read beside the record itself: a row whose record is unchanged re-renders only when
   // one of these does (the once-a-second clock, names, settings, today's figures).
-  const rowEpoch = [now, namesVersion, distinct, thresholds, zones, codes, presences, today.units];
+  const rowEpoch = [now, namesVersion, distinct, canExcuse, thresholds, zones, codes, presences, today.units];
   /** A time as the agent's unit reads its clocks. */
   const at = (r: AgentAdherence, t: number) =>
     clockTime(localMinuteOfDay(zones.get(r.managementUnitId ?? '') ?? 'UTC', t));
@@ -298,12 +304,31 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       key: 'explanation',
       label: 'Explanation',
       width: '0.9fr',
-      render: (r) =>
-        r.explanation ? (
-          <span className="explanation" data-status={r.explanation.status} title={explanationTitle(r)}>
-            {explanationWords(r.explanation.status)}
-          </span>
-        ) : null,
+      render: (r) => (
+        <>
+          {r.explanation ? (
+            <span className="explanation" data-status={r.explanation.status} title={explanationTitle(r)}>
+              {explanationWords(r.explanation.status)}
+            </span>
+          ) : null}
+          {canExcuse && r.adherenceState === 'OutOfAdherence' && !r.explanation ? (
+            <button
+              type="button"
+              className="excuse-link"
+              onClick={() =>
+                setExcusing({
+                  spells: [
+                    { userId: r.userId, name: nameOf(r.userId), start: Date.parse(r.timeOfAdherenceChange ?? '') },
+                  ],
+                  suggestion: '',
+                })
+              }
+            >
+              Excuse…
+            </button>
+          ) : null}
+        </>
+      ),
     },
     {
       key: 'previous',
@@ -561,6 +586,23 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         <SavedViews />
         <ConnectionBadge state={live.connection} />
       </div>
+      {excusing ? (
+        <ExcuseDialog
+          client={client}
+          spells={excusing.spells}
+          suggestion={excusing.suggestion}
+          at={(t) => clockTime(localMinuteOfDay(zones.get(muIds[0] ?? '') ?? 'UTC', t))}
+          onClose={(said) => {
+            setExcusing(undefined);
+            if (said) setExcuseSaid(said);
+          }}
+        />
+      ) : null}
+      {excuseSaid ? (
+        <p role="status" className="hint" data-testid="excuse-said">
+          {excuseSaid}
+        </p>
+      ) : null}
       {paused ? (
         <p role="status" className="paused" data-testid="paused">
           Paused: the board holds still; {live.model.queued} changes are waiting and will apply when you resume.
@@ -615,6 +657,19 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       <AlertsPanel
         {...alerting}
         nameOf={nameOf}
+        onExcuse={
+          canExcuse
+            ? (m) =>
+                setExcusing({
+                  spells: deviationMembers(live.model.all(), m, now).map((r) => ({
+                    userId: r.userId,
+                    name: nameOf(r.userId),
+                    start: Date.parse(r.timeOfAdherenceChange ?? ''),
+                  })),
+                  suggestion: 'System or schedule issue affecting many agents at once',
+                })
+            : undefined
+        }
         now={now}
         units={mus.filter((m) => muIds.includes(m.id)).map((m) => ({ id: m.id, name: m.name ?? m.id }))}
         groupName={(m) =>

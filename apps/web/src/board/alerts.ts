@@ -76,6 +76,22 @@ export function massDeviations(records: readonly AgentAdherence[], now: number, 
   return [...groups.values()].filter((g) => g.of >= rule.minGroup && g.out / g.of >= rule.share);
 }
 
+/** The agents of a mass deviation: its group's agents out now whose spell began within the rule's window. */
+export function deviationMembers(
+  records: readonly AgentAdherence[],
+  m: MassDeviation,
+  now: number,
+  rule = MASS_RULE,
+): AgentAdherence[] {
+  return records.filter(
+    (r) =>
+      (m.scope === 'team' ? r.teamId === m.id : r.managementUnitId === m.id) &&
+      scheduled(r) &&
+      r.adherenceState === 'OutOfAdherence' &&
+      now - since(r) <= rule.windowMs,
+  );
+}
+
 /** Watches the board once a second; remembers which episodes were alerted (or held back). */
 export class AlertWatch {
   private readonly seen: Set<string>;
