@@ -25,6 +25,7 @@ import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
 import { selectionPercent } from './today.js';
 import { addTallies, agentTally, project, runningOutMs, urgency } from './projection.js';
+import { gapWords, staffingNow } from './staffing.js';
 import { SITUATION_KINDS, SITUATION_WORDS, situationOf, type SituationKind } from './situations.js';
 import { situationMinutes } from '../preferences/situation-prefs.js';
 import { useSoon } from './useSoon.js';
@@ -196,6 +197,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     }
     return n;
   }, [ranked, now, today.units]);
+  // On queue now against scheduled on queue, for the selection and each team.
+  // Once a second with the re-rank, not every frame: a count over every agent, read by people, not animated.
+  const staffing = useMemo(() => staffingNow(ranked.model.all()), [ranked]);
   const tallyOf = (r: AgentAdherence) => agentTally(today.units, r, thresholdOf(r).targetPercent, now);
   const selectionDay = useSoon(() => {
     const tallies = [];
@@ -698,6 +702,36 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                     : `target missed by ${minutesWords(-selectionDay.budgetMs)}`
                 }`}
         </span>
+        <span className="staffing" data-testid="staffing">
+          On queue now: {staffing.all.onQueue} of {staffing.all.scheduled} scheduled · {gapWords(staffing.all)}
+        </span>
+        {staffing.byTeam.size > 1 ? (
+          <details className="staffing-teams">
+            <summary>By team</summary>
+            <table className="results compact" data-testid="staffing-teams">
+              <thead>
+                <tr>
+                  <th scope="col">Team</th>
+                  <th scope="col">On queue</th>
+                  <th scope="col">Scheduled on queue</th>
+                  <th scope="col">Gap</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...staffing.byTeam]
+                  .sort((a, b) => a[1].onQueue - a[1].scheduled - (b[1].onQueue - b[1].scheduled))
+                  .map(([id, s]) => (
+                    <tr key={id} data-team={id}>
+                      <th scope="row">{teamNames.get(id) ?? (id ? 'A team' : 'No team')}</th>
+                      <td>{s.onQueue}</td>
+                      <td>{s.scheduled}</td>
+                      <td>{gapWords(s)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </details>
+        ) : null}
         <span className="hint thresholds" data-testid="thresholds">
           {thresholdsSaid}
         </span>

@@ -235,6 +235,18 @@ describe('the live board in Chromium', () => {
       expect.stringMatching(/Act now/),
     );
     expect(await page.getByRole('columnheader', { name: /Effect on service/ }).count()).toBe(1);
+    // Issue 22 (what to build 5): staffing now, as the emulator has every agent.
+    const all = stack.emulator.centre.allStatuses();
+    const scheduledOnQueue = all.filter((x) => x.span.scheduled?.category === 'OnQueueWork').length;
+    const onQueue = all.filter((x) => x.span.presence === 'OnQueue').length;
+    const gap = onQueue - scheduledOnQueue;
+    await expect
+      .poll(() => page.getByTestId('staffing').textContent())
+      .toBe(
+        `On queue now: ${onQueue} of ${scheduledOnQueue} scheduled · ${
+          gap === 0 ? 'as scheduled' : gap < 0 ? `${-gap} short now` : `${gap} more than scheduled`
+        }`,
+      );
     const effects = await page.locator('.vtable-row [data-column="impact"]').allTextContents();
     expect(effects.length).toBeGreaterThan(0);
     for (const e of effects) expect(['Helps service', 'Hurts service', 'No effect', 'Not known', '–']).toContain(e);
