@@ -49,7 +49,19 @@ async function useEveryView(page: Page): Promise<void> {
   // The board, if the role has it: its rows, then one agent's day.
   const count = page.getByTestId('agent-count').filter({ hasText: /\d+ agents/ });
   const notice = page.getByTestId('access-notice');
-  await count.or(notice).first().waitFor({ timeout: 20_000 });
+  const myDay = page.getByRole('heading', { name: 'My day' });
+  await count.or(notice).or(myDay).first().waitFor({ timeout: 20_000 });
+  // An agent: their own day, its schedule and explanations read; no supervisor's view is offered.
+  if (await myDay.isVisible()) {
+    await page.getByTestId('my-now').or(page.getByRole('alert')).first().waitFor({ timeout: 20_000 });
+    await page
+      .getByText(/^None today\.$|Your explanations could not be read/)
+      .or(page.getByTestId('my-explanations'))
+      .first()
+      .waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('link', { name: /History/ }).count()).toBe(0);
+    return;
+  }
   if (await count.isVisible()) {
     const agent = stack.emulator.centre.topology.agents[0]!;
     await page.getByLabel('Search').fill(agent.name);
@@ -83,13 +95,19 @@ async function preflight(page: Page): Promise<Map<string, 'yes' | 'no' | 'unknow
 }
 
 describe('the preflight against the routes the views call', () => {
-  for (const email of ['supervisor@adhere.local', 'rta@adhere.local', 'analyst@adhere.local', 'nowfm@adhere.local'])
+  for (const email of [
+    'supervisor@adhere.local',
+    'rta@adhere.local',
+    'analyst@adhere.local',
+    'nowfm@adhere.local',
+    'agent0001@adhere.local',
+  ])
     it(`${email}: every refusal was predicted, and nothing called available was refused`, async () => {
       const context = await stack.browser.newContext({ viewport: { width: 1366, height: 900 } });
       try {
         const page = await context.newPage();
         const pending = recordRefusals(page);
-        await signIn(page, stack, email, 'supervisor');
+        await signIn(page, stack, email, email.startsWith('agent') ? 'agent' : 'supervisor');
         await useEveryView(page);
         const verdict = await preflight(page);
         const refusals = (await Promise.all(pending)).filter((r) => r !== undefined);
@@ -117,6 +135,11 @@ describe('the preflight against the routes the views call', () => {
           expect(refusals.filter((r) => r.anyOf.some((p) => p.startsWith('wfm:')))).toEqual([]);
           expect(verdict.get('liveBoard')).toBe('no');
           expect(verdict.get('history')).toBe('no');
+        }
+        // An agent (issue 20, item 4): their own day and explanations, none of a supervisor's views.
+        if (email.startsWith('agent')) {
+          expect([verdict.get('myDay'), verdict.get('myExplanations')]).toEqual(['yes', 'yes']);
+          expect([verdict.get('liveBoard'), verdict.get('history'), verdict.get('excuse')]).toEqual(['no', 'no', 'no']);
         }
       } finally {
         await context.close();
