@@ -5,7 +5,6 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   addDays,
-  agentExplanationsTopic,
   historicalAdherence,
   localDate,
   localMinuteOfDay,
@@ -26,6 +25,7 @@ import type { LiveTrail } from './live-trail.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { tabNotifications } from '../notifications.js';
 import { problemWords } from '../access/denied.js';
+import { useExplanationFeed } from '../explanation-feed.js';
 
 interface Today {
   /** Undefined: the schedule could not be read (`missing` says why). */
@@ -134,7 +134,7 @@ export function AgentDayView({
   // Today's explanations: read again after a review here, and whenever Genesys says one changed (a review
   // from another supervisor's screen, an agent adding one) on the agent's explanation topic.
   const [explanations, setExplanations] = useState<AdherenceExplanation[] | string>();
-  const [explanationsRead, setExplanationsRead] = useState(0);
+  const [explanationsRead, readExplanationsAgain] = useExplanationFeed(client, userId);
   useEffect(() => {
     const ac = new AbortController();
     const start = new Date(startOfDay(timeZone, date)).toISOString();
@@ -150,29 +150,6 @@ export function AgentDayView({
     );
     return () => ac.abort();
   }, [client, userId, timeZone, date, explanationsRead, refresh]);
-  useEffect(() => {
-    // On the tab's one channel. Optional: a user who may not see explanations gets no feed, and the rest of
-    // the view works.
-    const feed = tabNotifications(client).listen({
-      optionalTopics: [agentExplanationsTopic(userId)],
-      onEvent: (e) => {
-        if (e.kind === 'explanation') setExplanationsRead((n) => n + 1);
-      },
-      // After a gap a change may have been missed: read again.
-      onResync: () => setExplanationsRead((n) => n + 1),
-    });
-    // Read again once subscribed: a review that landed between the first read and the subscription would
-    // otherwise go unseen. A feed that cannot start leaves the first read, and the view says nothing is live.
-    let open = true;
-    feed.ready.then(
-      () => open && setExplanationsRead((n) => n + 1),
-      () => {},
-    );
-    return () => {
-      open = false;
-      feed.close();
-    };
-  }, [client, userId]);
 
   const [busy, setBusy] = useState<string>();
   const [reviewed, setReviewed] = useState<string>();
@@ -182,7 +159,7 @@ export function AgentDayView({
       await reviewExplanation(client, userId, e.id, status);
       // Its buttons go with the review: focus moves to what it now says, not to the page behind the dialog.
       setReviewed(e.id);
-      setExplanationsRead((r) => r + 1);
+      readExplanationsAgain();
     } catch (err) {
       setError((err as Error).message);
     } finally {

@@ -7,7 +7,6 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import {
   addExplanation,
   addDays,
-  agentExplanationsTopic,
   getMyManagementUnit,
   getMySchedule,
   localDate,
@@ -25,6 +24,7 @@ import { scheduleBlocks } from '../timeline/blocks.js';
 import { tabNotifications } from '../notifications.js';
 import { signedInUser } from '../signed-in-user.js';
 import { problemWords } from '../access/denied.js';
+import { useExplanationFeed } from '../explanation-feed.js';
 import { activityCodesQuery, readOrg } from '../org-data/org-queries.js';
 import { clockTime, dateWords, explanationWords } from '../words.js';
 import { checkExplanation, MAX_NOTES, type ExplanationDraft } from './explanation-form.js';
@@ -87,7 +87,7 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
 
   // My explanations today: read again whenever Genesys says one changed (a supervisor's decision, my own new one).
   const [explanations, setExplanations] = useState<AdherenceExplanation[] | string>();
-  const [reads, setReads] = useState(0);
+  const [reads, readAgain] = useExplanationFeed(client, me);
   useEffect(() => {
     if (!schedule) return;
     const ac = new AbortController();
@@ -104,23 +104,6 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
     );
     return () => ac.abort();
   }, [client, schedule, zone, date, reads]);
-  useEffect(() => {
-    if (!me) return;
-    const feed = tabNotifications(client).listen({
-      optionalTopics: [agentExplanationsTopic(me)],
-      onEvent: (e) => e.kind === 'explanation' && setReads((n) => n + 1),
-      onResync: () => setReads((n) => n + 1),
-    });
-    let open = true;
-    feed.ready.then(
-      () => open && setReads((n) => n + 1),
-      () => {},
-    );
-    return () => {
-      open = false;
-      feed.close();
-    };
-  }, [client, me]);
 
   return (
     <section className="my-day" aria-labelledby="my-day-title">
@@ -173,9 +156,7 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
           ))}
         </ul>
       )}
-      {canExplain && schedule ? (
-        <ExplainForm client={client} zone={zone} date={date} onSent={() => setReads((n) => n + 1)} />
-      ) : null}
+      {canExplain && schedule ? <ExplainForm client={client} zone={zone} date={date} onSent={readAgain} /> : null}
     </section>
   );
 }
