@@ -85,9 +85,19 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
     const measure = () => {
       const el = list.current;
       if (!el) return;
-      const row = el.querySelector('li')?.getBoundingClientRect().height || 56;
-      const room = window.innerHeight - el.getBoundingClientRect().top - 8;
-      setPerPage(Math.max(3, Math.min(50, Math.floor(room / row))));
+      const bottom = window.innerHeight - 8;
+      const rows = [...el.querySelectorAll('li')].map((li) => li.getBoundingClientRect());
+      // Rows differ in height (a long name wraps). Shrink to the rows that fit when one is past the bottom edge;
+      // grow only by what surely fits below the last row, at the tallest row's height: never back and forth.
+      const tallest = Math.max(56, ...rows.map((r) => r.height));
+      const last = rows[rows.length - 1];
+      const fits = rows.filter((r) => r.bottom <= bottom).length;
+      setPerPage((n) => {
+        if (fits < rows.length) return Math.max(3, fits);
+        if (!last) return Math.max(3, Math.min(50, Math.floor((bottom - el.getBoundingClientRect().top) / tallest)));
+        if (rows.length < n) return n; // the last page, not full: nothing to learn
+        return Math.min(50, n + Math.max(0, Math.floor((bottom - last.bottom) / tallest)));
+      });
     };
     measure();
     addEventListener('resize', measure);
