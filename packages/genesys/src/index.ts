@@ -49,6 +49,7 @@ export {
   localDate,
   localMinuteOfDay,
   startOfDay,
+  wallClockTime,
   weekStart,
   weekdayOf,
   zoneOffsetMs,

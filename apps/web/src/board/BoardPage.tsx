@@ -26,7 +26,7 @@ import { useAlerts } from './useAlerts.js';
 import { selectionPercent } from './today.js';
 import { addTallies, agentTally, project, runningOutMs, urgency } from './projection.js';
 import { gapWords, staffingNow } from './staffing.js';
-import { SITUATION_KINDS, SITUATION_WORDS, situationOf, type SituationKind } from './situations.js';
+import { SITUATION_KINDS, SITUATION_WORDS, type SituationKind } from './situations.js';
 import { situationMinutes } from '../preferences/situation-prefs.js';
 import { useSoon } from './useSoon.js';
 import { useLiveBoard } from './useLiveBoard.js';
@@ -186,8 +186,8 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   // Where the day is going (issue 20, item 1): each agent's and the selection's projection and budget, summed in
   // minutes over the agents whose figures and schedule are in.
-  const situationNow = (r: AgentAdherence) =>
-    situationOf(r, now, minutes, today.units.schedules.get(r.managementUnitId ?? '')?.stretchAt(r.userId, now));
+  // The store's own judgement, the one the situation filter uses.
+  const situationNow = (r: AgentAdherence) => live.model.situationOf?.(r, now);
   // How many agents are in each situation now: listed as soon as the board opens, one line, each a filter.
   const situations = useSoon(() => {
     const n = new Map<SituationKind, number>();

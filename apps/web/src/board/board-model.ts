@@ -1,5 +1,6 @@
 import { ADHERENCE_STATES, AdherenceView, recordTime, type AdherenceSink, type AgentAdherence } from '@adhere/genesys';
 import { LiveTrail } from './live-trail.js';
+import type { Situation } from './situations.js';
 
 export type SortKey =
   | 'actNow'
@@ -69,8 +70,8 @@ export class BoardModel implements AdherenceSink {
    * once today's figures and schedule are in.
    */
   urgencyOf: ((a: AgentAdherence, now: number) => 'missed' | 'will-miss' | undefined) | undefined;
-  /** The agent's situation now (see situations.ts), for the situation filter. Set by the store. */
-  situationOf: ((a: AgentAdherence, now: number) => string | undefined) | undefined;
+  /** The agent's situation now (see situations.ts): the filter's and the column's. Set by the store. */
+  situationOf: ((a: AgentAdherence, now: number) => Situation | undefined) | undefined;
   /** Hears every record the board takes (today's adherence counts with them). */
   onApplied: ((record: AgentAdherence) => void) | undefined;
   /** While paused, what arrives is queued in order and applied on resume: the view holds still. */
@@ -251,7 +252,7 @@ export class BoardModel implements AdherenceSink {
         (a) =>
           (q.states.size === 0 || q.states.has(a.adherenceState ?? 'Unknown')) &&
           (!search || (this.names.get(a.userId) ?? a.userId).toLowerCase().includes(search)) &&
-          (!q.situation || this.situationOf?.(a, now) === q.situation),
+          (!q.situation || this.situationOf?.(a, now)?.kind === q.situation),
       );
     const n = rows.length;
     const keys = new Float64Array(n);

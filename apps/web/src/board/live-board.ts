@@ -216,7 +216,7 @@ export class LiveBoardStore {
         now,
         situationMinutes(),
         this.state.today.schedules.get(r.managementUnitId ?? '')?.stretchAt(r.userId, now),
-      )?.kind;
+      );
     // The act-now order's "will miss the target unless acted on now", from today's figures and schedule once in.
     model.urgencyOf = (r, now) => {
       const running = runningOutMs(r, now);

@@ -3,7 +3,7 @@
  * words beside its field, so the agent fixes it without a round trip (Genesys would refuse most of them with a
  * 400). Notes are required here, though Genesys takes none: a supervisor decides on what the agent says.
  */
-import { startOfDay, zoneOffsetMs, type ExplanationInput } from '@adhere/genesys';
+import { wallClockTime, type ExplanationInput } from '@adhere/genesys';
 
 /** As long as Genesys's emulator accepts (Genesys documents no limit); the form counts down to it. */
 export const MAX_NOTES = 1000;
@@ -38,10 +38,7 @@ export function checkExplanation(
     problems.notes = `Keep it to ${MAX_NOTES.toLocaleString()} characters (this is ${notes.length.toLocaleString()}).`;
   let start = NaN;
   if (!problems.startTime) {
-    // The wall-clock time today in the unit's zone (on a clock-change day, an hour off from "minutes after midnight").
-    const dayStart = startOfDay(where.timeZone, where.date);
-    const t = dayStart + minuteOfDay * 60_000;
-    start = t + zoneOffsetMs(where.timeZone, dayStart) - zoneOffsetMs(where.timeZone, t);
+    start = wallClockTime(where.timeZone, where.date, minuteOfDay);
     if (!problems.minutes && start + minutes * 60_000 > where.now)
       problems.startTime = 'That time has not all happened yet: explain time that has passed.';
   }

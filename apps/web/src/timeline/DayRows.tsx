@@ -1,5 +1,5 @@
 /** @module One local day as aligned rows of blocks (scheduled, actual, exceptions), hour lines, a now-line. */
-import { zoneOffsetMs, type ZonedDay } from '@adhere/genesys';
+import { wallClockTime, type ZonedDay } from '@adhere/genesys';
 
 export const CATEGORY_CLASS: Record<string, string> = {
   OnQueueWork: 'cat-queue',
@@ -36,10 +36,7 @@ export function DayRows({
 }) {
   const span = day.end - day.start;
   // Local h:00 (wall clock): on a clock-change day it is an hour off from "h hours after midnight".
-  const wall = (h: number) => {
-    const t = day.start + h * 3_600_000;
-    return t + zoneOffsetMs(timeZone, day.start) - zoneOffsetMs(timeZone, t);
-  };
+  const wall = (h: number) => wallClockTime(timeZone, day.date, h * 60);
   const x = (t: number) => ((Math.max(day.start, Math.min(day.end, t)) - day.start) / span) * 1000;
   // The drawing stretches to the width; its rows keep a fixed height, so the row names beside it and the hour labels
   // under it are real text at the page's size (text inside a scaled drawing shrank to 9 px on a laptop).

@@ -103,6 +103,16 @@ export function startOfDay(timeZone: string, date: LocalDate): number {
 }
 
 /** The local date of an instant in the zone. */
+/**
+ * Epoch ms of a wall-clock time of a local day, as `minuteOfDay` minutes past midnight on the clock: on a
+ * clock-change day it is an hour off from that many minutes after midnight.
+ */
+export function wallClockTime(timeZone: string, date: LocalDate, minuteOfDay: number): number {
+  const start = startOfDay(timeZone, date);
+  const t = start + minuteOfDay * 60_000;
+  return t + zoneOffsetMs(timeZone, start) - zoneOffsetMs(timeZone, t);
+}
+
 export function localDate(timeZone: string, epochMs: number): LocalDate {
   return new Date(epochMs + zoneOffsetMs(timeZone, epochMs)).toISOString().slice(0, 10);
 }
