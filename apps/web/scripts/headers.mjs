@@ -1,6 +1,6 @@
 // The app's HTTP response policy, in one place: the Node server (serve.mjs) applies it and the nginx
 // configuration (nginx-conf.mjs) is rendered from it, so both servers send the same headers.
-import { environmentOf } from '@adhere/oauth';
+import { clientAppHostOf, environmentOf } from '@adhere/oauth';
 
 /** Content types by extension. JavaScript is text/javascript (RFC 9239). */
 export const TYPES = {
@@ -49,9 +49,24 @@ export function contentSecurityPolicy(config) {
     "img-src 'self' data:",
     `connect-src 'self' ${[...origins].join(' ')}`,
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    `frame-ancestors ${frameAncestors(config)}`,
     "base-uri 'none'",
   ].join('; ');
+}
+
+/**
+ * Who may frame the app: nobody, unless config.json says `"embeddable": true`; then only the region's Genesys
+ * Cloud UI (`https://apps.<env>`, the origin that frames client apps; Client App SDK environment list), or for
+ * the local emulator its Genesys Cloud page (`appsBaseUrl`). One origin, never a wildcard.
+ */
+export function frameAncestors(config) {
+  if (config.embeddable !== true) return "'none'";
+  const environment = config.region ? environmentOf(config.region) : undefined;
+  const host = environment ? clientAppHostOf(environment) : undefined;
+  if (host) return host.origin;
+  if (!config.region && typeof config.appsBaseUrl === 'string' && URL.canParse(config.appsBaseUrl))
+    return new URL(config.appsBaseUrl).origin;
+  return "'none'";
 }
 
 /** The Genesys hosts a browser app of this environment connects to. */
@@ -70,7 +85,9 @@ export function securityHeaders(config) {
     'Content-Security-Policy': contentSecurityPolicy(config),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
+    // X-Frame-Options cannot name an origin (ALLOW-FROM is gone from browsers): an embeddable app relies on
+    // frame-ancestors alone, which browsers that know it obey instead of X-Frame-Options (CSP Level 3).
+    ...(frameAncestors(config) === "'none'" ? { 'X-Frame-Options': 'DENY' } : {}),
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
   };
 }

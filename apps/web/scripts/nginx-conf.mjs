@@ -36,6 +36,9 @@ export function renderServerBlock({ root, listen = '80', serverName = '_', confi
   root ${quote(root)};
   server_tokens off;
   charset utf-8;
+  # Request lines and headers up to 16 KiB, as Node's HTTP server reads (its max header size): a long address
+  # (a forged Genesys value of 10,000 characters) reaches the app, which says what was wrong, on both servers.
+  large_client_header_buffers 4 16k;
   # One table of types, as in headers.mjs (JavaScript is text/javascript, RFC 9239).
   types {
 ${types}

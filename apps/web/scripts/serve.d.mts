@@ -6,6 +6,9 @@ export interface ServeConfig {
   region?: string;
   loginBaseUrl?: string;
   apiBaseUrl?: string;
+  /** Framed by the region's Genesys Cloud (or the emulator's page at appsBaseUrl) only; otherwise by nobody. */
+  embeddable?: boolean;
+  appsBaseUrl?: string;
 }
 export function contentSecurityPolicy(config: ServeConfig): string;
 export function isInside(dir: string, file: string): boolean;

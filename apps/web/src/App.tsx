@@ -3,7 +3,8 @@ import { type OAuthError } from '@adhere/oauth';
 import { checkFeature, type Access, type Feature } from '@adhere/genesys';
 import { AccessNotice } from './access/AccessNotice.js';
 import { useAccess } from './access/useAccess.js';
-import type { Session, SignInFailure } from './auth/session.js';
+import { isSignInFailure, type Session, type SignInFailure } from './auth/session.js';
+import { embedding } from './embedding/current.js';
 import { BoardPage } from './board/BoardPage.js';
 import { ThemeChoice } from './preferences/ThemeChoice.js';
 import { navigate, useLocation } from './router.js';
@@ -61,7 +62,7 @@ export function App({ session }: { session: Session }) {
   // An expired session re-runs sign-in without losing the view.
   useEffect(() => {
     const check = setInterval(() => {
-      if (signedIn && !session.tokens.current()) void session.signIn(location.pathname + location.search);
+      if (signedIn && !session.tokens.current()) session.signInAgain(location.pathname + location.search);
     }, 5000);
     return () => clearInterval(check);
   }, [signedIn, session]);
@@ -102,19 +103,29 @@ export function App({ session }: { session: Session }) {
       </Shell>
     );
   if (!signedIn) {
+    const inside = embedding().kind === 'embedded';
     return (
       <Shell session={session} signedIn={false}>
         <section className="signed-out" aria-labelledby="signin-title">
           <h1 id="signin-title">Adherence, live</h1>
           <p>Sign in with your Genesys Cloud account to see your agents' adherence.</p>
+          {inside ? (
+            <p className="hint">
+              Sign-in opens in a small window of its own, as Genesys Cloud asks of the apps inside it.
+            </p>
+          ) : null}
           <button
             type="button"
             className="primary"
-            onClick={() =>
-              void session
-                .signIn(url.pathname + url.search)
-                .catch((e: OAuthError) => setStartError(`${e.message}${e.hint ? `. ${e.hint}` : ''}`))
-            }
+            onClick={() => {
+              setStartError(undefined);
+              session.signIn(url.pathname + url.search).catch((e: OAuthError | SignInFailure) => {
+                if (isSignInFailure(e)) {
+                  setFailure(e);
+                  navigate('/diagnostics', true);
+                } else setStartError(`${e.message}${e.hint ? `. ${e.hint}` : ''}`);
+              });
+            }}
           >
             Sign in
           </button>
@@ -205,7 +216,9 @@ function Shell({
   return (
     <>
       <header className="top">
-        <span className="brand">Adhere</span>
+        <a className="brand" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+          Adhere
+        </a>
         <nav aria-label="Main">
           {signedIn ? (
             <>

@@ -1,4 +1,4 @@
-import { OAuthError, resolveEndpoints, type EndpointConfig } from '@adhere/oauth';
+import { OAuthError, clientAppHostOf, environmentOf, resolveEndpoints, type EndpointConfig } from '@adhere/oauth';
 import type * as ConfigCheck from '@adhere/oauth/config-check';
 
 /** What the app needs to know about its Genesys Cloud org (or the emulator). */
@@ -6,11 +6,20 @@ export interface AppConfig extends EndpointConfig {
   clientId: string;
   redirectUri: string;
   scope?: string;
+  /** Runs inside Genesys Cloud as a client app too (framed by the region's Genesys UI only). */
+  embeddable?: boolean;
+  /** The local emulator's Genesys Cloud page (the apps origin), for `embeddable` without a region. */
+  appsBaseUrl?: string;
 }
 
 export interface ResolvedConfig extends AppConfig {
   loginBaseUrl: string;
   apiBaseUrl: string;
+  /**
+   * The Genesys Cloud that may frame the app, when `embeddable`: its origin, and the environment name it
+   * must say it is (undefined for the emulator, which may claim any name the Client App SDK knows).
+   */
+  genesysHost?: { origin: string; targetEnv: string | undefined };
 }
 
 /**
@@ -51,7 +60,18 @@ export async function loadConfig(fetchConfig: () => Promise<Response> = defaultF
     ...config,
     loginBaseUrl: endpoints.loginBaseUrl,
     apiBaseUrl: config.apiBaseUrl ?? endpoints.apiBaseUrl ?? endpoints.loginBaseUrl,
+    ...(config.embeddable ? { genesysHost: genesysHostOf(config) } : {}),
   };
+}
+
+/** The check above has made sure an embeddable config names a region with client apps, or the emulator's page. */
+function genesysHostOf(config: AppConfig): ResolvedConfig['genesysHost'] {
+  const env = config.region === undefined ? undefined : environmentOf(config.region);
+  const host = env === undefined ? undefined : clientAppHostOf(env);
+  if (host) return host;
+  return config.appsBaseUrl === undefined
+    ? undefined
+    : { origin: new URL(config.appsBaseUrl).origin, targetEnv: undefined };
 }
 
 const defaultFetch = () => fetch('/config.json', { cache: 'no-store' });

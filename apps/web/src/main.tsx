@@ -1,5 +1,5 @@
 // First: it starts the config and the code exchange before the modules below are evaluated.
-import { callback, config as configLoad } from './boot.js';
+import { callback, config as configLoad, handedOff } from './boot.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
@@ -7,36 +7,52 @@ import { Session } from './auth/session.js';
 import { preloadBoard } from './board/preload.js';
 import './styles.css';
 import { applyTheme, storedTheme } from './preferences/theme.js';
+import { genesysCloudHost, startEmbedding } from './embedding/current.js';
+import { EmbeddingRefused, PopupHandedOff } from './embedding/EmbeddingPages.js';
 
 // Before the first paint, so a dark screen does not flash light.
 applyTheme(storedTheme());
 
 const root = createRoot(document.getElementById('root')!);
-configLoad.then(
-  (config) => {
-    // The board's snapshot goes out as the token arrives, while the app renders the board.
-    const session = new Session(config, { onSignedIn: (back) => preloadBoard(session.client, back) });
-    // On the callback, the exchange started in boot.ts is the session's; the App's own call joins it.
-    if (callback) session.completeCallback(location.href, callback).catch(() => {});
-    root.render(
-      <StrictMode>
-        <App session={session} />
-      </StrictMode>,
-    );
-  },
-  (err: Error) =>
-    root.render(
-      <section className="config-refused" aria-labelledby="config-title">
-        <h1 id="config-title">Adhere cannot start: its configuration is wrong</h1>
-        <ul role="alert" data-testid="config-error">
-          {err.message.split('\n').map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-        <p>
-          Whoever deployed Adhere can check the file with <code>npx adhere doctor --config config.json</code>; no
-          sign-in is offered until it passes.
-        </p>
-      </section>,
-    ),
-);
+if (handedOff) root.render(<PopupHandedOff />);
+else
+  configLoad.then(
+    (config) => {
+      const embedding = startEmbedding(config);
+      if (embedding.kind === 'refused') return root.render(<EmbeddingRefused problems={embedding.problems} />);
+      // The board's snapshot goes out as the token arrives, while the app renders the board.
+      const session = new Session(config, {
+        onSignedIn: (back) => preloadBoard(session.client, back),
+        embedded: embedding.kind === 'embedded',
+      });
+      // Genesys Cloud stops the app (its integration's `stop` hook: the person signs out of Genesys Cloud, or the
+      // app is closed): Adhere's session ends with it, its token revoked, before saying it has stopped.
+      const host = genesysCloudHost();
+      host?.on('stop', () => {
+        const signedIn = session.tokens.current() !== undefined;
+        void (signedIn ? session.signOut() : Promise.resolve()).finally(() => host.stopped());
+      });
+      // On the callback, the exchange started in boot.ts is the session's; the App's own call joins it.
+      if (callback) session.completeCallback(location.href, callback).catch(() => {});
+      root.render(
+        <StrictMode>
+          <App session={session} />
+        </StrictMode>,
+      );
+    },
+    (err: Error) =>
+      root.render(
+        <section className="config-refused" aria-labelledby="config-title">
+          <h1 id="config-title">Adhere cannot start: its configuration is wrong</h1>
+          <ul role="alert" data-testid="config-error">
+            {err.message.split('\n').map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          <p>
+            Whoever deployed Adhere can check the file with <code>npx adhere doctor --config config.json</code>; no
+            sign-in is offered until it passes.
+          </p>
+        </section>,
+      ),
+  );

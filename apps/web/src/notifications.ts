@@ -3,6 +3,7 @@
  * wallboard, the agent's day and every historical query listen on it, so a tab holds one of the 20 channels
  * Genesys allows a user and app, and `users/me` is read once per sign-in.
  */
+import { tabStorage } from './browser-storage.js';
 import { createNotificationHub, type GenesysClient, type NotificationHub } from '@adhere/genesys';
 import { forgetSignedInUser, signedInUser } from './signed-in-user.js';
 
@@ -18,9 +19,8 @@ export function tabNotifications(client: GenesysClient): NotificationHub {
       // A reload takes up this tab's channel again instead of making another (Genesys keeps 20 per user and
       // app). sessionStorage, like the tokens: the tab's own, gone with it.
       keep: {
-        load: () => sessionStorage.getItem(CHANNEL_KEY) ?? undefined,
-        save: (v) =>
-          v === undefined ? sessionStorage.removeItem(CHANNEL_KEY) : sessionStorage.setItem(CHANNEL_KEY, v),
+        load: () => tabStorage.getItem(CHANNEL_KEY) ?? undefined,
+        save: (v) => (v === undefined ? tabStorage.removeItem(CHANNEL_KEY) : tabStorage.setItem(CHANNEL_KEY, v)),
       },
     });
     hubs.set(client, hub);
@@ -32,6 +32,6 @@ export function tabNotifications(client: GenesysClient): NotificationHub {
 export function closeTabNotifications(client: GenesysClient): void {
   hubs.get(client)?.close();
   hubs.delete(client);
-  sessionStorage.removeItem(CHANNEL_KEY);
+  tabStorage.removeItem(CHANNEL_KEY);
   forgetSignedInUser(client);
 }

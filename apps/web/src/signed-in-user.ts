@@ -4,6 +4,7 @@
  * kept in this tab's sessionStorage (a user id, a name and permission names: nothing secret), so a reload does not
  * ask again; a new sign-in, sign-out and "Check again" in Settings forget it.
  */
+import { tabStorage } from './browser-storage.js';
 import { getMeWithAuthorization, type GenesysClient } from '@adhere/genesys';
 
 type Me = Awaited<ReturnType<typeof getMeWithAuthorization>>;
@@ -27,7 +28,7 @@ export function signedInUser(client: GenesysClient): Promise<Me> {
 export function forgetSignedInUser(client: GenesysClient): void {
   read.delete(client);
   try {
-    sessionStorage.removeItem(KEY);
+    tabStorage.removeItem(KEY);
   } catch {
     // No storage (a sandboxed frame): nothing was kept.
   }
@@ -36,7 +37,7 @@ export function forgetSignedInUser(client: GenesysClient): void {
 function keep(me: Me): Me {
   try {
     // Only what is read back: the id (topics) and the permission names (the access check).
-    sessionStorage.setItem(
+    tabStorage.setItem(
       KEY,
       JSON.stringify({ id: me.id, authorization: { permissions: me.authorization?.permissions } }),
     );
@@ -50,7 +51,7 @@ function keep(me: Me): Me {
 function keptUser(): Me | undefined {
   let text: string | null;
   try {
-    text = sessionStorage.getItem(KEY);
+    text = tabStorage.getItem(KEY);
   } catch {
     return undefined;
   }
@@ -62,6 +63,6 @@ function keptUser(): Me | undefined {
   } catch {
     // not JSON: dropped below
   }
-  sessionStorage.removeItem(KEY);
+  tabStorage.removeItem(KEY);
   return undefined;
 }

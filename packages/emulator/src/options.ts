@@ -36,6 +36,13 @@ export interface EmulatorOptions {
   clients?: OAuthClient[];
   /** Extra browser origins allowed by CORS (the origins of every registered redirect URI always are). */
   corsOrigins?: string[];
+  /**
+   * The client app Genesys Cloud's page (the apps origin, port + 3) frames: an integration URL with Genesys's
+   * template values, e.g. `http://localhost:3000/?gcHostOrigin={{gcHostOrigin}}&gcTargetEnv={{gcTargetEnv}}`.
+   */
+  clientAppUrl?: string;
+  /** The environment name the apps page claims in `{{gcTargetEnv}}` (default `prod`, a name the SDK knows). */
+  clientAppTargetEnv?: string;
   /** Authorization code lifetime (default 60 s). */
   codeLifetimeMs?: number;
   /** WebSocket heartbeat interval (default 30 s, as Genesys). */

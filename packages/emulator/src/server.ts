@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { cors } from 'hono/cors';
 import { apiApp } from './api-app.js';
+import { appsApp, type ClientAppSettings } from './apps-app.js';
 import { DownloadStore } from './api/downloads.js';
 import { HistoricalJobs } from './api/historical-jobs.js';
 import { DEFAULT_CLIENT, LIMITED_CLIENT, type OAuthClient } from './clients.js';
@@ -38,6 +39,10 @@ export interface Emulator {
   apiUrl: string;
   /** The gateway origin (login and API paths together), when `gateway: true`. */
   gatewayUrl: string | undefined;
+  /** Genesys Cloud's own UI (apps.<env>): its page frames the client app at `clientAppUrl`. */
+  appsUrl: string;
+  /** Sets the client app's URL (with Genesys's template values) when it is known only after the emulator starts. */
+  setClientAppUrl(url: string): void;
   context: EmulatorContext;
   centre: ContactCentre;
   /** Explanation query jobs (`failNext` makes the next ones end in Error). */
@@ -150,6 +155,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const login = loginApp(ctx, corsMiddleware);
   const loginServer = await listen(login.fetch, host, options.port ?? 0);
   const apiServer = await listen(api.fetch, host, options.port ? options.port + 1 : 0);
+  const clientApp: ClientAppSettings = {
+    url: options.clientAppUrl ?? '',
+    targetEnv: options.clientAppTargetEnv ?? 'prod',
+  };
+  const appsServer = await listen(appsApp(clientApp).fetch, host, options.port ? options.port + 3 : 0);
   const gatewayServer = options.gateway
     ? await listen(gatewayFetch(login.fetch, api.fetch), host, options.port ? options.port + 2 : 0)
     : undefined;
@@ -163,6 +173,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     loginUrl: urls.login,
     apiUrl: urls.api,
     gatewayUrl,
+    appsUrl: `http://${shown}:${(appsServer.address() as AddressInfo).port}`,
+    setClientAppUrl(url: string) {
+      clientApp.url = url;
+    },
     context: ctx,
     centre,
     explanationJobs,
@@ -176,7 +190,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       ctx.hub.close();
       ctx.jobs.close();
       stopSockets();
-      await Promise.all([loginServer, apiServer, gatewayServer].map((server) => server && closeServer(server)));
+      await Promise.all(
+        [loginServer, apiServer, gatewayServer, appsServer].map((server) => server && closeServer(server)),
+      );
     },
   };
 }

@@ -16,6 +16,8 @@ export type OAuthErrorCode =
   | 'invalid_token_response'
   | 'network_error'
   | 'reauth_required'
+  | 'popup_blocked'
+  | 'popup_closed'
   | 'invalid_input';
 
 export interface OAuthErrorDetails {

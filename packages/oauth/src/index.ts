@@ -5,6 +5,8 @@ export {
   GENESYS_REGIONS,
   environmentOf,
   classifyGenesysHost,
+  CLIENT_APP_TARGET_ENVS,
+  clientAppHostOf,
   resolveEndpoints,
   type GenesysRegion,
   type GenesysEnvironment,
@@ -14,6 +16,7 @@ export {
 export { createMemoryStorage, type KeyValueStorage } from './storage.js';
 export type { SignInConfig } from './config.js';
 export { startSignIn, type StartSignInOptions, type StartedSignIn } from './authorize.js';
+export { SIGN_IN_POPUP_NAME, signInWithPopup, handOffPopupCallback, type PopupSignInOptions } from './popup.js';
 export { completeSignIn, cleanCallbackUrl, type CompleteSignInOptions, type SignInResult } from './callback.js';
 export { exchangeCode, type ExchangeCodeRequest, type TokenSet } from './token.js';
 export { createTokenStore, type TokenStore, type TokenStoreOptions } from './token-store.js';

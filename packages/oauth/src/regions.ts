@@ -41,6 +41,39 @@ export interface Endpoints {
   tokenUrl: string;
 }
 
+/**
+ * The name Genesys Cloud gives each environment in a client app's `{{gcTargetEnv}}`, beside the origin of its
+ * apps (`{{gcHostOrigin}}`, `https://apps.<env>`): the environment list the Client App SDK 2.6.10 checks them
+ * against (genesys-cloud-service-discovery-web 3.0.500, prod and fedramp, stable). eusc_de_east_1 is not in that
+ * list: whether client apps run there is unconfirmed, so it has no entry and embedding there is refused.
+ */
+export const CLIENT_APP_TARGET_ENVS: Partial<Record<GenesysEnvironment, string>> = {
+  'mypurecloud.com': 'prod',
+  'mypurecloud.ie': 'prod-euw1',
+  'mypurecloud.com.au': 'prod-apse2',
+  'mypurecloud.jp': 'prod-apne1',
+  'mypurecloud.de': 'prod-euc1',
+  'usw2.pure.cloud': 'prod-usw2',
+  'cac1.pure.cloud': 'prod-cac1',
+  'apne2.pure.cloud': 'prod-apne2',
+  'euw2.pure.cloud': 'prod-euw2',
+  'aps1.pure.cloud': 'prod-aps1',
+  'use2.us-gov-pure.cloud': 'fedramp-use2-core',
+  'sae1.pure.cloud': 'prod-sae1',
+  'mec1.pure.cloud': 'prod-mec1',
+  'apne3.pure.cloud': 'prod-apne3',
+  'euc2.pure.cloud': 'prod-euc2',
+  'mxc1.pure.cloud': 'prod-mxc1',
+  'apse1.pure.cloud': 'prod-apse1',
+};
+
+/** Where Genesys Cloud's own UI runs for an environment, the page that frames a client app; undefined where
+ *  client apps are not known to run (see CLIENT_APP_TARGET_ENVS). */
+export function clientAppHostOf(environment: GenesysEnvironment): { origin: string; targetEnv: string } | undefined {
+  const targetEnv = CLIENT_APP_TARGET_ENVS[environment];
+  return targetEnv === undefined ? undefined : { origin: `https://apps.${environment}`, targetEnv };
+}
+
 /** Resolves a region name or environment domain to its environment domain, or undefined. */
 export function environmentOf(region: string): GenesysEnvironment | undefined {
   const env = region.trim().toLowerCase();

@@ -13,14 +13,26 @@ export interface KeyValueStorage {
  *  verifier goes there (as the official SDK does). localStorage would outlive the tab and leak to every
  *  other tab of the origin, so it is refused outright. */
 export function sessionStorageOrThrow(storage: KeyValueStorage | undefined): KeyValueStorage {
-  const chosen = storage ?? (globalThis as { sessionStorage?: KeyValueStorage }).sessionStorage;
+  const chosen = storage ?? browserStorage('sessionStorage');
   if (chosen === undefined) {
-    throw new OAuthError('storage_unavailable', 'No sessionStorage: pass options.storage');
+    throw new OAuthError('storage_unavailable', 'No sessionStorage: pass options.storage', {
+      hint: 'The browser refuses storage here (a third-party frame with third-party cookies blocked?): pass createMemoryStorage()',
+    });
   }
-  if (chosen === (globalThis as { localStorage?: KeyValueStorage }).localStorage) {
+  if (chosen === browserStorage('localStorage')) {
     throw new OAuthError('insecure_storage', 'localStorage is refused: it outlives the tab');
   }
   return chosen;
+}
+
+/** A browser storage, or undefined where there is none or the browser refuses it: merely reading the property
+ *  throws a SecurityError in a third-party frame whose browser blocks third-party cookies. */
+function browserStorage(name: 'sessionStorage' | 'localStorage'): KeyValueStorage | undefined {
+  try {
+    return (globalThis as Record<string, unknown>)[name] as KeyValueStorage | undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** An in-memory KeyValueStorage, for Node, workers and tests. */

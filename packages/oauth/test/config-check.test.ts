@@ -20,6 +20,25 @@ describe('checkConfig', () => {
       [],
     );
     expect(codes({ ...GOOD, redirectUri: 'http://localhost:3000/callback' })).toEqual([]);
+    // Inside Genesys Cloud: a region's own apps host, or the emulator's page.
+    expect(codes({ ...GOOD, embeddable: true })).toEqual([]);
+    expect(
+      codes({
+        clientId: GOOD.clientId,
+        redirectUri: 'http://localhost:3000/callback',
+        loginBaseUrl: 'http://localhost:4010',
+        embeddable: true,
+        appsBaseUrl: 'http://localhost:4013',
+      }),
+    ).toEqual([]);
+    expect(
+      codes({
+        clientId: GOOD.clientId,
+        redirectUri: GOOD.redirectUri,
+        loginBaseUrl: 'http://localhost:4010',
+        embeddable: true,
+      }),
+    ).toEqual(['config_embeddable_invalid']);
   });
 
   it.each([
@@ -35,6 +54,18 @@ describe('checkConfig', () => {
     ['scope as a list', { ...GOOD, scope: ['notifications'] }, 'config_scope_invalid'],
     ['a misspelt scope', { ...GOOD, scope: 'workforce-managment:readonly' }, 'config_scope_unknown'],
     ['not an object', [GOOD], 'config_invalid'],
+    ['embeddable as a string', { ...GOOD, embeddable: 'yes' }, 'config_embeddable_invalid'],
+    // The Client App SDK lists no apps host in eusc_de_east_1: framing there is unconfirmed, so refused.
+    [
+      'embeddable in a region without client apps',
+      { ...GOOD, region: 'eusc_de_east_1', embeddable: true },
+      'config_embeddable_invalid',
+    ],
+    [
+      'an apps host that is not the local emulator',
+      { ...GOOD, appsBaseUrl: 'https://apps.evil.example' },
+      'config_base_url_not_local',
+    ],
   ])('%s', (_name, value, code) => {
     expect(codes(value)).toEqual([code]);
   });

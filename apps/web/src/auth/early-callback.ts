@@ -3,6 +3,7 @@
  * the rest of the app are evaluated, and before config.json has come. It needs neither: everything the token
  * request repeats (token URL, client id, redirect URI, verifier) was stored with the sign-in.
  */
+import { tabStorage } from '../browser-storage.js';
 import { completeSignIn, recordingFetch, type ExchangeRecord, type SignInResult } from '@adhere/oauth';
 
 /** Where the sign-in kept its authorize URL (for diagnostics only: it carries the challenge and state, no secret). */
@@ -19,8 +20,8 @@ export function startCallback(href: string): StartedCallback {
   const record: ExchangeRecord = { callbackUrl: stripCode(href) };
   let result: Promise<SignInResult>;
   try {
-    record.authorizeUrl = sessionStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined;
-    result = completeSignIn(href, { fetch: recordingFetch(record) });
+    record.authorizeUrl = tabStorage.getItem(AUTHORIZE_URL_KEY) ?? undefined;
+    result = completeSignIn(href, { fetch: recordingFetch(record), storage: tabStorage });
   } catch (error) {
     // No sessionStorage (a sandboxed frame, storage disabled): the session turns it into a diagnosis.
     result = Promise.reject(error as Error);

@@ -1,6 +1,9 @@
 import {
   OAuthError,
+  createMemoryStorage,
   createTokenStore,
+  recordingFetch,
+  signInWithPopup,
   signOut,
   startSignIn,
   type Diagnosis,
@@ -9,9 +12,10 @@ import {
   type TokenStore,
 } from '@adhere/oauth';
 import type { ResolvedConfig } from '../config.js';
-import { safeReturnPath } from '../router.js';
+import { navigate, safeReturnPath } from '../router.js';
 import { createGenesysClient, noteRequestSentElsewhere, revokeToken, type GenesysClient } from '@adhere/genesys';
 import { closeTabNotifications } from '../notifications.js';
+import { tabStorage } from '../browser-storage.js';
 import { forgetSignedInUser } from '../signed-in-user.js';
 import { callbackOutcome } from './callback-outcome.js';
 import { AUTHORIZE_URL_KEY, startCallback, type StartedCallback } from './early-callback.js';
@@ -38,6 +42,16 @@ export interface SessionOptions {
    * tens of milliseconds on a slow machine.
    */
   onSignedIn?: (returnPath: string) => void;
+  /**
+   * Inside Genesys Cloud (a client app): sign-in runs in a popup, since the login page refuses to be framed
+   * (see @adhere/oauth's popup.ts); sign-out ends Adhere's session only, not Genesys Cloud's around it.
+   */
+  embedded?: boolean;
+}
+
+/** Whether a rejection of signIn() is a failed sign-in to explain (the Diagnostics page), not a start that failed. */
+export function isSignInFailure(value: unknown): value is SignInFailure {
+  return typeof value === 'object' && value !== null && 'diagnosis' in value && 'error' in value;
 }
 
 /**
@@ -56,7 +70,7 @@ export class Session {
     readonly config: ResolvedConfig,
     private readonly options: SessionOptions = {},
   ) {
-    this.tokens = createTokenStore({ persist: 'session' });
+    this.tokens = createTokenStore({ persist: 'session', storage: tabStorage });
     this.channel = new BroadcastChannel('adhere-auth');
     this.client = createGenesysClient({
       apiBaseUrl: config.apiBaseUrl,
@@ -66,7 +80,7 @@ export class Session {
       requestsPerMinute: 280,
       onRequestSent: (at) => this.channel.postMessage({ type: 'request-sent', at } satisfies TabMessage),
       // Re-run sign-in and come back to this very view (its state is in the URL).
-      onReauthRequired: () => void this.signIn(location.pathname + location.search),
+      onReauthRequired: () => this.signInAgain(location.pathname + location.search),
     });
     this.channel.onmessage = (e: MessageEvent<TabMessage>) => {
       const m = e.data;
@@ -84,11 +98,35 @@ export class Session {
     if (!this.tokens.current()) this.channel.postMessage({ type: 'who-is-signed-in' } satisfies TabMessage);
   }
 
-  /** Goes to the login page; `returnTo` (a same-origin path) is where the callback lands afterwards. */
+  /**
+   * Goes to the login page; `returnTo` (a same-origin path) is where the callback lands afterwards. Inside
+   * Genesys Cloud the login page opens in a popup instead (call this from a click: browsers block popups
+   * otherwise); it resolves once signed in, and rejects with an OAuthError (popup_blocked, popup_closed) the
+   * person can retry, or a SignInFailure to explain.
+   */
   async signIn(returnTo: string): Promise<void> {
+    if (this.options.embedded) {
+      // Until the popup comes back, the callback URL is the redirect URI itself (what diagnose() reads of it).
+      const record: ExchangeRecord = { callbackUrl: this.config.redirectUri };
+      const result = signInWithPopup({
+        ...this.config,
+        // The frame never leaves its page during a popup sign-in: the verifier stays in memory, written nowhere.
+        storage: createMemoryStorage(),
+        appState: safeReturnPath(returnTo),
+        fetch: recordingFetch(record),
+        onCallback: (href) => {
+          const u = new URL(href);
+          u.searchParams.delete('code');
+          record.callbackUrl = u.href;
+        },
+      });
+      result.catch(() => {}); // handled by exchange()
+      navigate(await this.exchange({ record, result }, true), true);
+      return;
+    }
     const { url } = await startSignIn({ ...this.config, appState: safeReturnPath(returnTo) });
     // Kept for diagnostics only: the authorize URL carries the challenge and state, no secret.
-    sessionStorage.setItem(AUTHORIZE_URL_KEY, url);
+    tabStorage.setItem(AUTHORIZE_URL_KEY, url);
     location.assign(url);
   }
 
@@ -105,7 +143,16 @@ export class Session {
     return this.callback;
   }
 
-  private async exchange({ record, result: run }: StartedCallback): Promise<string> {
+  /**
+   * An expired session: sign in again and come back to `returnTo`. Inside Genesys Cloud a popup needs the
+   * person's click, so the tokens are dropped and the sign-in page (with its button) shows instead.
+   */
+  signInAgain(returnTo: string): void {
+    if (this.options.embedded) this.tokens.clear();
+    else void this.signIn(returnTo);
+  }
+
+  private async exchange({ record, result: run }: StartedCallback, popup = false): Promise<string> {
     if (this.config.region) record.region = this.config.region;
     try {
       const result = await run;
@@ -126,9 +173,11 @@ export class Session {
       }
       this.tokens.set(result.tokens);
       this.channel.postMessage({ type: 'signed-in', tokens: result.tokens } satisfies TabMessage);
-      sessionStorage.removeItem(AUTHORIZE_URL_KEY);
+      tabStorage.removeItem(AUTHORIZE_URL_KEY);
       return back;
     } catch (error) {
+      // The popup never came back (blocked, closed): nothing was exchanged, nothing to diagnose; try again.
+      if (popup && error instanceof OAuthError && error.code.startsWith('popup_')) throw error;
       const outcome = callbackOutcome(error, record.callbackUrl!, this.tokens.current() !== undefined);
       if (outcome.kind === 'go-to-app') return '/';
       delete record.response; // keep nothing of a response beyond what diagnose reads now
@@ -148,6 +197,8 @@ export class Session {
     closeTabNotifications(this.client);
     const { url } = await signOut({
       ...this.config,
+      // Inside Genesys Cloud the login host's logout would end the person's Genesys Cloud session around the app
+      // as well: Adhere revokes its own token and forgets it, and Genesys Cloud's own Sign out stays Genesys's.
       tokens: this.tokens,
       postLogoutRedirectUri: `${location.origin}/`,
       // One attempt: sign-out must not wait on retries, and a failed revocation is reported, not fatal.
@@ -157,7 +208,8 @@ export class Session {
         ),
     });
     this.channel.postMessage({ type: 'signed-out' } satisfies TabMessage);
-    location.assign(url);
+    if (this.options.embedded) navigate('/', true);
+    else location.assign(url);
   }
 }
 

@@ -1,4 +1,5 @@
 /** @module Alerts for the board: checked once a second, shown in the app, and on the desktop when allowed. */
+import { genesysCloudHost } from '../embedding/current.js';
 import { useEffect, useRef, useState } from 'react';
 import type { AgentAdherence } from '@adhere/genesys';
 import { loadAlerted, loadAlertPrefs, saveAlerted, saveAlertPrefs } from '../preferences/alert-prefs.js';
@@ -85,9 +86,15 @@ function announce(alert: Alert, name: string, now: number, prefs: AlertPrefs) {
   if (prefs.sound) beep();
 }
 
-/** A desktop notification when the supervisor turned them on and the browser allows them. */
+/**
+ * A desktop notification when the supervisor turned them on and the browser allows them; inside Genesys Cloud,
+ * a Genesys Cloud toast instead (issue 21: no browser permission, and where the supervisor is looking).
+ */
 function notify(prefs: AlertPrefs, title: string, options: NotificationOptions) {
-  if (!prefs.desktop || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  if (!prefs.desktop) return;
+  const host = genesysCloudHost();
+  if (host) return host.toast(title, options.body ?? '', options.tag ? { id: options.tag } : {});
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   try {
     new Notification(title, options);
   } catch {

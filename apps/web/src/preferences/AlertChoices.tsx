@@ -3,10 +3,13 @@
  * same controls on the board (beside its alerts) and in Settings, kept in one place (alert-prefs).
  */
 import type { AlertPrefs } from '../board/alerts.js';
+import { genesysCloudHost } from '../embedding/current.js';
 
 export function AlertChoices({ prefs, setPrefs }: { prefs: AlertPrefs; setPrefs: (p: AlertPrefs) => void }) {
+  // Inside Genesys Cloud alerts are its own toasts: no browser permission to ask for.
+  const inside = genesysCloudHost() !== undefined;
   const toggleDesktop = async (on: boolean) => {
-    if (on && typeof Notification !== 'undefined' && Notification.permission !== 'granted') {
+    if (on && !inside && typeof Notification !== 'undefined' && Notification.permission !== 'granted') {
       const answer = await Notification.requestPermission();
       if (answer !== 'granted') return setPrefs({ ...prefs, desktop: false });
     }
@@ -15,8 +18,8 @@ export function AlertChoices({ prefs, setPrefs }: { prefs: AlertPrefs; setPrefs:
   return (
     <>
       <label>
-        <input type="checkbox" checked={prefs.desktop} onChange={(e) => void toggleDesktop(e.target.checked)} /> Desktop
-        notifications
+        <input type="checkbox" checked={prefs.desktop} onChange={(e) => void toggleDesktop(e.target.checked)} />{' '}
+        {inside ? 'Genesys Cloud notifications' : 'Desktop notifications'}
       </label>
       <label>
         <input

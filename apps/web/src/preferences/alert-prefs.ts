@@ -1,4 +1,5 @@
 /** @module Alert settings and the episodes already alerted, kept in localStorage (preferences, never tokens). */
+import { preferenceStorage } from '../browser-storage.js';
 import { DEFAULT_PREFS, type AlertPrefs } from '../board/alerts.js';
 
 const PREFS = 'adhere:alerts';
@@ -8,7 +9,7 @@ const MAX_ALERTED = 2000;
 
 function read<T>(key: string, fallback: T): T {
   try {
-    const raw = localStorage.getItem(key);
+    const raw = preferenceStorage.getItem(key);
     return raw ? { ...fallback, ...(JSON.parse(raw) as T) } : fallback;
   } catch {
     return fallback;
@@ -17,7 +18,7 @@ function read<T>(key: string, fallback: T): T {
 
 function write(key: string, value: unknown): void {
   try {
-    localStorage.setItem(key, JSON.stringify(value));
+    preferenceStorage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage refused (private mode, full): the setting lasts for this page only.
   }

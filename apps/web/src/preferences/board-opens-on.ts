@@ -3,6 +3,7 @@
  * never a token). A Settings choice (issue 22, item 7): a supervisor watching two units should not pick them again
  * at every sign-in. What is read back is checked as an address is (Genesys ids only); anything else is dropped.
  */
+import { preferenceStorage } from '../browser-storage.js';
 import { readAddressIds } from '../address-ids.js';
 
 const KEY = 'adhere:board-opens-on';
@@ -18,7 +19,7 @@ export interface BoardOpensOn {
 export function loadBoardOpensOn(): BoardOpensOn | undefined {
   let raw: unknown;
   try {
-    raw = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    raw = JSON.parse(preferenceStorage.getItem(KEY) ?? 'null');
   } catch {
     return undefined;
   }
@@ -47,8 +48,8 @@ export function saveBoardOpensOn(params: URLSearchParams): void {
     cols: params.get('cols') ?? '',
   };
   try {
-    if (!value.bu && !value.mu && !value.team && !value.cols) localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, JSON.stringify(value));
+    if (!value.bu && !value.mu && !value.team && !value.cols) preferenceStorage.removeItem(KEY);
+    else preferenceStorage.setItem(KEY, JSON.stringify(value));
   } catch {
     // Storage refused (private mode, full): the board opens on the first unit next time.
   }
@@ -56,7 +57,7 @@ export function saveBoardOpensOn(params: URLSearchParams): void {
 
 export function forgetBoardOpensOn(): void {
   try {
-    localStorage.removeItem(KEY);
+    preferenceStorage.removeItem(KEY);
   } catch {
     // Nothing kept, nothing to forget.
   }

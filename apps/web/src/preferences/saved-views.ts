@@ -4,6 +4,7 @@
  * link to share: whoever opens it sees the same board, as far as their role lets them.
  */
 
+import { preferenceStorage } from '../browser-storage.js';
 const KEY = 'adhere:views';
 /** Enough for a supervisor's shifts and units; the oldest go first beyond it. */
 export const MAX_VIEWS = 20;
@@ -20,7 +21,7 @@ export interface SavedView {
 export function loadViews(): SavedView[] {
   let raw: unknown;
   try {
-    raw = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    raw = JSON.parse(preferenceStorage.getItem(KEY) ?? '[]');
   } catch {
     return [];
   }
@@ -63,7 +64,7 @@ function keptQuery(params: URLSearchParams): string {
 
 function write(views: SavedView[]): void {
   try {
-    localStorage.setItem(KEY, JSON.stringify(views));
+    preferenceStorage.setItem(KEY, JSON.stringify(views));
   } catch {
     // Storage refused (private mode, full): the views last for this page only.
   }

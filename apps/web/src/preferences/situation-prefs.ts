@@ -1,4 +1,5 @@
 /** @module The supervisor's own situation thresholds, kept in localStorage (a preference, never a token). */
+import { preferenceStorage } from '../browser-storage.js';
 import { DEFAULT_SITUATION_MINUTES, SITUATION_KINDS, type SituationThresholds } from '../board/situations.js';
 
 const KEY = 'adhere:situations';
@@ -9,7 +10,7 @@ export const MAX_SITUATION_MINUTES = 600;
 export function loadSituationMinutes(): SituationThresholds {
   let raw: unknown;
   try {
-    raw = JSON.parse(localStorage.getItem(KEY) ?? 'null');
+    raw = JSON.parse(preferenceStorage.getItem(KEY) ?? 'null');
   } catch {
     raw = null;
   }
@@ -31,7 +32,7 @@ export function situationMinutes(): SituationThresholds {
 export function saveSituationMinutes(minutes: SituationThresholds): void {
   current = minutes;
   try {
-    localStorage.setItem(KEY, JSON.stringify(minutes));
+    preferenceStorage.setItem(KEY, JSON.stringify(minutes));
   } catch {
     // Storage refused (private mode, full): the choice lasts for this page only.
   }

@@ -1,4 +1,5 @@
 /** @module Light, dark, or the system's choice: kept in localStorage (a preference, never a token). */
+import { preferenceStorage } from '../browser-storage.js';
 import { useState } from 'react';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -6,7 +7,7 @@ const KEY = 'adhere:theme';
 
 export function storedTheme(): Theme {
   try {
-    const t = localStorage.getItem(KEY);
+    const t = preferenceStorage.getItem(KEY);
     return t === 'light' || t === 'dark' ? t : 'system';
   } catch {
     return 'system';
@@ -36,8 +37,8 @@ export function useTheme(): [Theme, (t: Theme) => void] {
   const [theme, setTheme] = useState(storedTheme);
   const choose = (t: Theme) => {
     try {
-      if (t === 'system') localStorage.removeItem(KEY);
-      else localStorage.setItem(KEY, t);
+      if (t === 'system') preferenceStorage.removeItem(KEY);
+      else preferenceStorage.setItem(KEY, t);
     } catch {
       // Storage refused (private mode): the choice lasts for this page only.
     }

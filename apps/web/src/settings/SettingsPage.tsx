@@ -9,6 +9,8 @@ import { loadAlertPrefs, saveAlertPrefs } from '../preferences/alert-prefs.js';
 import { boardAddress, forgetBoardOpensOn, loadBoardOpensOn } from '../preferences/board-opens-on.js';
 import { ThemeChoice } from '../preferences/ThemeChoice.js';
 import { navigate } from '../router.js';
+import { embedding } from '../embedding/current.js';
+import { storageKept } from '../browser-storage.js';
 import { countWords } from '../words.js';
 import { SITUATION_KINDS, SITUATION_WORDS } from '../board/situations.js';
 import { MAX_SITUATION_MINUTES, saveSituationMinutes, situationMinutes } from '../preferences/situation-prefs.js';
@@ -57,6 +59,7 @@ export function SettingsPage({
       <AlertSettings />
       <h2>Situations</h2>
       <SituationSettings />
+      <GenesysCloudSettings />
       <h2>Access</h2>
       {signedIn ? (
         <>
@@ -181,5 +184,35 @@ function BoardOpensOnChoice() {
         Forget them
       </button>
     </p>
+  );
+}
+
+/** Inside Genesys Cloud: which one, and what it asked for (issue 21, item 1). Nothing when Adhere runs on its own. */
+function GenesysCloudSettings() {
+  const e = embedding();
+  if (e.kind !== 'embedded') return null;
+  return (
+    <>
+      <h2>Inside Genesys Cloud</h2>
+      <p data-testid="inside-genesys">
+        Adhere runs inside Genesys Cloud at <code>{e.hostOrigin}</code> (environment <code>{e.targetEnv}</code>). Alerts
+        come as Genesys Cloud notifications; signing out of Genesys Cloud signs you out of Adhere too.
+      </p>
+      {storageKept ? null : (
+        <p role="status" data-testid="storage-not-kept">
+          This browser does not let apps inside Genesys Cloud keep anything (it blocks third-party storage): your
+          choices and your sign-in last until Genesys Cloud is reloaded.
+        </p>
+      )}
+      {e.languageProblem ? (
+        <p role="status" data-testid="language-problem">
+          {e.languageProblem}
+        </p>
+      ) : e.language ? (
+        <p>
+          Genesys Cloud asked for the language <code>{e.language}</code>; Adhere speaks English only for now.
+        </p>
+      ) : null}
+    </>
   );
 }

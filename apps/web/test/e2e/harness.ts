@@ -24,20 +24,21 @@ export interface Stack {
   app: string;
   emulator: Emulator;
   browser: Browser;
-  config: Record<string, string>;
+  config: Record<string, string | boolean>;
   close(): Promise<void>;
 }
 
 export async function startStack(
   options: EmulatorOptions = {},
-  configOverride: Record<string, string> = {},
+  /** Config keys to set or replace; a function is given the emulator (for its origins) before the app is served. */
+  configOverride: Record<string, string | boolean> | ((emulator: Emulator) => Record<string, string | boolean>) = {},
   tokenLifetimeSeconds = 86_399,
   /** Which server serves the built app: the Node one (`npm start`) or Debian's nginx with the shipped configuration. */
   serverKind: 'node' | 'nginx' = 'node',
   /** The scopes the e2e OAuth client may grant (default: all the app asks for). */
   clientScopes?: string[],
 ): Promise<Stack> {
-  const config: Record<string, string> = {};
+  const config: Record<string, string | boolean> = {};
   let app: string;
   let stopServer: () => Promise<void>;
   let startNginxLater: (() => Promise<void>) | undefined;
@@ -71,7 +72,7 @@ export async function startStack(
       loginBaseUrl: emulator.loginUrl,
       apiBaseUrl: emulator.apiUrl,
     },
-    configOverride,
+    typeof configOverride === 'function' ? configOverride(emulator) : configOverride,
   );
   await startNginxLater?.();
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });

@@ -172,4 +172,27 @@ describe('the shipped server block for a real org', () => {
     expect(check.stderr).toBe('');
     expect(check.status).toBe(0);
   });
+
+  // Issue 21, item 1: an embeddable deployment is framed by its region's Genesys Cloud only; X-Frame-Options
+  // (which cannot name an origin) is left out so that frame-ancestors decides. Chromium obeys it in embedded.test.ts.
+  it("an embeddable deployment: frame-ancestors names the region's Genesys Cloud only, and nginx accepts it", async () => {
+    const { renderServerBlock, renderStandaloneConf } = await import('../../scripts/nginx-conf.mjs');
+    const config = { region: 'eu_west_1', clientId: 'c', redirectUri: 'https://your.app/callback', embeddable: true };
+    const block = renderServerBlock({ root: '/srv/adhere', config });
+    expect(block).toContain('frame-ancestors https://apps.mypurecloud.ie;');
+    expect(block).not.toContain('X-Frame-Options');
+    expect(block).not.toContain("frame-ancestors 'none'");
+    // Not embeddable (the default): nobody may frame it.
+    const standalone = renderServerBlock({ root: '/srv/adhere', config: { ...config, embeddable: false } });
+    expect(standalone).toContain("frame-ancestors 'none'");
+    expect(standalone).toContain('add_header X-Frame-Options "DENY" always;');
+    const prefix = await mkdtemp(join(tmpdir(), 'adhere-nginx-t-'));
+    await writeFile(
+      join(prefix, 'nginx.conf'),
+      renderStandaloneConf({ prefix, root: dist, listen: '127.0.0.1:9', config }),
+    );
+    const check = spawnSync(NGINX, ['-t', '-q', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
 });

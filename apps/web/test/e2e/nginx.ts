@@ -45,7 +45,7 @@ async function accepting(port: number, child: ChildProcess, log: () => string): 
 export async function startNginx(opts: {
   root: string;
   port: number;
-  config: Record<string, string>;
+  config: Record<string, string | boolean>;
 }): Promise<RunningNginx> {
   if (!existsSync(NGINX)) throw new Error(`Debian's nginx is needed at ${NGINX}: apt-get install -y nginx`);
   const prefix = await mkdtemp(join(tmpdir(), 'adhere-nginx-'));

@@ -2,7 +2,7 @@
  * @module `adhere doctor --config`: checks an app's config.json offline, before anyone signs in — the region,
  * the client id's shape, the redirect URI, the hosts and the scopes.
  */
-import { GENESYS_REGIONS, classifyGenesysHost, environmentOf } from '../regions.js';
+import { GENESYS_REGIONS, classifyGenesysHost, clientAppHostOf, environmentOf } from '../regions.js';
 import type { Diagnosis } from './diagnose.js';
 import type { Finding } from './finding.js';
 
@@ -25,7 +25,16 @@ const KNOWN_SCOPES = new Set(
 );
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** The keys the app reads; anything else is a typo or something that does not belong in a public file. */
-const KNOWN_KEYS = new Set(['region', 'clientId', 'redirectUri', 'scope', 'loginBaseUrl', 'apiBaseUrl']);
+const KNOWN_KEYS = new Set([
+  'region',
+  'clientId',
+  'redirectUri',
+  'scope',
+  'embeddable',
+  'loginBaseUrl',
+  'apiBaseUrl',
+  'appsBaseUrl',
+]);
 /** A config.json is a few hundred bytes; one of megabytes is a mistake (or an attempt to stall the reader). */
 export const MAX_CONFIG_BYTES = 64 * 1024;
 /** Keys that hold a credential, at any depth: a public file must hold none. */
@@ -158,7 +167,7 @@ export function checkConfig(value: unknown): Diagnosis {
   }
   // Explicit hosts are for the local emulator: a deployed app names its region, and its hosts follow from it.
   // Anything else would send users to sign in, and their tokens, wherever the file says.
-  for (const key of ['loginBaseUrl', 'apiBaseUrl']) {
+  for (const key of ['loginBaseUrl', 'apiBaseUrl', 'appsBaseUrl']) {
     if (c[key] === undefined) continue;
     const u = typeof c[key] === 'string' ? safeUrl(c[key]) : undefined;
     if (!u || !LOOPBACK.has(u.hostname) || (u.protocol !== 'http:' && u.protocol !== 'https:'))
@@ -168,6 +177,38 @@ export function checkConfig(value: unknown): Diagnosis {
         `${key} may only point at the local emulator (http://localhost:…); a deployed config sets "region" instead.`,
         `${key}: ${String(c[key]).slice(0, 80)}`,
         `Remove ${key} and set "region" to your org's region, e.g. "eu_west_1".`,
+      );
+  }
+
+  // Inside Genesys Cloud (a client app): framed only by the region's Genesys UI, https://apps.<env>, or by the
+  // local emulator's Genesys Cloud page (appsBaseUrl). Anything but true or false is a typo that would otherwise
+  // quietly leave the app unframeable (or framed).
+  const embeddable = c.embeddable;
+  if (embeddable !== undefined && typeof embeddable !== 'boolean')
+    add(
+      'config_embeddable_invalid',
+      'error',
+      'embeddable must be true or false.',
+      `embeddable: ${JSON.stringify(embeddable).slice(0, 40)}`,
+      'Write "embeddable": true to run Adhere inside Genesys Cloud, or leave it out.',
+    );
+  else if (embeddable === true) {
+    const env = region === undefined ? undefined : environmentOf(region);
+    if (env !== undefined && clientAppHostOf(env) === undefined)
+      add(
+        'config_embeddable_invalid',
+        'error',
+        `Genesys Cloud client apps are not known to run in ${env}: the Client App SDK lists no apps host there.`,
+        `region: ${region}`,
+        'Leave embeddable out and open Adhere on its own.',
+      );
+    else if (region === undefined && text('appsBaseUrl') === undefined)
+      add(
+        'config_embeddable_invalid',
+        'error',
+        'embeddable needs a region (the app is framed only by its Genesys Cloud, https://apps.<environment>).',
+        'region: (missing)',
+        'Set "region", or for the local emulator "appsBaseUrl" (its Genesys Cloud page).',
       );
   }
 

@@ -42,6 +42,7 @@ export type FindingCode =
   | 'config_not_json'
   | 'config_too_large'
   | 'config_key_unknown'
+  | 'config_embeddable_invalid'
   | 'config_base_url_not_local'
   | 'config_region_missing'
   | 'config_region_unknown'
