@@ -45,7 +45,7 @@ export function AlertsPanel({
           {onExcuse
             ? mass.map((m) => (
                 <button key={`${m.scope}:${m.id}`} type="button" onClick={() => onExcuse(m)}>
-                  Excuse {groupName(m)}&apos;s {m.out}…
+                  Excuse all {m.out} in {groupName(m)}
                 </button>
               ))
             : null}

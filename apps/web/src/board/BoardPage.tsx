@@ -173,7 +173,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   }
   const ids = holding ? heldIds.current : ranking;
   // Rows are looked up as they scroll into view: a frame touches the 40 on screen, never all 20,000.
-  const rowAt = (i: number) => current.model.get(ids[i]!);
+  const rowOf = (id: string) => current.model.get(id);
   const counts = useMemo(() => current.model.counts(), [current]);
   const today = live.today;
   const todayOf = (r: AgentAdherence) => today.units.byUnit.get(r.managementUnitId ?? '')?.percent([r.userId], now);
@@ -248,7 +248,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'name',
       label: 'Agent',
-      width: 'minmax(10rem,1.4fr)',
+      minRem: 9,
+      grow: 1.4,
+      priority: 0,
       sortable: true,
       render: (r) => (
         <button type="button" className="link" onClick={() => setParam('agent', r.userId)}>
@@ -260,7 +262,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'adherenceState',
       label: 'Adherence',
-      width: 'minmax(15rem,1.8fr)',
+      minRem: 12,
+      grow: 1.8,
+      priority: 1,
       sortable: true,
       render: (r) => {
         const s = styleOf(r.adherenceState);
@@ -284,7 +288,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       // What the agent is doing wrong, in the supervisor's words, past the supervisor's own threshold.
       key: 'situation',
       label: 'Situation',
-      width: 'minmax(9rem,1fr)',
+      minRem: 10,
+      grow: 1,
+      priority: 2,
       render: (r) => {
         const s = situationNow(r);
         if (!s) return null;
@@ -307,7 +313,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       // The agent's explanation covering now (Genesys puts it on the live record), and its review.
       key: 'explanation',
       label: 'Explanation',
-      width: '0.9fr',
+      minRem: 8.5,
+      grow: 0.9,
+      priority: 3,
       render: (r) => (
         <>
           {r.explanation ? (
@@ -337,7 +345,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'previous',
       label: 'Before',
-      width: '0.9fr',
+      minRem: 8,
+      grow: 0.9,
+      priority: 12,
       render: (r) => {
         const p = live.model.previous.get(r.userId);
         if (!p)
@@ -352,7 +362,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'scheduledActivityCategory',
       label: 'Scheduled',
-      width: '1fr',
+      minRem: 8.5,
+      grow: 1,
+      priority: 5,
       sortable: true,
       // "Break until 10:15": the current activity ends where the next begins.
       render: (r) => {
@@ -368,14 +380,18 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'actualActivityCategory',
       label: 'Actual',
-      width: '1fr',
+      minRem: 7.5,
+      grow: 1,
+      priority: 6,
       sortable: true,
       render: (r) => <span title={r.actualActivityCategory}>{activityWords(r.actualActivityCategory)}</span>,
     },
     {
       key: 'systemPresence',
       label: 'Presence',
-      width: '0.8fr',
+      minRem: 7.5,
+      grow: 0.8,
+      priority: 9,
       sortable: true,
       render: (r) => {
         // A secondary presence the org added shows beside the system one; the system's own adds nothing.
@@ -392,27 +408,35 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'routingStatus',
       label: 'Routing',
-      width: '0.9fr',
+      minRem: 7.5,
+      grow: 0.9,
+      priority: 11,
       sortable: true,
       render: (r) => <span title={r.routingStatus}>{routingWords(r.routingStatus)}</span>,
     },
     {
       key: 'timeInState',
       label: 'In this state',
-      width: '0.7fr',
+      minRem: 6,
+      grow: 0.7,
+      priority: 4,
       sortable: true,
       render: (r) => formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? '')),
     },
     {
       key: 'timeInPresence',
       label: 'In this presence',
-      width: '0.7fr',
+      minRem: 6.5,
+      grow: 0.7,
+      priority: 14,
       render: (r) => formatDuration(now - Date.parse(r.presenceUpdateTime ?? '')),
     },
     {
       key: 'next',
       label: 'Next',
-      width: '0.9fr',
+      minRem: 7.5,
+      grow: 0.9,
+      priority: 10,
       render: (r) => {
         const n = r.nextActivity;
         const t = Date.parse(n?.startDate ?? '');
@@ -423,7 +447,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'today',
       label: 'Today',
-      width: '0.6fr',
+      minRem: 5,
+      grow: 0.6,
+      priority: 8,
       render: (r) => {
         const p = todayOf(r);
         return p === undefined ? (
@@ -436,7 +462,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'budget',
       label: 'Exception budget',
-      width: '0.9fr',
+      minRem: 8,
+      grow: 0.9,
+      priority: 7,
       render: (r) => {
         const tally = tallyOf(r);
         if (!tally)
@@ -467,7 +495,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       key: 'impact',
       label: 'Effect on service',
-      width: '0.6fr',
+      minRem: 6.5,
+      grow: 0.6,
+      priority: 13,
       sortable: true,
       render: (r) => <span title={r.impact}>{impactWords(r.impact)}</span>,
     },
@@ -489,105 +519,115 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     q.get('cols'),
     columns.map((c) => c.key),
   );
-  const shownColumns = visibleColumns(columns, order, unavailable);
+  // A narrow table keeps the most important columns and moves the rest into each row's details: the supervisor's
+  // own order (when they chose one) says what matters most to them; else the board's.
+  const chosen = visibleColumns(columns, order, unavailable);
+  const shownColumns = order ? chosen.map((c, i) => ({ ...c, priority: i })) : chosen;
+  const [toolsOpen, setToolsOpen] = useWideScreen();
   return (
     <section className="board" aria-labelledby="board-title" data-now={now}>
       <h1 id="board-title" className="visually-hidden">
         Live adherence
       </h1>
-      <div className="toolbar">
-        <label>
-          Business unit{' '}
-          <select value={buId ?? ''} onChange={(e) => (setParam('bu', e.target.value), setParam('mu', undefined))}>
-            {bus.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <fieldset className="mus">
-          <legend>Management units</legend>
-          {mus.map((m) => (
-            <label key={m.id}>
-              <input
-                type="checkbox"
-                checked={muIds.includes(m.id)}
-                onChange={(e) =>
-                  setParam(
-                    'mu',
-                    (e.target.checked ? [...muIds, m.id] : muIds.filter((x) => x !== m.id)).join(',') || undefined,
-                  )
-                }
-              />{' '}
-              {m.name}
+      <div className="toolbar-line">
+        {/* On a phone the filters fold away so the act-now list comes first (issue 21, item 3); wide, always open. */}
+        <details className="toolbar-fold" open={toolsOpen} onToggle={(e) => setToolsOpen(e.currentTarget.open)}>
+          <summary>Filters, order and columns</summary>
+          <div className="toolbar">
+            <label>
+              Business unit{' '}
+              <select value={buId ?? ''} onChange={(e) => (setParam('bu', e.target.value), setParam('mu', undefined))}>
+                {bus.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
             </label>
-          ))}
-        </fieldset>
-        <label>
-          Team{' '}
-          <select value={teamId} onChange={(e) => setParam('team', e.target.value || undefined)}>
-            <option value="">All teams</option>
-            {teams.map(([id, name]) => (
-              <option key={id} value={id}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Search{' '}
-          <input
-            type="search"
-            value={search}
-            placeholder="Agent name"
-            onChange={(e) => setParam('q', e.target.value || undefined)}
-          />
-        </label>
-        <label>
-          Order{' '}
-          <select
-            value={sortKey}
-            onChange={(e) => {
-              setSortKey(e.target.value as SortKey);
-              setDescending(false);
-            }}
-          >
-            <option value="actNow">Longest out of adherence first</option>
-            <option value="name">Name</option>
-            <option value="adherenceState">Adherence state</option>
-            <option value="timeInState">Time in state</option>
-          </select>
-        </label>
-        <button
-          type="button"
-          aria-pressed={paused}
-          onClick={() => {
-            if (paused) live.resume();
-            else live.pause();
-            setPaused(!paused);
-          }}
-        >
-          {paused ? 'Resume live updates' : 'Pause live updates'}
-        </button>
-        <a
-          href={`/wallboard?${q.toString()}`}
-          onClick={(e) => {
-            e.preventDefault();
-            navigate(
-              `/wallboard?${new URLSearchParams({ ...(muKey ? { mu: muKey } : {}), ...(teamId ? { team: teamId } : {}) })}`,
-            );
-          }}
-        >
-          Wallboard
-        </a>
-        <ColumnChooser
-          columns={columns}
-          shown={order ?? columns.map((c) => c.key)}
-          unavailable={unavailable}
-          onChange={(keys) => setParam('cols', keys.join(','))}
-        />
-        <SavedViews />
+            <fieldset className="mus">
+              <legend>Management units</legend>
+              {mus.map((m) => (
+                <label key={m.id}>
+                  <input
+                    type="checkbox"
+                    checked={muIds.includes(m.id)}
+                    onChange={(e) =>
+                      setParam(
+                        'mu',
+                        (e.target.checked ? [...muIds, m.id] : muIds.filter((x) => x !== m.id)).join(',') || undefined,
+                      )
+                    }
+                  />{' '}
+                  {m.name}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              Team{' '}
+              <select value={teamId} onChange={(e) => setParam('team', e.target.value || undefined)}>
+                <option value="">All teams</option>
+                {teams.map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Search{' '}
+              <input
+                type="search"
+                value={search}
+                placeholder="Agent name"
+                onChange={(e) => setParam('q', e.target.value || undefined)}
+              />
+            </label>
+            <label>
+              Order{' '}
+              <select
+                value={sortKey}
+                onChange={(e) => {
+                  setSortKey(e.target.value as SortKey);
+                  setDescending(false);
+                }}
+              >
+                <option value="actNow">Longest out of adherence first</option>
+                <option value="name">Name</option>
+                <option value="adherenceState">Adherence state</option>
+                <option value="timeInState">Time in state</option>
+              </select>
+            </label>
+            <button
+              type="button"
+              aria-pressed={paused}
+              onClick={() => {
+                if (paused) live.resume();
+                else live.pause();
+                setPaused(!paused);
+              }}
+            >
+              {paused ? 'Resume live updates' : 'Pause live updates'}
+            </button>
+            <a
+              href={`/wallboard?${q.toString()}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate(
+                  `/wallboard?${new URLSearchParams({ ...(muKey ? { mu: muKey } : {}), ...(teamId ? { team: teamId } : {}) })}`,
+                );
+              }}
+            >
+              Wallboard
+            </a>
+            <ColumnChooser
+              columns={columns}
+              shown={order ?? columns.map((c) => c.key)}
+              unavailable={unavailable}
+              onChange={(keys) => setParam('cols', keys.join(','))}
+            />
+            <SavedViews />
+          </div>
+        </details>
         <ConnectionBadge state={live.connection} />
       </div>
       {excusing ? (
@@ -789,10 +829,10 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       >
         <VirtualTable
           epoch={[...rowEpoch, shownColumns.map((c) => c.key).join()]}
-          count={ids.length}
-          rowAt={rowAt}
+          keys={ids}
+          rowOf={rowOf}
           columns={shownColumns}
-          rowKey={(r) => r.userId}
+          rowLabel={(r) => nameOf(r.userId)}
           label="Agents"
           sortKey={sortKey}
           descending={descending}
@@ -803,4 +843,17 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       </div>
     </section>
   );
+}
+
+/** Open on a wide screen, and opened again when the screen becomes wide; on a narrow one, as the person leaves it. */
+function useWideScreen(): [boolean, (open: boolean) => void] {
+  const [query] = useState(() => (typeof matchMedia === 'function' ? matchMedia('(min-width: 48rem)') : undefined));
+  const [open, setOpen] = useState(() => query?.matches ?? true);
+  useEffect(() => {
+    if (!query) return;
+    const onChange = () => query.matches && setOpen(true);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, [query]);
+  return [open, setOpen];
 }

@@ -1,9 +1,18 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { fitColumns, rowOffsets } from './table-layout.js';
 
 export interface Column<T> {
   key: string;
   label: string;
-  width: string;
+  /** The narrowest the column may be (rem) with its usual content on at most two lines. */
+  minRem: number;
+  /** Its share of the room left over once every shown column has its minimum. */
+  grow: number;
+  /**
+   * Which columns give way first when the table is narrow (a laptop, a phone, a zoomed page): the highest numbers.
+   * A column that gives way moves into each row's details, never into "…" (issue 21, item 3).
+   */
+  priority: number;
   render: (row: T) => ReactNode;
   sortable?: boolean;
 }
@@ -12,9 +21,13 @@ interface RowProps<T> {
   row: T;
   index: number;
   rowKey: string;
-  columns: Column<T>[];
+  shown: Column<T>[];
+  moved: Column<T>[];
   template: string;
-  rowHeight: number;
+  top: number;
+  expanded: boolean;
+  onToggle: (key: string) => void;
+  label: (row: T) => string;
   epoch: readonly unknown[];
 }
 
@@ -24,31 +37,58 @@ interface RowProps<T> {
  * cost the frame. `columns` is not compared: what its renderers read beside the row is in `epoch`.
  */
 const VRow = memo(
-  function VRow<T>({ row, index, rowKey, columns, template, rowHeight }: RowProps<T>) {
+  function VRow<T>({ row, index, rowKey, shown, moved, template, top, expanded, onToggle, label }: RowProps<T>) {
+    const detailsId = `row-more-${rowKey}`;
     return (
       <div
         data-key={rowKey}
         role="row"
         aria-rowindex={index + 2}
         className="vtable-row"
-        style={{ gridTemplateColumns: template, transform: `translateY(${index * rowHeight}px)`, height: rowHeight }}
+        style={{ gridTemplateColumns: template, transform: `translateY(${top}px)` }}
       >
-        {columns.map((c) => (
+        {shown.map((c) => (
           <div key={c.key} role="cell" data-column={c.key}>
             {c.render(row)}
           </div>
         ))}
+        {moved.length > 0 ? (
+          <>
+            <div role="cell" className="row-toggle">
+              <button
+                type="button"
+                aria-expanded={expanded}
+                aria-controls={detailsId}
+                aria-label={`${expanded ? 'Hide' : 'Show'} ${moved.length} more for ${label(row)}`}
+                title={moved.map((c) => c.label).join(', ')}
+                onClick={() => onToggle(rowKey)}
+              >
+                {expanded ? '▾' : '▸'}
+              </button>
+            </div>
+            {/* Always rendered (hidden when closed): a narrow table shows the same cells, only elsewhere. */}
+            <div id={detailsId} className="row-more" role="cell" hidden={!expanded}>
+              {moved.map((c) => (
+                <div key={c.key} data-column={c.key}>
+                  <span className="row-more-label">{c.label}</span> {c.render(row)}
+                </div>
+              ))}
+            </div>
+          </>
+        ) : null}
       </div>
     );
   },
   (a, b) =>
     a.row === b.row &&
     a.index === b.index &&
+    a.top === b.top &&
+    a.expanded === b.expanded &&
     a.epoch.length === b.epoch.length &&
     a.epoch.every((v, i) => Object.is(v, b.epoch[i])) &&
     a.template === b.template &&
-    a.rowHeight === b.rowHeight &&
-    a.columns.length === b.columns.length,
+    a.shown.length === b.shown.length &&
+    a.moved.length === b.moved.length,
 ) as <T>(props: RowProps<T>) => ReactNode;
 
 interface Props<T> {
@@ -57,12 +97,14 @@ interface Props<T> {
    * by value: rows whose record and place are unchanged are not re-rendered until one of these changes.
    */
   epoch?: readonly unknown[];
-  /** How many rows there are; only those in view are asked for (`rowAt`), so 20,000 cost nothing a frame. */
-  count: number;
-  /** The row at an index, or undefined when it has gone since the order was made (a blank line until the next). */
-  rowAt: (index: number) => T | undefined;
+  /** The rows' keys in order; only those in view are looked up (`rowOf`), so 20,000 cost nothing a frame. */
+  keys: readonly string[];
+  /** The row of a key, or undefined when it has gone since the order was made (a blank line until the next). */
+  rowOf: (key: string) => T | undefined;
   columns: Column<T>[];
-  rowKey: (row: T) => string;
+  /** Who a row is, for the details button's name ("Show 4 more for Maria Garcia"). */
+  rowLabel: (row: T) => string;
+  /** A first guess at a row's height (px) until rows are measured. */
   rowHeight?: number;
   label: string;
   sortKey?: string;
@@ -72,38 +114,113 @@ interface Props<T> {
 
 const OVERSCAN = 8;
 const NO_EPOCH: readonly unknown[] = [];
+/** The details button's column. */
+const TOGGLE_REM = 2.75;
 
-/** A windowed table: only the rows in view (plus a few) are in the DOM, whatever the row count. */
+/**
+ * A windowed table: only the rows in view (plus a few) are in the DOM, whatever the row count. Rows are as tall
+ * as their text (measured, not assumed: a wrapped cell, a zoomed page or an opened row is taller), and columns
+ * that do not fit the table's width give way by priority into each row's details.
+ */
 export function VirtualTable<T>({
   epoch,
-  count,
-  rowAt,
+  keys,
+  rowOf,
   columns,
-  rowKey,
+  rowLabel,
   rowHeight = 34,
   label,
   sortKey,
   descending,
   onSort,
 }: Props<T>) {
+  const table = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
+  const [box, setBox] = useState({ width: 0, remPx: 16 });
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  // Measured heights by row key (a row keeps its height when the order moves it), and a version to re-lay out.
+  const heights = useRef(new Map<string, number>());
+  const [measured, setMeasured] = useState(0);
+  const observer = useRef<ResizeObserver | undefined>(undefined);
+
   useEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    const t = table.current;
+    if (!el || !t) return;
+    const ro = new ResizeObserver(() => {
+      setHeight(el.clientHeight);
+      const remPx = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      setBox((b) => (b.width === t.clientWidth && b.remPx === remPx ? b : { width: t.clientWidth, remPx }));
+    });
     ro.observe(el);
+    ro.observe(t);
     return () => ro.disconnect();
   }, []);
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
-  const template = columns.map((c) => c.width).join(' ');
+
+  // One observer for every rendered row: it answers only when a row's size changes (wrapping, zoom, details).
+  useLayoutEffect(() => {
+    const ro = new ResizeObserver((entries) => {
+      let changed = false;
+      for (const entry of entries) {
+        const key = (entry.target as HTMLElement).dataset.key;
+        const h = (entry.target as HTMLElement).offsetHeight;
+        if (key === undefined || h === 0) continue;
+        if (Math.abs((heights.current.get(key) ?? -1) - h) > 0.5) {
+          heights.current.set(key, h);
+          changed = true;
+        }
+      }
+      if (changed) setMeasured((m) => m + 1);
+    });
+    observer.current = ro;
+    return () => ro.disconnect();
+  }, []);
+
+  const fit = useMemo(
+    () => fitColumns(columns, box.width, box.remPx, TOGGLE_REM),
+    // The columns' identity changes every render; which and how wide is what matters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [columns.map((c) => `${c.key}:${c.minRem}:${c.priority}`).join(), box.width, box.remPx],
+  );
+  const shown = useMemo(() => columns.filter((c) => fit.shown.has(c.key)), [columns, fit]);
+  const moved = useMemo(() => columns.filter((c) => !fit.shown.has(c.key)), [columns, fit]);
+  const template = fit.template(shown);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const layout = useMemo(() => rowOffsets(keys, heights.current, rowHeight), [keys, measured, rowHeight]);
+  const first = Math.max(0, layout.indexAt(scrollTop) - OVERSCAN);
+  const last = Math.min(keys.length, layout.indexAt(scrollTop + height) + 1 + OVERSCAN);
+
+  // Rows in view are observed; those that left are not (the observer holds what it observes).
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const ro = observer.current;
+    if (!ro || !body.current) return;
+    const rows = body.current.querySelectorAll<HTMLElement>('.vtable-row');
+    rows.forEach((r) => ro.observe(r));
+    return () => rows.forEach((r) => ro.unobserve(r));
+  });
+
+  const toggle = useMemo(
+    () => (key: string) =>
+      setExpanded((s) => {
+        const next = new Set(s);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    [],
+  );
+
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const el = scroller.current!;
-    const step = { ArrowDown: rowHeight, ArrowUp: -rowHeight, PageDown: el.clientHeight, PageUp: -el.clientHeight }[
-      e.key
-    ];
+    const step = {
+      ArrowDown: layout.typical,
+      ArrowUp: -layout.typical,
+      PageDown: el.clientHeight,
+      PageUp: -el.clientHeight,
+    }[e.key];
     if (step !== undefined) {
       el.scrollTop += step;
       e.preventDefault();
@@ -111,10 +228,10 @@ export function VirtualTable<T>({
     else if (e.key === 'End') el.scrollTop = el.scrollHeight;
   };
   return (
-    <div className="vtable" role="table" aria-label={label} aria-rowcount={count + 1}>
+    <div ref={table} className="vtable" role="table" aria-label={label} aria-rowcount={keys.length + 1}>
       <div role="rowgroup">
         <div className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
-          {columns.map((c) => (
+          {shown.map((c) => (
             <div
               key={c.key}
               role="columnheader"
@@ -129,6 +246,16 @@ export function VirtualTable<T>({
               )}
             </div>
           ))}
+          {moved.length > 0 ? (
+            <div
+              role="columnheader"
+              className="row-toggle"
+              title={`In each row's details: ${moved.map((c) => c.label).join(', ')}`}
+            >
+              <span className="visually-hidden">Details: {moved.map((c) => c.label).join(', ')}</span>
+              <span aria-hidden="true">+{moved.length}</span>
+            </div>
+          ) : null}
         </div>
       </div>
       {/* The scrolling body is the rowgroup itself, so the table owns rows only through rowgroups (ARIA). */}
@@ -141,20 +268,24 @@ export function VirtualTable<T>({
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKey}
       >
-        <div style={{ height: count * rowHeight, position: 'relative' }} role="presentation">
+        <div ref={body} style={{ height: layout.total, position: 'relative' }} role="presentation">
           {Array.from({ length: Math.max(0, last - first) }, (_, i) => {
-            const row = rowAt(first + i);
+            const key = keys[first + i]!;
+            const row = rowOf(key);
             if (row === undefined) return null;
-            const key = rowKey(row);
             return (
               <VRow
                 key={key}
                 row={row}
                 index={first + i}
                 rowKey={key}
-                columns={columns}
+                shown={shown}
+                moved={moved}
                 template={template}
-                rowHeight={rowHeight}
+                top={layout.offsetOf(first + i)}
+                expanded={expanded.has(key)}
+                onToggle={toggle}
+                label={rowLabel}
                 epoch={epoch ?? NO_EPOCH}
               />
             );
