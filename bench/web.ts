@@ -21,8 +21,8 @@ const FLAGS = [
 ];
 const appDir = fileURLToPath(new URL('../apps/web/', import.meta.url));
 
-async function stackFor(agents: number, speed: number, options: EmulatorOptions = {}) {
-  const config: Record<string, string> = {};
+async function stackFor(agents: number, speed: number, options: EmulatorOptions = {}, embeddable = false) {
+  const config: Record<string, string | boolean> = {};
   const server = await serveApp({ port: 0, distDir: `${appDir}dist`, config });
   const app = `http://localhost:${(server.address() as AddressInfo).port}`;
   const emulator: Emulator = await startEmulator({
@@ -36,7 +36,9 @@ async function stackFor(agents: number, speed: number, options: EmulatorOptions 
     redirectUri: `${app}/callback`,
     loginBaseUrl: emulator.loginUrl,
     apiBaseUrl: emulator.apiUrl,
+    ...(embeddable ? { embeddable: true, appsBaseUrl: emulator.appsUrl } : {}),
   });
+  emulator.setClientAppUrl(`${app}/?gcHostOrigin={{gcHostOrigin}}&gcTargetEnv={{gcTargetEnv}}&gcLangTag={{gcLangTag}}`);
   return { app, emulator, close: async () => (await emulator.close(), await new Promise((r) => server.close(r))) };
 }
 
@@ -304,6 +306,59 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
         );
       } finally {
         await plain.close();
+        await s.close();
+      }
+    }
+    // Inside Genesys Cloud (issue 21): the emulator's Genesys Cloud page frames the app; sign-in runs in a popup
+    // and the frame makes the exchange. From the popup's callback (its navigation to /callback, when the code
+    // comes back) to the frame's board filled with names, 1,000 agents, the API 100 ms away; three runs, median.
+    if (wanted('latency') || wanted('embedded')) {
+      const s = await stackFor(1000, 1, { agentsPerManagementUnit: 1000, faults: { latencyMs: 100 } }, true);
+      try {
+        await warm(s.emulator);
+        const times: number[] = [];
+        for (let run = 0; run < 3; run++) {
+          const context = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+          const page = await context.newPage();
+          await page.goto(`${s.emulator.appsUrl}/`);
+          const frame = page.frame({ url: (u) => u.origin === s.app })!;
+          const popupOpened = page.waitForEvent('popup');
+          await frame.getByRole('button', { name: 'Sign in' }).click();
+          const popup = await popupOpened;
+          await popup.getByLabel('Email').fill('supervisor@adhere.local');
+          await popup.getByLabel('Password').fill('supervisor');
+          // The frame notes the time (its own clock) the code arrives from the popup and when the board is filled.
+          await frame.evaluate(() => {
+            const w = window as unknown as { __back?: number; __filled?: number };
+            window.addEventListener('message', () => (w.__back ??= performance.now()), { capture: true });
+            const mo = new MutationObserver(() => {
+              const filled =
+                document.querySelector('[data-testid="agent-count"]')?.textContent === '1000 agents' &&
+                document.querySelector('.vtable-row') !== null &&
+                ![...document.querySelectorAll('.vtable-row [role="cell"]:first-child')].some(
+                  (c) => c.textContent === '…',
+                );
+              if (filled && w.__back !== undefined) ((w.__filled = performance.now()), mo.disconnect());
+            });
+            mo.observe(document, { subtree: true, childList: true, characterData: true });
+          });
+          await popup.getByRole('button', { name: 'Sign in' }).click();
+          await frame.waitForFunction(() => '__filled' in window, undefined, { timeout: 30_000, polling: 100 });
+          times.push(
+            await frame.evaluate(() => {
+              const w = window as unknown as { __back: number; __filled: number };
+              return w.__filled - w.__back;
+            }),
+          );
+          await context.close();
+        }
+        const sorted = [...times].sort((a, b) => a - b);
+        console.log(
+          `  inside Genesys Cloud (the emulator's page, popup sign-in), 1,000 agents, API latency 100 ms: ` +
+            `code back from the popup → board filled with names, median ${sorted[1]!.toFixed(0)} ms ` +
+            `(runs ${times.map((t) => t.toFixed(0)).join(', ')}; target ≤ 600 ms, as standalone from its callback's load)`,
+        );
+      } finally {
         await s.close();
       }
     }

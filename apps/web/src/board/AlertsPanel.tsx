@@ -126,6 +126,12 @@ function summarize(mass: MassDeviation[], groupName: (m: MassDeviation) => strin
         (u) =>
           `${u.out} of ${u.of} scheduled agents in ${groupName(u)}${teams.length ? ` (${teams.length} teams)` : ''}`,
       )
-    : teams.map((t) => `${t.out} of ${t.of} scheduled agents in ${groupName(t)}`);
+    : teams.length > 2
+      ? // One line, not a paragraph a phone must scroll past: the teams are named on their buttons below.
+        [
+          `${teams.reduce((n, t) => n + t.out, 0)} of ${teams.reduce((n, t) => n + t.of, 0)} scheduled agents ` +
+            `in ${teams.length} teams`,
+        ]
+      : teams.map((t) => `${t.out} of ${t.of} scheduled agents in ${groupName(t)}`);
   return parts.join('; ');
 }

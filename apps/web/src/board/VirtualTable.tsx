@@ -69,8 +69,8 @@ const VRow = memo(
             {/* Always rendered (hidden when closed): a narrow table shows the same cells, only elsewhere. */}
             <div id={detailsId} className="row-more" role="cell" hidden={!expanded}>
               {moved.map((c) => (
-                <div key={c.key} data-column={c.key}>
-                  <span className="row-more-label">{c.label}</span> {c.render(row)}
+                <div key={c.key} className="row-more-item">
+                  <span className="row-more-label">{c.label}</span> <span data-column={c.key}>{c.render(row)}</span>
                 </div>
               ))}
             </div>
