@@ -338,7 +338,9 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
                 ![...document.querySelectorAll('.vtable-row [role="cell"]:first-child')].some(
                   (c) => c.textContent === '…',
                 );
-              if (filled && w.__back !== undefined) ((w.__filled = performance.now()), mo.disconnect());
+              if (!filled || w.__back === undefined) return;
+              w.__filled = performance.now();
+              mo.disconnect();
             });
             mo.observe(document, { subtree: true, childList: true, characterData: true });
           });

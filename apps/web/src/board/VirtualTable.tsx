@@ -160,12 +160,14 @@ export function VirtualTable<T>({
   }, []);
 
   // One observer for every rendered row: it answers only when a row's size changes (wrapping, zoom, details).
+  const observed = useRef(new Set<Element>());
   useLayoutEffect(() => {
     const ro = new ResizeObserver((entries) => {
       let changed = false;
       for (const entry of entries) {
         const key = (entry.target as HTMLElement).dataset.key;
-        const h = (entry.target as HTMLElement).offsetHeight;
+        // The size the observer measured: no layout is read here.
+        const h = entry.borderBoxSize[0]?.blockSize ?? (entry.target as HTMLElement).offsetHeight;
         if (key === undefined || h === 0) continue;
         if (Math.abs((heights.current.get(key) ?? -1) - h) > 0.5) {
           heights.current.set(key, h);
@@ -175,7 +177,11 @@ export function VirtualTable<T>({
       if (changed) setMeasured((m) => m + 1);
     });
     observer.current = ro;
-    return () => ro.disconnect();
+    const seen = observed.current;
+    return () => {
+      ro.disconnect();
+      seen.clear();
+    };
   }, []);
 
   const fit = useMemo(
@@ -193,14 +199,23 @@ export function VirtualTable<T>({
   const first = Math.max(0, layout.indexAt(scrollTop) - OVERSCAN);
   const last = Math.min(keys.length, layout.indexAt(scrollTop + height) + 1 + OVERSCAN);
 
-  // Rows in view are observed; those that left are not (the observer holds what it observes).
+  // Rows that came into view are observed, those that left are let go; rows that stay are left alone (observing
+  // again would make the observer answer for every row every frame, at 600 changes a second).
   const body = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const ro = observer.current;
     if (!ro || !body.current) return;
-    const rows = body.current.querySelectorAll<HTMLElement>('.vtable-row');
-    rows.forEach((r) => ro.observe(r));
-    return () => rows.forEach((r) => ro.unobserve(r));
+    const now = new Set<Element>(body.current.querySelectorAll('.vtable-row'));
+    for (const el of observed.current)
+      if (!now.has(el)) {
+        ro.unobserve(el);
+        observed.current.delete(el);
+      }
+    for (const el of now)
+      if (!observed.current.has(el)) {
+        ro.observe(el);
+        observed.current.add(el);
+      }
   });
 
   const toggle = useMemo(
