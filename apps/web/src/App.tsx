@@ -172,7 +172,7 @@ export function App({ session }: { session: Session }) {
         <AccessNotice check={check} />
       ) : page === 'history' ? (
         <Suspense fallback={loading}>
-          <HistoryPage client={client} />
+          <HistoryPage client={client} access={access} />
         </Suspense>
       ) : (
         <BoardPage client={client} access={access} />

@@ -6,6 +6,7 @@ import type { DownloadStore } from './api/downloads.js';
 import { ApiProblem, errorBody } from './api/error-body.js';
 import { explanationRoutes } from './api/explanations.js';
 import { agentSelfRoutes } from './api/agent-self.js';
+import { coachingRoutes } from './api/coaching.js';
 import type { ExplanationJobs } from './api/explanation-jobs.js';
 import { historicalRoutes } from './api/historical.js';
 import { notificationRoutes } from './api/notifications.js';
@@ -67,6 +68,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   app.route('/', scheduleRoutes(ctx, o.explanationJobs));
   app.route('/', explanationRoutes(ctx, o.explanationJobs));
   app.route('/', agentSelfRoutes(ctx, o.explanationJobs));
+  app.route('/', coachingRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
   app.route('/', presenceRoutes(ctx));
   return app;

@@ -9,6 +9,7 @@ import type { LoginThrottle } from './oauth/login-throttle.js';
 import type { RejectionLog } from './oauth/rejections.js';
 import type { ContactCentre } from './simulation/contact-centre.js';
 import type { Explanations } from './simulation/explanations.js';
+import type { CoachingAppointments } from './simulation/coaching.js';
 import type { WallClock } from './wall-clock.js';
 import type { RateLimiter } from './api/rate-limit.js';
 
@@ -21,6 +22,8 @@ export interface EmulatorContext {
   centre: ContactCentre;
   /** Agents' adherence explanations and supervisors' reviews of them. */
   explanations: Explanations;
+  /** Coaching appointments booked. */
+  coaching: CoachingAppointments;
   hub: NotificationHub;
   faults: FaultInjector;
   /** Genesys's per-token rate limit. */

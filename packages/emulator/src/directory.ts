@@ -26,6 +26,8 @@ const SUPERVISOR_PERMISSIONS = [
   'wfm:adherenceExplanation:view',
   'wfm:adherenceExplanation:edit',
   'wfm:adherenceExplanation:add',
+  'coaching:appointment:add',
+  'coaching:appointment:view',
 ];
 
 /** Partial roles, so that what a user lacks can be seen: real-time only, history only, and no WFM permission. */
@@ -83,6 +85,7 @@ export class Directory {
           'wfm:agentHistoricalAdherence:view',
           'wfm:agentSchedule:view',
           'wfm:agentAdherenceExplanation:submit',
+          'coaching:appointment:participate',
         ],
       });
     // Accounts from --users: supervisors of the seeded centre with exactly the permissions given.

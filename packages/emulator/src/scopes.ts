@@ -10,4 +10,6 @@ export const KNOWN_SCOPES = [
   'groups:readonly',
   'presence',
   'presence:readonly',
+  'coaching',
+  'coaching:readonly',
 ] as const;

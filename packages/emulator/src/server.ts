@@ -29,6 +29,7 @@ import { DEFAULT_ADHERENCE_SETTINGS } from './simulation/adherence-rules.js';
 import { EmulatorError } from './errors.js';
 import { ContactCentre } from './simulation/contact-centre.js';
 import { Explanations } from './simulation/explanations.js';
+import { CoachingAppointments } from './simulation/coaching.js';
 import { buildTopology } from './simulation/topology.js';
 import { REAL_CLOCK } from './wall-clock.js';
 
@@ -86,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     directory,
     centre,
     explanations,
+    coaching: new CoachingAppointments(),
     hub: new NotificationHub({
       heartbeatMs: options.heartbeatMs ?? 30_000,
       channelLifetimeMs: options.channelLifetimeMs ?? 86_400_000,

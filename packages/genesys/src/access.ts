@@ -69,7 +69,8 @@ export type Feature =
   | 'secondaryPresence'
   | 'myDay'
   | 'myExplanations'
-  | 'excuse';
+  | 'excuse'
+  | 'coaching';
 
 const WFM_SCOPE: Requirement = {
   anyOf: ['workforce-management:readonly', 'workforce-management'],
@@ -144,6 +145,12 @@ export const FEATURE_REQUIREMENTS: readonly FeatureRequirements[] = [
       { anyOf: ['wfm:adherenceExplanation:add'], label: 'Workforce Management > Adherence Explanation > Add' },
     ],
     scopes: [{ anyOf: ['workforce-management'], label: 'workforce-management' }],
+  },
+  {
+    feature: 'coaching',
+    name: "Scheduling coaching from an agent's day",
+    permissions: [{ anyOf: ['coaching:appointment:add'], label: 'Coaching > Appointment > Add' }],
+    scopes: [{ anyOf: ['coaching'], label: 'coaching' }],
   },
   {
     feature: 'secondaryPresence',

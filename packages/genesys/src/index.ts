@@ -66,6 +66,12 @@ export {
   type AgentScheduleActivity,
 } from './wfm/schedules.js';
 export {
+  coachingAppointmentsOf,
+  createCoachingAppointment,
+  type CoachingAppointment,
+  type CreateCoachingAppointmentRequest,
+} from './coaching.js';
+export {
   addExplanation,
   queryAgentExplanations,
   queryBusinessUnitExplanations,

@@ -15,6 +15,7 @@ import {
   zonedDays,
   type AdherenceExplanation,
   type AgentAdherence,
+  type FeatureCheck,
   type GenesysClient,
 } from '@adhere/genesys';
 import { DayRows, type Block } from '../timeline/DayRows.js';
@@ -26,6 +27,7 @@ import { formatDuration, styleOf } from './state-style.js';
 import { tabNotifications } from '../notifications.js';
 import { problemWords } from '../access/denied.js';
 import { useExplanationFeed } from '../explanation-feed.js';
+import { CoachingSection, coachingEvidence } from './CoachingSection.js';
 
 interface Today {
   /** Undefined: the schedule could not be read (`missing` says why). */
@@ -49,6 +51,7 @@ export function AgentDayView({
   trail,
   now,
   onClose,
+  coaching,
 }: {
   client: GenesysClient;
   userId: string;
@@ -61,6 +64,8 @@ export function AgentDayView({
   trail: LiveTrail;
   now: number;
   onClose: () => void;
+  /** Whether this user and app may book coaching (undefined: not known yet). */
+  coaching?: FeatureCheck | undefined;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [today, setToday] = useState<Today>();
@@ -245,6 +250,23 @@ export function AgentDayView({
       {explanations !== undefined ? (
         <Explanations list={explanations} review={review} at={at} busy={busy} reviewed={reviewed} />
       ) : null}
+      <CoachingSection
+        client={client}
+        userId={userId}
+        name={name}
+        timeZone={timeZone}
+        now={now}
+        check={coaching}
+        evidence={() =>
+          coachingEvidence(
+            name,
+            timeZone,
+            day.start,
+            today?.exceptions,
+            typeof explanations === 'string' ? undefined : explanations,
+          )
+        }
+      />
       <div className="toolbar">
         <button type="button" onClick={() => setRefresh((r) => r + 1)}>
           Refresh

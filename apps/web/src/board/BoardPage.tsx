@@ -695,6 +695,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
             trail={live.model.trail}
             now={now}
             onClose={() => setParam('agent', undefined)}
+            coaching={access ? checkFeature(access, 'coaching') : undefined}
           />
         </Suspense>
       ) : null}

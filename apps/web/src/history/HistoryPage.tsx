@@ -2,11 +2,13 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import {
   addDays,
+  checkFeature,
   localDate,
   startOfDay,
   totalsOf,
   zoneOffsetMs,
   zonedDays,
+  type Access,
   type GenesysClient,
   type ZonedDay,
 } from '@adhere/genesys';
@@ -61,7 +63,7 @@ type View = (typeof VIEWS)[number][0];
 const MAX_DAYS = 397;
 
 /** Historical adherence over any range of the unit's days, in the unit's time zone unless another is chosen. */
-export function HistoryPage({ client }: { client: GenesysClient }) {
+export function HistoryPage({ client, access }: { client: GenesysClient; access?: Access | undefined }) {
   const [form, setForm] = useState({ mu: '', team: '', from: '', to: '', timeZone: '', exceptions: true });
   const [agents, setAgents] = useState<string[]>([]);
   const options = useHistoryOptions(client, form.mu);
@@ -234,14 +236,24 @@ export function HistoryPage({ client }: { client: GenesysClient }) {
           ) : null}
         </p>
       ) : null}
-      {report && details ? <ReportView client={client} report={report} details={details} /> : null}
+      {report && details ? <ReportView client={client} report={report} details={details} access={access} /> : null}
     </section>
   );
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-function ReportView({ client, report, details }: { client: GenesysClient; report: Report; details: UnitDetails }) {
+function ReportView({
+  client,
+  report,
+  details,
+  access,
+}: {
+  client: GenesysClient;
+  report: Report;
+  details: UnitDetails;
+  access: Access | undefined;
+}) {
   const { request, results } = report;
   const zone = request.timeZone;
   // Today in the unit's zone: a period that includes it is not over, and is drawn as "so far".
@@ -583,7 +595,15 @@ function ReportView({ client, report, details }: { client: GenesysClient; report
       ) : null}
       {view === 'week' ? <SlotHeatmap grid={slots} timeZone={zone} /> : null}
       {view === 'patterns' ? (
-        <PatternList patterns={patterns} names={names} formatDate={fmt.time} covered={weeksCovered} />
+        <PatternList
+          patterns={patterns}
+          names={names}
+          formatDate={fmt.time}
+          covered={weeksCovered}
+          client={client}
+          timeZone={zone}
+          coaching={access ? checkFeature(access, 'coaching') : undefined}
+        />
       ) : null}
     </div>
   );

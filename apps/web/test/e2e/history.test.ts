@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Request } from 'playwright-core';
-import { explanationsTruth, historicalTruth, seededHabits } from '@adhere/emulator/testing';
+import { coachingTruth, explanationsTruth, historicalTruth, seededHabits } from '@adhere/emulator/testing';
 import { addDays, localDate, startOfDay, totalsOf } from '@adhere/genesys';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 
@@ -383,6 +383,30 @@ describe('history in Chromium', () => {
       expect(found.sort()).toEqual(seeded.sort());
       expect(await axeAudit(page)).toEqual([]);
       await page.screenshot({ path: `${artifacts}history-patterns.png`, fullPage: true });
+    });
+
+    // Issue 20, item 5: from a recurring pattern to a coaching session carrying its evidence; the pattern then
+    // says coaching is booked.
+    it('books coaching from a pattern, with its evidence, and the pattern says it is booked', async () => {
+      const first = page.getByTestId('patterns').locator(':scope > li').first();
+      const userId = (await first.getAttribute('data-user'))!;
+      const times = Number(/Evidence: (\d+) times/.exec((await first.locator('summary').textContent()) ?? '')![1]);
+      await first.getByRole('button', { name: 'Schedule coaching…' }).click();
+      const description = await first.getByRole('textbox', { name: /What to talk about/ }).inputValue();
+      expect(description).toMatch(
+        /^.+: Late back from \w+ (on \w+s|around \d\d:\d\d on working days), in \d of the last 4 weeks/,
+      );
+      expect(description.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(times);
+      await first.getByRole('button', { name: 'Book in Genesys Cloud' }).click();
+      await expect
+        .poll(() => first.getByTestId('coaching-said').textContent())
+        .toMatch(/^Coaching booked for .+ \(30 min\)\.$/);
+      await first.getByTestId('coaching-booked').waitFor();
+      const booked = coachingTruth(stack.emulator, userId);
+      expect(booked).toHaveLength(1);
+      expect(booked[0]!.description).toBe(description);
+      expect(booked[0]!.lengthInMinutes).toBe(30);
+      expect(await axeAudit(page)).toEqual([]);
     });
 
     it('trends per day and week, the week heatmap, and an agent timeline render and pass axe', async () => {

@@ -9,6 +9,7 @@ export const APP_SCOPES = [
   'notifications',
   'groups:readonly',
   'presence:readonly',
+  'coaching',
 ];
 
 /** A public PKCE client whose redirect URI is `${appOrigin}/callback`. */

@@ -41,3 +41,8 @@ export function explanationsTruth(emulator: Emulator, userId: string, startDate:
     .forAgent(agent, Date.parse(startDate), Date.parse(endDate))
     .map(explanationModel);
 }
+
+/** The coaching appointments booked for an agent, as the emulator holds them (earliest first). */
+export function coachingTruth(emulator: Emulator, userId: string) {
+  return emulator.context.coaching.of([userId]).map((a) => ({ ...a, dateStart: new Date(a.start).toISOString() }));
+}

@@ -21,6 +21,7 @@ const KNOWN_SCOPES = new Set(
     'routing',
     'conversations',
     'authorization',
+    'coaching',
   ].flatMap((s) => (s === 'user-basic-info' || s === 'notifications' ? [s] : [s, `${s}:readonly`])),
 );
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
