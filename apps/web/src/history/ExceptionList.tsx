@@ -13,6 +13,8 @@ export interface ExceptionListProps {
   formatTime: (epochMs: number) => string;
   explanationsNote: string | undefined;
   onExport: (rows: ExceptionRow[]) => void;
+  /** The file the export writes ("CSV", "Excel"). */
+  fileWords: string;
   /** The report's count as Genesys gives it (by day): said beside the list's own when the two differ. */
   genesysCount: number;
 }
@@ -24,6 +26,7 @@ export function ExceptionList({
   formatTime,
   explanationsNote,
   onExport,
+  fileWords,
   genesysCount,
 }: ExceptionListProps) {
   const [sort, setSort] = useState<{ key: SortKey; down: boolean }>({ key: 'start', down: false });
@@ -127,7 +130,7 @@ export function ExceptionList({
           min
         </label>
         <button type="button" onClick={() => onExport(shown)}>
-          Export these exceptions (CSV)
+          Export these exceptions ({fileWords})
         </button>
       </div>
       <p role="status" data-testid="exception-count">

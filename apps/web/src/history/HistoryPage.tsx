@@ -14,8 +14,10 @@ import {
 } from '@adhere/genesys';
 import { activityWords, countWords, explanationWords, impactWords } from '../words.js';
 import { AgentTable } from './AgentTable.js';
-import { downloadCsv, isoWithOffset } from './csv.js';
-import { exportTable, whenScheduled, type Column, type ExportForm } from './export-table.js';
+import { isoWithOffset } from './csv.js';
+import { exportTable, whenScheduled, type Cell, type Column, type ExportForm } from './export-table.js';
+import { FILE_WORDS, saveTable, type FileKind } from './save-table.js';
+import { summariseExceptions, type ExceptionSummary } from './exception-summary.js';
 import { ExceptionList } from './ExceptionList.js';
 import { PatternList } from './PatternList.js';
 import { findPatterns } from './patterns.js';
@@ -261,6 +263,7 @@ function ReportView({
   const [view, setView] = useState<View>('agents');
   const [selected, setSelected] = useState<string>();
   const [forTools, setForTools] = useState(false);
+  const [fileKind, setFileKind] = useState<FileKind>('csv');
   const { targetPercent: target, thresholdSeconds, names } = details;
 
   const days = useMemo(() => zonedDays(zone, request.from, request.to), [zone, request.from, request.to]);
@@ -308,15 +311,17 @@ function ReportView({
   const teamName = (id: string) => details.teams.find((t) => t.id === id)?.name ?? id;
   const name = (id: string) => names.get(id) ?? id;
   const iso = (t: number) => isoWithOffset(t, zoneOffsetMs(zone, t));
-  const file = (kind: string) => `adherence-${kind}-${request.from}-to-${request.to}.csv`;
+  const file = (kind: string) => `adherence-${kind}-${request.from}-to-${request.to}`;
+  const save = (kind: string, sheet: string, rows: Cell[][]) => void saveTable(file(kind), rows, fileKind, sheet);
   const dayOfOffset = (d: ZonedDay[]) => new Map(d.map((x) => [Math.round((x.start - d[0]!.start) / 1000), x]));
 
   // Columns for people (words, h:mm and minutes) or for tools (Genesys's field names, seconds): one choice, beside
   // the buttons. Days and agents with no schedule are left empty either way (issue 22, item 2).
   const exportForm: ExportForm = forTools ? 'tools' : 'people';
   const exportAgents = () =>
-    downloadCsv(
-      file('agents'),
+    save(
+      'agents',
+      'Per agent',
       exportTable<AgentRow>(
         [
           { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
@@ -380,8 +385,9 @@ function ReportView({
       kind: 'seconds',
       value: (r) => r.d[field],
     });
-    downloadCsv(
-      file('agent-days'),
+    save(
+      'agent-days',
+      'Per agent-day',
       exportTable<DayRow>(
         [
           { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
@@ -425,8 +431,9 @@ function ReportView({
     );
   };
   const exportExceptions = (rows: ExceptionRow[]) =>
-    downloadCsv(
-      file('exceptions'),
+    save(
+      'exceptions',
+      'Exceptions',
       exportTable<ExceptionRow>(
         [
           { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
@@ -461,6 +468,27 @@ function ReportView({
       ),
     );
 
+  // Per agent and kind of exception: what a supervisor brings to a one-to-one (issue 22, item 9).
+  const exportExceptionSummary = () =>
+    save(
+      'exceptions-summary',
+      'Exceptions summary',
+      exportTable<ExceptionSummary>(
+        [
+          { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
+          { words: 'Agent id', field: 'userId', value: (r) => r.userId },
+          { words: 'Exception', field: 'exception', value: (r) => r.what },
+          { words: 'Times', field: 'count', value: (r) => r.times },
+          { words: 'In all', field: 'durationSeconds', kind: 'seconds', value: (r) => r.seconds },
+          { words: 'Longest', field: 'longestSeconds', kind: 'seconds', value: (r) => r.longestSeconds },
+          { words: 'Explained and approved', field: 'approvedCount', value: (r) => r.approved },
+          { words: 'Time zone', field: 'timeZone', value: () => zone },
+        ],
+        summariseExceptions(allExceptions(), name),
+        exportForm,
+      ),
+    );
+
   const selectedResult = selected ? results.find((r) => r.userId === selected) : undefined;
   const weeksCovered = request.exceptions && days.length >= 21;
   return (
@@ -491,16 +519,28 @@ function ReportView({
         </p>
         <div className="toolbar no-print" role="group" aria-label="Export">
           <button type="button" onClick={exportAgents}>
-            Export per agent (CSV)
+            Export per agent ({FILE_WORDS[fileKind]})
           </button>
           <button type="button" onClick={exportAgentDays}>
-            Export per agent-day (CSV)
+            Export per agent-day ({FILE_WORDS[fileKind]})
           </button>
           {request.exceptions ? (
-            <button type="button" onClick={() => exportExceptions(allExceptions())}>
-              Export exceptions (CSV)
-            </button>
+            <>
+              <button type="button" onClick={() => exportExceptions(allExceptions())}>
+                Export exceptions ({FILE_WORDS[fileKind]})
+              </button>
+              <button type="button" onClick={exportExceptionSummary}>
+                Export exceptions summary ({FILE_WORDS[fileKind]})
+              </button>
+            </>
           ) : null}
+          <label>
+            File{' '}
+            <select value={fileKind} onChange={(e) => setFileKind(e.target.value as FileKind)}>
+              <option value="csv">CSV</option>
+              <option value="xlsx">Excel workbook (.xlsx)</option>
+            </select>
+          </label>
           <label>
             <input type="checkbox" checked={forTools} onChange={(e) => setForTools(e.target.checked)} /> For tools:
             Genesys's field names, times in seconds
@@ -587,6 +627,7 @@ function ReportView({
             formatTime={fmt.time}
             explanationsNote={report.explanationsNote}
             onExport={exportExceptions}
+            fileWords={FILE_WORDS[fileKind]}
             genesysCount={exceptionCount}
           />
         ) : (

@@ -1,6 +1,7 @@
 // History in Chromium against the emulator: days in the unit's zone, any range in chunks, and every view's
 // numbers checked against what the emulator knows to be true.
 import { readFile } from 'node:fs/promises';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { coachingTruth, explanationsTruth, historicalTruth, seededHabits } from '@adhere/emulator/testing';
@@ -322,6 +323,37 @@ describe('history in Chromium', () => {
       expect(off.every((c) => c[adh!] === '' && c[conf!] === '')).toBe(true);
       expect(cells.filter((c) => c[sched!] === 'yes').every((c) => c[adh!] !== '')).toBe(true);
       await page.getByLabel('Agent', { exact: true }).fill('');
+
+      // Issue 22, item 9: the exceptions summarised per agent and kind, in a workbook a spreadsheet opens.
+      // Read back by read-excel-file, a reader nobody here wrote; the sums equal the full list's.
+      const all = Number(/^(\d+) exceptions/.exec((await page.getByTestId('exception-count').textContent()) ?? '')![1]);
+      await page.getByLabel('File').selectOption('xlsx');
+      const [summary] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export exceptions summary (Excel)' }).click(),
+      ]);
+      expect(summary.suggestedFilename()).toMatch(/^adherence-exceptions-summary-.+\.xlsx$/);
+      const sheets = await readXlsxFile(await readFile((await summary.path())!));
+      expect(sheets.map((x) => x.sheet)).toEqual(['Exceptions summary']);
+      const [header, ...rowsOut] = sheets[0]!.data;
+      expect(header).toEqual([
+        'Agent',
+        'Agent id',
+        'Exception',
+        'Times',
+        'In all (h:mm)',
+        'In all (minutes)',
+        'Longest (h:mm)',
+        'Longest (minutes)',
+        'Explained and approved',
+        'Time zone',
+      ]);
+      expect(rowsOut.reduce((n, r) => n + Number(r[3]), 0)).toBe(all);
+      expect(rowsOut.length).toBeLessThan(all);
+      const mineSummed = rowsOut.filter((r) => r[1] === agent.id).reduce((n, r) => n + Number(r[3]), 0);
+      expect(mineSummed).toBe(want.length);
+      expect(typeof rowsOut[0]![5]).toBe('number'); // minutes stay numbers: they sum in the sheet
+      await page.getByLabel('File').selectOption('csv');
     });
 
     it('team comparison equals the emulator’s teams', async () => {
