@@ -507,13 +507,15 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
         // Issue 22, item 9: the exceptions export of that report, full and summarised, CSV and Excel: the time from
         // the click to the file handed to the download, and its size (the full CSV was 20 MB for a month of a unit).
         const sizes: string[] = [];
+        page.on('pageerror', (e) => console.log(`    (the page failed: ${e.message})`));
+        page.on('console', (m) => m.type() === 'error' && console.log(`    (console: ${m.text()})`));
         for (const file of ['csv', 'xlsx'] as const) {
           await page.getByLabel('File').selectOption(file);
           for (const which of ['exceptions', 'exceptions summary']) {
             const label = `Export ${which} (${file === 'csv' ? 'CSV' : 'Excel'})`;
             const c0 = performance.now();
             const [download] = await Promise.all([
-              page.waitForEvent('download'),
+              page.waitForEvent('download', { timeout: 120_000 }),
               page.getByRole('button', { name: label, exact: true }).click(),
             ]);
             const bytes = statSync((await download.path())!).size;

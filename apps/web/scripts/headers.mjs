@@ -47,6 +47,9 @@ export function contentSecurityPolicy(config) {
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
+    // The Excel export zips its workbook in a worker made from a blob (fflate, under write-excel-file): a worker
+    // made from a blob by our own script inherits this very policy (CSP Level 3), so this opens nothing new.
+    "worker-src 'self' blob:",
     `connect-src 'self' ${[...origins].join(' ')}`,
     "form-action 'self'",
     `frame-ancestors ${frameAncestors(config)}`,

@@ -312,7 +312,16 @@ function ReportView({
   const name = (id: string) => names.get(id) ?? id;
   const iso = (t: number) => isoWithOffset(t, zoneOffsetMs(zone, t));
   const file = (kind: string) => `adherence-${kind}-${request.from}-to-${request.to}`;
-  const save = (kind: string, sheet: string, rows: Cell[][]) => void saveTable(file(kind), rows, fileKind, sheet);
+  const [saving, setSaving] = useState<string>();
+  // A month of a unit's exceptions is a large workbook (seconds to write): said while it is written, and if it fails.
+  const save = (kind: string, sheet: string, rows: Cell[][]) => {
+    if (fileKind === 'csv') return void saveTable(file(kind), rows, fileKind, sheet);
+    setSaving(`Writing the Excel workbook (${(rows.length - 1).toLocaleString()} rows)…`);
+    saveTable(file(kind), rows, fileKind, sheet).then(
+      () => setSaving(undefined),
+      (e: Error) => setSaving(`The workbook could not be written: ${e.message}`),
+    );
+  };
   const dayOfOffset = (d: ZonedDay[]) => new Map(d.map((x) => [Math.round((x.start - d[0]!.start) / 1000), x]));
 
   // Columns for people (words, h:mm and minutes) or for tools (Genesys's field names, seconds): one choice, beside
@@ -548,6 +557,11 @@ function ReportView({
           <button type="button" onClick={() => window.print()}>
             Print
           </button>
+          {saving ? (
+            <span role="status" data-testid="export-saving">
+              {saving}
+            </span>
+          ) : null}
         </div>
       </div>
       <div className="views no-print" role="group" aria-label="Report view">

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import readXlsxFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { artifacts, signIn, startStack, type Stack } from './harness.js';
@@ -101,6 +102,20 @@ describe('the adherence SPA in Chromium', () => {
     const dayLines = (await readFile((await days.path())!, 'utf8')).slice(1).trim().split('\r\n');
     expect(dayLines).toHaveLength(muAgents().length * 2 + 1);
     expect(dayLines[1]).toMatch(/,2026-11-22,2026-11-22T00:00:00\+00:00,24,/);
+    // The same table as an Excel workbook, under the app's own CSP (this context does not bypass it: the workbook
+    // is zipped in a worker made from a blob), read back by read-excel-file.
+    await page.getByLabel('File').selectOption('xlsx');
+    const [book] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export per agent (Excel)' }).click(),
+    ]);
+    expect(book.suggestedFilename()).toBe('adherence-agents-2026-11-22-to-2026-11-23.xlsx');
+    const [sheet] = await readXlsxFile(await readFile((await book.path())!));
+    expect(sheet!.data[0]!.join(',')).toBe(lines[0]);
+    expect(sheet!.data).toHaveLength(muAgents().length + 1);
+    expect(sheet!.data[1]![1]).toBe(userId);
+    expect(sheet!.data[1]![2]).toBe(shown); // a number, as in Genesys's figure
+    await page.getByLabel('File').selectOption('csv');
   });
 
   it('reports on chosen agents only', async () => {
