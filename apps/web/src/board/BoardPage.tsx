@@ -353,8 +353,10 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         if (!p)
           return <span title="Not seen yet: known once the agent's schedule moves on while the board is open">–</span>;
         return (
-          <span title={p.category}>
-            {activityNameOf(p.codeId, p.category)} until {at(r, p.until)}
+          // Issue 20, item 7: how long ago the previous activity ended, beside when.
+          <span title={`${p.category}, ended at ${at(r, p.until)}`}>
+            {activityNameOf(p.codeId, p.category)}, ended{' '}
+            {now - p.until < 60_000 ? 'just now' : `${formatDuration(now - p.until)} ago`}
           </span>
         );
       },
