@@ -152,7 +152,7 @@ describe('nginx serves the build as the Node server does', () => {
 
 describe('the shipped server block for a real org', () => {
   it('is valid nginx configuration and allows only that environment in its CSP', async () => {
-    const { renderServerBlock, renderStandaloneConf } = await import('../../scripts/nginx-conf.mjs');
+    const { renderServerBlock } = await import('../../scripts/nginx-conf.mjs');
     const config = { region: 'eu_west_1', clientId: 'c', redirectUri: 'https://your.app/callback' };
     const block = renderServerBlock({ root: '/srv/adhere', config });
     // Issue 25, item 3: the hosts the app talks to, named; no wildcard over every host of the region.
@@ -163,20 +163,13 @@ describe('the shipped server block for a real org', () => {
     expect(block).not.toContain('*');
     // The HSTS hook for TLS deployments, commented out.
     expect(block).toMatch(/# +add_header Strict-Transport-Security/);
-    const prefix = await mkdtemp(join(tmpdir(), 'adhere-nginx-t-'));
-    await writeFile(
-      join(prefix, 'nginx.conf'),
-      renderStandaloneConf({ prefix, root: dist, listen: '127.0.0.1:9', config }),
-    );
-    const check = spawnSync(NGINX, ['-t', '-q', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
-    expect(check.stderr).toBe('');
-    expect(check.status).toBe(0);
+    await expectNginxAccepts(config);
   });
 
   // Issue 21, item 1: an embeddable deployment is framed by its region's Genesys Cloud only; X-Frame-Options
   // (which cannot name an origin) is left out so that frame-ancestors decides. Chromium obeys it in embedded.test.ts.
   it("an embeddable deployment: frame-ancestors names the region's Genesys Cloud only, and nginx accepts it", async () => {
-    const { renderServerBlock, renderStandaloneConf } = await import('../../scripts/nginx-conf.mjs');
+    const { renderServerBlock } = await import('../../scripts/nginx-conf.mjs');
     const config = { region: 'eu_west_1', clientId: 'c', redirectUri: 'https://your.app/callback', embeddable: true };
     const block = renderServerBlock({ root: '/srv/adhere', config });
     expect(block).toContain('frame-ancestors https://apps.mypurecloud.ie;');
@@ -186,13 +179,19 @@ describe('the shipped server block for a real org', () => {
     const standalone = renderServerBlock({ root: '/srv/adhere', config: { ...config, embeddable: false } });
     expect(standalone).toContain("frame-ancestors 'none'");
     expect(standalone).toContain('add_header X-Frame-Options "DENY" always;');
-    const prefix = await mkdtemp(join(tmpdir(), 'adhere-nginx-t-'));
-    await writeFile(
-      join(prefix, 'nginx.conf'),
-      renderStandaloneConf({ prefix, root: dist, listen: '127.0.0.1:9', config }),
-    );
-    const check = spawnSync(NGINX, ['-t', '-q', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
-    expect(check.stderr).toBe('');
-    expect(check.status).toBe(0);
+    await expectNginxAccepts(config);
   });
 });
+
+/** `nginx -t` on the standalone configuration rendered for `config`: nginx must accept it as it is shipped. */
+async function expectNginxAccepts(config: Record<string, string | boolean>): Promise<void> {
+  const { renderStandaloneConf } = await import('../../scripts/nginx-conf.mjs');
+  const prefix = await mkdtemp(join(tmpdir(), 'adhere-nginx-t-'));
+  await writeFile(
+    join(prefix, 'nginx.conf'),
+    renderStandaloneConf({ prefix, root: dist, listen: '127.0.0.1:9', config }),
+  );
+  const check = spawnSync(NGINX, ['-t', '-q', '-p', prefix, '-c', join(prefix, 'nginx.conf')], { encoding: 'utf8' });
+  expect(check.stderr).toBe('');
+  expect(check.status).toBe(0);
+}
