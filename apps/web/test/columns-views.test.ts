@@ -1,7 +1,7 @@
 // Issue 22 (what to build 6) and issue 20, item 6: the board's columns chosen and kept; saved views kept and read
 // back checked.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { moveColumn, readColumnOrder, visibleColumns } from '../src/board/columns.js';
+import { moveColumn, readColumnOrder, readColumnWidths, visibleColumns, writeColumns } from '../src/board/columns.js';
 
 const KNOWN = ['name', 'adherenceState', 'situation', 'impact'];
 const cols = KNOWN.map((key) => ({ key }));
@@ -12,6 +12,20 @@ describe('columns', () => {
     expect(readColumnOrder('situation,name', KNOWN)).toEqual(['name', 'situation']);
     expect(readColumnOrder(null, KNOWN)).toBeUndefined();
     expect(readColumnOrder('<script>', KNOWN)).toEqual(['name']);
+  });
+
+  it('widths ride in the same address as the order: key:rem, only in range, dropped (not clamped) otherwise', () => {
+    expect(readColumnOrder('situation:12,impact', KNOWN)).toEqual(['name', 'situation', 'impact']);
+    expect([
+      ...readColumnWidths('name:12,situation:9.5,impact:3,bogus:10,adherenceState:1e3,situation:x', KNOWN),
+    ]).toEqual([
+      ['name', 12],
+      ['situation', 9.5],
+    ]);
+    expect(readColumnWidths(null, KNOWN).size).toBe(0);
+    expect(writeColumns(['name', 'situation', 'impact'], new Map([['situation', 14]]))).toBe(
+      'name,situation:14,impact',
+    );
   });
 
   it('shows the chosen columns in order, all by default, never one with nothing to show', () => {

@@ -43,7 +43,7 @@ import {
 } from '../words.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 import { useDistinctNames } from './useDistinctNames.js';
-import { readColumnOrder, visibleColumns } from './columns.js';
+import { readColumnOrder, readColumnWidths, visibleColumns, writeColumns } from './columns.js';
 import { ColumnChooser } from './ColumnChooser.js';
 import { SavedViews } from './SavedViews.js';
 import { ExcuseDialog, type Spell } from './ExcuseDialog.js';
@@ -521,10 +521,19 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     q.get('cols'),
     columns.map((c) => c.key),
   );
+  // Widths the supervisor dragged (issue 22, item 6), kept in `cols` with the order, so saved views keep them too.
+  const widths = readColumnWidths(
+    q.get('cols'),
+    columns.map((c) => c.key),
+  );
   // A narrow table keeps the most important columns and moves the rest into each row's details: the supervisor's
   // own order (when they chose one) says what matters most to them; else the board's.
-  const chosen = visibleColumns(columns, order, unavailable);
+  const chosen = visibleColumns(columns, order, unavailable).map((c) =>
+    widths.has(c.key) ? { ...c, minRem: widths.get(c.key)!, grow: 0 } : c,
+  );
   const shownColumns = order ? chosen.map((c, i) => ({ ...c, priority: i })) : chosen;
+  const resize = (key: string, rem: number) =>
+    setParam('cols', writeColumns(order ?? columns.map((c) => c.key), new Map(widths).set(key, rem)));
   const [toolsOpen, setToolsOpen] = useWideScreen();
   return (
     <section className="board" aria-labelledby="board-title" data-now={now}>
@@ -625,7 +634,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
               columns={columns}
               shown={order ?? columns.map((c) => c.key)}
               unavailable={unavailable}
-              onChange={(keys) => setParam('cols', keys.join(','))}
+              onChange={(keys) => setParam('cols', writeColumns(keys, widths))}
             />
             <SavedViews />
           </div>
@@ -836,6 +845,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
           rowOf={rowOf}
           columns={shownColumns}
           rowLabel={(r) => nameOf(r.userId)}
+          onResize={resize}
           label="Agents"
           sortKey={sortKey}
           descending={descending}

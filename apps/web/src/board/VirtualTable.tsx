@@ -1,5 +1,6 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { fitColumns, rowOffsets } from './table-layout.js';
+import { MAX_COLUMN_REM, MIN_COLUMN_REM } from './columns.js';
 
 export interface Column<T> {
   key: string;
@@ -110,6 +111,8 @@ interface Props<T> {
   sortKey?: string;
   descending?: boolean;
   onSort?: (key: string) => void;
+  /** A column resized (rem): by dragging its header's edge, or with the arrow keys on it. */
+  onResize?: (key: string, rem: number) => void;
 }
 
 const OVERSCAN = 8;
@@ -133,6 +136,7 @@ export function VirtualTable<T>({
   sortKey,
   descending,
   onSort,
+  onResize,
 }: Props<T>) {
   const table = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -259,6 +263,7 @@ export function VirtualTable<T>({
               ) : (
                 c.label
               )}
+              {onResize ? <ResizeHandle column={c} remPx={box.remPx} onResize={onResize} /> : null}
             </div>
           ))}
           {moved.length > 0 ? (
@@ -308,5 +313,54 @@ export function VirtualTable<T>({
         </div>
       </div>
     </div>
+  );
+}
+
+/**
+ * A column's right edge: drag it, or focus it and use the arrow keys (a rem a press, Shift for four), as the WAI-ARIA
+ * window splitter pattern has it. The width is the column's floor; the table still gives way by priority.
+ */
+function ResizeHandle<T>({
+  column,
+  remPx,
+  onResize,
+}: {
+  column: Column<T>;
+  remPx: number;
+  onResize: (key: string, rem: number) => void;
+}) {
+  const [dragging, setDragging] = useState<{ x: number; rem: number; now: number }>();
+  const clamp = (rem: number) => Math.round(Math.min(MAX_COLUMN_REM, Math.max(MIN_COLUMN_REM, rem)) * 2) / 2;
+  const current = dragging?.now ?? column.minRem;
+  return (
+    <span
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Width of ${column.label}`}
+      aria-valuemin={MIN_COLUMN_REM}
+      aria-valuemax={MAX_COLUMN_REM}
+      aria-valuenow={current}
+      aria-valuetext={`${current} rem`}
+      tabIndex={0}
+      className="col-resize"
+      onKeyDown={(e) => {
+        const step = (e.shiftKey ? 4 : 1) * ({ ArrowRight: 1, ArrowLeft: -1 }[e.key] ?? 0);
+        if (step === 0) return;
+        e.preventDefault();
+        e.stopPropagation();
+        onResize(column.key, clamp(column.minRem + step));
+      }}
+      onPointerDown={(e) => {
+        e.currentTarget.setPointerCapture(e.pointerId);
+        setDragging({ x: e.clientX, rem: column.minRem, now: column.minRem });
+      }}
+      onPointerMove={(e) => {
+        if (dragging) setDragging({ ...dragging, now: clamp(dragging.rem + (e.clientX - dragging.x) / remPx) });
+      }}
+      onPointerUp={() => {
+        if (dragging && dragging.now !== column.minRem) onResize(column.key, dragging.now);
+        setDragging(undefined);
+      }}
+    />
   );
 }

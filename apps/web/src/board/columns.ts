@@ -7,8 +7,41 @@
 /** The columns' keys in a chosen order, read from `cols` ("name,adherenceState,…"), or undefined for the default. */
 export function readColumnOrder(value: string | null, known: readonly string[]): string[] | undefined {
   if (!value) return undefined;
-  const keys = [...new Set(value.split(','))].filter((k) => known.includes(k) && k !== 'name');
+  const keys = [...new Set(value.split(',').map((k) => k.split(':')[0]!))].filter(
+    (k) => known.includes(k) && k !== 'name',
+  );
   return ['name', ...keys];
+}
+
+/** Narrowest and widest a resized column may be (rem): wide enough for a word, never wider than a screen. */
+export const MIN_COLUMN_REM = 4;
+export const MAX_COLUMN_REM = 40;
+
+/**
+ * Widths the supervisor gave columns, read from `cols` ("name:12,adherenceState,…": a key may carry its width in
+ * rem). Out-of-range or malformed widths are dropped, not clamped: the column keeps its own.
+ */
+export function readColumnWidths(value: string | null, known: readonly string[]): Map<string, number> {
+  const widths = new Map<string, number>();
+  for (const part of (value ?? '').split(',')) {
+    const [key, rem] = part.split(':');
+    const n = Number(rem);
+    if (
+      key &&
+      known.includes(key) &&
+      rem !== undefined &&
+      /^\d+(\.\d)?$/.test(rem) &&
+      n >= MIN_COLUMN_REM &&
+      n <= MAX_COLUMN_REM
+    )
+      widths.set(key, n);
+  }
+  return widths;
+}
+
+/** `cols` for an order and widths: "key" or "key:rem" each, in order. */
+export function writeColumns(order: readonly string[], widths: ReadonlyMap<string, number>): string {
+  return order.map((k) => (widths.has(k) ? `${k}:${widths.get(k)}` : k)).join(',');
 }
 
 /** The columns to show: in the chosen order when there is one, else all in their own order; unavailable ones out. */

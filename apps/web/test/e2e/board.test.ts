@@ -756,6 +756,19 @@ describe('the live board in Chromium', () => {
       before.length,
     );
     await chooser.locator('summary').click();
+    // Issue 22, item 6: a column resized from the keyboard on its edge (a rem a press); the width is in the address.
+    const situationHeader = page.locator('.vtable-head [role="columnheader"]', { hasText: 'Situation' });
+    const widthBefore = (await situationHeader.boundingBox())!.width;
+    const edge = page.getByRole('separator', { name: 'Width of Situation' });
+    const remBefore = Number(await edge.getAttribute('aria-valuenow'));
+    await edge.focus();
+    for (let n = 0; n < 6; n++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).searchParams.get('cols')).toContain(`situation:${remBefore + 6}`);
+    // A resized column is exactly its width, not a share of what is left.
+    const remPx = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const width = async () => Math.round((await situationHeader.boundingBox())!.width / remPx);
+    await expect.poll(width).toBe(remBefore + 6);
+    expect(widthBefore).toBeGreaterThan(0);
     // Saved under a name; the board changed afterwards; the view brings it back.
     const views = page.locator('details.saved-views');
     await views.locator('summary').click();
@@ -766,8 +779,13 @@ describe('the live board in Chromium', () => {
     await chooser.getByRole('checkbox', { name: 'Effect on service' }).check();
     await chooser.locator('summary').click();
     await expect.poll(headers).toContain('Effect on service');
+    await edge.focus();
+    for (let n = 0; n < 6; n++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(width).toBe(remBefore);
     await views.getByRole('link', { name: 'Lunch cover' }).click();
     await expect.poll(headers).toEqual(saved);
+    // The view keeps the width too.
+    await expect.poll(width).toBe(remBefore + 6);
     expect(await axeAudit(page)).toEqual([]);
     await views.getByRole('button', { name: 'Delete the view Lunch cover' }).click();
     expect(await views.getByRole('link', { name: 'Lunch cover' }).count()).toBe(0);
