@@ -5,6 +5,8 @@ import type { AgentAdherence } from '@adhere/genesys';
 import { loadAlerted, loadAlertPrefs, saveAlerted, saveAlertPrefs } from '../preferences/alert-prefs.js';
 import { activityWords } from '../words.js';
 import { AlertWatch, type Alert, type AlertPrefs, type MassDeviation } from './alerts.js';
+import { SituationWatch } from './situation-alerts.js';
+import { SITUATION_WORDS } from './situations.js';
 import type { BoardModel } from './board-model.js';
 import { formatDuration } from './state-style.js';
 import type { Thresholds } from './thresholds.js';
@@ -21,6 +23,8 @@ export function useAlerts(
   const [prefs, setPrefsState] = useState(loadAlertPrefs);
   const watch = useRef<AlertWatch | undefined>(undefined);
   watch.current ??= new AlertWatch(loadAlerted());
+  const situations = useRef<SituationWatch | undefined>(undefined);
+  situations.current ??= new SituationWatch();
   const [alerts, setAlerts] = useState<Alert[]>([]);
   const [mass, setMass] = useState<MassDeviation[]>([]);
   /** Who was already past the threshold when the board opened: listed once, one summary notification. */
@@ -41,6 +45,18 @@ export function useAlerts(
         setAlreadyOut(result.alreadyOut);
         announceAlreadyOut(result.alreadyOut.length, prefs);
       } else setAlreadyOut((a) => a ?? []);
+      // Situations (issue 22, what to build 1): each alerts when it turns severe; those severe at opening, once.
+      if (model.situationOf) {
+        const muted = (id: string) =>
+          prefs.mutedAgents.includes(id) || prefs.mutedUnits.includes(model.get(id)?.managementUnitId ?? '');
+        const s = situations.current!.check(model.all(), now, model.situationOf, muted);
+        if (s.already.length > 0) announceSituationsAlready(s.already.length, prefs);
+        for (const a of s.alerts)
+          notify(prefs, `${nameRef.current(a.userId)}: ${SITUATION_WORDS[a.kind].toLowerCase()}`, {
+            body: `For ${formatDuration(now - a.since)}, severe. Listed on the board under Situation.`,
+            tag: a.key,
+          });
+      }
       if (result.alerts.length === 0) return;
       saveAlerted(w.keys());
       setAlerts((a) => [...result.alerts, ...a].slice(0, 200));
@@ -72,6 +88,20 @@ function announceAlreadyOut(count: number, prefs: AlertPrefs) {
       ? '1 agent was already severely out of adherence when the board opened'
       : `${count} agents were already severely out of adherence when the board opened`,
     { body: 'They are listed on the board, longest out first.', tag: 'already-out' },
+  );
+}
+
+/** One notification for everyone already in a severe situation when the board opened. */
+function announceSituationsAlready(count: number, prefs: AlertPrefs) {
+  notify(
+    prefs,
+    count === 1
+      ? '1 agent was already in a severe situation when the board opened'
+      : `${count} agents were already in a severe situation when the board opened`,
+    {
+      body: 'Late log-ins, early log-outs, overruns: filter the board by "In a situation now".',
+      tag: 'already-in-situation',
+    },
   );
 }
 

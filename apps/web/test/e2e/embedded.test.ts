@@ -131,6 +131,22 @@ describe('inside Genesys Cloud (the emulator framing the app as a client app)', 
           protocol: 'purecloud-client-apps',
         }),
       );
+    // Situations (issue 22, what to build 1): those already severe when the board opened, in one toast too, no more
+    // than the board counts in a situation.
+    const inSituation = await frame
+      .locator('[data-situation] strong')
+      .allTextContents()
+      .then((xs) => xs.reduce((n, x) => n + Number(x), 0));
+    const situationToast = async () =>
+      (await shellLog(page)).accepted
+        .map((m) => String(m.title ?? ''))
+        .map((t) => /^(\d+) agents? (?:was|were) already in a severe situation when the board opened$/.exec(t)?.[1])
+        .filter((x) => x !== undefined)
+        .map(Number);
+    await expect.poll(situationToast).toHaveLength(1);
+    const [severe] = await situationToast();
+    expect(severe).toBeGreaterThan(0);
+    expect(severe).toBeLessThanOrEqual(inSituation);
     // Shown in Genesys Cloud's toast area, as text.
     await page.getByRole('log', { name: 'Notifications' }).getByText(`${count} agent`).first().waitFor();
   });
