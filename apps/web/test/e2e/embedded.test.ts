@@ -40,6 +40,8 @@ const shellLog = (page: Page) =>
 /** The shell page and Adhere's frame in it, the frame's Sign in page showing. */
 async function openShell(query = ''): Promise<{ page: Page; frame: Frame }> {
   const page = await context.newPage();
+  // Genesys's toasts go after 7 s; here they stay, so a slow machine still finds them when it looks.
+  await page.addInitScript(() => ((window as unknown as { shellKeepToasts: boolean }).shellKeepToasts = true));
   await page.goto(`${stack.emulator.appsUrl}/${query}`);
   const frame = page.frame({ url: (u) => u.origin === stack.app });
   if (!frame) throw new Error('the shell framed nothing at the app origin');
@@ -167,6 +169,7 @@ describe('inside Genesys Cloud (the emulator framing the app as a client app)', 
     await frame.evaluate(() => new Promise((r) => setTimeout(r, 0)));
     await frame.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
     expect(await frame.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    expect((await shellLog(page)).accepted.map((m) => m.action)).not.toContain('stopped');
   });
 
   it("Genesys Cloud's sign-out stops Adhere: its token is revoked and the frame shows Sign in", async () => {
