@@ -38,6 +38,9 @@ describe('situation alerts', () => {
     expect(second.already).toEqual([]);
     expect(second.alerts.map((x) => x.userId)).toEqual(['c']);
     expect(w.check(all, t0 + 6 * MIN, judge(table)).alerts).toEqual([]);
+    // b judged again as more is known (today's schedule came): the same episode, no alert.
+    table.b = ['lateLogIn', t0 - 60 * MIN];
+    expect(w.check(all, t0 + 7 * MIN, judge(table)).alerts).toEqual([]);
     // a's situation ends and a new one begins: a new episode, a new alert once severe.
     table.a = ['mealOverrun', t0 + 6 * MIN];
     expect(w.check(all, t0 + 20 * MIN, judge(table)).alerts).toEqual([]);

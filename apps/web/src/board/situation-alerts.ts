@@ -7,7 +7,7 @@ import type { AgentAdherence } from '@adhere/genesys';
 import type { Situation, SituationKind } from './situations.js';
 
 export interface SituationAlert {
-  /** Agent, kind and the episode's start: one alert per situation per episode. */
+  /** Agent and the episode's start: one alert per episode, whatever its kind is judged to be as more is known. */
   key: string;
   userId: string;
   kind: SituationKind;
@@ -36,7 +36,9 @@ export class SituationWatch {
       const s = situationOf(r, now);
       if (!s?.severe || muted(r.userId)) continue;
       const since = now - s.ms;
-      const key = `${r.userId}:${s.kind}:${since}`;
+      // The episode, not its kind: an agent offline since before the board opened is judged again when today's
+      // schedule arrives (a late log-in becomes "logged out early"); that is the same situation, not news.
+      const key = `${r.userId}:${since}`;
       current.add(key);
       if (this.seen.has(key)) continue;
       const alert = { key, userId: r.userId, kind: s.kind, since };
