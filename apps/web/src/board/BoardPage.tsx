@@ -454,6 +454,15 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       priority: 8,
       render: (r) => {
         const p = todayOf(r);
+        // Nothing scheduled so far today: no adherence to judge, so no figure (Genesys's 100 % would overstate the
+        // team, as days off did in the exports; issue 22, item 2).
+        const sched = today.units.byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now)?.scheduledMs;
+        if (p !== undefined && sched === 0)
+          return (
+            <span title="Nothing has been scheduled for this agent so far today: there is no adherence to judge">
+              –
+            </span>
+          );
         return p === undefined ? (
           <span title="Today's figures have not come from Genesys yet">–</span>
         ) : (
