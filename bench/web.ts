@@ -9,6 +9,7 @@ import { appClient, tokenFor } from '@adhere/emulator/testing';
 import { addDays, localDate } from '@adhere/genesys';
 import { startEmulator, type Emulator, type EmulatorOptions } from '@adhere/emulator';
 import { serveApp } from '../apps/web/scripts/serve.mjs';
+import { URL_TEMPLATE_QUERY } from '../apps/web/src/embedding/genesys-host.js';
 import { launchPipeBrowser, type PipeBrowser, type PipePage } from './cdp-pipe.js';
 
 const FLAGS = [
@@ -38,7 +39,7 @@ async function stackFor(agents: number, speed: number, options: EmulatorOptions 
     apiBaseUrl: emulator.apiUrl,
     ...(embeddable ? { embeddable: true, appsBaseUrl: emulator.appsUrl } : {}),
   });
-  emulator.setClientAppUrl(`${app}/?gcHostOrigin={{gcHostOrigin}}&gcTargetEnv={{gcTargetEnv}}&gcLangTag={{gcLangTag}}`);
+  emulator.setClientAppUrl(`${app}/${URL_TEMPLATE_QUERY}`);
   return { app, emulator, close: async () => (await emulator.close(), await new Promise((r) => server.close(r))) };
 }
 

@@ -10,6 +10,7 @@
  * the host, `{purecloudEventType: 'appLifecycleHook', hook}` posted back).
  */
 import { Hono } from 'hono';
+import { escapeHtml } from './html-escape.js';
 
 export interface ClientAppSettings {
   /** The integration's URL, with `{{gcHostOrigin}}`-style template values; empty: nothing is framed. */
@@ -63,9 +64,6 @@ export function appsApp(settings: ClientAppSettings): Hono {
   });
   return app;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 function shellPage(src: string, appOrigin: string): string {
   return `<!doctype html>

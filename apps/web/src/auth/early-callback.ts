@@ -32,7 +32,7 @@ export function startCallback(href: string): StartedCallback {
 }
 
 /** The callback URL without its one-time code: diagnose() reads only error, error_description and state. */
-function stripCode(href: string): string {
+export function stripCode(href: string): string {
   const u = new URL(href);
   u.searchParams.delete('code');
   return u.href;

@@ -18,7 +18,7 @@ import { closeTabNotifications } from '../notifications.js';
 import { tabStorage } from '../browser-storage.js';
 import { forgetSignedInUser } from '../signed-in-user.js';
 import { callbackOutcome } from './callback-outcome.js';
-import { AUTHORIZE_URL_KEY, startCallback, type StartedCallback } from './early-callback.js';
+import { AUTHORIZE_URL_KEY, startCallback, stripCode, type StartedCallback } from './early-callback.js';
 
 /** A sign-in that failed, with what is needed to explain it. */
 export interface SignInFailure {
@@ -114,11 +114,7 @@ export class Session {
         storage: createMemoryStorage(),
         appState: safeReturnPath(returnTo),
         fetch: recordingFetch(record),
-        onCallback: (href) => {
-          const u = new URL(href);
-          u.searchParams.delete('code');
-          record.callbackUrl = u.href;
-        },
+        onCallback: (href) => (record.callbackUrl = stripCode(href)),
       });
       result.catch(() => {}); // handled by exchange()
       navigate(await this.exchange({ record, result }, true), true);

@@ -43,14 +43,27 @@ export function useAlerts(
       setMass((m) => (JSON.stringify(m) === JSON.stringify(result.mass) ? m : result.mass));
       if (result.alreadyOut.length > 0) {
         setAlreadyOut(result.alreadyOut);
-        announceAlreadyOut(result.alreadyOut.length, prefs);
+        announceAtOpening(
+          result.alreadyOut.length,
+          'severely out of adherence',
+          'They are listed on the board, longest out first.',
+          'already-out',
+          prefs,
+        );
       } else setAlreadyOut((a) => a ?? []);
       // Situations (issue 22, what to build 1): each alerts when it turns severe; those severe at opening, once.
       if (model.situationOf) {
         const muted = (id: string) =>
           prefs.mutedAgents.includes(id) || prefs.mutedUnits.includes(model.get(id)?.managementUnitId ?? '');
         const s = situations.current!.check(model.all(), now, model.situationOf, muted);
-        if (s.already.length > 0) announceSituationsAlready(s.already.length, prefs);
+        if (s.already.length > 0)
+          announceAtOpening(
+            s.already.length,
+            'in a severe situation',
+            'Late log-ins, early log-outs, overruns: filter the board by "In a situation now".',
+            'already-in-situation',
+            prefs,
+          );
         for (const a of s.alerts)
           notify(prefs, `${nameRef.current(a.userId)}: ${SITUATION_WORDS[a.kind].toLowerCase()}`, {
             body: `For ${formatDuration(now - a.since)}, severe. Listed on the board under Situation.`,
@@ -80,29 +93,15 @@ export function useAlerts(
   };
 }
 
-/** One desktop notification for everyone already out when the board opened, not one each (a storm). */
-function announceAlreadyOut(count: number, prefs: AlertPrefs) {
-  notify(
-    prefs,
-    count === 1
-      ? '1 agent was already severely out of adherence when the board opened'
-      : `${count} agents were already severely out of adherence when the board opened`,
-    { body: 'They are listed on the board, longest out first.', tag: 'already-out' },
-  );
-}
-
-/** One notification for everyone already in a severe situation when the board opened. */
-function announceSituationsAlready(count: number, prefs: AlertPrefs) {
-  notify(
-    prefs,
-    count === 1
-      ? '1 agent was already in a severe situation when the board opened'
-      : `${count} agents were already in a severe situation when the board opened`,
-    {
-      body: 'Late log-ins, early log-outs, overruns: filter the board by "In a situation now".',
-      tag: 'already-in-situation',
-    },
-  );
+/**
+ * One notification for everyone already in a state when the board opened, not one each (a storm): "3 agents were
+ * already <state> when the board opened".
+ */
+function announceAtOpening(count: number, state: string, body: string, tag: string, prefs: AlertPrefs) {
+  notify(prefs, `${count === 1 ? '1 agent was' : `${count} agents were`} already ${state} when the board opened`, {
+    body,
+    tag,
+  });
 }
 
 /** The desktop notification (with permission) and the sound (when asked for). */

@@ -26,8 +26,13 @@ export const BOM = '\uFEFF';
 
 /** Saves rows as `name` through the browser's download. */
 export function downloadCsv(name: string, rows: Array<Array<string | number>>): void {
+  downloadBlob(name, new Blob([BOM + toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Hands `blob` to the browser's download as `name`. */
+export function downloadBlob(name: string, blob: Blob): void {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([BOM + toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+  a.href = URL.createObjectURL(blob);
   a.download = name;
   a.click();
   // The click has handed the blob to the download; release it on the next task.

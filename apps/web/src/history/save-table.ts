@@ -4,7 +4,7 @@
  * loaded only when a workbook is asked for. Every text cell is written as text, never as a formula, so an agent
  * called "=HYPERLINK(…)" stays a name; numbers stay numbers, so minutes sum in the sheet.
  */
-import { downloadCsv } from './csv.js';
+import { downloadBlob, downloadCsv } from './csv.js';
 import type { Cell } from './export-table.js';
 
 export type FileKind = 'csv' | 'xlsx';
@@ -31,9 +31,5 @@ export async function saveTable(name: string, rows: Cell[][], kind: FileKind, sh
     sheet: sheet.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31),
     stickyRowsCount: 1,
   }).toBlob();
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = `${name}.xlsx`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(a.href), 0);
+  downloadBlob(`${name}.xlsx`, blob);
 }

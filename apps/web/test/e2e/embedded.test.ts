@@ -10,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { serveApp } from '../../scripts/serve.mjs';
+import { URL_TEMPLATE_QUERY } from '../../src/embedding/genesys-host.js';
 import { artifacts, startStack, type Stack } from './harness.js';
 
 const NOW = Date.UTC(2026, 10, 26, 14, 0);
-const TEMPLATE =
-  '/?gcHostOrigin={{gcHostOrigin}}&gcTargetEnv={{gcTargetEnv}}&gcLangTag={{gcLangTag}}&usePopupAuth={{gcUsePopupAuth}}';
+/** The integration URL the README gives administrators, as the app itself states it. */
+const TEMPLATE = `/${URL_TEMPLATE_QUERY}`;
 let stack: Stack;
 let context: BrowserContext;
 

@@ -1,8 +1,6 @@
 // The emulator's sign-in page: a real HTML form, so browser tests sign in the way a person does.
 
-function escape(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+import { escapeHtml as escape } from '../html-escape.js';
 
 export interface LoginPageModel {
   loginId: string;
