@@ -12,13 +12,15 @@ export interface AddressIds {
   managementUnitIds: string[];
   teamId: string | undefined;
   agentId: string | undefined;
+  /** Today's timeline of a team (its id), or of the whole selection (`all`). */
+  timeline: string | undefined;
   /** One plain sentence per id that was not used, for the view to show. */
   problems: string[];
 }
 
-const WHAT = { bu: 'business unit', mu: 'management unit', team: 'team', agent: 'agent' } as const;
+const WHAT = { bu: 'business unit', mu: 'management unit', team: 'team', agent: 'agent', timeline: 'team' } as const;
 
-/** Reads `bu`, `mu`, `team` and `agent`; ids are lower-cased (Genesys's own spelling). */
+/** Reads `bu`, `mu`, `team`, `agent` and `timeline`; ids are lower-cased (Genesys's own spelling). */
 export function readAddressIds(params: URLSearchParams): AddressIds {
   const problems: string[] = [];
   const one = (key: keyof typeof WHAT): string | undefined => {
@@ -38,6 +40,7 @@ export function readAddressIds(params: URLSearchParams): AddressIds {
     managementUnitIds: units,
     teamId: one('team'),
     agentId: one('agent'),
+    timeline: params.get('timeline') === 'all' ? 'all' : one('timeline'),
     problems,
   };
 }

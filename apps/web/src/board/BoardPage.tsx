@@ -1,5 +1,5 @@
 /** @module The live adherence board: the view. Its data comes from useLiveBoard. */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ADHERENCE_STATES,
   checkFeature,
@@ -57,6 +57,7 @@ const PROJECTION_SAYS =
 
 // The day view loads when first opened: most visits never open it.
 const AgentDayView = lazy(() => import('./AgentDayView.js').then((m) => ({ default: m.AgentDayView })));
+const TeamDayView = lazy(() => import('./TeamDayView.js').then((m) => ({ default: m.TeamDayView })));
 
 /** The live adherence board: choose BU, management units and team; watch agents move in and out of adherence. */
 export function BoardPage({ client, access }: { client: GenesysClient; access?: Access | undefined }) {
@@ -134,6 +135,8 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       : undefined,
   ].filter((x): x is string => x !== undefined);
   const dayAgent = address.agentId ?? '';
+  // Today's timeline of a team, or of the whole selection: its members are the board's, as of the re-rank.
+  const timeline = address.timeline ?? '';
   // Excusing from the board: the role's permission, the spells being excused, and what came of it.
   const canExcuse = access !== undefined && checkFeature(access, 'excuse').available === true;
   const [excusing, setExcusing] = useState<{ spells: Spell[]; suggestion: string }>();
@@ -220,6 +223,19 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   // Teams change with a snapshot or new names, not with the once-a-second re-rank.
   const { snapshots, namesVersion, teamNames } = ranked;
   const { distinct, nameOf } = useDistinctNames(live.model, snapshots, namesVersion, teamNames);
+  const timelineMembers = useMemo(() => {
+    if (!timeline) return [];
+    const list = [];
+    for (const r of ranked.model.all())
+      if (timeline === 'all' || r.teamId === timeline)
+        list.push({ userId: r.userId, name: nameOf(r.userId), record: r });
+    return list;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [timeline, ranked, namesVersion]);
+  const exceptionMsOf = useCallback(
+    (r: AgentAdherence) => (thresholds.get(r.managementUnitId ?? '')?.exceptionSeconds ?? 0) * 1000,
+    [thresholds],
+  );
   const alerting = useAlerts(live.model, now, ranked.snapshots + ranked.resortTick, thresholdOf, nameOf);
   const teams = useMemo(() => {
     void namesVersion;
@@ -701,6 +717,35 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
           The address names an agent who is not on this board: no one with that id is in the units or team shown.
         </p>
       ) : null}
+      {timeline && timelineMembers.length > 0 ? (
+        <Suspense fallback={null}>
+          <TeamDayView
+            key={timeline}
+            client={client}
+            title={
+              timeline === 'all'
+                ? teamId
+                  ? (teamNames.get(teamId) ?? 'the team shown')
+                  : 'the units shown'
+                : (teamNames.get(timeline) ?? 'a team')
+            }
+            members={timelineMembers}
+            wholeUnits={timeline === 'all' && !teamId}
+            timeZone={zones.get(timelineMembers[0]?.record.managementUnitId ?? muIds[0] ?? '') ?? 'UTC'}
+            codes={codes}
+            trail={live.model.trail}
+            exceptionMsOf={exceptionMsOf}
+            now={now}
+            onOpenAgent={(id) => setParam('agent', id)}
+            onClose={() => setParam('timeline', undefined)}
+          />
+        </Suspense>
+      ) : null}
+      {timeline && timelineMembers.length === 0 && ranked.snapshots > 0 ? (
+        <p role="alert" className="error" data-testid="no-such-team">
+          The address asks for a team's timeline, but no agent of that team is on this board.
+        </p>
+      ) : null}
       {dayAgent && live.model.get(dayAgent) ? (
         <Suspense fallback={null}>
           <AgentDayView
@@ -764,7 +809,10 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                 }`}
         </span>
         <span className="staffing" data-testid="staffing">
-          On queue now: {staffing.all.onQueue} of {staffing.all.scheduled} scheduled · {gapWords(staffing.all)}
+          On queue now: {staffing.all.onQueue} of {staffing.all.scheduled} scheduled · {gapWords(staffing.all)}{' '}
+          <button type="button" className="link" onClick={() => setParam('timeline', teamId || 'all')}>
+            Today by interval and agent
+          </button>
         </span>
         {staffing.byTeam.size > 1 ? (
           <details className="staffing-teams">
@@ -783,7 +831,20 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                   .sort((a, b) => a[1].onQueue - a[1].scheduled - (b[1].onQueue - b[1].scheduled))
                   .map(([id, s]) => (
                     <tr key={id} data-team={id}>
-                      <th scope="row">{teamNames.get(id) ?? (id ? 'A team' : 'No team')}</th>
+                      <th scope="row">
+                        {id ? (
+                          <button
+                            type="button"
+                            className="link"
+                            onClick={() => setParam('timeline', id)}
+                            aria-label={`${teamNames.get(id) ?? 'A team'}: today by interval and agent`}
+                          >
+                            {teamNames.get(id) ?? 'A team'}
+                          </button>
+                        ) : (
+                          'No team'
+                        )}
+                      </th>
                       <td>{s.onQueue}</td>
                       <td>{s.scheduled}</td>
                       <td>{gapWords(s)}</td>

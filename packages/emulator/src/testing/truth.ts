@@ -4,6 +4,8 @@ import { explanationModel } from '../api/explanations.js';
 import { EmulatorError } from '../errors.js';
 import type { Emulator } from '../server.js';
 import { userHistory } from '../simulation/history.js';
+import { shiftFor } from '../simulation/shift.js';
+import { localDayNumber } from '../simulation/time-zone.js';
 
 /**
  * One agent's historical adherence over [startDate, endDate) in `timeZone`, computed in one pass with no range
@@ -45,4 +47,21 @@ export function explanationsTruth(emulator: Emulator, userId: string, startDate:
 /** The coaching appointments booked for an agent, as the emulator holds them (earliest first). */
 export function coachingTruth(emulator: Emulator, userId: string) {
   return emulator.context.coaching.of([userId]).map((a) => ({ ...a, dateStart: new Date(a.start).toISOString() }));
+}
+
+/**
+ * An agent's published schedule as the simulation plans it: every activity of the shifts that touch
+ * [startDate, endDate), with its category, not clipped (a night shift from the evening before is whole).
+ */
+export function scheduleTruth(emulator: Emulator, userId: string, startDate: string, endDate: string) {
+  const topo = emulator.centre.topology;
+  const agent = topo.agentsById.get(userId);
+  if (!agent) throw new EmulatorError('invalid_option', `no agent ${userId}`);
+  const from = Date.parse(startDate);
+  const to = Date.parse(endDate);
+  const spans: Array<{ start: number; end: number; category: string }> = [];
+  for (let day = localDayNumber(agent.timeZone, from) - 1; day <= localDayNumber(agent.timeZone, to); day++)
+    for (const s of shiftFor(topo.seed, agent, day)?.scheduled ?? [])
+      if (s.end > from && s.start < to) spans.push({ start: s.start, end: s.end, category: s.category });
+  return spans;
 }
