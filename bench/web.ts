@@ -451,6 +451,73 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
         await s.close();
       }
     }
+    // Today's timeline of 200 agents (issue 22, what to build 4): from the click to the first rows painted (today's
+    // schedule and record read at 100 ms API latency, the rows drawn), then frame times while the list scrolls.
+    // Genesys teams are any size; the emulator's are 20, so the 200 are one unit's agents, the board's whole selection.
+    if (wanted('timeline')) {
+      const afternoon = Math.floor((Date.now() - 14 * 3600_000) / 86_400_000) * 86_400_000 + 14 * 3600_000;
+      const s = await stackFor(200, 1, {
+        agentsPerManagementUnit: 200,
+        startTime: afternoon,
+        faults: { latencyMs: 100 },
+        historicalDelayMs: 200,
+      });
+      try {
+        const page = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+        await signInTo(page, s.app, '/');
+        await page.waitForFunction(
+          () => document.querySelector('[data-testid="agent-count"]')?.textContent === '200 agents',
+          undefined,
+          { timeout: 60_000 },
+        );
+        const painted = page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const mo = new MutationObserver(() => {
+                if (!document.querySelector('li.team-row')) return;
+                mo.disconnect();
+                // Painted: the frame after the rows are in the document.
+                requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+              });
+              mo.observe(document, { subtree: true, childList: true });
+            }),
+        );
+        const clicked = await page.evaluate(() => performance.now());
+        await page.getByRole('button', { name: 'Today by interval and agent' }).click();
+        const firstPaint = (await painted) - clicked;
+        const rows = await page.locator('li.team-row').count();
+        // Scrolling: 30 px a frame through the 200 rows and back, frames measured meanwhile.
+        const scrolling = page.evaluate(async () => {
+          const box = document.querySelector<HTMLElement>('[data-testid="team-rows"]')!;
+          let down = true;
+          const end = performance.now() + 5000;
+          while (performance.now() < end) {
+            await new Promise((r) => requestAnimationFrame(r));
+            box.scrollTop += down ? 30 : -30;
+            if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) down = false;
+            if (box.scrollTop <= 0) down = true;
+          }
+        });
+        const frames = await measureFrames(page, 5000);
+        await scrolling;
+        const empty = await browser.newPage({ viewport: { width: 1366, height: 800 } });
+        await empty.setContent('<!doctype html><title>empty</title>');
+        const idle = await measureFrames(empty, 5000);
+        await empty.close();
+        console.log(
+          `  Today's timeline of 200 agents at 100 ms API latency: first rows painted ${firstPaint.toFixed(0)} ms after the click ` +
+            `(schedule and record of the day read, ${rows} rows in the page of 200: virtualised; new: no earlier figure)`,
+        );
+        console.log(
+          `    scrolling 30 px a frame for 5 s: p95 frame ${frames.p95.toFixed(2)} ms (an empty page here: ${idle.p95.toFixed(2)} ms; ` +
+            `target one 60 Hz frame), worst ${frames.max.toFixed(0)} ms, ${frames.late} of ${frames.frames} frames over 20 ms, ` +
+            `longest task ${frames.longest.toFixed(0)} ms (${frames.longTasks} over 50 ms)`,
+        );
+        await page.close();
+      } finally {
+        await s.close();
+      }
+    }
     // History: 1,500 agents (one full management unit) × 31 days with exceptions = 5 parts, Run → rendered report.
     if (wanted('history')) {
       // The browser's own today: the emulator's clock starts now (and stays there), so the default dates agree.

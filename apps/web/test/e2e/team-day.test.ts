@@ -85,9 +85,9 @@ describe("a team's day on one timeline, with staffing per interval", () => {
     try {
       const { members, mu, dayStart, dayEnd } = team();
       expect(members.length).toBeGreaterThan(3);
-      await expect.poll(() => view.locator('li.team-row').first().getAttribute('aria-setsize')).toBe(
-        String(members.length),
-      );
+      await expect
+        .poll(() => view.locator('li.team-row').first().getAttribute('aria-setsize'))
+        .toBe(String(members.length));
       await expect(view.getByRole('heading', { level: 2 })).toBeTruthy();
       expect(await view.getByRole('heading', { level: 2 }).textContent()).toContain(`${members.length} agents`);
       const rows = view.locator('li.team-row');
@@ -144,7 +144,7 @@ describe("a team's day on one timeline, with staffing per interval", () => {
   });
 
   it('counts agents scheduled on queue and on queue per interval as the emulator has them, the gap in words', async () => {
-    const { context, page, view } = await openTimeline();
+    const { context, view } = await openTimeline();
     try {
       for (const minutes of [30, 15]) {
         await view.getByRole('button', { name: `${minutes} minutes` }).click();
