@@ -254,11 +254,21 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   /** The activity code's own name where the business unit has one, else the category in words. */
   const activityNameOf = (codeId: string | undefined, category: string | undefined) =>
     (codeId ? codes.get(codeId)?.name : undefined) ?? activityWords(category);
-  const explanationTitle = (r: AgentAdherence) => {
-    const e = r.explanation!;
+  /**
+   * The explanation a row shows: the one the live record carries (it covers now), else the agent's latest of
+   * today from the explanation topic (time already past: "· 09:10" says when it began).
+   */
+  const explanationOfRow = (r: AgentAdherence) => {
+    if (r.explanation) return { ...r.explanation, now: true };
+    const e = live.model.explanations.get(r.userId);
+    return e
+      ? { id: e.id, status: e.status, startDate: e.startDate, lengthMinutes: e.lengthMinutes, now: false }
+      : undefined;
+  };
+  const explanationTitle = (r: AgentAdherence, e: NonNullable<ReturnType<typeof explanationOfRow>>) => {
     const start = Date.parse(e.startDate ?? '');
     const span = Number.isFinite(start) ? ` for ${at(r, start)}–${at(r, start + (e.lengthMinutes ?? 0) * 60_000)}` : '';
-    return `The agent's explanation${span}: ${explanationWords(e.status)}`;
+    return `The agent's explanation${span}${e.now ? ' (covering now)' : ' (earlier today)'}: ${explanationWords(e.status)}`;
   };
   const columns: Column<AgentAdherence>[] = [
     {
@@ -332,31 +342,35 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       minRem: 8.5,
       grow: 0.9,
       priority: 3,
-      render: (r) => (
-        <>
-          {r.explanation ? (
-            <span className="explanation" data-status={r.explanation.status} title={explanationTitle(r)}>
-              {explanationWords(r.explanation.status)}
-            </span>
-          ) : null}
-          {canExcuse && r.adherenceState === 'OutOfAdherence' && !r.explanation ? (
-            <button
-              type="button"
-              className="excuse-link"
-              onClick={() =>
-                setExcusing({
-                  spells: [
-                    { userId: r.userId, name: nameOf(r.userId), start: Date.parse(r.timeOfAdherenceChange ?? '') },
-                  ],
-                  suggestion: '',
-                })
-              }
-            >
-              Excuse…
-            </button>
-          ) : null}
-        </>
-      ),
+      render: (r) => {
+        const e = explanationOfRow(r);
+        return (
+          <>
+            {e ? (
+              <span className="explanation" data-status={e.status} title={explanationTitle(r, e)}>
+                {explanationWords(e.status)}
+                {e.now || !e.startDate ? '' : ` · ${at(r, Date.parse(e.startDate))}`}
+              </span>
+            ) : null}
+            {canExcuse && r.adherenceState === 'OutOfAdherence' && !r.explanation ? (
+              <button
+                type="button"
+                className="excuse-link"
+                onClick={() =>
+                  setExcusing({
+                    spells: [
+                      { userId: r.userId, name: nameOf(r.userId), start: Date.parse(r.timeOfAdherenceChange ?? '') },
+                    ],
+                    suggestion: '',
+                  })
+                }
+              >
+                Excuse…
+              </button>
+            ) : null}
+          </>
+        );
+      },
     },
     {
       key: 'previous',
@@ -561,7 +575,12 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     setParam('cols', writeColumns(order ?? columns.map((c) => c.key), new Map(widths).set(key, rem)));
   const [toolsOpen, setToolsOpen] = useWideScreen();
   return (
-    <section className="board" aria-labelledby="board-title" data-now={now}>
+    <section
+      className="board"
+      aria-labelledby="board-title"
+      data-now={now}
+      data-explanations={live.explanationsLive ? 'live' : undefined}
+    >
       <h1 id="board-title" className="visually-hidden">
         Live adherence
       </h1>
@@ -809,15 +828,16 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                 }`}
         </span>
         <span className="staffing" data-testid="staffing">
-          On queue now: {staffing.all.onQueue} of {staffing.all.scheduled} scheduled · {gapWords(staffing.all)}{' '}
-          <button type="button" className="link" onClick={() => setParam('timeline', teamId || 'all')}>
-            Today by interval and agent
-          </button>
+          On queue now: {staffing.all.onQueue} of {staffing.all.scheduled} scheduled · {gapWords(staffing.all)}
         </span>
+        <button type="button" className="link" onClick={() => setParam('timeline', teamId || 'all')}>
+          Today by interval and agent
+        </button>
         {staffing.byTeam.size > 1 ? (
           <details className="staffing-teams">
             <summary>By team</summary>
             <table className="results compact" data-testid="staffing-teams">
+              <caption className="hint">Choose a team to see its day by interval and agent.</caption>
               <thead>
                 <tr>
                   <th scope="col">Team</th>
@@ -837,7 +857,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                             type="button"
                             className="link"
                             onClick={() => setParam('timeline', id)}
-                            aria-label={`${teamNames.get(id) ?? 'A team'}: today by interval and agent`}
+                            title="Today by interval and agent"
                           >
                             {teamNames.get(id) ?? 'A team'}
                           </button>

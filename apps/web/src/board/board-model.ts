@@ -1,4 +1,11 @@
-import { ADHERENCE_STATES, AdherenceView, recordTime, type AdherenceSink, type AgentAdherence } from '@adhere/genesys';
+import {
+  ADHERENCE_STATES,
+  AdherenceView,
+  recordTime,
+  type AdherenceExplanation,
+  type AdherenceSink,
+  type AgentAdherence,
+} from '@adhere/genesys';
 import { LiveTrail } from './live-trail.js';
 import type { Situation } from './situations.js';
 
@@ -37,6 +44,11 @@ export class BoardModel implements AdherenceSink {
   readonly names = new Map<string, string>();
   /** Emails of agents who share a name with another on the board, to tell them apart (see same-names.ts). */
   readonly emails = new Map<string, string>();
+  /**
+   * Each agent's latest explanation of today (by its start), as Genesys's business-unit explanation topic and
+   * query give it: what the row says when the live record carries none (an explanation of time already past).
+   */
+  readonly explanations = new Map<string, AdherenceExplanation>();
   /** Each agent's day as seen live: the agent's day shows it when historical adherence is not open to the user. */
   readonly trail: LiveTrail;
   version = 0;

@@ -8,13 +8,16 @@
  */
 import {
   GenesysApiError,
+  businessUnitExplanationsTopic,
   createLiveAdherence,
+  queryBusinessUnitExplanations,
   addDays,
   getUsersByIds,
   localDate,
   recordTime,
   startOfDay,
   type GenesysClient,
+  type AdherenceExplanation,
   type GenesysError,
   type LiveAdherenceState,
 } from '@adhere/genesys';
@@ -58,6 +61,8 @@ export interface LiveBoardState {
   projectionProblem: string | undefined;
   /** Why today's figures are missing, when they are. */
   todayProblem: string | undefined;
+  /** Today's explanations are read and their topic heard (or refused): what a row says of them is current. */
+  explanationsLive: boolean;
 }
 
 /** Today's figures are seeded from Genesys again this often; live changes carry them forward in between. */
@@ -84,6 +89,7 @@ export class LiveBoardStore {
     today: { byUnit: new Map(), schedules: new Map() },
     projectionProblem: undefined,
     todayProblem: undefined,
+    explanationsLive: false,
   };
   private readonly listeners = new Set<() => void>();
   private key = '';
@@ -174,6 +180,7 @@ export class LiveBoardStore {
       today: { byUnit: new Map(), schedules: new Map() },
       projectionProblem: undefined,
       todayProblem: undefined,
+      explanationsLive: false,
     });
     const firstSnapshot = takePreloaded(muKey, teamId);
     const live = createLiveAdherence(this.client, {
@@ -236,6 +243,11 @@ export class LiveBoardStore {
       if (!seeding) {
         seed();
         seeding = setInterval(seed, TODAY_REFRESH_MS);
+        // Explanations on every board (issue 20, item 7): the rows are in, and so are the units.
+        void units
+          .then(() => this.watchExplanations(model, muIds, ac.signal))
+          .catch(() => {})
+          .finally(() => !ac.signal.aborted && this.changed({ explanationsLive: true }));
       }
       this.askEmails(model, emailsAsked, ac.signal, () => this.changed({ namesVersion: this.state.namesVersion + 1 }));
       const unnamed = (id: string) => !model.names.has(id) && !asked.has(id);
@@ -298,6 +310,67 @@ export class LiveBoardStore {
       },
       () => {},
     );
+  }
+
+  /**
+   * Today's explanations of the selection's agents, kept live: the business units' explanation topics (an agent
+   * adding one, any supervisor's review), and once subscribed, today's query, so one made before the board opened
+   * shows too. Optional both: without wfm:adherenceExplanation:view the rows say what the live records carry.
+   */
+  private async watchExplanations(model: BoardModel, muIds: string[], signal: AbortSignal): Promise<void> {
+    if (muIds.length === 0 || signal.aborted) return;
+    const units = await readOrg(this.client, unitsQuery(this.client, muIds), signal);
+    const bus = [...new Set(units.map((u) => u.businessUnit?.id).filter((id): id is string => !!id))];
+    if (bus.length === 0 || signal.aborted) return;
+    const keep = (e: AdherenceExplanation): boolean => {
+      const id = e.agent?.id;
+      if (!id || !model.get(id)) return false;
+      const had = model.explanations.get(id);
+      // The latest by start: a review of an older one updates it only if it is the one shown.
+      if (had && had.id !== e.id && Date.parse(e.startDate) < Date.parse(had.startDate)) return false;
+      model.explanations.set(id, e);
+      return true;
+    };
+    const shown = () => {
+      model.version++;
+      // Rows re-render on namesVersion besides their record: an explanation changes no record.
+      this.changed({ namesVersion: this.state.namesVersion + 1 });
+    };
+    const read = async () => {
+      // Today in the earliest of the units' zones: every unit's today is inside [start, now].
+      const now = Date.now();
+      const start = Math.min(...units.map((u) => startOfDay(u.timeZone ?? 'UTC', localDate(u.timeZone ?? 'UTC', now))));
+      const lists = await Promise.all(
+        bus.map((bu) =>
+          queryBusinessUnitExplanations(
+            this.client,
+            bu,
+            {
+              startDate: new Date(start).toISOString(),
+              endDate: new Date(now + 60_000).toISOString(),
+              managementUnitIds: muIds,
+            },
+            { signal, notifications: tabNotifications(this.client) },
+          ).catch(() => [] as AdherenceExplanation[]),
+        ),
+      );
+      if (signal.aborted) return;
+      let any = false;
+      for (const e of lists.flat()) any = keep(e) || any;
+      if (any) shown();
+    };
+    const feed = tabNotifications(this.client).listen({
+      optionalTopics: bus.map(businessUnitExplanationsTopic),
+      onEvent: (e) => {
+        if (e.kind === 'explanation' && keep(e.body)) shown();
+      },
+      // After a gap a change may have been missed: read today again.
+      onResync: () => void read(),
+    });
+    signal.addEventListener('abort', () => feed.close());
+    // Subscribed first, then read: a change between the two is heard, not lost.
+    await feed.ready.catch(() => {});
+    if (!signal.aborted) await read();
   }
 
   /** The units' zones and thresholds, said in words when they could not be read. */

@@ -57,6 +57,7 @@ export function useLiveBoard(client: GenesysClient, muKey: string, teamId: strin
     unitsProblem: state.unitsProblem,
     /** Today's adherence per unit, and why it is missing when it is. */
     today: { units: state.today, problem: state.todayProblem, projectionProblem: state.projectionProblem },
+    explanationsLive: state.explanationsLive,
     now,
     pause: () => store.pause(),
     resume: () => store.resume(),

@@ -13,6 +13,8 @@ let agentContext: BrowserContext;
 let supervisorContext: BrowserContext;
 let agentPage: Page;
 let supervisorPage: Page;
+/** A second supervisor's board, of the agent's team only: explanations show on every board, not one. */
+let teamBoard: Page;
 
 beforeAll(async () => {
   stack = await startStack({ agents: 40, clock: 'manual', startTime: NOW });
@@ -25,6 +27,12 @@ beforeAll(async () => {
   await agentPage.waitForURL(`${stack.app}/`);
   await signIn(supervisorPage, stack);
   await supervisorPage.waitForURL(`${stack.app}/`);
+  const other = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1920, height: 900 } });
+  await other.clock.setFixedTime(NOW);
+  teamBoard = await other.newPage();
+  await signIn(teamBoard, stack);
+  await teamBoard.waitForURL(`${stack.app}/`);
+  await teamBoard.goto(`${stack.app}/?team=${me().teamId}`);
 }, 90_000);
 afterAll(() => stack?.close());
 
@@ -84,6 +92,13 @@ describe("an agent's own day, beside a supervisor's", () => {
     await day.getByRole('heading', { name: new RegExp(`^${me().name}`) }).waitFor();
     await day.locator('.explanations, .hint').first().waitFor({ timeout: 20_000 });
 
+    // Both boards hear explanations (issue 20, item 7): the agent's row says nothing of one yet.
+    const rowOn = (p: Page) => p.locator(`.vtable-row[data-key="${me().id}"] .explanation`);
+    for (const p of [supervisorPage, teamBoard]) {
+      await p.locator('section.board[data-explanations="live"]').waitFor({ timeout: 20_000 });
+      expect(await rowOn(p).count()).toBe(0);
+    }
+
     const notes = 'Headset died <b>twice</b> 🎧';
     const form = agentPage.locator('form.explain-form');
     await form.getByLabel('From').fill(hhmm(NOW - 40 * 60_000));
@@ -106,10 +121,24 @@ describe("an agent's own day, beside a supervisor's", () => {
     const theirs = day.locator(`li[data-id="${e.id}"]`);
     await expect.poll(() => theirs.textContent(), { timeout: 10_000 }).toContain('Waiting for review');
     expect(await theirs.textContent()).toContain(notes);
+    // Every open board's row says it too, with when the time explained began.
+    for (const p of [supervisorPage, teamBoard])
+      await expect
+        .poll(() => rowOn(p).textContent(), { timeout: 10_000 })
+        .toBe(`Waiting for review · ${hhmm(NOW - 40 * 60_000)}`);
     await theirs.getByRole('button', { name: 'Approve' }).click();
     // The agent sees the decision live.
     await expect.poll(() => mine.textContent(), { timeout: 10_000 }).toContain('Approved');
     expect(stored().find((x) => x.id === e.id)?.status).toBe('Approved');
+    for (const p of [supervisorPage, teamBoard])
+      await expect
+        .poll(() => rowOn(p).textContent(), { timeout: 10_000 })
+        .toBe(`Approved · ${hhmm(NOW - 40 * 60_000)}`);
+    await teamBoard.screenshot({ path: `${artifacts}board-explanation-approved.png` });
+    // A board opened after it (a reload: a new store) reads today's explanations: the row says it at once.
+    await teamBoard.reload();
+    await teamBoard.locator('section.board[data-explanations="live"]').waitFor({ timeout: 20_000 });
+    expect(await rowOn(teamBoard).textContent()).toBe(`Approved · ${hhmm(NOW - 40 * 60_000)}`);
     await agentPage.screenshot({ path: `${artifacts}my-day-approved.png` });
   });
 });

@@ -67,13 +67,19 @@ const say = (n: number) => {
   return Number.isInteger(r) ? String(r) : r.toFixed(1);
 };
 
-async function openTimeline(width = 1366, height = 900) {
+async function openTimeline(width = 1366, height = 900, byClick = false) {
   const context = await stack.browser.newContext({ bypassCSP: true, viewport: { width, height } });
   await context.clock.setFixedTime(NOW);
   const page = await context.newPage();
   await signIn(page, stack);
   await page.waitForURL(`${stack.app}/`);
-  await page.goto(`${stack.app}/?timeline=${team().teamId}`);
+  if (byClick) {
+    // From the board: staffing by team, the team's name.
+    const name = stack.emulator.centre.topology.teams.find((t) => t.id === team().teamId)!.name;
+    await page.locator('details.staffing-teams summary').click();
+    await page.getByTestId('staffing-teams').getByRole('button', { name, exact: true }).click();
+    expect(new URL(page.url()).searchParams.get('timeline')).toBe(team().teamId);
+  } else await page.goto(`${stack.app}/?timeline=${team().teamId}`);
   const view = page.getByTestId('team-day');
   await view.getByTestId('interval-staffing').waitFor({ timeout: 20_000 });
   return { context, page, view };
@@ -81,7 +87,7 @@ async function openTimeline(width = 1366, height = 900) {
 
 describe("a team's day on one timeline, with staffing per interval", () => {
   it('shows every agent of the team, each with the exceptions the emulator recorded, and the now-line', async () => {
-    const { context, page, view } = await openTimeline();
+    const { context, page, view } = await openTimeline(1366, 900, true);
     try {
       const { members, mu, dayStart, dayEnd } = team();
       expect(members.length).toBeGreaterThan(3);
