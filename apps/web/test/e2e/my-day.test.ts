@@ -134,7 +134,7 @@ describe("an agent's own day, beside a supervisor's", () => {
       await expect
         .poll(() => rowOn(p).textContent(), { timeout: 10_000 })
         .toBe(`Approved · ${hhmm(NOW - 40 * 60_000)}`);
-    await teamBoard.screenshot({ path: `${artifacts}board-explanation-approved.png` });
+    await teamBoard.screenshot({ path: `${artifacts}board-explanation-from-agent.png` });
     // A board opened after it (a reload: a new store) reads today's explanations: the row says it at once.
     await teamBoard.reload();
     await teamBoard.locator('section.board[data-explanations="live"]').waitFor({ timeout: 20_000 });
