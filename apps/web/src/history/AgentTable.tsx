@@ -23,12 +23,16 @@ export function AgentTable({
         <caption>
           Per agent, lowest adherence first; target {target}%. Exception time is the time counted in adherence
           (Genesys’s “Exceptions Duration (Adherence)”); Genesys’s “Exceptions Duration” also adds each exception’s{' '}
-          {thresholdSeconds}-second threshold, and is in the export.
+          {thresholdSeconds}-second threshold, and is in the export. Adjusted: exception time covered by an approved
+          explanation counts as adherent.
         </caption>
         <thead>
           <tr>
             <th scope="col">Agent</th>
             <th scope="col">Adherence %</th>
+            <th scope="col" title="Exception time covered by an approved explanation counts as adherent">
+              Adjusted %
+            </th>
             <th scope="col">Target</th>
             <th scope="col">Conformance %</th>
             <th scope="col">Exceptions</th>
@@ -52,6 +56,9 @@ export function AgentTable({
                 </button>
               </th>
               <td data-testid="adherence">{r.adherence.toFixed(2)}</td>
+              <td data-testid="adjusted" data-approved={r.approvedSeconds}>
+                {r.adjusted === undefined ? '–' : r.adjusted.toFixed(2)}
+              </td>
               <td>{r.scheduledSeconds === 0 ? 'Not scheduled' : r.missedTarget ? '✕ Missed' : '✓ Met'}</td>
               <td>{r.conformance.toFixed(2)}</td>
               <td>{r.exceptionCount}</td>

@@ -34,6 +34,7 @@ import {
 import { SlotHeatmap } from './SlotHeatmap.js';
 import { TeamComparison } from './TeamComparison.js';
 import { Timeline } from './Timeline.js';
+import { ADJUSTED_SAYS, adjustedPercent, approvedSeconds } from './adjusted.js';
 import { TrendChart } from './TrendChart.js';
 import { timeLeftMs, timeLeftWords } from './time-left.js';
 import { useHistoricalReport, type Report } from './useHistoricalReport.js';
@@ -284,13 +285,19 @@ function ReportView({
     };
   }, [zone]);
   const startOf = useMemo(() => new Map(days.map((d) => [d.date, d.start])), [days]);
+  // Adjusted beside raw (issue 20, item 2): exception time approved explanations cover, per agent and day. It
+  // follows every review live (the report's explanations are kept current by their topic).
+  const approved = useMemo(() => approvedSeconds(results, report.explanations), [results, report.explanations]);
   const agentRows = useMemo(
-    () => perAgent(results, target, thresholdSeconds).sort((a, b) => a.adherence - b.adherence),
-    [results, target, thresholdSeconds],
+    () => perAgent(results, target, thresholdSeconds, approved).sort((a, b) => a.adherence - b.adherence),
+    [results, target, thresholdSeconds, approved],
   );
-  const daily = useMemo(() => perDay(results, days), [results, days]);
-  const weekly = useMemo(() => perWeek(results, days), [results, days]);
-  const teams = useMemo(() => perTeam(results, details.teamOf, days), [results, details.teamOf, days]);
+  const daily = useMemo(() => perDay(results, days, approved), [results, days, approved]);
+  const weekly = useMemo(() => perWeek(results, days, approved), [results, days, approved]);
+  const teams = useMemo(
+    () => perTeam(results, details.teamOf, days, approved),
+    [results, details.teamOf, days, approved],
+  );
   // The exception list (and what is computed from it) is built when a view or an export first needs it: a
   // month of a full unit holds some 170,000 exceptions, and the agents' table should not wait for them.
   const needsExceptions = view === 'exceptions' || view === 'week' || view === 'patterns';
@@ -306,6 +313,18 @@ function ReportView({
     [view, exceptions, rangeEnd, zone],
   );
   const total = totalsOf(results.flatMap((r) => r.days));
+  const adjustedTotal = useMemo(() => {
+    let scheduled = 0;
+    let exceptions = 0;
+    for (const r of results)
+      for (const d of r.days) {
+        scheduled += d.adherenceScheduleSeconds;
+        exceptions += d.exceptionDurationSeconds;
+      }
+    let covered = 0;
+    for (const byDay of approved.values()) for (const s of byDay.values()) covered += s;
+    return adjustedPercent(scheduled, exceptions, covered);
+  }, [results, approved]);
   const belowTarget = agentRows.filter((r) => r.missedTarget).length;
   const exceptionCount = agentRows.reduce((n, r) => n + r.exceptionCount, 0);
   const teamName = (id: string) => details.teams.find((t) => t.id === id)?.name ?? id;
@@ -339,6 +358,17 @@ function ReportView({
             words: 'Adherence %',
             field: 'adherencePercentage',
             value: (r) => whenScheduled(r.scheduledSeconds, r.adherence),
+          },
+          {
+            words: 'Adjusted adherence % (approved explanations count as adherent)',
+            field: 'adjustedAdherencePercentage',
+            value: (r) => (r.scheduledSeconds > 0 ? r.adjusted : undefined),
+          },
+          {
+            words: 'Exception time approved',
+            field: 'approvedExplanationSeconds',
+            kind: 'seconds',
+            value: (r) => r.approvedSeconds,
           },
           {
             words: 'Conformance %',
@@ -420,6 +450,22 @@ function ReportView({
             words: 'Adherence %',
             field: 'adherencePercentage',
             value: (r) => whenScheduled(r.d.adherenceScheduleSeconds, r.d.adherencePercentage),
+          },
+          {
+            words: 'Adjusted adherence % (approved explanations count as adherent)',
+            field: 'adjustedAdherencePercentage',
+            value: (r) =>
+              adjustedPercent(
+                r.d.adherenceScheduleSeconds,
+                r.d.exceptionDurationSeconds,
+                approved.get(r.userId)?.get(r.d.dayStartOffsetSeconds) ?? 0,
+              ),
+          },
+          {
+            words: 'Exception time approved',
+            field: 'approvedExplanationSeconds',
+            kind: 'seconds',
+            value: (r) => approved.get(r.userId)?.get(r.d.dayStartOffsetSeconds) ?? 0,
           },
           {
             words: 'Conformance %',
@@ -518,6 +564,18 @@ function ReportView({
           scheduled time) against a <strong>{target}%</strong> target ·{' '}
           <strong>{total.conformancePercentage.toFixed(2)}%</strong> conformance · {results.length} agents,{' '}
           <strong>{belowTarget}</strong> below target · {exceptionCount} exceptions (counted by day, as Genesys does)
+        </p>
+        <p data-testid="adjusted-summary">
+          {request.exceptions && adjustedTotal !== undefined ? (
+            <>
+              <strong data-testid="adjusted-adherence">{adjustedTotal.toFixed(2)}%</strong> adjusted adherence.{' '}
+              <span className="hint">{ADJUSTED_SAYS}</span>
+            </>
+          ) : (
+            <span className="hint">
+              Adjusted adherence needs the exceptions: run the report with exceptions to see it.
+            </span>
+          )}
         </p>
         <p className="hint" data-testid="fetch-timings">
           {report.timings.parts === 0

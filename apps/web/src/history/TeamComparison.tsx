@@ -76,6 +76,9 @@ export function TeamComparison({
                   <th scope="col">Team</th>
                   <th scope="col">Agents</th>
                   <th scope="col">Adherence %</th>
+                  <th scope="col" title="Exception time covered by an approved explanation counts as adherent">
+                    Adjusted %
+                  </th>
                   <th scope="col">Conformance %</th>
                   <th scope="col">Target</th>
                   {days.map((d) => (
@@ -91,6 +94,7 @@ export function TeamComparison({
                     <th scope="row">{teamName(t.teamId)}</th>
                     <td>{t.agents}</td>
                     <td data-testid="team-adherence">{t.adherence.toFixed(2)}</td>
+                    <td data-testid="team-adjusted">{t.adjusted === undefined ? '–' : t.adjusted.toFixed(2)}</td>
                     <td>{t.conformance.toFixed(2)}</td>
                     <td>{t.adherence < target ? 'Missed' : 'Met'}</td>
                     {t.days.map((d) => (

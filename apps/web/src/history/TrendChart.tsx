@@ -82,6 +82,9 @@ export function TrendChart({
               <th scope="col">Hours</th>
               <th scope="col">Agents scheduled</th>
               <th scope="col">Adherence %</th>
+              <th scope="col" title="Exception time covered by an approved explanation counts as adherent">
+                Adjusted %
+              </th>
               <th scope="col">Conformance %</th>
               <th scope="col">Exceptions</th>
             </tr>
@@ -96,6 +99,7 @@ export function TrendChart({
                 <td>{r.hours}</td>
                 <td>{r.agents}</td>
                 <td data-testid="period-adherence">{r.scheduledSeconds ? r.adherence.toFixed(2) : '–'}</td>
+                <td data-testid="period-adjusted">{r.adjusted === undefined ? '–' : r.adjusted.toFixed(2)}</td>
                 <td>{r.scheduledSeconds ? r.conformance.toFixed(2) : '–'}</td>
                 <td>{r.exceptionCount}</td>
               </tr>

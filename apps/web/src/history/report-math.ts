@@ -10,6 +10,9 @@ import {
   type HistoricalUserResult,
   type ZonedDay,
 } from '@adhere/genesys';
+import { adjustedPercent, approvedOf, type ApprovedSeconds } from './adjusted.js';
+
+const NO_APPROVED: ApprovedSeconds = new Map();
 
 export interface PeriodRow {
   /** The day, or the Monday starting the week. */
@@ -21,21 +24,33 @@ export interface PeriodRow {
   exceptionSeconds: number;
   exceptionCount: number;
   adherence: number;
+  /** Exception time approved explanations cover, and the figure that counts it as adherent (see adjusted.ts). */
+  approvedSeconds: number;
+  adjusted: number | undefined;
   conformance: number;
 }
 
+/** An agent's day metrics, with the approved explained seconds of that day. */
+interface AgentDay {
+  metrics: HistoricalDayMetrics;
+  approvedSeconds: number;
+}
+
 /** Sums day metrics as Genesys weights them: by scheduled time, not an average of percentages. */
-function sumDays(date: string, hours: number, days: HistoricalDayMetrics[]): PeriodRow {
+function sumDays(date: string, hours: number, agentDays: AgentDay[]): PeriodRow {
+  const days = agentDays.map((d) => d.metrics);
   const t = totalsOf(days);
   let agents = 0;
   let scheduledSeconds = 0;
   let exceptionSeconds = 0;
   let exceptionCount = 0;
-  for (const d of days) {
+  let approvedSeconds = 0;
+  for (const { metrics: d, approvedSeconds: a } of agentDays) {
     if (d.scheduleLengthSeconds > 0) agents++;
     scheduledSeconds += d.adherenceScheduleSeconds;
     exceptionSeconds += d.exceptionDurationSeconds;
     exceptionCount += d.exceptionCount;
+    approvedSeconds += a;
   }
   return {
     date,
@@ -45,31 +60,47 @@ function sumDays(date: string, hours: number, days: HistoricalDayMetrics[]): Per
     exceptionSeconds,
     exceptionCount,
     adherence: t.adherencePercentage,
+    approvedSeconds,
+    adjusted: adjustedPercent(scheduledSeconds, exceptionSeconds, approvedSeconds),
     conformance: t.conformancePercentage,
   };
 }
 
 /** Each result's day metrics by local date, matched on the day's start offset from the range start. */
-export function daysByDate(results: readonly HistoricalUserResult[], days: readonly ZonedDay[]) {
+export function daysByDate(
+  results: readonly HistoricalUserResult[],
+  days: readonly ZonedDay[],
+  approved: ApprovedSeconds = NO_APPROVED,
+) {
   const rangeStart = days[0]?.start ?? 0;
   const dateAt = new Map(days.map((d) => [Math.round((d.start - rangeStart) / 1000), d]));
-  const out = new Map<string, HistoricalDayMetrics[]>(days.map((d) => [d.date, []]));
-  for (const r of results)
+  const out = new Map<string, AgentDay[]>(days.map((d) => [d.date, []]));
+  for (const r of results) {
+    const mine = approved.get(r.userId);
     for (const m of r.days) {
       const day = dateAt.get(m.dayStartOffsetSeconds);
-      if (day) out.get(day.date)!.push(m);
+      if (day) out.get(day.date)!.push({ metrics: m, approvedSeconds: mine?.get(m.dayStartOffsetSeconds) ?? 0 });
     }
+  }
   return out;
 }
 
-export function perDay(results: readonly HistoricalUserResult[], days: readonly ZonedDay[]): PeriodRow[] {
-  const byDate = daysByDate(results, days);
+export function perDay(
+  results: readonly HistoricalUserResult[],
+  days: readonly ZonedDay[],
+  approved: ApprovedSeconds = NO_APPROVED,
+): PeriodRow[] {
+  const byDate = daysByDate(results, days, approved);
   return days.map((d) => sumDays(d.date, d.hours, byDate.get(d.date)!));
 }
 
-export function perWeek(results: readonly HistoricalUserResult[], days: readonly ZonedDay[]): PeriodRow[] {
-  const byDate = daysByDate(results, days);
-  const weeks = new Map<string, { hours: number; metrics: HistoricalDayMetrics[] }>();
+export function perWeek(
+  results: readonly HistoricalUserResult[],
+  days: readonly ZonedDay[],
+  approved: ApprovedSeconds = NO_APPROVED,
+): PeriodRow[] {
+  const byDate = daysByDate(results, days, approved);
+  const weeks = new Map<string, { hours: number; metrics: AgentDay[] }>();
   for (const d of days) {
     const w = weekStart(d.date);
     const acc = weeks.get(w) ?? { hours: 0, metrics: [] };
@@ -84,6 +115,7 @@ export interface TeamRow {
   teamId: string;
   agents: number;
   adherence: number;
+  adjusted: number | undefined;
   conformance: number;
   days: PeriodRow[];
 }
@@ -93,6 +125,7 @@ export function perTeam(
   results: readonly HistoricalUserResult[],
   teamOf: ReadonlyMap<string, string>,
   days: readonly ZonedDay[],
+  approved: ApprovedSeconds = NO_APPROVED,
 ): TeamRow[] {
   const byTeam = new Map<string, HistoricalUserResult[]>();
   for (const r of results) {
@@ -103,13 +136,21 @@ export function perTeam(
     byTeam.set(t, list);
   }
   return [...byTeam].map(([teamId, rs]) => {
-    const t = totalsOf(rs.flatMap((r) => r.days));
+    const all = rs.flatMap((r) => r.days);
+    const t = totalsOf(all);
+    const scheduled = all.reduce((n, d) => n + d.adherenceScheduleSeconds, 0);
+    const exceptions = all.reduce((n, d) => n + d.exceptionDurationSeconds, 0);
     return {
       teamId,
       agents: rs.length,
       adherence: t.adherencePercentage,
+      adjusted: adjustedPercent(
+        scheduled,
+        exceptions,
+        rs.reduce((n, r) => n + approvedOf(approved, r.userId), 0),
+      ),
       conformance: t.conformancePercentage,
-      days: perDay(rs, days),
+      days: perDay(rs, days, approved),
     };
   });
 }
@@ -117,6 +158,9 @@ export function perTeam(
 export interface AgentRow {
   userId: string;
   adherence: number;
+  /** Counting exception time covered by approved explanations as adherent (undefined with nothing scheduled). */
+  adjusted: number | undefined;
+  approvedSeconds: number;
   conformance: number;
   exceptionCount: number;
   /** The API's exceptionDurationSeconds, summed. */
@@ -133,21 +177,27 @@ export function perAgent(
   results: readonly HistoricalUserResult[],
   targetPercent: number,
   thresholdSeconds: number,
+  approved: ApprovedSeconds = NO_APPROVED,
 ): AgentRow[] {
   return results.map((r) => {
     let exceptionCount = 0;
     let exceptionSeconds = 0;
     let scheduledSeconds = 0;
+    let adherenceScheduleSeconds = 0;
     let actualSeconds = 0;
     for (const d of r.days) {
       exceptionCount += d.exceptionCount;
       exceptionSeconds += d.exceptionDurationSeconds;
       scheduledSeconds += d.scheduleLengthSeconds;
+      adherenceScheduleSeconds += d.adherenceScheduleSeconds;
       actualSeconds += d.actualLengthSeconds;
     }
+    const approvedSeconds = approvedOf(approved, r.userId);
     return {
       userId: r.userId,
       adherence: r.adherencePercentage,
+      adjusted: adjustedPercent(adherenceScheduleSeconds, exceptionSeconds, approvedSeconds),
+      approvedSeconds,
       conformance: r.conformancePercentage,
       exceptionCount,
       exceptionSeconds,

@@ -4,9 +4,10 @@
  * reused. Explanations for the same range come along when the user may read them.
  */
 import type { PartTimes } from './time-left.js';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   GenesysApiError,
+  businessUnitExplanationsTopic,
   historicalAdherence,
   mergeHistoricalChunks,
   planHistoricalChunks,
@@ -233,6 +234,39 @@ export function useHistoricalReport(client: GenesysClient) {
     },
     [client],
   );
+
+  // Reviews while the report is open (issue 20, item 2): every figure adjusted for approved explanations follows
+  // each approval or decline, from any supervisor's screen, live on the business unit's explanation topic.
+  const reportReq = report?.request;
+  const reportChunks = report?.chunks;
+  useEffect(() => {
+    if (!reportReq?.exceptions || !reportReq.businessUnitId || !reportChunks?.length) return;
+    const from = Date.parse(reportChunks[0]!.startDate);
+    const to = Date.parse(reportChunks[reportChunks.length - 1]!.endDate);
+    const mine = (e: AdherenceExplanation) => {
+      const start = Date.parse(e.startDate);
+      return (
+        start >= from &&
+        start < to &&
+        (!e.managementUnit?.id || e.managementUnit.id === reportReq.mu) &&
+        (!reportReq.userIds || reportReq.userIds.includes(e.agent?.id))
+      );
+    };
+    const feed = tabNotifications(client).listen({
+      optionalTopics: [businessUnitExplanationsTopic(reportReq.businessUnitId)],
+      onEvent: (ev) => {
+        if (ev.kind !== 'explanation' || !mine(ev.body)) return;
+        const e = ev.body;
+        setReport((r) => {
+          if (!r || r.request !== reportReq) return r;
+          const i = r.explanations.findIndex((x) => x.id === e.id);
+          const explanations = i < 0 ? [...r.explanations, e] : r.explanations.map((x, k) => (k === i ? e : x));
+          return { ...r, explanations };
+        });
+      },
+    });
+    return () => feed.close();
+  }, [client, reportReq, reportChunks]);
 
   return {
     run,

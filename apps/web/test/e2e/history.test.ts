@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { coachingTruth, explanationsTruth, historicalTruth, seededHabits } from '@adhere/emulator/testing';
 import { addDays, localDate, startOfDay, totalsOf } from '@adhere/genesys';
+import { tokenFor } from '@adhere/emulator/testing';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 
 /** How the exception list words Genesys's explanation statuses (a supervisor declines; Genesys says Denied). */
@@ -395,6 +396,76 @@ describe('history in Chromium', () => {
       expect(size).toBeGreaterThanOrEqual(12);
       expect(await axeAudit(page)).toEqual([]);
       await page.screenshot({ path: `${artifacts}history-teams.png`, fullPage: true });
+    });
+
+    it('adjusted beside raw equals the emulator: approved explained exception time counts as adherent, live', async () => {
+      await page.getByRole('button', { name: 'Agents', exact: true }).click();
+      const from = Date.parse(start());
+      const approvedOf = (userId: string) =>
+        explanationsTruth(stack.emulator, userId, start(), end()).filter((e: any) => e.status === 'Approved');
+      // Counted second by second: each exception second that an approved explanation covers.
+      const expected = (userId: string) => {
+        const t = truth(userId);
+        const approved = approvedOf(userId).map((e: any) => [
+          Date.parse(e.startDate),
+          Date.parse(e.startDate) + e.lengthMinutes * 60_000,
+        ]);
+        let covered = 0;
+        for (const x of t.exceptionInfo)
+          for (let s = x.startOffsetSeconds; s < x.endOffsetSeconds; s++) {
+            const at = from + s * 1000 + 500;
+            if (approved.some(([a, b]) => a! <= at && at < b!)) covered++;
+          }
+        const scheduled = t.dayMetrics.reduce((n: number, d: any) => n + d.adherenceScheduleSeconds, 0);
+        const exceptions = t.dayMetrics.reduce((n: number, d: any) => n + d.exceptionDurationSeconds, 0);
+        return { covered, adjusted: Math.round((1 - (exceptions - covered) / scheduled) * 10000) / 100 };
+      };
+      const cell = (userId: string) => page.locator(`tr[data-user="${userId}"] [data-testid="adjusted"]`);
+      const agents = topo().agents.filter((a) => a.managementUnitId === mu().id);
+      const withApproved = agents.filter((a) => expected(a.id).covered > 0).slice(0, 6);
+      expect(withApproved.length).toBeGreaterThan(2);
+      for (const a of withApproved) {
+        const want = expected(a.id);
+        expect(Number(await cell(a.id).textContent()), a.name).toBe(want.adjusted);
+        expect(Number(await cell(a.id).getAttribute('data-approved'))).toBe(want.covered);
+        expect(want.adjusted).toBeGreaterThan(truth(a.id).adherencePercentage);
+      }
+      // No approved explanation: adjusted is raw.
+      const plain = agents.find((a) => approvedOf(a.id).length === 0 && truth(a.id).exceptionInfo.length > 0)!;
+      expect(Number(await cell(plain.id).textContent())).toBe(truth(plain.id).adherencePercentage);
+      expect(await page.getByTestId('adjusted-summary').textContent()).toContain('adjusted adherence');
+
+      // Another supervisor approves a waiting explanation that covers exception time: the open report follows.
+      const waiting = agents
+        .map((a) => ({
+          a,
+          e: explanationsTruth(stack.emulator, a.id, start(), end()).find((e: any) => {
+            // Of the last month: the emulator finds an explanation to review among the last two months'.
+            if (e.status !== 'Pending' || Date.parse(e.startDate) < NOW - 30 * 86_400_000) return false;
+            const s = Date.parse(e.startDate);
+            return truth(a.id).exceptionInfo.some(
+              (x: any) =>
+                from + x.startOffsetSeconds * 1000 < s + e.lengthMinutes * 60_000 &&
+                from + x.endOffsetSeconds * 1000 > s,
+            );
+          }),
+        }))
+        .find((x) => x.e)!;
+      expect(waiting).toBeDefined();
+      const before = Number(await cell(waiting.a.id).textContent());
+      const token = await tokenFor(stack.emulator);
+      const res = await fetch(
+        `${stack.emulator.apiUrl}/api/v2/workforcemanagement/agents/${waiting.a.id}/adherence/explanations/${waiting.e!.id}`,
+        {
+          method: 'PATCH',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ status: 'Approved' }),
+        },
+      );
+      expect(res.status, await res.clone().text()).toBe(200);
+      const after = expected(waiting.a.id).adjusted;
+      expect(after).toBeGreaterThan(before);
+      await expect.poll(() => cell(waiting.a.id).textContent(), { timeout: 10_000 }).toBe(after.toFixed(2));
     });
 
     it('finds the seeded habits and nothing else', async () => {
