@@ -17,7 +17,9 @@ import {
   type AgentAdherence,
   type FeatureCheck,
   type GenesysClient,
+  type HistoricalUserResult,
 } from '@adhere/genesys';
+import { ADJUSTED_SAYS, adjustedPercent, approvedOf, approvedSeconds } from '../history/adjusted.js';
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
 import { activityWords, clockTime, countWords, dateWords, explanationWords } from '../words.js';
@@ -35,6 +37,8 @@ interface Today {
   /** Undefined: today's history could not be read (`missing` says why). */
   actual: Block[] | undefined;
   exceptions: Block[] | undefined;
+  /** Genesys's record of today (for the raw and adjusted figures); undefined when it could not be read. */
+  result: HistoricalUserResult | undefined;
   asOf: number;
   /** What is left out and why, one sentence each. */
   missing: string[];
@@ -127,6 +131,7 @@ export function AgentDayView({
         scheduled: schedules.status === 'fulfilled' ? scheduleBlocks(schedules.value, codes) : undefined,
         actual: done.actual,
         exceptions: done.exceptions,
+        result: h,
         asOf: Date.now(),
         missing,
       });
@@ -175,6 +180,21 @@ export function AgentDayView({
   const seen = today && !today.actual ? trail.dayOf(record, day.start, now) : undefined;
   const next = today?.scheduled?.find((b) => b.start > now);
   const current = today?.scheduled?.find((b) => b.start <= now && b.end > now);
+  // Raw (Genesys's) and adjusted (approved explained exception time counted as adherent) for today so far: they
+  // follow each review made here or anywhere, with the explanations list.
+  const figures = (() => {
+    const r = today?.result;
+    const d = r?.days[0];
+    if (!r || !d || d.adherenceScheduleSeconds <= 0) return undefined;
+    const approved = approvedOf(
+      approvedSeconds([r], typeof explanations === 'string' ? [] : (explanations ?? [])),
+      userId,
+    );
+    return {
+      raw: adjustedPercent(d.adherenceScheduleSeconds, d.exceptionDurationSeconds, 0)!,
+      adjusted: adjustedPercent(d.adherenceScheduleSeconds, d.exceptionDurationSeconds, approved)!,
+    };
+  })();
   const state = styleOf(record?.adherenceState);
   const at = (t: number) => clockTime(localMinuteOfDay(timeZone, t));
   return (
@@ -237,6 +257,12 @@ export function AgentDayView({
                 <li key={m}>{m}</li>
               ))}
             </ul>
+          ) : null}
+          {figures ? (
+            <p data-testid="day-figures">
+              Today so far: <strong>{figures.raw.toFixed(2)}%</strong> adherence ·{' '}
+              <strong>{figures.adjusted.toFixed(2)}%</strong> adjusted <span className="hint">({ADJUSTED_SAYS})</span>
+            </p>
           ) : null}
           {today.exceptions ? (
             <p className="hint">

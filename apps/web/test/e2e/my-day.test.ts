@@ -3,8 +3,8 @@
 // the supervisor approves, and the agent sees the decision live. Agents never see other agents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { explanationsTruth } from '@adhere/emulator/testing';
-import { localMinuteOfDay } from '@adhere/genesys';
+import { explanationsTruth, historicalTruth } from '@adhere/emulator/testing';
+import { addDays, localDate, localMinuteOfDay, startOfDay } from '@adhere/genesys';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 
 const NOW = Date.UTC(2026, 10, 26, 14, 0);
@@ -99,18 +99,39 @@ describe("an agent's own day, beside a supervisor's", () => {
       expect(await rowOn(p).count()).toBe(0);
     }
 
+    // The time explained: the agent's last exception of today that has ended (from the emulator's record), so
+    // approving it moves the adjusted figure.
+    const dayStart = startOfDay(zone(), localDate(zone(), NOW));
+    const dayEnd = startOfDay(zone(), addDays(localDate(zone(), NOW), 1));
+    const truth = historicalTruth(
+      stack.emulator,
+      me().id,
+      new Date(dayStart).toISOString(),
+      new Date(dayEnd).toISOString(),
+      zone(),
+    ) as any;
+    const last = [...truth.exceptionInfo]
+      .reverse()
+      .find((x: any) => dayStart + x.endOffsetSeconds * 1000 <= NOW - 60_000);
+    expect(last).toBeDefined();
+    const explainedFrom = Math.floor((dayStart + last.startOffsetSeconds * 1000) / 60_000) * 60_000;
+    const explainedMinutes = Math.min(
+      Math.ceil((dayStart + last.endOffsetSeconds * 1000 - explainedFrom) / 60_000),
+      Math.floor((NOW - explainedFrom) / 60_000),
+    );
+
     const notes = 'Headset died <b>twice</b> 🎧';
     const form = agentPage.locator('form.explain-form');
-    await form.getByLabel('From').fill(hhmm(NOW - 40 * 60_000));
-    await form.getByLabel('For').fill('12');
+    await form.getByLabel('From').fill(hhmm(explainedFrom));
+    await form.getByLabel('For').fill(String(explainedMinutes));
     await form.getByLabel('What happened').fill(notes);
     await form.getByRole('button', { name: 'Send to my supervisor' }).click();
     await expect.poll(() => agentPage.getByTestId('explain-said').textContent()).toMatch(/^Sent: /);
     const e = stored().find((x) => x.notes === notes)!;
     expect(e).toMatchObject({
       status: 'Pending',
-      lengthMinutes: 12,
-      startDate: new Date(NOW - 40 * 60_000).toISOString(),
+      lengthMinutes: explainedMinutes,
+      startDate: new Date(explainedFrom).toISOString(),
     });
     const mine = agentPage.locator(`[data-testid="my-explanations"] li[data-id="${e.id}"]`);
     await expect.poll(() => mine.textContent(), { timeout: 10_000 }).toContain('Waiting for review');
@@ -125,20 +146,45 @@ describe("an agent's own day, beside a supervisor's", () => {
     for (const p of [supervisorPage, teamBoard])
       await expect
         .poll(() => rowOn(p).textContent(), { timeout: 10_000 })
-        .toBe(`Waiting for review · ${hhmm(NOW - 40 * 60_000)}`);
+        .toBe(`Waiting for review · ${hhmm(explainedFrom)}`);
     await theirs.getByRole('button', { name: 'Approve' }).click();
     // The agent sees the decision live.
     await expect.poll(() => mine.textContent(), { timeout: 10_000 }).toContain('Approved');
     expect(stored().find((x) => x.id === e.id)?.status).toBe('Approved');
+    // The day view's figures (issue 20, item 2): raw as Genesys counts today, adjusted counting the exception time
+    // approved explanations cover, second by second from the emulator's own record.
+    const approvedSpans = explanationsTruth(
+      stack.emulator,
+      me().id,
+      new Date(dayStart).toISOString(),
+      new Date(dayEnd).toISOString(),
+    )
+      .filter((x) => x.status === 'Approved')
+      .map((x) => [Date.parse(x.startDate!), Date.parse(x.startDate!) + x.lengthMinutes! * 60_000] as const);
+    let covered = 0;
+    for (const x of truth.exceptionInfo)
+      for (let sec = x.startOffsetSeconds; sec < x.endOffsetSeconds; sec++) {
+        const t = dayStart + sec * 1000 + 500;
+        if (approvedSpans.some(([a, b]) => a <= t && t < b)) covered++;
+      }
+    expect(covered).toBeGreaterThan(0);
+    const d = truth.dayMetrics[0];
+    const pct = (ex: number) => (Math.round((1 - ex / d.adherenceScheduleSeconds) * 10000) / 100).toFixed(2);
+    await expect
+      .poll(() => day.getByTestId('day-figures').textContent(), { timeout: 10_000 })
+      .toMatch(
+        new RegExp(
+          `^Today so far: ${pct(d.exceptionDurationSeconds)}% adherence · ` +
+            `${pct(d.exceptionDurationSeconds - covered)}% adjusted`,
+        ),
+      );
     for (const p of [supervisorPage, teamBoard])
-      await expect
-        .poll(() => rowOn(p).textContent(), { timeout: 10_000 })
-        .toBe(`Approved · ${hhmm(NOW - 40 * 60_000)}`);
+      await expect.poll(() => rowOn(p).textContent(), { timeout: 10_000 }).toBe(`Approved · ${hhmm(explainedFrom)}`);
     await teamBoard.screenshot({ path: `${artifacts}board-explanation-from-agent.png` });
     // A board opened after it (a reload: a new store) reads today's explanations: the row says it at once.
     await teamBoard.reload();
     await teamBoard.locator('section.board[data-explanations="live"]').waitFor({ timeout: 20_000 });
-    expect(await rowOn(teamBoard).textContent()).toBe(`Approved · ${hhmm(NOW - 40 * 60_000)}`);
+    expect(await rowOn(teamBoard).textContent()).toBe(`Approved · ${hhmm(explainedFrom)}`);
     await agentPage.screenshot({ path: `${artifacts}my-day-approved.png` });
   });
 });
