@@ -70,6 +70,7 @@ export type Feature =
   | 'myDay'
   | 'myExplanations'
   | 'excuse'
+  | 'review'
   | 'coaching';
 
 const WFM_SCOPE: Requirement = {
@@ -143,6 +144,15 @@ export const FEATURE_REQUIREMENTS: readonly FeatureRequirements[] = [
     name: 'Excusing time out of adherence from the board',
     permissions: [
       { anyOf: ['wfm:adherenceExplanation:add'], label: 'Workforce Management > Adherence Explanation > Add' },
+    ],
+    scopes: [{ anyOf: ['workforce-management'], label: 'workforce-management' }],
+  },
+  {
+    // PATCH …/agents/{agentId}/adherence/explanations/{explanationId} (the emulator checks the same).
+    feature: 'review',
+    name: 'Approving and declining explanations',
+    permissions: [
+      { anyOf: ['wfm:adherenceExplanation:edit'], label: 'Workforce Management > Adherence Explanation > Edit' },
     ],
     scopes: [{ anyOf: ['workforce-management'], label: 'workforce-management' }],
   },

@@ -35,6 +35,7 @@ import { SlotHeatmap } from './SlotHeatmap.js';
 import { TeamComparison } from './TeamComparison.js';
 import { Timeline } from './Timeline.js';
 import { ADJUSTED_SAYS, adjustedPercent, approvedSeconds } from './adjusted.js';
+import { BulkReview } from './BulkReview.js';
 import { TrendChart } from './TrendChart.js';
 import { timeLeftMs, timeLeftWords } from './time-left.js';
 import { useHistoricalReport, type Report } from './useHistoricalReport.js';
@@ -545,6 +546,7 @@ function ReportView({
     );
 
   const selectedResult = selected ? results.find((r) => r.userId === selected) : undefined;
+  const review = access ? checkFeature(access, 'review') : undefined;
   const weeksCovered = request.exceptions && days.length >= 21;
   return (
     <div className="report" data-testid="report">
@@ -689,6 +691,25 @@ function ReportView({
           target={target}
           dayLabel={(d) => fmt.short(startOf.get(d)!)}
         />
+      ) : null}
+      {view === 'exceptions' && request.exceptions && report.explanationsNote === undefined ? (
+        review?.available === false ? (
+          <p className="hint" data-testid="bulk-review-needs">
+            Reviewing explanations needs{' '}
+            {[...review.missingPermissions, ...review.missingScopes].map((r) => r.label).join(' and ')}: your role or
+            this app does not have it.
+          </p>
+        ) : (
+          <BulkReview
+            client={client}
+            explanations={report.explanations}
+            timeZone={zone}
+            rangeStart={days[0]!.start}
+            rangeEnd={days[days.length - 1]!.end}
+            names={names}
+            formatTime={fmt.time}
+          />
+        )
       ) : null}
       {view === 'exceptions' ? (
         request.exceptions ? (

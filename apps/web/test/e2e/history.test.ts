@@ -468,6 +468,51 @@ describe('history in Chromium', () => {
       await expect.poll(() => cell(waiting.a.id).textContent(), { timeout: 10_000 }).toBe(after.toFixed(2));
     });
 
+    it('bulk review: the waiting explanations of a window approved in one action, after saying how many', async () => {
+      await page.getByRole('button', { name: 'Exceptions', exact: true }).click();
+      const box = page.getByTestId('bulk-review');
+      const agents = topo().agents.filter((a) => a.managementUnitId === mu().id);
+      const pendingOn = (date: string) =>
+        agents.flatMap((a) =>
+          explanationsTruth(
+            stack.emulator,
+            a.id,
+            new Date(startOfDay(zone(), date)).toISOString(),
+            new Date(startOfDay(zone(), addDays(date, 1))).toISOString(),
+          ).filter((e: any) => e.status === 'Pending'),
+        );
+      // The day of the last fortnight with the most explanations waiting.
+      const dates = Array.from({ length: 14 }, (_, i) => addDays(today(), -1 - i));
+      const date = dates.sort((x, y) => pendingOn(y).length - pendingOn(x).length)[0]!;
+      const waiting = pendingOn(date);
+      expect(waiting.length).toBeGreaterThan(1);
+      await box.getByLabel('Starting from').fill(`${date}T00:00`);
+      await box.getByLabel('until').fill(`${addDays(date, 1)}T00:00`);
+      await expect
+        .poll(() => box.getByTestId('bulk-count').textContent())
+        .toBe(`${waiting.length} explanations waiting for review in this window.`);
+      // A window that ends before it starts is said, and offers nothing to do.
+      await box.getByLabel('until').fill(`${date}T00:00`);
+      expect(await box.getByTestId('bulk-count').textContent()).toBe('The window ends before it starts.');
+      expect(await box.getByRole('button', { name: /Approve all/ }).count()).toBe(0);
+      await box.getByLabel('until').fill(`${addDays(date, 1)}T00:00`);
+
+      await box.getByRole('button', { name: `Approve all ${waiting.length}…` }).click();
+      expect(await box.getByTestId('bulk-confirm').textContent()).toBe(
+        `Approve these ${waiting.length} explanations? Each agent is told, and this cannot be undone here.`,
+      );
+      expect(await axeAudit(page)).toEqual([]);
+      await box.getByRole('button', { name: `Yes, approve ${waiting.length}` }).click();
+      await expect
+        .poll(() => box.getByTestId('bulk-progress').textContent(), { timeout: 20_000 })
+        .toBe(`Approved ${waiting.length} of ${waiting.length}.`);
+      // Genesys has them approved; the window empties as the reviews come back on the explanation topic.
+      expect(pendingOn(date)).toEqual([]);
+      await expect
+        .poll(() => box.getByTestId('bulk-count').textContent(), { timeout: 10_000 })
+        .toBe('No explanation is waiting for review in this window.');
+    });
+
     it('finds the seeded habits and nothing else', async () => {
       await page.getByRole('button', { name: 'Patterns', exact: true }).click();
       const found = await page

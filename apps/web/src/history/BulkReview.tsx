@@ -1,0 +1,177 @@
+/**
+ * @module Bulk review (issue 20, item 2): the explanations waiting for review whose time starts in a window (say,
+ * the half hour of a mass deviation) approved or declined in one action, after a confirmation that says how many,
+ * since nothing here undoes it. Each is Genesys's own review (PATCH …/adherence/explanations/{id}); a few at a time,
+ * so a large batch stays inside the org's rate limit; what failed is said, and can be tried again.
+ */
+import { useMemo, useState } from 'react';
+import {
+  localDate,
+  localMinuteOfDay,
+  reviewExplanation,
+  wallClockTime,
+  type AdherenceExplanation,
+  type GenesysClient,
+} from '@adhere/genesys';
+import { problemWords } from '../access/denied.js';
+import { countWords } from '../words.js';
+
+/** Reviews sent at once: a batch of hundreds goes through without tripping the org's rate limit. */
+const AT_ONCE = 3;
+
+type Decision = 'Approved' | 'Denied';
+
+/** "2026-11-26T09:00" in the report's zone, as epoch ms; undefined when it is not such a value. */
+function fromInput(value: string, timeZone: string): number | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return undefined;
+  const t = wallClockTime(timeZone, m[1]!, Number(m[2]) * 60 + Number(m[3]));
+  return Number.isFinite(t) ? t : undefined;
+}
+
+function toInput(t: number, timeZone: string): string {
+  const minute = localMinuteOfDay(timeZone, t);
+  const hh = String(Math.floor(minute / 60)).padStart(2, '0');
+  const mm = String(minute % 60).padStart(2, '0');
+  return `${localDate(timeZone, t)}T${hh}:${mm}`;
+}
+
+export function BulkReview({
+  client,
+  explanations,
+  timeZone,
+  rangeStart,
+  rangeEnd,
+  names,
+  formatTime,
+}: {
+  client: GenesysClient;
+  explanations: readonly AdherenceExplanation[];
+  timeZone: string;
+  rangeStart: number;
+  rangeEnd: number;
+  names: ReadonlyMap<string, string>;
+  formatTime: (t: number) => string;
+}) {
+  const [from, setFrom] = useState(() => toInput(rangeStart, timeZone));
+  const [to, setTo] = useState(() => toInput(rangeEnd, timeZone));
+  const [asking, setAsking] = useState<Decision>();
+  const [progress, setProgress] = useState<{ done: number; total: number; failed: string[]; decision: Decision }>();
+  const [busy, setBusy] = useState(false);
+  const start = fromInput(from, timeZone);
+  const end = fromInput(to, timeZone);
+  const problem =
+    start === undefined || end === undefined
+      ? 'Give both times as a date and a time.'
+      : end <= start
+        ? 'The window ends before it starts.'
+        : undefined;
+  const waiting = useMemo(
+    () =>
+      problem
+        ? []
+        : explanations
+            .filter((e) => {
+              const s = Date.parse(e.startDate);
+              return e.status === 'Pending' && s >= start! && s < end!;
+            })
+            .sort((a, b) => Date.parse(a.startDate) - Date.parse(b.startDate)),
+    [explanations, start, end, problem],
+  );
+
+  const run = async (decision: Decision, list: readonly AdherenceExplanation[]) => {
+    setAsking(undefined);
+    setBusy(true);
+    const failed: string[] = [];
+    let done = 0;
+    setProgress({ done, total: list.length, failed, decision });
+    const queue = [...list];
+    await Promise.all(
+      Array.from({ length: Math.min(AT_ONCE, queue.length) }, async () => {
+        for (let e = queue.shift(); e; e = queue.shift()) {
+          try {
+            await reviewExplanation(client, e.agent.id, e.id, decision);
+          } catch (err) {
+            failed.push(
+              `${names.get(e.agent.id) ?? 'An agent'} at ${formatTime(Date.parse(e.startDate))}: ${problemWords(err)}`,
+            );
+          }
+          done++;
+          setProgress({ done, total: list.length, failed: [...failed], decision });
+        }
+      }),
+    );
+    setBusy(false);
+  };
+
+  return (
+    <section className="bulk-review" aria-labelledby="bulk-review-title" data-testid="bulk-review">
+      <h3 id="bulk-review-title">Review waiting explanations together</h3>
+      <p className="hint">
+        Every explanation waiting for review whose time starts in the window, approved or declined at once (for instance
+        all of a mass deviation). Times in {timeZone}.
+      </p>
+      <div className="toolbar">
+        <label>
+          Starting from{' '}
+          <input
+            type="datetime-local"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            aria-invalid={!!problem}
+          />
+        </label>
+        <label>
+          until{' '}
+          <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={!!problem} />
+        </label>
+      </div>
+      <p role="status" data-testid="bulk-count">
+        {problem ??
+          (waiting.length === 0
+            ? 'No explanation is waiting for review in this window.'
+            : `${countWords(waiting.length, 'explanation')} waiting for review in this window.`)}
+      </p>
+      {waiting.length > 0 && !busy ? (
+        asking ? (
+          <div className="toolbar" role="group" aria-label="Confirm">
+            <span data-testid="bulk-confirm">
+              {asking === 'Approved' ? 'Approve' : 'Decline'} these {countWords(waiting.length, 'explanation')}? Each
+              agent is told, and this cannot be undone here.
+            </span>
+            <button type="button" onClick={() => void run(asking, waiting)}>
+              Yes, {asking === 'Approved' ? 'approve' : 'decline'} {waiting.length}
+            </button>
+            <button type="button" onClick={() => setAsking(undefined)}>
+              Back
+            </button>
+          </div>
+        ) : (
+          <div className="toolbar">
+            <button type="button" onClick={() => setAsking('Approved')}>
+              Approve all {waiting.length}…
+            </button>
+            <button type="button" onClick={() => setAsking('Denied')}>
+              Decline all {waiting.length}…
+            </button>
+          </div>
+        )
+      ) : null}
+      {progress ? (
+        <p role="status" data-testid="bulk-progress">
+          {progress.done < progress.total
+            ? `${progress.decision === 'Approved' ? 'Approving' : 'Declining'}: ${progress.done} of ${progress.total} done…`
+            : `${progress.decision === 'Approved' ? 'Approved' : 'Declined'} ${progress.total - progress.failed.length} of ${progress.total}.` +
+              (progress.failed.length ? ` ${progress.failed.length} could not be reviewed:` : '')}
+        </p>
+      ) : null}
+      {progress && progress.failed.length > 0 ? (
+        <ul className="hint" data-testid="bulk-failed">
+          {progress.failed.map((f) => (
+            <li key={f}>{f}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
