@@ -23,6 +23,7 @@ import { ADJUSTED_SAYS, adjustedPercent, approvedOf, approvedSeconds } from '../
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
 import { activityWords, clockTime, countWords, dateWords, explanationWords } from '../words.js';
+import { DialogButtons } from './DialogButtons.js';
 import { DayLegend } from '../timeline/DayLegend.js';
 import type { LiveTrail } from './live-trail.js';
 import { formatDuration, styleOf } from './state-style.js';
@@ -293,14 +294,7 @@ export function AgentDayView({
           )
         }
       />
-      <div className="toolbar">
-        <button type="button" onClick={() => setRefresh((r) => r + 1)}>
-          Refresh
-        </button>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
+      <DialogButtons dialog={dialog} onRefresh={() => setRefresh((r) => r + 1)} />
     </dialog>
   );
 }

@@ -24,6 +24,7 @@ import {
 } from '@adhere/genesys';
 import type { Block } from '../timeline/DayRows.js';
 import { CATEGORY_CLASS } from '../timeline/DayRows.js';
+import { DialogButtons } from './DialogButtons.js';
 import { DayLegend } from '../timeline/DayLegend.js';
 import { historyBlocks, scheduleBlocks, type ActivityCodes } from '../timeline/blocks.js';
 import { activityWords, clockTime, countWords, dateWords, minutesWords } from '../words.js';
@@ -292,14 +293,7 @@ export function TeamDayView({
           <DayLegend />
         </>
       ) : null}
-      <div className="toolbar">
-        <button type="button" onClick={() => setRefresh((r) => r + 1)}>
-          Refresh
-        </button>
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </div>
+      <DialogButtons dialog={dialog} onRefresh={() => setRefresh((r) => r + 1)} />
     </dialog>
   );
 }
@@ -589,43 +583,9 @@ const TeamRow = memo(function TeamRow({
         role="img"
         aria-label={`${member.name}: ${shift ? `${shift}, ` : ''}${exceptionWords}`}
       >
-        {scheduled.map((b, i) => (
-          <rect
-            key={`s${i}`}
-            x={x(b.start)}
-            y={1}
-            width={Math.max(0.8, x(b.end) - x(b.start))}
-            height={8}
-            className={classOf(b.category)}
-          >
-            <title>{`${b.label} ${at(b.start)}–${at(b.end)}`}</title>
-          </rect>
-        ))}
-        {actual.map((b, i) => (
-          <rect
-            key={`a${i}`}
-            x={x(b.start)}
-            y={11}
-            width={Math.max(0.8, x(b.end) - x(b.start))}
-            height={8}
-            className={classOf(b.category)}
-          >
-            <title>{`${b.label} ${at(b.start)}–${at(b.end)}`}</title>
-          </rect>
-        ))}
-        {exceptions.map((b, i) => (
-          <rect
-            key={`e${i}`}
-            x={x(b.start)}
-            y={0.5}
-            width={Math.max(0.8, x(b.end) - x(b.start))}
-            height={19}
-            className="exception-outline"
-            vectorEffect="non-scaling-stroke"
-          >
-            <title>{`${b.label} ${at(b.start)}–${at(b.end)}`}</title>
-          </rect>
-        ))}
+        <Rects blocks={scheduled} y={1} height={8} x={x} at={at} />
+        <Rects blocks={actual} y={11} height={8} x={x} at={at} />
+        <Rects blocks={exceptions} y={0.5} height={19} x={x} at={at} outline />
         {now >= day.start && now < day.end ? (
           <line x1={x(now)} x2={x(now)} y1={0} y2={20} className="now-line" vectorEffect="non-scaling-stroke" />
         ) : null}
@@ -636,3 +596,38 @@ const TeamRow = memo(function TeamRow({
 });
 
 const classOf = (category: string) => CATEGORY_CLASS[category] ?? 'cat-other';
+
+/** One band of a row: each block a rect at its share of the day, named with its times; exceptions as outlines. */
+function Rects({
+  blocks,
+  y,
+  height,
+  x,
+  at,
+  outline = false,
+}: {
+  blocks: readonly Block[];
+  y: number;
+  height: number;
+  x: (t: number) => number;
+  at: (t: number) => string;
+  outline?: boolean;
+}) {
+  return (
+    <>
+      {blocks.map((b, i) => (
+        <rect
+          key={i}
+          x={x(b.start)}
+          y={y}
+          width={Math.max(0.8, x(b.end) - x(b.start))}
+          height={height}
+          className={outline ? 'exception-outline' : classOf(b.category)}
+          {...(outline ? { vectorEffect: 'non-scaling-stroke' } : {})}
+        >
+          <title>{`${b.label} ${at(b.start)}–${at(b.end)}`}</title>
+        </rect>
+      ))}
+    </>
+  );
+}
