@@ -288,7 +288,14 @@ function ReportView({
   const startOf = useMemo(() => new Map(days.map((d) => [d.date, d.start])), [days]);
   // Adjusted beside raw (issue 20, item 2): exception time approved explanations cover, per agent and day. It
   // follows every review live (the report's explanations are kept current by their topic).
-  const approved = useMemo(() => approvedSeconds(results, report.explanations), [results, report.explanations]);
+  // Known only with the exceptions and the explanations: without them there is no adjusted figure (said, not raw).
+  const approved = useMemo(
+    () =>
+      request.exceptions && report.explanationsNote === undefined
+        ? approvedSeconds(results, report.explanations)
+        : undefined,
+    [results, report.explanations, request.exceptions, report.explanationsNote],
+  );
   const agentRows = useMemo(
     () => perAgent(results, target, thresholdSeconds, approved).sort((a, b) => a.adherence - b.adherence),
     [results, target, thresholdSeconds, approved],
@@ -323,6 +330,7 @@ function ReportView({
         exceptions += d.exceptionDurationSeconds;
       }
     let covered = 0;
+    if (!approved) return undefined;
     for (const byDay of approved.values()) for (const s of byDay.values()) covered += s;
     return adjustedPercent(scheduled, exceptions, covered);
   }, [results, approved]);
@@ -369,7 +377,7 @@ function ReportView({
             words: 'Exception time approved',
             field: 'approvedExplanationSeconds',
             kind: 'seconds',
-            value: (r) => r.approvedSeconds,
+            value: (r) => (approved ? r.approvedSeconds : undefined),
           },
           {
             words: 'Conformance %',
@@ -456,17 +464,19 @@ function ReportView({
             words: 'Adjusted adherence % (approved explanations count as adherent)',
             field: 'adjustedAdherencePercentage',
             value: (r) =>
-              adjustedPercent(
-                r.d.adherenceScheduleSeconds,
-                r.d.exceptionDurationSeconds,
-                approved.get(r.userId)?.get(r.d.dayStartOffsetSeconds) ?? 0,
-              ),
+              approved
+                ? adjustedPercent(
+                    r.d.adherenceScheduleSeconds,
+                    r.d.exceptionDurationSeconds,
+                    approved.get(r.userId)?.get(r.d.dayStartOffsetSeconds) ?? 0,
+                  )
+                : undefined,
           },
           {
             words: 'Exception time approved',
             field: 'approvedExplanationSeconds',
             kind: 'seconds',
-            value: (r) => approved.get(r.userId)?.get(r.d.dayStartOffsetSeconds) ?? 0,
+            value: (r) => (approved ? (approved.get(r.userId)?.get(r.d.dayStartOffsetSeconds) ?? 0) : undefined),
           },
           {
             words: 'Conformance %',
@@ -575,7 +585,9 @@ function ReportView({
             </>
           ) : (
             <span className="hint">
-              Adjusted adherence needs the exceptions: run the report with exceptions to see it.
+              {request.exceptions
+                ? `No adjusted adherence: it needs the explanations. ${report.explanationsNote ?? ''}`
+                : 'Adjusted adherence needs the exceptions: run the report with exceptions to see it.'}
             </span>
           )}
         </p>

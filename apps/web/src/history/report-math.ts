@@ -12,8 +12,6 @@ import {
 } from '@adhere/genesys';
 import { adjustedPercent, approvedOf, type ApprovedSeconds } from './adjusted.js';
 
-const NO_APPROVED: ApprovedSeconds = new Map();
-
 export interface PeriodRow {
   /** The day, or the Monday starting the week. */
   date: string;
@@ -37,7 +35,7 @@ interface AgentDay {
 }
 
 /** Sums day metrics as Genesys weights them: by scheduled time, not an average of percentages. */
-function sumDays(date: string, hours: number, agentDays: AgentDay[]): PeriodRow {
+function sumDays(date: string, hours: number, agentDays: AgentDay[], known: boolean): PeriodRow {
   const days = agentDays.map((d) => d.metrics);
   const t = totalsOf(days);
   let agents = 0;
@@ -61,7 +59,7 @@ function sumDays(date: string, hours: number, agentDays: AgentDay[]): PeriodRow 
     exceptionCount,
     adherence: t.adherencePercentage,
     approvedSeconds,
-    adjusted: adjustedPercent(scheduledSeconds, exceptionSeconds, approvedSeconds),
+    adjusted: known ? adjustedPercent(scheduledSeconds, exceptionSeconds, approvedSeconds) : undefined,
     conformance: t.conformancePercentage,
   };
 }
@@ -70,13 +68,13 @@ function sumDays(date: string, hours: number, agentDays: AgentDay[]): PeriodRow 
 export function daysByDate(
   results: readonly HistoricalUserResult[],
   days: readonly ZonedDay[],
-  approved: ApprovedSeconds = NO_APPROVED,
+  approved?: ApprovedSeconds,
 ) {
   const rangeStart = days[0]?.start ?? 0;
   const dateAt = new Map(days.map((d) => [Math.round((d.start - rangeStart) / 1000), d]));
   const out = new Map<string, AgentDay[]>(days.map((d) => [d.date, []]));
   for (const r of results) {
-    const mine = approved.get(r.userId);
+    const mine = approved?.get(r.userId);
     for (const m of r.days) {
       const day = dateAt.get(m.dayStartOffsetSeconds);
       if (day) out.get(day.date)!.push({ metrics: m, approvedSeconds: mine?.get(m.dayStartOffsetSeconds) ?? 0 });
@@ -88,16 +86,16 @@ export function daysByDate(
 export function perDay(
   results: readonly HistoricalUserResult[],
   days: readonly ZonedDay[],
-  approved: ApprovedSeconds = NO_APPROVED,
+  approved?: ApprovedSeconds,
 ): PeriodRow[] {
   const byDate = daysByDate(results, days, approved);
-  return days.map((d) => sumDays(d.date, d.hours, byDate.get(d.date)!));
+  return days.map((d) => sumDays(d.date, d.hours, byDate.get(d.date)!, approved !== undefined));
 }
 
 export function perWeek(
   results: readonly HistoricalUserResult[],
   days: readonly ZonedDay[],
-  approved: ApprovedSeconds = NO_APPROVED,
+  approved?: ApprovedSeconds,
 ): PeriodRow[] {
   const byDate = daysByDate(results, days, approved);
   const weeks = new Map<string, { hours: number; metrics: AgentDay[] }>();
@@ -108,7 +106,7 @@ export function perWeek(
     acc.metrics.push(...byDate.get(d.date)!);
     weeks.set(w, acc);
   }
-  return [...weeks].map(([w, acc]) => sumDays(w, acc.hours, acc.metrics));
+  return [...weeks].map(([w, acc]) => sumDays(w, acc.hours, acc.metrics, approved !== undefined));
 }
 
 export interface TeamRow {
@@ -125,7 +123,7 @@ export function perTeam(
   results: readonly HistoricalUserResult[],
   teamOf: ReadonlyMap<string, string>,
   days: readonly ZonedDay[],
-  approved: ApprovedSeconds = NO_APPROVED,
+  approved?: ApprovedSeconds,
 ): TeamRow[] {
   const byTeam = new Map<string, HistoricalUserResult[]>();
   for (const r of results) {
@@ -144,11 +142,13 @@ export function perTeam(
       teamId,
       agents: rs.length,
       adherence: t.adherencePercentage,
-      adjusted: adjustedPercent(
-        scheduled,
-        exceptions,
-        rs.reduce((n, r) => n + approvedOf(approved, r.userId), 0),
-      ),
+      adjusted: approved
+        ? adjustedPercent(
+            scheduled,
+            exceptions,
+            rs.reduce((n, r) => n + approvedOf(approved, r.userId), 0),
+          )
+        : undefined,
       conformance: t.conformancePercentage,
       days: perDay(rs, days, approved),
     };
@@ -177,7 +177,7 @@ export function perAgent(
   results: readonly HistoricalUserResult[],
   targetPercent: number,
   thresholdSeconds: number,
-  approved: ApprovedSeconds = NO_APPROVED,
+  approved?: ApprovedSeconds,
 ): AgentRow[] {
   return results.map((r) => {
     let exceptionCount = 0;
@@ -192,11 +192,11 @@ export function perAgent(
       adherenceScheduleSeconds += d.adherenceScheduleSeconds;
       actualSeconds += d.actualLengthSeconds;
     }
-    const approvedSeconds = approvedOf(approved, r.userId);
+    const approvedSeconds = approved ? approvedOf(approved, r.userId) : 0;
     return {
       userId: r.userId,
       adherence: r.adherencePercentage,
-      adjusted: adjustedPercent(adherenceScheduleSeconds, exceptionSeconds, approvedSeconds),
+      adjusted: approved ? adjustedPercent(adherenceScheduleSeconds, exceptionSeconds, approvedSeconds) : undefined,
       approvedSeconds,
       conformance: r.conformancePercentage,
       exceptionCount,

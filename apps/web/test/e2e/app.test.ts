@@ -85,7 +85,9 @@ describe('the adherence SPA in Chromium', () => {
     const lines = csv.slice(1).trim().split('\r\n');
     // Headers in words, durations as h:mm and minutes (issue 22, item 2).
     expect(lines[0]).toBe(
-      'Agent,Agent id,Adherence %,Conformance %,Target %,Missed target,Exceptions,' +
+      'Agent,Agent id,Adherence %,Adjusted adherence % (approved explanations count as adherent),' +
+        'Exception time approved (h:mm),Exception time approved (minutes),' +
+        'Conformance %,Target %,Missed target,Exceptions,' +
         'Exception time counted in adherence (h:mm),Exception time counted in adherence (minutes),' +
         'Exception time including thresholds (h:mm),Exception time including thresholds (minutes),' +
         'Scheduled time (h:mm),Scheduled time (minutes),' +
