@@ -22,8 +22,7 @@ import {
   type GenesysClient,
   type ZonedDay,
 } from '@adhere/genesys';
-import type { Block } from '../timeline/DayRows.js';
-import { CATEGORY_CLASS } from '../timeline/DayRows.js';
+import { classOf, dayScale, type Block } from '../timeline/DayRows.js';
 import { DialogButtons } from './DialogButtons.js';
 import { DayLegend } from '../timeline/DayLegend.js';
 import { historyBlocks, scheduleBlocks, type ActivityCodes } from '../timeline/blocks.js';
@@ -313,11 +312,6 @@ function schedulesByAgent(schedules: readonly AgentSchedule[], codes: ActivityCo
 /** The hours marked on the axis: every third, at its wall-clock time (an hour off on a clock-change day). */
 const AXIS_HOURS = [0, 3, 6, 9, 12, 15, 18, 21];
 
-function useX(day: ZonedDay) {
-  const span = day.end - day.start;
-  return (t: number) => ((Math.max(day.start, Math.min(day.end, t)) - day.start) / span) * 1000;
-}
-
 function StaffingStrip({
   staffing,
   day,
@@ -335,7 +329,7 @@ function StaffingStrip({
   minutes: 15 | 30;
   setMinutes: (m: 15 | 30) => void;
 }) {
-  const x = useX(day);
+  const x = dayScale(day);
   const top = Math.max(1, ...staffing.map((i) => Math.max(i.scheduled, i.actual ?? 0)));
   const H = 60;
   const y = (n: number) => H - (n / top) * (H - 2);
@@ -437,7 +431,7 @@ function StaffingStrip({
 }
 
 function Axis({ day, timeZone, className = '' }: { day: ZonedDay; timeZone: string; className?: string }) {
-  const x = useX(day);
+  const x = dayScale(day);
   return (
     <div className={`team-grid team-axis ${className}`} aria-hidden="true">
       <span />
@@ -552,7 +546,7 @@ const TeamRow = memo(function TeamRow({
   at: (t: number) => string;
   onOpenAgent: (userId: string) => void;
 }) {
-  const x = useX(day);
+  const x = dayScale(day);
   const inDay = (b: Block) => b.end > day.start && b.start < day.end;
   const scheduled = (agentDay?.scheduled ?? NONE).filter(inDay);
   const actual = (agentDay?.actual ?? NONE).filter(inDay);
@@ -594,8 +588,6 @@ const TeamRow = memo(function TeamRow({
     </li>
   );
 });
-
-const classOf = (category: string) => CATEGORY_CLASS[category] ?? 'cat-other';
 
 /** One band of a row: each block a rect at its share of the day, named with its times; exceptions as outlines. */
 function Rects({

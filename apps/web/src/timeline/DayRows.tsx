@@ -11,7 +11,14 @@ export const CATEGORY_CLASS: Record<string, string> = {
   Unavailable: 'cat-unavailable',
   TimeOff: 'cat-timeoff',
 };
-const classOf = (category: string) => CATEGORY_CLASS[category] ?? 'cat-other';
+/** The colour class of an activity category (any category Genesys adds later is grey). */
+export const classOf = (category: string) => CATEGORY_CLASS[category] ?? 'cat-other';
+
+/** Where an instant falls across a drawing of the day 1000 wide (clamped to the day). */
+export function dayScale(day: ZonedDay): (t: number) => number {
+  const span = day.end - day.start;
+  return (t) => ((Math.max(day.start, Math.min(day.end, t)) - day.start) / span) * 1000;
+}
 
 export interface Block {
   start: number;
@@ -34,10 +41,9 @@ export function DayRows({
   /** Draws the now-line when now falls in the day. */
   now?: number | undefined;
 }) {
-  const span = day.end - day.start;
   // Local h:00 (wall clock): on a clock-change day it is an hour off from "h hours after midnight".
   const wall = (h: number) => wallClockTime(timeZone, day.date, h * 60);
-  const x = (t: number) => ((Math.max(day.start, Math.min(day.end, t)) - day.start) / span) * 1000;
+  const x = dayScale(day);
   // The drawing stretches to the width; its rows keep a fixed height, so the row names beside it and the hour labels
   // under it are real text at the page's size (text inside a scaled drawing shrank to 9 px on a laptop).
   const rowH = 18;
