@@ -10,13 +10,13 @@ import {
   createCoachingAppointment,
   localDate,
   localMinuteOfDay,
-  startOfDay,
   type AdherenceExplanation,
   type CoachingAppointment,
   type FeatureCheck,
   type GenesysClient,
 } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
+import { fromDateTimeInput } from '../datetime-input.js';
 import { clockTime, dateWords, explanationWords } from '../words.js';
 import type { Block } from '../timeline/DayRows.js';
 
@@ -126,11 +126,8 @@ export function CoachingSection({
   }
 
   const book = async () => {
-    const [date, time] = when.split('T');
-    const [h, m] = (time ?? '').split(':').map(Number);
-    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !Number.isInteger(h) || !Number.isInteger(m))
-      return setSaid('Choose a day and a time.');
-    const start = startOfDay(timeZone, date) + (h! * 60 + m!) * 60_000;
+    const start = fromDateTimeInput(when, timeZone);
+    if (start === undefined) return setSaid('Choose a day and a time.');
     if (title.trim() === '') return setSaid('Give the session a title.');
     setBusy(true);
     try {

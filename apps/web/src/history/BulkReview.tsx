@@ -5,14 +5,8 @@
  * so a large batch stays inside the org's rate limit; what failed is said, and can be tried again.
  */
 import { useMemo, useState } from 'react';
-import {
-  localDate,
-  localMinuteOfDay,
-  reviewExplanation,
-  wallClockTime,
-  type AdherenceExplanation,
-  type GenesysClient,
-} from '@adhere/genesys';
+import { reviewExplanation, type AdherenceExplanation, type GenesysClient } from '@adhere/genesys';
+import { fromDateTimeInput, toDateTimeInput } from '../datetime-input.js';
 import { problemWords } from '../access/denied.js';
 import { countWords } from '../words.js';
 
@@ -20,21 +14,6 @@ import { countWords } from '../words.js';
 const AT_ONCE = 3;
 
 type Decision = 'Approved' | 'Denied';
-
-/** "2026-11-26T09:00" in the report's zone, as epoch ms; undefined when it is not such a value. */
-function fromInput(value: string, timeZone: string): number | undefined {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!m) return undefined;
-  const t = wallClockTime(timeZone, m[1]!, Number(m[2]) * 60 + Number(m[3]));
-  return Number.isFinite(t) ? t : undefined;
-}
-
-function toInput(t: number, timeZone: string): string {
-  const minute = localMinuteOfDay(timeZone, t);
-  const hh = String(Math.floor(minute / 60)).padStart(2, '0');
-  const mm = String(minute % 60).padStart(2, '0');
-  return `${localDate(timeZone, t)}T${hh}:${mm}`;
-}
 
 export function BulkReview({
   client,
@@ -53,13 +32,13 @@ export function BulkReview({
   names: ReadonlyMap<string, string>;
   formatTime: (t: number) => string;
 }) {
-  const [from, setFrom] = useState(() => toInput(rangeStart, timeZone));
-  const [to, setTo] = useState(() => toInput(rangeEnd, timeZone));
+  const [from, setFrom] = useState(() => toDateTimeInput(rangeStart, timeZone));
+  const [to, setTo] = useState(() => toDateTimeInput(rangeEnd, timeZone));
   const [asking, setAsking] = useState<Decision>();
   const [progress, setProgress] = useState<{ done: number; total: number; failed: string[]; decision: Decision }>();
   const [busy, setBusy] = useState(false);
-  const start = fromInput(from, timeZone);
-  const end = fromInput(to, timeZone);
+  const start = fromDateTimeInput(from, timeZone);
+  const end = fromDateTimeInput(to, timeZone);
   const problem =
     start === undefined || end === undefined
       ? 'Give both times as a date and a time.'
