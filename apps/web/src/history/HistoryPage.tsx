@@ -25,6 +25,7 @@ import {
   exceptionRows,
   exceptionSlots,
   perAgent,
+  adjustedOver,
   perDay,
   perTeam,
   perWeek,
@@ -321,19 +322,7 @@ function ReportView({
     [view, exceptions, rangeEnd, zone],
   );
   const total = totalsOf(results.flatMap((r) => r.days));
-  const adjustedTotal = useMemo(() => {
-    let scheduled = 0;
-    let exceptions = 0;
-    for (const r of results)
-      for (const d of r.days) {
-        scheduled += d.adherenceScheduleSeconds;
-        exceptions += d.exceptionDurationSeconds;
-      }
-    let covered = 0;
-    if (!approved) return undefined;
-    for (const byDay of approved.values()) for (const s of byDay.values()) covered += s;
-    return adjustedPercent(scheduled, exceptions, covered);
-  }, [results, approved]);
+  const adjustedTotal = adjustedOver(daily, approved !== undefined);
   const belowTarget = agentRows.filter((r) => r.missedTarget).length;
   const exceptionCount = agentRows.reduce((n, r) => n + r.exceptionCount, 0);
   const teamName = (id: string) => details.teams.find((t) => t.id === id)?.name ?? id;

@@ -134,25 +134,34 @@ export function perTeam(
     byTeam.set(t, list);
   }
   return [...byTeam].map(([teamId, rs]) => {
-    const all = rs.flatMap((r) => r.days);
-    const t = totalsOf(all);
-    const scheduled = all.reduce((n, d) => n + d.adherenceScheduleSeconds, 0);
-    const exceptions = all.reduce((n, d) => n + d.exceptionDurationSeconds, 0);
+    const t = totalsOf(rs.flatMap((r) => r.days));
+    const teamDays = perDay(rs, days, approved);
     return {
       teamId,
       agents: rs.length,
       adherence: t.adherencePercentage,
-      adjusted: approved
-        ? adjustedPercent(
-            scheduled,
-            exceptions,
-            rs.reduce((n, r) => n + approvedOf(approved, r.userId), 0),
-          )
-        : undefined,
+      adjusted: adjustedOver(teamDays, approved !== undefined),
       conformance: t.conformancePercentage,
-      days: perDay(rs, days, approved),
+      days: teamDays,
     };
   });
+}
+
+/**
+ * Adjusted adherence over a span of period rows, from their summed seconds (never an average of their percents);
+ * undefined where approved time is not `known` (no exceptions or explanations read) or nothing was scheduled.
+ */
+export function adjustedOver(rows: readonly PeriodRow[], known: boolean): number | undefined {
+  if (!known) return undefined;
+  let scheduled = 0;
+  let exceptions = 0;
+  let approved = 0;
+  for (const r of rows) {
+    scheduled += r.scheduledSeconds;
+    exceptions += r.exceptionSeconds;
+    approved += r.approvedSeconds;
+  }
+  return adjustedPercent(scheduled, exceptions, approved);
 }
 
 export interface AgentRow {
