@@ -15,6 +15,8 @@ export interface IntervalStaffing {
   actual: number | undefined;
 }
 
+import { gapPhrase } from './staffing.js';
+
 /** A stretch of one activity category (a timeline block has this shape and more). */
 export interface Span {
   start: number;
@@ -84,10 +86,7 @@ export function staffingByInterval(
 
 /** "6 short", "2 more than scheduled", "as scheduled": the gap in whole agents (averages rounded). */
 export function intervalGapWords(i: IntervalStaffing): string {
-  if (i.actual === undefined) return 'still to come';
-  const gap = Math.round(i.actual - i.scheduled);
-  if (gap === 0) return 'as scheduled';
-  return gap < 0 ? `${-gap} short` : `${gap} more than scheduled`;
+  return i.actual === undefined ? 'still to come' : gapPhrase(Math.round(i.actual - i.scheduled));
 }
 
 /** An average of agents as people read it: whole when it is, else one decimal ("7", "6.5"). */

@@ -36,7 +36,11 @@ export function staffingNow(records: Iterable<AgentAdherence>): { all: Staffing;
 
 /** "8 short now", "2 more than scheduled", "as scheduled". */
 export function gapWords(s: Staffing): string {
-  const gap = s.onQueue - s.scheduled;
+  return gapPhrase(s.onQueue - s.scheduled, ' now');
+}
+
+/** A gap in whole agents, on queue less scheduled, as said: "8 short" (+ `when`), "2 more than scheduled". */
+export function gapPhrase(gap: number, when = ''): string {
   if (gap === 0) return 'as scheduled';
-  return gap < 0 ? `${-gap} short now` : `${gap} more than scheduled`;
+  return gap < 0 ? `${-gap} short${when}` : `${gap} more than scheduled`;
 }
