@@ -5,6 +5,7 @@
  * published schedule, actual from Genesys's record of the day (historical adherence's actuals) carried to now by
  * the live view; intervals still to come have no actual.
  */
+import { gapPhrase } from './staffing.js';
 
 export interface IntervalStaffing {
   start: number;
@@ -14,8 +15,6 @@ export interface IntervalStaffing {
   /** Average agents actually on queue over the same span; undefined for an interval still to come. */
   actual: number | undefined;
 }
-
-import { gapPhrase } from './staffing.js';
 
 /** A stretch of one activity category (a timeline block has this shape and more). */
 export interface Span {
