@@ -59,7 +59,9 @@ export function AgentTable({
               <td data-testid="adjusted" data-approved={r.approvedSeconds}>
                 {r.adjusted === undefined ? '–' : r.adjusted.toFixed(2)}
               </td>
-              <td>{r.scheduledSeconds === 0 ? 'Not scheduled' : r.missedTarget ? '✕ Missed' : '✓ Met'}</td>
+              <td className="target">
+                {r.scheduledSeconds === 0 ? 'Not scheduled' : r.missedTarget ? '✕ Missed' : '✓ Met'}
+              </td>
               <td>{r.conformance.toFixed(2)}</td>
               <td>{r.exceptionCount}</td>
               <td data-seconds={r.exceptionSeconds}>{hoursMinutes(r.exceptionSeconds)}</td>

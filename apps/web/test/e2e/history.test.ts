@@ -469,6 +469,8 @@ describe('history in Chromium', () => {
     });
 
     it('bulk review: the waiting explanations of a window approved in one action, after saying how many', async () => {
+      // The agents' table with adjusted beside raw, as the test before left it.
+      await page.screenshot({ path: `${artifacts}history-adjusted.png` });
       await page.getByRole('button', { name: 'Exceptions', exact: true }).click();
       const box = page.getByTestId('bulk-review');
       const agents = topo().agents.filter((a) => a.managementUnitId === mu().id);
@@ -502,6 +504,7 @@ describe('history in Chromium', () => {
         `Approve these ${waiting.length} explanations? Each agent is told, and this cannot be undone here.`,
       );
       expect(await axeAudit(page)).toEqual([]);
+      await box.screenshot({ path: `${artifacts}history-bulk-review.png` });
       await box.getByRole('button', { name: `Yes, approve ${waiting.length}` }).click();
       await expect
         .poll(() => box.getByTestId('bulk-progress').textContent(), { timeout: 20_000 })
