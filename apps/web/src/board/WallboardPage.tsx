@@ -17,7 +17,7 @@ import { selectionPercent } from './today.js';
 import { addTallies, agentTally, project } from './projection.js';
 import { useDistinctNames } from './useDistinctNames.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
-import { PAGE_MS, pageAt } from './wall-paging.js';
+import { PAGE_MS, pageAt, perPageFor } from './wall-paging.js';
 
 const NO_UNITS: never[] = [];
 
@@ -80,28 +80,32 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
   // clock the board already keeps, so a test moves them by moving the clock.
   const list = useRef<HTMLOListElement>(null);
   const [perPage, setPerPage] = useState(10);
+  /** The tallest row seen since the screen last changed size (see perPageFor). */
+  const tallest = useRef(0);
   // After every render: the tiles and figures above the list change height as their figures arrive.
   useLayoutEffect(() => {
     const measure = () => {
       const el = list.current;
       if (!el) return;
-      const bottom = window.innerHeight - 8;
-      const rows = [...el.querySelectorAll('li')].map((li) => li.getBoundingClientRect());
-      // Rows differ in height (a long name wraps). Shrink to the rows that fit when one is past the bottom edge;
-      // grow only by what surely fits below the last row, at the tallest row's height: never back and forth.
-      const tallest = Math.max(56, ...rows.map((r) => r.height));
-      const last = rows[rows.length - 1];
-      const fits = rows.filter((r) => r.bottom <= bottom).length;
+      const layout = {
+        bottom: window.innerHeight - 8,
+        listTop: el.getBoundingClientRect().top,
+        rows: [...el.querySelectorAll('li')].map((li) => li.getBoundingClientRect()),
+      };
       setPerPage((n) => {
-        if (fits < rows.length) return Math.max(3, fits);
-        if (!last) return Math.max(3, Math.min(50, Math.floor((bottom - el.getBoundingClientRect().top) / tallest)));
-        if (rows.length < n) return n; // the last page, not full: nothing to learn
-        return Math.min(50, n + Math.max(0, Math.floor((bottom - last.bottom) / tallest)));
+        const next = perPageFor(n, layout, tallest.current);
+        tallest.current = next.tallest;
+        return next.perPage;
       });
     };
+    const resized = () => {
+      // Another width wraps rows differently: what was tallest says nothing now.
+      tallest.current = 0;
+      measure();
+    };
     measure();
-    addEventListener('resize', measure);
-    return () => removeEventListener('resize', measure);
+    addEventListener('resize', resized);
+    return () => removeEventListener('resize', resized);
   });
   const [openedAt] = useState(now);
   const { page, pages } = pageAt(now, openedAt, out.length, perPage);
