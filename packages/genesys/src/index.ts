@@ -36,6 +36,14 @@ export {
   type HistoricalTimings,
 } from './wfm/historical.js';
 export {
+  myHistoricalAdherence,
+  parseMyResult,
+  type MyHistoricalRequest,
+  type MyHistoricalResult,
+  type MyHistoricalExpand,
+  type AgentAdherenceScheduledActivity,
+} from './wfm/my-historical.js';
+export {
   MAX_QUERY_DAYS,
   mergeHistoricalChunks,
   planHistoricalChunks,
@@ -103,6 +111,7 @@ export {
   userAdherenceTopic,
   historicalQueryTopic,
   historicalBulkTopic,
+  historicalAgentTopic,
   businessUnitExplanationsTopic,
   agentExplanationsTopic,
   explanationJobsTopic,
@@ -113,6 +122,7 @@ export {
   type NotificationEvent,
   type HistoricalQueryNotice,
   type HistoricalBulkNotice,
+  type HistoricalAgentNotice,
 } from './notifications/topics.js';
 export type * from './wfm/models.js';
 export {

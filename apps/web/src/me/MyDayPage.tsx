@@ -28,8 +28,19 @@ import { useExplanationFeed } from '../explanation-feed.js';
 import { activityCodesQuery, readOrg } from '../org-data/org-queries.js';
 import { clockTime, dateWords, explanationWords } from '../words.js';
 import { checkExplanation, MAX_NOTES, type ExplanationDraft } from './explanation-form.js';
+import { MyFigures } from './MyFigures.js';
+import type { MyException } from './my-figures.js';
 
 const NO_CODES = new Map<string, { name: string; category: string }>();
+const NONE: AdherenceExplanation[] = [];
+
+/** What "Explain this" puts in the form: the exception's whole minutes, from the minute it began. */
+interface Prefill {
+  startTime: string;
+  minutes: string;
+  /** A new one each time, so choosing the same exception again fills the form again. */
+  n: number;
+}
 
 export function MyDayPage({ client, canExplain }: { client: GenesysClient; canExplain: boolean }) {
   const [now, setNow] = useState(Date.now());
@@ -105,6 +116,19 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
     return () => ac.abort();
   }, [client, schedule, zone, date, reads]);
 
+  const [prefill, setPrefill] = useState<Prefill>();
+  const explain = (x: MyException) => {
+    const from = Math.floor(x.start / 60_000) * 60_000;
+    setPrefill((p) => ({
+      startTime: at(from),
+      // Never past now: Genesys refuses an explanation of time still to come.
+      minutes: String(
+        Math.max(1, Math.min(Math.ceil((x.end - from) / 60_000), Math.floor((Date.now() - from) / 60_000))),
+      ),
+      n: (p?.n ?? 0) + 1,
+    }));
+  };
+
   return (
     <section className="my-day" aria-labelledby="my-day-title">
       <h1 id="my-day-title">My day</h1>
@@ -137,6 +161,15 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
           ) : (
             <p>You have no shift today.</p>
           )}
+          <h2>Today so far</h2>
+          <MyFigures
+            client={client}
+            zone={zone}
+            day={day}
+            schedule={schedule.schedule}
+            explanations={Array.isArray(explanations) ? explanations : NONE}
+            onExplain={canExplain ? explain : undefined}
+          />
         </>
       )}
       <h2>My explanations today</h2>
@@ -156,7 +189,9 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
           ))}
         </ul>
       )}
-      {canExplain && schedule ? <ExplainForm client={client} zone={zone} date={date} onSent={readAgain} /> : null}
+      {canExplain && schedule ? (
+        <ExplainForm client={client} zone={zone} date={date} onSent={readAgain} prefill={prefill} />
+      ) : null}
     </section>
   );
 }
@@ -167,13 +202,22 @@ function ExplainForm({
   zone,
   date,
   onSent,
+  prefill,
 }: {
   client: GenesysClient;
   zone: string;
   date: string;
   onSent: () => void;
+  prefill: Prefill | undefined;
 }) {
   const [draft, setDraft] = useState<ExplanationDraft>({ startTime: '', minutes: '', notes: '' });
+  const notesRef = useRef<HTMLTextAreaElement>(null);
+  // An exception chosen above: its time in the form, the cursor where the agent says what happened.
+  useEffect(() => {
+    if (!prefill) return;
+    setDraft((d) => ({ ...d, startTime: prefill.startTime, minutes: prefill.minutes }));
+    notesRef.current?.focus();
+  }, [prefill]);
   const [problems, setProblems] = useState<Partial<Record<keyof ExplanationDraft, string>>>({});
   const [said, setSaid] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -241,6 +285,7 @@ function ExplainForm({
       <label className="notes">
         What happened{' '}
         <textarea
+          ref={notesRef}
           rows={3}
           maxLength={MAX_NOTES * 2}
           value={draft.notes}

@@ -178,6 +178,14 @@ describe("an agent's own day, beside a supervisor's", () => {
             `${pct(d.exceptionDurationSeconds - covered)}% adjusted`,
         ),
       );
+    // The agent's own figures say the same, moved by the approval without a reload.
+    await expect
+      .poll(() => agentPage.getByTestId('my-figures').textContent(), { timeout: 10_000 })
+      .toMatch(
+        new RegExp(
+          `^${pct(d.exceptionDurationSeconds)}% adherence · ${pct(d.exceptionDurationSeconds - covered)}% adjusted`,
+        ),
+      );
     for (const p of [supervisorPage, teamBoard])
       await expect.poll(() => rowOn(p).textContent(), { timeout: 10_000 }).toBe(`Approved · ${hhmm(explainedFrom)}`);
     await teamBoard.screenshot({ path: `${artifacts}board-explanation-from-agent.png` });
@@ -186,5 +194,57 @@ describe("an agent's own day, beside a supervisor's", () => {
     await teamBoard.locator('section.board[data-explanations="live"]').waitFor({ timeout: 20_000 });
     expect(await rowOn(teamBoard).textContent()).toBe(`Approved · ${hhmm(explainedFrom)}`);
     await agentPage.screenshot({ path: `${artifacts}my-day-approved.png` });
+  });
+
+  // Issue 20, item 4: the agent's own today, projection and budget, as the emulator's record has them; an
+  // exception explained from its own row.
+  it('the agent’s today: projection and budget against the target, and an exception explained from its row', async () => {
+    const dayStart = startOfDay(zone(), localDate(zone(), NOW));
+    const dayEnd = startOfDay(zone(), addDays(localDate(zone(), NOW), 1));
+    const iso = (t: number) => new Date(t).toISOString();
+    const soFar = historicalTruth(stack.emulator, me().id, iso(dayStart), iso(dayEnd), zone()) as any;
+    // What the whole day's schedule will have counted by its end: the S of the projection.
+    const whole = historicalTruth(stack.emulator, me().id, iso(dayStart), iso(dayEnd), zone(), dayEnd) as any;
+    const S = whole.dayMetrics[0].adherenceScheduleSeconds;
+    const O = soFar.dayMetrics[0].exceptionDurationSeconds;
+    const target = stack.emulator.centre.settings.adherenceTargetPercent;
+    const projected = (((S - O) / S) * 100).toFixed(1);
+    const budgetMin = Math.floor((S * (1 - target / 100) - O) / 60);
+    expect(budgetMin).toBeGreaterThan(0);
+    await expect
+      .poll(() => agentPage.getByTestId('my-projection').textContent(), { timeout: 10_000 })
+      .toBe(
+        `Projected ${projected}% by the end of your day · ` +
+          `${Math.floor(budgetMin / 60) ? `${Math.floor(budgetMin / 60)} h ${String(budgetMin % 60).padStart(2, '0')} min` : `${budgetMin} min`}` +
+          ` out of adherence left before the ${target}% target`,
+      );
+    // Each exception of today so far is listed; one no explanation covers has a button that fills the form.
+    const rows = agentPage.getByTestId('my-exceptions').locator('li');
+    expect(await rows.count()).toBe(soFar.exceptionInfo.length);
+    const open = rows.filter({ has: agentPage.getByRole('button', { name: 'Explain this' }) }).first();
+    const index = await open.evaluate((li) => [...li.parentElement!.children].indexOf(li));
+    const x = soFar.exceptionInfo[index];
+    const from = Math.floor((dayStart + x.startOffsetSeconds * 1000) / 60_000) * 60_000;
+    const minutes = Math.min(
+      Math.ceil((dayStart + x.endOffsetSeconds * 1000 - from) / 60_000),
+      Math.floor((NOW - from) / 60_000),
+    );
+    await open.getByRole('button', { name: 'Explain this' }).click();
+    const form = agentPage.locator('form.explain-form');
+    await expect.poll(() => form.getByLabel('From').inputValue()).toBe(hhmm(from));
+    expect(await form.getByLabel('For').inputValue()).toBe(String(minutes));
+    // The cursor waits where the agent says what happened.
+    await expect.poll(() => agentPage.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+    await agentPage.keyboard.type('Queue froze');
+    await form.getByRole('button', { name: 'Send to my supervisor' }).click();
+    await expect.poll(() => agentPage.getByTestId('explain-said').textContent()).toMatch(/^Sent: /);
+    expect(stored().find((e) => e.notes === 'Queue froze')).toMatchObject({
+      status: 'Pending',
+      startDate: iso(from),
+      lengthMinutes: minutes,
+    });
+    await expect.poll(() => rows.nth(index).textContent(), { timeout: 10_000 }).toMatch(/— Waiting for review$/);
+    expect(await axeAudit(agentPage)).toEqual([]);
+    await agentPage.screenshot({ path: `${artifacts}my-day-figures.png`, fullPage: true });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WallClock } from '../wall-clock.js';
 
-export type JobKind = 'query' | 'bulk';
+export type JobKind = 'query' | 'bulk' | 'agent';
 
 export interface HistoricalJob {
   id: string;

@@ -10,6 +10,8 @@ export const historicalQueryTopic = (userId: string) =>
   `v2.users.${userId}.workforcemanagement.historicaladherencequery`;
 export const historicalBulkTopic = (userId: string) =>
   `v2.users.${userId}.workforcemanagement.adherence.historical.bulk`;
+export const historicalAgentTopic = (userId: string) =>
+  `v2.users.${userId}.workforcemanagement.adherence.historical.agent`;
 
 export const explanationJobsTopic = (userId: string) =>
   `v2.users.${userId}.workforcemanagement.adherence.explanations.jobs`;
@@ -123,6 +125,15 @@ export const TOPICS: TopicDefinition[] = [
     id: 'v2.users.{id}.workforcemanagement.adherence.historical.bulk',
     pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence\.historical\.bulk$/,
     description: "Completion of the user's bulk historical adherence jobs",
+    requiresPermissions: [],
+    requiresScopes: WFM_SCOPES,
+    requiresCurrentUser: true,
+    exists: () => true,
+  },
+  {
+    id: 'v2.users.{id}.workforcemanagement.adherence.historical.agent',
+    pattern: /^v2\.users\.([0-9a-f-]{36})\.workforcemanagement\.adherence\.historical\.agent$/,
+    description: "Completion of the user's own (agent) historical adherence jobs",
     requiresPermissions: [],
     requiresScopes: WFM_SCOPES,
     requiresCurrentUser: true,

@@ -8,6 +8,8 @@ export const teamAdherenceTopic = (teamId: string) => `v2.workforcemanagement.te
 export const userAdherenceTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.adherence`;
 export const historicalQueryTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.historicaladherencequery`;
 export const historicalBulkTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.adherence.historical.bulk`;
+/** Completion of the user's own historical adherence jobs (agents/me/adherence/historical/jobs). */
+export const historicalAgentTopic = (meId: string) => `v2.users.${meId}.workforcemanagement.adherence.historical.agent`;
 export const businessUnitExplanationsTopic = (businessUnitId: string) =>
   `v2.workforcemanagement.businessunits.${businessUnitId}.adherence.explanations`;
 /** Results of the user's schedule searches answered later (the route-to-topic mapping is inferred: see the emulator). */
@@ -32,6 +34,17 @@ export interface HistoricalBulkNotice {
   queryState: 'Unknown' | 'Complete' | 'Error' | 'Processing';
 }
 
+/**
+ * WfmHistoricalAdherenceAgentCalculationsCompleteTopic…Notification: the agent's own job finished; its result is in
+ * `downloadUrls` or, when small, inline.
+ */
+export interface HistoricalAgentNotice {
+  jobId: string;
+  queryState?: 'Processing' | 'Complete' | 'Error';
+  downloadUrls?: string[];
+  result?: unknown;
+}
+
 /** WfmUserAdherenceExplanationJobTopic…: an explanation job finished (AdherenceExplanationJob without selfUri). */
 export interface ExplanationJobNotice {
   id: string;
@@ -52,6 +65,7 @@ export type NotificationEvent =
   | { kind: 'adherence'; topicName: string; body: UserScheduleAdherenceUpdate }
   | { kind: 'historicalQuery'; topicName: string; body: HistoricalQueryNotice }
   | { kind: 'historicalBulk'; topicName: string; body: HistoricalBulkNotice }
+  | { kind: 'historicalAgent'; topicName: string; body: HistoricalAgentNotice }
   /** WfmAgentAdherenceExplanationChanged…AdherenceExplanationChangedNotification: an explanation added or reviewed. */
   | { kind: 'explanation'; topicName: string; body: AdherenceExplanation }
   | { kind: 'explanationJob'; topicName: string; body: ExplanationJobNotice }
@@ -75,5 +89,7 @@ export function typedEvent(topicName: string, body: unknown): NotificationEvent 
     return { kind: 'historicalQuery', topicName, body: body as HistoricalQueryNotice };
   if (topicName.endsWith('.workforcemanagement.adherence.historical.bulk'))
     return { kind: 'historicalBulk', topicName, body: body as HistoricalBulkNotice };
+  if (topicName.endsWith('.workforcemanagement.adherence.historical.agent'))
+    return { kind: 'historicalAgent', topicName, body: body as HistoricalAgentNotice };
   return { kind: 'other', topicName, body };
 }

@@ -209,7 +209,7 @@ export function parseHistoricalText(text: string, queryStart: string): Historica
   return users.map((raw, at) => {
     if (typeof raw !== 'object' || raw === null)
       throw new GenesysClientError('invalid_response', `a historical result file's user ${at + 1} is not an object`);
-    return normalize(raw as Record<string, unknown>, doc, queryStart);
+    return normalizeUserResult(raw as Record<string, unknown>, doc, queryStart);
   });
 }
 
@@ -224,7 +224,7 @@ export async function* parseHistoricalFile(
   // Bulk files carry "userResults", MU/team files "data"; one streaming pass reads either.
   const file: Record<string, unknown> = {};
   for await (const raw of streamArrayProperty<Record<string, unknown>>(chunks, ['userResults', 'data'], file))
-    yield normalize(raw, file, queryStart);
+    yield normalizeUserResult(raw, file, queryStart);
 }
 
 function num(v: unknown): number {
@@ -245,7 +245,7 @@ const DAY_FIELDS = [
   'conformancePercentage',
 ] as const;
 
-function normalize(
+export function normalizeUserResult(
   raw: Record<string, unknown>,
   file: Record<string, unknown>,
   queryStart: string,
