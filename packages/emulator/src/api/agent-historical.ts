@@ -52,7 +52,8 @@ export function agentHistoricalRoutes(ctx: EmulatorContext, downloads: DownloadS
     if (to - from > (detailed ? 7 : 31) * DAY)
       throw badRequest(
         'wfm.validation.failure',
-        'The maximum supported range for historical adherence queries is 31 days, or 7 days when the expand query parameter includes any of the following: exceptionInfo, actuals, scheduledActivities',
+        'The maximum supported range for historical adherence queries is 31 days, or 7 days when the expand ' +
+          'query parameter includes any of the following: exceptionInfo, actuals, scheduledActivities',
       );
     const timeZone = body.timeZone === undefined ? agent.timeZone : body.timeZone;
     if (typeof timeZone !== 'string' || !isValidTimeZone(timeZone))
