@@ -114,6 +114,28 @@ describe("an agent's own historical adherence", () => {
     ).toBe('wfm.validation.failure');
   });
 
+  it('bad input to the route is a 400 naming it, and starts no job', async () => {
+    const token = await tokenFor(emulator, 'agent0001@adhere.local', 'agent');
+    const post = (query: string, body: string) =>
+      fetch(`${emulator.apiUrl}/api/v2/workforcemanagement/agents/me/adherence/historical/jobs${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+    for (const [query, body, says] of [
+      ['?expand=everything', JSON.stringify({ startDate: iso(NOW - DAY) }), /expand everything/],
+      ['', JSON.stringify({}), /startDate/],
+      ['', JSON.stringify({ startDate: 'yesterday' }), /startDate/],
+      ['', JSON.stringify({ startDate: iso(NOW - DAY), timeZone: 'Mars/Olympus' }), /Mars\/Olympus/],
+      // Not an object: read as {} (request-body.ts), so the missing startDate is what is named.
+      ['', '[1, 2]', /ISO-8601/],
+    ] as const) {
+      const res = await post(query, body);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toMatch(says);
+    }
+  });
+
   it('a job is its creator’s only: another user’s id is not found', async () => {
     const res = await fetch(`${emulator.apiUrl}/api/v2/workforcemanagement/agents/me/adherence/historical/jobs`, {
       method: 'POST',
