@@ -4,7 +4,7 @@
  * screen holds, turning its pages on its own.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { localMinuteOfDay, type AgentAdherence, type GenesysClient } from '@adhere/genesys';
+import { localMinuteOfDay, type GenesysClient } from '@adhere/genesys';
 import { navigate, useLocation } from '../router.js';
 import { readAddressIds } from '../address-ids.js';
 import { useOrgData } from '../org-data/useOrgData.js';
@@ -14,7 +14,7 @@ import { activityWords, clockTime } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { selectionPercent } from './today.js';
-import { addTallies, agentTally, project } from './projection.js';
+import { unitTiles } from './unit-tiles.js';
 import { useDistinctNames } from './useDistinctNames.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { PAGE_MS, pageAt, perPageFor } from './wall-paging.js';
@@ -48,30 +48,13 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
     [ranked, now, today.units],
   );
   // One tile per unit shown, its figures summed over its own agents.
-  const tiles = useMemo(() => {
-    const byUnit = new Map<string, AgentAdherence[]>();
-    for (const r of ranked.model.all()) {
-      const mu = r.managementUnitId ?? '';
-      const list = byUnit.get(mu);
-      if (list) list.push(r);
-      else byUnit.set(mu, [r]);
-    }
-    return [...byUnit].map(([id, records]) => {
-      const target = units.thresholds.get(id)?.targetPercent ?? 90;
-      const scheduled = records.filter((r) => r.adherenceState !== 'Unscheduled').length;
-      const inNow = records.filter((r) => r.adherenceState === 'InAdherence').length;
-      const tallies = records.map((r) => agentTally(today.units, r, target, now)).filter((t) => t !== undefined);
-      return {
-        id,
-        name: unitList.find((u) => u.id === id)?.name ?? 'Unit',
-        target,
-        inNow: scheduled > 0 ? (inNow / scheduled) * 100 : undefined,
-        out: records.filter((r) => r.adherenceState === 'OutOfAdherence').length,
-        today: selectionPercent(today.units.byUnit, records, now),
-        projected: tallies.length ? project(addTallies(tallies)).projectedPercent : undefined,
-      };
-    });
-  }, [ranked, now, today.units, units.thresholds, unitList]);
+  const tiles = useMemo(
+    () =>
+      unitTiles(ranked.model.all(), today.units, (id) => units.thresholds.get(id)?.targetPercent ?? 90, now).map(
+        (t) => ({ ...t, name: unitList.find((u) => u.id === t.id)?.name ?? 'Unit' }),
+      ),
+    [ranked, now, today.units, units.thresholds, unitList],
+  );
   const target = units.thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   const scheduled = current.model.size - (counts.Unscheduled ?? 0);
   const inNow = scheduled > 0 ? ((counts.InAdherence ?? 0) / scheduled) * 100 : 100;

@@ -129,6 +129,25 @@ export function selectionPercent(
   return share === undefined ? undefined : share * 100;
 }
 
+/** Scheduled and exception ms today summed over a selection, or undefined while none of its agents is seeded. */
+export function selectionTally(
+  byUnit: ReadonlyMap<string, TodayAdherence>,
+  records: Iterable<AgentAdherence>,
+  now: number,
+): { scheduledMs: number; exceptionMs: number } | undefined {
+  let scheduledMs = 0;
+  let exceptionMs = 0;
+  let known = false;
+  for (const r of records) {
+    const t = byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now);
+    if (!t) continue;
+    known = true;
+    scheduledMs += t.scheduledMs;
+    exceptionMs += t.exceptionMs;
+  }
+  return known ? { scheduledMs, exceptionMs } : undefined;
+}
+
 /**
  * The share (0–1) of the scheduled time summed over `items` that was not in exceptions: undefined when no
  * item has a tally yet, 1 when nothing is scheduled, as Genesys counts.

@@ -1,0 +1,53 @@
+/**
+ * @module One tile per unit over a live selection (the wallboard's and the roll-up's, issues 22 item 10 and 20
+ * item 3): in adherence now, out now, today so far and projected, each summed over the unit's own agents against
+ * the unit's own target.
+ */
+import type { AgentAdherence } from '@adhere/genesys';
+import { addTallies, agentTally, project, type TodayByUnit } from './projection.js';
+import { selectionPercent, selectionTally } from './today.js';
+
+export interface UnitTile {
+  id: string;
+  target: number;
+  agents: number;
+  /** % of scheduled agents in adherence now; undefined with nobody scheduled. */
+  inNow: number | undefined;
+  out: number;
+  /** Today so far, % (undefined until today's figures are in). */
+  today: number | undefined;
+  /** Today's scheduled and exception ms so far, for figures that add closed days to today. */
+  todayTally: { scheduledMs: number; exceptionMs: number } | undefined;
+  projected: number | undefined;
+}
+
+export function unitTiles(
+  records: Iterable<AgentAdherence>,
+  today: TodayByUnit,
+  targetOf: (managementUnitId: string) => number,
+  now: number,
+): UnitTile[] {
+  const byUnit = new Map<string, AgentAdherence[]>();
+  for (const r of records) {
+    const mu = r.managementUnitId ?? '';
+    const list = byUnit.get(mu);
+    if (list) list.push(r);
+    else byUnit.set(mu, [r]);
+  }
+  return [...byUnit].map(([id, list]) => {
+    const target = targetOf(id);
+    const scheduled = list.filter((r) => r.adherenceState !== 'Unscheduled').length;
+    const inNow = list.filter((r) => r.adherenceState === 'InAdherence').length;
+    const tallies = list.map((r) => agentTally(today, r, target, now)).filter((t) => t !== undefined);
+    return {
+      id,
+      target,
+      agents: list.length,
+      inNow: scheduled > 0 ? (inNow / scheduled) * 100 : undefined,
+      out: list.filter((r) => r.adherenceState === 'OutOfAdherence').length,
+      today: selectionPercent(today.byUnit, list, now),
+      todayTally: selectionTally(today.byUnit, list, now),
+      projected: tallies.length ? project(addTallies(tallies)).projectedPercent : undefined,
+    };
+  });
+}
