@@ -9,6 +9,7 @@ import { BoardPage } from './board/BoardPage.js';
 import { ThemeChoice } from './preferences/ThemeChoice.js';
 import { navigate, useLocation } from './router.js';
 import { liveBoardFor } from './board/live-board.js';
+import { forgetClosedDays } from './rollup/day-cache.js';
 
 // Pages other than the board load on first visit, so the board (what a supervisor opens first) starts sooner.
 const HistoryPage = lazy(() => import('./history/HistoryPage.js').then((m) => ({ default: m.HistoryPage })));
@@ -18,6 +19,7 @@ const DiagnosticsPage = lazy(() =>
   import('./diagnostics/DiagnosticsPage.js').then((m) => ({ default: m.DiagnosticsPage })),
 );
 const SettingsPage = lazy(() => import('./settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
+const RollupPage = lazy(() => import('./rollup/RollupPage.js').then((m) => ({ default: m.RollupPage })));
 const WallboardPage = lazy(() => import('./board/WallboardPage.js').then((m) => ({ default: m.WallboardPage })));
 const loading = (
   <p role="status" className="centered">
@@ -52,7 +54,7 @@ export function App({ session }: { session: Session }) {
 
   const client = session.client;
   // The live feed is kept across the live views and closed when the app shows none of them.
-  const liveView = signedIn && (url.pathname === '/' || url.pathname === '/wallboard');
+  const liveView = signedIn && (url.pathname === '/' || url.pathname === '/wallboard' || url.pathname === '/units');
   useEffect(() => {
     if (!liveView) liveBoardFor(client).idle();
   }, [liveView, client]);
@@ -174,6 +176,10 @@ export function App({ session }: { session: Session }) {
         <Suspense fallback={loading}>
           <HistoryPage client={client} access={access} />
         </Suspense>
+      ) : url.pathname === '/units' ? (
+        <Suspense fallback={loading}>
+          <RollupPage client={client} access={access} />
+        </Suspense>
       ) : (
         <BoardPage client={client} access={access} />
       )}
@@ -223,6 +229,7 @@ function Shell({
           {signedIn ? (
             <>
               {myDayOnly ? null : link('/', 'Live board', 'liveBoard')}
+              {myDayOnly ? null : link('/units', 'All units', 'liveBoard')}
               {myDayOnly ? null : link('/history', 'History', 'history')}
               {myDay ? link(myDayOnly ? '/' : '/me', 'My day', 'myDay') : null}
             </>
@@ -233,7 +240,14 @@ function Shell({
         {/* Settings has its own (one control per choice on a page). */}
         {location.pathname === '/settings' ? null : <ThemeChoice />}
         {signedIn ? (
-          <button type="button" onClick={() => void session.signOut()}>
+          <button
+            type="button"
+            onClick={() => {
+              // The closed days kept for the roll-up are this user's: the next one on this browser starts empty.
+              forgetClosedDays();
+              void session.signOut();
+            }}
+          >
             Sign out
           </button>
         ) : null}

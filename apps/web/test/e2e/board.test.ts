@@ -235,7 +235,7 @@ describe('the live board in Chromium', () => {
     // Wide enough for every column (narrower screens move some into each row's details: screens.test.ts).
     await page.setViewportSize({ width: 2000, height: 900 });
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Live board', 'History', 'Settings']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Live board', 'All units', 'History', 'Settings']);
     await page.locator('.help-menu summary').click();
     expect(await page.getByRole('link', { name: 'Sign-in Doctor' }).getAttribute('href')).toBe('/doctor');
     await page.locator('.help-menu summary').click();
