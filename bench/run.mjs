@@ -13,7 +13,7 @@ await bundleForNode([
 ]);
 
 // `npm run bench -- board latency` runs only the benches whose names contain one of the words given
-// (oauth, emulator, genesys, parse, report, web-size, callback, latency, embedded, board, timeline, history); with none, all of them.
+// (oauth, emulator, genesys, parse, report, web-size, callback, latency, embedded, board, timeline, rollup, history); with none, all of them.
 const words = process.argv.slice(2);
 const wanted = (name) => words.length === 0 || words.some((w) => name.includes(w));
 

@@ -25,7 +25,7 @@ const ACT_NOW_ROWS = 25;
 const SAYS =
   'Week and month to date: closed days as Genesys counted them, plus today so far, summed over minutes. ' +
   ADJUSTED_SAYS +
-  ' Today counts raw until it closes.';
+  ' Today counts raw until it closes; where today cannot be read, the closed days alone.';
 
 /** Every unit the user may watch live, with its zone and first day of the week. */
 function useAllUnits(client: GenesysClient): RollupUnit[] | string | undefined {
@@ -172,7 +172,7 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
                   <span className="hint">Week and month to date: no access</span>
                 ) : typeof p?.days === 'string' ? (
                   <span className="error">Week and month to date {p.days}</span>
-                ) : week && month ? (
+                ) : week && month && (t?.todayTally || today.problem) ? (
                   <>
                     Week to date {pct(week.raw, target, 1, 'week')} (adjusted{' '}
                     {pct(week.adjusted, target, 1, 'week-adjusted')}) · month to date{' '}
