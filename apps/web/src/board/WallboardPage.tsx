@@ -14,7 +14,7 @@ import { activityWords, clockTime } from '../words.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { selectionPercent } from './today.js';
-import { unitTiles } from './unit-tiles.js';
+import { useUnitSummary } from './useUnitSummary.js';
 import { useDistinctNames } from './useDistinctNames.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { PAGE_MS, pageAt, perPageFor } from './wall-paging.js';
@@ -35,25 +35,15 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
   // The units' names from the tab's org cache (the board read them already).
   const unitList = useOrgData(client, muIds.length ? unitsQuery(client, muIds) : undefined).data ?? NO_UNITS;
   const counts = useMemo(() => current.model.counts(), [current]);
-  const out = useMemo(
-    () =>
-      ranked.model.select(
-        { states: new Set(['OutOfAdherence']), search: '', sortKey: 'actNow', descending: false },
-        now,
-      ),
-    [ranked, now],
-  );
+  const summary = useUnitSummary(live);
+  const out = summary.out;
   const todayPercent = useMemo(
     () => selectionPercent(today.units.byUnit, ranked.model.all(), now),
     [ranked, now, today.units],
   );
-  // One tile per unit shown, its figures summed over its own agents.
   const tiles = useMemo(
-    () =>
-      unitTiles(ranked.model.all(), today.units, (id) => units.thresholds.get(id)?.targetPercent ?? 90, now).map(
-        (t) => ({ ...t, name: unitList.find((u) => u.id === t.id)?.name ?? 'Unit' }),
-      ),
-    [ranked, now, today.units, units.thresholds, unitList],
+    () => summary.tiles.map((t) => ({ ...t, name: unitList.find((u) => u.id === t.id)?.name ?? 'Unit' })),
+    [summary.tiles, unitList],
   );
   const target = units.thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   const scheduled = current.model.size - (counts.Unscheduled ?? 0);

@@ -8,7 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { checkFeature, localDate, type Access, type GenesysClient, type ManagementUnit } from '@adhere/genesys';
 import { useLiveBoard } from '../board/useLiveBoard.js';
 import { useDistinctNames } from '../board/useDistinctNames.js';
-import { unitTiles } from '../board/unit-tiles.js';
+import { useUnitSummary } from '../board/useUnitSummary.js';
 import { ConnectionBadge } from '../board/ConnectionBadge.js';
 import { formatDuration } from '../board/state-style.js';
 import { businessUnitsQuery, managementUnitsQuery, readOrg, unitsQuery } from '../org-data/org-queries.js';
@@ -76,21 +76,9 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
   const canReadDays = history?.available !== false;
   const closed = useClosedDays(client, units, now, canReadDays && units.length > 0);
 
-  const tiles = useMemo(
-    () => unitTiles(ranked.model.all(), today.units, (id) => live.units.thresholds.get(id)?.targetPercent ?? 90, now),
-    [ranked, now, today.units, live.units.thresholds],
-  );
+  const { tiles, out: actNow } = useUnitSummary(live);
   const byId = new Map(tiles.map((t) => [t.id, t]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
-  const actNow = useMemo(
-    () =>
-      ranked.model.select(
-        { states: new Set(['OutOfAdherence']), search: '', sortKey: 'actNow', descending: false },
-        now,
-      ),
-    [ranked, now],
-  );
-
   // The figure whole in data-value: what is shown is rounded, and a test reads what was summed.
   const pct = (v: number | undefined, target: number, digits = 1, figure?: string) =>
     v === undefined ? (

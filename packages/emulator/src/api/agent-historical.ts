@@ -21,6 +21,7 @@ import type { DownloadStore } from './downloads.js';
 import { ApiProblem, badRequest, jobNotFound } from './error-body.js';
 import { parseIsoDate } from './query-fields.js';
 import { readJsonObject } from './request-body.js';
+import { bulkUserResult } from './historical-documents.js';
 import { agentScheduleOf } from './schedules.js';
 import { historicalAgentTopic } from '../notifications/topics.js';
 
@@ -66,35 +67,32 @@ export function agentHistoricalRoutes(ctx: EmulatorContext, downloads: DownloadS
       delayMs,
       () => {
         const h = userHistory(topo.seed, agent, ctx.centre.settings, from, to, timeZone, now);
-        const startDate = new Date(from).toISOString();
+        // The per-user part is the bulk file's (…Seconds names, as WfmAgentHistoricalAdherenceResult has them),
+        // without conformance unless the caller may see it.
+        const user = bulkUserResult(h, expand.has('exceptionInfo'), expand.has('actuals'));
         const result: Record<string, unknown> = {
           user: { id: agent.id, selfUri: `/api/v2/users/${agent.id}` },
-          startDate,
+          startDate: new Date(from).toISOString(),
           endDate: new Date(to).toISOString(),
           calculationsCompletedDate: new Date(Math.min(to, now)).toISOString(),
           targetAdherencePercentage: ctx.centre.settings.adherenceTargetPercent,
-          adherencePercentage: h.adherencePercentage,
-          impact: h.impact,
-          dayMetrics: h.days.map((d) => ({
-            dayStartOffsetSeconds: d.dayStartOffset,
-            adherenceScheduleSeconds: d.adherenceSchedule,
-            ...(conformance
-              ? { conformanceScheduleSeconds: d.conformanceSchedule, conformanceActualSeconds: d.conformanceActual }
-              : {}),
-            exceptionCount: d.exceptionCount,
-            exceptionDurationSeconds: d.exceptionDuration,
-            impactSeconds: d.impactSeconds,
-            scheduleLengthSeconds: d.scheduleLength,
-            actualLengthSeconds: d.actualLength,
-            adherencePercentage: d.adherencePercentage,
-            ...(conformance ? { conformancePercentage: d.conformancePercentage } : {}),
-          })),
+          adherencePercentage: user.adherencePercentage,
+          impact: user.impact,
+          dayMetrics: (user.dayMetrics as Array<Record<string, unknown>>).map((d) =>
+            conformance
+              ? d
+              : {
+                  ...d,
+                  conformanceScheduleSeconds: undefined,
+                  conformanceActualSeconds: undefined,
+                  conformancePercentage: undefined,
+                },
+          ),
           secondaryPresenceLookupItems: [],
         };
-        if (conformance) result.conformancePercentage = h.conformancePercentage;
-        if (expand.has('exceptionInfo'))
-          result.exceptionInfo = h.exceptions.map((e) => ({ ...e, scheduledSecondaryPresenceLookupIds: [] }));
-        if (expand.has('actuals')) result.actuals = h.actuals;
+        if (conformance) result.conformancePercentage = user.conformancePercentage;
+        if (user.exceptionInfo) result.exceptionInfo = user.exceptionInfo;
+        if (user.actuals) result.actuals = user.actuals;
         if (expand.has('scheduledActivities')) result.scheduledActivities = scheduledActivities(agent, from, to);
         return [downloads.add(() => JSON.stringify(result))];
       },
