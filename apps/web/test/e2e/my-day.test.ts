@@ -246,5 +246,8 @@ describe("an agent's own day, beside a supervisor's", () => {
     await expect.poll(() => rows.nth(index).textContent(), { timeout: 10_000 }).toMatch(/— Waiting for review$/);
     expect(await axeAudit(agentPage)).toEqual([]);
     await agentPage.screenshot({ path: `${artifacts}my-day-figures.png`, fullPage: true });
+    await agentPage.setViewportSize({ width: 390, height: 844 });
+    expect(await agentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await agentPage.screenshot({ path: `${artifacts}my-day-figures-phone.png`, fullPage: true });
   });
 });

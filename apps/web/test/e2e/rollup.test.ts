@@ -123,6 +123,11 @@ describe('all units at once', () => {
     await expect.poll(() => page.getByTestId('rollup-act-now').locator('li').count()).toBe(Math.min(25, allOut));
     expect(await axeAudit(page)).toEqual([]);
     await page.screenshot({ path: `${artifacts}rollup.png`, fullPage: true });
+    // At phone width the tiles stack, nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: `${artifacts}rollup-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 900 });
   });
 
   it('a reload reads the closed days from this browser, not Genesys; a corrupted day is read again', async () => {
