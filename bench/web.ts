@@ -559,6 +559,9 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
         const cold = performance.now() - t0;
         const coldDays = await closedDays();
         const coldRequests = requests;
+        // A second load another time, not within the same minute: the cold load's requests count against the
+        // token's 300 a minute (Genesys's and the app's own budget), and would pace the reload for them.
+        await new Promise((r) => setTimeout(r, 61_000));
         requests = 0;
         const t1 = performance.now();
         await page.reload();
@@ -574,7 +577,7 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
           `  All units: ${units} units, 25,000 agents, API latency 100 ms (new: no earlier figure):\n` +
             `    cold: every tile's week and month to date in ${cold.toFixed(0)} ms after sign-in (${coldRequests} API requests; ` +
             `${coldDays?.fetched ?? '?'} closed unit-days read from Genesys in ${coldDays?.ms.toFixed(0) ?? '?'} ms)\n` +
-            `    warm (a reload): ${warm.toFixed(0)} ms to the same (${requests} API requests: the live snapshot and today's figures); ` +
+            `    warm (a reload a minute later): ${warm.toFixed(0)} ms to the same (${requests} API requests: the live snapshot and today's figures); ` +
             `closed days from IndexedDB: ${warmDays?.cached ?? '?'} unit-days in ${warmDays?.ms.toFixed(0) ?? '?'} ms (target ≤ 300 ms), ` +
             `${warmDays?.fetched ?? '?'} asked of Genesys\n` +
             `    most requests of both loads (paced under Genesys's 300 a minute per token): ${most}`,
