@@ -23,7 +23,8 @@ import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
-import { selectionPercent } from './today.js';
+import { selectionAdjusted, selectionPercent } from './today.js';
+import { ADJUSTED_SAYS } from '../history/adjusted.js';
 import { addTallies, agentTally, project, runningOutMs, urgency } from './projection.js';
 import { gapWords, staffingNow } from './staffing.js';
 import { SITUATION_KINDS, SITUATION_WORDS, type SituationKind } from './situations.js';
@@ -185,6 +186,19 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   const selectionToday = useSoon(
     () => selectionPercent(today.units.byUnit, ranked.model.all(), now),
     [ranked, now, today.units],
+  );
+  // Adjusted beside raw (issue 20, item 2): once today's explanations are read and heard.
+  const selectionAdjustedToday = useSoon(
+    () =>
+      live.explanationsLive
+        ? selectionAdjusted(
+            today.units.byUnit,
+            ranked.model.all(),
+            (id) => ranked.model.approved.get(id)?.values(),
+            now,
+          )
+        : undefined,
+    [ranked, now, today.units, live.explanationsLive],
   );
   const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   // Where the day is going (issue 20, item 1): each agent's and the selection's projection and budget, summed in
@@ -811,10 +825,12 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         <span className="total" data-testid="agent-count">
           {live.model.size} agents
         </span>
-        <span className="today" data-testid="today">
+        <span className="today" data-testid="today" title={ADJUSTED_SAYS} data-adjusted={selectionAdjustedToday}>
           {selectionToday === undefined
             ? (today.problem ?? "Today's adherence: waiting for Genesys's figures for today")
-            : `Today so far: ${selectionToday.toFixed(1)}% (target ${target}%)`}
+            : `Today so far: ${selectionToday.toFixed(1)}%${
+                selectionAdjustedToday === undefined ? '' : ` · adjusted ${selectionAdjustedToday.toFixed(1)}%`
+              } (target ${target}%)`}
         </span>
         <span className="projection" data-testid="projection" title={PROJECTION_SAYS}>
           {selectionDay === undefined

@@ -49,6 +49,8 @@ export class BoardModel implements AdherenceSink {
    * query give it: what the row says when the live record carries none (an explanation of time already past).
    */
   readonly explanations = new Map<string, AdherenceExplanation>();
+  /** Per agent, today's approved explanations (by id) as [start, end) in ms: the adjusted figure's part. */
+  readonly approved = new Map<string, Map<string, readonly [number, number]>>();
   /** Each agent's day as seen live: the agent's day shows it when historical adherence is not open to the user. */
   readonly trail: LiveTrail;
   version = 0;

@@ -325,9 +325,11 @@ export class LiveBoardStore {
     const keep = (e: AdherenceExplanation): boolean => {
       const id = e.agent?.id;
       if (!id || !model.get(id)) return false;
+      // Every approved one of today counts for the adjusted figure, not only the latest shown on the row.
+      const approved = noteApproved(model, e);
       const had = model.explanations.get(id);
       // The latest by start: a review of an older one updates it only if it is the one shown.
-      if (had && had.id !== e.id && Date.parse(e.startDate) < Date.parse(had.startDate)) return false;
+      if (had && had.id !== e.id && Date.parse(e.startDate) < Date.parse(had.startDate)) return approved;
       model.explanations.set(id, e);
       return true;
     };
@@ -435,6 +437,8 @@ export class LiveBoardStore {
             startDate: new Date(dayStart).toISOString(),
             endDate: new Date(startOfDay(zone, addDays(date, 1))).toISOString(),
             timeZone: zone,
+            // Where the exception seconds lie: the adjusted figure counts those approved explanations cover.
+            includeExceptions: true,
             signal,
             notifications: tabNotifications(this.client),
             pollIntervalMs: 1000,
@@ -446,8 +450,18 @@ export class LiveBoardStore {
           for (const r of results) {
             const live = model.get(r.userId);
             const d = r.days[0];
-            if (live && d)
-              t.seed(live, d.adherenceScheduleSeconds, d.exceptionDurationSeconds, Math.max(at, recordTime(live)));
+            if (!live || !d) continue;
+            const base = Date.parse(r.startDate);
+            const exceptions = r.exceptions.map(
+              (x) => [base + x.startOffsetSeconds * 1000, base + x.endOffsetSeconds * 1000] as const,
+            );
+            t.seed(
+              live,
+              d.adherenceScheduleSeconds,
+              d.exceptionDurationSeconds,
+              Math.max(at, recordTime(live)),
+              exceptions,
+            );
           }
           byUnit.set(mu, t);
         } catch (e) {
@@ -541,4 +555,16 @@ function liveProblem(error: GenesysError | undefined): string | undefined {
   )
     return 'Genesys knows no such management unit or team (or it is not one you may see): choose another above.';
   return error.message;
+}
+
+/** Keeps `model.approved` current with one explanation; returns whether it changed. */
+function noteApproved(model: BoardModel, e: AdherenceExplanation): boolean {
+  const mine = model.approved.get(e.agent.id);
+  if (e.status !== 'Approved') return mine?.delete(e.id) ?? false;
+  const start = Date.parse(e.startDate);
+  if (!Number.isFinite(start)) return false;
+  const span = [start, start + e.lengthMinutes * 60_000] as const;
+  if (mine) mine.set(e.id, span);
+  else model.approved.set(e.agent.id, new Map([[e.id, span]]));
+  return true;
 }

@@ -21,6 +21,8 @@ interface Agent {
   since: number;
   /** When the current out-of-adherence spell began (a spell may have begun before the seed). */
   spellStart: number | undefined;
+  /** The exception time counted: Genesys's exceptions up to the seed, then each live spell's counted part. */
+  spans: Array<[number, number]>;
 }
 
 /**
@@ -45,8 +47,17 @@ export class TodayAdherence {
     return this.agents.size > 0;
   }
 
-  /** Genesys's figures for today up to `at`, and the agent's state then. */
-  seed(r: AgentAdherence, scheduledSeconds: number, exceptionSeconds: number, at: number): void {
+  /**
+   * Genesys's figures for today up to `at`, and the agent's state then; `exceptions`, when Genesys listed them,
+   * are the intervals its exception seconds count (for the adjusted figure).
+   */
+  seed(
+    r: AgentAdherence,
+    scheduledSeconds: number,
+    exceptionSeconds: number,
+    at: number,
+    exceptions: ReadonlyArray<readonly [number, number]> = [],
+  ): void {
     const spellStart = isOut(r) ? this.spellStartOf(r, at) : undefined;
     this.agents.set(r.userId, {
       userId: r.userId,
@@ -59,6 +70,8 @@ export class TodayAdherence {
       out: spellStart !== undefined,
       since: at,
       spellStart,
+      // Up to the seed only: a spell still open then is counted from the seed on by the live part.
+      spans: exceptions.map(([from, to]) => [from, Math.min(to, at)] as [number, number]).filter(([f, t]) => t > f),
     });
   }
 
@@ -71,7 +84,11 @@ export class TodayAdherence {
     if (a.scheduled) a.scheduledMs += at - a.since;
     const out = isOut(r);
     if (a.out && !out) {
-      a.exceptionMs += this.spellMs(a, at);
+      const counted = this.spellSpan(a, at);
+      if (counted) {
+        a.exceptionMs += counted[1] - counted[0];
+        a.spans.push(counted);
+      }
       a.spellStart = undefined;
     } else if (!a.out && out) a.spellStart = this.spellStartOf(r, at);
     a.out = out;
@@ -107,13 +124,46 @@ export class TodayAdherence {
    * the part before the seed too.
    */
   private spellMs(a: Agent, now: number): number {
-    const start = a.spellStart;
-    if (start === undefined) return 0;
-    const threshold = this.thresholdMsOf(a.userId);
-    if (now - start < threshold) return 0;
-    const countedBySeed = start < a.seedAt && a.seedAt - start >= threshold;
-    return countedBySeed ? now - Math.max(a.seedAt, start) : now - Math.max(start, this.dayStart);
+    const span = this.spellSpan(a, now);
+    return span ? span[1] - span[0] : 0;
   }
+
+  /** The open spell's counted part up to `now`, as an interval (see spellMs), or undefined. */
+  private spellSpan(a: Agent, now: number): [number, number] | undefined {
+    const start = a.spellStart;
+    if (start === undefined) return undefined;
+    const threshold = this.thresholdMsOf(a.userId);
+    if (now - start < threshold) return undefined;
+    const countedBySeed = start < a.seedAt && a.seedAt - start >= threshold;
+    const from = countedBySeed ? Math.max(a.seedAt, start) : Math.max(start, this.dayStart);
+    return now > from ? [from, now] : undefined;
+  }
+
+  /**
+   * Of today's exception time up to `now`, the ms that `covered` (approved explanations, merged or not) covers:
+   * the part the adjusted figure counts as adherent. Undefined before the agent is seeded.
+   */
+  coveredMs(userId: string, covered: Iterable<readonly [number, number]>, now: number): number | undefined {
+    const a = this.agents.get(userId);
+    if (!a) return undefined;
+    const open = this.spellSpan(a, now);
+    const spans = open ? [...a.spans, open] : a.spans;
+    const cover = mergeSpans([...covered]);
+    let ms = 0;
+    for (const [from, to] of spans) for (const [s, e] of cover) ms += Math.max(0, Math.min(e, to) - Math.max(s, from));
+    return ms;
+  }
+}
+
+/** Intervals sorted and merged: time is counted once. */
+function mergeSpans(list: Array<readonly [number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of [...list].sort((x, y) => x[0] - y[0])) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
 }
 
 /**
@@ -146,6 +196,28 @@ export function selectionTally(
     exceptionMs += t.exceptionMs;
   }
   return known ? { scheduledMs, exceptionMs } : undefined;
+}
+
+/**
+ * Adjusted adherence so far today for a selection, % (not rounded): exception time that approved explanations
+ * cover counts as adherent (see history/adjusted.ts). Undefined while none of its agents is seeded.
+ */
+export function selectionAdjusted(
+  byUnit: ReadonlyMap<string, TodayAdherence>,
+  records: Iterable<AgentAdherence>,
+  approvedOf: (userId: string) => Iterable<readonly [number, number]> | undefined,
+  now: number,
+): number | undefined {
+  const list = [...records];
+  const tally = selectionTally(byUnit, list, now);
+  if (!tally) return undefined;
+  if (tally.scheduledMs <= 0) return 100;
+  let covered = 0;
+  for (const r of list) {
+    const spans = approvedOf(r.userId);
+    if (spans) covered += byUnit.get(r.managementUnitId ?? '')?.coveredMs(r.userId, spans, now) ?? 0;
+  }
+  return (1 - Math.max(0, tally.exceptionMs - covered) / tally.scheduledMs) * 100;
 }
 
 /**

@@ -42,6 +42,7 @@ const hhmm = (t: number) => {
   const m = localMinuteOfDay(zone(), t);
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 };
+const iso = (t: number) => new Date(t).toISOString();
 const stored = () =>
   explanationsTruth(stack.emulator, me().id, new Date(NOW - 86_400_000).toISOString(), new Date(NOW).toISOString());
 
@@ -178,6 +179,33 @@ describe("an agent's own day, beside a supervisor's", () => {
             `${pct(d.exceptionDurationSeconds - covered)}% adjusted`,
         ),
       );
+    // Every board with the agent's team shows today's adjusted figure moved by the approval, live (issue 20,
+    // item 2): the team's exception seconds approved explanations cover, second by second.
+    let S = 0;
+    let O = 0;
+    let C = 0;
+    for (const a of stack.emulator.centre.topology.agents.filter((x) => x.teamId === me().teamId)) {
+      const t = historicalTruth(stack.emulator, a.id, iso(dayStart), iso(dayEnd), zone()) as any;
+      S += t.dayMetrics[0].adherenceScheduleSeconds;
+      O += t.dayMetrics[0].exceptionDurationSeconds;
+      const spans = explanationsTruth(stack.emulator, a.id, iso(dayStart), iso(NOW))
+        .filter((x) => x.status === 'Approved')
+        .map((x) => [Date.parse(x.startDate!), Date.parse(x.startDate!) + x.lengthMinutes! * 60_000] as const);
+      for (const x of t.exceptionInfo)
+        for (let sec = x.startOffsetSeconds; sec < x.endOffsetSeconds; sec++) {
+          const at = dayStart + sec * 1000 + 500;
+          if (spans.some(([f, e]) => f <= at && at < e)) C++;
+        }
+    }
+    // Unrounded (the page keeps it in data-adjusted): the approval's minutes are too few to move the shown decimal.
+    await expect
+      .poll(() => teamBoard.getByTestId('today').getAttribute('data-adjusted').then(Number), { timeout: 10_000 })
+      .toBeCloseTo((1 - (O - C) / S) * 100, 8);
+    await expect
+      .poll(() => teamBoard.getByTestId('today').textContent(), { timeout: 10_000 })
+      .toBe(
+        `Today so far: ${((1 - O / S) * 100).toFixed(1)}% · adjusted ${((1 - (O - C) / S) * 100).toFixed(1)}% (target 90%)`,
+      );
     // The agent's own figures say the same, moved by the approval without a reload.
     await expect
       .poll(() => agentPage.getByTestId('my-figures').textContent(), { timeout: 10_000 })
@@ -201,7 +229,6 @@ describe("an agent's own day, beside a supervisor's", () => {
   it('the agent’s today: projection and budget against the target, and an exception explained from its row', async () => {
     const dayStart = startOfDay(zone(), localDate(zone(), NOW));
     const dayEnd = startOfDay(zone(), addDays(localDate(zone(), NOW), 1));
-    const iso = (t: number) => new Date(t).toISOString();
     const soFar = historicalTruth(stack.emulator, me().id, iso(dayStart), iso(dayEnd), zone()) as any;
     // What the whole day's schedule will have counted by its end: the S of the projection.
     const whole = historicalTruth(stack.emulator, me().id, iso(dayStart), iso(dayEnd), zone(), dayEnd) as any;
