@@ -23,7 +23,7 @@ import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
-import { selectionAdjusted, selectionPercent } from './today.js';
+import { selectionFigures } from './today.js';
 import { ADJUSTED_SAYS } from '../history/adjusted.js';
 import { addTallies, agentTally, project, runningOutMs, urgency } from './projection.js';
 import { gapWords, staffingNow } from './staffing.js';
@@ -183,23 +183,20 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   const todayOf = (r: AgentAdherence) => today.units.byUnit.get(r.managementUnitId ?? '')?.percent([r.userId], now);
   // Once-a-second sums over every agent run in tasks of their own after the re-rank has painted (see
   // useSoon): one task doing all of it at 20,000 agents would hold the page for a frame or three.
-  const selectionToday = useSoon(
-    () => selectionPercent(today.units.byUnit, ranked.model.all(), now),
-    [ranked, now, today.units],
-  );
-  // Adjusted beside raw (issue 20, item 2): once today's explanations are read and heard.
-  const selectionAdjustedToday = useSoon(
+  // Raw and, once today's explanations are read and heard, adjusted beside it (issue 20, item 2).
+  const todayFigures = useSoon(
     () =>
-      live.explanationsLive
-        ? selectionAdjusted(
-            today.units.byUnit,
-            ranked.model.all(),
-            (id) => ranked.model.approved.get(id)?.values(),
-            now,
-          )
-        : undefined,
+      selectionFigures(
+        today.units.byUnit,
+        ranked.model.all(),
+        live.explanationsLive ? ranked.model.approved : undefined,
+        (id) => ranked.model.get(id),
+        now,
+      ),
     [ranked, now, today.units, live.explanationsLive],
   );
+  const selectionToday = todayFigures?.raw;
+  const selectionAdjustedToday = todayFigures?.adjusted;
   const target = thresholds.get(muIds[0] ?? '')?.targetPercent ?? 90;
   // Where the day is going (issue 20, item 1): each agent's and the selection's projection and budget, summed in
   // minutes over the agents whose figures and schedule are in.

@@ -199,25 +199,29 @@ export function selectionTally(
 }
 
 /**
- * Adjusted adherence so far today for a selection, % (not rounded): exception time that approved explanations
- * cover counts as adherent (see history/adjusted.ts). Undefined while none of its agents is seeded.
+ * Today so far for a selection, raw and adjusted, % (not rounded), in one pass over its agents: adjusted counts
+ * exception time that approved explanations cover as adherent (see history/adjusted.ts). Only the agents with an
+ * approved explanation are looked at again, so 20,000 rows cost what the raw figure costs. Undefined while none of
+ * the selection's agents is seeded; 100 when nothing is scheduled, as Genesys counts.
  */
-export function selectionAdjusted(
+export function selectionFigures(
   byUnit: ReadonlyMap<string, TodayAdherence>,
   records: Iterable<AgentAdherence>,
-  approvedOf: (userId: string) => Iterable<readonly [number, number]> | undefined,
+  approved: ReadonlyMap<string, ReadonlyMap<string, readonly [number, number]>> | undefined,
+  recordOf: (userId: string) => AgentAdherence | undefined,
   now: number,
-): number | undefined {
-  const list = [...records];
-  const tally = selectionTally(byUnit, list, now);
+): { raw: number; adjusted: number | undefined } | undefined {
+  const tally = selectionTally(byUnit, records, now);
   if (!tally) return undefined;
-  if (tally.scheduledMs <= 0) return 100;
+  if (tally.scheduledMs <= 0) return { raw: 100, adjusted: approved ? 100 : undefined };
+  const raw = (1 - tally.exceptionMs / tally.scheduledMs) * 100;
+  if (!approved) return { raw, adjusted: undefined };
   let covered = 0;
-  for (const r of list) {
-    const spans = approvedOf(r.userId);
-    if (spans) covered += byUnit.get(r.managementUnitId ?? '')?.coveredMs(r.userId, spans, now) ?? 0;
+  for (const [userId, spans] of approved) {
+    const r = recordOf(userId);
+    if (r) covered += byUnit.get(r.managementUnitId ?? '')?.coveredMs(userId, spans.values(), now) ?? 0;
   }
-  return (1 - Math.max(0, tally.exceptionMs - covered) / tally.scheduledMs) * 100;
+  return { raw, adjusted: (1 - Math.max(0, tally.exceptionMs - covered) / tally.scheduledMs) * 100 };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { AgentAdherence } from '@adhere/genesys';
 import { addTallies, agentTally, project, type TodayByUnit } from './projection.js';
-import { selectionPercent, selectionTally } from './today.js';
+import { selectionTally } from './today.js';
 
 export interface UnitTile {
   id: string;
@@ -39,14 +39,16 @@ export function unitTiles(
     const scheduled = list.filter((r) => r.adherenceState !== 'Unscheduled').length;
     const inNow = list.filter((r) => r.adherenceState === 'InAdherence').length;
     const tallies = list.map((r) => agentTally(today, r, target, now)).filter((t) => t !== undefined);
+    const soFar = selectionTally(today.byUnit, list, now);
     return {
       id,
       target,
       agents: list.length,
       inNow: scheduled > 0 ? (inNow / scheduled) * 100 : undefined,
       out: list.filter((r) => r.adherenceState === 'OutOfAdherence').length,
-      today: selectionPercent(today.byUnit, list, now),
-      todayTally: selectionTally(today.byUnit, list, now),
+      // 100 with nothing scheduled, as Genesys counts.
+      today: soFar ? (soFar.scheduledMs > 0 ? (1 - soFar.exceptionMs / soFar.scheduledMs) * 100 : 100) : undefined,
+      todayTally: soFar,
       projected: tallies.length ? project(addTallies(tallies)).projectedPercent : undefined,
     };
   });
