@@ -275,6 +275,14 @@ describe("an agent's own day, beside a supervisor's", () => {
     await agentPage.screenshot({ path: `${artifacts}my-day-figures.png`, fullPage: true });
     await agentPage.setViewportSize({ width: 390, height: 844 });
     expect(await agentPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The hours under the timeline do not run into each other at this width (fewer are shown).
+    const hours = await agentPage
+      .locator('.day-axis span')
+      .evaluateAll((spans) =>
+        spans.filter((x) => getComputedStyle(x).display !== 'none').map((x) => x.getBoundingClientRect()),
+      );
+    expect(hours.length).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < hours.length; i++) expect(hours[i]!.left).toBeGreaterThanOrEqual(hours[i - 1]!.right);
     await agentPage.screenshot({ path: `${artifacts}my-day-figures-phone.png`, fullPage: true });
   });
 });
