@@ -100,9 +100,10 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
           {all}
         </p>
       ) : null}
-      {live.error ? (
+      {live.error || live.unitsProblem ? (
+        // The feed's failure, or the units' settings (zones, targets) unread: Genesys's defaults are used then.
         <p role="alert" className="error">
-          {live.error}
+          {live.error ?? live.unitsProblem}
         </p>
       ) : null}
       {all === undefined ? <p role="status">Reading your units…</p> : null}
