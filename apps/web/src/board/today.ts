@@ -5,6 +5,7 @@
  * exception threshold (then all of it).
  */
 import type { AgentAdherence } from '@adhere/genesys';
+import { mergeSpans } from '../history/adjusted.js';
 
 interface Agent {
   userId: string;
@@ -109,8 +110,8 @@ export class TodayAdherence {
 
   /** Adherence % so far today, as Genesys computes it; undefined when nothing is known yet. */
   percent(userIds: Iterable<string>, now: number): number | undefined {
-    const share = shareInAdherence(userIds, (id) => this.tally(id, now));
-    return share === undefined ? undefined : Math.round(share * 10000) / 100;
+    const sum = sumTallies(userIds, (id) => this.tally(id, now));
+    return sum === undefined ? undefined : Math.round(percentOf(sum) * 100) / 100;
   }
 
   private spellStartOf(r: AgentAdherence, at: number): number {
@@ -155,17 +156,6 @@ export class TodayAdherence {
   }
 }
 
-/** Intervals sorted and merged: time is counted once. */
-function mergeSpans(list: Array<readonly [number, number]>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const [s, e] of [...list].sort((x, y) => x[0] - y[0])) {
-    const last = out[out.length - 1];
-    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
-    else out.push([s, e]);
-  }
-  return out;
-}
-
 /**
  * Adherence so far today for a selection that may span units (not rounded), or undefined while none of its
  * agents is seeded; 100 when nothing is scheduled, as Genesys counts.
@@ -175,8 +165,8 @@ export function selectionPercent(
   records: Iterable<AgentAdherence>,
   now: number,
 ): number | undefined {
-  const share = shareInAdherence(records, (r) => byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now));
-  return share === undefined ? undefined : share * 100;
+  const sum = selectionTally(byUnit, records, now);
+  return sum === undefined ? undefined : percentOf(sum);
 }
 
 /** Scheduled and exception ms today summed over a selection, or undefined while none of its agents is seeded. */
@@ -184,18 +174,8 @@ export function selectionTally(
   byUnit: ReadonlyMap<string, TodayAdherence>,
   records: Iterable<AgentAdherence>,
   now: number,
-): { scheduledMs: number; exceptionMs: number } | undefined {
-  let scheduledMs = 0;
-  let exceptionMs = 0;
-  let known = false;
-  for (const r of records) {
-    const t = byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now);
-    if (!t) continue;
-    known = true;
-    scheduledMs += t.scheduledMs;
-    exceptionMs += t.exceptionMs;
-  }
-  return known ? { scheduledMs, exceptionMs } : undefined;
+): SoFar | undefined {
+  return sumTallies(records, (r) => byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now));
 }
 
 /**
@@ -214,7 +194,7 @@ export function selectionFigures(
   const tally = selectionTally(byUnit, records, now);
   if (!tally) return undefined;
   if (tally.scheduledMs <= 0) return { raw: 100, adjusted: approved ? 100 : undefined };
-  const raw = (1 - tally.exceptionMs / tally.scheduledMs) * 100;
+  const raw = percentOf(tally);
   if (!approved) return { raw, adjusted: undefined };
   let covered = 0;
   for (const [userId, spans] of approved) {
@@ -224,24 +204,28 @@ export function selectionFigures(
   return { raw, adjusted: (1 - Math.max(0, tally.exceptionMs - covered) / tally.scheduledMs) * 100 };
 }
 
-/**
- * The share (0–1) of the scheduled time summed over `items` that was not in exceptions: undefined when no
- * item has a tally yet, 1 when nothing is scheduled, as Genesys counts.
- */
-function shareInAdherence<T>(
-  items: Iterable<T>,
-  tallyOf: (item: T) => { scheduledMs: number; exceptionMs: number } | undefined,
-): number | undefined {
-  let scheduled = 0;
-  let exceptions = 0;
+/** Scheduled and exception ms so far today. */
+export interface SoFar {
+  scheduledMs: number;
+  exceptionMs: number;
+}
+
+/** Adherence % of a tally (not rounded): 100 when nothing is scheduled, as Genesys counts. */
+export function percentOf(t: SoFar): number {
+  return t.scheduledMs > 0 ? (1 - t.exceptionMs / t.scheduledMs) * 100 : 100;
+}
+
+/** The tallies of `items` summed; undefined when no item has a tally yet. */
+function sumTallies<T>(items: Iterable<T>, tallyOf: (item: T) => SoFar | undefined): SoFar | undefined {
+  let scheduledMs = 0;
+  let exceptionMs = 0;
   let known = false;
   for (const item of items) {
     const t = tallyOf(item);
     if (!t) continue;
     known = true;
-    scheduled += t.scheduledMs;
-    exceptions += t.exceptionMs;
+    scheduledMs += t.scheduledMs;
+    exceptionMs += t.exceptionMs;
   }
-  if (!known) return undefined;
-  return scheduled > 0 ? 1 - exceptions / scheduled : 1;
+  return known ? { scheduledMs, exceptionMs } : undefined;
 }

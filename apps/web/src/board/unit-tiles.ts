@@ -5,7 +5,7 @@
  */
 import type { AgentAdherence } from '@adhere/genesys';
 import { addTallies, agentTally, project, type TodayByUnit } from './projection.js';
-import { selectionTally } from './today.js';
+import { percentOf, selectionTally, type SoFar } from './today.js';
 
 export interface UnitTile {
   id: string;
@@ -17,7 +17,7 @@ export interface UnitTile {
   /** Today so far, % (undefined until today's figures are in). */
   today: number | undefined;
   /** Today's scheduled and exception ms so far, for figures that add closed days to today. */
-  todayTally: { scheduledMs: number; exceptionMs: number } | undefined;
+  todayTally: SoFar | undefined;
   projected: number | undefined;
 }
 
@@ -46,8 +46,7 @@ export function unitTiles(
       agents: list.length,
       inNow: scheduled > 0 ? (inNow / scheduled) * 100 : undefined,
       out: list.filter((r) => r.adherenceState === 'OutOfAdherence').length,
-      // 100 with nothing scheduled, as Genesys counts.
-      today: soFar ? (soFar.scheduledMs > 0 ? (1 - soFar.exceptionMs / soFar.scheduledMs) * 100 : 100) : undefined,
+      today: soFar ? percentOf(soFar) : undefined,
       todayTally: soFar,
       projected: tallies.length ? project(addTallies(tallies)).projectedPercent : undefined,
     };

@@ -28,7 +28,7 @@ export function approvedSeconds(
     list.push([start, start + e.lengthMinutes * 60_000]);
     approved.set(e.agent.id, list);
   }
-  for (const [id, list] of approved) approved.set(id, merge(list));
+  for (const [id, list] of approved) approved.set(id, mergeSpans(list));
 
   const out = new Map<string, Map<number, number>>();
   for (const r of results) {
@@ -71,10 +71,10 @@ export function approvedOf(approved: ApprovedSeconds, userId: string, days?: Rea
   return sum;
 }
 
-function merge(list: Array<[number, number]>): Array<[number, number]> {
-  list.sort((a, b) => a[0] - b[0]);
+/** Intervals [start, end) sorted and merged, so time is counted once (the list given is left as it was). */
+export function mergeSpans(list: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const [s, e] of list) {
+  for (const [s, e] of [...list].sort((a, b) => a[0] - b[0])) {
     const last = out[out.length - 1];
     if (last && s <= last[1]) last[1] = Math.max(last[1], e);
     else out.push([s, e]);

@@ -9,14 +9,7 @@ import {
 } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
 import { distinguishing, withDistinction } from '../same-names.js';
-import {
-  activityCodesQuery,
-  businessUnitsQuery,
-  managementUnitsQuery,
-  readOrg,
-  teamsQuery,
-  unitQuery,
-} from '../org-data/org-queries.js';
+import { activityCodesQuery, featureUnitsQuery, readOrg, teamsQuery, unitQuery } from '../org-data/org-queries.js';
 
 export interface UnitDetails {
   unit: ManagementUnit;
@@ -54,11 +47,8 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
   useEffect(() => {
     const ac = new AbortController();
     (async () => {
-      // The business units the user may report on (feature=HistoricalAdherence).
-      const bus = await readOrg(client, businessUnitsQuery(client, 'HistoricalAdherence'), ac.signal);
-      setMus(
-        (await Promise.all(bus.map((b) => readOrg(client, managementUnitsQuery(client, b.id), ac.signal)))).flat(),
-      );
+      // The units of the business units the user may report on (feature=HistoricalAdherence).
+      setMus(await readOrg(client, featureUnitsQuery(client, 'HistoricalAdherence'), ac.signal));
     })().catch((e: Error) => {
       if (!ac.signal.aborted) setError(e.message);
     });

@@ -34,6 +34,15 @@ export const managementUnitsQuery = (client: GenesysClient, businessUnitId: stri
   load: (signal) => listManagementUnits(client, businessUnitId, { signal, priority: 'low' }),
 });
 
+/** Every management unit of the business units the user may use `feature` in, each listing read and kept. */
+export const featureUnitsQuery = (client: GenesysClient, feature: string): OrgQuery<ManagementUnit[]> => ({
+  key: `featureUnits:${feature}`,
+  load: async (signal) => {
+    const bus = await readOrg(client, businessUnitsQuery(client, feature), signal);
+    return (await Promise.all(bus.map((b) => readOrg(client, managementUnitsQuery(client, b.id), signal)))).flat();
+  },
+});
+
 /** One unit with its adherence settings and time zone. */
 export const unitQuery = (client: GenesysClient, managementUnitId: string): OrgQuery<ManagementUnit> => ({
   key: `unit:${managementUnitId}`,

@@ -11,7 +11,7 @@ import { useDistinctNames } from '../board/useDistinctNames.js';
 import { useUnitSummary } from '../board/useUnitSummary.js';
 import { ConnectionBadge } from '../board/ConnectionBadge.js';
 import { formatDuration } from '../board/state-style.js';
-import { businessUnitsQuery, managementUnitsQuery, readOrg, unitsQuery } from '../org-data/org-queries.js';
+import { featureUnitsQuery, readOrg, unitsQuery } from '../org-data/org-queries.js';
 import { problemWords } from '../access/denied.js';
 import { navigate } from '../router.js';
 import { ADJUSTED_SAYS } from '../history/adjusted.js';
@@ -33,10 +33,9 @@ function useAllUnits(client: GenesysClient): RollupUnit[] | string | undefined {
   useEffect(() => {
     const ac = new AbortController();
     void (async () => {
-      const bus = await readOrg(client, businessUnitsQuery(client, 'RealTimeAdherence'), ac.signal);
-      const listed = (await Promise.all(bus.map((b) => readOrg(client, managementUnitsQuery(client, b.id), ac.signal))))
-        .flat()
-        .filter((m): m is ManagementUnit & { id: string } => !!m.id);
+      const listed = (await readOrg(client, featureUnitsQuery(client, 'RealTimeAdherence'), ac.signal)).filter(
+        (m): m is ManagementUnit & { id: string } => !!m.id,
+      );
       const full = listed.length
         ? await readOrg(
             client,
