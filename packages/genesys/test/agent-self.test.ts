@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { explanationsTruth, tokenFor } from '@adhere/emulator/testing';
 import {
-  GenesysApiError,
   addExplanation,
   createGenesysClient,
   getMyManagementUnit,
@@ -15,6 +14,7 @@ import {
   reviewExplanation,
   type GenesysClient,
 } from '@adhere/genesys';
+import { refusal } from './refusal.js';
 
 const NOW = Date.UTC(2026, 10, 24, 15);
 const MIN = 60_000;
@@ -36,14 +36,6 @@ afterAll(() => emulator.close());
 const me = () => emulator.centre.topology.agents[0]!;
 const other = () => emulator.centre.topology.agents[1]!;
 const mine = () => explanationsTruth(emulator, me().id, iso(NOW - 86_400_000), iso(NOW + 86_400_000));
-const refusal = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(GenesysApiError);
-  return e as GenesysApiError;
-};
 
 describe("an agent's own routes", () => {
   it('names the agent’s unit and their own schedule only', async () => {

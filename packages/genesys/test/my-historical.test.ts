@@ -6,7 +6,6 @@ import WebSocket from 'ws';
 import { startEmulator, type Emulator } from '@adhere/emulator';
 import { historicalTruth, tokenFor } from '@adhere/emulator/testing';
 import {
-  GenesysApiError,
   GenesysClientError,
   createGenesysClient,
   createNotificationHub,
@@ -17,6 +16,7 @@ import {
   type GenesysClient,
   type WebSocketFactory,
 } from '@adhere/genesys';
+import { refusal } from './refusal.js';
 
 // A moment agent0001 is at work (the my-day e2e test uses it too).
 const NOW = Date.UTC(2026, 10, 26, 14, 0);
@@ -34,15 +34,6 @@ beforeAll(async () => {
   supervisor = client(await tokenFor(emulator));
 });
 afterAll(() => emulator.close());
-
-const refusal = async (p: Promise<unknown>) => {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(GenesysApiError);
-  return e as GenesysApiError;
-};
 
 describe("an agent's own historical adherence", () => {
   it('today so far, with exceptions and actuals, equals the emulator’s truth; the target is the unit’s', async () => {
