@@ -3,6 +3,12 @@ import { formatDuration } from './state-style.js';
 import type { Alert, AlertPrefs, MassDeviation } from './alerts.js';
 import { AlertChoices } from '../preferences/AlertChoices.js';
 
+/**
+ * How many of a list are drawn. Both lists re-render each second (their durations move), and at 20,000 agents
+ * they held hundreds of rows: diffing them every second cost the board its frames (issue 20's frame target).
+ */
+export const LISTED = 50;
+
 export function AlertsPanel({
   alerts,
   alreadyOut,
@@ -84,12 +90,18 @@ export function AlertsPanel({
           <p>Alerts below cover what happens while the board is open; these began before.</p>
           {/* Scrolls past a few names: reachable by keyboard, as any scrolling region must be. */}
           <ul className="alert-list" aria-label="Already severely out" tabIndex={0}>
-            {alreadyOut.map((a) => (
+            {alreadyOut.slice(0, LISTED).map((a) => (
               <li key={a.key} data-user={a.userId}>
                 <strong>{nameOf(a.userId)}</strong> out for {formatDuration(now - a.since)}
               </li>
             ))}
           </ul>
+          {alreadyOut.length > LISTED ? (
+            <p className="hint" data-testid="already-out-more">
+              The {LISTED} longest are listed here; the other {alreadyOut.length - LISTED} are on the board, which puts
+              the longest out of adherence first.
+            </p>
+          ) : null}
           <button type="button" onClick={dismissAlreadyOut}>
             Dismiss this list
           </button>
@@ -97,7 +109,7 @@ export function AlertsPanel({
       ) : null}
       {alerts.length ? (
         <ul className="alert-list" aria-label="Alerts" data-testid="alerts" tabIndex={0}>
-          {alerts.map((a) => (
+          {alerts.slice(0, LISTED).map((a) => (
             <li key={a.key} data-user={a.userId} data-key={a.key}>
               <strong>{nameOf(a.userId)}</strong> severely out of adherence for {formatDuration(now - a.since)}{' '}
               <button
@@ -112,6 +124,11 @@ export function AlertsPanel({
             </li>
           ))}
         </ul>
+      ) : null}
+      {alerts.length > LISTED ? (
+        <p className="hint" data-testid="alerts-more">
+          The {LISTED} newest alerts are listed; dismiss some to see the {alerts.length - LISTED} before them.
+        </p>
       ) : null}
     </div>
   );

@@ -295,9 +295,12 @@ describe('the live board in Chromium', () => {
     expect(expected.length).toBeGreaterThan(0);
     const list = page.getByTestId('already-out');
     await list.waitFor({ timeout: 15_000 });
+    // The 50 longest are drawn (a list of hundreds cost the 20,000-agent board its frames); the rest are counted.
     expect(await list.locator('li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-user')))).toEqual(
-      expected,
+      expected.slice(0, 50),
     );
+    if (expected.length > 50)
+      expect(await page.getByTestId('already-out-more').textContent()).toContain(`other ${expected.length - 50}`);
     expect(await list.getByRole('heading').textContent()).toContain(
       `${expected.length} agent${expected.length === 1 ? ' was' : 's were'} already severely out of adherence`,
     );
