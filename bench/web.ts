@@ -403,7 +403,10 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
         // ADHERE_BENCH_PROFILE=file.cpuprofile: a CPU profile of the measured 30 s, for finding what holds frames.
         const profileTo = process.env.ADHERE_BENCH_PROFILE;
         const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
-        if (cdp) (await cdp.send('Profiler.enable'), await cdp.send('Profiler.start'));
+        if (cdp) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.start');
+        }
         const result = await measureFrames(page, 30_000);
         if (cdp && profileTo) writeFileSync(profileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
         // The once-a-second refresh is a transition (rendered in slices): check it still lands under this load,
