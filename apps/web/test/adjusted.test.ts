@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdherenceExplanation, HistoricalUserResult } from '@adhere/genesys';
 import { adjustedPercent, approvedOf, approvedSeconds } from '../src/history/adjusted.js';
+import { exceptionRows } from '../src/history/report-math.js';
 
 const START = Date.UTC(2026, 10, 23, 0);
 const DAY = 86_400;
@@ -67,6 +68,23 @@ describe('adjusted adherence', () => {
     // Raw day 1: 1 − 2400/28800 = 91.67 %; adjusted: 1 − 1200/28800 = 95.83 %.
     expect(adjustedPercent(8 * 3600, 2400, 0)).toBe(91.67);
     expect(adjustedPercent(8 * 3600, 2400, 1200)).toBe(95.83);
+  });
+
+  it('puts each exception’s approved time on its row of the exceptions export, summing to the agent’s', () => {
+    const explanations = [
+      explanation('Approved', 8 * 3600 + 50 * 60, 20),
+      explanation('Approved', 9 * 3600 + 5 * 60, 15),
+      explanation('Denied', 13 * 3600, 10),
+      explanation('Approved', DAY + 10 * 3600 + 900, 30),
+    ];
+    const rows = exceptionRows([result], 'UTC', explanations);
+    expect(rows.map((r) => [r.seconds, r.approvedSeconds, r.explanation])).toEqual([
+      [1800, 1200, 'Approved'],
+      [600, 0, 'Denied'],
+      [1200, 300, 'Approved'],
+    ]);
+    const sum = rows.reduce((n, r) => n + r.approvedSeconds, 0);
+    expect(sum).toBe(approvedOf(approvedSeconds([result], explanations), 'a'));
   });
 
   it('says nothing for a day with nothing scheduled, and never goes past 100 %', () => {

@@ -17,6 +17,8 @@ const row = (userId: string, actual: string, seconds: number, explanation: Excep
     systemPresence: 'Break',
     impact: 'Negative',
     explanation,
+    // An approved one covers its first half (the explanation began with the exception and ended midway).
+    approvedSeconds: explanation === 'Approved' ? seconds / 2 : 0,
   }) satisfies ExceptionRow;
 
 describe('exceptions summarised', () => {
@@ -35,9 +37,33 @@ describe('exceptions summarised', () => {
       (id) => names.get(id)!,
     );
     expect(out).toEqual([
-      { userId: 'u2', what: 'Late back from Break', times: 1, seconds: 120, longestSeconds: 120, approved: 0 },
-      { userId: 'u1', what: 'Late back from Meal', times: 1, seconds: 3000, longestSeconds: 3000, approved: 0 },
-      { userId: 'u1', what: 'Late back from Break', times: 2, seconds: 1500, longestSeconds: 900, approved: 1 },
+      {
+        userId: 'u2',
+        what: 'Late back from Break',
+        times: 1,
+        seconds: 120,
+        longestSeconds: 120,
+        approved: 0,
+        approvedSeconds: 0,
+      },
+      {
+        userId: 'u1',
+        what: 'Late back from Meal',
+        times: 1,
+        seconds: 3000,
+        longestSeconds: 3000,
+        approved: 0,
+        approvedSeconds: 0,
+      },
+      {
+        userId: 'u1',
+        what: 'Late back from Break',
+        times: 2,
+        seconds: 1500,
+        longestSeconds: 900,
+        approved: 1,
+        approvedSeconds: 300,
+      },
     ]);
   });
 

@@ -133,6 +133,7 @@ describe('report arithmetic', () => {
           systemPresence: 'Break',
           impact: 'Negative',
           explanation: 'None',
+          approvedSeconds: 0,
         },
       ],
       ZONE,

@@ -47,6 +47,20 @@ describe('telling namesakes apart', () => {
     ).toEqual(['a', 'b']);
   });
 
+  it('asks no email where the team tells namesakes apart, and asks for those the team does not', () => {
+    expect(
+      namesakes([
+        { id: 'a', name: 'Maria Garcia', team: 't1' },
+        { id: 'b', name: 'Maria Garcia', team: 't2' },
+        { id: 'c', name: 'Ken Ito', team: 't1' },
+        { id: 'd', name: 'Ken Ito', team: 't1' },
+        { id: 'e', name: 'Ken Ito', team: 't2' },
+        { id: 'f', name: 'Ana Lima' },
+        { id: 'g', name: 'Ana Lima', team: 't3' },
+      ]),
+    ).toEqual(['c', 'd', 'f']);
+  });
+
   it('writes the name with what tells it apart, or alone', () => {
     expect(withDistinction('Maria Garcia', 'Team 2')).toBe('Maria Garcia (Team 2)');
     expect(withDistinction('Ken Ito', undefined)).toBe('Ken Ito');

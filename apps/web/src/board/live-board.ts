@@ -292,12 +292,13 @@ export class LiveBoardStore {
   }
 
   /**
-   * Emails of agents who share a name with another on the board (issue 22, item 5): where their teams do not tell
-   * them apart, the row says which is which by email. A few per unit in a real org, so a request or two; asked once
-   * per agent. Optional: without them the row falls back to the start of the id.
+   * Emails of agents who share a name with another on the board and whose teams do not tell them apart (issue 22,
+   * item 5): the row says which is which by email. A few in a real org, so a request or two; asked once per agent.
+   * Optional: without them the row falls back to the start of the id.
    */
   private askEmails(model: BoardModel, asked: Set<string>, signal: AbortSignal, done: () => void): void {
-    const ids = namesakes(model.all().map((r) => ({ id: r.userId, name: model.names.get(r.userId) ?? '' }))).filter(
+    const people = model.all().map((r) => ({ id: r.userId, name: model.names.get(r.userId) ?? '', team: r.teamId }));
+    const ids = namesakes(people).filter(
       (id) => !asked.has(id) && !model.emails.has(id),
     );
     if (ids.length === 0) return;

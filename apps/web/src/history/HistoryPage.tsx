@@ -516,6 +516,14 @@ function ReportView({
             value: (r) =>
               r.explanation === 'None' ? '' : exportForm === 'tools' ? r.explanation : explanationWords(r.explanation),
           },
+          // What the adjusted figure counts as adherent: summed over the rows, the per-agent file's column of the
+          // same name (issue 20, item 2). Empty where the explanations could not be read.
+          {
+            words: 'Exception time approved',
+            field: 'approvedExplanationSeconds',
+            kind: 'seconds',
+            value: (r) => (approved ? r.approvedSeconds : undefined),
+          },
           { words: 'Time zone', field: 'timeZone', value: () => zone },
         ],
         rows,
@@ -537,6 +545,12 @@ function ReportView({
           { words: 'In all', field: 'durationSeconds', kind: 'seconds', value: (r) => r.seconds },
           { words: 'Longest', field: 'longestSeconds', kind: 'seconds', value: (r) => r.longestSeconds },
           { words: 'Explained and approved', field: 'approvedCount', value: (r) => r.approved },
+          {
+            words: 'Exception time approved',
+            field: 'approvedExplanationSeconds',
+            kind: 'seconds',
+            value: (r) => (approved ? r.approvedSeconds : undefined),
+          },
           { words: 'Time zone', field: 'timeZone', value: () => zone },
         ],
         summariseExceptions(allExceptions(), name),

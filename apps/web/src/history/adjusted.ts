@@ -18,18 +18,7 @@ export function approvedSeconds(
   results: readonly HistoricalUserResult[],
   explanations: readonly AdherenceExplanation[],
 ): ApprovedSeconds {
-  // Each agent's approved time as merged intervals, in ms.
-  const approved = new Map<string, Array<[number, number]>>();
-  for (const e of explanations) {
-    if (e.status !== 'Approved') continue;
-    const start = Date.parse(e.startDate);
-    if (!Number.isFinite(start)) continue;
-    const list = approved.get(e.agent.id) ?? [];
-    list.push([start, start + e.lengthMinutes * 60_000]);
-    approved.set(e.agent.id, list);
-  }
-  for (const [id, list] of approved) approved.set(id, mergeSpans(list));
-
+  const approved = approvedSpans(explanations);
   const out = new Map<string, Map<number, number>>();
   for (const r of results) {
     const spans = approved.get(r.userId);
@@ -40,11 +29,7 @@ export function approvedSeconds(
     for (const x of r.exceptions) {
       const from = base + x.startOffsetSeconds * 1000;
       const to = base + x.endOffsetSeconds * 1000;
-      let covered = 0;
-      for (const [s, e] of spans) {
-        if (s >= to) break;
-        covered += Math.max(0, Math.min(e, to) - Math.max(s, from));
-      }
+      const covered = coveredMs(spans, from, to);
       if (covered <= 0) continue;
       const day = dayOf(dayStarts, x.startOffsetSeconds);
       byDay.set(day, (byDay.get(day) ?? 0) + covered / 1000);
@@ -52,6 +37,31 @@ export function approvedSeconds(
     if (byDay.size) out.set(r.userId, byDay);
   }
   return out;
+}
+
+/** Each agent's approved explained time as merged intervals [start, end) in epoch ms, so time is counted once. */
+export function approvedSpans(explanations: readonly AdherenceExplanation[]): Map<string, Array<[number, number]>> {
+  const approved = new Map<string, Array<[number, number]>>();
+  for (const e of explanations) {
+    if (e.status !== 'Approved') continue;
+    const start = Date.parse(e.startDate);
+    if (!Number.isFinite(start)) continue;
+    const list = approved.get(e.agent.id) ?? [];
+    list.push([start, start + e.lengthMinutes * 60_000]);
+    approved.set(e.agent.id, list);
+  }
+  for (const [id, list] of approved) approved.set(id, mergeSpans(list));
+  return approved;
+}
+
+/** How much of [from, to) merged, sorted `spans` cover, in ms. */
+export function coveredMs(spans: ReadonlyArray<readonly [number, number]>, from: number, to: number): number {
+  let covered = 0;
+  for (const [s, e] of spans) {
+    if (s >= to) break;
+    covered += Math.max(0, Math.min(e, to) - Math.max(s, from));
+  }
+  return covered;
 }
 
 /** Adjusted adherence in percent, rounded as Genesys rounds its own (two decimals); undefined with nothing scheduled. */

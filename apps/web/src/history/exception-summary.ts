@@ -14,6 +14,8 @@ export interface ExceptionSummary {
   longestSeconds: number;
   /** Of them, explained and approved. */
   approved: number;
+  /** Of their seconds, those approved explanations cover. */
+  approvedSeconds: number;
 }
 
 /** Per agent and kind, agents in the order given by `order` (their names), kinds longest in all first. */
@@ -25,11 +27,20 @@ export function summariseExceptions(
   for (const r of rows) {
     const what = transitionName(r.scheduled, r.actual);
     const key = `${r.userId}\u0000${what}`;
-    const s = byKey.get(key) ?? { userId: r.userId, what, times: 0, seconds: 0, longestSeconds: 0, approved: 0 };
+    const s = byKey.get(key) ?? {
+      userId: r.userId,
+      what,
+      times: 0,
+      seconds: 0,
+      longestSeconds: 0,
+      approved: 0,
+      approvedSeconds: 0,
+    };
     s.times += 1;
     s.seconds += r.seconds;
     s.longestSeconds = Math.max(s.longestSeconds, r.seconds);
     if (r.explanation === 'Approved') s.approved += 1;
+    s.approvedSeconds += r.approvedSeconds;
     byKey.set(key, s);
   }
   return [...byKey.values()].sort(

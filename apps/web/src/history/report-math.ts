@@ -10,7 +10,7 @@ import {
   type HistoricalUserResult,
   type ZonedDay,
 } from '@adhere/genesys';
-import { adjustedPercent, approvedOf, type ApprovedSeconds } from './adjusted.js';
+import { adjustedPercent, approvedOf, approvedSpans, coveredMs, type ApprovedSeconds } from './adjusted.js';
 
 export interface PeriodRow {
   /** The day, or the Monday starting the week. */
@@ -233,6 +233,8 @@ export interface ExceptionRow {
   systemPresence: string;
   impact: string;
   explanation: 'Pending' | 'Approved' | 'Denied' | 'None';
+  /** Of its seconds, those approved explanations cover: what the adjusted figure counts as adherent (issue 20). */
+  approvedSeconds: number;
 }
 
 /**
@@ -250,6 +252,7 @@ export function exceptionRows(
     list.push(e);
     byAgent.set(e.agent.id, list);
   }
+  const approved = approvedSpans(explanations);
   const rows: ExceptionRow[] = [];
   for (const r of results) {
     const base = Date.parse(r.startDate);
@@ -281,6 +284,7 @@ export function exceptionRows(
         systemPresence: e.systemPresence ?? '',
         impact: e.impact ?? '',
         explanation: 'None',
+        approvedSeconds: 0,
       };
       rows.push(last);
     }
@@ -290,6 +294,8 @@ export function exceptionRows(
         return s < row.end && s + x.lengthMinutes * 60_000 > row.start;
       });
       if (covering) row.explanation = covering.status;
+      const spans = approved.get(r.userId);
+      if (spans) row.approvedSeconds = coveredMs(spans, row.start, row.end) / 1000;
     }
   }
   return rows;

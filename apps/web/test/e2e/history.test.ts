@@ -292,7 +292,8 @@ describe('history in Chromium', () => {
       const lines = csv.slice(1).trim().split('\r\n');
       // Issue 22, item 2: headers in words, lengths as h:mm and minutes.
       expect(lines[0]).toBe(
-        'Agent,Agent id,Start,End,Length (h:mm),Length (minutes),Scheduled activity,Scheduled activity code,Actual activity,Presence,Routing status,Effect on service,Explanation,Time zone',
+        'Agent,Agent id,Start,End,Length (h:mm),Length (minutes),Scheduled activity,Scheduled activity code,Actual activity,Presence,Routing status,Effect on service,Explanation,' +
+          'Exception time approved (h:mm),Exception time approved (minutes),Time zone',
       );
       const mine = lines.slice(1).filter((l) => l.includes(agent.id));
       expect(mine).toHaveLength(want.length);
@@ -306,9 +307,26 @@ describe('history in Chromium', () => {
       ]);
       const toolLines = (await readFile((await tools.path())!, 'utf8')).slice(1).trim().split('\r\n');
       expect(toolLines[0]).toBe(
-        'agent,userId,start,end,durationSeconds,scheduledActivity,scheduledActivityCode,actualActivity,systemPresence,routingStatus,impact,explanation,timeZone',
+        'agent,userId,start,end,durationSeconds,scheduledActivity,scheduledActivityCode,actualActivity,systemPresence,routingStatus,impact,explanation,approvedExplanationSeconds,timeZone',
       );
       expect(toolLines.filter((l) => l.includes(agent.id))).toHaveLength(want.length);
+      // Issue 20, item 2: each exception's approved time, summing to the emulator's exception seconds that an
+      // approved explanation covers, counted second by second.
+      const approvedSpans = explanationsTruth(stack.emulator, agent.id, start(), end())
+        .filter((e) => e.status === 'Approved')
+        .map((e) => [Date.parse(e.startDate), Date.parse(e.startDate) + e.lengthMinutes * 60_000] as const);
+      let covered = 0;
+      for (const x of truth(agent.id).exceptionInfo)
+        for (let sec = x.startOffsetSeconds; sec < x.endOffsetSeconds; sec++) {
+          const at = Date.parse(start()) + sec * 1000 + 500;
+          if (approvedSpans.some(([a, b]) => a <= at && at < b)) covered++;
+        }
+      expect(covered).toBeGreaterThan(0);
+      // Second from the end (a name may hold a comma; the zone and the seconds do not).
+      const approvedSum = toolLines
+        .filter((l) => l.includes(agent.id))
+        .reduce((n, l) => n + Number(l.split(',').at(-2)), 0);
+      expect(approvedSum).toBe(covered);
       await page.getByRole('checkbox', { name: /For tools/ }).uncheck();
       // Per agent-day: a day off is empty, never 100 % adherence and 0 % conformance.
       const [dayFile] = await Promise.all([
@@ -347,6 +365,8 @@ describe('history in Chromium', () => {
         'Longest (h:mm)',
         'Longest (minutes)',
         'Explained and approved',
+        'Exception time approved (h:mm)',
+        'Exception time approved (minutes)',
         'Time zone',
       ]);
       expect(rowsOut.reduce((n, r) => n + Number(r[3]), 0)).toBe(all);
