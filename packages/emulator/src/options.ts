@@ -11,6 +11,11 @@ export interface EmulatorOptions {
   agents?: number;
   /** Most agents in one management unit (default 1,000; Genesys allows 1,500). */
   agentsPerManagementUnit?: number;
+  /**
+   * Most agents in one business unit (default 5,000): each business unit has its own time zone (London, New York,
+   * Chicago, Sydney, Tokyo in turn), so a small org can span business units and zones too.
+   */
+  agentsPerBusinessUnit?: number;
   seed?: number;
   /** Simulated seconds per real second. */
   speed?: number;

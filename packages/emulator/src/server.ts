@@ -30,7 +30,7 @@ import { EmulatorError } from './errors.js';
 import { ContactCentre } from './simulation/contact-centre.js';
 import { Explanations } from './simulation/explanations.js';
 import { CoachingAppointments } from './simulation/coaching.js';
-import { buildTopology } from './simulation/topology.js';
+import { AGENTS_PER_BU, buildTopology } from './simulation/topology.js';
 import { REAL_CLOCK } from './wall-clock.js';
 
 export type { EmulatorOptions } from './options.js';
@@ -60,7 +60,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const perMu = options.agentsPerManagementUnit ?? 1000;
   if (!Number.isInteger(perMu) || perMu < 1 || perMu > 1500)
     throw new EmulatorError('invalid_option', 'agentsPerManagementUnit must be a whole number from 1 to 1,500');
-  const topology = buildTopology(seed, options.agents ?? 2000, perMu);
+  const perBu = options.agentsPerBusinessUnit ?? AGENTS_PER_BU;
+  if (!Number.isInteger(perBu) || perBu < 1)
+    throw new EmulatorError('invalid_option', 'agentsPerBusinessUnit must be a whole number of 1 or more');
+  const topology = buildTopology(seed, options.agents ?? 2000, perMu, perBu);
   const explanations = new Explanations(topology);
   const centre = new ContactCentre(topology, {
     explanations,

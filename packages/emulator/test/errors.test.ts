@@ -44,6 +44,11 @@ describe('EmulatorError family', () => {
       name: 'EmulatorError',
       code: 'invalid_option',
     });
+    await expect(startEmulator({ agents: 5, clock: 'manual', agentsPerBusinessUnit: 0 })).rejects.toMatchObject({
+      name: 'EmulatorError',
+      code: 'invalid_option',
+      message: expect.stringContaining('agentsPerBusinessUnit'),
+    });
     const e = await startEmulator({ agents: 5, clock: 'manual' });
     try {
       expect(() => e.context.faults.set({ rate5xx: -1 })).toThrow(expect.objectContaining({ code: 'invalid_option' }));

@@ -23,6 +23,21 @@ describe('topology', () => {
     for (const a of t.agents)
       expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
+
+  it('a small org across business units: each its own zone, its units and agents inside it', () => {
+    const t = buildTopology(42, 90, 30, 60);
+    expect(t.businessUnits.map((b) => b.timeZone)).toEqual(['Europe/London', 'America/New_York']);
+    expect(t.managementUnits.map((m) => [m.businessUnitId, m.timeZone])).toEqual([
+      [t.businessUnits[0]!.id, 'Europe/London'],
+      [t.businessUnits[0]!.id, 'Europe/London'],
+      [t.businessUnits[1]!.id, 'America/New_York'],
+    ]);
+    for (const mu of t.managementUnits) {
+      const agents = t.agents.filter((a) => a.managementUnitId === mu.id);
+      expect(agents).toHaveLength(30);
+      expect(agents.every((a) => a.businessUnitId === mu.businessUnitId)).toBe(true);
+    }
+  });
 });
 
 describe('adherence rules (Genesys real-time adherence overview)', () => {

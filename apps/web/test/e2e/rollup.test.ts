@@ -1,7 +1,8 @@
 // Issue 20, item 3: "All units": a tile per unit with now, today, projected, week to date and month to date
 // (raw and adjusted), each against the emulator's own record summed over minutes; closed days kept in the
 // browser's IndexedDB (a reload asks Genesys for none, a corrupted record is dropped and read again); an
-// explanation approved for a closed day moves that unit's adjusted figures; one act-now list across the units.
+// explanation approved for a closed day moves that unit's adjusted figures; one act-now list across the units;
+// units of two business units in two time zones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { explanationsTruth, historicalTruth, tokenFor } from '@adhere/emulator/testing';
@@ -19,6 +20,9 @@ beforeAll(async () => {
   stack = await startStack({
     agents: 90,
     agentsPerManagementUnit: 30,
+    // Two business units: London's two units, and New York's one, in its own zone (its month began on a 25-hour
+    // day). The third unit's explanations come on the second business unit's topic.
+    agentsPerBusinessUnit: 60,
     clock: 'manual',
     startTime: NOW,
     historicalDelayMs: 20,
@@ -100,6 +104,8 @@ describe('all units at once', () => {
     await page.getByRole('link', { name: 'All units' }).click();
     await page.getByRole('heading', { name: 'All units', exact: true }).waitFor();
     await expect.poll(() => page.getByTestId('rollup-tiles').locator('li').count(), { timeout: 20_000 }).toBe(3);
+    expect(new Set(units().map((u) => u.businessUnitId)).size).toBe(2);
+    expect(units().map((u) => u.timeZone)).toEqual(['Europe/London', 'Europe/London', 'America/New_York']);
     for (const u of units()) {
       const statuses = stack.emulator.centre.allStatuses().filter((s) => s.agent.managementUnitId === u.id);
       const out = statuses.filter((s) => s.verdict.state === 'OutOfAdherence').length;

@@ -56,7 +56,7 @@ export interface Topology {
 }
 
 // Genesys limits: a business unit holds at most 5,000 agents and a management unit at most 1,500.
-const AGENTS_PER_BU = 5000;
+export const AGENTS_PER_BU = 5000;
 /** Agents per management unit unless told otherwise (Genesys allows up to 1,500). */
 export const AGENTS_PER_MU = 1000;
 const AGENTS_PER_TEAM = 20;
@@ -139,7 +139,12 @@ function initialOf(seed: number, index: number): string {
   return `${String.fromCharCode(65 + (hash32(seed, index, 0x1a1) % 26))}.`;
 }
 
-export function buildTopology(seed: number, agentCount: number, agentsPerMu = AGENTS_PER_MU): Topology {
+export function buildTopology(
+  seed: number,
+  agentCount: number,
+  agentsPerMu = AGENTS_PER_MU,
+  agentsPerBu = AGENTS_PER_BU,
+): Topology {
   const random = createRandom(hash32(seed, 0x70707));
   const businessUnits: BusinessUnit[] = [];
   const managementUnits: ManagementUnit[] = [];
@@ -149,7 +154,7 @@ export function buildTopology(seed: number, agentCount: number, agentsPerMu = AG
     id: seededUuid(seed, IdKind.Queue, i),
     name: `Queue ${String.fromCharCode(65 + i)}`,
   }));
-  const buCount = Math.max(1, Math.ceil(agentCount / AGENTS_PER_BU));
+  const buCount = Math.max(1, Math.ceil(agentCount / agentsPerBu));
   let next = 0;
   for (let b = 0; b < buCount; b++) {
     const timeZone = TIME_ZONES[b % TIME_ZONES.length]!;
@@ -160,7 +165,7 @@ export function buildTopology(seed: number, agentCount: number, agentsPerMu = AG
       divisionId: seededUuid(seed, IdKind.Division, 0),
     };
     businessUnits.push(bu);
-    const buAgents = Math.min(AGENTS_PER_BU, agentCount - next);
+    const buAgents = Math.min(agentsPerBu, agentCount - next);
     const muCount = Math.max(1, Math.ceil(buAgents / agentsPerMu));
     for (let m = 0; m < muCount; m++) {
       const muIndex = managementUnits.length;
