@@ -702,8 +702,8 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
             `parse ${(parts.parseMs / 1000).toFixed(2)} s · explanations ${(parts.explanationsMs / 1000).toFixed(2)} s · ` +
             `merge ${(parts.mergeMs / 1000).toFixed(2)} s · render ${((t1 - parts.at) / 1000).toFixed(2)} s`,
         );
-        // The parts download side by side from one emulator process, so "download" is mostly the emulator's turn
-        // serving the others: the client's own work is reading, merging and drawing.
+        // The parts download side by side from the emulator, which runs in this process: "download" sums their
+        // overlapping waits, not wall time. The client's own work is reading, merging and drawing.
         console.log(
           `    the client's part (parse + merge + render): ${((parts.parseMs + parts.mergeMs + t1 - parts.at) / 1000).toFixed(2)} s ` +
             `(target ≤ 1.0 s; was 1.3–1.6 s with the agents' rows laid out as a table, render 0.8–1.2 s)`,
