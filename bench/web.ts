@@ -626,7 +626,7 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
         );
         await new Promise((r) => setTimeout(r, 2000));
         const changes0 = s.emulator.centre.changes;
-        const result = await measureFrames(page, 30_000);
+        const result = await profiled(page, 'rollup', () => measureFrames(page, 30_000));
         const changes = s.emulator.centre.changes - changes0;
         const empty = await browser.newPage({ viewport: { width: 1366, height: 800 } });
         await empty.setContent('<!doctype html><title>empty</title>');

@@ -298,9 +298,7 @@ export class LiveBoardStore {
    */
   private askEmails(model: BoardModel, asked: Set<string>, signal: AbortSignal, done: () => void): void {
     const people = model.all().map((r) => ({ id: r.userId, name: model.names.get(r.userId) ?? '', team: r.teamId }));
-    const ids = namesakes(people).filter(
-      (id) => !asked.has(id) && !model.emails.has(id),
-    );
+    const ids = namesakes(people).filter((id) => !asked.has(id) && !model.emails.has(id));
     if (ids.length === 0) return;
     for (const id of ids) asked.add(id);
     getUsersByIds(this.client, ids, { signal }).then(

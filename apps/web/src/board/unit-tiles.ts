@@ -21,34 +21,47 @@ export interface UnitTile {
   projected: number | undefined;
 }
 
+/** The records by their management unit, in the order the units first appear. */
+export function byUnit(records: Iterable<AgentAdherence>): Array<[string, AgentAdherence[]]> {
+  const out = new Map<string, AgentAdherence[]>();
+  for (const r of records) {
+    const mu = r.managementUnitId ?? '';
+    const list = out.get(mu);
+    if (list) list.push(r);
+    else out.set(mu, [r]);
+  }
+  return [...out];
+}
+
+/** One unit's tile from its agents' records. */
+export function unitTile(
+  id: string,
+  list: readonly AgentAdherence[],
+  today: TodayByUnit,
+  target: number,
+  now: number,
+): UnitTile {
+  const scheduled = list.filter((r) => r.adherenceState !== 'Unscheduled').length;
+  const inNow = list.filter((r) => r.adherenceState === 'InAdherence').length;
+  const tallies = list.map((r) => agentTally(today, r, target, now)).filter((t) => t !== undefined);
+  const soFar = selectionTally(today.byUnit, list, now);
+  return {
+    id,
+    target,
+    agents: list.length,
+    inNow: scheduled > 0 ? (inNow / scheduled) * 100 : undefined,
+    out: list.filter((r) => r.adherenceState === 'OutOfAdherence').length,
+    today: soFar ? percentOf(soFar) : undefined,
+    todayTally: soFar,
+    projected: tallies.length ? project(addTallies(tallies)).projectedPercent : undefined,
+  };
+}
+
 export function unitTiles(
   records: Iterable<AgentAdherence>,
   today: TodayByUnit,
   targetOf: (managementUnitId: string) => number,
   now: number,
 ): UnitTile[] {
-  const byUnit = new Map<string, AgentAdherence[]>();
-  for (const r of records) {
-    const mu = r.managementUnitId ?? '';
-    const list = byUnit.get(mu);
-    if (list) list.push(r);
-    else byUnit.set(mu, [r]);
-  }
-  return [...byUnit].map(([id, list]) => {
-    const target = targetOf(id);
-    const scheduled = list.filter((r) => r.adherenceState !== 'Unscheduled').length;
-    const inNow = list.filter((r) => r.adherenceState === 'InAdherence').length;
-    const tallies = list.map((r) => agentTally(today, r, target, now)).filter((t) => t !== undefined);
-    const soFar = selectionTally(today.byUnit, list, now);
-    return {
-      id,
-      target,
-      agents: list.length,
-      inNow: scheduled > 0 ? (inNow / scheduled) * 100 : undefined,
-      out: list.filter((r) => r.adherenceState === 'OutOfAdherence').length,
-      today: soFar ? percentOf(soFar) : undefined,
-      todayTally: soFar,
-      projected: tallies.length ? project(addTallies(tallies)).projectedPercent : undefined,
-    };
-  });
+  return byUnit(records).map(([id, list]) => unitTile(id, list, today, targetOf(id), now));
 }
