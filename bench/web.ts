@@ -443,7 +443,7 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
         const changes = s.emulator.centre.changes - changes0;
         const delivered = s.emulator.context.hub.delivered - frames0;
         console.log(
-          `  20,000 agents, ${(changes / 30).toFixed(0)} changes/s for 30 s (${delivered} events delivered), act-now order and alerts on:`,
+          `  20,000 agents, ${(changes / 30).toFixed(0)} changes/s for 30 s (${delivered} events delivered), act-now order, alerts, situation rules and every column on (issues 20 and 22):`,
         );
         // The peer: an empty page in the same browser, same run: its frame times are the vsync's own jitter.
         const empty = await browser.newPage({ viewport: { width: 1366, height: 800 } });
