@@ -1,6 +1,7 @@
 // The access preflight in the app: a supervisor whose role lacks historical adherence, and an app whose OAuth
 // client lacks the WFM scopes, see which feature is unavailable and exactly what is missing, up front.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { explanationsTruth, tokenFor } from '@adhere/emulator/testing';
 import { axeAudit, signIn, startStack, type Stack } from './harness.js';
 import { activityWords } from '../../src/words.js';
 
@@ -8,7 +9,18 @@ let full: Stack;
 let limited: Stack;
 beforeAll(async () => {
   const options = { agents: 40, clock: 'manual' as const, startTime: Date.UTC(2026, 10, 24, 15) };
-  full = await startStack(options);
+  full = await startStack({
+    ...options,
+    // Every view, nothing that changes anything: reads explanations, may not review them.
+    users: [
+      {
+        email: 'viewer@adhere.local',
+        password: 'viewer',
+        name: 'Vic Viewer',
+        permissions: ['wfm:*:view', 'groups:*:view', 'directory:*:view', 'presence:*:view'],
+      },
+    ],
+  });
   limited = await startStack(options, {}, 86_399, 'node', ['user-basic-info', 'users:readonly', 'notifications']);
 }, 60_000);
 afterAll(async () => {
@@ -103,6 +115,59 @@ describe('access preflight in the app', () => {
     await page.getByTestId('report').waitFor({ timeout: 60_000 });
     expect(await page.locator('table.results tbody tr[data-user]').count()).toBe(40);
     expect(await axeAudit(page)).toEqual([]);
+  });
+
+  // Issue 20, item 2: bulk review hides itself and names the permission when the role may read explanations but
+  // not review them; Genesys refuses that role's review, as predicted.
+  it('a view-only supervisor: Exceptions lists explanations, and bulk review names the permission it lacks', async () => {
+    const page = await (await full.browser.newContext({ bypassCSP: true })).newPage();
+    await signIn(page, full, 'viewer@adhere.local', 'viewer');
+    await page.waitForURL(`${full.app}/`);
+    await page.getByRole('link', { name: /History/ }).click();
+    // The emulator's last week (its clock is not the browser's).
+    await page.getByLabel('To', { exact: true }).fill('2026-11-24');
+    await page.getByLabel('From', { exact: true }).fill('2026-11-17');
+    const exceptions = page.getByLabel('Exceptions, timelines and patterns');
+    if (!(await exceptions.isChecked())) await exceptions.check();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByTestId('report').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Exceptions', exact: true }).click();
+    const needs = page.getByTestId('bulk-review-needs');
+    await needs.waitFor({ timeout: 20_000 });
+    expect(await needs.textContent()).toBe(
+      'Reviewing explanations needs Workforce Management > Adherence Explanation > Edit: your role or this app does not have it.',
+    );
+    expect(await page.getByTestId('bulk-review').count()).toBe(0);
+    // The explanations themselves are read: the list says each exception's explanation state.
+    await expect
+      .poll(() => page.locator('table.exceptions [data-testid="explanation"]').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(await axeAudit(page)).toEqual([]);
+    // What Genesys says to this role's review: 403 naming the permission.
+    const waiting = full.emulator.centre.topology.agents
+      .flatMap((a) =>
+        explanationsTruth(
+          full.emulator,
+          a.id,
+          new Date(Date.UTC(2026, 10, 10)).toISOString(),
+          new Date(Date.UTC(2026, 10, 24, 15)).toISOString(),
+        ),
+      )
+      .find((e) => e.status === 'Pending');
+    expect(waiting).toBeDefined();
+    const res = await fetch(
+      `${full.emulator.apiUrl}/api/v2/workforcemanagement/agents/${waiting!.agent!.id}/adherence/explanations/${waiting!.id}`,
+      {
+        method: 'PATCH',
+        headers: {
+          authorization: `Bearer ${await tokenFor(full.emulator, 'viewer@adhere.local', 'viewer')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ status: 'Approved' }),
+      },
+    );
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('wfm:adherenceExplanation:edit');
   });
 
   it('an OAuth client without the WFM scopes: the board names the scope to add, instead of a blank 403', async () => {
