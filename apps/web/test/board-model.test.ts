@@ -225,6 +225,11 @@ describe('alerts', () => {
     // Someone who went out well after it is alerted as usual.
     const after = { ...out('after', 1_200_000), teamId: 't1' };
     expect(w.check([...team, late, after], 1_600_000, () => T, prefs).alerts.map((a) => a.userId)).toEqual(['after']);
+    // What else the deviation sets off (a situation: logged out early) is held back with it; not someone later.
+    expect(w.heldBack(team[0]!)).toBe(true);
+    expect(w.heldBack(late)).toBe(true);
+    expect(w.heldBack(after)).toBe(false);
+    expect(w.heldBack(team[5]!)).toBe(false); // in adherence
   });
 });
 

@@ -1,6 +1,7 @@
 /** @module The board's alerts: the mass-deviation banner, the list of severe alerts, and their settings. */
 import { formatDuration } from './state-style.js';
 import type { Alert, AlertPrefs, MassDeviation } from './alerts.js';
+import type { ListedAlert } from './useAlerts.js';
 import { AlertChoices } from '../preferences/AlertChoices.js';
 
 /**
@@ -23,7 +24,7 @@ export function AlertsPanel({
   now,
   units,
 }: {
-  alerts: Alert[];
+  alerts: ListedAlert[];
   /** Past the threshold when the board opened: alerts cover what changes while the board is open. */
   alreadyOut: Alert[];
   dismissAlreadyOut: () => void;
@@ -110,8 +111,8 @@ export function AlertsPanel({
       {alerts.length ? (
         <ul className="alert-list" aria-label="Alerts" data-testid="alerts" tabIndex={0}>
           {alerts.slice(0, LISTED).map((a) => (
-            <li key={a.key} data-user={a.userId} data-key={a.key}>
-              <strong>{nameOf(a.userId)}</strong> severely out of adherence for {formatDuration(now - a.since)}{' '}
+            <li key={a.key} data-user={a.userId} data-key={a.key} data-kind={a.kind}>
+              <strong>{nameOf(a.userId)}</strong> {a.what} for {formatDuration(now - a.since)}{' '}
               <button
                 type="button"
                 onClick={() => setPrefs({ ...prefs, mutedAgents: [...prefs.mutedAgents, a.userId] })}

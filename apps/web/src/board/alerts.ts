@@ -129,8 +129,6 @@ export class AlertWatch {
       else windows.push([now - rule.windowMs, now]);
       this.massWindows.set(key, windows);
     }
-    const inMass = (group: string, start: number) =>
-      (this.massWindows.get(group) ?? []).some(([from, to]) => start >= from && start <= to);
     const alerts: Alert[] = [];
     // On the first look: everyone already past the threshold, listed once (not alerted one by one), so that
     // opening the board never shows an empty list while agents have been out for hours.
@@ -140,7 +138,7 @@ export class AlertWatch {
       const start = since(r);
       const key = `${r.userId}@${start}`;
       // Part of a mass deviation: held back for the whole episode; the banner speaks for it.
-      const massHeld = inMass(`team:${r.teamId}`, start) || inMass(`unit:${r.managementUnitId}`, start);
+      const massHeld = this.inMass(r, start);
       const past = now - start >= (prefs.minutes ?? thresholdOf(r).severeMinutes) * 60_000;
       const muted = prefs.mutedAgents.includes(r.userId) || prefs.mutedUnits.includes(r.managementUnitId ?? '');
       const alert = {
@@ -159,5 +157,19 @@ export class AlertWatch {
     this.primed = true;
     alreadyOut.sort((a, b) => a.since - b.since || (a.userId < b.userId ? -1 : 1));
     return { alerts, mass, alreadyOut };
+  }
+
+  /**
+   * Whether the agent's spell out of adherence began in a mass deviation of their team or unit: then whatever
+   * else it sets off (a situation: logged out early, not on queue) is held back too, the banner speaking for it.
+   */
+  heldBack(r: AgentAdherence): boolean {
+    return r.adherenceState === 'OutOfAdherence' && this.inMass(r, since(r));
+  }
+
+  private inMass(r: AgentAdherence, start: number): boolean {
+    const within = (group: string) =>
+      (this.massWindows.get(group) ?? []).some(([from, to]) => start >= from && start <= to);
+    return within(`team:${r.teamId}`) || within(`unit:${r.managementUnitId}`);
   }
 }

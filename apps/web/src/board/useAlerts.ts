@@ -5,11 +5,42 @@ import type { AgentAdherence } from '@adhere/genesys';
 import { loadAlerted, loadAlertPrefs, saveAlerted, saveAlertPrefs } from '../preferences/alert-prefs.js';
 import { activityWords } from '../words.js';
 import { AlertWatch, type Alert, type AlertPrefs, type MassDeviation } from './alerts.js';
-import { SituationWatch } from './situation-alerts.js';
+import { SituationWatch, type SituationAlert } from './situation-alerts.js';
 import { SITUATION_WORDS } from './situations.js';
 import type { BoardModel } from './board-model.js';
 import { formatDuration } from './state-style.js';
 import type { Thresholds } from './thresholds.js';
+
+/** An alert in the board's list: severely out of adherence, or a situation turned severe. */
+export interface ListedAlert {
+  /** Unique among the list's alerts (a situation's is marked apart from an adherence episode's). */
+  key: string;
+  userId: string;
+  /** When the episode began (epoch ms). */
+  since: number;
+  /** What it is, in words: "severely out of adherence", "break overrun (severe)". */
+  what: string;
+  kind: 'adherence' | 'situation';
+}
+
+/** How many alerts the list keeps, newest first. */
+const KEPT = 200;
+
+const listedAdherence = (a: Alert): ListedAlert => ({
+  key: a.key,
+  userId: a.userId,
+  since: a.since,
+  what: 'severely out of adherence',
+  kind: 'adherence',
+});
+
+const listedSituation = (a: SituationAlert): ListedAlert => ({
+  key: `situation:${a.key}`,
+  userId: a.userId,
+  since: a.since,
+  what: `${SITUATION_WORDS[a.kind].toLowerCase()} (severe)`,
+  kind: 'situation',
+});
 
 export function useAlerts(
   model: BoardModel,
@@ -25,7 +56,7 @@ export function useAlerts(
   watch.current ??= new AlertWatch(loadAlerted());
   const situations = useRef<SituationWatch | undefined>(undefined);
   situations.current ??= new SituationWatch();
-  const [alerts, setAlerts] = useState<Alert[]>([]);
+  const [alerts, setAlerts] = useState<ListedAlert[]>([]);
   const [mass, setMass] = useState<MassDeviation[]>([]);
   /** Who was already past the threshold when the board opened: listed once, one summary notification. */
   const [alreadyOut, setAlreadyOut] = useState<Alert[]>();
@@ -53,8 +84,15 @@ export function useAlerts(
       } else setAlreadyOut((a) => a ?? []);
       // Situations (issue 22, what to build 1): each alerts when it turns severe; those severe at opening, once.
       if (model.situationOf) {
-        const muted = (id: string) =>
-          prefs.mutedAgents.includes(id) || prefs.mutedUnits.includes(model.get(id)?.managementUnitId ?? '');
+        const muted = (id: string) => {
+          const r = model.get(id);
+          return (
+            prefs.mutedAgents.includes(id) ||
+            prefs.mutedUnits.includes(r?.managementUnitId ?? '') ||
+            // An outage's agents are the banner's, not a storm of situations.
+            (r !== undefined && w.heldBack(r))
+          );
+        };
         const s = situations.current!.check(model.all(), now, model.situationOf, muted);
         if (s.already.length > 0)
           announceAtOpening(
@@ -69,10 +107,12 @@ export function useAlerts(
             body: `For ${formatDuration(now - a.since)}, severe. Listed on the board under Situation.`,
             tag: a.key,
           });
+        // In the board's own list too, beside the adherence alerts (issue 22): newest first, the same 200 kept.
+        if (s.alerts.length > 0) setAlerts((a) => [...s.alerts.map(listedSituation), ...a].slice(0, KEPT));
       }
       if (result.alerts.length === 0) return;
       saveAlerted(w.keys());
-      setAlerts((a) => [...result.alerts, ...a].slice(0, 200));
+      setAlerts((a) => [...result.alerts.map(listedAdherence), ...a].slice(0, KEPT));
       for (const alert of result.alerts) announce(alert, nameRef.current(alert.userId), now, prefs);
     }, 0);
     return () => clearTimeout(t);

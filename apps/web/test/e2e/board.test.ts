@@ -431,7 +431,7 @@ describe('the live board in Chromium', () => {
     const listed = () =>
       page
         .getByTestId('alerts')
-        .locator('li')
+        .locator('li[data-kind="adherence"]')
         .evaluateAll((lis) => lis.map((l) => l.getAttribute('data-user')!).sort());
     await expect.poll(listed, { timeout: 15_000 }).toEqual(expect.arrayContaining(mustAlert));
     for (const id of await listed()) expect(mayAlert.has(id)).toBe(true);
