@@ -164,7 +164,7 @@ export function App({ session }: { session: Session }) {
     return (
       <main className="kiosk">
         <Suspense fallback={loading}>
-          <WallboardPage client={client} />
+          <WallboardPage client={client} sessionEndsAt={session.tokens.current()?.expiresAt} />
         </Suspense>
       </main>
     );

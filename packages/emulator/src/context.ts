@@ -6,6 +6,7 @@ import type { FaultInjector } from './faults.js';
 import type { NotificationHub } from './notifications/hub.js';
 import type { GrantStore } from './oauth/grants.js';
 import type { LoginThrottle } from './oauth/login-throttle.js';
+import type { LoginSessions } from './oauth/login-sessions.js';
 import type { RejectionLog } from './oauth/rejections.js';
 import type { ContactCentre } from './simulation/contact-centre.js';
 import type { Explanations } from './simulation/explanations.js';
@@ -18,6 +19,8 @@ export interface EmulatorContext {
   grants: GrantStore;
   rejections: RejectionLog;
   loginThrottle: LoginThrottle;
+  /** The login origin's browser sessions (sign in once, come back without the form). */
+  loginSessions: LoginSessions;
   directory: Directory;
   centre: ContactCentre;
   /** Agents' adherence explanations and supervisors' reviews of them. */

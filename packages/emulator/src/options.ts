@@ -50,6 +50,12 @@ export interface EmulatorOptions {
   clientAppTargetEnv?: string;
   /** Authorization code lifetime (default 60 s). */
   codeLifetimeMs?: number;
+  /**
+   * How long the login origin's browser session lasts (default 8 h): within it, authorize answers with a code at
+   * once, as Genesys re-authenticates a non-HIPAA org's users by itself. 0: every sign-in asks for the password,
+   * as in a HIPAA org.
+   */
+  loginSessionMs?: number;
   /** WebSocket heartbeat interval (default 30 s, as Genesys). */
   heartbeatMs?: number;
   /** Notification channel lifetime (default 24 h). */

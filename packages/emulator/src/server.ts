@@ -31,6 +31,7 @@ import { ContactCentre } from './simulation/contact-centre.js';
 import { Explanations } from './simulation/explanations.js';
 import { CoachingAppointments } from './simulation/coaching.js';
 import { AGENTS_PER_BU, buildTopology } from './simulation/topology.js';
+import { LoginSessions } from './oauth/login-sessions.js';
 import { REAL_CLOCK } from './wall-clock.js';
 
 export type { EmulatorOptions } from './options.js';
@@ -81,12 +82,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const rateLimitPerMinute = options.rateLimitPerMinute ?? 300;
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0)
     throw new EmulatorError('invalid_option', 'rateLimitPerMinute must be a whole number, 0 or more');
+  const loginSessionMs = options.loginSessionMs ?? 8 * 3_600_000;
+  if (!Number.isFinite(loginSessionMs) || loginSessionMs < 0)
+    throw new EmulatorError('invalid_option', 'loginSessionMs must be 0 (no sessions) or more');
   const directory = new Directory(topology, options.users ? normalizeUsers(options.users, 'users') : []);
   const ctx: EmulatorContext = {
     clients,
     grants: new GrantStore(options.codeLifetimeMs ?? 60_000, () => clock.now()),
     rejections: new RejectionLog(log, () => clock.now()),
     loginThrottle: new LoginThrottle(clock, (email) => directory.findByEmail(email) !== undefined),
+    loginSessions: new LoginSessions(loginSessionMs, () => clock.now()),
     directory,
     centre,
     explanations,

@@ -21,7 +21,17 @@ import { PAGE_MS, pageAt, perPageFor } from './wall-paging.js';
 
 const NO_UNITS: never[] = [];
 
-export function WallboardPage({ client }: { client: GenesysClient }) {
+/** How long before the sign-in ends the wallboard says what will happen. */
+const SESSION_NOTICE_MS = 10 * 60_000;
+
+export function WallboardPage({
+  client,
+  sessionEndsAt,
+}: {
+  client: GenesysClient;
+  /** When this sign-in's token ends (epoch ms), to say ahead what happens then. */
+  sessionEndsAt?: number | undefined;
+}) {
   const q = useLocation().searchParams;
   const address = readAddressIds(q);
   const muKey = address.managementUnitIds.join(',');
@@ -101,6 +111,14 @@ export function WallboardPage({ client }: { client: GenesysClient }) {
           </button>
         </div>
       </div>
+      {/* Issue 22, item 8: a kiosk signs in again by itself (the app re-runs sign-in, and Genesys answers without a
+          form while its browser session lasts); where the org asks for the password each time, a person must. */}
+      {sessionEndsAt !== undefined && sessionEndsAt - now <= SESSION_NOTICE_MS ? (
+        <p role="status" className="hint" data-testid="session-ends">
+          This sign-in ends at {clockTime(localMinuteOfDay(zone, sessionEndsAt))}. The wallboard then signs in again by
+          itself; if Genesys Cloud asks for a password (some organizations always do), someone must sign in here.
+        </p>
+      ) : null}
       {address.problems.map((p) => (
         <p key={p} role="alert" className="error">
           {p}

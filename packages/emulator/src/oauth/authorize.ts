@@ -2,7 +2,9 @@
 import type { Context } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import { SUPERVISOR_PASSWORD, AGENT_PASSWORD } from '../directory.js';
+import { getCookie, setCookie } from 'hono/cookie';
 import { errorPage, loginPage } from './login-page.js';
+import { SESSION_COOKIE } from './login-sessions.js';
 import { MAX_PARAM_LENGTH, parameterProblem } from './params.js';
 import type { RejectionReason } from './rejections.js';
 
@@ -107,7 +109,21 @@ export function handleAuthorize(ctx: EmulatorContext, c: Context): Response {
     codeChallenge: challenge,
     scopes: requested?.length ? requested : client.scopes,
   });
+  // Signed in on this browser already: back to the client with a code, no form (Genesys re-authenticates by itself).
+  const signedIn = ctx.loginSessions.accountOf(getCookie(c, SESSION_COOKIE));
+  if (signedIn && ctx.directory.findById(signedIn)) {
+    ctx.grants.takeLogin(login.id);
+    return c.redirect(withCode(login, ctx.grants.issueCode(login, signedIn).code), 302);
+  }
   return c.html(loginPage({ loginId: login.id, clientName: client.name, seeded: seededAccounts(ctx) }));
+}
+
+/** The client's redirect URI with the code and the state it sent. */
+function withCode(login: { redirectUri: string; state?: string | undefined }, code: string): string {
+  const to = new URL(login.redirectUri);
+  to.searchParams.set('code', code);
+  if (login.state !== undefined) to.searchParams.set('state', login.state);
+  return to.href;
 }
 
 /** POST /oauth/login: the sign-in form; success redirects to the client with code and state. */
@@ -152,10 +168,17 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
   ctx.loginThrottle.succeed(email, source);
   ctx.grants.takeLogin(loginId);
   const code = ctx.grants.issueCode(login, account.id);
-  const to = new URL(login.redirectUri);
-  to.searchParams.set('code', code.code);
-  if (login.state !== undefined) to.searchParams.set('state', login.state);
-  return c.redirect(to.href, 302);
+  const session = ctx.loginSessions.start(account.id);
+  // HttpOnly and SameSite=Lax: the login origin's own, sent on the top-level redirect to authorize and to
+  // nothing a page could read.
+  if (session)
+    setCookie(c, SESSION_COOKIE, session, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      path: '/',
+      maxAge: Math.floor(ctx.loginSessions.lifetimeMs / 1000),
+    });
+  return c.redirect(withCode(login, code.code), 302);
 }
 
 /** The peer's address, as the login throttle keys it (the Node server's socket; 'unknown' without one). */

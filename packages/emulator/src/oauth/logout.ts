@@ -1,8 +1,13 @@
 /** @module GET /logout (the official SDK's) and /oauth/logout: ends the session, returns to a registered origin. */
 import type { Context } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from './login-sessions.js';
 import type { EmulatorContext } from '../context.js';
 
 export function handleLogout(ctx: EmulatorContext, c: Context): Response {
+  // The browser's session on the login origin ends: the next sign-in asks for the password.
+  ctx.loginSessions.end(getCookie(c, SESSION_COOKIE));
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
   const to = c.req.query('redirect_uri');
   const client = ctx.clients.get(c.req.query('client_id') ?? '');
   // Only back to an origin the client registered: an open redirect on the login host would lend it trust.
