@@ -24,6 +24,8 @@ A local Genesys Cloud: login origin on --port, API origin on --port + 1.
   --latency MS          added latency per API request
   --channel-lifetime S  notification channel lifetime (default 86400)
   --heartbeat S         WebSocket heartbeat interval (default 30)
+  --login-session S     how long a browser stays signed in on the login origin (default 28800; 0: the password
+                        every time, as a HIPAA org)
   --drop-sockets-every S  cut every notification socket every S seconds
   --gateway             also serve login and API paths on one origin, port + 2 (the official SDK's setGateway)
   --quiet               no log lines`;
@@ -59,6 +61,7 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
         latency: { type: 'string' },
         'channel-lifetime': { type: 'string' },
         heartbeat: { type: 'string' },
+        'login-session': { type: 'string' },
         'drop-sockets-every': { type: 'string' },
         gateway: { type: 'boolean' },
         quiet: { type: 'boolean' },
@@ -98,6 +101,8 @@ export async function optionsFromArgs(argv: string[]): Promise<EmulatorOptions |
   const heartbeat = num(v.heartbeat, 'heartbeat', 1, 3600);
   if (lifetime !== undefined) options.channelLifetimeMs = lifetime * 1000;
   if (heartbeat !== undefined) options.heartbeatMs = heartbeat * 1000;
+  const session = num(v['login-session'], 'login-session', 0, 86_400 * 30);
+  if (session !== undefined) options.loginSessionMs = session * 1000;
   const drop = num(v['drop-sockets-every'], 'drop-sockets-every', 1, 86_400);
   if (drop !== undefined) options.dropSocketsEveryMs = drop * 1000;
   const rateLimit = num(v['rate-limit'], 'rate-limit', 0, 1_000_000);
