@@ -164,7 +164,7 @@ export function App({ session }: { session: Session }) {
     return (
       <main className="kiosk">
         <Suspense fallback={loading}>
-          <WallboardPage client={client} sessionEndsAt={session.tokens.current()?.expiresAt} />
+          <WallboardPage client={client} sessionEndsAt={session.tokens.validUntil()} />
         </Suspense>
       </main>
     );

@@ -16,6 +16,8 @@ export interface TokenStore {
   set(tokens: TokenSet): void;
   /** The token set if still valid beyond the skew margin. */
   current(): TokenSet | undefined;
+  /** When the current token stops counting as valid (its expiry less the skew margin); undefined with none. */
+  validUntil(): number | undefined;
   /** A valid access token, or a `reauth_required` OAuthError: Genesys gives browser PKCE clients no refresh token. */
   getAccessToken(): string;
   clear(): void;
@@ -41,6 +43,10 @@ export function createTokenStore(options: TokenStoreOptions = {}): TokenStore {
     current() {
       if (tokens !== undefined && tokens.expiresAt - skewMs <= now()) store.clear();
       return tokens;
+    },
+    validUntil() {
+      const t = store.current();
+      return t === undefined ? undefined : t.expiresAt - skewMs;
     },
     getAccessToken() {
       const t = store.current();

@@ -9,8 +9,11 @@ describe('token store', () => {
     const store = createTokenStore({ now: () => now, skewMs: 60_000 });
     const seen: unknown[] = [];
     store.subscribe((t) => seen.push(t?.accessToken));
+    expect(store.validUntil()).toBeUndefined();
     store.set(tokens(3_600_000));
     expect(store.getAccessToken()).toBe('secret-token');
+    // The moment it stops counting as valid: what a kiosk says ahead (the app signs in again then).
+    expect(store.validUntil()).toBe(3_540_000);
     now = 3_540_000 - 1;
     expect(store.getAccessToken()).toBe('secret-token');
     now = 3_540_000;
@@ -23,6 +26,7 @@ describe('token store', () => {
     })();
     expect(err).toBeInstanceOf(OAuthError);
     expect((err as OAuthError).code).toBe('reauth_required');
+    expect(store.validUntil()).toBeUndefined();
     expect(seen).toEqual(['secret-token', undefined]);
   });
 

@@ -29,7 +29,7 @@ export function WallboardPage({
   sessionEndsAt,
 }: {
   client: GenesysClient;
-  /** When this sign-in's token ends (epoch ms), to say ahead what happens then. */
+  /** When this sign-in stops being used (epoch ms): the app signs in again then. Said ahead on screen. */
   sessionEndsAt?: number | undefined;
 }) {
   const q = useLocation().searchParams;
@@ -115,8 +115,8 @@ export function WallboardPage({
           form while its browser session lasts); where the org asks for the password each time, a person must. */}
       {sessionEndsAt !== undefined && sessionEndsAt - now <= SESSION_NOTICE_MS ? (
         <p role="status" className="hint" data-testid="session-ends">
-          This sign-in ends at {clockTime(localMinuteOfDay(zone, sessionEndsAt))}. The wallboard then signs in again by
-          itself; if Genesys Cloud asks for a password (some organizations always do), someone must sign in here.
+          At {clockTime(localMinuteOfDay(zone, sessionEndsAt))} this sign-in ends and the wallboard signs in again by
+          itself; if Genesys Cloud asks for a password then (some organizations always do), someone must sign in here.
         </p>
       ) : null}
       {address.problems.map((p) => (

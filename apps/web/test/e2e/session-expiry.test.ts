@@ -4,7 +4,7 @@
 // (`loginSessionMs: 0`, as a HIPAA org), the login form shows and a person signs in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startStack, type Stack } from './harness.js';
+import { artifacts, startStack, type Stack } from './harness.js';
 
 let stack: Stack;
 let hipaa: Stack;
@@ -53,7 +53,7 @@ describe('session expiry', () => {
   }, 40_000);
 
   it('the wallboard says ahead when its sign-in ends, then signs in again by itself and is live again', async () => {
-    const page = await stack.browser.newPage();
+    const page = await stack.browser.newPage({ viewport: { width: 1366, height: 768 } });
     const answers = authorizeAnswers(page, stack);
     const mu = stack.emulator.centre.topology.managementUnits[0]!.id;
     await signInOn(page, stack, `/wallboard?mu=${mu}`);
@@ -61,9 +61,10 @@ describe('session expiry', () => {
     const notice = page.getByTestId('session-ends');
     await notice.waitFor();
     expect(await notice.textContent()).toMatch(
-      /^This sign-in ends at \d\d:\d\d\. The wallboard then signs in again by itself; if Genesys Cloud asks for a password/,
+      /^At \d\d:\d\d this sign-in ends and the wallboard signs in again by itself; if Genesys Cloud asks for a password/,
     );
     await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: `${artifacts}wallboard-session-ends.png` });
     await expect.poll(() => answers.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
     expect(answers[0]).toBe(200);
     expect(answers.slice(1).every((s) => s === 302)).toBe(true);
