@@ -85,6 +85,7 @@ export {
   queryBusinessUnitExplanations,
   queryMyExplanations,
   reviewExplanation,
+  getExplanation,
   type ExplanationInput,
   type AdherenceExplanation,
   type ExplanationStatus,

@@ -9,6 +9,8 @@ import {
   GenesysClientError,
   createGenesysClient,
   createNotificationHub,
+  getExplanation,
+  reviewExplanation,
   queryAgentExplanations,
   queryBusinessUnitExplanations,
   searchAgentSchedules,
@@ -165,5 +167,33 @@ describe('explanation queries answered later', () => {
     } finally {
       await inline.close();
     }
+  });
+});
+
+// Read before a review (issue 20: a review must not silently overturn another supervisor's).
+describe('one explanation as it stands', () => {
+  it('reads it as the emulator has it, follows a review, and refuses an unknown id, a role without view and a bad answer', async () => {
+    const agent = agentWithExplanations();
+    const e = explanationsTruth(emulator, agent.id, range.startDate, range.endDate)[0]!;
+    const client = clientWith([]);
+    const got = await getExplanation(client, agent.id, e.id);
+    expect(got).toMatchObject({ id: e.id, status: e.status, agent: { id: agent.id }, lengthMinutes: e.lengthMinutes });
+    const next = e.status === 'Denied' ? 'Approved' : 'Denied';
+    await reviewExplanation(client, agent.id, e.id, next);
+    expect((await getExplanation(client, agent.id, e.id)).status).toBe(next);
+    await expect(getExplanation(client, agent.id, '00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+      status: 404,
+      errorCode: 'wfm.entity.not.found',
+    });
+    const rta = await tokenFor(emulator, 'rta@adhere.local', 'supervisor');
+    const withoutView = createGenesysClient({ apiBaseUrl: emulator.apiUrl, getAccessToken: () => rta });
+    const refused = await getExplanation(withoutView, agent.id, e.id).catch((x: unknown) => x);
+    expect(refused).toBeInstanceOf(GenesysApiError);
+    expect((refused as GenesysApiError).status).toBe(403);
+    const garbled = clientWith(
+      [],
+      () => new Response('{"id": 3}', { headers: { 'content-type': 'application/json' } }),
+    );
+    await expect(getExplanation(garbled, agent.id, e.id)).rejects.toMatchObject({ code: 'invalid_response' });
   });
 });

@@ -104,6 +104,22 @@ export function explanationRoutes(ctx: EmulatorContext, jobs: ExplanationJobs) {
       ctx.explanations.forAgent(agent, from, to).map(explanationModel),
     );
   });
+  // GET /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}: one explanation as it
+  // stands (wfm:adherenceExplanation:view; WorkforceManagementApi getWorkforcemanagementAgentAdherenceExplanation).
+  app.get('/api/v2/workforcemanagement/agents/:agentId/adherence/explanations/:explanationId', (c) => {
+    requireScope(c, ['workforce-management', 'workforce-management:readonly']);
+    requirePermission(c, VIEW);
+    const agent = topo.agentsById.get(c.req.param('agentId'));
+    if (!agent) throw notFound('Agent');
+    const found = ctx.explanations.find(agent, c.req.param('explanationId'), ctx.centre.now());
+    if (!found)
+      throw new ApiProblem(
+        404,
+        'wfm.entity.not.found',
+        'The adherence explanation was not found. It either does not exist or may now only be accessible via query by date range',
+      );
+    return c.json(explanationModel(found));
+  });
   // PATCH /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}: a supervisor's
   // review. Genesys answers with a job (AdherenceExplanationAsyncResponse); the emulator completes it at once.
   app.patch('/api/v2/workforcemanagement/agents/:agentId/adherence/explanations/:explanationId', async (c) => {

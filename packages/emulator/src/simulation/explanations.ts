@@ -86,11 +86,16 @@ export class Explanations {
 
   /** Records a review; returns the explanation as it now stands, or undefined when the agent has no such one. */
   review(agent: Agent, id: string, status: ExplanationStatus, by: string, at: number): Explanation | undefined {
-    // Seeded ids cannot be read back: look through the agent's explanations of the last two months.
-    const found = this.forAgent(agent, at - 62 * 86_400_000, at + 86_400_000).find((e) => e.id === id);
+    const found = this.find(agent, id, at);
     if (!found) return undefined;
     this.reviews.set(id, { status, by, at });
     return { ...found, status, reviewedBy: by, reviewedDate: at };
+  }
+
+  /** One of the agent's explanations as it stands at `at`, by id; undefined when the agent has no such one. */
+  find(agent: Agent, id: string, at: number): Explanation | undefined {
+    // Seeded ids cannot be read back: look through the agent's explanations of the last two months.
+    return this.forAgent(agent, at - 62 * 86_400_000, at + 86_400_000).find((e) => e.id === id);
   }
 
   /** The status of an explanation window: the review's, else the seeded one. */

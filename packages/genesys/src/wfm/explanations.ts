@@ -149,6 +149,25 @@ function entitiesOf(listing: Listing | undefined): AdherenceExplanation[] {
 }
 
 /**
+ * One explanation as it stands now (GET …/agents/{agentId}/adherence/explanations/{id};
+ * wfm:adherenceExplanation:view): read before a review, so a review never silently overturns another's.
+ */
+export async function getExplanation(
+  client: GenesysClient,
+  agentId: string,
+  explanationId: string,
+  opts: CallOptions = {},
+): Promise<AdherenceExplanation> {
+  const e = await request<AdherenceExplanation>(client, {
+    path: apiPath`/api/v2/workforcemanagement/agents/${agentId}/adherence/explanations/${explanationId}`,
+    ...opts,
+  });
+  if (typeof e?.id !== 'string' || !['Pending', 'Approved', 'Denied'].includes(e.status))
+    throw new GenesysClientError('invalid_response', 'the explanation answer has no id or status');
+  return e;
+}
+
+/**
  * A supervisor approves or declines an explanation (PATCH …/agents/{agentId}/adherence/explanations/{id}).
  * Genesys answers with a job; resolves once it is Complete (a job still Processing is reported as such).
  */
