@@ -10,6 +10,8 @@ import {
   localMinuteOfDay,
   queryAgentExplanations,
   reviewExplanation,
+  getExplanation,
+  type ExplanationStatus,
   searchAgentSchedules,
   startOfDay,
   zonedDays,
@@ -164,9 +166,21 @@ export function AgentDayView({
 
   const [busy, setBusy] = useState<string>();
   const [reviewed, setReviewed] = useState<string>();
-  const review = async (e: AdherenceExplanation, status: 'Approved' | 'Denied') => {
+  const [conflict, setConflict] = useState<Conflict>();
+  const review = async (e: AdherenceExplanation, status: 'Approved' | 'Denied', overrule = false) => {
     setBusy(e.id);
+    setConflict(undefined);
     try {
+      // Read as it stands first (issue 20): another supervisor may have reviewed it since this list was shown,
+      // and a review here must not overturn theirs without the person knowing. Overruling is one more click.
+      if (!overrule) {
+        const current = await getExplanation(client, userId, e.id);
+        if (current.status !== e.status) {
+          setConflict({ explanation: { ...e, status: current.status }, want: status });
+          readExplanationsAgain();
+          return;
+        }
+      }
       await reviewExplanation(client, userId, e.id, status);
       // Its buttons go with the review: focus moves to what it now says, not to the page behind the dialog.
       setReviewed(e.id);
@@ -275,7 +289,7 @@ export function AgentDayView({
         <p role="status">Reading today…</p>
       )}
       {explanations !== undefined ? (
-        <Explanations list={explanations} review={review} at={at} busy={busy} reviewed={reviewed} />
+        <Explanations list={explanations} review={review} at={at} busy={busy} reviewed={reviewed} conflict={conflict} />
       ) : null}
       <CoachingSection
         client={client}
@@ -299,15 +313,24 @@ export function AgentDayView({
   );
 }
 
+/** A review not sent: the explanation was reviewed elsewhere since it was shown here. */
+interface Conflict {
+  /** As it stands now. */
+  explanation: AdherenceExplanation;
+  want: 'Approved' | 'Denied';
+}
+
 function Explanations({
   list,
   review,
   at,
   busy,
   reviewed,
+  conflict,
 }: {
   list: AdherenceExplanation[] | string;
-  review: (e: AdherenceExplanation, status: 'Approved' | 'Denied') => Promise<void>;
+  review: (e: AdherenceExplanation, status: 'Approved' | 'Denied', overrule?: boolean) => Promise<void>;
+  conflict: Conflict | undefined;
   at: (t: number) => string;
   busy: string | undefined;
   /** The explanation just reviewed here: focus goes to its new status once the list shows it. */
@@ -323,6 +346,20 @@ function Explanations({
   return (
     <section aria-labelledby="explanations-title">
       <h3 id="explanations-title">Explanations</h3>
+      {conflict ? (
+        <p role="alert" data-testid="review-conflict">
+          {conflictWords(conflict.explanation.status, conflict.want)}{' '}
+          {conflict.explanation.status !== conflict.want ? (
+            <button
+              type="button"
+              disabled={busy === conflict.explanation.id}
+              onClick={() => void review(conflict.explanation, conflict.want, true)}
+            >
+              {conflict.want === 'Approved' ? 'Approve anyway' : 'Decline anyway'}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       <ul className="explanations" data-testid="explanations">
         {list.map((e) => (
           <li key={e.id} data-id={e.id} data-status={e.status}>
@@ -350,6 +387,17 @@ function Explanations({
       </ul>
     </section>
   );
+}
+
+/** "Someone has declined this explanation since it was shown here: your approval was not sent." */
+function conflictWords(now: ExplanationStatus, want: 'Approved' | 'Denied'): string {
+  const mine = want === 'Approved' ? 'approval' : 'decline';
+  if (now === 'Pending')
+    return `Someone has put this explanation back to waiting since it was shown here: your ${mine} was not sent.`;
+  const done = now === 'Approved' ? 'approved' : 'declined';
+  return now === want
+    ? `Someone has already ${done} this explanation: nothing more to do.`
+    : `Someone has ${done} this explanation since it was shown here: your ${mine} was not sent.`;
 }
 
 /**
