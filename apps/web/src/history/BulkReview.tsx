@@ -1,11 +1,12 @@
 /**
  * @module Bulk review (issue 20, item 2): the explanations waiting for review whose time starts in a window (say,
  * the half hour of a mass deviation) approved or declined in one action, after a confirmation that says how many,
- * since nothing here undoes it. Each is Genesys's own review (PATCH …/adherence/explanations/{id}); a few at a time,
+ * since nothing here undoes it. Each is read first (one reviewed elsewhere meanwhile is left as it is), then given
+ * Genesys's own review (PATCH …/adherence/explanations/{id}); a few at a time,
  * so a large batch stays inside the org's rate limit; what failed is said, and can be tried again.
  */
 import { useMemo, useState } from 'react';
-import { reviewExplanation, type AdherenceExplanation, type GenesysClient } from '@adhere/genesys';
+import { getExplanation, reviewExplanation, type AdherenceExplanation, type GenesysClient } from '@adhere/genesys';
 import { fromDateTimeInput, toDateTimeInput } from '../datetime-input.js';
 import { problemWords } from '../access/denied.js';
 import { countWords } from '../words.js';
@@ -35,7 +36,14 @@ export function BulkReview({
   const [from, setFrom] = useState(() => toDateTimeInput(rangeStart, timeZone));
   const [to, setTo] = useState(() => toDateTimeInput(rangeEnd, timeZone));
   const [asking, setAsking] = useState<Decision>();
-  const [progress, setProgress] = useState<{ done: number; total: number; failed: string[]; decision: Decision }>();
+  const [progress, setProgress] = useState<{
+    done: number;
+    total: number;
+    failed: string[];
+    /** Reviewed by someone else since the list was shown: left as they were. */
+    skipped: number;
+    decision: Decision;
+  }>();
   const [busy, setBusy] = useState(false);
   const start = fromDateTimeInput(from, timeZone);
   const end = fromDateTimeInput(to, timeZone);
@@ -63,20 +71,24 @@ export function BulkReview({
     setBusy(true);
     const failed: string[] = [];
     let done = 0;
-    setProgress({ done, total: list.length, failed, decision });
+    let skipped = 0;
+    setProgress({ done, total: list.length, failed, skipped, decision });
     const queue = [...list];
     await Promise.all(
       Array.from({ length: Math.min(AT_ONCE, queue.length) }, async () => {
         for (let e = queue.shift(); e; e = queue.shift()) {
           try {
-            await reviewExplanation(client, e.agent.id, e.id, decision);
+            // Read as it stands first: one reviewed elsewhere since the list was shown is left as it is, never
+            // overturned by a bulk action (the agent's day offers overruling one at a time).
+            if ((await getExplanation(client, e.agent.id, e.id)).status !== 'Pending') skipped++;
+            else await reviewExplanation(client, e.agent.id, e.id, decision);
           } catch (err) {
             failed.push(
               `${names.get(e.agent.id) ?? 'An agent'} at ${formatTime(Date.parse(e.startDate))}: ${problemWords(err)}`,
             );
           }
           done++;
-          setProgress({ done, total: list.length, failed: [...failed], decision });
+          setProgress({ done, total: list.length, failed: [...failed], skipped, decision });
         }
       }),
     );
@@ -140,7 +152,10 @@ export function BulkReview({
         <p role="status" data-testid="bulk-progress">
           {progress.done < progress.total
             ? `${progress.decision === 'Approved' ? 'Approving' : 'Declining'}: ${progress.done} of ${progress.total} done…`
-            : `${progress.decision === 'Approved' ? 'Approved' : 'Declined'} ${progress.total - progress.failed.length} of ${progress.total}.` +
+            : `${progress.decision === 'Approved' ? 'Approved' : 'Declined'} ${progress.total - progress.failed.length - progress.skipped} of ${progress.total}.` +
+              (progress.skipped
+                ? ` ${progress.skipped === 1 ? '1 was' : `${progress.skipped} were`} reviewed by someone else meanwhile and left as ${progress.skipped === 1 ? 'it was' : 'they were'}.`
+                : '') +
               (progress.failed.length ? ` ${progress.failed.length} could not be reviewed:` : '')}
         </p>
       ) : null}

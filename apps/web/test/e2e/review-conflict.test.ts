@@ -82,4 +82,68 @@ describe('a review that crossed another', () => {
     await expect.poll(() => item.getAttribute('data-status'), { timeout: 10_000 }).toBe('Approved');
     hold = false;
   });
+
+  it('bulk review leaves one reviewed elsewhere meanwhile as it was, and says so', async () => {
+    const mu = stack.emulator.centre.topology.managementUnits[0]!;
+    const zone = mu.timeZone;
+    const today = localDate(zone, NOW);
+    const pendingOn = (date: string) =>
+      stack.emulator.centre.topology.agents
+        .filter((a) => a.managementUnitId === mu.id)
+        .flatMap((a) =>
+          explanationsTruth(
+            stack.emulator,
+            a.id,
+            new Date(startOfDay(zone, date)).toISOString(),
+            new Date(startOfDay(zone, addDays(date, 1))).toISOString(),
+          ).filter((e) => e.status === 'Pending'),
+        );
+    // The day of the report's week with the most explanations waiting.
+    const date = Array.from({ length: 6 }, (_, i) => addDays(today, -1 - i)).sort(
+      (x, y) => pendingOn(y).length - pendingOn(x).length,
+    )[0]!;
+    const waiting = pendingOn(date);
+    expect(waiting.length).toBeGreaterThan(2);
+    await page.goto(`${stack.app}/history`);
+    const exceptions = page.getByLabel('Exceptions, timelines and patterns');
+    if (!(await exceptions.isChecked())) await exceptions.check();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByTestId('report').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Exceptions', exact: true }).click();
+    const box = page.getByTestId('bulk-review');
+    await box.getByLabel('Starting from').fill(`${date}T00:00`);
+    await box.getByLabel('until').fill(`${addDays(date, 1)}T00:00`);
+    await expect
+      .poll(() => box.getByTestId('bulk-count').textContent(), { timeout: 20_000 })
+      .toBe(`${waiting.length} explanations waiting for review in this window.`);
+    // Another supervisor declines one of them; this page does not hear of it before it acts.
+    hold = true;
+    const other = waiting[1]!;
+    const res = await fetch(
+      `${stack.emulator.apiUrl}/api/v2/workforcemanagement/agents/${other.agent!.id}/adherence/explanations/${other.id}`,
+      {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${await tokenFor(stack.emulator)}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ status: 'Denied' }),
+      },
+    );
+    expect(res.status).toBe(200);
+    await box.getByRole('button', { name: `Approve all ${waiting.length}…` }).click();
+    await box.getByRole('button', { name: `Yes, approve ${waiting.length}` }).click();
+    await expect
+      .poll(() => box.getByTestId('bulk-progress').textContent(), { timeout: 20_000 })
+      .toBe(
+        `Approved ${waiting.length - 1} of ${waiting.length}. 1 was reviewed by someone else meanwhile and left as it was.`,
+      );
+    const after = (e: (typeof waiting)[number]) =>
+      explanationsTruth(
+        stack.emulator,
+        e.agent!.id,
+        new Date(startOfDay(zone, date)).toISOString(),
+        new Date(startOfDay(zone, addDays(date, 1))).toISOString(),
+      ).find((x) => x.id === e.id)!.status;
+    expect(after(other)).toBe('Denied');
+    for (const e of waiting) if (e.id !== other.id) expect(after(e)).toBe('Approved');
+    hold = false;
+  });
 });
