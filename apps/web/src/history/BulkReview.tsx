@@ -150,13 +150,7 @@ export function BulkReview({
       ) : null}
       {progress ? (
         <p role="status" data-testid="bulk-progress">
-          {progress.done < progress.total
-            ? `${progress.decision === 'Approved' ? 'Approving' : 'Declining'}: ${progress.done} of ${progress.total} done…`
-            : `${progress.decision === 'Approved' ? 'Approved' : 'Declined'} ${progress.total - progress.failed.length - progress.skipped} of ${progress.total}.` +
-              (progress.skipped
-                ? ` ${progress.skipped === 1 ? '1 was' : `${progress.skipped} were`} reviewed by someone else meanwhile and left as ${progress.skipped === 1 ? 'it was' : 'they were'}.`
-                : '') +
-              (progress.failed.length ? ` ${progress.failed.length} could not be reviewed:` : '')}
+          {progressWords(progress)}
         </p>
       ) : null}
       {progress && progress.failed.length > 0 ? (
@@ -168,4 +162,19 @@ export function BulkReview({
       ) : null}
     </section>
   );
+}
+
+/** "Approving: 3 of 10 done…", then "Approved 9 of 10. 1 was reviewed by someone else meanwhile and left as it was." */
+function progressWords(p: { done: number; total: number; failed: string[]; skipped: number; decision: Decision }) {
+  if (p.done < p.total)
+    return `${p.decision === 'Approved' ? 'Approving' : 'Declining'}: ${p.done} of ${p.total} done…`;
+  const reviewed = p.total - p.failed.length - p.skipped;
+  const skipped =
+    p.skipped === 0
+      ? ''
+      : p.skipped === 1
+        ? ' 1 was reviewed by someone else meanwhile and left as it was.'
+        : ` ${p.skipped} were reviewed by someone else meanwhile and left as they were.`;
+  const failed = p.failed.length ? ` ${p.failed.length} could not be reviewed:` : '';
+  return `${p.decision === 'Approved' ? 'Approved' : 'Declined'} ${reviewed} of ${p.total}.${skipped}${failed}`;
 }
