@@ -14,7 +14,7 @@ import { parseIsoDate } from './query-fields.js';
 import { readJsonObject } from './request-body.js';
 import type { ExplanationJobs } from './explanation-jobs.js';
 import { agentScheduleOf } from './schedules.js';
-import { explanationChangedBody, explanationModel } from './explanations.js';
+import { explanationChangedBody, explanationModel, explanationNotFound } from './explanations.js';
 import { agentExplanationsTopic, businessUnitExplanationsTopic } from '../notifications/topics.js';
 
 const DAY = 86_400_000;
@@ -85,12 +85,7 @@ export function agentSelfRoutes(ctx: EmulatorContext, jobs: ExplanationJobs) {
     const found = ctx.explanations
       .forAgent(agent, now - MAX_AGE_DAYS * DAY, now + DAY)
       .find((e) => e.id === c.req.param('explanationId'));
-    if (!found)
-      throw new ApiProblem(
-        404,
-        'wfm.entity.not.found',
-        'The adherence explanation was not found. It either does not exist or may now only be accessible via query by date range',
-      );
+    if (!found) throw explanationNotFound();
     return c.json(explanationModel(found));
   });
 

@@ -14,6 +14,15 @@ const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 62;
 const VIEW = ['wfm:adherenceExplanation:view'];
 
+/** Genesys's 404 for an explanation id it does not (or no longer) answer by id. */
+export function explanationNotFound(): ApiProblem {
+  return new ApiProblem(
+    404,
+    'wfm.entity.not.found',
+    'The adherence explanation was not found. It either does not exist or may now only be accessible via query by date range',
+  );
+}
+
 export function explanationModel(e: Explanation) {
   const a = e.agent;
   return {
@@ -112,12 +121,7 @@ export function explanationRoutes(ctx: EmulatorContext, jobs: ExplanationJobs) {
     const agent = topo.agentsById.get(c.req.param('agentId'));
     if (!agent) throw notFound('Agent');
     const found = ctx.explanations.find(agent, c.req.param('explanationId'), ctx.centre.now());
-    if (!found)
-      throw new ApiProblem(
-        404,
-        'wfm.entity.not.found',
-        'The adherence explanation was not found. It either does not exist or may now only be accessible via query by date range',
-      );
+    if (!found) throw explanationNotFound();
     return c.json(explanationModel(found));
   });
   // PATCH /api/v2/workforcemanagement/agents/{agentId}/adherence/explanations/{explanationId}: a supervisor's
