@@ -7,6 +7,7 @@ import { ApiProblem, errorBody } from './api/error-body.js';
 import { explanationRoutes } from './api/explanations.js';
 import { agentSelfRoutes } from './api/agent-self.js';
 import { agentHistoricalRoutes } from './api/agent-historical.js';
+import { agentMoveRoutes } from './api/agent-moves.js';
 import { coachingRoutes } from './api/coaching.js';
 import type { ExplanationJobs } from './api/explanation-jobs.js';
 import { historicalRoutes } from './api/historical.js';
@@ -71,6 +72,7 @@ export function apiApp(ctx: EmulatorContext, cors: MiddlewareHandler, o: ApiAppO
   app.route('/', agentSelfRoutes(ctx, o.explanationJobs));
   app.route('/', agentHistoricalRoutes(ctx, o.downloads, o.historicalDelayMs));
   app.route('/', coachingRoutes(ctx));
+  app.route('/', agentMoveRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
   app.route('/', presenceRoutes(ctx));
   return app;

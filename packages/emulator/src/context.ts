@@ -10,6 +10,7 @@ import type { LoginSessions } from './oauth/login-sessions.js';
 import type { RejectionLog } from './oauth/rejections.js';
 import type { ContactCentre } from './simulation/contact-centre.js';
 import type { Explanations } from './simulation/explanations.js';
+import type { UnitMoves } from './simulation/unit-moves.js';
 import type { CoachingAppointments } from './simulation/coaching.js';
 import type { WallClock } from './wall-clock.js';
 import type { RateLimiter } from './api/rate-limit.js';
@@ -25,6 +26,8 @@ export interface EmulatorContext {
   centre: ContactCentre;
   /** Agents' adherence explanations and supervisors' reviews of them. */
   explanations: Explanations;
+  /** Agents moved between management units, and when. */
+  moves: UnitMoves;
   /** Coaching appointments booked. */
   coaching: CoachingAppointments;
   hub: NotificationHub;

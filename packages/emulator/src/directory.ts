@@ -19,6 +19,8 @@ const SUPERVISOR_PERMISSIONS = [
   'wfm:realtimeAdherence:view',
   'wfm:historicalAdherence:view',
   'wfm:agent:view',
+  // Moving agents between units (the emulator's stand-in for an admin doing it in Genesys Cloud).
+  'wfm:agent:edit',
   'wfm:managementUnit:view',
   'groups:team:view',
   'presence:presenceDefinition:view',

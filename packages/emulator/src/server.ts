@@ -28,6 +28,7 @@ import type { EmulatorOptions } from './options.js';
 import { DEFAULT_ADHERENCE_SETTINGS } from './simulation/adherence-rules.js';
 import { EmulatorError } from './errors.js';
 import { ContactCentre } from './simulation/contact-centre.js';
+import { UnitMoves } from './simulation/unit-moves.js';
 import { Explanations } from './simulation/explanations.js';
 import { CoachingAppointments } from './simulation/coaching.js';
 import { AGENTS_PER_BU, buildTopology } from './simulation/topology.js';
@@ -95,6 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     directory,
     centre,
     explanations,
+    moves: new UnitMoves(topology),
     coaching: new CoachingAppointments(),
     hub: new NotificationHub({
       heartbeatMs: options.heartbeatMs ?? 30_000,

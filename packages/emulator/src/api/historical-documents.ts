@@ -4,10 +4,17 @@ import type { UserHistory } from '../simulation/history.js';
 // queries use …Secs day metrics (HistoricalAdherenceDayMetrics), bulk uses …Seconds
 // (WfmHistoricalAdherenceBulkUserDayMetrics).
 
-export function queryResult(h: UserHistory, startDate: string, endDate: string, includeExceptions: boolean) {
+export function queryResult(
+  h: UserHistory,
+  /** The unit the figures are of: the queried one, which a moved agent may have left since. */
+  managementUnitId: string,
+  startDate: string,
+  endDate: string,
+  includeExceptions: boolean,
+) {
   const r: Record<string, unknown> = {
     userId: h.agent.id,
-    managementUnitId: h.agent.managementUnitId,
+    managementUnitId,
     startDate,
     endDate,
     adherencePercentage: h.adherencePercentage,

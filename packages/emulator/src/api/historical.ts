@@ -24,6 +24,12 @@ export interface HistoricalOptions {
 }
 
 /** Historical adherence: MU and team queries (notification-driven), bulk jobs (pollable), job status, downloads. */
+/** An agent in a query, and the times that count for it when not the whole range (an agent moved between units). */
+interface Member {
+  agent: Agent;
+  within?: Array<[number, number]>;
+}
+
 export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore, options: HistoricalOptions) {
   const app = new Hono<ApiEnv>();
   const topo = ctx.centre.topology;
@@ -31,11 +37,13 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
 
   const startQuery = (
     owner: string,
-    agents: Agent[],
+    agents: Member[],
     from: number,
     to: number,
     timeZone: string,
     includeExceptions: boolean,
+    /** The unit the results are reported under (a team's query: its unit's). */
+    unitId: string,
   ) => {
     // What has happened by the time the query is made; later days of the range stay empty.
     const until = ctx.centre.now();
@@ -53,9 +61,10 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
             downloads.add(() =>
               JSON.stringify({
                 entityId: job.id,
-                data: slice.map((a) =>
+                data: slice.map((m) =>
                   queryResult(
-                    userHistory(topo.seed, a, ctx.centre.settings, from, to, timeZone, until),
+                    userHistory(topo.seed, m.agent, ctx.centre.settings, from, to, timeZone, until, m.within),
+                    unitId,
                     startDate,
                     endDate,
                     includeExceptions,
@@ -116,17 +125,19 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
       throw badRequest('wfm.requested.teams.and.users', 'You may only either teams or users, not both');
     if ((teamIds?.length ?? 0) > 10)
       throw badRequest('wfm.too.many.teams.requested', 'You may only request up to 10 teams in a single request');
-    let agents = topo.agents.filter((a) => a.managementUnitId === mu.id);
-    if (userIds) agents = agents.filter((a) => userIds.has(a.id));
+    // Everyone who was a member during the range, each for the time a member: an agent moved mid-range counts
+    // for both units, each for its part (unit-moves.ts).
+    let agents = ctx.moves.membersBetween(mu.id, from, to);
+    if (userIds) agents = agents.filter((m) => userIds.has(m.agent.id));
     if (teamIds?.length) {
-      agents = agents.filter((a) => teamIds.includes(a.teamId));
+      agents = agents.filter((m) => teamIds.includes(m.agent.teamId));
       if (agents.length === 0)
         throw badRequest(
           'wfm.team.empty.or.no.members.in.management.unit',
           'The requested teams have no members in this management unit',
         );
     }
-    const job = startQuery(me.id, agents, from, to, timeZone, includeExceptions);
+    const job = startQuery(me.id, agents, from, to, timeZone, includeExceptions, mu.id);
     return c.json({ id: job.id, queryState: 'Processing', downloadUrls: [] }, 202);
   });
 
@@ -140,8 +151,11 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
     const { from, to, includeExceptions, userIds } = readQuery(body);
     if (typeof body.timeZone !== 'string' || !isValidTimeZone(body.timeZone))
       throw badRequest('wfm.validation.failure', 'timeZone is required and must be an Olson time zone');
-    const agents = team.memberIds.filter((id) => !userIds || userIds.has(id)).map((id) => topo.agentsById.get(id)!);
-    const job = startQuery(me.id, agents, from, to, body.timeZone, includeExceptions);
+    // The team's members now, over the whole range (the emulator keeps no history of team membership).
+    const agents = team.memberIds
+      .filter((id) => !userIds || userIds.has(id))
+      .map((id) => ({ agent: topo.agentsById.get(id)! }));
+    const job = startQuery(me.id, agents, from, to, body.timeZone, includeExceptions, team.managementUnitId);
     return c.json({ id: job.id, queryState: 'Processing', downloadUrls: [] }, 202);
   });
 
@@ -177,9 +191,9 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
       const to = parseDate(item.endDate, 'endDate');
       checkRange(from, to, item.includeExceptions === true);
       const userIds = readUserIds(item.userIds);
-      const agents = topo.agents.filter(
-        (a) => a.managementUnitId === item.managementUnitId && (!userIds || userIds.has(a.id)),
-      );
+      const agents = ctx.moves
+        .membersBetween(item.managementUnitId, from, to)
+        .filter((m) => !userIds || userIds.has(m.agent.id));
       return {
         mu: item.managementUnitId,
         from,
@@ -206,9 +220,18 @@ export function historicalRoutes(ctx: EmulatorContext, downloads: DownloadStore,
                   startDate: new Date(item.from).toISOString(),
                   endDate: new Date(item.to).toISOString(),
                   managementUnitId: item.mu,
-                  userResults: slice.map((a) =>
+                  userResults: slice.map((m) =>
                     bulkUserResult(
-                      userHistory(topo.seed, a, ctx.centre.settings, item.from, item.to, timeZone, until),
+                      userHistory(
+                        topo.seed,
+                        m.agent,
+                        ctx.centre.settings,
+                        item.from,
+                        item.to,
+                        timeZone,
+                        until,
+                        m.within,
+                      ),
                       item.includeExceptions,
                       item.includeActuals,
                     ),

@@ -62,6 +62,11 @@ export function userHistory(
   timeZone: string,
   /** Nothing after this instant has happened yet (the emulator's now): days after it stay empty. */
   until: number = to,
+  /**
+   * The times that count, when not all of [from, to) does: an agent moved between units counts for each unit only
+   * while a member of it (see unit-moves.ts). Sorted, not overlapping.
+   */
+  within?: ReadonlyArray<readonly [number, number]>,
 ): UserHistory {
   const dayStarts: number[] = [from];
   for (let d = localDayNumber(timeZone, from) + 1; ; d++) {
@@ -105,7 +110,7 @@ export function userHistory(
 
   let day = 0;
   const stop = Math.min(to, until);
-  for (const span of agentSpans(seed, agent, from)) {
+  for (const span of clippedSpans(agentSpans(seed, agent, from), within)) {
     if (span.start >= stop) break;
     let start = Math.max(span.start, from);
     const end = Math.min(span.end, stop);
@@ -208,6 +213,30 @@ export function userHistory(
     exceptions,
     actuals,
   };
+}
+
+/**
+ * The spans' parts inside `within` (all of them without it). A gap between parts closes an exception run and an
+ * actual activity, as the time outside is not this unit's.
+ */
+function* clippedSpans<S extends { start: number; end: number }>(
+  spans: Iterable<S>,
+  within: ReadonlyArray<readonly [number, number]> | undefined,
+): Generator<S> {
+  if (!within) {
+    yield* spans;
+    return;
+  }
+  if (within.length === 0) return;
+  for (const span of spans) {
+    // Past the last stretch that counts: nothing more to give (the timeline itself never ends).
+    if (span.start >= within[within.length - 1]![1]) return;
+    for (const [from, to] of within) {
+      const start = Math.max(span.start, from);
+      const end = Math.min(span.end, to);
+      if (end > start) yield { ...span, start, end };
+    }
+  }
 }
 
 /** Genesys: adherence % = (1 − exception time / scheduled time) × 100; 100 when nothing was scheduled. */

@@ -35,6 +35,36 @@ export function historicalTruth(
   return bulkUserResult(h, true, true);
 }
 
+/**
+ * A management unit's historical adherence over [startDate, endDate) in `timeZone`, per agent (bulk shape, as
+ * historicalTruth): everyone who was a member of the unit then, each counted only while a member (an agent moved
+ * to another unit mid-range counts for both, each for its part).
+ */
+export function unitTruth(
+  emulator: Emulator,
+  managementUnitId: string,
+  startDate: string,
+  endDate: string,
+  timeZone: string,
+  asOf: number = emulator.centre.now(),
+): Map<string, Record<string, unknown>> {
+  const topo = emulator.centre.topology;
+  const from = Date.parse(startDate);
+  const to = Date.parse(endDate);
+  return new Map(
+    emulator.context.moves
+      .membersBetween(managementUnitId, from, to)
+      .map(({ agent, within }) => [
+        agent.id,
+        bulkUserResult(
+          userHistory(topo.seed, agent, emulator.centre.settings, from, to, timeZone, asOf, within),
+          true,
+          true,
+        ),
+      ]),
+  );
+}
+
 /** The agent's adherence explanations that start in [startDate, endDate), as the API lists them. */
 export function explanationsTruth(emulator: Emulator, userId: string, startDate: string, endDate: string) {
   const agent = emulator.centre.topology.agentsById.get(userId);
