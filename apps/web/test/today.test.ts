@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '@adhere/emulator';
-import { historicalTruth } from '@adhere/emulator/testing';
-import type { AgentAdherence } from '@adhere/genesys';
-import { TodayAdherence } from '../src/board/today.js';
+import { historicalTruth, tokenFor, unitTruth } from '@adhere/emulator/testing';
+import { parseHistoricalText, type AgentAdherence } from '@adhere/genesys';
+import { seedUnit, selectionTally, takeRecord, TodayAdherence } from '../src/board/today.js';
 
 const DAY_START = Date.UTC(2026, 10, 26, 0, 0); // local midnight in London (GMT in November)
 const DAY = 86_400_000;
@@ -131,5 +131,89 @@ describe("today's adherence, carried forward live", () => {
     expect(t.percent(['b'], 3_600_000 + 20_000)).toBe(Math.round((1 - 600 / 3620) * 10000) / 100);
     expect(t.percent(['b'], 3_600_000 + 40_000)).toBe(Math.round((1 - 670 / 3640) * 10000) / 100);
     expect(t.percent(['a', 'b'], 3_600_000 + 40_000)).toBe(Math.round((1 - 670 / 7280) * 10000) / 100);
+  });
+});
+
+describe("an agent moved between units mid-day (issue 20's bad input)", () => {
+  it("each unit's figure keeps what the agent did while a member, live and reseeded, equal to the emulator's units", async () => {
+    const moved = await startEmulator({
+      agents: 40,
+      agentsPerManagementUnit: 20,
+      clock: 'manual',
+      startTime: DAY_START,
+    });
+    try {
+      const token = await tokenFor(moved);
+      const [a, b] = moved.centre.topology.managementUnits;
+      const zone = 'Europe/London';
+      const threshold = () => moved.centre.settings.adherenceExceptionThresholdSeconds * 1000;
+      const rec = (s: Status): AgentAdherence => ({ ...record(s), managementUnitId: s.agent.managementUnitId });
+      // Seeded at midnight, then fed every change, as the board is.
+      const live = new Map<string, AgentAdherence>();
+      const units = new Map([a!, b!].map((u) => [u.id, new TodayAdherence(DAY_START, threshold)]));
+      for (const ag of moved.centre.topology.agents) {
+        const r = rec(moved.centre.statusOf(ag.index));
+        live.set(r.userId, r);
+        units.get(ag.managementUnitId)!.seed(r, 0, 0, DAY_START);
+      }
+      const stop = moved.centre.onChange((next) => {
+        const r = rec(next);
+        live.set(r.userId, r);
+        takeRecord(units, r, next.span.start);
+      });
+      // At 11:00 three of A's agents move to B: A hears each removal, B the agent as they stand.
+      moved.centre.advanceBy(11 * 3_600_000);
+      const leaving = moved.centre.topology.agents.filter((x) => x.managementUnitId === a!.id).slice(0, 3);
+      const res = await fetch(`${moved.apiUrl}/api/v2/workforcemanagement/agents`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ userIds: leaving.map((x) => x.id), destinationManagementUnitId: b!.id }),
+      });
+      expect(res.status).toBe(200);
+      const at = moved.centre.now();
+      for (const ag of leaving) {
+        const now = rec(moved.centre.statusOf(ag.index));
+        takeRecord(units, { ...now, managementUnitId: a!.id, removedFromManagementUnit: true }, at);
+        live.set(now.userId, now);
+        takeRecord(units, now, at);
+      }
+      moved.centre.advanceBy(4 * 3_600_000);
+      // At 15:00 B is seeded again from Genesys's figures for it (the board reseeds now and then).
+      const dayEnd = new Date(DAY_START + DAY).toISOString();
+      const asResults = (unit: string) =>
+        parseHistoricalText(
+          JSON.stringify({
+            userResults: [...unitTruth(moved, unit, new Date(DAY_START).toISOString(), dayEnd, zone).values()],
+          }),
+          new Date(DAY_START).toISOString(),
+        );
+      const reseeded = new TodayAdherence(DAY_START, threshold);
+      seedUnit(reseeded, a!.id, asResults(a!.id), (id) => live.get(id), moved.centre.now());
+      units.set(a!.id, reseeded);
+      moved.centre.advanceBy(5 * 3_600_000);
+      stop();
+      const end = moved.centre.now();
+      for (const unit of [a!, b!]) {
+        const truth = [
+          ...unitTruth(moved, unit.id, new Date(DAY_START).toISOString(), dayEnd, zone).values(),
+        ] as Array<{
+          dayMetrics: Array<{ adherenceScheduleSeconds: number; exceptionDurationSeconds: number }>;
+          exceptionInfo: unknown[];
+        }>;
+        const sched = truth.reduce((n, t) => n + t.dayMetrics[0]!.adherenceScheduleSeconds, 0);
+        const exc = truth.reduce((n, t) => n + t.dayMetrics[0]!.exceptionDurationSeconds, 0);
+        const members = [...live.values()].filter((r) => r.managementUnitId === unit.id);
+        const mine = selectionTally(units, members, end, [unit.id])!;
+        // Genesys counts whole seconds, the live part milliseconds: a second apart per exception at most.
+        const slack = truth.reduce((n, t) => n + t.exceptionInfo.length + 1, 0) * 1000;
+        expect(Math.abs(mine.scheduledMs - sched * 1000)).toBeLessThanOrEqual(slack);
+        expect(Math.abs(mine.exceptionMs - exc * 1000)).toBeLessThanOrEqual(slack);
+        // Without the part of those who left, the old unit's figure would be short of Genesys's.
+        if (unit === a) expect(selectionTally(units, members, end)!.scheduledMs).toBeLessThan(sched * 1000 - slack);
+      }
+      expect([...units.get(a!.id)!.departed()].sort()).toEqual(leaving.map((x) => x.id).sort());
+    } finally {
+      await moved.close();
+    }
   });
 });

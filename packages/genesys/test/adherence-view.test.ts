@@ -149,4 +149,29 @@ describe('AdherenceView: snapshots and events merged latest-wins', () => {
     view.apply(record(0, 6, 'OutOfAdherence'));
     expect(view.get('a0')!.adherenceState).toBe('OutOfAdherence');
   });
+
+  it('an agent moved between two units the view holds: gone from the old, in the new, whichever word comes first', () => {
+    const inUnit = (unit: string, r: AgentAdherence) => ({ ...r, managementUnitId: unit });
+    // Genesys sends the removal to the old unit and the agent's state as it stands to the new: the same times.
+    const removal = inUnit('A', record(0, 5, 'InAdherence', true));
+    const joined = inUnit('B', record(0, 5, 'InAdherence'));
+    for (const order of [
+      [removal, joined],
+      [joined, removal],
+    ]) {
+      const view = new AdherenceView();
+      view.replaceAll([inUnit('A', record(0, 5, 'InAdherence'))]);
+      for (const r of order) view.apply(r);
+      expect(view.get('a0')?.managementUnitId).toBe('B');
+      // A late word of the old unit, no newer than the removal, does not bring the agent back there.
+      expect(view.apply(inUnit('A', record(0, 4, 'OutOfAdherence')))).toBe(false);
+      expect(view.get('a0')?.managementUnitId).toBe('B');
+    }
+    // Removed from a unit the view does not hold the new one of: gone, and a stale record of that unit stays out.
+    const view = new AdherenceView();
+    view.replaceAll([inUnit('A', record(0, 5, 'InAdherence'))]);
+    view.apply(removal);
+    expect(view.apply(inUnit('A', record(0, 5, 'OutOfAdherence')))).toBe(false);
+    expect(view.size).toBe(0);
+  });
 });

@@ -23,9 +23,9 @@ import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
-import { selectionFigures } from './today.js';
+import { departedTally, selectionFigures } from './today.js';
 import { ADJUSTED_SAYS } from '../history/adjusted.js';
-import { addTallies, agentTally, project, runningOutMs, urgency } from './projection.js';
+import { addTallies, agentTally, dayTally, project, runningOutMs, urgency } from './projection.js';
 import { gapWords, staffingNow } from './staffing.js';
 import { SITUATION_KINDS, SITUATION_WORDS, type SituationKind } from './situations.js';
 import { situationMinutes } from '../preferences/situation-prefs.js';
@@ -185,6 +185,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   // Once-a-second sums over every agent run in tasks of their own after the re-rank has painted (see
   // useSoon): one task doing all of it at 20,000 agents would hold the page for a frame or three.
   // Raw and, once today's explanations are read and heard, adjusted beside it (issue 20, item 2).
+  // A unit's figures keep what agents who left it today did while members (Genesys keeps it there); a team's
+  // selection is its members now.
+  const wholeUnits = useMemo(() => (teamId ? [] : muIds), [teamId, muIds]);
   const todayFigures = useSoon(
     () =>
       selectionFigures(
@@ -193,8 +196,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         live.explanationsLive ? ranked.model.approved : undefined,
         (id) => ranked.model.get(id),
         now,
+        wholeUnits,
       ),
-    [ranked, now, today.units, live.explanationsLive],
+    [ranked, now, today.units, live.explanationsLive, wholeUnits],
   );
   const selectionToday = todayFigures?.raw;
   const selectionAdjustedToday = todayFigures?.adjusted;
@@ -222,8 +226,14 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       const t = agentTally(today.units, r, thresholdOf(r).targetPercent, now);
       if (t) tallies.push(t);
     }
+    // Those who left a unit today: their part there stands, with nothing more to come.
+    if (tallies.length)
+      for (const mu of wholeUnits) {
+        const gone = departedTally(today.units.byUnit, [mu], now);
+        if (gone) tallies.push(dayTally(gone, 0, thresholds.get(mu)?.targetPercent ?? 90));
+      }
     return tallies.length ? project(addTallies(tallies)) : undefined;
-  }, [ranked, now, today.units, thresholds]);
+  }, [ranked, now, today.units, thresholds, wholeUnits]);
   // The units' thresholds said once for the board (the rows say only "severe" or "not counted yet").
   const unitThresholds = muIds.map((id) => thresholds.get(id)).filter((t) => t !== undefined);
   const thresholdsSaid =

@@ -45,11 +45,11 @@ export function WallboardPage({
   // The units' names from the tab's org cache (the board read them already).
   const unitList = useOrgData(client, muIds.length ? unitsQuery(client, muIds) : undefined).data ?? NO_UNITS;
   const counts = useMemo(() => current.model.counts(), [current]);
-  const summary = useUnitSummary(live);
+  const summary = useUnitSummary(live, !teamId);
   const out = summary.out;
   const todayPercent = useMemo(
-    () => selectionPercent(today.units.byUnit, ranked.model.all(), now),
-    [ranked, now, today.units],
+    () => selectionPercent(today.units.byUnit, ranked.model.all(), now, teamId ? [] : muIds),
+    [ranked, now, today.units, teamId, muIds],
   );
   const tiles = useMemo(
     () => summary.tiles.map((t) => ({ ...t, name: unitList.find((u) => u.id === t.id)?.name ?? 'Unit' })),

@@ -27,7 +27,7 @@ import { tabNotifications } from '../notifications.js';
 import { deniedWords, problemWords } from '../access/denied.js';
 import { activityCodesQuery, readOrg, teamsQuery, unitQuery, unitsQuery } from '../org-data/org-queries.js';
 import { thresholdsOf, type Thresholds } from './thresholds.js';
-import { TodayAdherence } from './today.js';
+import { seedUnit, takeRecord, TodayAdherence } from './today.js';
 import { DaySchedules } from './day-schedules.js';
 import { agentTally, project, runningOutMs, urgency } from './projection.js';
 import { situationOf } from './situations.js';
@@ -215,7 +215,9 @@ export class LiveBoardStore {
     const byUnit = new Map<string, TodayAdherence>();
     // Every record the board takes moves its unit's count on: at the record's own time, or its arrival when that
     // is later (a change of scheduled activity alone moves neither of the record's times).
-    model.onApplied = (r) => byUnit.get(r.managementUnitId ?? '')?.observe(r, Math.max(recordTime(r), Date.now()));
+    // An agent moved to another unit today leaves the old unit's count (what they did there stays in it) and joins
+    // the new one's from now, as Genesys counts each unit (issue 20's "an agent moved between units mid-day").
+    model.onApplied = (r) => takeRecord(byUnit, r, Math.max(recordTime(r), Date.now()));
     // Situations by the supervisor's own thresholds (Settings changes them).
     model.situationOf = (r, now) =>
       situationOf(
@@ -446,22 +448,7 @@ export class LiveBoardStore {
             dayStart,
             () => (this.state.units.thresholds.get(mu)?.exceptionSeconds ?? 0) * 1000,
           );
-          for (const r of results) {
-            const live = model.get(r.userId);
-            const d = r.days[0];
-            if (!live || !d) continue;
-            const base = Date.parse(r.startDate);
-            const exceptions = r.exceptions.map(
-              (x) => [base + x.startOffsetSeconds * 1000, base + x.endOffsetSeconds * 1000] as const,
-            );
-            t.seed(
-              live,
-              d.adherenceScheduleSeconds,
-              d.exceptionDurationSeconds,
-              Math.max(at, recordTime(live)),
-              exceptions,
-            );
-          }
+          seedUnit(t, mu, results, (id) => model.get(id), at);
           byUnit.set(mu, t);
         } catch (e) {
           if (signal.aborted) return;

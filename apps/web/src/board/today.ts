@@ -4,7 +4,7 @@
  * time while an activity is scheduled; out-of-adherence time only for a spell that reaches the unit's
  * exception threshold (then all of it).
  */
-import type { AgentAdherence } from '@adhere/genesys';
+import { recordTime, type AgentAdherence, type HistoricalUserResult } from '@adhere/genesys';
 import { mergeSpans } from '../history/adjusted.js';
 
 interface Agent {
@@ -24,6 +24,11 @@ interface Agent {
   spellStart: number | undefined;
   /** The exception time counted: Genesys's exceptions up to the seed, then each live spell's counted part. */
   spans: Array<[number, number]>;
+  /**
+   * Moved to another unit today: the time while a member still counts for this unit (Genesys keeps an agent's
+   * adherence with the unit the agent was in then), and nothing after.
+   */
+  left: boolean;
 }
 
 /**
@@ -73,17 +78,93 @@ export class TodayAdherence {
       spellStart,
       // Up to the seed only: a spell still open then is counted from the seed on by the live part.
       spans: exceptions.map(([from, to]) => [from, Math.min(to, at)] as [number, number]).filter(([f, t]) => t > f),
+      left: false,
     });
+  }
+
+  /**
+   * An agent Genesys counted in this unit today who is no longer in it (moved to another unit): the figures as
+   * Genesys gave them are the whole of the agent's part here.
+   */
+  seedDeparted(
+    userId: string,
+    scheduledSeconds: number,
+    exceptionSeconds: number,
+    at: number,
+    exceptions: ReadonlyArray<readonly [number, number]> = [],
+  ): void {
+    this.agents.set(userId, {
+      userId,
+      seedScheduledMs: scheduledSeconds * 1000,
+      seedExceptionMs: exceptionSeconds * 1000,
+      seedAt: at,
+      scheduledMs: 0,
+      exceptionMs: 0,
+      scheduled: false,
+      out: false,
+      since: at,
+      spellStart: undefined,
+      spans: exceptions.map(([from, to]) => [from, to] as [number, number]),
+      left: true,
+    });
+  }
+
+  /** The agent left this unit at `at` (moved to another): counted up to then, never after. */
+  leave(userId: string, at: number): void {
+    const a = this.agents.get(userId);
+    if (!a || a.left) return;
+    this.close(a, Math.max(at, a.since), false, false);
+    a.left = true;
+  }
+
+  /**
+   * A record for an agent this unit's figures do not hold: one who joined the unit today (moved from another) counts
+   * from now on, with nothing before; one who left and came back counts again. Returns whether it was taken.
+   */
+  join(r: AgentAdherence, at: number): boolean {
+    const a = this.agents.get(r.userId);
+    if (a && !a.left) return false;
+    if (!a) {
+      this.seed(r, 0, 0, at);
+      // A spell that began before the agent joined counts here from the join only.
+      const joined = this.agents.get(r.userId)!;
+      if (joined.spellStart !== undefined) joined.spellStart = Math.max(joined.spellStart, at);
+      return true;
+    }
+    a.left = false;
+    a.since = Math.max(at, a.since);
+    a.scheduled = isScheduled(r);
+    a.out = isOut(r);
+    a.spellStart = a.out ? Math.max(this.spellStartOf(r, at), at) : undefined;
+    return true;
+  }
+
+  /** Whether the agent's figures here are of an agent who has left the unit. */
+  hasLeft(userId: string): boolean {
+    return this.agents.get(userId)?.left === true;
+  }
+
+  /** The agents who left this unit today and whose time here still counts for it. */
+  *departed(): Iterable<string> {
+    for (const a of this.agents.values()) if (a.left) yield a.userId;
   }
 
   /** A change the board applied, as of `at` (when it happened, as well as it is known). */
   observe(r: AgentAdherence, at: number): void {
     const a = this.agents.get(r.userId);
-    if (!a) return;
+    // A late record of an agent who has left says nothing about this unit any more.
+    if (!a || a.left) return;
     // A record no newer than the last change counted still says what holds from here on.
     at = Math.max(at, a.since);
-    if (a.scheduled) a.scheduledMs += at - a.since;
     const out = isOut(r);
+    const spellBegins = !a.out && out;
+    this.close(a, at, isScheduled(r), out);
+    if (spellBegins) a.spellStart = this.spellStartOf(r, at);
+  }
+
+  /** Counts the agent's time up to `at` and moves on to the given state (a spell that ends is counted whole). */
+  private close(a: Agent, at: number, scheduled: boolean, out: boolean): void {
+    if (a.scheduled) a.scheduledMs += at - a.since;
     if (a.out && !out) {
       const counted = this.spellSpan(a, at);
       if (counted) {
@@ -91,9 +172,9 @@ export class TodayAdherence {
         a.spans.push(counted);
       }
       a.spellStart = undefined;
-    } else if (!a.out && out) a.spellStart = this.spellStartOf(r, at);
+    }
     a.out = out;
-    a.scheduled = isScheduled(r);
+    a.scheduled = scheduled;
     a.since = at;
   }
 
@@ -157,6 +238,46 @@ export class TodayAdherence {
 }
 
 /**
+ * Takes one record the board applied into its unit's figures, at `at`. An agent moved to another unit today leaves
+ * the old unit's count (what they did there stays in it) and joins the new one's from then, as Genesys counts
+ * each unit (issue 20's "an agent moved between units mid-day").
+ */
+export function takeRecord(byUnit: ReadonlyMap<string, TodayAdherence>, r: AgentAdherence, at: number): void {
+  const unit = byUnit.get(r.managementUnitId ?? '');
+  if (!unit) return;
+  if (r.removedFromManagementUnit) unit.leave(r.userId, at);
+  else if (!(unit.seeded && unit.join(r, at))) unit.observe(r, at);
+}
+
+/**
+ * Seeds a unit's figures from Genesys's historical adherence for today (one result per agent counted in the unit
+ * today), each paired with the agent's live record as of `at`.
+ */
+export function seedUnit(
+  t: TodayAdherence,
+  managementUnitId: string,
+  results: Iterable<HistoricalUserResult>,
+  liveOf: (userId: string) => AgentAdherence | undefined,
+  at: number,
+): void {
+  for (const r of results) {
+    const d = r.days[0];
+    if (!d) continue;
+    const base = Date.parse(r.startDate);
+    const exceptions = r.exceptions.map(
+      (x) => [base + x.startOffsetSeconds * 1000, base + x.endOffsetSeconds * 1000] as const,
+    );
+    const live = liveOf(r.userId);
+    // Counted here today but not a member now (moved to another unit): Genesys's figures for the unit keep that
+    // part, and it is the whole of it.
+    if (!live || live.managementUnitId !== managementUnitId)
+      t.seedDeparted(r.userId, d.adherenceScheduleSeconds, d.exceptionDurationSeconds, at, exceptions);
+    else
+      t.seed(live, d.adherenceScheduleSeconds, d.exceptionDurationSeconds, Math.max(at, recordTime(live)), exceptions);
+  }
+}
+
+/**
  * Adherence so far today for a selection that may span units (not rounded), or undefined while none of its
  * agents is seeded; 100 when nothing is scheduled, as Genesys counts.
  */
@@ -164,25 +285,57 @@ export function selectionPercent(
   byUnit: ReadonlyMap<string, TodayAdherence>,
   records: Iterable<AgentAdherence>,
   now: number,
+  wholeUnits: readonly string[] = [],
 ): number | undefined {
-  const sum = selectionTally(byUnit, records, now);
+  const sum = selectionTally(byUnit, records, now, wholeUnits);
   return sum === undefined ? undefined : percentOf(sum);
 }
 
-/** Scheduled and exception ms today summed over a selection, or undefined while none of its agents is seeded. */
+/**
+ * Scheduled and exception ms today summed over a selection, or undefined while none of its agents is seeded.
+ * `wholeUnits`: the units the selection holds whole, whose figures also keep the part of agents who left them
+ * today (Genesys keeps an agent's adherence with the unit the agent was in then); not for a team's selection.
+ */
 export function selectionTally(
   byUnit: ReadonlyMap<string, TodayAdherence>,
   records: Iterable<AgentAdherence>,
   now: number,
+  wholeUnits: readonly string[] = [],
 ): SoFar | undefined {
-  return sumTallies(records, (r) => byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now));
+  const current = sumTallies(records, (r) => byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now));
+  const gone = departedTally(byUnit, wholeUnits, now);
+  if (!gone) return current;
+  return current
+    ? { scheduledMs: current.scheduledMs + gone.scheduledMs, exceptionMs: current.exceptionMs + gone.exceptionMs }
+    : gone;
+}
+
+/** What agents who left `units` today still count for them; undefined when none has left. */
+export function departedTally(
+  byUnit: ReadonlyMap<string, TodayAdherence>,
+  units: readonly string[],
+  now: number,
+): SoFar | undefined {
+  let sum: SoFar | undefined;
+  for (const mu of units) {
+    const t = byUnit.get(mu);
+    if (!t) continue;
+    const part = sumTallies(t.departed(), (id) => t.tally(id, now));
+    if (part)
+      sum = {
+        scheduledMs: (sum?.scheduledMs ?? 0) + part.scheduledMs,
+        exceptionMs: (sum?.exceptionMs ?? 0) + part.exceptionMs,
+      };
+  }
+  return sum;
 }
 
 /**
  * Today so far for a selection, raw and adjusted, % (not rounded), in one pass over its agents: adjusted counts
  * exception time that approved explanations cover as adherent (see history/adjusted.ts). Only the agents with an
  * approved explanation are looked at again, so 20,000 rows cost what the raw figure costs. Undefined while none of
- * the selection's agents is seeded; 100 when nothing is scheduled, as Genesys counts.
+ * the selection's agents is seeded; 100 when nothing is scheduled, as Genesys counts. `wholeUnits` as for
+ * selectionTally.
  */
 export function selectionFigures(
   byUnit: ReadonlyMap<string, TodayAdherence>,
@@ -190,8 +343,9 @@ export function selectionFigures(
   approved: ReadonlyMap<string, ReadonlyMap<string, readonly [number, number]>> | undefined,
   recordOf: (userId: string) => AgentAdherence | undefined,
   now: number,
+  wholeUnits: readonly string[] = [],
 ): { raw: number; adjusted: number | undefined } | undefined {
-  const tally = selectionTally(byUnit, records, now);
+  const tally = selectionTally(byUnit, records, now, wholeUnits);
   if (!tally) return undefined;
   if (tally.scheduledMs <= 0) return { raw: 100, adjusted: approved ? 100 : undefined };
   const raw = percentOf(tally);
@@ -200,6 +354,11 @@ export function selectionFigures(
   for (const [userId, spans] of approved) {
     const r = recordOf(userId);
     if (r) covered += byUnit.get(r.managementUnitId ?? '')?.coveredMs(userId, spans.values(), now) ?? 0;
+    // Its part in a unit it has left since, where that unit's figures hold it.
+    for (const mu of wholeUnits) {
+      const t = byUnit.get(mu);
+      if (t?.hasLeft(userId)) covered += t.coveredMs(userId, spans.values(), now) ?? 0;
+    }
   }
   return { raw, adjusted: (1 - Math.max(0, tally.exceptionMs - covered) / tally.scheduledMs) * 100 };
 }

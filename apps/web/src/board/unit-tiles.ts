@@ -4,8 +4,8 @@
  * the unit's own target.
  */
 import type { AgentAdherence } from '@adhere/genesys';
-import { addTallies, agentTally, project, type TodayByUnit } from './projection.js';
-import { percentOf, selectionTally, type SoFar } from './today.js';
+import { addTallies, agentTally, dayTally, project, type TodayByUnit } from './projection.js';
+import { departedTally, percentOf, selectionTally, type SoFar } from './today.js';
 
 export interface UnitTile {
   id: string;
@@ -33,18 +33,26 @@ export function byUnit(records: Iterable<AgentAdherence>): Array<[string, AgentA
   return [...out];
 }
 
-/** One unit's tile from its agents' records. */
+/**
+ * One unit's tile from its agents' records. `whole`: the selection holds the whole unit, so today's figures keep
+ * the part of agents who left it today (a team's selection does not).
+ */
 export function unitTile(
   id: string,
   list: readonly AgentAdherence[],
   today: TodayByUnit,
   target: number,
   now: number,
+  whole = true,
 ): UnitTile {
   const scheduled = list.filter((r) => r.adherenceState !== 'Unscheduled').length;
   const inNow = list.filter((r) => r.adherenceState === 'InAdherence').length;
   const tallies = list.map((r) => agentTally(today, r, target, now)).filter((t) => t !== undefined);
-  const soFar = selectionTally(today.byUnit, list, now);
+  const units = whole ? [id] : [];
+  const soFar = selectionTally(today.byUnit, list, now, units);
+  // Those who left: what they did here stands, and nothing more is to come of them here.
+  const gone = departedTally(today.byUnit, units, now);
+  if (gone && tallies.length) tallies.push(dayTally(gone, 0, target));
   return {
     id,
     target,
@@ -62,6 +70,7 @@ export function unitTiles(
   today: TodayByUnit,
   targetOf: (managementUnitId: string) => number,
   now: number,
+  whole = true,
 ): UnitTile[] {
-  return byUnit(records).map(([id, list]) => unitTile(id, list, today, targetOf(id), now));
+  return byUnit(records).map(([id, list]) => unitTile(id, list, today, targetOf(id), now, whole));
 }

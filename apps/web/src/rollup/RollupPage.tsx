@@ -75,7 +75,7 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
   const canReadDays = history?.available !== false;
   const closed = useClosedDays(client, units, now, canReadDays && units.length > 0);
 
-  const { tiles, out: actNow } = useUnitSummary(live);
+  const { tiles, out: actNow } = useUnitSummary(live, true);
   const byId = new Map(tiles.map((t) => [t.id, t]));
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   // The figure whole in data-value: what is shown is rounded, and a test reads what was summed.

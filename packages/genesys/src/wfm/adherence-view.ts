@@ -118,8 +118,12 @@ export function recordTime(a: AgentAdherence): number {
  */
 export class AdherenceView {
   private readonly agents = new Map<string, AgentAdherence>();
-  /** Removed agents: the time of the removal, so that only something newer re-adds them. */
-  private readonly removed = new Map<string, number>();
+  /**
+   * Removed agents: the time of the removal and the unit it was from, so that only something newer re-adds them
+   * there. A record of another unit is the agent moved (Genesys sends the new unit the agent's state as it stands,
+   * with the same times as the removal), and is taken.
+   */
+  private readonly removed = new Map<string, { at: number; unit: string | undefined }>();
   /** The arrival number of the last event about each agent. */
   private readonly touched = new Map<string, number>();
   private arrivals = 0;
@@ -148,10 +152,7 @@ export class AdherenceView {
       const held = this.agents.get(r.userId);
       if (held) {
         if (during && t <= recordTime(held)) continue;
-      } else {
-        const removedAt = this.removed.get(r.userId);
-        if (during && removedAt !== undefined && t <= removedAt) continue;
-      }
+      } else if (during && this.isStale(r)) continue;
       this.agents.set(r.userId, r);
       this.removed.delete(r.userId);
     }
@@ -160,7 +161,7 @@ export class AdherenceView {
         // Gone, at a time the snapshot does not say: at least after the newest record held, so a late
         // event no newer than that cannot bring the agent back.
         this.agents.delete(id);
-        this.removed.set(id, Math.max(recordTime(held), this.removed.get(id) ?? -Infinity));
+        this.removeAt(id, recordTime(held), held.managementUnitId);
       }
   }
 
@@ -176,13 +177,14 @@ export class AdherenceView {
     const t = recordTime(next);
     const held = this.agents.get(next.userId);
     if (next.removedFromManagementUnit) {
-      if (held && recordTime(held) > t) return false;
-      this.removed.set(next.userId, Math.max(t, this.removed.get(next.userId) ?? -Infinity));
-      return this.agents.delete(next.userId);
+      // Held in another unit already: the agent moved, and the new unit's word came first.
+      const elsewhere = held !== undefined && held.managementUnitId !== next.managementUnitId;
+      if (held && !elsewhere && recordTime(held) > t) return false;
+      this.removeAt(next.userId, t, next.managementUnitId);
+      return !elsewhere && this.agents.delete(next.userId);
     }
     if (held && t < recordTime(held)) return false;
-    const removedAt = this.removed.get(next.userId);
-    if (!held && removedAt !== undefined && t <= removedAt) return false;
+    if (!held && this.isStale(next)) return false;
     this.agents.set(next.userId, next);
     this.removed.delete(next.userId);
     return true;
@@ -190,6 +192,17 @@ export class AdherenceView {
 
   get(userId: string): AgentAdherence | undefined {
     return this.agents.get(userId);
+  }
+
+  /** A record no newer than the agent's removal from the same unit: it must not bring the agent back. */
+  private isStale(r: AgentAdherence): boolean {
+    const gone = this.removed.get(r.userId);
+    return gone !== undefined && recordTime(r) <= gone.at && gone.unit === r.managementUnitId;
+  }
+
+  private removeAt(userId: string, at: number, unit: string | undefined): void {
+    const before = this.removed.get(userId);
+    this.removed.set(userId, { at: before && before.unit === unit ? Math.max(at, before.at) : at, unit });
   }
 
   all(): AgentAdherence[] {
