@@ -94,7 +94,10 @@ export function adherenceUpdateTopicBody(status: AgentStatus, topology: Topology
 
 /** The presence definition the agent chose for this stretch of presence. */
 function secondaryPresenceIdOf(status: AgentStatus, topology: Topology): string | undefined {
-  return secondaryPresenceOf(topology.seed, status.agent.index, status.span.presence, status.presenceUpdateTime)?.id;
+  return (
+    status.presenceDefinitionId ??
+    secondaryPresenceOf(topology.seed, status.agent.index, status.span.presence, status.presenceUpdateTime)?.id
+  );
 }
 
 /** RealTimeAdherenceExplanation (the topic's has no selfUri): the explanation covering now, and its status. */

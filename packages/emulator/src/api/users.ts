@@ -4,6 +4,34 @@ import type { Account } from '../directory.js';
 import { requireScope, type ApiEnv } from './auth.js';
 import { badRequest, notAUser, notFound } from './error-body.js';
 import { pageOf } from './paging.js';
+import { userPresence } from './presence.js';
+import { conversationSummary } from '../simulation/interactions.js';
+
+/**
+ * The expansions a supervisor's board asks for (`expand=routingStatus,presence,conversationSummary` on the User
+ * model, purecloud-platform-client-v2 UsersApi): an agent's live routing status and since when, presence, and
+ * the interaction they are on. Genesys resolves expansions "with a best effort approach": accounts that are not
+ * simulated agents carry none.
+ */
+function expansions(a: Account, ctx: EmulatorContext, expand: ReadonlySet<string>): Record<string, unknown> {
+  const agent = ctx.centre.topology.agentsById.get(a.id);
+  if (!agent || expand.size === 0) return {};
+  const status = ctx.centre.statusOf(agent.index);
+  const out: Record<string, unknown> = {};
+  if (expand.has('routingStatus'))
+    out.routingStatus = {
+      userId: a.id,
+      status: status.span.routing,
+      startTime: new Date(status.routingStatusTime).toISOString(),
+    };
+  if (expand.has('presence')) out.presence = userPresence(a.id, status, ctx.centre.topology.seed);
+  if (expand.has('conversationSummary'))
+    out.conversationSummary = conversationSummary(ctx.centre.topology.seed, status);
+  return out;
+}
+
+const expandOf = (c: { req: { query: (k: string) => string | undefined } }) =>
+  new Set((c.req.query('expand') ?? '').split(',').filter(Boolean));
 
 function user(a: Account, ctx: EmulatorContext) {
   return {
@@ -121,7 +149,7 @@ export function usersRoutes(ctx: EmulatorContext) {
     requireScope(c, ['users', 'users:readonly']);
     const a = ctx.directory.findById(c.req.param('userId'));
     if (!a) throw notFound('User');
-    return c.json(user(a, ctx));
+    return c.json({ ...user(a, ctx), ...expansions(a, ctx, expandOf(c)) });
   });
   // GET /api/v2/users?id=…&pageSize=&pageNumber= — UserEntityListing, page-number paging.
   app.get('/api/v2/users', (c) => {
@@ -140,7 +168,8 @@ export function usersRoutes(ctx: EmulatorContext) {
             ...ctx.centre.topology.agents.map((a) => ctx.directory.findById(a.id)!),
           ];
     const page = pageOf(all, q, '/api/v2/users');
-    page.entities = (page.entities as Account[]).map((a) => user(a, ctx));
+    const expand = expandOf(c);
+    page.entities = (page.entities as Account[]).map((a) => ({ ...user(a, ctx), ...expansions(a, ctx, expand) }));
     return c.json(page);
   });
   // POST /api/v2/users/search — UserSearchRequest → UsersSearchResponse; EXACT, CONTAINS and STARTS_WITH on name/email.

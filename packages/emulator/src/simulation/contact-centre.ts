@@ -7,6 +7,7 @@ import {
 import { MinHeap } from './min-heap.js';
 import type { Explanations, ExplanationStatus } from './explanations.js';
 import { agentSpans, replayStart, type Span } from './timeline.js';
+import type { SystemPresence } from './categories.js';
 import type { Agent, Topology } from './topology.js';
 
 /** An agent's live state: the span it is in, the verdict, and the times Genesys reports. */
@@ -18,6 +19,10 @@ export interface AgentStatus {
   presenceUpdateTime: number;
   /** The status of the explanation covering now (span.explanation), as it stood when judged. */
   explanationStatus: ExplanationStatus | undefined;
+  /** When the routing status last changed (Genesys's RoutingStatus.startTime). */
+  routingStatusTime: number;
+  /** The presence definition a supervisor set, while it holds (see setPresence). */
+  presenceDefinitionId?: string;
 }
 
 export type ChangeListener = (status: AgentStatus, previous: AgentStatus) => void;
@@ -58,6 +63,8 @@ export class ContactCentre {
   private readonly outageEnds = new MinHeap<number>();
   /** Each agent's span as the timeline has it (an outage shows another presence over it). */
   private readonly spans: Span[] = [];
+  /** Presences a supervisor set: each holds until the agent next changes presence on the timeline. */
+  private readonly presencesSet = new Map<number, { presence: SystemPresence; definitionId: string; at: number }>();
 
   constructor(
     readonly topology: Topology,
@@ -126,6 +133,20 @@ export class ContactCentre {
       this.update(s.agent.index, this.statusFor(s.agent, this.spans[s.agent.index]!, s, at));
     }
     return hit.length;
+  }
+
+  /**
+   * A supervisor sets the agent's presence (PATCH /api/v2/users/{userId}/presences/purecloud), now. It holds until
+   * the agent changes presence again on the timeline, as a person would after being put on Break. Going On Queue
+   * makes the agent idle for routing; any other presence takes them off queue. The emulator's history keeps the
+   * timeline (it does not record the change).
+   */
+  setPresence(agentIndex: number, presence: SystemPresence, definitionId: string): AgentStatus {
+    const at = this.now();
+    this.presencesSet.set(agentIndex, { presence, definitionId, at });
+    const previous = this.statuses[agentIndex]!;
+    this.update(agentIndex, this.statusFor(previous.agent, this.spans[agentIndex]!, previous, at));
+    return this.statuses[agentIndex]!;
   }
 
   /** When the unit's running mass deviation ends, if one is running (one at a time per unit). */
@@ -225,6 +246,20 @@ export class ContactCentre {
   /** The status in `span`, as of `at` (the span's start, or the instant an outage begins or ends). */
   private statusFor(agent: Agent, span: Span, previous: AgentStatus | undefined, at = span.start): AgentStatus {
     const until = this.outages.get(agent.index);
+    let set = this.presencesSet.get(agent.index);
+    // The agent has changed presence since the supervisor set it: theirs stands.
+    if (set && span.presenceStart > set.at) {
+      this.presencesSet.delete(agent.index);
+      set = undefined;
+    }
+    const own: Span = set
+      ? {
+          ...span,
+          presence: set.presence,
+          routing: set.presence !== 'OnQueue' ? 'OFF_QUEUE' : span.presence === 'OnQueue' ? span.routing : 'IDLE',
+          presenceStart: set.at,
+        }
+      : span;
     const shown: Span =
       until !== undefined && at < until
         ? {
@@ -235,7 +270,7 @@ export class ContactCentre {
             presenceStart:
               previous?.span.presence === 'Offline' ? previous.span.presenceStart : Math.max(span.start, at),
           }
-        : span;
+        : own;
     const { verdict, explanationStatus } = this.judge(agent, shown);
     const stateChanged = previous === undefined || previous.verdict.state !== verdict.state;
     return {
@@ -247,6 +282,11 @@ export class ContactCentre {
       presenceUpdateTime:
         previous && previous.span.presence !== shown.presence && at > span.start ? at : shown.presenceStart,
       explanationStatus,
+      routingStatusTime:
+        previous === undefined || previous.span.routing !== shown.routing
+          ? Math.max(span.start, at)
+          : previous.routingStatusTime,
+      ...(set && shown === own ? { presenceDefinitionId: set.definitionId } : {}),
     };
   }
 }
@@ -259,6 +299,7 @@ function recordChanged(a: AgentStatus, b: AgentStatus): boolean {
     a.span.routing !== b.span.routing ||
     a.span.scheduled?.codeId !== b.span.scheduled?.codeId ||
     a.span.explanation?.id !== b.span.explanation?.id ||
-    a.explanationStatus !== b.explanationStatus
+    a.explanationStatus !== b.explanationStatus ||
+    a.presenceDefinitionId !== b.presenceDefinitionId
   );
 }

@@ -9,6 +9,8 @@ export const APP_SCOPES = [
   'notifications',
   'groups:readonly',
   'presence:readonly',
+  // Setting an agent's presence from the board (issue 22, item 3).
+  'presence',
   'coaching',
 ];
 
