@@ -71,7 +71,8 @@ export type Feature =
   | 'myExplanations'
   | 'excuse'
   | 'review'
-  | 'coaching';
+  | 'coaching'
+  | 'setPresence';
 
 const WFM_SCOPE: Requirement = {
   anyOf: ['workforce-management:readonly', 'workforce-management'],
@@ -161,6 +162,14 @@ export const FEATURE_REQUIREMENTS: readonly FeatureRequirements[] = [
     name: "Scheduling coaching from an agent's day",
     permissions: [{ anyOf: ['coaching:appointment:add'], label: 'Coaching > Appointment > Add' }],
     scopes: [{ anyOf: ['coaching'], label: 'coaching' }],
+  },
+  {
+    // PATCH /api/v2/users/{userId}/presences/purecloud: the SDK's PresenceApi docs list no permission; writing
+    // needs the `presence` scope (the read-only one does not do).
+    feature: 'setPresence',
+    name: "Setting an agent's presence",
+    permissions: [],
+    scopes: [{ anyOf: ['presence'], label: 'presence' }],
   },
   {
     feature: 'secondaryPresence',

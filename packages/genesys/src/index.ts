@@ -146,6 +146,7 @@ export {
   type LiveStatus,
 } from './wfm/live-adherence.js';
 export { listPresenceDefinitions, type PresenceDefinition } from './presence.js';
+export { agentNowOf, getAgentsNow, setUserPresence, type AgentNow, type InteractionMedia } from './agent-now.js';
 export {
   FEATURE_REQUIREMENTS,
   checkFeature,

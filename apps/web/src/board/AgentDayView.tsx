@@ -20,7 +20,10 @@ import {
   type FeatureCheck,
   type GenesysClient,
   type HistoricalUserResult,
+  type PresenceDefinition,
 } from '@adhere/genesys';
+import type { AgentNowStore } from './agent-now.js';
+import { PresenceSection } from './PresenceSection.js';
 import { ADJUSTED_SAYS, adjustedPercent, approvedOf, approvedSeconds } from '../history/adjusted.js';
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
@@ -59,6 +62,10 @@ export function AgentDayView({
   now,
   onClose,
   coaching,
+  agentNow,
+  presences,
+  presencesProblem,
+  setPresence,
 }: {
   client: GenesysClient;
   userId: string;
@@ -73,6 +80,13 @@ export function AgentDayView({
   onClose: () => void;
   /** Whether this user and app may book coaching (undefined: not known yet). */
   coaching?: FeatureCheck | undefined;
+  /** What agents are doing now (the board's store). */
+  agentNow: AgentNowStore;
+  /** The org's presence definitions, to choose from; undefined while unread or refused (`presencesProblem`). */
+  presences: readonly PresenceDefinition[] | undefined;
+  presencesProblem?: string | undefined;
+  /** Whether this app may set presences (undefined: not known yet). */
+  setPresence?: FeatureCheck | undefined;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [today, setToday] = useState<Today>();
@@ -237,6 +251,18 @@ export function AgentDayView({
           ' · nothing more scheduled today'
         )}
       </p>
+      <PresenceSection
+        client={client}
+        userId={userId}
+        name={name}
+        record={record}
+        agentNow={agentNow}
+        definitions={presences}
+        definitionsProblem={presencesProblem}
+        check={setPresence}
+        now={now}
+        at={at}
+      />
       {error ? <p role="alert">Today could not be read: {error}</p> : null}
       {today ? (
         <>

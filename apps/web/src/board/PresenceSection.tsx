@@ -1,0 +1,168 @@
+/**
+ * @module What the agent is doing now, and setting their presence (issue 22, item 3), in the agent's day: the
+ * presence and routing status with since when, the interaction's media; a presence chosen from the org's
+ * definitions, confirmed before it is sent, and a line for each change made here.
+ */
+import { useState } from 'react';
+import {
+  setUserPresence,
+  type AgentAdherence,
+  type FeatureCheck,
+  type GenesysClient,
+  type PresenceDefinition,
+} from '@adhere/genesys';
+import { problemWords } from '../access/denied.js';
+import { presenceWords, routingWords } from '../words.js';
+import type { AgentNowStore } from './agent-now.js';
+import { interactionWords } from './agent-now.js';
+import { formatDuration } from './state-style.js';
+import { presenceChanges, type PresenceChange } from './presence-changes.js';
+
+/** Presences a supervisor may choose: not the ones the agent's own client sets (Offline, Idle). */
+const SETTABLE = ['OnQueue', 'Available', 'Busy', 'Away', 'Break', 'Meal', 'Meeting', 'Training'];
+
+export function PresenceSection({
+  client,
+  userId,
+  name,
+  record,
+  agentNow,
+  definitions,
+  definitionsProblem,
+  check,
+  now,
+  at,
+}: {
+  client: GenesysClient;
+  userId: string;
+  name: string;
+  record: AgentAdherence | undefined;
+  agentNow: AgentNowStore;
+  definitions: readonly PresenceDefinition[] | undefined;
+  definitionsProblem: string | undefined;
+  /** Whether this app may set presences (undefined: not known yet). */
+  check: FeatureCheck | undefined;
+  now: number;
+  /** A time of today in the unit's zone, as the day view says times. */
+  at: (t: number) => string;
+}) {
+  const [chosen, setChosen] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState<string>();
+  const [changes, setChanges] = useState<readonly PresenceChange[]>(() => presenceChanges.of(userId));
+  const labelOf = (d: PresenceDefinition) =>
+    d.type === 'System' || d.label === presenceWords(d.systemPresence)
+      ? presenceWords(d.systemPresence)
+      : `${presenceWords(d.systemPresence)} · ${d.label}`;
+  const choices = (definitions ?? [])
+    .filter((d) => SETTABLE.includes(d.systemPresence ?? ''))
+    .sort(
+      (a, b) =>
+        SETTABLE.indexOf(a.systemPresence!) - SETTABLE.indexOf(b.systemPresence!) || (a.type === 'System' ? -1 : 1),
+    );
+  const target = choices.find((d) => d.id === chosen);
+
+  const doing = record ? agentNow.of(record) : undefined;
+  const interaction = doing ? interactionWords(doing) : undefined;
+  const presenceSince = Date.parse(record?.presenceUpdateTime ?? '');
+
+  const send = async () => {
+    if (!target || !record) return;
+    setBusy(true);
+    try {
+      await setUserPresence(client, userId, target.id);
+      const change: PresenceChange = {
+        at: Date.now(),
+        to: labelOf(target),
+        from: presenceWords(record.systemPresence),
+      };
+      setChanges(presenceChanges.add(userId, change));
+      setSaid(`${name}'s presence is now ${change.to}.`);
+      setConfirming(false);
+      setChosen('');
+    } catch (e) {
+      setSaid(`Presence not changed: ${problemWords(e)}.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const missing = check && check.available === false ? [...check.missingPermissions, ...check.missingScopes] : [];
+  return (
+    <section aria-label={`What ${name} is doing now`} className="presence-now">
+      <h3>Now</h3>
+      {record ? (
+        <p data-testid="doing-now">
+          {presenceWords(record.systemPresence)}
+          {Number.isFinite(presenceSince) ? ` since ${at(presenceSince)} (${formatDuration(now - presenceSince)})` : ''}
+          {' · '}
+          {interaction ?? routingWords(record.routingStatus)}
+          {interaction && doing?.routingSince !== undefined
+            ? ` since ${at(doing.routingSince)} (${formatDuration(now - doing.routingSince)})`
+            : ''}
+        </p>
+      ) : null}
+      {check === undefined ? null : missing.length > 0 ? (
+        <p className="hint" data-testid="presence-needs">
+          Setting presence needs the {missing.map((r) => r.label).join(', ')} scope, which this app does not have.
+        </p>
+      ) : definitions === undefined ? (
+        <p className="hint" data-testid="presence-needs">
+          Setting presence needs the org's presence definitions
+          {definitionsProblem ? `, which could not be read (${definitionsProblem})` : ', which are still loading'}.
+        </p>
+      ) : confirming && target ? (
+        <div role="group" aria-label="Confirm the change of presence" data-testid="presence-confirm">
+          <p>
+            Set {name}'s presence to <strong>{labelOf(target)}</strong>? Their adherence is judged against it from now
+            until they change it.
+          </p>
+          <button type="button" disabled={busy} onClick={() => void send()}>
+            Set to {labelOf(target)}
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <form
+          className="presence-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (target) setConfirming(true);
+          }}
+        >
+          <label>
+            Set presence{' '}
+            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
+              <option value="">Choose…</option>
+              {choices.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {labelOf(d)}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="submit" disabled={!target}>
+            Set…
+          </button>
+        </form>
+      )}
+      {said ? (
+        <p role="status" data-testid="presence-said">
+          {said}
+        </p>
+      ) : null}
+      {changes.length > 0 ? (
+        <ul className="hint" data-testid="presence-audit" aria-label="Changes of presence made here">
+          {changes.map((c) => (
+            <li key={c.at}>
+              {at(c.at)}: you set the presence to {c.to} (was {c.from}).
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
