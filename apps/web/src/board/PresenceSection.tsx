@@ -133,17 +133,16 @@ export function PresenceSection({
             if (target) setConfirming(true);
           }}
         >
-          <label>
-            Set presence{' '}
-            <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
-              <option value="">Choose…</option>
-              {choices.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {labelOf(d)}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
+          {/* Not wrapped in its label: the options' words would become part of its name. */}
+          <label htmlFor={`presence-choice-${userId}`}>Set presence</label>{' '}
+          <select id={`presence-choice-${userId}`} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+            <option value="">Choose…</option>
+            {choices.map((d) => (
+              <option key={d.id} value={d.id}>
+                {labelOf(d)}
+              </option>
+            ))}
+          </select>{' '}
           <button type="submit" disabled={!target}>
             Set…
           </button>
