@@ -13,8 +13,9 @@ function load(): Map<string, Fields> {
   const dir = dirname(require.resolve('purecloud-platform-client-v2/package.json'));
   const text = readFileSync(join(dir, 'index.d.ts'), 'utf8');
   models = new Map();
-  // Bodies end at the interface's own closing brace: a tab and } alone on a line.
-  const re = /export interface (\w+) \{\s*\n([\s\S]*?)\n\t\}/g;
+  // A body is the lines indented two tabs, up to the interface's own closing brace (a tab and }); an empty
+  // interface has none, and must not swallow the next one.
+  const re = /export interface (\w+) \{[ \t]*\n((?:\t\t[^\n]*\n)*)\t\}/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const fields: Fields = new Map();
     for (const f of m[2]!.matchAll(/"([^"]+)"\??: ([^;]+);/g)) fields.set(f[1]!, f[2]!.trim());

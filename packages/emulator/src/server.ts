@@ -17,6 +17,7 @@ import { FaultInjector } from './faults.js';
 import { gatewayFetch } from './gateway-app.js';
 import { loginApp } from './login-app.js';
 import { publishAdherence } from './notifications/adherence-publisher.js';
+import { publishUserActivity } from './notifications/user-activity-publisher.js';
 import { NotificationHub } from './notifications/hub.js';
 import { serveChannelSockets } from './notifications/socket-upgrade.js';
 import { subscribeTopics } from './notifications/subscriptions.js';
@@ -141,6 +142,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   };
 
   const stopEvents = publishAdherence(centre, ctx.hub);
+  const stopActivity = publishUserActivity(centre, ctx.hub);
   const stopDrops = options.dropSocketsEveryMs ? ctx.hub.dropEvery(options.dropSocketsEveryMs) : () => {};
   const corsMiddleware = cors({
     origin: (origin) => (ctx.isAllowedOrigin(origin) ? origin : null),
@@ -197,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     async close() {
       stopEvents();
+      stopActivity();
       stopDrops();
       centre.stop();
       ctx.hub.close();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { modelMismatches } from '@adhere/testing/sdk-models';
 import { tokenFor } from '@adhere/emulator/testing';
+import WebSocket from 'ws';
 import { callApi } from './helpers/api.js';
 
 const T0 = Date.UTC(2026, 10, 24, 14, 0);
@@ -64,6 +65,50 @@ describe('what the agent is doing now', () => {
     const after = await read();
     expect(after.routingStatus.startTime).not.toBe(since);
     if (after.routingStatus.status !== 'INTERACTING') expect(active(after.conversationSummary)).toEqual([]);
+  });
+});
+
+describe('the user topics for routing status and interactions', () => {
+  it('tell of each change of routing status and interaction, in the SDK’s topic models; a users scope is needed', async () => {
+    const a = agents().find((x) => emulator.centre.statusOf(x.index).span.routing === 'INTERACTING')!;
+    const topics = [`v2.users.${a.id}.routingStatus`, `v2.users.${a.id}.conversationsummary`];
+    const channel = (await api('POST', '/api/v2/notifications/channels')).body;
+    const sub = await api(
+      'PUT',
+      `/api/v2/notifications/channels/${channel.id}/subscriptions`,
+      topics.map((id) => ({ id })),
+    );
+    expect(sub.status).toBe(200);
+    const ws = new WebSocket(channel.connectUri);
+    const frames: Array<{ topicName: string; eventBody: any }> = [];
+    ws.on('message', (d) => frames.push(JSON.parse(String(d))));
+    await new Promise((r) => ws.once('open', r));
+    // Until the interaction ends.
+    for (let i = 0; i < 40 && emulator.centre.statusOf(a.index).span.routing === 'INTERACTING'; i++)
+      emulator.centre.advanceBy(30_000);
+    const status = emulator.centre.statusOf(a.index);
+    const last = (topic: string) => frames.filter((f) => f.topicName === topic).at(-1)?.eventBody;
+    await expect
+      .poll(() => last(topics[1]!) !== undefined && last(topics[0]!)?.routingStatus.status === status.span.routing)
+      .toBe(true);
+    expect(modelMismatches(last(topics[0]!), 'UserRoutingStatusUserRoutingStatus')).toEqual([]);
+    expect(last(topics[0]!)).toEqual({
+      id: a.id,
+      routingStatus: { status: status.span.routing, startTime: new Date(status.routingStatusTime).toISOString() },
+    });
+    expect(modelMismatches(last(topics[1]!), 'UserConversationsEventUserConversationSummary')).toEqual([]);
+    expect(active(last(topics[1]!))).toHaveLength(status.span.routing === 'INTERACTING' ? 1 : 0);
+    ws.close();
+    // A token with no users scope may not subscribe: REST would not give it the same data.
+    const noUsers = await tokenFor(emulator, undefined, undefined, 'notifications workforce-management');
+    const other = (await api('POST', '/api/v2/notifications/channels', undefined, noUsers)).body;
+    const refused = await api(
+      'PUT',
+      `/api/v2/notifications/channels/${other.id}/subscriptions`,
+      [{ id: topics[0] }],
+      noUsers,
+    );
+    expect(refused.status).toBe(403);
   });
 });
 

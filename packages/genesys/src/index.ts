@@ -115,6 +115,8 @@ export {
   historicalAgentTopic,
   businessUnitExplanationsTopic,
   agentExplanationsTopic,
+  userRoutingStatusTopic,
+  userConversationSummaryTopic,
   explanationJobsTopic,
   scheduleSearchTopic,
   type ScheduleSearchNotice,

@@ -3,15 +3,18 @@
  * presence and routing status with since when, the interaction's media; a presence chosen from the org's
  * definitions, confirmed before it is sent, and a line for each change made here.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   setUserPresence,
+  userConversationSummaryTopic,
+  userRoutingStatusTopic,
   type AgentAdherence,
   type FeatureCheck,
   type GenesysClient,
   type PresenceDefinition,
 } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
+import { tabNotifications } from '../notifications.js';
 import { presenceWords, routingWords } from '../words.js';
 import type { AgentNowStore } from './agent-now.js';
 import { interactionWords } from './agent-now.js';
@@ -51,6 +54,17 @@ export function PresenceSection({
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<string>();
   const [changes, setChanges] = useState<readonly PresenceChange[]>(() => presenceChanges.of(userId));
+  // The agent's own user topics while the view is open (one agent: two topics, not the board's thousands):
+  // a new interaction shows at once, not only with the next adherence record. Optional, like every feed here.
+  useEffect(() => {
+    const topics = [userRoutingStatusTopic(userId), userConversationSummaryTopic(userId)];
+    const feed = tabNotifications(client).listen({
+      optionalTopics: topics,
+      onEvent: (e) => topics.includes(e.topicName) && agentNow.refresh(userId),
+      onResync: () => agentNow.refresh(userId),
+    });
+    return () => feed.close();
+  }, [client, userId, agentNow]);
   const labelOf = (d: PresenceDefinition) =>
     d.type === 'System' || d.label === presenceWords(d.systemPresence)
       ? presenceWords(d.systemPresence)

@@ -15,6 +15,8 @@ import {
 import { problemWords } from '../access/denied.js';
 
 const BATCH = 100;
+/** Stands for "no record": an answer held for it is older than any record. */
+const STALE = { userId: '' } as AgentAdherence;
 
 export class AgentNowStore {
   private readonly known = new Map<string, { record: AgentAdherence; now: AgentNow }>();
@@ -48,6 +50,17 @@ export class AgentNowStore {
     }
     // The last answer still says how the interaction began while the new one is on its way, if it is the same one.
     return held && held.now.routingStatus === 'INTERACTING' ? held.now : undefined;
+  }
+
+  /**
+   * Genesys said the agent's routing status or interactions changed (their user topics, heard by an open day
+   * view): the answer held is asked again at the next drawing, and shown meanwhile.
+   */
+  refresh(userId: string): void {
+    const held = this.known.get(userId);
+    if (held) this.known.set(userId, { record: STALE, now: held.now });
+    this.version++;
+    for (const l of this.listeners) l();
   }
 
   onChange(listener: () => void): () => void {

@@ -51,6 +51,9 @@ describe('what the agent is doing now', () => {
     await page.goto(`${stack.app}/?q=${encodeURIComponent(agent.name)}&agent=${agent.id}`);
     const doing = page.getByTestId('doing-now');
     await expect.poll(() => doing.textContent(), { timeout: 15_000 }).toContain(expected.split(' · ')[0]!);
+    // The open day view listens on the agent's own user topics (two topics for one agent).
+    for (const topic of [`v2.users.${agent.id}.routingStatus`, `v2.users.${agent.id}.conversationsummary`])
+      await expect.poll(() => stack.emulator.context.hub.hasSubscribers(topic), { timeout: 10_000 }).toBe(true);
     expect(await axeAudit(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${artifacts}day-view-now-phone.png` });

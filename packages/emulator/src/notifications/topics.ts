@@ -6,6 +6,8 @@ export const managementUnitAdherenceTopic = (muId: string) =>
   `v2.workforcemanagement.managementunits.${muId}.adherence`;
 export const teamAdherenceTopic = (teamId: string) => `v2.workforcemanagement.teams.${teamId}.adherence`;
 export const userAdherenceTopic = (userId: string) => `v2.users.${userId}.workforcemanagement.adherence`;
+export const userRoutingStatusTopic = (userId: string) => `v2.users.${userId}.routingStatus`;
+export const userConversationSummaryTopic = (userId: string) => `v2.users.${userId}.conversationsummary`;
 export const historicalQueryTopic = (userId: string) =>
   `v2.users.${userId}.workforcemanagement.historicaladherencequery`;
 export const historicalBulkTopic = (userId: string) =>
@@ -73,6 +75,26 @@ export const TOPICS: TopicDefinition[] = [
     description: 'Real-time adherence changes of one user',
     requiresPermissions: ['wfm:realtimeAdherence:view'],
     requiresScopes: WFM_SCOPES,
+    requiresCurrentUser: false,
+    exists: (id, t) => t.agentsById.has(id),
+  },
+  // What a user is doing (issue 22, item 3): the same data GET /api/v2/users?expand=routingStatus,conversationSummary
+  // gives, which needs a users scope and no permission; so do these.
+  {
+    id: 'v2.users.{id}.routingStatus',
+    pattern: /^v2\.users\.([0-9a-f-]{36})\.routingStatus$/,
+    description: "A user's routing status changes (UserRoutingStatusUserRoutingStatus)",
+    requiresPermissions: [],
+    requiresScopes: ['users', 'users:readonly'],
+    requiresCurrentUser: false,
+    exists: (id, t) => t.agentsById.has(id),
+  },
+  {
+    id: 'v2.users.{id}.conversationsummary',
+    pattern: /^v2\.users\.([0-9a-f-]{36})\.conversationsummary$/,
+    description: "A user's active interactions per media type (UserConversationsEventUserConversationSummary)",
+    requiresPermissions: [],
+    requiresScopes: ['users', 'users:readonly'],
     requiresCurrentUser: false,
     exists: (id, t) => t.agentsById.has(id),
   },

@@ -19,6 +19,9 @@ export const explanationJobsTopic = (meId: string) =>
   `v2.users.${meId}.workforcemanagement.adherence.explanations.jobs`;
 export const agentExplanationsTopic = (agentId: string) =>
   `v2.workforcemanagement.agents.${agentId}.adherence.explanations`;
+/** A user's routing status (UserRoutingStatusUserRoutingStatus) and active interactions per media type. */
+export const userRoutingStatusTopic = (userId: string) => `v2.users.${userId}.routingStatus`;
+export const userConversationSummaryTopic = (userId: string) => `v2.users.${userId}.conversationsummary`;
 
 /** WfmHistoricalAdherenceCalculationsCompleteTopic…Notice */
 export interface HistoricalQueryNotice {
