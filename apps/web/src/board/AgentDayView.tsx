@@ -229,7 +229,7 @@ export function AgentDayView({
   return (
     <dialog ref={dialog} className="day-view" aria-labelledby="day-title" onClose={onClose} data-testid="day-view">
       <h2 id="day-title" ref={title} tabIndex={-1}>
-        {name} today ({timeZone})
+        <bdi>{name}</bdi> today ({timeZone})
       </h2>
       <p>
         <span className={`state ${state.className}`}>

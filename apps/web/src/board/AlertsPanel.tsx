@@ -93,7 +93,10 @@ export function AlertsPanel({
           <ul className="alert-list" aria-label="Already severely out" tabIndex={0}>
             {alreadyOut.slice(0, LISTED).map((a) => (
               <li key={a.key} data-user={a.userId}>
-                <strong>{nameOf(a.userId)}</strong> out for {formatDuration(now - a.since)}
+                <strong>
+                  <bdi>{nameOf(a.userId)}</bdi>
+                </strong>{' '}
+                out for {formatDuration(now - a.since)}
               </li>
             ))}
           </ul>
@@ -112,7 +115,10 @@ export function AlertsPanel({
         <ul className="alert-list" aria-label="Alerts" data-testid="alerts" tabIndex={0}>
           {alerts.slice(0, LISTED).map((a) => (
             <li key={a.key} data-user={a.userId} data-key={a.key} data-kind={a.kind}>
-              <strong>{nameOf(a.userId)}</strong> {a.what} for {formatDuration(now - a.since)}{' '}
+              <strong>
+                <bdi>{nameOf(a.userId)}</bdi>
+              </strong>{' '}
+              {a.what} for {formatDuration(now - a.since)}{' '}
               <button
                 type="button"
                 onClick={() => setPrefs({ ...prefs, mutedAgents: [...prefs.mutedAgents, a.userId] })}

@@ -314,7 +314,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       sortable: true,
       render: (r) => (
         <button type="button" className="link" onClick={() => setParam('agent', r.userId)}>
-          {live.model.names.get(r.userId) ?? '…'}
+          <bdi>{live.model.names.get(r.userId) ?? '…'}</bdi>
           {distinct.has(r.userId) ? <span className="namesake"> · {distinct.get(r.userId)}</span> : null}
         </button>
       ),

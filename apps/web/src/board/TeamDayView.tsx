@@ -569,7 +569,7 @@ const TeamRow = memo(function TeamRow({
       data-exceptions={exceptions.length}
     >
       <button type="button" className="link" onClick={() => onOpenAgent(member.userId)}>
-        {member.name}
+        <bdi>{member.name}</bdi>
       </button>
       <svg
         viewBox="0 0 1000 20"

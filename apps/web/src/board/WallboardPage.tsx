@@ -186,7 +186,7 @@ export function WallboardPage({
       <ol className="wall-worst" data-testid="wall-worst" ref={list} start={page * perPage + 1} data-per-page={perPage}>
         {shown.map((r) => (
           <li key={r.userId} data-key={r.userId}>
-            <span className="wall-name">{nameOf(r.userId)}</span>
+            <bdi className="wall-name">{nameOf(r.userId)}</bdi>
             <span className="wall-time">{formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? ''))}</span>
             <span className="wall-what">
               scheduled {activityWords(r.scheduledActivityCategory)}, actually {activityWords(r.actualActivityCategory)}

@@ -79,7 +79,7 @@ export function AgentTable({
             >
               <th role="rowheader" scope="row">
                 <button type="button" className="link" onClick={() => onSelect(r.userId)}>
-                  {names.get(r.userId) ?? r.userId}
+                  <bdi>{names.get(r.userId) ?? r.userId}</bdi>
                 </button>
               </th>
               <td role="cell" data-testid="adherence">

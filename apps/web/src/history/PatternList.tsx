@@ -85,7 +85,10 @@ export function PatternList({
                 data-kind={p.kind}
                 data-what={p.what}
               >
-                <strong>{name}</strong>: {p.what} {when} — {p.weeks} of the last 4 weeks
+                <strong>
+                  <bdi>{name}</bdi>
+                </strong>
+                : {p.what} {when} — {p.weeks} of the last 4 weeks
                 <details>
                   <summary>Evidence: {p.occurrences.length} times</summary>
                   <ul>

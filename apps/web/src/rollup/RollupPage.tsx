@@ -191,7 +191,10 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
               const why = ranked.model.urgencyOf?.(r, now);
               return (
                 <li key={r.userId} data-key={r.userId}>
-                  <strong>{nameOf(r.userId)}</strong> ({unitName.get(r.managementUnitId ?? '') ?? 'unit'}) · out for{' '}
+                  <strong>
+                    <bdi>{nameOf(r.userId)}</bdi>
+                  </strong>{' '}
+                  ({unitName.get(r.managementUnitId ?? '') ?? 'unit'}) · out for{' '}
                   {formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? ''))} · scheduled{' '}
                   {activityWords(r.scheduledActivityCategory)}, actually {activityWords(r.actualActivityCategory)}
                   {why === 'missed' ? (

@@ -4,3 +4,4 @@ export { ManualClock } from '../wall-clock.js';
 export { APP_SCOPES, appClient } from './app-client.js';
 export { seededHabits, type Habit } from './habits.js';
 export { historicalTruth, unitTruth, explanationsTruth, coachingTruth, scheduleTruth } from './truth.js';
+export { renameAgent } from './rename.js';
