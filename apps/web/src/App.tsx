@@ -7,6 +7,8 @@ import { isSignInFailure, type Session, type SignInFailure } from './auth/sessio
 import { embedding } from './embedding/current.js';
 import { BoardPage } from './board/BoardPage.js';
 import { ThemeChoice } from './preferences/ThemeChoice.js';
+import { LanguageNote } from './preferences/LanguageNote.js';
+import { t, useLocale } from './i18n/i18n.js';
 import { navigate, useLocation } from './router.js';
 import { liveBoardFor } from './board/live-board.js';
 import { forgetClosedDays } from './rollup/day-cache.js';
@@ -198,6 +200,7 @@ function Shell({
   access?: Access | undefined;
   children: React.ReactNode;
 }) {
+  useLocale();
   // An agent's role: "My day" instead of the supervisor's views; a supervisor who is also an agent gets both.
   const myDay = access !== undefined && checkFeature(access, 'myDay').available === true;
   const myDayOnly = myDay && checkFeature(access, 'liveBoard').available === false;
@@ -211,11 +214,11 @@ function Shell({
         aria-current={location.pathname === path ? 'page' : undefined}
         // Still a link: it leads to the reason. Its name says it is not available ("History (no access)").
         data-no-access={blocked || undefined}
-        title={blocked ? `Not available to you: missing ${missing}` : undefined}
+        title={blocked ? t('nav.notAvailable', { missing }) : undefined}
         onClick={(e) => (e.preventDefault(), navigate(path))}
       >
         {label}
-        {blocked ? <span className="no-access"> (no access)</span> : null}
+        {blocked ? <span className="no-access"> {t('nav.noAccess')}</span> : null}
       </a>
     );
   };
@@ -225,16 +228,16 @@ function Shell({
         <a className="brand" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
           Adhere
         </a>
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.main')}>
           {signedIn ? (
             <>
-              {myDayOnly ? null : link('/', 'Live board', 'liveBoard')}
-              {myDayOnly ? null : link('/units', 'All units', 'liveBoard')}
-              {myDayOnly ? null : link('/history', 'History', 'history')}
-              {myDay ? link(myDayOnly ? '/' : '/me', 'My day', 'myDay') : null}
+              {myDayOnly ? null : link('/', t('nav.liveBoard'), 'liveBoard')}
+              {myDayOnly ? null : link('/units', t('nav.allUnits'), 'liveBoard')}
+              {myDayOnly ? null : link('/history', t('nav.history'), 'history')}
+              {myDay ? link(myDayOnly ? '/' : '/me', t('nav.myDay'), 'myDay') : null}
             </>
           ) : null}
-          {link('/settings', 'Settings')}
+          {link('/settings', t('nav.settings'))}
         </nav>
         <HelpMenu />
         {/* Settings has its own (one control per choice on a page). */}
@@ -248,11 +251,14 @@ function Shell({
               void session.signOut();
             }}
           >
-            Sign out
+            {t('signOut')}
           </button>
         ) : null}
       </header>
-      <main>{children}</main>
+      <main>
+        <LanguageNote />
+        {children}
+      </main>
     </>
   );
 }
@@ -262,21 +268,22 @@ function Shell({
  * a supervisor's page; it is offered here and on the sign-in failure page.
  */
 function HelpMenu() {
+  useLocale();
   return (
     <details className="help-menu">
-      <summary>Help</summary>
+      <summary>{t('help.title')}</summary>
       <ul>
         <li>
           <a href="/doctor" onClick={(e) => (e.preventDefault(), navigate('/doctor'))}>
-            Sign-in Doctor
+            {t('help.doctor')}
           </a>{' '}
-          <span className="hint">for developers: explains why sign-in to Genesys Cloud fails</span>
+          <span className="hint">{t('help.doctorHint')}</span>
         </li>
         <li>
           <a href="/settings" onClick={(e) => (e.preventDefault(), navigate('/settings'))}>
-            What your role can see
+            {t('help.role')}
           </a>{' '}
-          <span className="hint">the permissions Adhere uses, and which you have</span>
+          <span className="hint">{t('help.roleHint')}</span>
         </li>
       </ul>
     </details>

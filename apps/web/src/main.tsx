@@ -7,6 +7,8 @@ import { Session } from './auth/session.js';
 import { preloadBoard } from './board/preload.js';
 import './styles.css';
 import { applyTheme, storedTheme } from './preferences/theme.js';
+import { switchLocale } from './i18n/i18n.js';
+import { resolveLanguage } from './preferences/language.js';
 import { genesysCloudHost, startEmbedding } from './embedding/current.js';
 import { EmbeddingRefused, PopupHandedOff } from './embedding/EmbeddingPages.js';
 
@@ -34,11 +36,15 @@ else
       });
       // On the callback, the exchange started in boot.ts is the session's; the App's own call joins it.
       if (callback) session.completeCallback(location.href, callback).catch(() => {});
-      root.render(
-        <StrictMode>
-          <App session={session} />
-        </StrictMode>,
-      );
+      // The page's language before its first words: English at once, another's catalogue as a chunk of its own
+      // (a failed load keeps English).
+      const render = () =>
+        root.render(
+          <StrictMode>
+            <App session={session} />
+          </StrictMode>,
+        );
+      switchLocale(resolveLanguage().locale).then(render, render);
     },
     (err: Error) =>
       root.render(

@@ -7,6 +7,8 @@ import type { AlertPrefs } from '../board/alerts.js';
 import { AlertChoices } from '../preferences/AlertChoices.js';
 import { loadAlertPrefs, saveAlertPrefs } from '../preferences/alert-prefs.js';
 import { boardAddress, forgetBoardOpensOn, loadBoardOpensOn } from '../preferences/board-opens-on.js';
+import { LanguageChoice } from '../preferences/LanguageChoice.js';
+import { t, useLocale } from '../i18n/i18n.js';
 import { ThemeChoice } from '../preferences/ThemeChoice.js';
 import { navigate } from '../router.js';
 import { embedding } from '../embedding/current.js';
@@ -31,6 +33,7 @@ export function SettingsPage({
   /** Reads the user's permissions again (they are read once per sign-in). */
   recheck: () => void;
 }) {
+  useLocale();
   const [authorizeUrl, setAuthorizeUrl] = useState<string>();
   useEffect(() => {
     // A throwaway transaction in memory: the URL is exact but for its one-time state and challenge.
@@ -51,8 +54,9 @@ export function SettingsPage({
     <section aria-labelledby="settings-title" className="settings">
       <h1 id="settings-title">Settings</h1>
       <p className="lead">Your own choices, kept in this browser. What your role can see is under Access.</p>
-      <h2>Appearance</h2>
+      <h2>{t('settings.appearance')}</h2>
       <ThemeChoice />
+      <LanguageChoice />
       <h2>The board</h2>
       <BoardOpensOnChoice />
       <h2>Alerts</h2>

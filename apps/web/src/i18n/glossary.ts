@@ -1,0 +1,52 @@
+/**
+ * @module The WFM words, said the same way every time in each language: a message whose English uses a term must
+ * use the language's word for it (i18n.test.ts checks). Words as Genesys Cloud's own translated UI uses them where
+ * known; to be confirmed by WFM users of each language.
+ */
+import type { Locale } from './locales.js';
+
+export const TERMS = ['adherence', 'conformance', 'exception', 'explanation', 'shrinkage', 'schedule'] as const;
+export type Term = (typeof TERMS)[number];
+
+export const GLOSSARY: Record<Exclude<Locale, 'en'>, Record<Term, string>> = {
+  es: {
+    adherence: 'adherencia',
+    conformance: 'conformidad',
+    exception: 'excepción',
+    explanation: 'explicación',
+    shrinkage: 'reducción',
+    schedule: 'horario',
+  },
+  'pt-BR': {
+    adherence: 'aderência',
+    conformance: 'conformidade',
+    exception: 'exceção',
+    explanation: 'explicação',
+    shrinkage: 'redução',
+    schedule: 'escala',
+  },
+  fr: {
+    adherence: 'adhérence',
+    conformance: 'conformité',
+    exception: 'exception',
+    explanation: 'explication',
+    shrinkage: 'réduction',
+    schedule: 'planning',
+  },
+  de: {
+    adherence: 'adhärenz',
+    conformance: 'konformität',
+    exception: 'ausnahme',
+    explanation: 'erklärung',
+    shrinkage: 'schwund',
+    schedule: 'dienstplan',
+  },
+  ja: {
+    adherence: '遵守',
+    conformance: '準拠',
+    exception: '例外',
+    explanation: '説明',
+    shrinkage: 'シュリンケージ',
+    schedule: 'スケジュール',
+  },
+};

@@ -1,0 +1,58 @@
+/**
+ * @module The page's language: the catalogue in use, `t()` to say a message in it, and the `lang`/`dir` of
+ * <html>. English is built in; the other catalogues load on demand (a chunk each), so the first load stays small.
+ * Messages are ICU MessageFormat through FormatJS's intl-messageformat: plural and select rules from the
+ * platform's Intl.PluralRules, in about 10 KB, rather than a formatter of our own.
+ */
+import { useSyncExternalStore } from 'react';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { en, type Catalogue, type MessageKey } from './messages/en.js';
+import { directionOf, type Locale } from './locales.js';
+
+const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Catalogue>> = {
+  es: () => import('./messages/es.js').then((m) => m.es),
+  'pt-BR': () => import('./messages/pt-BR.js').then((m) => m.ptBR),
+  fr: () => import('./messages/fr.js').then((m) => m.fr),
+  de: () => import('./messages/de.js').then((m) => m.de),
+  ja: () => import('./messages/ja.js').then((m) => m.ja),
+};
+
+let locale: Locale = 'en';
+let messages: Catalogue = en;
+let formats = new Map<MessageKey, IntlMessageFormat>();
+const listeners = new Set<() => void>();
+
+export function currentLocale(): Locale {
+  return locale;
+}
+
+/** Loads the language's catalogue (English at once), then makes it the page's, <html lang dir> included. */
+export async function switchLocale(next: Locale): Promise<void> {
+  const catalogue = next === 'en' ? en : await LOADERS[next]();
+  locale = next;
+  messages = catalogue;
+  formats = new Map();
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = next;
+    document.documentElement.dir = directionOf(next);
+  }
+  for (const l of listeners) l();
+}
+
+/** A message in the page's language; a key the catalogue lacks (never, once tested) says the English. */
+export function t(key: MessageKey, values?: Record<string, string | number>): string {
+  let f = formats.get(key);
+  if (!f) {
+    f = new IntlMessageFormat(messages[key] ?? en[key], locale);
+    formats.set(key, f);
+  }
+  return String(f.format(values));
+}
+
+/** Re-renders the component when the language changes; returns the locale. */
+export function useLocale(): Locale {
+  return useSyncExternalStore(
+    (l) => (listeners.add(l), () => listeners.delete(l)),
+    () => locale,
+  );
+}

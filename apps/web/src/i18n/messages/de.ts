@@ -1,0 +1,30 @@
+import type { Catalogue } from './en.js';
+
+export const de: Catalogue = {
+  'nav.main': 'Hauptnavigation',
+  'nav.liveBoard': 'Live-Board',
+  'nav.allUnits': 'Alle Einheiten',
+  'nav.history': 'Verlauf',
+  'nav.myDay': 'Mein Tag',
+  'nav.settings': 'Einstellungen',
+  'nav.noAccess': '(kein Zugriff)',
+  'nav.notAvailable': 'Für Sie nicht verfügbar: es fehlt {missing}',
+  'help.title': 'Hilfe',
+  'help.doctor': 'Anmelde-Doktor',
+  'help.doctorHint': 'für Entwickler: erklärt, warum die Anmeldung bei Genesys Cloud fehlschlägt',
+  'help.role': 'Was Ihre Rolle sehen kann',
+  'help.roleHint': 'die Berechtigungen, die Adhere nutzt, und welche Sie haben',
+  signOut: 'Abmelden',
+  'theme.label': 'Design',
+  'theme.system': 'Wie das System',
+  'theme.light': 'Hell',
+  'theme.dark': 'Dunkel',
+  'settings.appearance': 'Darstellung',
+  'language.label': 'Sprache',
+  'language.auto': '{source, select, genesys {Wie Genesys Cloud} other {Wie der Browser}} ({name})',
+  'language.hint':
+    'Adhärenzwerte, Zahlen, Daten und Uhrzeiten folgen der Sprache; Aktivitätscodes behalten die Namen, die Ihre Organisation vergeben hat.',
+  'language.malformed': '„{tag}“ ist kein Sprachcode, daher erscheint Adhere auf Englisch.',
+  'language.unsupported': 'Adhere spricht „{tag}“ noch nicht, daher erscheint es auf Englisch.',
+  'board.agents': '{count, plural, one {# Agent} other {# Agenten}}',
+};

@@ -1,0 +1,30 @@
+import type { Catalogue } from './en.js';
+
+export const fr: Catalogue = {
+  'nav.main': 'Principale',
+  'nav.liveBoard': 'Tableau en direct',
+  'nav.allUnits': 'Toutes les unités',
+  'nav.history': 'Historique',
+  'nav.myDay': 'Ma journée',
+  'nav.settings': 'Paramètres',
+  'nav.noAccess': '(pas d’accès)',
+  'nav.notAvailable': 'Non disponible pour vous : il manque {missing}',
+  'help.title': 'Aide',
+  'help.doctor': 'Docteur de connexion',
+  'help.doctorHint': 'pour les développeurs : explique pourquoi la connexion à Genesys Cloud échoue',
+  'help.role': 'Ce que votre rôle peut voir',
+  'help.roleHint': 'les autorisations qu’Adhere utilise, et celles que vous avez',
+  signOut: 'Se déconnecter',
+  'theme.label': 'Thème',
+  'theme.system': 'Comme le système',
+  'theme.light': 'Clair',
+  'theme.dark': 'Sombre',
+  'settings.appearance': 'Apparence',
+  'language.label': 'Langue',
+  'language.auto': '{source, select, genesys {Comme Genesys Cloud} other {Comme le navigateur}} ({name})',
+  'language.hint':
+    'Les taux d’adhérence, les nombres, les dates et les heures suivent la langue ; les codes d’activité gardent les noms donnés par votre organisation.',
+  'language.malformed': '« {tag} » n’est pas une étiquette de langue : Adhere s’affiche donc en anglais.',
+  'language.unsupported': 'Adhere ne parle pas encore « {tag} » : il s’affiche donc en anglais.',
+  'board.agents': '{count, plural, one {# agent} other {# agents}}',
+};

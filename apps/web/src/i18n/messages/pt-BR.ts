@@ -1,0 +1,30 @@
+import type { Catalogue } from './en.js';
+
+export const ptBR: Catalogue = {
+  'nav.main': 'Principal',
+  'nav.liveBoard': 'Painel ao vivo',
+  'nav.allUnits': 'Todas as unidades',
+  'nav.history': 'Histórico',
+  'nav.myDay': 'Meu dia',
+  'nav.settings': 'Configurações',
+  'nav.noAccess': '(sem acesso)',
+  'nav.notAvailable': 'Não disponível para você: falta {missing}',
+  'help.title': 'Ajuda',
+  'help.doctor': 'Doutor de login',
+  'help.doctorHint': 'para desenvolvedores: explica por que o login no Genesys Cloud falha',
+  'help.role': 'O que sua função pode ver',
+  'help.roleHint': 'as permissões que o Adhere usa e quais você tem',
+  signOut: 'Sair',
+  'theme.label': 'Tema',
+  'theme.system': 'Como o sistema',
+  'theme.light': 'Claro',
+  'theme.dark': 'Escuro',
+  'settings.appearance': 'Aparência',
+  'language.label': 'Idioma',
+  'language.auto': '{source, select, genesys {Como o Genesys Cloud} other {Como o navegador}} ({name})',
+  'language.hint':
+    'Os índices de aderência, os números, as datas e os horários seguem o idioma; os códigos de atividade mantêm os nomes que sua organização deu.',
+  'language.malformed': '“{tag}” não é uma etiqueta de idioma, então o Adhere aparece em inglês.',
+  'language.unsupported': 'O Adhere ainda não fala “{tag}”, então aparece em inglês.',
+  'board.agents': '{count, plural, one {# agente} other {# agentes}}',
+};

@@ -1,0 +1,75 @@
+// Issue 21, item 2, in Chromium: the page's language from the browser, switchable in Settings and kept; <html lang
+// dir> set; the translated parts (the top bar, navigation, help, theme and language choices) without a word of
+// English in Japanese; axe-clean in every language; an unknown language falls back to English and says so.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
+
+const NOW = Date.UTC(2026, 10, 26, 12, 0);
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack({ agents: 40, clock: 'manual', startTime: NOW });
+}, 60_000);
+afterAll(() => stack?.close());
+
+async function signedInPage(locale: string): Promise<Page> {
+  const context = await stack.browser.newContext({ bypassCSP: true, viewport: { width: 1366, height: 768 }, locale });
+  await context.clock.setFixedTime(NOW);
+  const page = await context.newPage();
+  await signIn(page, stack);
+  await page.waitForURL(`${stack.app}/`);
+  await page.getByTestId('agent-count').waitFor({ timeout: 20_000 });
+  return page;
+}
+const htmlLang = (p: Page) => p.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+const nav = (p: Page) => p.getByRole('navigation').locator('a').allTextContents();
+
+describe('the page in the supervisor’s language', () => {
+  it('follows the browser (German), and Settings switches it, kept across a reload; axe-clean in each', async () => {
+    const page = await signedInPage('de-DE');
+    expect(await htmlLang(page)).toEqual(['de', 'ltr']);
+    expect(await nav(page)).toEqual(['Live-Board', 'Alle Einheiten', 'Verlauf', 'Einstellungen']);
+    expect(await page.getByRole('navigation', { name: 'Hauptnavigation' }).count()).toBe(1);
+    await page.screenshot({ path: `${artifacts}board-de-1366.png` });
+
+    await page.getByRole('link', { name: 'Einstellungen' }).click();
+    const language = page.getByLabel('Sprache');
+    await language.waitFor();
+    expect(await language.locator('option').first().textContent()).toBe('Wie der Browser (Deutsch)');
+    const expected: Record<string, [string, string]> = {
+      en: ['en', 'Settings'],
+      es: ['es', 'Configuración'],
+      'pt-BR': ['pt-BR', 'Configurações'],
+      fr: ['fr', 'Paramètres'],
+      ja: ['ja', '設定'],
+      de: ['de', 'Einstellungen'],
+    };
+    for (const [value, [lang, settings]] of Object.entries(expected)) {
+      await page.locator('label.language select').selectOption(value);
+      await expect.poll(() => htmlLang(page)).toEqual([lang, 'ltr']);
+      await expect.poll(() => nav(page)).toContain(settings);
+      expect(await axeAudit(page), value).toEqual([]);
+    }
+    // Japanese, kept across a reload; the translated parts carry no English word (names of products aside).
+    await page.locator('label.language select').selectOption('ja');
+    await page.reload();
+    await expect.poll(() => htmlLang(page), { timeout: 15_000 }).toEqual(['ja', 'ltr']);
+    const header = (await page.locator('header.top').innerText()).replace(/Adhere|Genesys Cloud/g, '');
+    expect(header).not.toMatch(/[A-Za-z]{2,}/);
+    await page.screenshot({ path: `${artifacts}settings-ja-1366.png` });
+    await page.locator('label.language select').selectOption('auto');
+    await expect.poll(() => htmlLang(page)).toEqual(['de', 'ltr']);
+    await page.context().close();
+  });
+
+  it('a browser language Adhere does not speak: English, and the page says why', async () => {
+    const page = await signedInPage('ko-KR');
+    expect(await htmlLang(page)).toEqual(['en', 'ltr']);
+    expect(await page.getByTestId('language-note').textContent()).toMatch(
+      /^Adhere does not speak “ko(-KR)?” yet, so it is shown in English\.$/,
+    );
+    expect(await axeAudit(page)).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,77 @@
+// Issue 21, item 2: the message catalogues — complete in every language, the same arguments as English, valid ICU
+// (the build runs the same check), the glossary's words for the WFM terms — and the choice of language, with bad
+// tags falling back to English and saying why.
+import { describe, expect, it } from 'vitest';
+import { catalogueProblems } from '../src/i18n/catalogue-check.js';
+import { GLOSSARY, TERMS } from '../src/i18n/glossary.js';
+import { switchLocale, t } from '../src/i18n/i18n.js';
+import { pickLocale } from '../src/i18n/locales.js';
+import { en } from '../src/i18n/messages/en.js';
+import { es } from '../src/i18n/messages/es.js';
+import { ptBR } from '../src/i18n/messages/pt-BR.js';
+import { fr } from '../src/i18n/messages/fr.js';
+import { de } from '../src/i18n/messages/de.js';
+import { ja } from '../src/i18n/messages/ja.js';
+
+const TRANSLATIONS = { es, 'pt-BR': ptBR, fr, de, ja } as const;
+
+describe('the catalogues', () => {
+  it.each(Object.entries(TRANSLATIONS))(
+    '%s has every key, no other, each valid with English’s arguments',
+    (locale, c) => {
+      expect(catalogueProblems(locale, c, en)).toEqual([]);
+    },
+  );
+
+  it('names a missing key, a broken placeholder, an unknown argument and invalid ICU', () => {
+    const { 'nav.history': _, ...lacking } = de;
+    expect(catalogueProblems('de', lacking, en)).toEqual(['de: nav.history is missing']);
+    expect(catalogueProblems('de', { ...de, 'nav.notAvailable': 'Es fehlt {fehlend}' }, en)).toEqual([
+      'de: nav.notAvailable lacks {missing} and has unknown {fehlend}',
+    ]);
+    expect(catalogueProblems('de', { ...de, 'board.agents': '{count, plural, one {# Agent}' }, en)[0]).toMatch(
+      /^de: board\.agents is not a valid ICU message/,
+    );
+    expect(catalogueProblems('de', { ...de, extra: 'x' }, en)).toEqual(['de: extra is not in English']);
+  });
+
+  it.each(Object.entries(GLOSSARY))('%s says each WFM term with its glossary’s word', (locale, words) => {
+    let checked = 0;
+    for (const [key, message] of Object.entries(en))
+      for (const term of TERMS)
+        if (new RegExp(`\\b${term}`, 'i').test(message)) {
+          checked++;
+          const translated = TRANSLATIONS[locale as keyof typeof TRANSLATIONS][key as keyof typeof en];
+          expect(translated.toLowerCase(), `${locale} ${key}`).toContain(words[term]);
+        }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('formats plurals by each language’s rules', async () => {
+    await switchLocale('de');
+    expect([t('board.agents', { count: 1 }), t('board.agents', { count: 1500 })]).toEqual(['1 Agent', '1.500 Agenten']);
+    await switchLocale('ja');
+    expect(t('board.agents', { count: 1 })).toBe('1 人のエージェント');
+    await switchLocale('en');
+    expect(t('board.agents', { count: 20000 })).toBe('20,000 agents');
+  });
+});
+
+describe('choosing the language', () => {
+  it('takes the first language Adhere speaks, by region or by language alone', () => {
+    expect(pickLocale(['de-AT', 'en'])).toEqual({ locale: 'de', problem: undefined });
+    expect(pickLocale(['pt-pt'])).toEqual({ locale: 'pt-BR', problem: undefined });
+    expect(pickLocale(['pt-br'])).toEqual({ locale: 'pt-BR', problem: undefined });
+    expect(pickLocale(['ko', 'ja-JP'])).toEqual({ locale: 'ja', problem: undefined });
+    expect(pickLocale([])).toEqual({ locale: 'en', problem: undefined });
+  });
+
+  it('falls back to English and says why: unknown, malformed, 10,000 characters', () => {
+    expect(pickLocale(['ko'])).toEqual({ locale: 'en', problem: { kind: 'unsupported', tag: 'ko' } });
+    expect(pickLocale(['en_US!'])).toEqual({ locale: 'en', problem: { kind: 'malformed', tag: 'en_US!' } });
+    const long = pickLocale(['de'.repeat(5000)]);
+    expect(long.locale).toBe('en');
+    expect(long.problem!.kind).toBe('malformed');
+    expect(long.problem!.tag.length).toBeLessThanOrEqual(41);
+  });
+});
