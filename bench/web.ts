@@ -268,6 +268,15 @@ export async function benchWeb(wanted: (name: string) => boolean = () => true): 
       `  initial JS: ${jsGzip} B gzip (${(jsGzip / 1024).toFixed(1)} KB; target ≤ 100 KB; the official SDK alone: ~136 KB)`,
     );
   if (wanted('web-size')) console.log(`  loaded with their page: ${lazyGzip.join(', ')}`);
+  // Each language's catalogue is a chunk of its own, loaded only for that language (English is in the first load).
+  const catalogue = /^(es|pt-BR|fr|de|ja)-[\w]+\.js$/;
+  if (wanted('web-size'))
+    console.log(
+      `  language catalogues: ${js
+        .filter((f) => catalogue.test(f))
+        .map((f) => `${f.replace(/-[\w]+\.js$/, '')} ${gz(f)} B`)
+        .join(', ')}`,
+    );
 
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: FLAGS });
   try {
