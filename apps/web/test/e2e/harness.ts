@@ -100,9 +100,10 @@ export async function signIn(
   await page.goto(stack.app);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${stack.emulator.loginUrl}/oauth/authorize**`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // By id, not by label: the login page speaks the browser's language.
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('form[action="/oauth/login"] button[type="submit"]').click();
 }
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

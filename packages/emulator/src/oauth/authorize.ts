@@ -4,6 +4,7 @@ import type { EmulatorContext } from '../context.js';
 import { SUPERVISOR_PASSWORD, AGENT_PASSWORD } from '../directory.js';
 import { getCookie, setCookie } from 'hono/cookie';
 import { errorPage, loginPage } from './login-page.js';
+import { LOGIN_WORDS, loginLanguage, waitWords, type LoginLanguage } from './login-words.js';
 import { SESSION_COOKIE } from './login-sessions.js';
 import { MAX_PARAM_LENGTH, parameterProblem } from './params.js';
 import type { RejectionReason } from './rejections.js';
@@ -115,7 +116,10 @@ export function handleAuthorize(ctx: EmulatorContext, c: Context): Response {
     ctx.grants.takeLogin(login.id);
     return c.redirect(withCode(login, ctx.grants.issueCode(login, signedIn).code), 302);
   }
-  return c.html(loginPage({ loginId: login.id, clientName: client.name, seeded: seededAccounts(ctx) }));
+  const language = loginLanguage(c.req.header('accept-language'));
+  return c.html(
+    loginPage({ loginId: login.id, clientName: client.name, seeded: seededAccounts(ctx, language), language }),
+  );
 }
 
 /** The client's redirect URI with the code and the state it sent. */
@@ -132,14 +136,15 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
   const loginId = String(form.login ?? '');
   const email = String(form.email ?? '');
   const login = ctx.grants.peekLogin(loginId);
-  if (!login)
-    return c.html(
-      errorPage('Sign-in expired', 'This sign-in page is no longer valid. Go back to the app and sign in again.'),
-      400,
-    );
+  const language = loginLanguage(c.req.header('accept-language'));
+  const w = LOGIN_WORDS[language];
+  if (!login) return c.html(errorPage(w.expiredTitle, w.expiredDetail, language), 400);
   const client = ctx.clients.get(login.clientId)!;
   const again = (status: 401 | 429, error: string) =>
-    c.html(loginPage({ loginId, clientName: client.name, email, error, seeded: seededAccounts(ctx) }), status);
+    c.html(
+      loginPage({ loginId, clientName: client.name, email, error, seeded: seededAccounts(ctx, language), language }),
+      status,
+    );
   const source = sourceAddress(c);
   const waitMs = ctx.loginThrottle.retryAfterMs(email, source);
   if (waitMs > 0) {
@@ -150,8 +155,14 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
       reason: 'login_throttled',
       clientId: client.id,
     });
-    const wait = waitMs < 60_000 ? `${Math.ceil(waitMs / 1000)} seconds` : `${Math.ceil(waitMs / 60_000)} minutes`;
-    return again(429, `Too many wrong passwords from here. Try again in ${wait}.`);
+    return again(
+      429,
+      w.throttled(
+        waitMs < 60_000
+          ? waitWords(language, Math.ceil(waitMs / 1000), 'second')
+          : waitWords(language, Math.ceil(waitMs / 60_000), 'minute'),
+      ),
+    );
   }
   const account = ctx.directory.findByEmail(email);
   if (!account || account.password !== String(form.password ?? '')) {
@@ -163,7 +174,7 @@ export async function handleLogin(ctx: EmulatorContext, c: Context): Promise<Res
       reason: 'login_failed',
       clientId: client.id,
     });
-    return again(401, 'Email or password is wrong.');
+    return again(401, w.wrong);
   }
   ctx.loginThrottle.succeed(email, source);
   ctx.grants.takeLogin(loginId);
@@ -187,33 +198,16 @@ function sourceAddress(c: Context): string {
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
-function seededAccounts(ctx: EmulatorContext) {
+function seededAccounts(ctx: EmulatorContext, language: LoginLanguage) {
   const first = ctx.centre.topology.agents[0];
+  const w = LOGIN_WORDS[language];
   return [
-    {
-      email: ctx.centre.topology.supervisor.email,
-      password: SUPERVISOR_PASSWORD,
-      role: 'supervisor: sees every business unit',
-    },
-    {
-      email: 'rta@adhere.local',
-      password: SUPERVISOR_PASSWORD,
-      role: 'supervisor with real-time adherence only (no history)',
-    },
-    { email: 'nowfm@adhere.local', password: SUPERVISOR_PASSWORD, role: 'supervisor with no WFM permission' },
-    {
-      email: 'analyst@adhere.local',
-      password: SUPERVISOR_PASSWORD,
-      role: 'WFM analyst with historical adherence only (no live board, no teams)',
-    },
+    { email: ctx.centre.topology.supervisor.email, password: SUPERVISOR_PASSWORD, role: w.roles.supervisor },
+    { email: 'rta@adhere.local', password: SUPERVISOR_PASSWORD, role: w.roles.rta },
+    { email: 'nowfm@adhere.local', password: SUPERVISOR_PASSWORD, role: w.roles.nowfm },
+    { email: 'analyst@adhere.local', password: SUPERVISOR_PASSWORD, role: w.roles.analyst },
     ...(first
-      ? [
-          {
-            email: first.email,
-            password: AGENT_PASSWORD,
-            role: `agent (${first.name}); every agentNNNN@adhere.local works`,
-          },
-        ]
+      ? [{ email: first.email, password: AGENT_PASSWORD, role: `${w.roles.agent} (${first.name}); ${w.everyAgent}` }]
       : []),
   ];
 }

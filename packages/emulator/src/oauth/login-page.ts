@@ -1,6 +1,7 @@
 // The emulator's sign-in page: a real HTML form, so browser tests sign in the way a person does.
 
 import { escapeHtml as escape } from '../html-escape.js';
+import { LOGIN_WORDS, type LoginLanguage } from './login-words.js';
 
 export interface LoginPageModel {
   loginId: string;
@@ -8,15 +9,19 @@ export interface LoginPageModel {
   error?: string;
   email?: string;
   seeded: Array<{ email: string; password: string; role: string }>;
+  /** The page's language (from Accept-Language); English by default. */
+  language?: LoginLanguage;
 }
 
 export function loginPage(m: LoginPageModel): string {
+  const language = m.language ?? 'en';
+  const w = LOGIN_WORDS[language];
   const seeded = m.seeded
     .map((s) => `<li><code>${escape(s.email)}</code> / <code>${escape(s.password)}</code> — ${escape(s.role)}</li>`)
     .join('');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Sign in · Genesys Cloud emulator</title><link rel="icon" href="data:,">
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escape(w.title)}</title><link rel="icon" href="data:,">
 <style>
 body{font:16px/1.5 system-ui,sans-serif;background:#f4f5f7;margin:0;display:grid;place-items:center;min-height:100vh}
 main{background:#fff;padding:2rem 2.5rem;border-radius:8px;box-shadow:0 2px 12px #0002;width:min(26rem,90vw)}
@@ -28,20 +33,20 @@ button:focus-visible,input:focus-visible{outline:3px solid #1f6feb;outline-offse
 details{margin-top:1.25rem;color:#444;font-size:.9rem}
 </style></head>
 <body><main>
-<h1>Sign in</h1>
-<p class="app">to <strong>${escape(m.clientName)}</strong> · Genesys Cloud emulator</p>
+<h1>${escape(w.heading)}</h1>
+<p class="app">${escape(w.to)} <strong>${escape(m.clientName)}</strong> · Genesys Cloud emulator</p>
 ${m.error ? `<p class="error" role="alert">${escape(m.error)}</p>` : ''}
 <form method="post" action="/oauth/login">
 <input type="hidden" name="login" value="${escape(m.loginId)}">
-<label for="email">Email</label><input id="email" name="email" type="email" autocomplete="username" required value="${escape(m.email ?? '')}">
-<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button>
+<label for="email">${escape(w.email)}</label><input id="email" name="email" type="email" autocomplete="username" required value="${escape(m.email ?? '')}">
+<label for="password">${escape(w.password)}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">${escape(w.submit)}</button>
 </form>
-<details><summary>Seeded accounts</summary><ul>${seeded}</ul></details>
+<details><summary>${escape(w.seeded)}</summary><ul>${seeded}</ul></details>
 </main></body></html>`;
 }
 
-export function errorPage(title: string, detail: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title><link rel="icon" href="data:,"></head>
+export function errorPage(title: string, detail: string, language: LoginLanguage = 'en'): string {
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escape(title)}</title><link rel="icon" href="data:,"></head>
 <body style="font:16px system-ui,sans-serif;max-width:40rem;margin:3rem auto"><h1>${escape(title)}</h1><p role="alert">${escape(detail)}</p></body></html>`;
 }
