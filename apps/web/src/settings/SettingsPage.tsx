@@ -52,32 +52,32 @@ export function SettingsPage({
   ];
   return (
     <section aria-labelledby="settings-title" className="settings">
-      <h1 id="settings-title">Settings</h1>
-      <p className="lead">Your own choices, kept in this browser. What your role can see is under Access.</p>
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <p className="lead">{t('settings.lead')}</p>
       <h2>{t('settings.appearance')}</h2>
       <ThemeChoice />
       <LanguageChoice />
-      <h2>The board</h2>
+      <h2>{t('settings.board')}</h2>
       <BoardOpensOnChoice />
-      <h2>Alerts</h2>
+      <h2>{t('settings.alerts')}</h2>
       <AlertSettings />
-      <h2>Situations</h2>
+      <h2>{t('settings.situations')}</h2>
       <SituationSettings />
       <GenesysCloudSettings />
-      <h2>Access</h2>
+      <h2>{t('settings.access')}</h2>
       {signedIn ? (
         <>
           <AccessTable access={access} />
           <p>
-            Your permissions are read once when you sign in. If an administrator has changed your role since,{' '}
+            {t('settings.recheckLead')}{' '}
             <button type="button" onClick={recheck} disabled={!access}>
-              check again
+              {t('settings.recheckButton')}
             </button>
             .
           </p>
         </>
       ) : (
-        <p>Sign in to see which features your account and this app may use.</p>
+        <p>{t('settings.signInFirst')}</p>
       )}
       <details className="admin-settings">
         <summary>For administrators: how this app signs in to Genesys Cloud</summary>

@@ -49,6 +49,7 @@ describe('the page in the supervisor’s language', () => {
       await page.locator('label.language select').selectOption(value);
       await expect.poll(() => htmlLang(page)).toEqual([lang, 'ltr']);
       await expect.poll(() => nav(page)).toContain(settings);
+      expect(await page.locator('#settings-title').textContent()).toBe(settings);
       expect(await axeAudit(page), value).toEqual([]);
     }
     // Japanese, kept across a reload; the translated parts carry no English word (names of products aside).
@@ -57,6 +58,9 @@ describe('the page in the supervisor’s language', () => {
     await expect.poll(() => htmlLang(page), { timeout: 15_000 }).toEqual(['ja', 'ltr']);
     const header = (await page.locator('header.top').innerText()).replace(/Adhere|Genesys Cloud/g, '');
     expect(header).not.toMatch(/[A-Za-z]{2,}/);
+    // Settings' title, lead and headings too.
+    const headings = await page.locator('section.settings').locator('h1, p.lead, h2').allInnerTexts();
+    expect(headings.join(' ')).not.toMatch(/[A-Za-z]{2,}/);
     await page.screenshot({ path: `${artifacts}settings-ja-1366.png` });
     await page.locator('label.language select').selectOption('auto');
     await expect.poll(() => htmlLang(page)).toEqual(['de', 'ltr']);

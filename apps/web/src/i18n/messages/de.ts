@@ -26,5 +26,16 @@ export const de: Catalogue = {
     'Adhärenzwerte, Zahlen, Daten und Uhrzeiten folgen der Sprache; Aktivitätscodes behalten die Namen, die Ihre Organisation vergeben hat.',
   'language.malformed': '„{tag}“ ist kein Sprachcode, daher erscheint Adhere auf Englisch.',
   'language.unsupported': 'Adhere spricht „{tag}“ noch nicht, daher erscheint es auf Englisch.',
+  'settings.title': 'Einstellungen',
+  'settings.lead':
+    'Ihre eigenen Einstellungen, in diesem Browser gespeichert. Was Ihre Rolle sehen kann, steht unter Zugriff.',
+  'settings.board': 'Das Board',
+  'settings.alerts': 'Warnungen',
+  'settings.situations': 'Situationen',
+  'settings.access': 'Zugriff',
+  'settings.recheckLead':
+    'Ihre Berechtigungen werden einmal bei der Anmeldung gelesen. Hat ein Administrator Ihre Rolle seitdem geändert,',
+  'settings.recheckButton': 'erneut prüfen',
+  'settings.signInFirst': 'Melden Sie sich an, um zu sehen, welche Funktionen Ihr Konto und diese App nutzen dürfen.',
   'board.agents': '{count, plural, one {# Agent} other {# Agenten}}',
 };

@@ -28,6 +28,16 @@ export const en = {
     'Adherence figures, numbers, dates and times follow the language; activity codes keep the names your organisation gave them.',
   'language.malformed': '“{tag}” is not a language tag, so Adhere is shown in English.',
   'language.unsupported': 'Adhere does not speak “{tag}” yet, so it is shown in English.',
+  'settings.title': 'Settings',
+  'settings.lead': 'Your own choices, kept in this browser. What your role can see is under Access.',
+  'settings.board': 'The board',
+  'settings.alerts': 'Alerts',
+  'settings.situations': 'Situations',
+  'settings.access': 'Access',
+  'settings.recheckLead':
+    'Your permissions are read once when you sign in. If an administrator has changed your role since,',
+  'settings.recheckButton': 'check again',
+  'settings.signInFirst': 'Sign in to see which features your account and this app may use.',
   'board.agents': '{count, plural, one {# agent} other {# agents}}',
 } as const;
 

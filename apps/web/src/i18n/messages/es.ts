@@ -27,5 +27,15 @@ export const es: Catalogue = {
     'los códigos de actividad conservan los nombres que les dio su organización.',
   'language.malformed': '«{tag}» no es una etiqueta de idioma, así que Adhere se muestra en inglés.',
   'language.unsupported': 'Adhere aún no habla «{tag}», así que se muestra en inglés.',
+  'settings.title': 'Configuración',
+  'settings.lead': 'Sus propias preferencias, guardadas en este navegador. Lo que su rol puede ver está en Acceso.',
+  'settings.board': 'El tablero',
+  'settings.alerts': 'Alertas',
+  'settings.situations': 'Situaciones',
+  'settings.access': 'Acceso',
+  'settings.recheckLead':
+    'Sus permisos se leen una vez al iniciar sesión. Si un administrador ha cambiado su rol desde entonces,',
+  'settings.recheckButton': 'vuelva a comprobarlos',
+  'settings.signInFirst': 'Inicie sesión para ver qué funciones pueden usar su cuenta y esta aplicación.',
   'board.agents': '{count, plural, one {# agente} other {# agentes}}',
 };

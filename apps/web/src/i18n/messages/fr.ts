@@ -26,5 +26,16 @@ export const fr: Catalogue = {
     'Les taux d’adhérence, les nombres, les dates et les heures suivent la langue ; les codes d’activité gardent les noms donnés par votre organisation.',
   'language.malformed': '« {tag} » n’est pas une étiquette de langue : Adhere s’affiche donc en anglais.',
   'language.unsupported': 'Adhere ne parle pas encore « {tag} » : il s’affiche donc en anglais.',
+  'settings.title': 'Paramètres',
+  'settings.lead': 'Vos propres choix, gardés dans ce navigateur. Ce que votre rôle peut voir se trouve sous Accès.',
+  'settings.board': 'Le tableau',
+  'settings.alerts': 'Alertes',
+  'settings.situations': 'Situations',
+  'settings.access': 'Accès',
+  'settings.recheckLead':
+    'Vos autorisations sont lues une fois à la connexion. Si un administrateur a changé votre rôle depuis,',
+  'settings.recheckButton': 'vérifiez à nouveau',
+  'settings.signInFirst':
+    'Connectez-vous pour voir les fonctions que votre compte et cette application peuvent utiliser.',
   'board.agents': '{count, plural, one {# agent} other {# agents}}',
 };

@@ -26,5 +26,15 @@ export const ptBR: Catalogue = {
     'Os índices de aderência, os números, as datas e os horários seguem o idioma; os códigos de atividade mantêm os nomes que sua organização deu.',
   'language.malformed': '“{tag}” não é uma etiqueta de idioma, então o Adhere aparece em inglês.',
   'language.unsupported': 'O Adhere ainda não fala “{tag}”, então aparece em inglês.',
+  'settings.title': 'Configurações',
+  'settings.lead': 'Suas próprias escolhas, guardadas neste navegador. O que sua função pode ver está em Acesso.',
+  'settings.board': 'O painel',
+  'settings.alerts': 'Alertas',
+  'settings.situations': 'Situações',
+  'settings.access': 'Acesso',
+  'settings.recheckLead':
+    'Suas permissões são lidas uma vez quando você entra. Se um administrador mudou sua função desde então,',
+  'settings.recheckButton': 'verifique novamente',
+  'settings.signInFirst': 'Entre para ver quais recursos sua conta e este aplicativo podem usar.',
   'board.agents': '{count, plural, one {# agente} other {# agentes}}',
 };
