@@ -217,3 +217,21 @@ describe("an agent moved between units mid-day (issue 20's bad input)", () => {
     }
   });
 });
+
+describe('a departed agent seen again', () => {
+  it('is counted once: with its record when the selection has one, else as departed', () => {
+    const t = new TodayAdherence(0, () => 60_000);
+    const r: AgentAdherence = {
+      ...record(emulator.centre.statusOf(0)),
+      userId: 'x',
+      managementUnitId: 'mu',
+      scheduledActivityCategory: 'OnQueueWork',
+    };
+    t.seedDeparted('x', 3600, 360, 3_600_000);
+    const units = new Map([['mu', t]]);
+    const once = { scheduledMs: 3_600_000, exceptionMs: 360_000 };
+    expect(selectionTally(units, [], 3_600_000, ['mu'])).toEqual(once);
+    // Its record arrived by a snapshot (no join yet): still once.
+    expect(selectionTally(units, [r], 3_600_000, ['mu'])).toEqual(once);
+  });
+});

@@ -23,7 +23,7 @@ import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
-import { departedTally, selectionFigures } from './today.js';
+import { departedOutside, selectionFigures } from './today.js';
 import { ADJUSTED_SAYS } from '../history/adjusted.js';
 import { addTallies, agentTally, dayTally, project, runningOutMs, urgency } from './projection.js';
 import { gapWords, staffingNow } from './staffing.js';
@@ -241,7 +241,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     // Those who left a unit today: their part there stands, with nothing more to come.
     if (tallies.length)
       for (const mu of wholeUnits) {
-        const gone = departedTally(today.units.byUnit, [mu], now);
+        const gone = departedOutside(today.units.byUnit, [mu], ranked.model.all(), now);
         if (gone) tallies.push(dayTally(gone, 0, thresholds.get(mu)?.targetPercent ?? 90));
       }
     return tallies.length ? project(addTallies(tallies)) : undefined;

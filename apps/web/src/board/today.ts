@@ -42,6 +42,8 @@ const isScheduled = (r: AgentAdherence) =>
 
 export class TodayAdherence {
   private readonly agents = new Map<string, Agent>();
+  /** The agents who have left (kept apart: the once-a-second sums look at these few, not at every agent). */
+  private readonly leftIds = new Set<string>();
 
   constructor(
     /** Local midnight starting today. */
@@ -80,6 +82,7 @@ export class TodayAdherence {
       spans: exceptions.map(([from, to]) => [from, Math.min(to, at)] as [number, number]).filter(([f, t]) => t > f),
       left: false,
     });
+    this.leftIds.delete(r.userId);
   }
 
   /**
@@ -107,6 +110,7 @@ export class TodayAdherence {
       spans: exceptions.map(([from, to]) => [from, to] as [number, number]),
       left: true,
     });
+    this.leftIds.add(userId);
   }
 
   /** The agent left this unit at `at` (moved to another): counted up to then, never after. */
@@ -115,6 +119,7 @@ export class TodayAdherence {
     if (!a || a.left) return;
     this.close(a, Math.max(at, a.since), false, false);
     a.left = true;
+    this.leftIds.add(userId);
   }
 
   /**
@@ -132,6 +137,7 @@ export class TodayAdherence {
       return true;
     }
     a.left = false;
+    this.leftIds.delete(r.userId);
     a.since = Math.max(at, a.since);
     a.scheduled = isScheduled(r);
     a.out = isOut(r);
@@ -145,8 +151,8 @@ export class TodayAdherence {
   }
 
   /** The agents who left this unit today and whose time here still counts for it. */
-  *departed(): Iterable<string> {
-    for (const a of this.agents.values()) if (a.left) yield a.userId;
+  departed(): Iterable<string> {
+    return this.leftIds;
   }
 
   /** A change the board applied, as of `at` (when it happened, as well as it is known). */
@@ -303,11 +309,28 @@ export function selectionTally(
   wholeUnits: readonly string[] = [],
 ): SoFar | undefined {
   const current = sumTallies(records, (r) => byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now));
-  const gone = departedTally(byUnit, wholeUnits, now);
+  const gone = departedOutside(byUnit, wholeUnits, records, now);
   if (!gone) return current;
   return current
     ? { scheduledMs: current.scheduledMs + gone.scheduledMs, exceptionMs: current.exceptionMs + gone.exceptionMs }
     : gone;
+}
+
+/**
+ * What agents who left `units` today still count for them, but for those with a record in `records` (counted with
+ * it, never twice); undefined when none.
+ */
+export function departedOutside(
+  byUnit: ReadonlyMap<string, TodayAdherence>,
+  units: readonly string[],
+  records: Iterable<AgentAdherence>,
+  now: number,
+): SoFar | undefined {
+  const left = new Set<string>();
+  for (const mu of units) for (const id of byUnit.get(mu)?.departed() ?? []) left.add(id);
+  if (left.size === 0) return undefined;
+  for (const r of records) left.delete(r.userId);
+  return left.size > 0 ? departedTally(byUnit, units, now, left) : undefined;
 }
 
 /** What agents who left `units` today still count for them; undefined when none has left. */
@@ -315,12 +338,13 @@ export function departedTally(
   byUnit: ReadonlyMap<string, TodayAdherence>,
   units: readonly string[],
   now: number,
+  only?: ReadonlySet<string>,
 ): SoFar | undefined {
   let sum: SoFar | undefined;
   for (const mu of units) {
     const t = byUnit.get(mu);
     if (!t) continue;
-    const part = sumTallies(t.departed(), (id) => t.tally(id, now));
+    const part = sumTallies(t.departed(), (id) => (only && !only.has(id) ? undefined : t.tally(id, now)));
     if (part)
       sum = {
         scheduledMs: (sum?.scheduledMs ?? 0) + part.scheduledMs,

@@ -5,7 +5,7 @@
  */
 import type { AgentAdherence } from '@adhere/genesys';
 import { addTallies, agentTally, dayTally, project, type TodayByUnit } from './projection.js';
-import { departedTally, percentOf, selectionTally, type SoFar } from './today.js';
+import { departedOutside, percentOf, selectionTally, type SoFar } from './today.js';
 
 export interface UnitTile {
   id: string;
@@ -51,7 +51,7 @@ export function unitTile(
   const units = whole ? [id] : [];
   const soFar = selectionTally(today.byUnit, list, now, units);
   // Those who left: what they did here stands, and nothing more is to come of them here.
-  const gone = departedTally(today.byUnit, units, now);
+  const gone = departedOutside(today.byUnit, units, list, now);
   if (gone && tallies.length) tallies.push(dayTally(gone, 0, target));
   return {
     id,
