@@ -25,6 +25,11 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
+    // Message catalogues: one ICU message per line; splitting a sentence with + would hide it from translators.
+    files: ['apps/web/src/i18n/messages/**'],
+    rules: { 'max-len': ['error', { code: 160, ignoreStrings: true }] },
+  },
+  {
     // Tests read loosely typed JSON from the wire; `any` there is the honest type. Their inputs are pasted
     // text (code, curl commands) that must stay as people paste it, long lines included.
     files: ['**/test/**/*.ts', 'bench/**/*.ts', 'testing/**/*.ts'],

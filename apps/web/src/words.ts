@@ -1,53 +1,58 @@
 /** @module Genesys's enums as people say them; the raw value stays available for a title or tooltip. */
 
-const ACTIVITY: Record<string, string> = {
-  OnQueueWork: 'On queue',
-  OffQueueWork: 'Off-queue work',
-  Break: 'Break',
-  Meal: 'Meal',
-  Meeting: 'Meeting',
-  Training: 'Training',
-  TimeOff: 'Time off',
-  Unavailable: 'Unavailable',
-  Unscheduled: 'Unscheduled',
+import { currentLocale, t } from './i18n/i18n.js';
+import type { MessageKey } from './i18n/messages/en.js';
+
+const ACTIVITY: Record<string, MessageKey> = {
+  OnQueueWork: 'activity.OnQueueWork',
+  OffQueueWork: 'activity.OffQueueWork',
+  Break: 'activity.Break',
+  Meal: 'activity.Meal',
+  Meeting: 'activity.Meeting',
+  Training: 'activity.Training',
+  TimeOff: 'activity.TimeOff',
+  Unavailable: 'activity.Unavailable',
+  Unscheduled: 'activity.Unscheduled',
 };
-const ROUTING: Record<string, string> = {
-  OFF_QUEUE: 'Off queue',
-  IDLE: 'Idle',
-  INTERACTING: 'Interacting',
-  COMMUNICATING: 'Communicating',
-  NOT_RESPONDING: 'Not responding',
+const ROUTING: Record<string, MessageKey> = {
+  OFF_QUEUE: 'routing.OFF_QUEUE',
+  IDLE: 'routing.IDLE',
+  INTERACTING: 'routing.INTERACTING',
+  COMMUNICATING: 'routing.COMMUNICATING',
+  NOT_RESPONDING: 'routing.NOT_RESPONDING',
 };
-const PRESENCE: Record<string, string> = {
-  OnQueue: 'On queue',
-  Available: 'Available',
-  Away: 'Away',
-  Busy: 'Busy',
-  Offline: 'Offline',
-  Idle: 'Idle',
-  Meal: 'Meal',
-  Training: 'Training',
-  Meeting: 'Meeting',
-  Break: 'Break',
+// System presences; an org's own presence definitions are named by Genesys's languageLabels instead.
+const PRESENCE: Record<string, MessageKey> = {
+  OnQueue: 'presence.OnQueue',
+  Available: 'presence.Available',
+  Away: 'presence.Away',
+  Busy: 'presence.Busy',
+  Offline: 'presence.Offline',
+  Idle: 'presence.Idle',
+  Meal: 'presence.Meal',
+  Training: 'presence.Training',
+  Meeting: 'presence.Meeting',
+  Break: 'presence.Break',
 };
 // Genesys's impact of a deviation on service: more time on queue than planned helps, less hurts.
-const IMPACT: Record<string, string> = {
-  Positive: 'Helps service',
-  Negative: 'Hurts service',
-  Neutral: 'No effect',
-  Unknown: 'Not known',
+const IMPACT: Record<string, MessageKey> = {
+  Positive: 'impact.Positive',
+  Negative: 'impact.Negative',
+  Neutral: 'impact.Neutral',
+  Unknown: 'impact.Unknown',
 };
 
 // A supervisor approves or declines; Genesys says Denied. One wording on the board, in the agent's day and in
 // history's exception list.
-const EXPLANATION: Record<string, string> = {
-  Pending: 'Waiting for review',
-  Approved: 'Approved',
-  Denied: 'Declined',
+const EXPLANATION: Record<string, MessageKey> = {
+  Pending: 'explanationStatus.Pending',
+  Approved: 'explanationStatus.Approved',
+  Denied: 'explanationStatus.Denied',
 };
 
-const say = (table: Record<string, string>) => (value: string | undefined) =>
-  value === undefined || value === '' ? '–' : (table[value] ?? value);
+// A value Genesys adds after this was written is shown as Genesys spells it rather than hidden.
+const say = (table: Record<string, MessageKey>) => (value: string | undefined) =>
+  value === undefined || value === '' ? '–' : table[value] ? t(table[value]) : value;
 
 export const activityWords = say(ACTIVITY);
 export const routingWords = say(ROUTING);
@@ -55,22 +60,29 @@ export const presenceWords = say(PRESENCE);
 export const impactWords = say(IMPACT);
 export const explanationWords = say(EXPLANATION);
 
+/** Genesys's day names (a unit's startDayOfWeek), Sunday first, as Date.getUTCDay() counts. */
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** A weekday (0 = Sunday) in the page's language: "Monday", "lunes", "月曜日". */
+export function weekdayWords(weekday: number): string {
+  // 4 January 1970 was a Sunday.
+  return formatter('weekday', () => ({ weekday: 'long', timeZone: 'UTC' })).format(Date.UTC(1970, 0, 4 + weekday));
+}
 
 /** A length of time in seconds as people say it, the one way the app says one: "2 h 05 min", "7 min 30 s", "40 s". */
 export function hoursMinutes(seconds: number): string {
   const s = Math.round(seconds);
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
-  if (h > 0) return `${h} h ${String(m).padStart(2, '0')} min`;
+  if (h > 0) return t('duration.hm', { h, m: String(m).padStart(2, '0') });
   const sec = s % 60;
-  if (m === 0) return `${sec} s`;
-  return sec ? `${m} min ${sec} s` : `${m} min`;
+  if (m === 0) return t('duration.s', { s: sec });
+  return sec ? t('duration.ms', { m, s: sec }) : t('duration.m', { m });
 }
 
 /** A budget of time in whole minutes (seconds would be noise): "2 h 21 min", "46 min", "under 1 min". */
 export function minutesWords(ms: number): string {
-  return ms < 60_000 ? 'under 1 min' : hoursMinutes(Math.floor(ms / 60_000) * 60);
+  return ms < 60_000 ? t('duration.underAMinute') : hoursMinutes(Math.floor(ms / 60_000) * 60);
 }
 
 /** A local minute of the day as 24-hour time, "09:30". */
@@ -78,21 +90,63 @@ export function clockTime(minuteOfDay: number): string {
   return `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`;
 }
 
-/** A day as every screen writes it ("Sat, 5 Dec 2026" in the browser's language), in the unit's zone. */
+/** A day as every screen writes it ("Sat, 5 Dec 2026" in the page's language), in the unit's zone. */
 export function dateWords(timeZone: string, epochMs: number): string {
-  return new Intl.DateTimeFormat(undefined, {
+  return formatter(`date ${timeZone}`, () => ({
     timeZone,
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-  }).format(epochMs);
+  })).format(epochMs);
 }
 
-/** "1 exception", "3 exceptions": a count with its noun. */
-export function countWords(n: number, one: string, many = `${one}s`): string {
-  return `${wholeNumbers.format(n)} ${n === 1 ? one : many}`;
+/** A whole number in the page's language: "20,000", "20.000", "20 000". */
+export function wholeNumber(n: number): string {
+  if (numbers.locale !== currentLocale())
+    numbers = { locale: currentLocale(), format: new Intl.NumberFormat(currentLocale()) };
+  return numbers.format.format(n);
 }
-// One formatter: Number.toLocaleString builds a new one on every call (a third of a millisecond each), and All
-// units writes its counts each second.
-const wholeNumbers = new Intl.NumberFormat();
+// One formatter per language: Number.toLocaleString builds a new one on every call (a third of a millisecond
+// each), and All units writes its counts each second.
+let numbers = { locale: '', format: new Intl.NumberFormat('en') };
+
+// Date formatters, kept per language and options for the same reason.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatter(name: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${currentLocale()} ${name}`;
+  let f = dateFormats.get(key);
+  if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(currentLocale(), options())));
+  return f;
+}
+
+/**
+ * "1 exception", "3 exceptions": English only, for the screens not yet translated (issue 21); a translated screen
+ * says a count through its catalogue message's plural instead.
+ */
+export function countWords(n: number, one: string, many = `${one}s`): string {
+  return `${wholeNumber(n)} ${n === 1 ? one : many}`;
+}
+
+/** A percentage (92.5 for 92.5 %) in the page's language: "92.5%", "92,5 %", with `digits` decimals. */
+export function percentWords(percent: number, digits = 1): string {
+  return numberFormat(`${currentLocale()} percent ${digits}`, () => ({
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  })).format(percent / 100);
+}
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(currentLocale(), options())));
+  return f;
+}
+
+/** A number with one decimal in the page's language: "6.5", "6,5". */
+export function decimalWords(n: number): string {
+  return numberFormat(`${currentLocale()} decimal`, () => ({
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  })).format(n);
+}

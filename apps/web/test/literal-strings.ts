@@ -40,13 +40,22 @@ export function literalStrings(fileName: string, source: string): Literal[] {
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) add(e, e.text);
     else if (ts.isTemplateExpression(e)) add(e, [e.head.text, ...e.templateSpans.map((s) => s.literal.text)].join(' '));
     else if (ts.isParenthesizedExpression(e)) results(e.expression);
-    else if (ts.isConditionalExpression(e)) (results(e.whenTrue), results(e.whenFalse));
-    else if (ts.isBinaryExpression(e)) {
+    else if (ts.isConditionalExpression(e)) {
+      results(e.whenTrue);
+      results(e.whenFalse);
+    } else if (ts.isBinaryExpression(e)) {
       const op = e.operatorToken.kind;
-      if (op === ts.SyntaxKind.AmpersandAmpersandToken) results(e.right);
-      else if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken)
-        (results(e.left), results(e.right));
-      else if (op === ts.SyntaxKind.PlusToken) (results(e.left), results(e.right));
+      if (op !== ts.SyntaxKind.AmpersandAmpersandToken) {
+        // `a || 'x'`, `a ?? 'x'`, `'x' + a`: either side may be what is shown.
+        if (
+          op === ts.SyntaxKind.BarBarToken ||
+          op === ts.SyntaxKind.QuestionQuestionToken ||
+          op === ts.SyntaxKind.PlusToken
+        )
+          results(e.left);
+        else return;
+      }
+      results(e.right);
     }
   };
 

@@ -24,7 +24,7 @@ import {
 } from '@adhere/genesys';
 import type { AgentNowStore } from './agent-now.js';
 import { PresenceSection } from './PresenceSection.js';
-import { ADJUSTED_SAYS, adjustedPercent, approvedOf, approvedSeconds } from '../history/adjusted.js';
+import { adjustedSays, adjustedPercent, approvedOf, approvedSeconds } from '../history/adjusted.js';
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
 import { activityWords, clockTime, countWords, dateWords, explanationWords } from '../words.js';
@@ -302,7 +302,7 @@ export function AgentDayView({
           {figures ? (
             <p data-testid="day-figures">
               Today so far: <strong>{figures.raw.toFixed(2)}%</strong> adherence ·{' '}
-              <strong>{figures.adjusted.toFixed(2)}%</strong> adjusted <span className="hint">({ADJUSTED_SAYS})</span>
+              <strong>{figures.adjusted.toFixed(2)}%</strong> adjusted <span className="hint">({adjustedSays()})</span>
             </p>
           ) : null}
           {today.exceptions ? (

@@ -1,4 +1,5 @@
 /** @module The board's alerts: the mass-deviation banner, the list of severe alerts, and their settings. */
+import { t } from '../i18n/i18n.js';
 import { formatDuration } from './state-style.js';
 import type { Alert, AlertPrefs, MassDeviation } from './alerts.js';
 import type { ListedAlert } from './useAlerts.js';
@@ -45,21 +46,18 @@ export function AlertsPanel({
     <div className="alerts">
       {mass.length ? (
         <div className="mass" data-testid="mass-deviation">
-          <p role="alert">
-            Probable schedule or system issue: {summarize(mass, groupName)} went out of adherence within 2 minutes.
-            Their individual alerts are held back.
-          </p>
+          <p role="alert">{t('alerts.mass', { who: summarize(mass, groupName) })}</p>
           {onExcuse
             ? mass.map((m) => (
                 <button key={`${m.scope}:${m.id}`} type="button" onClick={() => onExcuse(m)}>
-                  Excuse all {m.out} in {groupName(m)}
+                  {t('alerts.excuseAll', { count: m.out, group: groupName(m) })}
                 </button>
               ))
             : null}
         </div>
       ) : null}
       <details className="alert-settings">
-        <summary>Alerts{alerts.length ? ` (${alerts.length})` : ''} · settings</summary>
+        <summary>{t('alerts.settings', { count: alerts.length })}</summary>
         <div className="toolbar">
           <AlertChoices prefs={prefs} setPrefs={setPrefs} />
           {units.map((u) => (
@@ -76,57 +74,52 @@ export function AlertsPanel({
                   })
                 }
               />{' '}
-              Mute {u.name}
+              {t('alerts.muteUnit', { unit: u.name })}
             </label>
           ))}
         </div>
       </details>
       {alreadyOut.length ? (
         <section className="already-out" aria-labelledby="already-out-title" data-testid="already-out">
-          <h2 id="already-out-title">
-            {alreadyOut.length === 1
-              ? '1 agent was already severely out of adherence when you opened the board'
-              : `${alreadyOut.length} agents were already severely out of adherence when you opened the board`}
-          </h2>
-          <p>Alerts below cover what happens while the board is open; these began before.</p>
+          <h2 id="already-out-title">{t('alerts.alreadyOutTitle', { count: alreadyOut.length })}</h2>
+          <p>{t('alerts.alreadyOutLead')}</p>
           {/* Scrolls past a few names: reachable by keyboard, as any scrolling region must be. */}
-          <ul className="alert-list" aria-label="Already severely out" tabIndex={0}>
+          <ul className="alert-list" aria-label={t('alerts.alreadyOutList')} tabIndex={0}>
             {alreadyOut.slice(0, LISTED).map((a) => (
               <li key={a.key} data-user={a.userId}>
                 <strong>
                   <bdi>{nameOf(a.userId)}</bdi>
                 </strong>{' '}
-                out for {formatDuration(now - a.since)}
+                {t('alerts.outFor', { time: formatDuration(now - a.since) })}
               </li>
             ))}
           </ul>
           {alreadyOut.length > LISTED ? (
             <p className="hint" data-testid="already-out-more">
-              The {LISTED} longest are listed here; the other {alreadyOut.length - LISTED} are on the board, which puts
-              the longest out of adherence first.
+              {t('alerts.alreadyOutMore', { listed: LISTED, rest: alreadyOut.length - LISTED })}
             </p>
           ) : null}
           <button type="button" onClick={dismissAlreadyOut}>
-            Dismiss this list
+            {t('alerts.dismissList')}
           </button>
         </section>
       ) : null}
       {alerts.length ? (
-        <ul className="alert-list" aria-label="Alerts" data-testid="alerts" tabIndex={0}>
+        <ul className="alert-list" aria-label={t('alerts.list')} data-testid="alerts" tabIndex={0}>
           {alerts.slice(0, LISTED).map((a) => (
             <li key={a.key} data-user={a.userId} data-key={a.key} data-kind={a.kind}>
               <strong>
                 <bdi>{nameOf(a.userId)}</bdi>
               </strong>{' '}
-              {a.what} for {formatDuration(now - a.since)}{' '}
+              {t('alerts.whatFor', { what: a.what, time: formatDuration(now - a.since) })}{' '}
               <button
                 type="button"
                 onClick={() => setPrefs({ ...prefs, mutedAgents: [...prefs.mutedAgents, a.userId] })}
               >
-                Mute this agent
+                {t('alerts.muteAgent')}
               </button>{' '}
               <button type="button" onClick={() => dismiss(a.key)}>
-                Dismiss
+                {t('alerts.dismiss')}
               </button>
             </li>
           ))}
@@ -134,7 +127,7 @@ export function AlertsPanel({
       ) : null}
       {alerts.length > LISTED ? (
         <p className="hint" data-testid="alerts-more">
-          The {LISTED} newest alerts are listed; dismiss some to see the {alerts.length - LISTED} before them.
+          {t('alerts.more', { listed: LISTED, rest: alerts.length - LISTED })}
         </p>
       ) : null}
     </div>
@@ -146,16 +139,20 @@ function summarize(mass: MassDeviation[], groupName: (m: MassDeviation) => strin
   const units = mass.filter((m) => m.scope === 'unit');
   const teams = mass.filter((m) => m.scope === 'team');
   const parts = units.length
-    ? units.map(
-        (u) =>
-          `${u.out} of ${u.of} scheduled agents in ${groupName(u)}${teams.length ? ` (${teams.length} teams)` : ''}`,
+    ? units.map((u) =>
+        teams.length
+          ? t('alerts.massUnitTeams', { out: u.out, of: u.of, group: groupName(u), teams: teams.length })
+          : t('alerts.massGroup', { out: u.out, of: u.of, group: groupName(u) }),
       )
     : teams.length > 2
       ? // One line, not a paragraph a phone must scroll past: the teams are named on their buttons below.
         [
-          `${teams.reduce((n, t) => n + t.out, 0)} of ${teams.reduce((n, t) => n + t.of, 0)} scheduled agents ` +
-            `in ${teams.length} teams`,
+          t('alerts.massTeams', {
+            out: teams.reduce((n, m) => n + m.out, 0),
+            of: teams.reduce((n, m) => n + m.of, 0),
+            teams: teams.length,
+          }),
         ]
-      : teams.map((t) => `${t.out} of ${t.of} scheduled agents in ${groupName(t)}`);
-  return parts.join('; ');
+      : teams.map((m) => t('alerts.massGroup', { out: m.out, of: m.of, group: groupName(m) }));
+  return parts.join(t('alerts.partsJoin'));
 }

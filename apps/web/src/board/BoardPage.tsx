@@ -24,7 +24,7 @@ import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { useAlerts } from './useAlerts.js';
 import { departedOutside, selectionFigures } from './today.js';
-import { ADJUSTED_SAYS } from '../history/adjusted.js';
+import { adjustedSays } from '../history/adjusted.js';
 import { addTallies, agentTally, dayTally, project, runningOutMs, urgency } from './projection.js';
 import { gapWords, staffingNow } from './staffing.js';
 import { SITUATION_KINDS, SITUATION_WORDS, type SituationKind } from './situations.js';
@@ -42,7 +42,9 @@ import {
   minutesWords,
   presenceWords,
   routingWords,
+  percentWords,
 } from '../words.js';
+import { t } from '../i18n/i18n.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 import { useDistinctNames } from './useDistinctNames.js';
 import { readColumnOrder, readColumnWidths, visibleColumns, writeColumns } from './columns.js';
@@ -53,10 +55,6 @@ import { ExcuseDialog, type Spell } from './ExcuseDialog.js';
 import { deviationMembers } from './alerts.js';
 
 const NO_UNITS: never[] = [];
-
-const PROJECTION_SAYS =
-  'Projected: the share of today’s scheduled time in adherence if the rest of the day goes to schedule. ' +
-  'Budget: how much more time out of adherence the units’ targets allow today.';
 
 // The day view loads when first opened: most visits never open it.
 const AgentDayView = lazy(() => import('./AgentDayView.js').then((m) => ({ default: m.AgentDayView })));
@@ -141,12 +139,12 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   const degraded = [
     live.namesProblem,
     codesEntry.error !== undefined && !codesEntry.data
-      ? `Activity codes could not be read (${problemWords(codesEntry.error)}): the day view names activities by category.`
+      ? t('board.codesProblem', { problem: problemWords(codesEntry.error) })
       : undefined,
     presencesEntry.error !== undefined && !presencesEntry.data
-      ? `Presence definitions could not be read (${problemWords(presencesEntry.error)}): secondary presences are not named.`
+      ? t('board.presencesProblem', { problem: problemWords(presencesEntry.error) })
       : undefined,
-    agentNow.problem ? `${agentNow.problem}. The Routing column shows the routing status alone.` : undefined,
+    agentNow.problem ? t('board.agentNowProblem', { problem: agentNow.problem }) : undefined,
   ].filter((x): x is string => x !== undefined);
   const dayAgent = address.agentId ?? '';
   // Today's timeline of a team, or of the whole selection: its members are the board's, as of the re-rank.
@@ -253,7 +251,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       ? ''
       : new Set(unitThresholds.map(thresholdWords)).size === 1
         ? thresholdWords(unitThresholds[0]!)
-        : "The units' thresholds differ: each row's tooltip says its unit's.";
+        : t('board.thresholdsDiffer');
   // Teams change with a snapshot or new names, not with the once-a-second re-rank.
   const { snapshots, namesVersion, teamNames } = ranked;
   const { distinct, nameOf } = useDistinctNames(live.model, snapshots, namesVersion, teamNames);
@@ -301,13 +299,18 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   };
   const explanationTitle = (r: AgentAdherence, e: NonNullable<ReturnType<typeof explanationOfRow>>) => {
     const start = Date.parse(e.startDate ?? '');
-    const span = Number.isFinite(start) ? ` for ${at(r, start)}–${at(r, start + (e.lengthMinutes ?? 0) * 60_000)}` : '';
-    return `The agent's explanation${span}${e.now ? ' (covering now)' : ' (earlier today)'}: ${explanationWords(e.status)}`;
+    return t('board.explanationTitle', {
+      span: Number.isFinite(start) ? 'yes' : 'no',
+      from: Number.isFinite(start) ? at(r, start) : '',
+      to: Number.isFinite(start) ? at(r, start + (e.lengthMinutes ?? 0) * 60_000) : '',
+      when: e.now ? 'now' : 'earlier',
+      status: explanationWords(e.status),
+    });
   };
   const columns: Column<AgentAdherence>[] = [
     {
       key: 'name',
-      label: 'Agent',
+      label: t('column.name'),
       minRem: 9,
       grow: 1.4,
       priority: 0,
@@ -321,7 +324,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     },
     {
       key: 'adherenceState',
-      label: 'Adherence',
+      label: t('column.adherenceState'),
       minRem: 12,
       grow: 1.8,
       priority: 1,
@@ -336,7 +339,11 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
           <span
             className={`state ${s.className}${level === 'severe' ? ' severe' : ''}`}
             data-level={level}
-            title={spell ? `${s.label}, ${spell}. ${thresholdWords(thresholdOf(r))}` : s.label}
+            title={
+              spell
+                ? t('board.stateTitle', { state: s.label, spell, thresholds: thresholdWords(thresholdOf(r)) })
+                : s.label
+            }
           >
             <span aria-hidden="true">{s.icon}</span> {s.label}
             {spell ? <span className="out-time"> · {spell}</span> : null}
@@ -347,22 +354,23 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       // What the agent is doing wrong, in the supervisor's words, past the supervisor's own threshold.
       key: 'situation',
-      label: 'Situation',
+      label: t('column.situation'),
       minRem: 10,
       grow: 1,
       priority: 2,
       render: (r) => {
         const s = situationNow(r);
         if (!s) return null;
-        const words = `${SITUATION_WORDS[s.kind]} · ${formatDuration(s.ms)}${s.severe ? ', severe' : ''}`;
+        const words = t('board.situationCell', {
+          situation: SITUATION_WORDS[s.kind],
+          time: formatDuration(s.ms),
+          severe: s.severe ? 'yes' : 'no',
+        });
         return (
           <span
             className={s.severe ? 'situation severe' : 'situation'}
             data-situation={s.kind}
-            title={
-              `${words}. A situation from ${minutes[s.kind]} min, severe from ` +
-              `${3 * minutes[s.kind]} min (your thresholds, in Settings).`
-            }
+            title={t('board.situationTitle', { words, from: minutes[s.kind], severe: 3 * minutes[s.kind] })}
           >
             {words}
           </span>
@@ -372,7 +380,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     {
       // The agent's explanation covering now (Genesys puts it on the live record), and its review.
       key: 'explanation',
-      label: 'Explanation',
+      label: t('column.explanation'),
       minRem: 8.5,
       grow: 0.9,
       priority: 3,
@@ -399,7 +407,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                   })
                 }
               >
-                Excuse…
+                {t('board.excuse')}
               </button>
             ) : null}
           </>
@@ -408,26 +416,29 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     },
     {
       key: 'previous',
-      label: 'Before',
+      label: t('column.previous'),
       minRem: 8,
       grow: 0.9,
       priority: 12,
       render: (r) => {
         const p = live.model.previous.get(r.userId);
-        if (!p)
-          return <span title="Not seen yet: known once the agent's schedule moves on while the board is open">–</span>;
+        if (!p) return <span title={t('board.previousUnknown')}>–</span>;
         return (
           // Issue 20, item 7: how long ago the previous activity ended, beside when.
-          <span title={`${p.category}, ended at ${at(r, p.until)}`}>
-            {activityNameOf(p.codeId, p.category)}, ended{' '}
-            {now - p.until < 60_000 ? 'just now' : `${formatDuration(now - p.until)} ago`}
+          <span title={t('board.previousTitle', { category: p.category ?? '–', at: at(r, p.until) })}>
+            {now - p.until < 60_000
+              ? t('board.previousJustNow', { activity: activityNameOf(p.codeId, p.category) })
+              : t('board.previousAgo', {
+                  activity: activityNameOf(p.codeId, p.category),
+                  ago: formatDuration(now - p.until),
+                })}
           </span>
         );
       },
     },
     {
       key: 'scheduledActivityCategory',
-      label: 'Scheduled',
+      label: t('column.scheduledActivityCategory'),
       minRem: 8.5,
       grow: 1,
       priority: 5,
@@ -437,15 +448,19 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         const ends = Date.parse(r.nextActivity?.startDate ?? '');
         return (
           <span title={r.scheduledActivityCategory}>
-            {activityNameOf(r.scheduledActivityCodeId, r.scheduledActivityCategory)}
-            {Number.isFinite(ends) ? ` until ${at(r, ends)}` : ''}
+            {Number.isFinite(ends)
+              ? t('board.activityUntil', {
+                  activity: activityNameOf(r.scheduledActivityCodeId, r.scheduledActivityCategory),
+                  until: at(r, ends),
+                })
+              : activityNameOf(r.scheduledActivityCodeId, r.scheduledActivityCategory)}
           </span>
         );
       },
     },
     {
       key: 'actualActivityCategory',
-      label: 'Actual',
+      label: t('column.actualActivityCategory'),
       minRem: 7.5,
       grow: 1,
       priority: 6,
@@ -454,7 +469,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     },
     {
       key: 'systemPresence',
-      label: 'Presence',
+      label: t('column.systemPresence'),
       minRem: 7.5,
       grow: 0.8,
       priority: 9,
@@ -473,7 +488,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     },
     {
       key: 'routingStatus',
-      label: 'Routing',
+      label: t('column.routingStatus'),
       minRem: 7.5,
       grow: 0.9,
       priority: 11,
@@ -486,7 +501,11 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         const since = doing.routingSince;
         return (
           <span
-            title={`${r.routingStatus}${since ? ` since ${new Date(since).toISOString()}` : ''}`}
+            title={
+              since
+                ? t('board.routingSince', { status: r.routingStatus ?? '', since: new Date(since).toISOString() })
+                : r.routingStatus
+            }
             data-media={doing.media}
           >
             {words}
@@ -497,7 +516,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     },
     {
       key: 'timeInState',
-      label: 'In this state',
+      label: t('column.timeInState'),
       minRem: 6,
       grow: 0.7,
       priority: 4,
@@ -506,7 +525,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     },
     {
       key: 'timeInPresence',
-      label: 'In this presence',
+      label: t('column.timeInPresence'),
       minRem: 6.5,
       grow: 0.7,
       priority: 14,
@@ -514,20 +533,20 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
     },
     {
       key: 'next',
-      label: 'Next',
+      label: t('column.next'),
       minRem: 7.5,
       grow: 0.9,
       priority: 10,
       render: (r) => {
         const n = r.nextActivity;
-        const t = Date.parse(n?.startDate ?? '');
-        if (!n || !Number.isFinite(t)) return '–';
-        return `${activityWords(n.category)} at ${at(r, t)}`;
+        const starts = Date.parse(n?.startDate ?? '');
+        if (!n || !Number.isFinite(starts)) return '–';
+        return t('board.nextAt', { activity: activityWords(n.category), at: at(r, starts) });
       },
     },
     {
       key: 'today',
-      label: 'Today',
+      label: t('column.today'),
       minRem: 5,
       grow: 0.6,
       priority: 8,
@@ -536,55 +555,49 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         // Nothing scheduled so far today: no adherence to judge, so no figure (Genesys's 100 % would overstate the
         // team, as days off did in the exports; issue 22, item 2).
         const sched = today.units.byUnit.get(r.managementUnitId ?? '')?.tally(r.userId, now)?.scheduledMs;
-        if (p !== undefined && sched === 0)
-          return (
-            <span title="Nothing has been scheduled for this agent so far today: there is no adherence to judge">
-              –
-            </span>
-          );
+        if (p !== undefined && sched === 0) return <span title={t('board.todayNothingScheduled')}>–</span>;
         return p === undefined ? (
-          <span title="Today's figures have not come from Genesys yet">–</span>
+          <span title={t('board.todayNotYet')}>–</span>
         ) : (
-          <span className={p < (thresholdOf(r).targetPercent ?? 90) ? 'below-target' : undefined}>{p.toFixed(1)}%</span>
+          <span className={p < (thresholdOf(r).targetPercent ?? 90) ? 'below-target' : undefined}>
+            {percentWords(p)}
+          </span>
         );
       },
     },
     {
       key: 'budget',
-      label: 'Exception budget',
+      label: t('column.budget'),
       minRem: 8,
       grow: 0.9,
       priority: 7,
       render: (r) => {
         const tally = tallyOf(r);
-        if (!tally)
-          return (
-            <span title={today.projectionProblem ?? "Today's figures and schedule have not come from Genesys yet"}>
-              –
-            </span>
-          );
+        if (!tally) return <span title={today.projectionProblem ?? t('board.budgetNotYet')}>–</span>;
         const p = project(tally);
-        if (p.projectedPercent === undefined) return <span>Not scheduled today</span>;
+        if (p.projectedPercent === undefined) return <span>{t('board.notScheduledToday')}</span>;
         const why = urgency(p, runningOutMs(r, now));
-        const t = thresholdOf(r).targetPercent;
-        const title =
-          `Projected ${p.projectedPercent.toFixed(1)}% at the end of the day if the rest of it goes to schedule. ` +
-          `The ${t}% target allows ${minutesWords(tally.allowedMs)} out of adherence in ` +
-          `${minutesWords(tally.scheduledMs)} scheduled today; ${minutesWords(tally.exceptionMs)} used so far.`;
+        const title = t('board.budgetTitle', {
+          projected: percentWords(p.projectedPercent),
+          target: percentWords(thresholdOf(r).targetPercent, 0),
+          allowed: minutesWords(tally.allowedMs),
+          scheduled: minutesWords(tally.scheduledMs),
+          used: minutesWords(tally.exceptionMs),
+        });
         return (
           <span className={p.budgetMs < 0 || why ? 'below-target' : undefined} data-urgency={why} title={title}>
             {p.budgetMs < 0
-              ? `target missed by ${minutesWords(-p.budgetMs)}`
+              ? t('board.targetMissedBy', { time: minutesWords(-p.budgetMs) })
               : why === 'will-miss'
-                ? `${minutesWords(p.budgetMs)} left: act now`
-                : `${minutesWords(p.budgetMs)} left`}
+                ? t('board.budgetLeftActNow', { time: minutesWords(p.budgetMs) })
+                : t('board.budgetLeft', { time: minutesWords(p.budgetMs) })}
           </span>
         );
       },
     },
     {
       key: 'impact',
-      label: 'Effect on service',
+      label: t('column.impact'),
       minRem: 6.5,
       grow: 0.6,
       priority: 13,
@@ -600,7 +613,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   if (explanationsCheck?.available === false)
     unavailable.set(
       'explanation',
-      `your role lacks ${explanationsCheck.missingPermissions.map((p) => p.label).join(', ') || 'access to explanations'}`,
+      explanationsCheck.missingPermissions.length
+        ? t('board.roleLacks', { missing: explanationsCheck.missingPermissions.map((p) => p.label).join(', ') })
+        : t('board.roleLacksExplanations'),
     );
   if (today.problem && selectionToday === undefined) unavailable.set('today', today.problem);
   if (today.problem && selectionDay === undefined) unavailable.set('budget', today.problem);
@@ -631,15 +646,15 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       data-explanations={live.explanationsLive ? 'live' : undefined}
     >
       <h1 id="board-title" className="visually-hidden">
-        Live adherence
+        {t('board.title')}
       </h1>
       <div className="toolbar-line">
         {/* On a phone the filters fold away so the act-now list comes first (issue 21, item 3); wide, always open. */}
         <details className="toolbar-fold" open={toolsOpen} onToggle={(e) => setToolsOpen(e.currentTarget.open)}>
-          <summary>Filters, order and columns</summary>
+          <summary>{t('board.tools')}</summary>
           <div className="toolbar">
             <label>
-              Business unit{' '}
+              {t('board.businessUnit')}{' '}
               <select value={buId ?? ''} onChange={(e) => (setParam('bu', e.target.value), setParam('mu', undefined))}>
                 {bus.map((b) => (
                   <option key={b.id} value={b.id}>
@@ -649,7 +664,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
               </select>
             </label>
             <fieldset className="mus">
-              <legend>Management units</legend>
+              <legend>{t('board.managementUnits')}</legend>
               {mus.map((m) => (
                 <label key={m.id}>
                   <input
@@ -667,23 +682,23 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
               ))}
             </fieldset>
             <label>
-              Team{' '}
+              {t('board.team')}{' '}
               <select value={teamId} onChange={(e) => setParam('team', e.target.value || undefined)}>
-                <option value="">All teams</option>
+                <option value="">{t('board.allTeams')}</option>
                 <TeamOptions teams={teams} />
               </select>
             </label>
             <label>
-              Search{' '}
+              {t('board.search')}{' '}
               <input
                 type="search"
                 value={search}
-                placeholder="Agent name"
+                placeholder={t('board.searchPlaceholder')}
                 onChange={(e) => setParam('q', e.target.value || undefined)}
               />
             </label>
             <label>
-              Order{' '}
+              {t('board.order')}{' '}
               <select
                 value={sortKey}
                 onChange={(e) => {
@@ -691,10 +706,10 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                   setDescending(false);
                 }}
               >
-                <option value="actNow">Longest out of adherence first</option>
-                <option value="name">Name</option>
-                <option value="adherenceState">Adherence state</option>
-                <option value="timeInState">Time in state</option>
+                <option value="actNow">{t('board.orderActNow')}</option>
+                <option value="name">{t('board.orderName')}</option>
+                <option value="adherenceState">{t('board.orderState')}</option>
+                <option value="timeInState">{t('board.orderTime')}</option>
               </select>
             </label>
             <button
@@ -706,7 +721,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                 setPaused(!paused);
               }}
             >
-              {paused ? 'Resume live updates' : 'Pause live updates'}
+              {paused ? t('board.resume') : t('board.pause')}
             </button>
             <a
               href={`/wallboard?${q.toString()}`}
@@ -717,7 +732,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                 );
               }}
             >
-              Wallboard
+              {t('board.wallboard')}
             </a>
             <ColumnChooser
               columns={columns}
@@ -749,7 +764,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       ) : null}
       {paused ? (
         <p role="status" className="paused" data-testid="paused">
-          Paused: the board holds still; {live.model.queued} changes are waiting and will apply when you resume.
+          {t('board.paused', { count: live.model.queued })}
         </p>
       ) : null}
       {address.problems.length > 0 ? (
@@ -778,7 +793,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       ) : null}
       {dayAgent && !live.model.get(dayAgent) && ranked.snapshots > 0 ? (
         <p role="alert" className="error" data-testid="no-such-agent">
-          The address names an agent who is not on this board: no one with that id is in the units or team shown.
+          {t('board.noSuchAgent')}
         </p>
       ) : null}
       {timeline && timelineMembers.length > 0 ? (
@@ -789,9 +804,9 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
             title={
               timeline === 'all'
                 ? teamId
-                  ? (teamNames.get(teamId) ?? 'the team shown')
-                  : 'the units shown'
-                : (teamNames.get(timeline) ?? 'a team')
+                  ? (teamNames.get(teamId) ?? t('board.theTeamShown'))
+                  : t('board.theUnitsShown')
+                : (teamNames.get(timeline) ?? t('board.aTeam'))
             }
             members={timelineMembers}
             wholeUnits={timeline === 'all' && !teamId}
@@ -807,7 +822,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       ) : null}
       {timeline && timelineMembers.length === 0 && ranked.snapshots > 0 ? (
         <p role="alert" className="error" data-testid="no-such-team">
-          The address asks for a team's timeline, but no agent of that team is on this board.
+          {t('board.noSuchTeam')}
         </p>
       ) : null}
       {dayAgent && live.model.get(dayAgent) ? (
@@ -844,7 +859,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                     name: nameOf(r.userId),
                     start: Date.parse(r.timeOfAdherenceChange ?? ''),
                   })),
-                  suggestion: 'System or schedule issue affecting many agents at once',
+                  suggestion: t('board.massSuggestion'),
                 })
             : undefined
         }
@@ -852,37 +867,49 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         units={mus.filter((m) => muIds.includes(m.id)).map((m) => ({ id: m.id, name: m.name ?? m.id }))}
         groupName={(m) =>
           m.scope === 'team'
-            ? (ranked.teamNames.get(m.id) ?? 'a team')
-            : (mus.find((u) => u.id === m.id)?.name ?? 'a unit')
+            ? (ranked.teamNames.get(m.id) ?? t('board.aTeam'))
+            : (mus.find((u) => u.id === m.id)?.name ?? t('board.aUnit'))
         }
       />
-      <div className="counts" role="group" aria-label="Agents per adherence state (toggle to filter)">
+      <div className="counts" role="group" aria-label={t('board.countsLabel')}>
         <span className="total" data-testid="agent-count">
-          {live.model.size} agents
+          {t('board.agents', { count: live.model.size })}
         </span>
-        <span className="today" data-testid="today" title={ADJUSTED_SAYS} data-adjusted={selectionAdjustedToday}>
+        <span className="today" data-testid="today" title={adjustedSays()} data-adjusted={selectionAdjustedToday}>
           {selectionToday === undefined
-            ? (today.problem ?? "Today's adherence: waiting for Genesys's figures for today")
-            : `Today so far: ${selectionToday.toFixed(1)}%${
-                selectionAdjustedToday === undefined ? '' : ` · adjusted ${selectionAdjustedToday.toFixed(1)}%`
-              } (target ${target}%)`}
+            ? (today.problem ?? t('board.todayWaiting'))
+            : selectionAdjustedToday === undefined
+              ? t('board.todaySoFar', { percent: percentWords(selectionToday), target: percentWords(target, 0) })
+              : t('board.todaySoFarAdjusted', {
+                  percent: percentWords(selectionToday),
+                  adjusted: percentWords(selectionAdjustedToday),
+                  target: percentWords(target, 0),
+                })}
         </span>
-        <span className="projection" data-testid="projection" title={PROJECTION_SAYS}>
+        <span className="projection" data-testid="projection" title={t('board.projectionSays')}>
           {selectionDay === undefined
             ? (today.projectionProblem ?? '')
             : selectionDay.projectedPercent === undefined
-              ? 'Nothing is scheduled today: no projection.'
-              : `Projected by end of day: ${selectionDay.projectedPercent.toFixed(1)}% · ${
-                  selectionDay.budgetMs >= 0
-                    ? `${minutesWords(selectionDay.budgetMs)} of exceptions left before missing the target`
-                    : `target missed by ${minutesWords(-selectionDay.budgetMs)}`
-                }`}
+              ? t('board.noProjection')
+              : selectionDay.budgetMs >= 0
+                ? t('board.projectedLeft', {
+                    percent: percentWords(selectionDay.projectedPercent),
+                    time: minutesWords(selectionDay.budgetMs),
+                  })
+                : t('board.projectedMissed', {
+                    percent: percentWords(selectionDay.projectedPercent),
+                    time: minutesWords(-selectionDay.budgetMs),
+                  })}
         </span>
         <span className="staffing" data-testid="staffing">
-          On queue now: {staffing.all.onQueue} of {staffing.all.scheduled} scheduled · {gapWords(staffing.all)}
+          {t('board.onQueueNow', {
+            onQueue: staffing.all.onQueue,
+            scheduled: staffing.all.scheduled,
+            gap: gapWords(staffing.all),
+          })}
         </span>
         <button type="button" className="link" onClick={() => setParam('timeline', teamId || 'all')}>
-          Today by interval and agent
+          {t('board.byInterval')}
         </button>
         {staffing.byTeam.size > 1 ? (
           <StaffingByTeam byTeam={staffing.byTeam} teamNames={teamNames} openTeam={(id) => setParam('timeline', id)} />
@@ -913,13 +940,8 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         })}
       </div>
       {situations && situations.size > 0 ? (
-        <div
-          className="situations"
-          role="group"
-          aria-label="Agents in a situation now (toggle to filter)"
-          data-testid="situations"
-        >
-          <span>In a situation now:</span>
+        <div className="situations" role="group" aria-label={t('board.situationsLabel')} data-testid="situations">
+          <span>{t('board.inSituationNow')}</span>
           {SITUATION_KINDS.filter((k) => situations.has(k)).map((k) => (
             <button
               type="button"
@@ -949,7 +971,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
           columns={shownColumns}
           rowLabel={(r) => nameOf(r.userId)}
           onResize={resize}
-          label="Agents"
+          label={t('board.tableLabel')}
           sortKey={sortKey}
           descending={descending}
           onSort={(k) =>

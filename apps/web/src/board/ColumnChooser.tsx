@@ -2,6 +2,7 @@
  * @module The board's column chooser: show, hide and reorder columns with the keyboard or the mouse; a column with
  * nothing to show for this user (a permission the role lacks) is listed with the reason instead of a checkbox.
  */
+import { t } from '../i18n/i18n.js';
 import { moveColumn } from './columns.js';
 
 export function ColumnChooser({
@@ -21,8 +22,8 @@ export function ColumnChooser({
   const hidden = columns.filter((c) => !shown.includes(c.key) && !unavailable.has(c.key));
   return (
     <details className="column-chooser">
-      <summary>Columns</summary>
-      <ul aria-label="Shown columns, left to right">
+      <summary>{t('columns.title')}</summary>
+      <ul aria-label={t('columns.shown')}>
         {shown
           .filter((k) => !unavailable.has(k))
           .map((k, i, list) => (
@@ -40,7 +41,7 @@ export function ColumnChooser({
                 <>
                   <button
                     type="button"
-                    aria-label={`Move ${label(k)} left`}
+                    aria-label={t('columns.moveLeft', { column: label(k) })}
                     disabled={i <= 1}
                     onClick={() => onChange(moveColumn(shown, k, -1))}
                   >
@@ -48,7 +49,7 @@ export function ColumnChooser({
                   </button>
                   <button
                     type="button"
-                    aria-label={`Move ${label(k)} right`}
+                    aria-label={t('columns.moveRight', { column: label(k) })}
                     disabled={i === list.length - 1}
                     onClick={() => onChange(moveColumn(shown, k, 1))}
                   >
@@ -60,7 +61,7 @@ export function ColumnChooser({
           ))}
       </ul>
       {hidden.length ? (
-        <ul aria-label="Columns hidden">
+        <ul aria-label={t('columns.hidden')}>
           {hidden.map((c) => (
             <li key={c.key} data-column-choice={c.key}>
               <label>
@@ -71,10 +72,10 @@ export function ColumnChooser({
         </ul>
       ) : null}
       {unavailable.size ? (
-        <ul aria-label="Columns with nothing to show for you" className="hint">
+        <ul aria-label={t('columns.unavailable')} className="hint">
           {[...unavailable].map(([key, why]) => (
             <li key={key} data-column-unavailable={key}>
-              {label(key)}: {why}
+              {t('columns.why', { column: label(key), why })}
             </li>
           ))}
         </ul>

@@ -1,13 +1,14 @@
 /** @module The board's connection state in words (and not by colour alone), announced politely to screen readers. */
+import { wordTable } from '../i18n/i18n.js';
 import type { Connection } from './useLiveBoard.js';
 
-const WORDS: Record<Connection, string> = {
-  connecting: 'Connecting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  resyncing: 'Resyncing…',
-  offline: 'Offline',
-};
+const WORDS = wordTable<Connection>({
+  connecting: 'connection.connecting',
+  live: 'connection.live',
+  reconnecting: 'connection.reconnecting',
+  resyncing: 'connection.resyncing',
+  offline: 'connection.offline',
+});
 
 export function ConnectionBadge({ state }: { state: Connection }) {
   return (

@@ -1,5 +1,6 @@
 /** @module The foot of the board's day dialogs (an agent's, a team's): read again, or close. */
 import type { RefObject } from 'react';
+import { t } from '../i18n/i18n.js';
 
 export function DialogButtons({
   dialog,
@@ -11,10 +12,10 @@ export function DialogButtons({
   return (
     <div className="toolbar">
       <button type="button" onClick={onRefresh}>
-        Refresh
+        {t('dialog.refresh')}
       </button>
       <button type="button" onClick={() => dialog.current?.close()}>
-        Close
+        {t('dialog.close')}
       </button>
     </div>
   );

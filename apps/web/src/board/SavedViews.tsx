@@ -1,4 +1,5 @@
 /** @module Saved views of the board: save the board as it is under a name, open one, copy its link, delete it. */
+import { isolate, t } from '../i18n/i18n.js';
 import { useState } from 'react';
 import { navigate } from '../router.js';
 import { deleteView, loadViews, saveView } from '../preferences/saved-views.js';
@@ -10,24 +11,24 @@ export function SavedViews() {
   const link = (query: string) => `${location.origin}/?${query}`;
   return (
     <details className="saved-views">
-      <summary>Views{views.length ? ` (${views.length})` : ''}</summary>
+      <summary>{t('views.title', { count: views.length })}</summary>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (!name.trim()) return setSaid('Give the view a name first.');
+          if (!name.trim()) return setSaid(t('views.nameFirst'));
           setViews(saveView(name, new URL(location.href).searchParams));
-          setSaid(`Saved “${name.trim()}”: units, team, filters, order and columns.`);
+          setSaid(t('views.saved', { name: isolate(name.trim()) }));
           setName('');
         }}
       >
         <label>
-          Save this board as <input value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
+          {t('views.saveAs')} <input value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
         </label>{' '}
-        <button type="submit">Save view</button>
+        <button type="submit">{t('views.save')}</button>
       </form>
       {said ? <p role="status">{said}</p> : null}
       {views.length ? (
-        <ul aria-label="Saved views">
+        <ul aria-label={t('views.list')}>
           {views.map((v) => (
             <li key={v.name} data-view={v.name}>
               <a
@@ -37,25 +38,25 @@ export function SavedViews() {
                   navigate(`/?${v.query}`);
                 }}
               >
-                {v.name}
+                <bdi>{v.name}</bdi>
               </a>{' '}
               <button
                 type="button"
                 onClick={() =>
                   void navigator.clipboard
                     ?.writeText(link(v.query))
-                    .then(() => setSaid(`The link to “${v.name}” is copied: whoever opens it sees this board.`))
-                    .catch(() => setSaid(`Copy this link: ${link(v.query)}`))
+                    .then(() => setSaid(t('views.copied', { name: isolate(v.name) })))
+                    .catch(() => setSaid(t('views.copyThis', { link: link(v.query) })))
                 }
               >
-                Copy link
+                {t('views.copyLink')}
               </button>{' '}
               <button
                 type="button"
-                aria-label={`Delete the view ${v.name}`}
+                aria-label={t('views.deleteLabel', { name: v.name })}
                 onClick={() => setViews(deleteView(v.name))}
               >
-                Delete
+                {t('views.delete')}
               </button>
             </li>
           ))}

@@ -1,4 +1,5 @@
 /** @module Staffing now per team (issue 22, what to build 5), folded under "By team" beside the selection's figure. */
+import { t } from '../i18n/i18n.js';
 import { useState } from 'react';
 import { gapWords, type Staffing } from './staffing.js';
 
@@ -19,16 +20,16 @@ export function StaffingByTeam({
   const [open, setOpen] = useState(false);
   return (
     <details className="staffing-teams" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>By team</summary>
+      <summary>{t('staffing.byTeam')}</summary>
       {open ? (
         <table className="results compact" data-testid="staffing-teams">
-          <caption className="hint">Choose a team to see its day by interval and agent.</caption>
+          <caption className="hint">{t('staffing.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Team</th>
-              <th scope="col">On queue</th>
-              <th scope="col">Scheduled on queue</th>
-              <th scope="col">Gap</th>
+              <th scope="col">{t('staffing.team')}</th>
+              <th scope="col">{t('staffing.onQueue')}</th>
+              <th scope="col">{t('staffing.scheduled')}</th>
+              <th scope="col">{t('staffing.gap')}</th>
             </tr>
           </thead>
           <tbody>
@@ -38,16 +39,11 @@ export function StaffingByTeam({
                 <tr key={id} data-team={id}>
                   <th scope="row">
                     {id ? (
-                      <button
-                        type="button"
-                        className="link"
-                        onClick={() => openTeam(id)}
-                        title="Today by interval and agent"
-                      >
-                        {teamNames.get(id) ?? 'A team'}
+                      <button type="button" className="link" onClick={() => openTeam(id)} title={t('board.byInterval')}>
+                        <bdi>{teamNames.get(id) ?? t('staffing.aTeam')}</bdi>
                       </button>
                     ) : (
-                      'No team'
+                      t('staffing.noTeam')
                     )}
                   </th>
                   <td>{s.onQueue}</td>

@@ -1,4 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { t } from '../i18n/i18n.js';
 import { fitColumns, rowOffsets } from './table-layout.js';
 import { MAX_COLUMN_REM, MIN_COLUMN_REM } from './columns.js';
 
@@ -60,7 +61,10 @@ const VRow = memo(
                 type="button"
                 aria-expanded={expanded}
                 aria-controls={detailsId}
-                aria-label={`${expanded ? 'Hide' : 'Show'} ${moved.length} more for ${label(row)}`}
+                aria-label={t(expanded ? 'table.hideMore' : 'table.showMore', {
+                  count: moved.length,
+                  name: label(row),
+                })}
                 title={moved.map((c) => c.label).join(', ')}
                 onClick={() => onToggle(rowKey)}
               >
@@ -270,9 +274,11 @@ export function VirtualTable<T>({
             <div
               role="columnheader"
               className="row-toggle"
-              title={`In each row's details: ${moved.map((c) => c.label).join(', ')}`}
+              title={t('table.inDetails', { columns: moved.map((c) => c.label).join(', ') })}
             >
-              <span className="visually-hidden">Details: {moved.map((c) => c.label).join(', ')}</span>
+              <span className="visually-hidden">
+                {t('table.details', { columns: moved.map((c) => c.label).join(', ') })}
+              </span>
               <span aria-hidden="true">+{moved.length}</span>
             </div>
           ) : null}
@@ -284,7 +290,7 @@ export function VirtualTable<T>({
         className="vtable-body"
         role="rowgroup"
         tabIndex={0}
-        aria-label={`${label}: scroll with arrow keys`}
+        aria-label={t('table.scroll', { label })}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         onKeyDown={onKey}
       >
@@ -336,11 +342,11 @@ function ResizeHandle<T>({
     <span
       role="separator"
       aria-orientation="vertical"
-      aria-label={`Width of ${column.label}`}
+      aria-label={t('table.width', { column: column.label })}
       aria-valuemin={MIN_COLUMN_REM}
       aria-valuemax={MAX_COLUMN_REM}
       aria-valuenow={current}
-      aria-valuetext={`${current} rem`}
+      aria-valuetext={t('table.widthValue', { rem: current })}
       tabIndex={0}
       className="col-resize"
       onKeyDown={(e) => {

@@ -5,13 +5,8 @@
  * busy board costs a request every couple of seconds at most. An answer holds until the agent's next record (a
  * new routing status means another interaction, or none).
  */
-import {
-  getAgentsNow,
-  type AgentAdherence,
-  type AgentNow,
-  type GenesysClient,
-  type InteractionMedia,
-} from '@adhere/genesys';
+import { t } from '../i18n/i18n.js';
+import { getAgentsNow, type AgentAdherence, type AgentNow, type GenesysClient } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
 
 const BATCH = 100;
@@ -105,7 +100,7 @@ export class AgentNowStore {
       }
       this.problem = undefined;
     } catch (e) {
-      this.problem = `What agents are doing now could not be read: ${problemWords(e)}`;
+      this.problem = t('agentNow.problem', { problem: problemWords(e) });
     } finally {
       for (const [id] of batch) this.inFlight.delete(id);
       this.version++;
@@ -114,19 +109,9 @@ export class AgentNowStore {
   }
 }
 
-const MEDIA_WORDS: Record<InteractionMedia, string> = {
-  call: 'a call',
-  callback: 'a callback',
-  email: 'an email',
-  message: 'a message',
-  chat: 'a chat',
-  socialExpression: 'a social media post',
-  video: 'a video call',
-};
-
 /** "On a call" — the interaction in the words people use; undefined when Genesys named none. */
 export function interactionWords(now: AgentNow): string | undefined {
   if (!now.media) return undefined;
   const more = now.activeInteractions - 1;
-  return `On ${MEDIA_WORDS[now.media]}${more > 0 ? ` and ${more} more` : ''}`;
+  return t('agentNow.on', { media: now.media, more });
 }

@@ -5,6 +5,8 @@
  * published schedule, actual from Genesys's record of the day (historical adherence's actuals) carried to now by
  * the live view; intervals still to come have no actual.
  */
+import { t } from '../i18n/i18n.js';
+import { decimalWords, wholeNumber } from '../words.js';
 import { gapPhrase } from './staffing.js';
 
 export interface IntervalStaffing {
@@ -85,11 +87,11 @@ export function staffingByInterval(
 
 /** "6 short", "2 more than scheduled", "as scheduled": the gap in whole agents (averages rounded). */
 export function intervalGapWords(i: IntervalStaffing): string {
-  return i.actual === undefined ? 'still to come' : gapPhrase(Math.round(i.actual - i.scheduled));
+  return i.actual === undefined ? t('gap.toCome') : gapPhrase(Math.round(i.actual - i.scheduled));
 }
 
 /** An average of agents as people read it: whole when it is, else one decimal ("7", "6.5"). */
 export function agentsWords(n: number): string {
   const r = Math.round(n * 10) / 10;
-  return Number.isInteger(r) ? String(r) : r.toFixed(1);
+  return Number.isInteger(r) ? wholeNumber(r) : decimalWords(r);
 }

@@ -5,6 +5,7 @@
  * and a severity that grows with time: a situation from its threshold, severe from three times it.
  */
 import type { AgentAdherence } from '@adhere/genesys';
+import { wordTable } from '../i18n/i18n.js';
 
 export type SituationKind =
   'lateLogIn' | 'earlyLogOut' | 'breakOverrun' | 'mealOverrun' | 'notOnQueue' | 'notResponding';
@@ -18,14 +19,24 @@ export const SITUATION_KINDS: readonly SituationKind[] = [
   'notResponding',
 ];
 
-export const SITUATION_WORDS: Record<SituationKind, string> = {
-  lateLogIn: 'Late log-in',
-  earlyLogOut: 'Logged out early',
-  breakOverrun: 'Break overrun',
-  mealOverrun: 'Meal overrun',
-  notOnQueue: 'Not on queue when scheduled',
-  notResponding: 'Not responding',
-};
+export const SITUATION_WORDS = wordTable<SituationKind>({
+  lateLogIn: 'situation.lateLogIn',
+  earlyLogOut: 'situation.earlyLogOut',
+  breakOverrun: 'situation.breakOverrun',
+  mealOverrun: 'situation.mealOverrun',
+  notOnQueue: 'situation.notOnQueue',
+  notResponding: 'situation.notResponding',
+});
+
+/** The same, inside a sentence ("Ana: break overrun"): lower case where the language writes it so. */
+export const SITUATION_IN_SENTENCE = wordTable<SituationKind>({
+  lateLogIn: 'situationInSentence.lateLogIn',
+  earlyLogOut: 'situationInSentence.earlyLogOut',
+  breakOverrun: 'situationInSentence.breakOverrun',
+  mealOverrun: 'situationInSentence.mealOverrun',
+  notOnQueue: 'situationInSentence.notOnQueue',
+  notResponding: 'situationInSentence.notResponding',
+});
 
 /** Minutes before each situation counts; the supervisor's own, changed in Settings. */
 export type SituationThresholds = Record<SituationKind, number>;

@@ -4,6 +4,7 @@
  * agents the board shows.
  */
 import type { AgentAdherence } from '@adhere/genesys';
+import { t } from '../i18n/i18n.js';
 
 export interface Staffing {
   /** Scheduled on queue now (an On Queue activity). */
@@ -36,11 +37,11 @@ export function staffingNow(records: Iterable<AgentAdherence>): { all: Staffing;
 
 /** "8 short now", "2 more than scheduled", "as scheduled". */
 export function gapWords(s: Staffing): string {
-  return gapPhrase(s.onQueue - s.scheduled, ' now');
+  return gapPhrase(s.onQueue - s.scheduled, 'now');
 }
 
 /** A gap in whole agents, on queue less scheduled, as said: "8 short" (+ `when`), "2 more than scheduled". */
-export function gapPhrase(gap: number, when = ''): string {
-  if (gap === 0) return 'as scheduled';
-  return gap < 0 ? `${-gap} short${when}` : `${gap} more than scheduled`;
+export function gapPhrase(gap: number, when: 'now' | 'then' = 'then'): string {
+  if (gap === 0) return t('gap.asScheduled');
+  return gap < 0 ? t('gap.short', { count: -gap, when }) : t('gap.more', { count: gap });
 }

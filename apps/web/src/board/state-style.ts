@@ -1,16 +1,39 @@
+import { t } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages/en.js';
 import { hoursMinutes } from '../words.js';
 
 /** Each adherence state has a colour, an icon and its words: never colour alone. */
-export const STATE_STYLE: Record<string, { label: string; icon: string; className: string }> = {
-  InAdherence: { label: 'In adherence', icon: '✓', className: 'state-in' },
-  OutOfAdherence: { label: 'Out of adherence', icon: '✕', className: 'state-out' },
-  Unscheduled: { label: 'Unscheduled', icon: '◌', className: 'state-unscheduled' },
-  Ignored: { label: 'Ignored', icon: '–', className: 'state-ignored' },
-  Explained: { label: 'Explained', icon: 'ℹ', className: 'state-explained' },
-  Unknown: { label: 'Unknown', icon: '?', className: 'state-unknown' },
+const STYLES: Record<string, { key: MessageKey; icon: string; className: string }> = {
+  InAdherence: { key: 'state.InAdherence', icon: '✓', className: 'state-in' },
+  OutOfAdherence: { key: 'state.OutOfAdherence', icon: '✕', className: 'state-out' },
+  Unscheduled: { key: 'state.Unscheduled', icon: '◌', className: 'state-unscheduled' },
+  Ignored: { key: 'state.Ignored', icon: '–', className: 'state-ignored' },
+  Explained: { key: 'state.Explained', icon: 'ℹ', className: 'state-explained' },
+  Unknown: { key: 'state.Unknown', icon: '?', className: 'state-unknown' },
 };
 
-export function styleOf(state: string | undefined) {
+export interface StateStyle {
+  /** The state's name in the page's language. */
+  label: string;
+  icon: string;
+  className: string;
+}
+
+/** Each state's style, its label in the page's language at the time of reading. */
+export const STATE_STYLE: Readonly<Record<string, StateStyle>> = Object.fromEntries(
+  Object.entries(STYLES).map(([state, s]) => [
+    state,
+    {
+      icon: s.icon,
+      className: s.className,
+      get label() {
+        return t(s.key);
+      },
+    },
+  ]),
+);
+
+export function styleOf(state: string | undefined): StateStyle {
   return STATE_STYLE[state ?? 'Unknown'] ?? STATE_STYLE.Unknown!;
 }
 

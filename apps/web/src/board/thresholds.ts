@@ -1,5 +1,6 @@
 /** @module How long an agent has been out of adherence, against the management unit's own thresholds. */
 import type { AdherenceSettings } from '@adhere/genesys';
+import { t as say } from '../i18n/i18n.js';
 import { formatDuration } from './state-style.js';
 
 export interface Thresholds {
@@ -42,16 +43,12 @@ export function outLevel(ms: number, t: Thresholds): OutLevel {
  * What the thresholds are is said once, in `thresholdWords`, not on every row.
  */
 export function describeOut(ms: number, t: Thresholds): string {
-  const level = outLevel(ms, t);
-  const out = `out ${formatDuration(ms)}`;
-  return level === 'severe' ? `${out}, severe` : level === 'over' ? out : `${out}, not counted yet`;
+  return say('out.spell', { level: outLevel(ms, t), time: formatDuration(ms) });
 }
 
 /** The unit's thresholds in a sentence: "Counts against adherence after 1 min; severe after 5 min." */
 export function thresholdWords(t: Thresholds): string {
-  const counts =
-    t.exceptionSeconds > 0
-      ? `Time out of adherence counts against adherence after ${formatDuration(t.exceptionSeconds * 1000)}`
-      : 'Time out of adherence counts against adherence at once';
-  return `${counts}; it is severe after ${t.severeMinutes} min (the unit's settings in Genesys).`;
+  return t.exceptionSeconds > 0
+    ? say('out.thresholdsAfter', { after: formatDuration(t.exceptionSeconds * 1000), severe: t.severeMinutes })
+    : say('out.thresholdsAtOnce', { severe: t.severeMinutes });
 }

@@ -1,4 +1,5 @@
 /** @module Alerts for the board: checked once a second, shown in the app, and on the desktop when allowed. */
+import { isolate, t } from '../i18n/i18n.js';
 import { genesysCloudHost } from '../embedding/current.js';
 import { useEffect, useRef, useState } from 'react';
 import type { AgentAdherence } from '@adhere/genesys';
@@ -6,7 +7,7 @@ import { loadAlerted, loadAlertPrefs, saveAlerted, saveAlertPrefs } from '../pre
 import { activityWords } from '../words.js';
 import { AlertWatch, type Alert, type AlertPrefs, type MassDeviation } from './alerts.js';
 import { SituationWatch, type SituationAlert } from './situation-alerts.js';
-import { SITUATION_WORDS } from './situations.js';
+import { SITUATION_IN_SENTENCE } from './situations.js';
 import type { BoardModel } from './board-model.js';
 import { formatDuration } from './state-style.js';
 import type { Thresholds } from './thresholds.js';
@@ -30,7 +31,10 @@ const listedAdherence = (a: Alert): ListedAlert => ({
   key: a.key,
   userId: a.userId,
   since: a.since,
-  what: 'severely out of adherence',
+  // Said when drawn, so the list follows a change of language.
+  get what() {
+    return t('alerts.severelyOut');
+  },
   kind: 'adherence',
 });
 
@@ -38,7 +42,9 @@ const listedSituation = (a: SituationAlert): ListedAlert => ({
   key: `situation:${a.key}`,
   userId: a.userId,
   since: a.since,
-  what: `${SITUATION_WORDS[a.kind].toLowerCase()} (severe)`,
+  get what() {
+    return t('alerts.situationSevere', { situation: SITUATION_IN_SENTENCE[a.kind] });
+  },
   kind: 'situation',
 });
 
@@ -49,7 +55,7 @@ export function useAlerts(
   tick: number,
   thresholdOf: (r: AgentAdherence) => Thresholds,
   /** The agent's name, with what tells them apart from a namesake. */
-  nameOf: (userId: string) => string = (id) => model.names.get(id) ?? 'An agent',
+  nameOf: (userId: string) => string = (id) => model.names.get(id) ?? t('alerts.anAgent'),
 ) {
   const [prefs, setPrefsState] = useState(loadAlertPrefs);
   const watch = useRef<AlertWatch | undefined>(undefined);
@@ -68,16 +74,15 @@ export function useAlerts(
   useEffect(() => {
     if (model.snapshots === 0) return; // nothing to judge before the first snapshot
     // A task of its own: at 20,000 agents the check must not lengthen the task that re-ranked the board.
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       const w = watch.current!;
       const result = w.check(model.all(), now, thresholdRef.current, prefs);
       setMass((m) => (JSON.stringify(m) === JSON.stringify(result.mass) ? m : result.mass));
       if (result.alreadyOut.length > 0) {
         setAlreadyOut(result.alreadyOut);
         announceAtOpening(
-          result.alreadyOut.length,
-          'severely out of adherence',
-          'They are listed on the board, longest out first.',
+          t('alerts.atOpeningOut', { count: result.alreadyOut.length }),
+          t('alerts.atOpeningOutBody'),
           'already-out',
           prefs,
         );
@@ -96,17 +101,23 @@ export function useAlerts(
         const s = situations.current!.check(model.all(), now, model.situationOf, muted);
         if (s.already.length > 0)
           announceAtOpening(
-            s.already.length,
-            'in a severe situation',
-            'Late log-ins, early log-outs, overruns: filter the board by "In a situation now".',
+            t('alerts.atOpeningSituation', { count: s.already.length }),
+            t('alerts.atOpeningSituationBody'),
             'already-in-situation',
             prefs,
           );
         for (const a of s.alerts)
-          notify(prefs, `${nameRef.current(a.userId)}: ${SITUATION_WORDS[a.kind].toLowerCase()}`, {
-            body: `For ${formatDuration(now - a.since)}, severe. Listed on the board under Situation.`,
-            tag: a.key,
-          });
+          notify(
+            prefs,
+            t('alerts.situationTitle', {
+              name: isolate(nameRef.current(a.userId)),
+              situation: SITUATION_IN_SENTENCE[a.kind],
+            }),
+            {
+              body: t('alerts.situationBody', { time: formatDuration(now - a.since) }),
+              tag: a.key,
+            },
+          );
         // In the board's own list too, beside the adherence alerts (issue 22): newest first, the same 200 kept.
         if (s.alerts.length > 0) setAlerts((a) => [...s.alerts.map(listedSituation), ...a].slice(0, KEPT));
       }
@@ -115,7 +126,7 @@ export function useAlerts(
       setAlerts((a) => [...result.alerts.map(listedAdherence), ...a].slice(0, KEPT));
       for (const alert of result.alerts) announce(alert, nameRef.current(alert.userId), now, prefs);
     }, 0);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [model, now, tick, prefs]);
 
   const setPrefs = (p: AlertPrefs) => {
@@ -137,19 +148,19 @@ export function useAlerts(
  * One notification for everyone already in a state when the board opened, not one each (a storm): "3 agents were
  * already <state> when the board opened".
  */
-function announceAtOpening(count: number, state: string, body: string, tag: string, prefs: AlertPrefs) {
-  notify(prefs, `${count === 1 ? '1 agent was' : `${count} agents were`} already ${state} when the board opened`, {
-    body,
-    tag,
-  });
+function announceAtOpening(title: string, body: string, tag: string, prefs: AlertPrefs) {
+  notify(prefs, title, { body, tag });
 }
 
 /** The desktop notification (with permission) and the sound (when asked for). */
 function announce(alert: Alert, name: string, now: number, prefs: AlertPrefs) {
   const r = alert.record;
-  const what = `scheduled ${activityWords(r.scheduledActivityCategory)}, actually ${activityWords(r.actualActivityCategory)}`;
-  notify(prefs, `${name} is severely out of adherence`, {
-    body: `Out ${formatDuration(now - alert.since)}: ${what}`,
+  notify(prefs, t('alerts.severeTitle', { name: isolate(name) }), {
+    body: t('alerts.severeBody', {
+      time: formatDuration(now - alert.since),
+      scheduled: activityWords(r.scheduledActivityCategory),
+      actual: activityWords(r.actualActivityCategory),
+    }),
     tag: alert.key,
   });
   if (prefs.sound) beep();

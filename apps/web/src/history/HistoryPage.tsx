@@ -35,7 +35,7 @@ import {
 import { SlotHeatmap } from './SlotHeatmap.js';
 import { TeamComparison } from './TeamComparison.js';
 import { Timeline } from './Timeline.js';
-import { ADJUSTED_SAYS, adjustedPercent, approvedSeconds } from './adjusted.js';
+import { adjustedSays, adjustedPercent, approvedSeconds } from './adjusted.js';
 import { BulkReview } from './BulkReview.js';
 import { TrendChart } from './TrendChart.js';
 import { timeLeftMs, timeLeftWords } from './time-left.js';
@@ -584,7 +584,7 @@ function ReportView({
           {request.exceptions && adjustedTotal !== undefined ? (
             <>
               <strong data-testid="adjusted-adherence">{adjustedTotal.toFixed(2)}%</strong> adjusted adherence.{' '}
-              <span className="hint">{ADJUSTED_SAYS}</span>
+              <span className="hint">{adjustedSays()}</span>
             </>
           ) : (
             <span className="hint">

@@ -5,11 +5,11 @@
  * adherent anyway changes nothing), overlapping explanations count once, and each second lands on the local day
  * of the exception it is in (Genesys cuts exceptions at local midnight).
  */
+import { t } from '../i18n/i18n.js';
 import type { AdherenceExplanation, HistoricalUserResult } from '@adhere/genesys';
 
 /** One line the views show beside the figure. */
-export const ADJUSTED_SAYS =
-  'Adjusted: exception time covered by an approved explanation counts as adherent. Raw is Genesys’s own figure.';
+export const adjustedSays = () => t('adjusted.says');
 
 /** Per agent, per day (the day's dayStartOffsetSeconds): seconds of exception time approved explanations cover. */
 export type ApprovedSeconds = ReadonlyMap<string, ReadonlyMap<number, number>>;

@@ -56,3 +56,22 @@ export function useLocale(): Locale {
     () => locale,
   );
 }
+
+/**
+ * A table of words that follows the page's language: each read says its message in the language of that moment,
+ * so a module-level table (a column's header, a state's label) needs no re-creating when the language changes.
+ */
+export function wordTable<K extends string>(keys: Record<K, MessageKey>): Readonly<Record<K, string>> {
+  const table = {} as Record<K, string>;
+  for (const name of Object.keys(keys) as K[])
+    Object.defineProperty(table, name, { enumerable: true, get: () => t(keys[name]) });
+  return table;
+}
+
+/**
+ * Org text (a name a person typed) set inside a message: isolated with Unicode's first-strong isolate, so an
+ * Arabic or Hebrew name does not reorder the words around it — <bdi>'s twin for plain strings (titles, labels).
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -16,7 +16,7 @@ import {
 } from '@adhere/genesys';
 import { tabNotifications } from '../notifications.js';
 import { problemWords } from '../access/denied.js';
-import { ADJUSTED_SAYS } from '../history/adjusted.js';
+import { adjustedSays } from '../history/adjusted.js';
 import { clockTime, explanationWords, hoursMinutes, minutesWords, routingWords } from '../words.js';
 import { transitionName } from '../history/patterns.js';
 import { myFigures, type MyException } from './my-figures.js';
@@ -114,7 +114,7 @@ export function MyFigures({
         )}
       </p>
       <p className="hint">
-        {ADJUSTED_SAYS} {PROJECTION_SAYS}
+        {adjustedSays()} {PROJECTION_SAYS}
       </p>
       <h3>My exceptions today</h3>
       {figures.exceptions.length === 0 ? (

@@ -14,7 +14,7 @@ import { formatDuration } from '../board/state-style.js';
 import { featureUnitsQuery, readOrg, unitsQuery } from '../org-data/org-queries.js';
 import { problemWords } from '../access/denied.js';
 import { navigate } from '../router.js';
-import { ADJUSTED_SAYS } from '../history/adjusted.js';
+import { adjustedSays } from '../history/adjusted.js';
 import { activityWords, countWords } from '../words.js';
 import { periodFigures } from './closed-days.js';
 import { useClosedDays, type RollupUnit } from './useClosedDays.js';
@@ -24,7 +24,7 @@ const ACT_NOW_ROWS = 25;
 
 const SAYS =
   'Week and month to date: closed days as Genesys counted them, plus today so far, summed over minutes. ' +
-  ADJUSTED_SAYS +
+  adjustedSays() +
   ' Today counts raw until it closes; where today cannot be read, the closed days alone.';
 
 /** Every unit the user may watch live, with its zone and first day of the week. */

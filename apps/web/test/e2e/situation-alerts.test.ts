@@ -65,7 +65,10 @@ describe('situation alerts', () => {
     const lines = page.getByTestId('alerts').locator('li[data-kind="situation"]');
     await expect.poll(() => lines.count()).toBe(said.length);
     const texts = await lines.evaluateAll((lis) => lis.map((l) => l.textContent ?? ''));
-    for (const title of said) {
+    for (const isolated of said) {
+      // The agent's name is isolated (U+2068…U+2069), so a right-to-left name cannot reorder the title's words.
+      expect(isolated).toMatch(/^\u2068[^\u2068\u2069]+\u2069: /);
+      const title = isolated.replace(/[\u2068\u2069]/g, '');
       const at = title.lastIndexOf(': ');
       expect(texts.some((l) => l.startsWith(`${title.slice(0, at)} ${title.slice(at + 2)} (severe) for `))).toBe(true);
     }
