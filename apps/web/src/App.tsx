@@ -8,7 +8,7 @@ import { embedding } from './embedding/current.js';
 import { BoardPage } from './board/BoardPage.js';
 import { ThemeChoice } from './preferences/ThemeChoice.js';
 import { LanguageNote } from './preferences/LanguageNote.js';
-import { t, useLocale } from './i18n/i18n.js';
+import { t, tx, useLocale } from './i18n/i18n.js';
 import { navigate, useLocation } from './router.js';
 import { liveBoardFor } from './board/live-board.js';
 import { forgetClosedDays } from './rollup/day-cache.js';
@@ -23,11 +23,13 @@ const DiagnosticsPage = lazy(() =>
 const SettingsPage = lazy(() => import('./settings/SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
 const RollupPage = lazy(() => import('./rollup/RollupPage.js').then((m) => ({ default: m.RollupPage })));
 const WallboardPage = lazy(() => import('./board/WallboardPage.js').then((m) => ({ default: m.WallboardPage })));
-const loading = (
-  <p role="status" className="centered">
-    Loading…
-  </p>
-);
+function Loading() {
+  return (
+    <p role="status" className="centered">
+      {t('app.loading')}
+    </p>
+  );
+}
 
 export function App({ session }: { session: Session }) {
   const url = useLocation();
@@ -74,13 +76,13 @@ export function App({ session }: { session: Session }) {
   if (url.pathname === '/callback')
     return (
       <p role="status" className="centered">
-        Signing in…
+        {t('app.signingIn')}
       </p>
     );
   if (url.pathname === '/diagnostics' && failure)
     return (
       <Shell session={session} signedIn={false}>
-        <Suspense fallback={loading}>
+        <Suspense fallback={<Loading />}>
           <DiagnosticsPage failure={failure} onRetry={() => void session.signIn('/')} />
         </Suspense>
       </Shell>
@@ -88,7 +90,7 @@ export function App({ session }: { session: Session }) {
   if (url.pathname === '/settings')
     return (
       <Shell session={session} signedIn={signedIn} access={access}>
-        <Suspense fallback={loading}>
+        <Suspense fallback={<Loading />}>
           <SettingsPage
             config={session.config}
             access={signedIn ? access : undefined}
@@ -101,7 +103,7 @@ export function App({ session }: { session: Session }) {
   if (url.pathname === '/doctor')
     return (
       <Shell session={session} signedIn={signedIn}>
-        <Suspense fallback={loading}>
+        <Suspense fallback={<Loading />}>
           <DoctorPage />
         </Suspense>
       </Shell>
@@ -111,13 +113,9 @@ export function App({ session }: { session: Session }) {
     return (
       <Shell session={session} signedIn={false}>
         <section className="signed-out" aria-labelledby="signin-title">
-          <h1 id="signin-title">Adherence, live</h1>
-          <p>Sign in with your Genesys Cloud account to see your agents' adherence.</p>
-          {inside ? (
-            <p className="hint">
-              Sign-in opens in a small window of its own, as Genesys Cloud asks of the apps inside it.
-            </p>
-          ) : null}
+          <h1 id="signin-title">{t('app.signInTitle')}</h1>
+          <p>{t('app.signInLead')}</p>
+          {inside ? <p className="hint">{t('app.signInPopup')}</p> : null}
           <button
             type="button"
             className="primary"
@@ -131,11 +129,11 @@ export function App({ session }: { session: Session }) {
               });
             }}
           >
-            Sign in
+            {t('app.signIn')}
           </button>
           {startError ? (
             <p role="alert" className="error">
-              Sign-in could not start: {startError}. Check <a href="/settings">Settings</a>.
+              {tx('app.signInCouldNotStart', { problem: startError }, { a: (c) => <a href="/settings">{c}</a> })}
             </p>
           ) : null}
         </section>
@@ -150,7 +148,7 @@ export function App({ session }: { session: Session }) {
   if (url.pathname === '/me' || (url.pathname === '/' && agentOnly))
     return (
       <Shell session={session} signedIn access={access}>
-        <Suspense fallback={loading}>
+        <Suspense fallback={<Loading />}>
           <MyDayPage
             client={client}
             canExplain={!access || checkFeature(access, 'myExplanations').available !== false}
@@ -165,7 +163,7 @@ export function App({ session }: { session: Session }) {
   if (url.pathname === '/wallboard' && check?.available !== false)
     return (
       <main className="kiosk">
-        <Suspense fallback={loading}>
+        <Suspense fallback={<Loading />}>
           <WallboardPage client={client} sessionEndsAt={session.tokens.validUntil()} />
         </Suspense>
       </main>
@@ -175,11 +173,11 @@ export function App({ session }: { session: Session }) {
       {check?.available === false ? (
         <AccessNotice check={check} />
       ) : page === 'history' ? (
-        <Suspense fallback={loading}>
+        <Suspense fallback={<Loading />}>
           <HistoryPage client={client} access={access} />
         </Suspense>
       ) : url.pathname === '/units' ? (
-        <Suspense fallback={loading}>
+        <Suspense fallback={<Loading />}>
           <RollupPage client={client} access={access} />
         </Suspense>
       ) : (
@@ -226,7 +224,7 @@ function Shell({
     <>
       <header className="top">
         <a className="brand" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
-          Adhere
+          {t('app.brand')}
         </a>
         <nav aria-label={t('nav.main')}>
           {signedIn ? (

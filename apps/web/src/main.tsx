@@ -7,7 +7,7 @@ import { Session } from './auth/session.js';
 import { preloadBoard } from './board/preload.js';
 import './styles.css';
 import { applyTheme, storedTheme } from './preferences/theme.js';
-import { switchLocale } from './i18n/i18n.js';
+import { switchLocale, t, tx } from './i18n/i18n.js';
 import { resolveLanguage } from './preferences/language.js';
 import { genesysCloudHost, startEmbedding } from './embedding/current.js';
 import { EmbeddingRefused, PopupHandedOff } from './embedding/EmbeddingPages.js';
@@ -46,19 +46,26 @@ else
         );
       switchLocale(resolveLanguage().locale).then(render, render);
     },
-    (err: Error) =>
-      root.render(
-        <section className="config-refused" aria-labelledby="config-title">
-          <h1 id="config-title">Adhere cannot start: its configuration is wrong</h1>
-          <ul role="alert" data-testid="config-error">
-            {err.message.split('\n').map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-          <p>
-            Whoever deployed Adhere can check the file with <code>npx adhere doctor --config config.json</code>; no
-            sign-in is offered until it passes.
-          </p>
-        </section>,
-      ),
+    (err: Error) => {
+      const render = () =>
+        root.render(
+          <section className="config-refused" aria-labelledby="config-title">
+            <h1 id="config-title">{t('config.refused')}</h1>
+            <ul role="alert" data-testid="config-error">
+              {err.message.split('\n').map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+            <p>
+              {tx(
+                'config.check',
+                { command: 'npx adhere doctor --config config.json' },
+                { code: (c) => <code>{c}</code> },
+              )}
+            </p>
+          </section>,
+        );
+      // The person's language from the browser (there is no configuration to say more).
+      switchLocale(resolveLanguage().locale).then(render, render);
+    },
   );

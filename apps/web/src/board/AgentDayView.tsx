@@ -27,7 +27,8 @@ import { PresenceSection } from './PresenceSection.js';
 import { adjustedSays, adjustedPercent, approvedOf, approvedSeconds } from '../history/adjusted.js';
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
-import { activityWords, clockTime, countWords, dateWords, explanationWords } from '../words.js';
+import { activityWords, clockTime, dateWords, explanationWords, percentWords } from '../words.js';
+import { t, tx } from '../i18n/i18n.js';
 import { DialogButtons } from './DialogButtons.js';
 import { DayLegend } from '../timeline/DayLegend.js';
 import type { LiveTrail } from './live-trail.js';
@@ -136,11 +137,13 @@ export function AgentDayView({
       if (signal.aborted) return;
       const missing: string[] = [];
       if (schedules.status === 'rejected')
-        missing.push(`The schedule is not shown: ${problemWords(schedules.reason)}.`);
+        missing.push(t('day.scheduleMissing', { problem: problemWords(schedules.reason) }));
       if (history.status === 'rejected')
         missing.push(
-          `Genesys's record of what they did today is not shown: ${problemWords(history.reason)}. ` +
-            `Shown instead: what this board has seen live since ${clockTime(localMinuteOfDay(timeZone, trail.since))}, each spell from Genesys's own time.`,
+          t('day.historyMissing', {
+            problem: problemWords(history.reason),
+            since: clockTime(localMinuteOfDay(timeZone, trail.since)),
+          }),
         );
       const h = history.status === 'fulfilled' ? history.value.find((r) => r.userId === userId) : undefined;
       const done = history.status === 'fulfilled' ? historyBlocks(h) : { actual: undefined, exceptions: undefined };
@@ -173,7 +176,7 @@ export function AgentDayView({
       { signal: ac.signal, notifications: tabNotifications(client) },
     ).then(
       setExplanations,
-      (e: Error) => !ac.signal.aborted && setExplanations(`Explanations are not shown: ${problemWords(e)}.`),
+      (e: Error) => !ac.signal.aborted && setExplanations(t('day.explanationsMissing', { problem: problemWords(e) })),
     );
     return () => ac.abort();
   }, [client, userId, timeZone, date, explanationsRead, refresh]);
@@ -229,7 +232,7 @@ export function AgentDayView({
   return (
     <dialog ref={dialog} className="day-view" aria-labelledby="day-title" onClose={onClose} data-testid="day-view">
       <h2 id="day-title" ref={title} tabIndex={-1}>
-        <bdi>{name}</bdi> today ({timeZone})
+        {tx('day.title', { zone: timeZone }, { name: () => <bdi>{name}</bdi> })}
       </h2>
       <p>
         <span className={`state ${state.className}`}>
@@ -240,15 +243,20 @@ export function AgentDayView({
         {!today?.scheduled
           ? null
           : current
-            ? ` · now scheduled: ${current.label} until ${at(current.end)}`
-            : ' · not scheduled now'}
+            ? ` · ${t('day.nowScheduled', { activity: current.label, until: at(current.end) })}`
+            : ` · ${t('day.notScheduledNow')}`}
         {!today?.scheduled ? null : next ? (
           <span data-testid="day-next">
             {' '}
-            · next: {next.label} at {at(next.start)} ({Math.round((next.end - next.start) / 60_000)} min)
+            ·{' '}
+            {t('day.next', {
+              activity: next.label,
+              at: at(next.start),
+              minutes: Math.round((next.end - next.start) / 60_000),
+            })}
           </span>
         ) : (
-          ' · nothing more scheduled today'
+          ` · ${t('day.nothingMore')}`
         )}
       </p>
       <PresenceSection
@@ -263,7 +271,7 @@ export function AgentDayView({
         now={now}
         at={at}
       />
-      {error ? <p role="alert">Today could not be read: {error}</p> : null}
+      {error ? <p role="alert">{t('day.couldNotRead', { problem: error })}</p> : null}
       {today ? (
         <>
           {today.scheduled || today.actual || seen ? (
@@ -273,18 +281,18 @@ export function AgentDayView({
               label={dateWords(timeZone, day.start)}
               now={now}
               rows={[
-                ...(today.scheduled ? [['Scheduled', today.scheduled] as [string, Block[]]] : []),
-                ...(today.actual ? [['Actual', today.actual] as [string, Block[]]] : []),
-                ...(today.exceptions ? [['Exceptions', today.exceptions] as [string, Block[]]] : []),
+                ...(today.scheduled ? [[t('day.rowScheduled'), today.scheduled] as [string, Block[]]] : []),
+                ...(today.actual ? [[t('day.rowActual'), today.actual] as [string, Block[]]] : []),
+                ...(today.exceptions ? [[t('day.rowExceptions'), today.exceptions] as [string, Block[]]] : []),
                 ...(seen
                   ? [
-                      ['Actual (seen live)', seen.actual.map((x) => ({ ...x, label: activityWords(x.category) }))] as [
-                        string,
-                        Block[],
-                      ],
                       [
-                        'Out of adherence (seen live)',
-                        seen.out.map((x) => ({ ...x, category: 'exception', label: 'Out of adherence' })),
+                        t('day.rowSeenActual'),
+                        seen.actual.map((x) => ({ ...x, label: activityWords(x.category) })),
+                      ] as [string, Block[]],
+                      [
+                        t('day.rowSeenOut'),
+                        seen.out.map((x) => ({ ...x, category: 'exception', label: t('state.OutOfAdherence') })),
                       ] as [string, Block[]],
                     ]
                   : []),
@@ -301,18 +309,20 @@ export function AgentDayView({
           ) : null}
           {figures ? (
             <p data-testid="day-figures">
-              Today so far: <strong>{figures.raw.toFixed(2)}%</strong> adherence ·{' '}
-              <strong>{figures.adjusted.toFixed(2)}%</strong> adjusted <span className="hint">({adjustedSays()})</span>
+              {tx(
+                'day.figures',
+                { raw: percentWords(figures.raw, 2), adjusted: percentWords(figures.adjusted, 2) },
+                { b: (c) => <strong>{c}</strong> },
+              )}{' '}
+              <span className="hint">({adjustedSays()})</span>
             </p>
           ) : null}
           {today.exceptions ? (
-            <p className="hint">
-              {countWords(today.exceptions.length, 'exception')} so far today; activity as of {at(today.asOf)}.
-            </p>
+            <p className="hint">{t('day.exceptionsSoFar', { count: today.exceptions.length, asOf: at(today.asOf) })}</p>
           ) : null}
         </>
       ) : error ? null : (
-        <p role="status">Reading today…</p>
+        <p role="status">{t('day.reading')}</p>
       )}
       {explanations !== undefined ? (
         <Explanations list={explanations} review={review} at={at} busy={busy} reviewed={reviewed} conflict={conflict} />
@@ -368,10 +378,10 @@ function Explanations({
     if (reviewedStatus && reviewedStatus !== 'Pending') focusTo.current?.focus();
   }, [reviewed, reviewedStatus]);
   if (typeof list === 'string') return <p className="hint">{list}</p>;
-  if (list.length === 0) return <p className="hint">No explanations from this agent today.</p>;
+  if (list.length === 0) return <p className="hint">{t('day.noExplanations')}</p>;
   return (
     <section aria-labelledby="explanations-title">
-      <h3 id="explanations-title">Explanations</h3>
+      <h3 id="explanations-title">{t('day.explanations')}</h3>
       {conflict ? (
         <p role="alert" data-testid="review-conflict">
           {conflictWords(conflict.explanation.status, conflict.want)}{' '}
@@ -381,7 +391,7 @@ function Explanations({
               disabled={busy === conflict.explanation.id}
               onClick={() => void review(conflict.explanation, conflict.want, true)}
             >
-              {conflict.want === 'Approved' ? 'Approve anyway' : 'Decline anyway'}
+              {conflict.want === 'Approved' ? t('day.approveAnyway') : t('day.declineAnyway')}
             </button>
           ) : null}
         </p>
@@ -389,8 +399,17 @@ function Explanations({
       <ul className="explanations" data-testid="explanations">
         {list.map((e) => (
           <li key={e.id} data-id={e.id} data-status={e.status}>
-            {e.type === 'Late' ? 'Late' : e.type} from {at(Date.parse(e.startDate))}, {e.lengthMinutes} min
-            {e.notes ? `: “${e.notes}”` : ''} —{' '}
+            {t('day.explanationLine', {
+              type: e.type === 'Late' ? t('day.late') : e.type,
+              from: at(Date.parse(e.startDate)),
+              minutes: e.lengthMinutes,
+            })}
+            {e.notes ? (
+              <>
+                : “<bdi>{e.notes}</bdi>”
+              </>
+            ) : null}{' '}
+            —{' '}
             <strong
               title={e.status}
               ref={e.id === reviewed ? focusTo : undefined}
@@ -401,10 +420,10 @@ function Explanations({
             {e.status === 'Pending' ? (
               <>
                 <button type="button" disabled={busy === e.id} onClick={() => void review(e, 'Approved')}>
-                  Approve
+                  {t('day.approve')}
                 </button>{' '}
                 <button type="button" disabled={busy === e.id} onClick={() => void review(e, 'Denied')}>
-                  Decline
+                  {t('day.decline')}
                 </button>
               </>
             ) : null}
@@ -417,13 +436,8 @@ function Explanations({
 
 /** "Someone has declined this explanation since it was shown here: your approval was not sent." */
 function conflictWords(now: ExplanationStatus, want: 'Approved' | 'Denied'): string {
-  const mine = want === 'Approved' ? 'approval' : 'decline';
-  if (now === 'Pending')
-    return `Someone has put this explanation back to waiting since it was shown here: your ${mine} was not sent.`;
-  const done = now === 'Approved' ? 'approved' : 'declined';
-  return now === want
-    ? `Someone has already ${done} this explanation: nothing more to do.`
-    : `Someone has ${done} this explanation since it was shown here: your ${mine} was not sent.`;
+  if (now === 'Pending') return t('conflict.backToWaiting', { want });
+  return now === want ? t('conflict.already', { done: now }) : t('conflict.since', { done: now, want });
 }
 
 /**
@@ -433,5 +447,7 @@ function conflictWords(now: ExplanationStatus, want: 'Approved' | 'Denied'): str
 function sinceWords(since: number, now: number, at: (t: number) => string): string {
   if (!Number.isFinite(since)) return '';
   const ms = now - since;
-  return ms < 60_000 ? `since ${at(since)} (just now)` : `since ${at(since)} (for ${formatDuration(ms)})`;
+  return ms < 60_000
+    ? t('day.sinceJustNow', { at: at(since) })
+    : t('day.sinceFor', { at: at(since), time: formatDuration(ms) });
 }

@@ -1,5 +1,5 @@
 /** @module The board's alerts: the mass-deviation banner, the list of severe alerts, and their settings. */
-import { t } from '../i18n/i18n.js';
+import { t, tx } from '../i18n/i18n.js';
 import { formatDuration } from './state-style.js';
 import type { Alert, AlertPrefs, MassDeviation } from './alerts.js';
 import type { ListedAlert } from './useAlerts.js';
@@ -74,7 +74,7 @@ export function AlertsPanel({
                   })
                 }
               />{' '}
-              {t('alerts.muteUnit', { unit: u.name })}
+              {tx('alerts.muteUnit', {}, { unit: () => <bdi>{u.name}</bdi> })}
             </label>
           ))}
         </div>

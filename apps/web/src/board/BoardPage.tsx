@@ -677,7 +677,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
                       )
                     }
                   />{' '}
-                  {m.name}
+                  <bdi>{m.name}</bdi>
                 </label>
               ))}
             </fieldset>

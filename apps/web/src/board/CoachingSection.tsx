@@ -18,6 +18,7 @@ import {
 import { problemWords } from '../access/denied.js';
 import { fromDateTimeInput } from '../datetime-input.js';
 import { clockTime, dateWords, explanationWords } from '../words.js';
+import { t } from '../i18n/i18n.js';
 import type { Block } from '../timeline/DayRows.js';
 
 const LENGTHS = [15, 30, 45, 60];
@@ -31,14 +32,12 @@ export function coachingEvidence(
   explanations: readonly AdherenceExplanation[] | undefined,
 ): string {
   const at = (t: number) => clockTime(localMinuteOfDay(timeZone, t));
-  const lines = [`Adherence on ${dateWords(timeZone, dayStart)} (${timeZone}), from Adhere:`];
-  if (!exceptions) lines.push("- Genesys's record of the day could not be read; see the agent's day in Adhere.");
-  else if (exceptions.length === 0) lines.push('- No time out of adherence so far.');
+  const lines = [t('evidence.head', { day: dateWords(timeZone, dayStart), zone: timeZone })];
+  if (!exceptions) lines.push(`- ${t('evidence.noRecord')}`);
+  else if (exceptions.length === 0) lines.push(`- ${t('evidence.none')}`);
   else {
     const minutes = Math.round(exceptions.reduce((n, b) => n + (b.end - b.start), 0) / 60_000);
-    lines.push(
-      `- Out of adherence ${exceptions.length} ${exceptions.length === 1 ? 'time' : 'times'}, ${minutes} min in all:`,
-    );
+    lines.push(`- ${t('evidence.out', { count: exceptions.length, minutes })}`);
     for (const b of exceptions)
       lines.push(
         `  ${at(b.start)}–${at(b.end)} (${Math.round((b.end - b.start) / 60_000)} min)${b.label ? `: ${b.label}` : ''}`,
@@ -46,10 +45,18 @@ export function coachingEvidence(
   }
   if (explanations && explanations.length > 0)
     lines.push(
-      `- ${name}'s explanations: ` +
-        explanations
-          .map((e) => `${at(Date.parse(e.startDate))}, ${e.lengthMinutes} min, ${explanationWords(e.status)}`)
+      `- ${t('evidence.explanations', {
+        name,
+        list: explanations
+          .map((e) =>
+            t('evidence.explanation', {
+              at: at(Date.parse(e.startDate)),
+              minutes: e.lengthMinutes,
+              status: explanationWords(e.status),
+            }),
+          )
           .join('; '),
+      })}`,
     );
   return lines.join('\n');
 }
@@ -91,7 +98,7 @@ export function CoachingSection({
     const ac = new AbortController();
     coachingAppointmentsOf(client, [userId], { signal: ac.signal }).then(
       setBooked,
-      (e: Error) => !ac.signal.aborted && setBooked(`Booked coaching is not shown: ${problemWords(e)}.`),
+      (e: Error) => !ac.signal.aborted && setBooked(t('coaching.bookedMissing', { problem: problemWords(e) })),
     );
     return () => ac.abort();
   }, [client, userId, available, version, controlled]);
@@ -101,11 +108,11 @@ export function CoachingSection({
   const tomorrow = addDays(localDate(timeZone, now), 1);
   const [when, setWhen] = useState(`${tomorrow}T10:00`);
   const [length, setLength] = useState(30);
-  const [title, setTitle] = useState(`Adherence coaching: ${name}`);
+  const [title, setTitle] = useState(() => t('coaching.defaultTitle', { name }));
   const [description, setDescription] = useState('');
   const [said, setSaid] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const at = (t: number) => `${dateWords(timeZone, t)} ${clockTime(localMinuteOfDay(timeZone, t))}`;
+  const at = (ms: number) => `${dateWords(timeZone, ms)} ${clockTime(localMinuteOfDay(timeZone, ms))}`;
 
   if (check === undefined) return null;
   if (!available) {
@@ -113,13 +120,13 @@ export function CoachingSection({
       .map((r) => r.label)
       .join(', ');
     return (
-      <section aria-label={`Coaching for ${name}`} className="coaching">
-        {headed ? <h3>Coaching</h3> : null}
+      <section aria-label={t('coaching.label', { name })} className="coaching">
+        {headed ? <h3>{t('coaching.title')}</h3> : null}
         <button type="button" disabled aria-describedby={`coaching-needs-${userId}`}>
-          Schedule coaching
+          {t('coaching.schedule')}
         </button>{' '}
         <span id={`coaching-needs-${userId}`} className="hint" data-testid="coaching-needs">
-          Needs {missing}: your role or this app does not have it.
+          {t('coaching.needs', { missing })}
         </span>
       </section>
     );
@@ -127,8 +134,8 @@ export function CoachingSection({
 
   const book = async () => {
     const start = fromDateTimeInput(when, timeZone);
-    if (start === undefined) return setSaid('Choose a day and a time.');
-    if (title.trim() === '') return setSaid('Give the session a title.');
+    if (start === undefined) return setSaid(t('coaching.chooseWhen'));
+    if (title.trim() === '') return setSaid(t('coaching.giveTitle'));
     setBusy(true);
     try {
       await createCoachingAppointment(client, {
@@ -139,12 +146,12 @@ export function CoachingSection({
         attendeeIds: [userId],
         addToSchedule: true,
       });
-      setSaid(`Coaching booked for ${at(start)} (${length} min).`);
+      setSaid(t('coaching.booked', { at: at(start), minutes: length }));
       setOpen(false);
       if (onBooked) onBooked();
       else setVersion((v) => v + 1);
     } catch (e) {
-      setSaid(`Not booked: ${problemWords(e)}.`);
+      setSaid(t('coaching.notBooked', { problem: problemWords(e) }));
     } finally {
       setBusy(false);
     }
@@ -155,19 +162,20 @@ export function CoachingSection({
       ? []
       : (booked ?? []).filter((a) => Date.parse(a.dateStart) + a.lengthInMinutes * 60_000 > now);
   return (
-    <section aria-label={`Coaching for ${name}`} className="coaching">
-      {headed ? <h3>Coaching</h3> : null}
+    <section aria-label={t('coaching.label', { name })} className="coaching">
+      {headed ? <h3>{t('coaching.title')}</h3> : null}
       {typeof booked === 'string' ? <p className="hint">{booked}</p> : null}
       {upcoming.length > 0 ? (
         <ul data-testid="coaching-booked">
           {upcoming.map((a) => (
             <li key={a.id}>
-              Booked: {at(Date.parse(a.dateStart))} ({a.lengthInMinutes} min) · {a.name}
+              {t('coaching.bookedLine', { at: at(Date.parse(a.dateStart)), minutes: a.lengthInMinutes })} ·{' '}
+              <bdi>{a.name}</bdi>
             </li>
           ))}
         </ul>
       ) : booked !== undefined && typeof booked !== 'string' ? (
-        <p className="hint">No coaching booked.</p>
+        <p className="hint">{t('coaching.noneBooked')}</p>
       ) : null}
       {said ? (
         <p role="status" data-testid="coaching-said">
@@ -183,24 +191,25 @@ export function CoachingSection({
           }}
         >
           <label>
-            Title <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+            {t('coaching.titleField')}{' '}
+            <input value={title} maxLength={200} onChange={(e) => setTitle(e.target.value)} />
           </label>
           <label>
-            When ({timeZone}){' '}
+            {t('coaching.when', { zone: timeZone })}{' '}
             <input type="datetime-local" value={when} required onChange={(e) => setWhen(e.target.value)} />
           </label>
           <label>
-            Length{' '}
+            {t('coaching.length')}{' '}
             <select value={length} onChange={(e) => setLength(Number(e.target.value))}>
               {LENGTHS.map((l) => (
                 <option key={l} value={l}>
-                  {l} min
+                  {t('duration.m', { m: l })}
                 </option>
               ))}
             </select>
           </label>
           <label className="wide">
-            What to talk about (the agent sees this){' '}
+            {t('coaching.description')}{' '}
             <textarea
               rows={6}
               value={description}
@@ -210,10 +219,10 @@ export function CoachingSection({
           </label>
           <div className="toolbar">
             <button type="submit" className="primary" disabled={busy}>
-              Book in Genesys Cloud
+              {t('coaching.book')}
             </button>
             <button type="button" onClick={() => setOpen(false)}>
-              Cancel
+              {t('coaching.cancel')}
             </button>
           </div>
         </form>
@@ -226,7 +235,7 @@ export function CoachingSection({
             setOpen(true);
           }}
         >
-          Schedule coaching…
+          {t('coaching.scheduleEllipsis')}
         </button>
       )}
     </section>

@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { addExplanation, type GenesysClient } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
-import { countWords } from '../words.js';
+import { isolate, t, tx } from '../i18n/i18n.js';
 
 export interface Spell {
   userId: string;
@@ -39,7 +39,7 @@ export function ExcuseDialog({
     dialog.current?.showModal();
   }, []);
   const excuse = async () => {
-    if (!reason.trim()) return setProblem('Say why: it is kept with the explanation, and the agent sees it.');
+    if (!reason.trim()) return setProblem(t('excuse.sayWhy'));
     setBusy(true);
     const now = Date.now();
     let done = 0;
@@ -60,15 +60,15 @@ export function ExcuseDialog({
         );
         done++;
       } catch (e) {
-        failed.push(`${s.name} (${problemWords(e)})`);
+        failed.push(t('excuse.failedOne', { name: isolate(s.name), problem: problemWords(e) }));
       }
     }
     setBusy(false);
     onClose(
       [
-        done ? `Excused ${countWords(done, 'agent')}: an approved explanation from when each went out to now.` : '',
-        tooShort.length ? `Not yet excused, out under a minute: ${tooShort.join(', ')}.` : '',
-        failed.length ? `Not excused: ${failed.join('; ')}.` : '',
+        done ? t('excuse.done', { count: done }) : '',
+        tooShort.length ? t('excuse.tooShort', { names: tooShort.map(isolate).join(', ') }) : '',
+        failed.length ? t('excuse.failed', { list: failed.join('; ') }) : '',
       ]
         .filter(Boolean)
         .join(' '),
@@ -85,17 +85,15 @@ export function ExcuseDialog({
     >
       <h2 id="excuse-title">
         {spells.length === 1 && first
-          ? `Excuse ${first.name}'s time out of adherence`
-          : `Excuse ${countWords(spells.length, 'agent')}' time out of adherence`}
+          ? tx('excuse.titleOne', {}, { name: () => <bdi>{first.name}</bdi> })
+          : t('excuse.titleMany', { count: spells.length })}
       </h2>
       <p>
-        {spells.length === 1 && first
-          ? `From ${at(first.start)} to now, as an approved explanation.`
-          : `Each from when they went out to now, as approved explanations.`}{' '}
-        Their adherence figures in Genesys keep the exception; the explanation says why.
+        {spells.length === 1 && first ? t('excuse.fromOne', { at: at(first.start) }) : t('excuse.fromMany')}{' '}
+        {t('excuse.keep')}
       </p>
       <label>
-        Why{' '}
+        {t('excuse.why')}{' '}
         <input
           value={reason}
           maxLength={1000}
@@ -110,10 +108,10 @@ export function ExcuseDialog({
       ) : null}
       <div className="toolbar">
         <button type="button" className="primary" disabled={busy} onClick={() => void excuse()}>
-          {busy ? 'Excusing…' : spells.length === 1 ? 'Excuse' : `Excuse all ${spells.length}`}
+          {busy ? t('excuse.busy') : t('excuse.button', { count: spells.length })}
         </button>
         <button type="button" disabled={busy} onClick={() => onClose(undefined)}>
-          Cancel
+          {t('excuse.cancel')}
         </button>
       </div>
     </dialog>

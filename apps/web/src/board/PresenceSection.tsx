@@ -16,6 +16,7 @@ import {
 import { problemWords } from '../access/denied.js';
 import { tabNotifications } from '../notifications.js';
 import { presenceWords, routingWords } from '../words.js';
+import { t, tx } from '../i18n/i18n.js';
 import type { AgentNowStore } from './agent-now.js';
 import { interactionWords } from './agent-now.js';
 import { formatDuration } from './state-style.js';
@@ -52,7 +53,7 @@ export function PresenceSection({
   const [chosen, setChosen] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState<string>();
+  const [said, setSaid] = useState<React.ReactNode>();
   const [changes, setChanges] = useState<readonly PresenceChange[]>(() => presenceChanges.of(userId));
   // The agent's own user topics while the view is open (one agent: two topics, not the board's thousands):
   // a new interaction shows at once, not only with the next adherence record. Optional, like every feed here.
@@ -92,11 +93,11 @@ export function PresenceSection({
         from: presenceWords(record.systemPresence),
       };
       setChanges(presenceChanges.add(userId, change));
-      setSaid(`${name}'s presence is now ${change.to}.`);
+      setSaid(tx('presence.said', { to: change.to }, { name: () => <bdi>{name}</bdi> }));
       setConfirming(false);
       setChosen('');
     } catch (e) {
-      setSaid(`Presence not changed: ${problemWords(e)}.`);
+      setSaid(t('presence.notChanged', { problem: problemWords(e) }));
     } finally {
       setBusy(false);
     }
@@ -104,39 +105,45 @@ export function PresenceSection({
 
   const missing = check && check.available === false ? [...check.missingPermissions, ...check.missingScopes] : [];
   return (
-    <section aria-label={`What ${name} is doing now`} className="presence-now">
-      <h3>Now</h3>
+    <section aria-label={t('presence.sectionLabel', { name })} className="presence-now">
+      <h3>{t('presence.now')}</h3>
       {record ? (
         <p data-testid="doing-now">
           {presenceWords(record.systemPresence)}
-          {Number.isFinite(presenceSince) ? ` since ${at(presenceSince)} (${formatDuration(now - presenceSince)})` : ''}
+          {Number.isFinite(presenceSince)
+            ? ` ${t('presence.since', { at: at(presenceSince), time: formatDuration(now - presenceSince) })}`
+            : ''}
           {' · '}
           {interaction ?? routingWords(record.routingStatus)}
           {interaction && doing?.routingSince !== undefined
-            ? ` since ${at(doing.routingSince)} (${formatDuration(now - doing.routingSince)})`
+            ? ` ${t('presence.since', { at: at(doing.routingSince), time: formatDuration(now - doing.routingSince) })}`
             : ''}
         </p>
       ) : null}
       {check === undefined ? null : missing.length > 0 ? (
         <p className="hint" data-testid="presence-needs">
-          Setting presence needs the {missing.map((r) => r.label).join(', ')} scope, which this app does not have.
+          {t('presence.needsScope', { scope: missing.map((r) => r.label).join(', ') })}
         </p>
       ) : definitions === undefined ? (
         <p className="hint" data-testid="presence-needs">
-          Setting presence needs the org's presence definitions
-          {definitionsProblem ? `, which could not be read (${definitionsProblem})` : ', which are still loading'}.
+          {definitionsProblem
+            ? t('presence.needsDefinitionsProblem', { problem: definitionsProblem })
+            : t('presence.needsDefinitionsLoading')}
         </p>
       ) : confirming && target ? (
-        <div role="group" aria-label="Confirm the change of presence" data-testid="presence-confirm">
+        <div role="group" aria-label={t('presence.confirmLabel')} data-testid="presence-confirm">
           <p>
-            Set {name}'s presence to <strong>{labelOf(target)}</strong>? Their adherence is judged against it from now
-            until they change it.
+            {tx(
+              'presence.confirm',
+              { to: labelOf(target) },
+              { name: () => <bdi>{name}</bdi>, b: (c) => <strong>{c}</strong> },
+            )}
           </p>
           <button type="button" disabled={busy} onClick={() => void send()}>
-            Set to {labelOf(target)}
+            {t('presence.setTo', { to: labelOf(target) })}
           </button>{' '}
           <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
-            Cancel
+            {t('presence.cancel')}
           </button>
         </div>
       ) : (
@@ -148,9 +155,9 @@ export function PresenceSection({
           }}
         >
           {/* Not wrapped in its label: the options' words would become part of its name. */}
-          <label htmlFor={`presence-choice-${userId}`}>Set presence</label>{' '}
+          <label htmlFor={`presence-choice-${userId}`}>{t('presence.set')}</label>{' '}
           <select id={`presence-choice-${userId}`} value={chosen} onChange={(e) => setChosen(e.target.value)}>
-            <option value="">Choose…</option>
+            <option value="">{t('presence.choose')}</option>
             {choices.map((d) => (
               <option key={d.id} value={d.id}>
                 {labelOf(d)}
@@ -158,7 +165,7 @@ export function PresenceSection({
             ))}
           </select>{' '}
           <button type="submit" disabled={!target}>
-            Set…
+            {t('presence.setEllipsis')}
           </button>
         </form>
       )}
@@ -168,11 +175,9 @@ export function PresenceSection({
         </p>
       ) : null}
       {changes.length > 0 ? (
-        <ul className="hint" data-testid="presence-audit" aria-label="Changes of presence made here">
+        <ul className="hint" data-testid="presence-audit" aria-label={t('presence.changes')}>
           {changes.map((c) => (
-            <li key={c.at}>
-              {at(c.at)}: you set the presence to {c.to} (was {c.from}).
-            </li>
+            <li key={c.at}>{t('presence.change', { at: at(c.at), to: c.to, from: c.from })}</li>
           ))}
         </ul>
       ) : null}

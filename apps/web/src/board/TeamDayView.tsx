@@ -26,7 +26,8 @@ import { classOf, dayScale, type Block } from '../timeline/DayRows.js';
 import { DialogButtons } from './DialogButtons.js';
 import { DayLegend } from '../timeline/DayLegend.js';
 import { historyBlocks, scheduleBlocks, type ActivityCodes } from '../timeline/blocks.js';
-import { activityWords, clockTime, countWords, dateWords, minutesWords } from '../words.js';
+import { activityWords, clockTime, dateWords, minutesWords } from '../words.js';
+import { t, tx } from '../i18n/i18n.js';
 import { tabNotifications } from '../notifications.js';
 import { problemWords } from '../access/denied.js';
 import type { LiveTrail } from './live-trail.js';
@@ -161,15 +162,17 @@ export function TeamDayView({
       let done: Map<string, Done> | undefined = new Map();
       for (const [schedules, history] of asked) {
         if (schedules.status === 'rejected') {
-          if (scheduled) missing.push(`The schedule is not shown: ${problemWords(schedules.reason)}.`);
+          if (scheduled) missing.push(t('day.scheduleMissing', { problem: problemWords(schedules.reason) }));
           scheduled = undefined;
         } else if (scheduled)
           for (const [id, blocks] of schedulesByAgent(schedules.value, codes)) scheduled.set(id, blocks);
         if (history.status === 'rejected') {
           if (done)
             missing.push(
-              `Genesys's record of what they did today is not shown: ${problemWords(history.reason)}. ` +
-                `Shown instead: what this board has seen live since ${clockTime(localMinuteOfDay(timeZone, trail.since))}.`,
+              t('team.historyMissing', {
+                problem: problemWords(history.reason),
+                since: clockTime(localMinuteOfDay(timeZone, trail.since)),
+              }),
             );
           done = undefined;
         } else if (done) for (const r of history.value) done.set(r.userId, historyBlocks(r));
@@ -212,7 +215,7 @@ export function TeamDayView({
             start: Math.max(s.start, from),
             end: s.end,
             category: 'exception',
-            label: 'Out of adherence',
+            label: t('state.OutOfAdherence'),
           })),
       ];
       out.set(m.userId, {
@@ -251,10 +254,10 @@ export function TeamDayView({
       data-testid="team-day"
     >
       <h2 id="team-day-title" ref={heading} tabIndex={-1}>
-        Today for {title}: {countWords(members.length, 'agent')} ({timeZone})
+        {tx('team.title', { count: members.length, zone: timeZone }, { title: () => <bdi>{title}</bdi> })}
       </h2>
-      {error ? <p role="alert">Today could not be read: {error}</p> : null}
-      {!loaded && !error ? <p role="status">Reading today's schedule and what each agent did…</p> : null}
+      {error ? <p role="alert">{t('day.couldNotRead', { problem: error })}</p> : null}
+      {!loaded && !error ? <p role="status">{t('team.reading')}</p> : null}
       {loaded?.missing.length ? (
         <ul className="hint" data-testid="team-day-missing">
           {loaded.missing.map((m) => (
@@ -277,16 +280,13 @@ export function TeamDayView({
         <>
           <div className="toolbar">
             <label>
-              Order{' '}
+              {t('board.order')}{' '}
               <select value={order} onChange={(e) => setOrder(e.target.value as 'name' | 'exceptions')}>
-                <option value="name">By name</option>
-                <option value="exceptions">Most exception time first</option>
+                <option value="name">{t('team.byName')}</option>
+                <option value="exceptions">{t('team.byExceptions')}</option>
               </select>
             </label>
-            <span className="hint">
-              {dateWords(timeZone, day.start)} · as of {at(now)} · top half scheduled, bottom half actual, exceptions
-              outlined. Choose a name to open that agent's day.
-            </span>
+            <span className="hint">{t('team.hint', { day: dateWords(timeZone, day.start), asOf: at(now) })}</span>
           </div>
           <TeamRows rows={rows} days={days} day={day} timeZone={timeZone} now={now} at={at} onOpenAgent={onOpenAgent} />
           <DayLegend />
@@ -343,39 +343,45 @@ function StaffingStrip({
   const span = (i: IntervalStaffing) => `${at(i.start)}–${at(i.end)}`;
   return (
     <section className="staffing-strip" aria-labelledby="staffing-title" data-testid="interval-staffing">
-      <h3 id="staffing-title">Staffing on queue by interval</h3>
-      <div className="toolbar" role="group" aria-label="Interval">
+      <h3 id="staffing-title">{t('team.staffingTitle')}</h3>
+      <div className="toolbar" role="group" aria-label={t('team.interval')}>
         {([15, 30] as const).map((m) => (
           <button key={m} type="button" aria-pressed={minutes === m} onClick={() => setMinutes(m)}>
-            {m} minutes
+            {t('team.minutes', { count: m })}
           </button>
         ))}
       </div>
       <p data-testid="staffing-now">
         {current
-          ? `Now, ${span(current)}: ${agentsWords(current.actual ?? 0)} on queue of ${agentsWords(current.scheduled)} scheduled · ${intervalGapWords(current)}.`
-          : 'Today is over.'}{' '}
+          ? t('team.now', {
+              span: span(current),
+              onQueue: agentsWords(current.actual ?? 0),
+              scheduled: agentsWords(current.scheduled),
+              gap: intervalGapWords(current),
+            })
+          : t('team.over')}{' '}
         {past.length === 0
-          ? 'Nothing was scheduled on queue so far today.'
+          ? t('team.nothingScheduled')
           : short.length === 0
-            ? `Not short in any of the ${past.length} intervals with agents scheduled so far today.`
-            : `Short in ${short.length} of the ${past.length} intervals with agents scheduled so far today; ` +
-              `most short ${span(worst!)} (${intervalGapWords(worst!)}).`}
+            ? t('team.notShort', { count: past.length })
+            : t('team.short', {
+                short: short.length,
+                count: past.length,
+                worst: span(worst!),
+                gap: intervalGapWords(worst!),
+              })}
       </p>
-      <p className="hint">
-        Each figure is the average number of agents over the interval (an agent on queue for half of it counts a half);
-        the current interval counts up to now.
-      </p>
+      <p className="hint">{t('team.average')}</p>
       <div className="team-grid gutter">
         <span className="hint" aria-hidden="true">
-          Bars: on queue; line: scheduled
+          {t('team.bars')}
         </span>
         <svg
           viewBox={`0 0 1000 ${H}`}
           preserveAspectRatio="none"
           style={{ height: `${H}px` }}
           role="img"
-          aria-label={`Agents on queue against scheduled, per ${minutes} minutes: the table below has each interval.`}
+          aria-label={t('team.chartLabel', { minutes })}
         >
           {staffing.map((i) =>
             i.actual === undefined ? null : (
@@ -402,15 +408,15 @@ function StaffingStrip({
       </div>
       <Axis day={day} timeZone={timeZone} className="gutter" />
       <details>
-        <summary>Every interval as a table</summary>
+        <summary>{t('team.asTable')}</summary>
         <div className="results-scroll">
           <table className="results compact" data-testid="interval-table">
             <thead>
               <tr>
-                <th scope="col">Interval</th>
-                <th scope="col">Scheduled on queue</th>
-                <th scope="col">On queue</th>
-                <th scope="col">Gap</th>
+                <th scope="col">{t('team.interval')}</th>
+                <th scope="col">{t('staffing.scheduled')}</th>
+                <th scope="col">{t('staffing.onQueue')}</th>
+                <th scope="col">{t('staffing.gap')}</th>
               </tr>
             </thead>
             <tbody>
@@ -505,7 +511,7 @@ function TeamRows({
       data-testid="team-rows"
     >
       <Axis day={day} timeZone={timeZone} className="sticky" />
-      <ul aria-label="Agents' days" style={{ height: `${rows.length * rowPx}px` }}>
+      <ul aria-label={t('team.rowsLabel')} style={{ height: `${rows.length * rowPx}px` }}>
         {rows.slice(first, last).map((m, k) => (
           <TeamRow
             key={m.userId}
@@ -552,13 +558,13 @@ const TeamRow = memo(function TeamRow({
   const actual = (agentDay?.actual ?? NONE).filter(inDay);
   const exceptions = (agentDay?.exceptions ?? NONE).filter(inDay);
   const shift = scheduled.length
-    ? `scheduled ${at(scheduled[0]!.start)}–${at(scheduled[scheduled.length - 1]!.end)}`
+    ? t('team.shift', { from: at(scheduled[0]!.start), to: at(scheduled[scheduled.length - 1]!.end) })
     : '';
   const exceptionWords = exceptions.length
-    ? `${countWords(exceptions.length, 'exception')}, ${minutesWords(agentDay?.exceptionMs ?? 0)}`
+    ? t('team.exceptions', { count: exceptions.length, time: minutesWords(agentDay?.exceptionMs ?? 0) })
     : scheduled.length
-      ? 'no exceptions'
-      : 'not scheduled today';
+      ? t('team.noExceptions')
+      : t('team.notScheduled');
   return (
     <li
       className="team-grid team-row"
@@ -575,7 +581,7 @@ const TeamRow = memo(function TeamRow({
         viewBox="0 0 1000 20"
         preserveAspectRatio="none"
         role="img"
-        aria-label={`${member.name}: ${shift ? `${shift}, ` : ''}${exceptionWords}`}
+        aria-label={t('team.rowLabel', { name: member.name, shift: shift || 'none', exceptions: exceptionWords })}
       >
         <Rects blocks={scheduled} y={1} height={8} x={x} at={at} />
         <Rects blocks={actual} y={11} height={8} x={x} at={at} />

@@ -10,7 +10,8 @@ import { readAddressIds } from '../address-ids.js';
 import { useOrgData } from '../org-data/useOrgData.js';
 import { unitsQuery } from '../org-data/org-queries.js';
 import { ThemeChoice } from '../preferences/ThemeChoice.js';
-import { activityWords, clockTime } from '../words.js';
+import { activityWords, clockTime, percentWords } from '../words.js';
+import { t, tx } from '../i18n/i18n.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
 import { selectionPercent } from './today.js';
@@ -98,16 +99,16 @@ export function WallboardPage({
   return (
     <section className="wallboard" aria-labelledby="wall-title">
       <div className="wall-head">
-        <h1 id="wall-title">Adherence now</h1>
+        <h1 id="wall-title">{t('wall.title')}</h1>
         <span className="wall-clock">{clockTime(localMinuteOfDay(zone, now))}</span>
         <ConnectionBadge state={live.connection} />
         <div className="wall-actions">
           <button type="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
-            Full screen
+            {t('wall.fullScreen')}
           </button>
           <ThemeChoice />
           <button type="button" onClick={() => navigate(`/?${q.toString()}`)}>
-            Back to the board
+            {t('wall.back')}
           </button>
         </div>
       </div>
@@ -115,8 +116,7 @@ export function WallboardPage({
           form while its browser session lasts); where the org asks for the password each time, a person must. */}
       {sessionEndsAt !== undefined && sessionEndsAt - now <= SESSION_NOTICE_MS ? (
         <p role="status" className="hint" data-testid="session-ends">
-          At {clockTime(localMinuteOfDay(zone, sessionEndsAt))} this sign-in ends and the wallboard signs in again by
-          itself; if Genesys Cloud asks for a password then (some organizations always do), someone must sign in here.
+          {t('wall.sessionEnds', { at: clockTime(localMinuteOfDay(zone, sessionEndsAt)) })}
         </p>
       ) : null}
       {address.problems.map((p) => (
@@ -134,18 +134,23 @@ export function WallboardPage({
           {live.error}
         </p>
       ) : null}
-      {live.model.size === 0 && !muKey && !teamId ? (
-        <p>Choose management units or a team on the board first, then open the wallboard from there.</p>
-      ) : null}
+      {live.model.size === 0 && !muKey && !teamId ? <p>{t('wall.chooseFirst')}</p> : null}
       <div className="wall-figures">
         <p className="wall-big" data-testid="wall-today">
-          <strong className={todayPercent !== undefined && todayPercent < target ? 'below-target' : undefined}>
-            {todayPercent === undefined ? '–' : `${todayPercent.toFixed(1)}%`}
-          </strong>{' '}
-          adherence today (target {target}%)
+          {tx(
+            'wall.today',
+            { percent: todayPercent === undefined ? '–' : percentWords(todayPercent), target: percentWords(target, 0) },
+            {
+              b: (c) => (
+                <strong className={todayPercent !== undefined && todayPercent < target ? 'below-target' : undefined}>
+                  {c}
+                </strong>
+              ),
+            },
+          )}
         </p>
         <p className="wall-big" data-testid="wall-in-now">
-          <strong>{inNow.toFixed(0)}%</strong> of scheduled agents in adherence
+          {tx('wall.inNow', { percent: percentWords(inNow, 0) }, { b: (c) => <strong>{c}</strong> })}
         </p>
         {(['OutOfAdherence', 'InAdherence', 'Unscheduled'] as const).map((s) => (
           <p key={s} className={`wall-count ${styleOf(s).className}`}>
@@ -154,32 +159,49 @@ export function WallboardPage({
         ))}
       </div>
       {tiles.length > 1 ? (
-        <ul className="wall-tiles" aria-label="Units" data-testid="wall-tiles">
-          {tiles.map((t) => (
-            <li key={t.id} data-unit={t.id}>
-              <h2>{t.name}</h2>
+        <ul className="wall-tiles" aria-label={t('wall.units')} data-testid="wall-tiles">
+          {tiles.map((tile) => (
+            <li key={tile.id} data-unit={tile.id}>
+              <h2>
+                <bdi>{tile.name}</bdi>
+              </h2>
               <p>
-                <strong>{t.inNow === undefined ? '–' : `${t.inNow.toFixed(0)}%`}</strong> in adherence now ·{' '}
-                <strong>{t.out}</strong> out
+                {tx(
+                  'wall.tileNow',
+                  { percent: tile.inNow === undefined ? '–' : percentWords(tile.inNow, 0), out: tile.out },
+                  { b: (c) => <strong>{c}</strong> },
+                )}
               </p>
               <p>
-                Today{' '}
-                <strong className={t.today !== undefined && t.today < t.target ? 'below-target' : undefined}>
-                  {t.today === undefined ? '–' : `${t.today.toFixed(1)}%`}
-                </strong>{' '}
-                · projected <strong>{t.projected === undefined ? '–' : `${t.projected.toFixed(1)}%`}</strong> · target{' '}
-                {t.target}%
+                {tx(
+                  'wall.tileToday',
+                  {
+                    today: tile.today === undefined ? '–' : percentWords(tile.today),
+                    projected: tile.projected === undefined ? '–' : percentWords(tile.projected),
+                    target: percentWords(tile.target, 0),
+                  },
+                  {
+                    low: (c) => (
+                      <strong
+                        className={tile.today !== undefined && tile.today < tile.target ? 'below-target' : undefined}
+                      >
+                        {c}
+                      </strong>
+                    ),
+                    b: (c) => <strong>{c}</strong>,
+                  },
+                )}
               </p>
             </li>
           ))}
         </ul>
       ) : null}
       <h2 className="wall-list-title">
-        Out of adherence, longest first
+        {t('wall.listTitle')}
         {pages > 1 ? (
           <span className="wall-page" data-testid="wall-page">
             {' '}
-            · page {page + 1} of {pages}, turning every {PAGE_MS / 1000} s
+            {t('wall.page', { page: page + 1, pages, seconds: PAGE_MS / 1000 })}
           </span>
         ) : null}
       </h2>
@@ -189,7 +211,10 @@ export function WallboardPage({
             <bdi className="wall-name">{nameOf(r.userId)}</bdi>
             <span className="wall-time">{formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? ''))}</span>
             <span className="wall-what">
-              scheduled {activityWords(r.scheduledActivityCategory)}, actually {activityWords(r.actualActivityCategory)}
+              {t('wall.what', {
+                scheduled: activityWords(r.scheduledActivityCategory),
+                actual: activityWords(r.actualActivityCategory),
+              })}
             </span>
           </li>
         ))}

@@ -11,10 +11,14 @@ type Ast = ReturnType<IntlMessageFormat['getAst']>;
 export function argumentsOf(message: string, locale: string): Set<string> {
   const names = new Set<string>();
   const walk = (ast: Ast) => {
-    for (const el of ast as Array<{ type: number; value?: unknown; options?: Record<string, { value: Ast }> }>) {
-      // Types 1–6: argument, number, date, time, select, plural (the parser's TYPE enum).
+    type Element = { type: number; value?: unknown; options?: Record<string, { value: Ast }>; children?: Ast };
+    for (const el of ast as Element[]) {
+      // Types 1–6: argument, number, date, time, select, plural (the parser's TYPE enum); 8, a tag (<b>…</b>),
+      // named as "<b>" so a translation that drops or renames the markup is caught like a lost argument.
       if (el.type >= 1 && el.type <= 6 && typeof el.value === 'string') names.add(el.value);
+      if (el.type === 8 && typeof el.value === 'string') names.add(`<${el.value}>`);
       for (const option of Object.values(el.options ?? {})) walk(option.value);
+      if (el.children) walk(el.children);
     }
   };
   walk(new IntlMessageFormat(message, locale).getAst());

@@ -9,6 +9,12 @@ import type { Locale } from './locales.js';
 export const TERMS = ['adherence', 'conformance', 'exception', 'explanation', 'shrinkage', 'schedule'] as const;
 export type Term = (typeof TERMS)[number];
 
+/** Messages whose English uses a term's word in another sense ("Schedule coaching": a verb), not checked for it. */
+export const OTHER_SENSE: Readonly<Record<string, Term>> = {
+  'coaching.schedule': 'schedule',
+  'coaching.scheduleEllipsis': 'schedule',
+};
+
 export const GLOSSARY: Record<Exclude<Locale, 'en'>, Record<Term, readonly string[]>> = {
   es: {
     adherence: ['adherencia'],

@@ -2,6 +2,7 @@
  * @module The supervisor's own alert choices: desktop notifications, sound, when an alert comes, muted agents. The
  * same controls on the board (beside its alerts) and in Settings, kept in one place (alert-prefs).
  */
+import { t } from '../i18n/i18n.js';
 import type { AlertPrefs } from '../board/alerts.js';
 import { genesysCloudHost } from '../embedding/current.js';
 
@@ -19,7 +20,7 @@ export function AlertChoices({ prefs, setPrefs }: { prefs: AlertPrefs; setPrefs:
     <>
       <label>
         <input type="checkbox" checked={prefs.desktop} onChange={(e) => void toggleDesktop(e.target.checked)} />{' '}
-        {inside ? 'Genesys Cloud notifications' : 'Desktop notifications'}
+        {inside ? t('alertChoices.genesys') : t('alertChoices.desktop')}
       </label>
       <label>
         <input
@@ -27,27 +28,27 @@ export function AlertChoices({ prefs, setPrefs }: { prefs: AlertPrefs; setPrefs:
           checked={prefs.sound}
           onChange={(e) => setPrefs({ ...prefs, sound: e.target.checked })}
         />{' '}
-        Sound
+        {t('alertChoices.sound')}
       </label>
       <label>
-        Alert after{' '}
+        {t('alertChoices.after')}{' '}
         <input
           type="number"
           className="narrow"
           min={1}
           max={240}
           value={prefs.minutes ?? ''}
-          placeholder="unit's"
+          placeholder={t('alertChoices.placeholder')}
           onChange={(e) => {
             const n = Number(e.target.value);
             setPrefs({ ...prefs, minutes: e.target.value && n > 0 ? n : undefined });
           }}
         />{' '}
-        minutes out (empty: the unit&apos;s severe threshold)
+        {t('alertChoices.minutesOut')}
       </label>
       {prefs.mutedAgents.length ? (
         <button type="button" onClick={() => setPrefs({ ...prefs, mutedAgents: [] })}>
-          Unmute {prefs.mutedAgents.length} agents
+          {t('alertChoices.unmute', { count: prefs.mutedAgents.length })}
         </button>
       ) : null}
     </>

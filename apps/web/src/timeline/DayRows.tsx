@@ -1,4 +1,5 @@
 /** @module One local day as aligned rows of blocks (scheduled, actual, exceptions), hour lines, a now-line. */
+import { t } from '../i18n/i18n.js';
 import { wallClockTime, type ZonedDay } from '@adhere/genesys';
 
 export const CATEGORY_CLASS: Record<string, string> = {
@@ -52,7 +53,7 @@ export function DayRows({
     <div className="day-rows" data-date={day.date}>
       <span className="day-label">
         {label}
-        {day.hours !== 24 ? ` (${day.hours} hours: clocks change)` : ''}
+        {day.hours !== 24 ? ` ${t('day.clocksChange', { hours: day.hours })}` : ''}
       </span>
       <span className="row-names" aria-hidden="true">
         {rows.map(([n]) => (

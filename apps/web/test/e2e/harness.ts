@@ -98,7 +98,8 @@ export async function signIn(
   password = 'supervisor',
 ): Promise<void> {
   await page.goto(stack.app);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // The sign-in page's one button, in whatever language the browser asked for.
+  await page.locator('section.signed-out button.primary').click();
   await page.waitForURL(`${stack.emulator.loginUrl}/oauth/authorize**`);
   // By id, not by label: the login page speaks the browser's language.
   await page.locator('#email').fill(email);
