@@ -872,10 +872,17 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
         }
       />
       <div className="counts" role="group" aria-label={t('board.countsLabel')}>
-        <span className="total" data-testid="agent-count">
+        {/* The count and today's figure as data too: benches and tools read them in any language. */}
+        <span className="total" data-testid="agent-count" data-count={live.model.size}>
           {t('board.agents', { count: live.model.size })}
         </span>
-        <span className="today" data-testid="today" title={adjustedSays()} data-adjusted={selectionAdjustedToday}>
+        <span
+          className="today"
+          data-testid="today"
+          title={adjustedSays()}
+          data-adjusted={selectionAdjustedToday}
+          data-percent={selectionToday}
+        >
           {selectionToday === undefined
             ? (today.problem ?? t('board.todayWaiting'))
             : selectionAdjustedToday === undefined
