@@ -21,7 +21,10 @@ else
   configLoad.then(
     (config) => {
       const embedding = startEmbedding(config);
-      if (embedding.kind === 'refused') return root.render(<EmbeddingRefused problems={embedding.problems} />);
+      if (embedding.kind === 'refused') {
+        const refused = () => root.render(<EmbeddingRefused problems={embedding.problems} />);
+        return void switchLocale(resolveLanguage().locale).then(refused, refused);
+      }
       // The board's snapshot goes out as the token arrives, while the app renders the board.
       const session = new Session(config, {
         onSignedIn: (back) => preloadBoard(session.client, back),

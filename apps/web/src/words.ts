@@ -150,3 +150,12 @@ export function decimalWords(n: number): string {
     maximumFractionDigits: 1,
   })).format(n);
 }
+
+/** A list as the page's language joins one: "1 management unit and one team", "1 unidad y un equipo". */
+export function listWords(items: readonly string[]): string {
+  const key = currentLocale();
+  let f = lists.get(key);
+  if (!f) lists.set(key, (f = new Intl.ListFormat(key, { type: 'conjunction' })));
+  return f.format(items);
+}
+const lists = new Map<string, Intl.ListFormat>();

@@ -1,11 +1,12 @@
 /** @module Why a feature is not available: each missing permission or scope, and who can add it. */
 import type { FeatureCheck, Requirement } from '@adhere/genesys';
+import { t, tx } from '../i18n/i18n.js';
 
 export function MissingList({ check }: { check: FeatureCheck }) {
   const alternatives = (r: Requirement) =>
     r.anyOf.map((v, i) => (
       <span key={v}>
-        {i > 0 ? ' or ' : ''}
+        {i > 0 ? ` ${t('access.or')} ` : ''}
         <code>{v}</code>
       </span>
     ));
@@ -13,15 +14,20 @@ export function MissingList({ check }: { check: FeatureCheck }) {
     <ul className="missing">
       {check.missingPermissions.map((r) => (
         <li key={r.label} data-missing-permission={r.anyOf[0]}>
-          Permission <strong>{r.label}</strong> ({alternatives(r)}). <em>Who can add it:</em> an administrator of your
-          Genesys Cloud org, on one of your roles (Admin › People &amp; Permissions › Roles). Then sign out and in
-          again.
+          {tx(
+            'access.permission',
+            {},
+            {
+              label: () => <strong>{r.label}</strong>,
+              codes: () => <>{alternatives(r)}</>,
+              em: (c) => <em>{c}</em>,
+            },
+          )}
         </li>
       ))}
       {check.missingScopes.map((r) => (
         <li key={r.label} data-missing-scope={r.anyOf[0]}>
-          Scope {alternatives(r)} on this app&apos;s OAuth client. <em>Who can add it:</em> whoever manages the OAuth
-          client (Admin › Integrations › OAuth › the client › Scope). Then sign in again.
+          {tx('access.scope', {}, { codes: () => <>{alternatives(r)}</>, em: (c) => <em>{c}</em> })}
         </li>
       ))}
     </ul>
@@ -32,8 +38,8 @@ export function MissingList({ check }: { check: FeatureCheck }) {
 export function AccessNotice({ check }: { check: FeatureCheck }) {
   return (
     <section className="access-notice" aria-labelledby="access-title" data-testid="access-notice">
-      <h1 id="access-title">{check.name} is not available to you</h1>
-      <p>Your Genesys Cloud account or this app&apos;s OAuth client lacks what it needs:</p>
+      <h1 id="access-title">{t('access.notAvailable', { feature: check.name })}</h1>
+      <p>{t('access.lacks')}</p>
       <MissingList check={check} />
     </section>
   );

@@ -1,16 +1,17 @@
 /** @module Every feature and whether this user can use it: the Settings page's "Your access". */
 import { FEATURE_REQUIREMENTS, checkFeature, type Access } from '@adhere/genesys';
 import { MissingList } from './AccessNotice.js';
+import { t } from '../i18n/i18n.js';
 
 export function AccessTable({ access }: { access: Access | undefined }) {
-  if (!access) return <p role="status">Checking your access…</p>;
+  if (!access) return <p role="status">{t('access.checking')}</p>;
   return (
     <table className="access">
-      <caption>Your access</caption>
+      <caption>{t('access.yours')}</caption>
       <thead>
         <tr>
-          <th scope="col">Feature</th>
-          <th scope="col">Available</th>
+          <th scope="col">{t('access.feature')}</th>
+          <th scope="col">{t('access.available')}</th>
         </tr>
       </thead>
       <tbody>
@@ -21,12 +22,12 @@ export function AccessTable({ access }: { access: Access | undefined }) {
               <th scope="row">{check.name}</th>
               <td>
                 {check.available === true ? (
-                  'Yes'
+                  t('access.yes')
                 ) : check.available === 'unknown' ? (
-                  'Could not check (your permissions could not be read)'
+                  t('access.unknown')
                 ) : (
                   <>
-                    No — missing:
+                    {t('access.noMissing')}
                     <MissingList check={check} />
                   </>
                 )}

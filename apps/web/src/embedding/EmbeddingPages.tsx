@@ -1,19 +1,17 @@
 /** @module The two pages of running inside Genesys Cloud that are not the app: a refused frame, and the popup's end. */
+import { t } from '../i18n/i18n.js';
 
 /** Genesys's values in the address were missing or not this deployment's: say which, and do nothing else. */
 export function EmbeddingRefused({ problems }: { problems: string[] }) {
   return (
     <section className="config-refused" aria-labelledby="embed-title">
-      <h1 id="embed-title">Adhere cannot start inside this page</h1>
+      <h1 id="embed-title">{t('embed.refused')}</h1>
       <ul role="alert" data-testid="embedding-error">
         {problems.map((p) => (
           <li key={p}>{p}</li>
         ))}
       </ul>
-      <p>
-        Adhere talks only to the Genesys Cloud its deployment names. Whoever set up the integration (Admin ›
-        Integrations) can check its URL against the README&apos;s &quot;Run inside Genesys Cloud&quot;.
-      </p>
+      <p>{t('embed.refusedHint')}</p>
     </section>
   );
 }
@@ -22,8 +20,8 @@ export function EmbeddingRefused({ problems }: { problems: string[] }) {
 export function PopupHandedOff() {
   return (
     <section className="signed-out" aria-labelledby="popup-title">
-      <h1 id="popup-title">Signed in</h1>
-      <p role="status">You can close this window and return to Genesys Cloud.</p>
+      <h1 id="popup-title">{t('embed.signedIn')}</h1>
+      <p role="status">{t('embed.closeWindow')}</p>
     </section>
   );
 }

@@ -8,12 +8,12 @@ import { AlertChoices } from '../preferences/AlertChoices.js';
 import { loadAlertPrefs, saveAlertPrefs } from '../preferences/alert-prefs.js';
 import { boardAddress, forgetBoardOpensOn, loadBoardOpensOn } from '../preferences/board-opens-on.js';
 import { LanguageChoice } from '../preferences/LanguageChoice.js';
-import { t, useLocale } from '../i18n/i18n.js';
+import { t, tx, useLocale } from '../i18n/i18n.js';
 import { ThemeChoice } from '../preferences/ThemeChoice.js';
 import { navigate } from '../router.js';
 import { embedding } from '../embedding/current.js';
 import { storageKept } from '../browser-storage.js';
-import { countWords } from '../words.js';
+import { listWords } from '../words.js';
 import { SITUATION_KINDS, SITUATION_WORDS } from '../board/situations.js';
 import { MAX_SITUATION_MINUTES, saveSituationMinutes, situationMinutes } from '../preferences/situation-prefs.js';
 
@@ -39,16 +39,16 @@ export function SettingsPage({
     // A throwaway transaction in memory: the URL is exact but for its one-time state and challenge.
     startSignIn({ ...config, storage: createMemoryStorage() }).then(
       (r) => setAuthorizeUrl(r.url),
-      (e: Error) => setAuthorizeUrl(`(cannot build: ${e.message})`),
+      (e: Error) => setAuthorizeUrl(t('settings.cannotBuild', { problem: e.message })),
     );
   }, [config]);
   const rows: Array<[string, string]> = [
-    ['Region', config.region ?? '(custom hosts)'],
-    ['Login host', config.loginBaseUrl],
-    ['API host', config.apiBaseUrl],
-    ['Client id', config.clientId],
-    ['Redirect URI', config.redirectUri],
-    ['Token endpoint', `${config.loginBaseUrl}/oauth/token`],
+    [t('settings.region'), config.region ?? t('settings.customHosts')],
+    [t('settings.loginHost'), config.loginBaseUrl],
+    [t('settings.apiHost'), config.apiBaseUrl],
+    [t('settings.clientId'), config.clientId],
+    [t('settings.redirectUri'), config.redirectUri],
+    [t('settings.tokenEndpoint'), `${config.loginBaseUrl}/oauth/token`],
   ];
   return (
     <section aria-labelledby="settings-title" className="settings">
@@ -80,7 +80,7 @@ export function SettingsPage({
         <p>{t('settings.signInFirst')}</p>
       )}
       <details className="admin-settings">
-        <summary>For administrators: how this app signs in to Genesys Cloud</summary>
+        <summary>{t('settings.adminTitle')}</summary>
         <dl>
           {rows.map(([k, v]) => (
             <div key={k}>
@@ -91,15 +91,21 @@ export function SettingsPage({
             </div>
           ))}
         </dl>
-        <h3>Authorize URL</h3>
+        <h3>{t('settings.authorizeUrl')}</h3>
         <p>
           <code className="wrap" data-testid="authorize-url">
             {authorizeUrl ?? '…'}
           </code>
         </p>
         <p>
-          Set these in <code>config.json</code> beside the app:{' '}
-          <code>{'{"region":"eu_west_1","clientId":"…","redirectUri":"https://…/callback"}'}</code>.
+          {tx(
+            'settings.setThese',
+            {
+              file: 'config.json',
+              example: '{"region":"eu_west_1","clientId":"…","redirectUri":"https://…/callback"}',
+            },
+            { code: (c) => <code>{c}</code> },
+          )}
         </p>
       </details>
     </section>
@@ -114,11 +120,11 @@ function AlertSettings() {
     setPrefsState(p);
   };
   return (
-    <div className="toolbar" role="group" aria-label="Alerts">
+    <div className="toolbar" role="group" aria-label={t('settings.alerts')}>
       <AlertChoices prefs={prefs} setPrefs={setPrefs} />
       {prefs.mutedUnits.length ? (
         <button type="button" onClick={() => setPrefs({ ...prefs, mutedUnits: [] })}>
-          Unmute {countWords(prefs.mutedUnits.length, 'unit')}
+          {t('settings.unmuteUnits', { count: prefs.mutedUnits.length })}
         </button>
       ) : null}
     </div>
@@ -131,13 +137,12 @@ function SituationSettings() {
   return (
     <div role="group" aria-labelledby="situations-hint">
       <p id="situations-hint" className="hint">
-        When an agent out of adherence counts as in a situation on the board; severe from three times as long. Genesys
-        has no such settings: these are yours, kept in this browser.
+        {t('settings.situationsHint')}
       </p>
       <div className="toolbar">
         {SITUATION_KINDS.map((k) => (
           <label key={k}>
-            {SITUATION_WORDS[k]} after{' '}
+            {t('settings.situationAfter', { situation: SITUATION_WORDS[k] })}{' '}
             <input
               type="number"
               className="narrow"
@@ -152,7 +157,7 @@ function SituationSettings() {
                 setMinutes(next);
               }}
             />{' '}
-            min
+            {t('settings.min')}
           </label>
         ))}
       </div>
@@ -163,29 +168,25 @@ function SituationSettings() {
 /** Which units the board opens on: the ones chosen last, with a way to forget them. */
 function BoardOpensOnChoice() {
   const [on, setOn] = useState(loadBoardOpensOn);
-  if (!on)
-    return (
-      <p data-testid="board-opens-on">
-        The board opens on the first management unit you may watch. Once you choose units on the board, it opens on
-        those.
-      </p>
-    );
+  if (!on) return <p data-testid="board-opens-on">{t('settings.opensOnFirst')}</p>;
   const parts = [
-    on.managementUnitIds.length > 0 ? countWords(on.managementUnitIds.length, 'management unit') : undefined,
-    on.teamId ? 'one team' : undefined,
-    on.columns ? 'your columns' : undefined,
-  ].filter(Boolean);
+    on.managementUnitIds.length > 0 ? t('settings.managementUnits', { count: on.managementUnitIds.length }) : undefined,
+    on.teamId ? t('settings.oneTeam') : undefined,
+    on.columns ? t('settings.yourColumns') : undefined,
+  ].filter((p) => p !== undefined);
   return (
     <p data-testid="board-opens-on">
-      The board opens on the units you chose last ({parts.join(' and ') || 'a business unit'}).{' '}
+      {t('settings.opensOnLast', {
+        what: parts.length ? listWords(parts) : t('settings.aBusinessUnit'),
+      })}{' '}
       <a
         href={`/?${boardAddress(on).toString()}`}
         onClick={(e) => (e.preventDefault(), navigate(`/?${boardAddress(on)}`))}
       >
-        Open the board there
+        {t('settings.openThere')}
       </a>{' '}
       <button type="button" onClick={() => (forgetBoardOpensOn(), setOn(undefined))}>
-        Forget them
+        {t('settings.forget')}
       </button>
     </p>
   );
@@ -197,15 +198,13 @@ function GenesysCloudSettings() {
   if (e.kind !== 'embedded') return null;
   return (
     <>
-      <h2>Inside Genesys Cloud</h2>
+      <h2>{t('settings.inside')}</h2>
       <p data-testid="inside-genesys">
-        Adhere runs inside Genesys Cloud at <code>{e.hostOrigin}</code> (environment <code>{e.targetEnv}</code>). Alerts
-        come as Genesys Cloud notifications; signing out of Genesys Cloud signs you out of Adhere too.
+        {tx('settings.insideLead', { origin: e.hostOrigin, env: e.targetEnv }, { code: (c) => <code>{c}</code> })}
       </p>
       {storageKept ? null : (
         <p role="status" data-testid="storage-not-kept">
-          This browser does not let apps inside Genesys Cloud keep anything (it blocks third-party storage): your
-          choices and your sign-in last until Genesys Cloud is reloaded.
+          {t('settings.storageNotKept')}
         </p>
       )}
       {e.languageProblem ? (
@@ -213,9 +212,7 @@ function GenesysCloudSettings() {
           {e.languageProblem}
         </p>
       ) : e.language ? (
-        <p>
-          Genesys Cloud asked for the language <code>{e.language}</code>; Adhere speaks English only for now.
-        </p>
+        <p>{tx('settings.genesysLanguage', { language: e.language }, { code: (c) => <code>{c}</code> })}</p>
       ) : null}
     </>
   );

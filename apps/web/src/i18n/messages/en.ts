@@ -423,6 +423,56 @@ export const en = {
   'team.noExceptions': 'no exceptions',
   'team.notScheduled': 'not scheduled today',
   'team.rowLabel': '{name}: {shift, select, none {} other {{shift}, }}{exceptions}',
+  'settings.cannotBuild': '(cannot build: {problem})',
+  'settings.region': 'Region',
+  'settings.customHosts': '(custom hosts)',
+  'settings.loginHost': 'Login host',
+  'settings.apiHost': 'API host',
+  'settings.clientId': 'Client id',
+  'settings.redirectUri': 'Redirect URI',
+  'settings.tokenEndpoint': 'Token endpoint',
+  'settings.adminTitle': 'For administrators: how this app signs in to Genesys Cloud',
+  'settings.authorizeUrl': 'Authorize URL',
+  'settings.setThese': 'Set these in <code>{file}</code> beside the app: <code>{example}</code>.',
+  'settings.unmuteUnits': '{count, plural, one {Unmute # unit} other {Unmute # units}}',
+  'settings.situationsHint':
+    'When an agent out of adherence counts as in a situation on the board; severe from three times as long. Genesys has no such settings: these are yours, kept in this browser.',
+  'settings.situationAfter': '{situation} after',
+  'settings.min': 'min',
+  'settings.opensOnFirst':
+    'The board opens on the first management unit you may watch. Once you choose units on the board, it opens on those.',
+  'settings.managementUnits': '{count, plural, one {# management unit} other {# management units}}',
+  'settings.oneTeam': 'one team',
+  'settings.yourColumns': 'your columns',
+  'settings.aBusinessUnit': 'a business unit',
+  'settings.opensOnLast': 'The board opens on the units you chose last ({what}).',
+  'settings.openThere': 'Open the board there',
+  'settings.forget': 'Forget them',
+  'settings.inside': 'Inside Genesys Cloud',
+  'settings.insideLead':
+    'Adhere runs inside Genesys Cloud at <code>{origin}</code> (environment <code>{env}</code>). Alerts come as Genesys Cloud notifications; signing out of Genesys Cloud signs you out of Adhere too.',
+  'settings.storageNotKept':
+    'This browser does not let apps inside Genesys Cloud keep anything (it blocks third-party storage): your choices and your sign-in last until Genesys Cloud is reloaded.',
+  'settings.genesysLanguage': 'Genesys Cloud asked for the language <code>{language}</code>.',
+  'access.or': 'or',
+  'access.permission':
+    'Permission <label></label> (<codes></codes>). <em>Who can add it:</em> an administrator of your Genesys Cloud org, on one of your roles (Admin › People & Permissions › Roles). Then sign out and in again.',
+  'access.scope':
+    "Scope <codes></codes> on this app's OAuth client. <em>Who can add it:</em> whoever manages the OAuth client (Admin › Integrations › OAuth › the client › Scope). Then sign in again.",
+  'access.notAvailable': '{feature} is not available to you',
+  'access.lacks': "Your Genesys Cloud account or this app's OAuth client lacks what it needs:",
+  'access.checking': 'Checking your access…',
+  'access.yours': 'Your access',
+  'access.feature': 'Feature',
+  'access.available': 'Available',
+  'access.yes': 'Yes',
+  'access.unknown': 'Could not check (your permissions could not be read)',
+  'access.noMissing': 'No — missing:',
+  'embed.refused': 'Adhere cannot start inside this page',
+  'embed.refusedHint':
+    'Adhere talks only to the Genesys Cloud its deployment names. Whoever set up the integration (Admin › Integrations) can check its URL against the README’s “Run inside Genesys Cloud”.',
+  'embed.signedIn': 'Signed in',
+  'embed.closeWindow': 'You can close this window and return to Genesys Cloud.',
 } as const;
 
 export type MessageKey = keyof typeof en;
