@@ -23,8 +23,6 @@ const NOT_YET: Record<string, number> = {
   'history/TeamComparison.tsx': 19,
   'history/Timeline.tsx': 10,
   'history/TrendChart.tsx': 14,
-  'me/MyDayPage.tsx': 23,
-  'me/MyFigures.tsx': 17,
   'rollup/RollupPage.tsx': 34,
 };
 

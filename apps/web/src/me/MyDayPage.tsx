@@ -26,7 +26,8 @@ import { signedInUser } from '../signed-in-user.js';
 import { problemWords } from '../access/denied.js';
 import { useExplanationFeed } from '../explanation-feed.js';
 import { activityCodesQuery, readOrg } from '../org-data/org-queries.js';
-import { clockTime, dateWords, explanationWords } from '../words.js';
+import { clockTime, dateWords, explanationWords, wholeNumber } from '../words.js';
+import { t } from '../i18n/i18n.js';
 import { checkExplanation, MAX_NOTES, type ExplanationDraft } from './explanation-form.js';
 import { MyFigures } from './MyFigures.js';
 import type { MyException } from './my-figures.js';
@@ -131,7 +132,7 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
 
   return (
     <section className="my-day" aria-labelledby="my-day-title">
-      <h1 id="my-day-title">My day</h1>
+      <h1 id="my-day-title">{t('me.title')}</h1>
       {problem ? (
         <p role="alert" className="error">
           {problem}
@@ -139,13 +140,17 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
       ) : null}
       {!schedule ? (
         problem ? null : (
-          <p role="status">Reading your schedule…</p>
+          <p role="status">{t('me.readingSchedule')}</p>
         )
       ) : (
         <>
           <p data-testid="my-now">
-            {current ? `Now: ${current.label} until ${at(current.end)}` : 'Nothing is scheduled for you now'}
-            {next ? ` · next: ${next.label} at ${at(next.start)}` : blocks.length ? ' · nothing more today' : ''}
+            {current ? t('me.now', { activity: current.label, until: at(current.end) }) : t('me.nothingNow')}
+            {next
+              ? ` · ${t('me.next', { activity: next.label, at: at(next.start) })}`
+              : blocks.length
+                ? ` · ${t('me.nothingMore')}`
+                : ''}
           </p>
           {blocks.length ? (
             <>
@@ -154,14 +159,14 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
                 timeZone={zone}
                 label={dateWords(zone, day.start)}
                 now={now}
-                rows={[['Scheduled', blocks]]}
+                rows={[[t('day.rowScheduled'), blocks]]}
               />
               <DayLegend />
             </>
           ) : (
-            <p>You have no shift today.</p>
+            <p>{t('me.noShift')}</p>
           )}
-          <h2>Today so far</h2>
+          <h2>{t('me.todaySoFar')}</h2>
           <MyFigures
             client={client}
             zone={zone}
@@ -172,19 +177,24 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
           />
         </>
       )}
-      <h2>My explanations today</h2>
+      <h2>{t('me.explanationsTitle')}</h2>
       {explanations === undefined ? (
-        <p role="status">Reading your explanations…</p>
+        <p role="status">{t('me.readingExplanations')}</p>
       ) : typeof explanations === 'string' ? (
         <p className="hint">{explanations}</p>
       ) : explanations.length === 0 ? (
-        <p className="hint">None today.</p>
+        <p className="hint">{t('me.noneToday')}</p>
       ) : (
         <ul className="explanations" data-testid="my-explanations">
           {explanations.map((e) => (
             <li key={e.id} data-id={e.id} data-status={e.status}>
-              From {at(Date.parse(e.startDate))}, {e.lengthMinutes} min{e.notes ? `: “${e.notes}”` : ''} —{' '}
-              <strong>{explanationWords(e.status)}</strong>
+              {t('me.explanationLine', { from: at(Date.parse(e.startDate)), minutes: e.lengthMinutes })}
+              {e.notes ? (
+                <>
+                  : “<bdi>{e.notes}</bdi>”
+                </>
+              ) : null}{' '}
+              — <strong>{explanationWords(e.status)}</strong>
             </li>
           ))}
         </ul>
@@ -234,11 +244,11 @@ function ExplainForm({
     setSending(true);
     try {
       await addExplanation(client, checked.input);
-      setSaid('Sent: your supervisor will review it. It shows above as Waiting for review.');
+      setSaid(t('me.sent'));
       setDraft({ startTime: '', minutes: '', notes: '' });
       onSent();
     } catch (err) {
-      setSaid(`Not sent: ${problemWords(err)}.`);
+      setSaid(t('me.notSent', { problem: problemWords(err) }));
     } finally {
       setSending(false);
       saidRef.current?.focus();
@@ -256,10 +266,10 @@ function ExplainForm({
     ) : null;
   return (
     <form className="explain-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="explain-title">
-      <h2 id="explain-title">Explain time out of adherence</h2>
-      <p className="hint">For time that has passed today, on your unit&apos;s clock ({zone}).</p>
+      <h2 id="explain-title">{t('me.explainTitle')}</h2>
+      <p className="hint">{t('me.explainHint', { zone })}</p>
       <label>
-        From{' '}
+        {t('me.from')}{' '}
         <input
           type="time"
           value={draft.startTime}
@@ -269,7 +279,7 @@ function ExplainForm({
       </label>
       {problem('startTime')}
       <label>
-        For{' '}
+        {t('me.for')}{' '}
         <input
           type="number"
           className="narrow"
@@ -279,11 +289,11 @@ function ExplainForm({
           onChange={(e) => setDraft({ ...draft, minutes: e.target.value })}
           {...field('minutes')}
         />{' '}
-        minutes
+        {t('me.minutes')}
       </label>
       {problem('minutes')}
       <label className="notes">
-        What happened{' '}
+        {t('me.whatHappened')}{' '}
         <textarea
           ref={notesRef}
           rows={3}
@@ -294,11 +304,11 @@ function ExplainForm({
         />
       </label>
       <span className="hint">
-        {draft.notes.trim().length.toLocaleString()} of {MAX_NOTES.toLocaleString()} characters
+        {t('me.characters', { count: wholeNumber(draft.notes.trim().length), max: wholeNumber(MAX_NOTES) })}
       </span>
       {problem('notes')}
       <button type="submit" className="primary" disabled={sending}>
-        {sending ? 'Sending…' : 'Send to my supervisor'}
+        {sending ? t('me.sending') : t('me.send')}
       </button>
       {said ? (
         <p role="status" ref={saidRef} tabIndex={-1} data-testid="explain-said">

@@ -17,22 +17,19 @@ import {
 import { tabNotifications } from '../notifications.js';
 import { problemWords } from '../access/denied.js';
 import { adjustedSays } from '../history/adjusted.js';
-import { clockTime, explanationWords, hoursMinutes, minutesWords, routingWords } from '../words.js';
+import { clockTime, explanationWords, hoursMinutes, minutesWords, percentWords, routingWords } from '../words.js';
+import { t, tx } from '../i18n/i18n.js';
 import { transitionName } from '../history/patterns.js';
 import { myFigures, type MyException } from './my-figures.js';
 
 /** How often Genesys's count is read again while the page is open. */
 const REREAD_MS = 5 * 60_000;
 
-const PROJECTION_SAYS =
-  'Projected: your share of today’s scheduled time in adherence if the rest of your day goes to schedule. ' +
-  'Left: how much more time out of adherence the target allows today.';
-
 /** "Late back from Break"; for time on queue as scheduled, what the routing status was. */
 function whatWords(x: MyException): string {
   const what = transitionName(x.scheduledCategory ?? 'Unscheduled', x.actualCategory ?? 'Unavailable');
   return x.scheduledCategory === x.actualCategory && x.routingStatus
-    ? `${what} (${routingWords(x.routingStatus)})`
+    ? t('me.whatRouting', { what, routing: routingWords(x.routingStatus) })
     : what;
 }
 
@@ -68,7 +65,7 @@ export function MyFigures({
       notifications: tabNotifications(client),
     }).then(
       (r) => !ac.signal.aborted && setResult(r),
-      (e: unknown) => !ac.signal.aborted && setResult(`Your adherence today could not be read: ${problemWords(e)}.`),
+      (e: unknown) => !ac.signal.aborted && setResult(t('me.figuresMissing', { problem: problemWords(e) })),
     );
     return () => ac.abort();
   }, [client, zone, day.start, tick]);
@@ -78,47 +75,60 @@ export function MyFigures({
   );
   const at = (t: number) => clockTime(localMinuteOfDay(zone, t));
 
-  if (result === undefined) return <p role="status">Reading your adherence today…</p>;
+  if (result === undefined) return <p role="status">{t('me.readingFigures')}</p>;
   if (typeof result === 'string') return <p className="hint">{result}</p>;
-  if (!figures) return <p className="hint">Genesys has no figures for you today yet.</p>;
+  if (!figures) return <p className="hint">{t('me.noFigures')}</p>;
   const { projection: p, targetPercent: target } = figures;
   return (
     <>
       <p data-testid="my-figures">
-        {figures.raw === undefined ? (
-          'Nothing was scheduled for you so far today'
-        ) : (
-          <>
-            <strong className={figures.raw < target ? 'below-target' : undefined}>{figures.raw.toFixed(2)}%</strong>{' '}
-            adherence · <strong>{figures.adjusted!.toFixed(2)}%</strong> adjusted · target {target}%
-          </>
-        )}
-        <span className="hint"> (as Genesys counted up to {at(figures.asOf)})</span>
+        {figures.raw === undefined
+          ? t('me.nothingSoFar')
+          : tx(
+              'me.figures',
+              {
+                raw: percentWords(figures.raw, 2),
+                adjusted: percentWords(figures.adjusted!, 2),
+                target: percentWords(target, 0),
+              },
+              {
+                low: (c) => <strong className={figures.raw! < target ? 'below-target' : undefined}>{c}</strong>,
+                b: (c) => <strong>{c}</strong>,
+              },
+            )}
+        <span className="hint"> {t('me.asOf', { at: at(figures.asOf) })}</span>
       </p>
       <p data-testid="my-projection">
         {p.projectedPercent === undefined ? (
-          'Nothing is scheduled for you today, so there is nothing to project.'
+          t('me.noProjection')
         ) : (
           <>
-            Projected <strong>{p.projectedPercent.toFixed(1)}%</strong> by the end of your day ·{' '}
+            {tx<React.ReactNode>(
+              'me.projected',
+              { percent: percentWords(p.projectedPercent) },
+              { b: (c) => <strong>{c}</strong> },
+            )}{' '}
+            ·{' '}
             {p.budgetMs < 0 ? (
               <strong className="below-target">
-                the {target}% target is missed by {minutesWords(-p.budgetMs)}
+                {t('me.missedBy', { target: percentWords(target, 0), time: minutesWords(-p.budgetMs) })}
               </strong>
             ) : (
-              <>
-                <strong>{minutesWords(p.budgetMs)}</strong> out of adherence left before the {target}% target
-              </>
+              tx<React.ReactNode>(
+                'me.left',
+                { time: minutesWords(p.budgetMs), target: percentWords(target, 0) },
+                { b: (c) => <strong>{c}</strong> },
+              )
             )}
           </>
         )}
       </p>
       <p className="hint">
-        {adjustedSays()} {PROJECTION_SAYS}
+        {adjustedSays()} {t('me.projectionSays')}
       </p>
-      <h3>My exceptions today</h3>
+      <h3>{t('me.exceptionsTitle')}</h3>
       {figures.exceptions.length === 0 ? (
-        <p className="hint">None so far.</p>
+        <p className="hint">{t('me.noneSoFar')}</p>
       ) : (
         <ul className="my-exceptions" data-testid="my-exceptions">
           {figures.exceptions.map((x) => (
@@ -128,10 +138,10 @@ export function MyFigures({
                 <strong>{explanationWords(x.explanation.status)}</strong>
               ) : onExplain ? (
                 <button type="button" onClick={() => onExplain(x)}>
-                  Explain this
+                  {t('me.explainThis')}
                 </button>
               ) : (
-                'not explained'
+                t('me.notExplained')
               )}
             </li>
           ))}
