@@ -130,11 +130,22 @@ export function countWords(n: number, one: string, many = `${one}s`): string {
 
 /** A percentage (92.5 for 92.5 %) in the page's language: "92.5%", "92,5 %", with `digits` decimals. */
 export function percentWords(percent: number, digits = 1): string {
-  return numberFormat(`${currentLocale()} percent ${digits}`, () => ({
-    style: 'percent',
+  // The number itself formatted as a decimal, not percent / 100: dividing first can round 92.45 to 92.4 where
+  // every other figure of the app (and Genesys's) says 92.5. Intl's percent pattern places it ("92,5 %", "92.5%").
+  const number = numberFormat(`${currentLocale()} decimal ${digits}`, () => ({
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
-  })).format(percent / 100);
+  })).format(percent);
+  const pattern = numberFormat(`${currentLocale()} percent`, () => ({ style: 'percent' })).formatToParts(1);
+  let placed = false;
+  return pattern
+    .map((part) => {
+      if (!['integer', 'group', 'decimal', 'fraction'].includes(part.type)) return part.value;
+      if (placed) return '';
+      placed = true;
+      return number;
+    })
+    .join('');
 }
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {

@@ -6,6 +6,7 @@ import { catalogueProblems } from '../src/i18n/catalogue-check.js';
 import { GLOSSARY, OTHER_SENSE, TERMS } from '../src/i18n/glossary.js';
 import { switchLocale, t } from '../src/i18n/i18n.js';
 import { pickLocale } from '../src/i18n/locales.js';
+import { hoursMinutes, percentWords } from '../src/words.js';
 import { en } from '../src/i18n/messages/en.js';
 import { es } from '../src/i18n/messages/es.js';
 import { ptBR } from '../src/i18n/messages/pt-BR.js';
@@ -65,6 +66,21 @@ describe('the catalogues', () => {
     expect(t('board.agents', { count: 1 })).toBe('1 人のエージェント');
     await switchLocale('en');
     expect(t('board.agents', { count: 20000 })).toBe('20,000 agents');
+  });
+});
+
+describe('numbers in the page’s language', () => {
+  it('percentages round as the figure itself does, placed by each language’s pattern', async () => {
+    await switchLocale('en');
+    for (const v of [92.45, 0.05, 99.95, 100, 7.25]) expect(percentWords(v)).toBe(`${v.toFixed(1)}%`);
+    expect(percentWords(90, 0)).toBe('90%');
+    await switchLocale('de');
+    expect(percentWords(92.45)).toBe('92,5\u00a0%');
+    expect(hoursMinutes(5 * 3600 + 2 * 60)).toBe('5 Std. 02 Min.');
+    await switchLocale('ja');
+    expect(percentWords(92.45)).toBe('92.5%');
+    expect(hoursMinutes(190)).toBe('3分10秒');
+    await switchLocale('en');
   });
 });
 

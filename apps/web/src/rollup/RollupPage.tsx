@@ -15,17 +15,13 @@ import { featureUnitsQuery, readOrg, unitsQuery } from '../org-data/org-queries.
 import { problemWords } from '../access/denied.js';
 import { navigate } from '../router.js';
 import { adjustedSays } from '../history/adjusted.js';
-import { activityWords, countWords } from '../words.js';
+import { activityWords, percentWords } from '../words.js';
+import { t, tx } from '../i18n/i18n.js';
 import { periodFigures } from './closed-days.js';
 import { useClosedDays, type RollupUnit } from './useClosedDays.js';
 
 /** Rows in the act-now list: the first screenful; the board has the rest. */
 const ACT_NOW_ROWS = 25;
-
-const SAYS =
-  'Week and month to date: closed days as Genesys counted them, plus today so far, summed over minutes. ' +
-  adjustedSays() +
-  ' Today counts raw until it closes; where today cannot be read, the closed days alone.';
 
 /** Every unit the user may watch live, with its zone and first day of the week. */
 function useAllUnits(client: GenesysClient): RollupUnit[] | string | undefined {
@@ -84,14 +80,14 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
       <strong>–</strong>
     ) : (
       <strong className={v < target ? 'below-target' : undefined} data-figure={figure} data-value={v}>
-        {v.toFixed(digits)}%
+        {percentWords(v, digits)}
       </strong>
     );
 
   return (
     <section className="rollup" aria-labelledby="rollup-title">
       <div className="board-head">
-        <h1 id="rollup-title">All units</h1>
+        <h1 id="rollup-title">{t('rollup.title')}</h1>
         <ConnectionBadge state={live.connection} />
       </div>
       {typeof all === 'string' ? (
@@ -105,30 +101,31 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
           {live.error ?? live.unitsProblem}
         </p>
       ) : null}
-      {all === undefined ? <p role="status">Reading your units…</p> : null}
-      {Array.isArray(all) && all.length === 0 ? <p>No management units are available to you.</p> : null}
+      {all === undefined ? <p role="status">{t('rollup.reading')}</p> : null}
+      {Array.isArray(all) && all.length === 0 ? <p>{t('rollup.noUnits')}</p> : null}
       {history?.available === false ? (
         <p className="hint" data-testid="rollup-no-history">
-          Week and month to date need{' '}
-          {[...history.missingPermissions, ...history.missingScopes].map((r) => r.label).join(', ')}.
+          {t('rollup.periodsNeed', {
+            missing: [...history.missingPermissions, ...history.missingScopes].map((r) => r.label).join(', '),
+          })}
         </p>
       ) : null}
       {closed.noExplanations ? (
         <p className="hint">
-          Adjusted figures equal raw: reading explanations needs Workforce Management &gt; Adherence Explanation &gt;
-          View.
+          {/* Genesys's own name of the permission, as its admin screens show it. */}
+          {t('rollup.noExplanations', { permission: 'Workforce Management > Adherence Explanation > View' })}
         </p>
       ) : null}
-      <ul className="wall-tiles rollup-tiles" aria-label="Units" data-testid="rollup-tiles">
+      <ul className="wall-tiles rollup-tiles" aria-label={t('wall.units')} data-testid="rollup-tiles">
         {units.map((u) => {
-          const t = byId.get(u.id);
-          const target = t?.target ?? 90;
+          const tile = byId.get(u.id);
+          const target = tile?.target ?? 90;
           const p = closed.periods.get(u.id);
           const date = localDate(u.timeZone, now);
           const days = p && typeof p.days !== 'string' ? p.days : undefined;
           const within = (from: string) => [...(days ?? [])].filter(([d]) => d >= from && d < date).map(([, v]) => v);
-          const week = days && p ? periodFigures(within(p.weekStart), t?.todayTally) : undefined;
-          const month = days && p ? periodFigures(within(p.monthStart), t?.todayTally) : undefined;
+          const week = days && p ? periodFigures(within(p.weekStart), tile?.todayTally) : undefined;
+          const month = days && p ? periodFigures(within(p.monthStart), tile?.todayTally) : undefined;
           return (
             <li key={u.id} data-unit={u.id}>
               <h2>
@@ -139,51 +136,61 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
                     navigate(`/?mu=${u.id}`);
                   }}
                 >
-                  {u.name}
+                  <bdi>{u.name}</bdi>
                 </a>
               </h2>
               <p data-testid="tile-now">
-                {t ? (
-                  <>
-                    {pct(t.inNow, target, 0)} in adherence now · <strong>{t.out}</strong> out ·{' '}
-                    {countWords(t.agents, 'agent')}
-                  </>
-                ) : (
-                  'Reading…'
-                )}
+                {tile
+                  ? tx(
+                      'rollup.tileNow',
+                      { out: tile.out, agents: tile.agents },
+                      { now: () => pct(tile.inNow, target, 0), b: (c) => <strong>{c}</strong> },
+                    )
+                  : t('rollup.tileReading')}
               </p>
               <p data-testid="tile-today">
-                Today {pct(t?.today, target)} · projected {pct(t?.projected, target)} · target {target}%
+                {tx(
+                  'rollup.tileToday',
+                  { target: percentWords(target, 0) },
+                  { today: () => pct(tile?.today, target), projected: () => pct(tile?.projected, target) },
+                )}
               </p>
               <p data-testid="tile-periods">
                 {!canReadDays ? (
-                  <span className="hint">Week and month to date: no access</span>
+                  <span className="hint">{t('rollup.periodsNoAccess')}</span>
                 ) : typeof p?.days === 'string' ? (
-                  <span className="error">Week and month to date {p.days}</span>
-                ) : week && month && (t?.todayTally || today.problem) ? (
-                  <>
-                    Week to date {pct(week.raw, target, 1, 'week')} (adjusted{' '}
-                    {pct(week.adjusted, target, 1, 'week-adjusted')}) · month to date{' '}
-                    {pct(month.raw, target, 1, 'month')} (adjusted {pct(month.adjusted, target, 1, 'month-adjusted')})
-                  </>
+                  <span className="error">{t('rollup.periodsProblem', { problem: p.days })}</span>
+                ) : week && month && (tile?.todayTally || today.problem) ? (
+                  tx(
+                    'rollup.periods',
+                    {},
+                    {
+                      week: () => pct(week.raw, target, 1, 'week'),
+                      weekAdjusted: () => pct(week.adjusted, target, 1, 'week-adjusted'),
+                      month: () => pct(month.raw, target, 1, 'month'),
+                      monthAdjusted: () => pct(month.adjusted, target, 1, 'month-adjusted'),
+                    },
+                  )
                 ) : (
-                  <span className="hint">Week and month to date: reading…</span>
+                  <span className="hint">{t('rollup.periodsReading')}</span>
                 )}
               </p>
             </li>
           );
         })}
       </ul>
-      <p className="hint">{SAYS}</p>
+      <p className="hint">{t('rollup.says', { adjusted: adjustedSays() })}</p>
       {closed.counts.cached + closed.counts.fetched > 0 ? (
         <p className="hint" data-testid="rollup-cache">
-          Closed days: {closed.counts.cached} from this browser, {closed.counts.fetched} read from Genesys
-          {closed.kept ? '' : ' (this browser keeps nothing here: they are read again next time)'}.
+          {t(closed.kept ? 'rollup.cache' : 'rollup.cacheNotKept', {
+            cached: closed.counts.cached,
+            fetched: closed.counts.fetched,
+          })}
         </p>
       ) : null}
-      <h2>Act now, across all units</h2>
+      <h2>{t('rollup.actNow')}</h2>
       {actNow.length === 0 ? (
-        <p className="hint">Nobody is out of adherence.</p>
+        <p className="hint">{t('rollup.nobodyOut')}</p>
       ) : (
         <>
           <ol className="rollup-act-now" data-testid="rollup-act-now">
@@ -194,13 +201,16 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
                   <strong>
                     <bdi>{nameOf(r.userId)}</bdi>
                   </strong>{' '}
-                  ({unitName.get(r.managementUnitId ?? '') ?? 'unit'}) · out for{' '}
-                  {formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? ''))} · scheduled{' '}
-                  {activityWords(r.scheduledActivityCategory)}, actually {activityWords(r.actualActivityCategory)}
+                  (<bdi>{unitName.get(r.managementUnitId ?? '') ?? t('board.aUnit')}</bdi>) ·{' '}
+                  {t('rollup.outLine', {
+                    time: formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? '')),
+                    scheduled: activityWords(r.scheduledActivityCategory),
+                    actual: activityWords(r.actualActivityCategory),
+                  })}
                   {why === 'missed' ? (
-                    <strong className="below-target"> · target already missed today</strong>
+                    <strong className="below-target"> · {t('rollup.missed')}</strong>
                   ) : why === 'will-miss' ? (
-                    <strong className="below-target"> · will miss the target unless acted on now</strong>
+                    <strong className="below-target"> · {t('rollup.willMiss')}</strong>
                   ) : null}
                 </li>
               );
@@ -208,7 +218,7 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
           </ol>
           {actNow.length > ACT_NOW_ROWS ? (
             <p className="hint">
-              and {countWords(actNow.length - ACT_NOW_ROWS, 'more agent')} out of adherence:{' '}
+              {t('rollup.more', { count: actNow.length - ACT_NOW_ROWS })}{' '}
               <a
                 href={`/?mu=${muKey}`}
                 onClick={(e) => {
@@ -216,7 +226,7 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
                   navigate(`/?mu=${muKey}`);
                 }}
               >
-                open them all on the board
+                {t('rollup.openAll')}
               </a>
               .
             </p>

@@ -527,4 +527,30 @@ export const de: Catalogue = {
   'me.noneSoFar': 'Bisher keine.',
   'me.explainThis': 'Erklären',
   'me.notExplained': 'nicht erklärt',
+  'rollup.title': 'Alle Einheiten',
+  'rollup.reading': 'Lese Ihre Einheiten…',
+  'rollup.noUnits': 'Ihnen steht keine Verwaltungseinheit zur Verfügung.',
+  'rollup.periodsNeed': 'Woche und Monat bis heute brauchen {missing}.',
+  'rollup.noExplanations': 'Bereinigte Zahlen sind gleich den rohen: Erklärungen zu lesen braucht {permission}.',
+  'rollup.tileNow':
+    '<now></now> jetzt in Adhärenz · <b>{out}</b> außerhalb · {agents, plural, one {# Agent} other {# Agenten}}',
+  'rollup.tileReading': 'Lese…',
+  'rollup.tileToday': 'Heute <today></today> · Prognose <projected></projected> · Ziel {target}',
+  'rollup.periodsNoAccess': 'Woche und Monat bis heute: kein Zugriff',
+  'rollup.periodsProblem': 'Woche und Monat bis heute {problem}',
+  'rollup.periods':
+    'Woche bis heute <week></week> (bereinigt <weekAdjusted></weekAdjusted>) · Monat bis heute <month></month> (bereinigt <monthAdjusted></monthAdjusted>)',
+  'rollup.periodsReading': 'Woche und Monat bis heute: lese…',
+  'rollup.says':
+    'Woche und Monat bis heute: abgeschlossene Tage, wie Genesys sie gezählt hat, plus heute bisher, minutengenau summiert. {adjusted} Heute zählt roh, bis er abgeschlossen ist; ist heute nicht lesbar, nur die abgeschlossenen Tage.',
+  'rollup.cache': 'Abgeschlossene Tage: {cached} aus diesem Browser, {fetched} von Genesys gelesen.',
+  'rollup.cacheNotKept':
+    'Abgeschlossene Tage: {cached} aus diesem Browser, {fetched} von Genesys gelesen (dieser Browser speichert hier nichts: Sie werden beim nächsten Mal neu gelesen).',
+  'rollup.actNow': 'Jetzt handeln, über alle Einheiten',
+  'rollup.nobodyOut': 'Niemand ist außerhalb der Adhärenz.',
+  'rollup.outLine': 'seit {time} außerhalb · geplant {scheduled}, tatsächlich {actual}',
+  'rollup.missed': 'Ziel heute schon verfehlt',
+  'rollup.willMiss': 'verfehlt das Ziel, wenn nicht jetzt gehandelt wird',
+  'rollup.more': 'und {count, plural, one {# weiterer Agent} other {# weitere Agenten}} außerhalb der Adhärenz:',
+  'rollup.openAll': 'alle auf dem Board öffnen',
 };

@@ -513,6 +513,32 @@ export const en = {
   'me.noneSoFar': 'None so far.',
   'me.explainThis': 'Explain this',
   'me.notExplained': 'not explained',
+  'rollup.title': 'All units',
+  'rollup.reading': 'Reading your units…',
+  'rollup.noUnits': 'No management units are available to you.',
+  'rollup.periodsNeed': 'Week and month to date need {missing}.',
+  'rollup.noExplanations': 'Adjusted figures equal raw: reading explanations needs {permission}.',
+  'rollup.tileNow':
+    '<now></now> in adherence now · <b>{out}</b> out · {agents, plural, one {# agent} other {# agents}}',
+  'rollup.tileReading': 'Reading…',
+  'rollup.tileToday': 'Today <today></today> · projected <projected></projected> · target {target}',
+  'rollup.periodsNoAccess': 'Week and month to date: no access',
+  'rollup.periodsProblem': 'Week and month to date {problem}',
+  'rollup.periods':
+    'Week to date <week></week> (adjusted <weekAdjusted></weekAdjusted>) · month to date <month></month> (adjusted <monthAdjusted></monthAdjusted>)',
+  'rollup.periodsReading': 'Week and month to date: reading…',
+  'rollup.says':
+    'Week and month to date: closed days as Genesys counted them, plus today so far, summed over minutes. {adjusted} Today counts raw until it closes; where today cannot be read, the closed days alone.',
+  'rollup.cache': 'Closed days: {cached} from this browser, {fetched} read from Genesys.',
+  'rollup.cacheNotKept':
+    'Closed days: {cached} from this browser, {fetched} read from Genesys (this browser keeps nothing here: they are read again next time).',
+  'rollup.actNow': 'Act now, across all units',
+  'rollup.nobodyOut': 'Nobody is out of adherence.',
+  'rollup.outLine': 'out for {time} · scheduled {scheduled}, actually {actual}',
+  'rollup.missed': 'target already missed today',
+  'rollup.willMiss': 'will miss the target unless acted on now',
+  'rollup.more': 'and {count, plural, one {# more agent} other {# more agents}} out of adherence:',
+  'rollup.openAll': 'open them all on the board',
 } as const;
 
 export type MessageKey = keyof typeof en;

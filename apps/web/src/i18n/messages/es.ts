@@ -524,4 +524,31 @@ export const es: Catalogue = {
   'me.noneSoFar': 'Ninguna hasta ahora.',
   'me.explainThis': 'Explicar esto',
   'me.notExplained': 'sin explicar',
+  'rollup.title': 'Todas las unidades',
+  'rollup.reading': 'Leyendo sus unidades…',
+  'rollup.noUnits': 'No tiene disponible ninguna unidad de gestión.',
+  'rollup.periodsNeed': 'La semana y el mes hasta hoy necesitan {missing}.',
+  'rollup.noExplanations':
+    'Las cifras ajustadas son iguales a las brutas: leer las explicaciones necesita {permission}.',
+  'rollup.tileNow':
+    '<now></now> en adherencia ahora · <b>{out}</b> fuera · {agents, plural, one {# agente} other {# agentes}}',
+  'rollup.tileReading': 'Leyendo…',
+  'rollup.tileToday': 'Hoy <today></today> · previsto <projected></projected> · objetivo {target}',
+  'rollup.periodsNoAccess': 'Semana y mes hasta hoy: sin acceso',
+  'rollup.periodsProblem': 'Semana y mes hasta hoy {problem}',
+  'rollup.periods':
+    'Semana hasta hoy <week></week> (ajustada <weekAdjusted></weekAdjusted>) · mes hasta hoy <month></month> (ajustada <monthAdjusted></monthAdjusted>)',
+  'rollup.periodsReading': 'Semana y mes hasta hoy: leyendo…',
+  'rollup.says':
+    'Semana y mes hasta hoy: los días cerrados tal como los contó Genesys, más lo que va de hoy, sumados por minutos. {adjusted} Hoy cuenta en bruto hasta que cierra; si no se puede leer hoy, solo los días cerrados.',
+  'rollup.cache': 'Días cerrados: {cached} de este navegador, {fetched} leídos de Genesys.',
+  'rollup.cacheNotKept':
+    'Días cerrados: {cached} de este navegador, {fetched} leídos de Genesys (este navegador no guarda nada aquí: se vuelven a leer la próxima vez).',
+  'rollup.actNow': 'Actúe ya, en todas las unidades',
+  'rollup.nobodyOut': 'Nadie está fuera de adherencia.',
+  'rollup.outLine': 'fuera desde hace {time} · programado {scheduled}, en realidad {actual}',
+  'rollup.missed': 'objetivo ya incumplido hoy',
+  'rollup.willMiss': 'incumplirá el objetivo si no se actúa ya',
+  'rollup.more': 'y {count, plural, one {# agente más} other {# agentes más}} fuera de adherencia:',
+  'rollup.openAll': 'ábralos todos en el tablero',
 };

@@ -524,4 +524,30 @@ export const fr: Catalogue = {
   'me.noneSoFar': 'Aucune jusqu’ici.',
   'me.explainThis': 'Expliquer',
   'me.notExplained': 'non expliquée',
+  'rollup.title': 'Toutes les unités',
+  'rollup.reading': 'Lecture de vos unités…',
+  'rollup.noUnits': 'Aucune unité de gestion ne vous est disponible.',
+  'rollup.periodsNeed': 'La semaine et le mois en cours nécessitent {missing}.',
+  'rollup.noExplanations': 'Les chiffres ajustés égalent les bruts : lire les explications nécessite {permission}.',
+  'rollup.tileNow':
+    '<now></now> en adhérence maintenant · <b>{out}</b> hors · {agents, plural, one {# agent} other {# agents}}',
+  'rollup.tileReading': 'Lecture…',
+  'rollup.tileToday': 'Aujourd’hui <today></today> · prévu <projected></projected> · objectif {target}',
+  'rollup.periodsNoAccess': 'Semaine et mois en cours : pas d’accès',
+  'rollup.periodsProblem': 'Semaine et mois en cours {problem}',
+  'rollup.periods':
+    'Semaine en cours <week></week> (ajustée <weekAdjusted></weekAdjusted>) · mois en cours <month></month> (ajustée <monthAdjusted></monthAdjusted>)',
+  'rollup.periodsReading': 'Semaine et mois en cours : lecture…',
+  'rollup.says':
+    'Semaine et mois en cours : les jours clos tels que Genesys les a comptés, plus aujourd’hui jusqu’ici, additionnés à la minute. {adjusted} Aujourd’hui compte en brut jusqu’à sa clôture ; s’il ne peut être lu, les jours clos seuls.',
+  'rollup.cache': 'Jours clos : {cached} de ce navigateur, {fetched} lus dans Genesys.',
+  'rollup.cacheNotKept':
+    'Jours clos : {cached} de ce navigateur, {fetched} lus dans Genesys (ce navigateur ne garde rien ici : ils seront relus la prochaine fois).',
+  'rollup.actNow': 'Agir maintenant, toutes unités',
+  'rollup.nobodyOut': 'Personne n’est hors adhérence.',
+  'rollup.outLine': 'hors depuis {time} · planifié {scheduled}, en fait {actual}',
+  'rollup.missed': 'objectif déjà manqué aujourd’hui',
+  'rollup.willMiss': 'manquera l’objectif sans action immédiate',
+  'rollup.more': 'et {count, plural, one {# autre agent} other {# autres agents}} hors adhérence :',
+  'rollup.openAll': 'les ouvrir tous sur le tableau',
 };

@@ -516,4 +516,30 @@ export const ptBR: Catalogue = {
   'me.noneSoFar': 'Nenhuma até agora.',
   'me.explainThis': 'Explicar isto',
   'me.notExplained': 'sem explicação',
+  'rollup.title': 'Todas as unidades',
+  'rollup.reading': 'Lendo suas unidades…',
+  'rollup.noUnits': 'Nenhuma unidade de gestão está disponível para você.',
+  'rollup.periodsNeed': 'Semana e mês até hoje exigem {missing}.',
+  'rollup.noExplanations': 'Os números ajustados são iguais aos brutos: ler as explicações exige {permission}.',
+  'rollup.tileNow':
+    '<now></now> em aderência agora · <b>{out}</b> fora · {agents, plural, one {# agente} other {# agentes}}',
+  'rollup.tileReading': 'Lendo…',
+  'rollup.tileToday': 'Hoje <today></today> · previsão <projected></projected> · meta {target}',
+  'rollup.periodsNoAccess': 'Semana e mês até hoje: sem acesso',
+  'rollup.periodsProblem': 'Semana e mês até hoje {problem}',
+  'rollup.periods':
+    'Semana até hoje <week></week> (ajustada <weekAdjusted></weekAdjusted>) · mês até hoje <month></month> (ajustada <monthAdjusted></monthAdjusted>)',
+  'rollup.periodsReading': 'Semana e mês até hoje: lendo…',
+  'rollup.says':
+    'Semana e mês até hoje: os dias fechados como o Genesys os contou, mais o dia de hoje até agora, somados por minuto. {adjusted} Hoje conta bruto até fechar; se hoje não puder ser lido, só os dias fechados.',
+  'rollup.cache': 'Dias fechados: {cached} deste navegador, {fetched} lidos do Genesys.',
+  'rollup.cacheNotKept':
+    'Dias fechados: {cached} deste navegador, {fetched} lidos do Genesys (este navegador não guarda nada aqui: eles são lidos de novo na próxima vez).',
+  'rollup.actNow': 'Aja agora, em todas as unidades',
+  'rollup.nobodyOut': 'Ninguém está fora de aderência.',
+  'rollup.outLine': 'fora há {time} · escalado {scheduled}, na verdade {actual}',
+  'rollup.missed': 'meta já perdida hoje',
+  'rollup.willMiss': 'vai perder a meta se nada for feito agora',
+  'rollup.more': 'e mais {count, plural, one {# agente} other {# agentes}} fora de aderência:',
+  'rollup.openAll': 'abra todos no painel',
 };
