@@ -1,6 +1,7 @@
 import { OAuthError } from '@adhere/oauth';
 import type { SignInFailure } from '../auth/session.js';
 import { FindingList } from './FindingList.js';
+import { t, tx } from '../i18n/i18n.js';
 
 /** When sign-in fails: what happened in plain words (diagnose()), the fix, and the raw error. */
 export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; onRetry: () => void }) {
@@ -8,24 +9,21 @@ export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; 
   const problems = diagnosis.findings.filter((f) => f.severity !== 'info');
   return (
     <section className="diagnostics" aria-labelledby="diag-title">
-      <h1 id="diag-title">Sign-in failed</h1>
-      <p className="lead">
-        {error instanceof OAuthError && error.hint ? error.hint : 'The sign-in could not be completed.'}
-      </p>
+      <h1 id="diag-title">{t('diag.title')}</h1>
+      <p className="lead">{error instanceof OAuthError && error.hint ? error.hint : t('diag.lead')}</p>
       {failure.ignoredErrorLink ? (
         <p role="note" data-testid="ignored-error-link">
-          The page was opened with a sign-in error that this tab did not ask for (a forged or old link). It was ignored,
-          and its text is not shown.
+          {t('diag.ignoredLink')}
         </p>
       ) : null}
       {problems.length ? (
         <>
-          <h2>What went wrong</h2>
-          <FindingList findings={problems} label="What went wrong" />
+          <h2>{t('diag.whatWentWrong')}</h2>
+          <FindingList findings={problems} label={t('diag.whatWentWrong')} />
         </>
       ) : null}
       <details open={!problems.length}>
-        <summary>Raw error</summary>
+        <summary>{t('diag.raw')}</summary>
         <pre data-testid="raw-error">
           {error instanceof OAuthError
             ? JSON.stringify(
@@ -43,12 +41,9 @@ export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; 
         </pre>
       </details>
       <button type="button" onClick={onRetry}>
-        Try signing in again
+        {t('diag.retry')}
       </button>
-      <p>
-        Setting Adhere up? The <a href="/doctor">Sign-in Doctor</a> reads a failed request or an error you paste and
-        says what was wrong.
-      </p>
+      <p>{tx('diag.doctorHint', {}, { a: (c) => <a href="/doctor">{c}</a> })}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { FindingList } from './FindingList.js';
+import { t } from '../i18n/i18n.js';
 import { useState } from 'react';
 import { diagnose, type Diagnosis } from '@adhere/oauth/diagnose';
 
@@ -14,23 +15,18 @@ export function DoctorPage() {
       setResult(await diagnose(trimmed));
     } catch (e) {
       setResult(undefined);
-      setError(`That is not a HAR, a JSON exchange or a curl command: ${(e as Error).message}`);
+      setError(t('doctor.notParsed', { problem: (e as Error).message }));
     }
   };
   return (
     <section aria-labelledby="doctor-title" className="diagnostics">
-      <h1 id="doctor-title">Why did my token exchange fail?</h1>
-      <p>
-        Paste whatever you have, in any order: your code (fetch, axios, jQuery, XMLHttpRequest, the SDK), a HAR export,
-        DevTools&apos; &ldquo;Copy as cURL&rdquo;, &ldquo;Copy as fetch&rdquo; or &ldquo;Copy as PowerShell&rdquo;, a
-        raw request from Fiddler or Burp, the authorize URL and the error response. It stays in this page; nothing is
-        sent anywhere, and code is read, never run.
-      </p>
-      <label htmlFor="doctor-input">Failed exchange</label>
+      <h1 id="doctor-title">{t('doctor.title')}</h1>
+      <p>{t('doctor.lead')}</p>
+      <label htmlFor="doctor-input">{t('doctor.input')}</label>
       <textarea id="doctor-input" rows={10} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
       <p>
         <button type="button" className="primary" onClick={() => void run()} disabled={!text.trim()}>
-          Diagnose
+          {t('doctor.diagnose')}
         </button>
       </p>
       {error ? (
@@ -40,9 +36,9 @@ export function DoctorPage() {
       ) : null}
       {result ? (
         result.findings.length === 0 ? (
-          <p role="status">No problems found.</p>
+          <p role="status">{t('doctor.none')}</p>
         ) : (
-          <FindingList findings={result.findings} label="Findings" />
+          <FindingList findings={result.findings} label={t('doctor.findings')} />
         )
       ) : null}
     </section>

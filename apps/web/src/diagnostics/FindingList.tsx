@@ -1,7 +1,12 @@
 /** @module One way to show diagnose() findings: the Diagnostics page after a failed sign-in and the Doctor page. */
 import type { Finding } from '@adhere/oauth';
+import { t, tx, wordTable } from '../i18n/i18n.js';
 
-const SEVERITY_WORD = { error: 'Problem', warning: 'Warning', info: 'Note' } as const;
+const SEVERITY_WORD = wordTable<Finding['severity']>({
+  error: 'finding.error',
+  warning: 'finding.warning',
+  info: 'finding.info',
+});
 
 export function FindingList({ findings, label }: { findings: Finding[]; label: string }) {
   return (
@@ -9,12 +14,10 @@ export function FindingList({ findings, label }: { findings: Finding[]; label: s
       {findings.map((f, i) => (
         <li key={i} data-code={f.code} className={`finding finding-${f.severity}`}>
           <p>
-            <strong>{SEVERITY_WORD[f.severity]}:</strong> {f.message}
+            <strong>{t('finding.severity', { severity: SEVERITY_WORD[f.severity] })}</strong> {f.message}
           </p>
-          <p>
-            Seen: <code>{f.evidence}</code>
-          </p>
-          <p>Fix: {f.fix}</p>
+          <p>{tx('finding.seen', {}, { code: () => <code>{f.evidence}</code> })}</p>
+          <p>{t('finding.fix', { fix: f.fix })}</p>
         </li>
       ))}
     </ol>

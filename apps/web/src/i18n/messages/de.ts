@@ -553,4 +553,27 @@ export const de: Catalogue = {
   'rollup.willMiss': 'verfehlt das Ziel, wenn nicht jetzt gehandelt wird',
   'rollup.more': 'und {count, plural, one {# weiterer Agent} other {# weitere Agenten}} außerhalb der Adhärenz:',
   'rollup.openAll': 'alle auf dem Board öffnen',
+  'diag.title': 'Anmeldung fehlgeschlagen',
+  'diag.lead': 'Die Anmeldung konnte nicht abgeschlossen werden.',
+  'diag.ignoredLink':
+    'Die Seite wurde mit einem Anmeldefehler geöffnet, den dieser Tab nicht angefordert hat (ein gefälschter oder alter Link). Er wurde ignoriert, sein Text wird nicht gezeigt.',
+  'diag.whatWentWrong': 'Was schiefging',
+  'diag.raw': 'Roher Fehler',
+  'diag.retry': 'Erneut anmelden',
+  'diag.doctorHint':
+    'Sie richten Adhere ein? Der <a>Anmelde-Doktor</a> liest eine fehlgeschlagene Anfrage oder einen eingefügten Fehler und sagt, was falsch war.',
+  'finding.error': 'Problem',
+  'finding.warning': 'Warnung',
+  'finding.info': 'Hinweis',
+  'finding.severity': '{severity}:',
+  'finding.seen': 'Gesehen: <code></code>',
+  'finding.fix': 'Behebung: {fix}',
+  'doctor.notParsed': 'Das ist weder ein HAR noch ein JSON-Austausch noch ein curl-Befehl: {problem}',
+  'doctor.title': 'Warum ist mein Token-Austausch fehlgeschlagen?',
+  'doctor.lead':
+    'Fügen Sie ein, was Sie haben, in beliebiger Reihenfolge: Ihren Code (fetch, axios, jQuery, XMLHttpRequest, das SDK), einen HAR-Export, „Copy as cURL“, „Copy as fetch“ oder „Copy as PowerShell“ aus den DevTools, eine rohe Anfrage aus Fiddler oder Burp, die Autorisierungs-URL und die Fehlerantwort. Es bleibt auf dieser Seite; nichts wird gesendet, und Code wird gelesen, nie ausgeführt.',
+  'doctor.input': 'Fehlgeschlagener Austausch',
+  'doctor.diagnose': 'Diagnostizieren',
+  'doctor.none': 'Keine Probleme gefunden.',
+  'doctor.findings': 'Befunde',
 };

@@ -539,6 +539,29 @@ export const en = {
   'rollup.willMiss': 'will miss the target unless acted on now',
   'rollup.more': 'and {count, plural, one {# more agent} other {# more agents}} out of adherence:',
   'rollup.openAll': 'open them all on the board',
+  'diag.title': 'Sign-in failed',
+  'diag.lead': 'The sign-in could not be completed.',
+  'diag.ignoredLink':
+    'The page was opened with a sign-in error that this tab did not ask for (a forged or old link). It was ignored, and its text is not shown.',
+  'diag.whatWentWrong': 'What went wrong',
+  'diag.raw': 'Raw error',
+  'diag.retry': 'Try signing in again',
+  'diag.doctorHint':
+    'Setting Adhere up? The <a>Sign-in Doctor</a> reads a failed request or an error you paste and says what was wrong.',
+  'finding.error': 'Problem',
+  'finding.warning': 'Warning',
+  'finding.info': 'Note',
+  'finding.severity': '{severity}:',
+  'finding.seen': 'Seen: <code></code>',
+  'finding.fix': 'Fix: {fix}',
+  'doctor.notParsed': 'That is not a HAR, a JSON exchange or a curl command: {problem}',
+  'doctor.title': 'Why did my token exchange fail?',
+  'doctor.lead':
+    'Paste whatever you have, in any order: your code (fetch, axios, jQuery, XMLHttpRequest, the SDK), a HAR export, DevTools’ “Copy as cURL”, “Copy as fetch” or “Copy as PowerShell”, a raw request from Fiddler or Burp, the authorize URL and the error response. It stays in this page; nothing is sent anywhere, and code is read, never run.',
+  'doctor.input': 'Failed exchange',
+  'doctor.diagnose': 'Diagnose',
+  'doctor.none': 'No problems found.',
+  'doctor.findings': 'Findings',
 } as const;
 
 export type MessageKey = keyof typeof en;

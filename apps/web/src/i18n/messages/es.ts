@@ -551,4 +551,27 @@ export const es: Catalogue = {
   'rollup.willMiss': 'incumplirá el objetivo si no se actúa ya',
   'rollup.more': 'y {count, plural, one {# agente más} other {# agentes más}} fuera de adherencia:',
   'rollup.openAll': 'ábralos todos en el tablero',
+  'diag.title': 'El inicio de sesión falló',
+  'diag.lead': 'No se pudo completar el inicio de sesión.',
+  'diag.ignoredLink':
+    'La página se abrió con un error de inicio de sesión que esta pestaña no pidió (un enlace falso o antiguo). Se ignoró y su texto no se muestra.',
+  'diag.whatWentWrong': 'Qué salió mal',
+  'diag.raw': 'Error sin procesar',
+  'diag.retry': 'Volver a intentar el inicio de sesión',
+  'diag.doctorHint':
+    '¿Configurando Adhere? El <a>Doctor de inicio de sesión</a> lee una petición fallida o un error que pegue y dice qué estaba mal.',
+  'finding.error': 'Problema',
+  'finding.warning': 'Aviso',
+  'finding.info': 'Nota',
+  'finding.severity': '{severity}:',
+  'finding.seen': 'Visto: <code></code>',
+  'finding.fix': 'Solución: {fix}',
+  'doctor.notParsed': 'Eso no es un HAR, un intercambio JSON ni un comando curl: {problem}',
+  'doctor.title': '¿Por qué falló mi intercambio de token?',
+  'doctor.lead':
+    'Pegue lo que tenga, en cualquier orden: su código (fetch, axios, jQuery, XMLHttpRequest, el SDK), una exportación HAR, «Copy as cURL», «Copy as fetch» o «Copy as PowerShell» de DevTools, una petición en bruto de Fiddler o Burp, la URL de autorización y la respuesta de error. Se queda en esta página; no se envía nada y el código se lee, nunca se ejecuta.',
+  'doctor.input': 'Intercambio fallido',
+  'doctor.diagnose': 'Diagnosticar',
+  'doctor.none': 'No se encontraron problemas.',
+  'doctor.findings': 'Hallazgos',
 };

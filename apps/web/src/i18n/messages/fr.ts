@@ -550,4 +550,27 @@ export const fr: Catalogue = {
   'rollup.willMiss': 'manquera l’objectif sans action immédiate',
   'rollup.more': 'et {count, plural, one {# autre agent} other {# autres agents}} hors adhérence :',
   'rollup.openAll': 'les ouvrir tous sur le tableau',
+  'diag.title': 'La connexion a échoué',
+  'diag.lead': 'La connexion n’a pas pu aboutir.',
+  'diag.ignoredLink':
+    'La page a été ouverte avec une erreur de connexion que cet onglet n’a pas demandée (un lien falsifié ou ancien). Elle a été ignorée et son texte n’est pas affiché.',
+  'diag.whatWentWrong': 'Ce qui n’a pas marché',
+  'diag.raw': 'Erreur brute',
+  'diag.retry': 'Réessayer de se connecter',
+  'diag.doctorHint':
+    'Vous configurez Adhere ? Le <a>Docteur de connexion</a> lit une requête échouée ou une erreur collée et dit ce qui n’allait pas.',
+  'finding.error': 'Problème',
+  'finding.warning': 'Avertissement',
+  'finding.info': 'Remarque',
+  'finding.severity': '{severity} :',
+  'finding.seen': 'Vu : <code></code>',
+  'finding.fix': 'Correction : {fix}',
+  'doctor.notParsed': 'Ce n’est ni un HAR, ni un échange JSON, ni une commande curl : {problem}',
+  'doctor.title': 'Pourquoi mon échange de jeton a-t-il échoué ?',
+  'doctor.lead':
+    'Collez ce que vous avez, dans n’importe quel ordre : votre code (fetch, axios, jQuery, XMLHttpRequest, le SDK), un export HAR, « Copy as cURL », « Copy as fetch » ou « Copy as PowerShell » des DevTools, une requête brute de Fiddler ou Burp, l’URL d’autorisation et la réponse d’erreur. Tout reste dans cette page ; rien n’est envoyé, et le code est lu, jamais exécuté.',
+  'doctor.input': 'Échange échoué',
+  'doctor.diagnose': 'Diagnostiquer',
+  'doctor.none': 'Aucun problème trouvé.',
+  'doctor.findings': 'Constats',
 };

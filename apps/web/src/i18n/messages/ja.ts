@@ -530,4 +530,27 @@ export const ja: Catalogue = {
   'rollup.willMiss': '今対応しないと目標未達',
   'rollup.more': 'ほかに{count}人のエージェントが遵守外です:',
   'rollup.openAll': 'ボードですべて開く',
+  'diag.title': 'サインインに失敗しました',
+  'diag.lead': 'サインインを完了できませんでした。',
+  'diag.ignoredLink':
+    'このタブが要求していないサインインエラー付きでページが開かれました（偽造または古いリンク）。無視し、その内容は表示しません。',
+  'diag.whatWentWrong': '問題点',
+  'diag.raw': '元のエラー',
+  'diag.retry': 'もう一度サインイン',
+  'diag.doctorHint':
+    'Adhere を設定中ですか？ <a>サインインドクター</a>は、失敗したリクエストや貼り付けたエラーを読み、何が問題かを示します。',
+  'finding.error': '問題',
+  'finding.warning': '警告',
+  'finding.info': '注記',
+  'finding.severity': '{severity}:',
+  'finding.seen': '確認箇所: <code></code>',
+  'finding.fix': '対処: {fix}',
+  'doctor.notParsed': 'HAR、JSON のやり取り、curl コマンドのいずれでもありません: {problem}',
+  'doctor.title': 'トークン交換が失敗したのはなぜ？',
+  'doctor.lead':
+    '手元にあるものを順不同で貼り付けてください: コード（fetch、axios、jQuery、XMLHttpRequest、SDK）、HAR エクスポート、DevTools の「Copy as cURL」「Copy as fetch」「Copy as PowerShell」、Fiddler や Burp の生リクエスト、認可 URL とエラー応答。内容はこのページ内にとどまり、どこにも送信されません。コードは読むだけで実行しません。',
+  'doctor.input': '失敗した交換',
+  'doctor.diagnose': '診断',
+  'doctor.none': '問題は見つかりませんでした。',
+  'doctor.findings': '結果',
 };

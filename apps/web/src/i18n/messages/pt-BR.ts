@@ -542,4 +542,27 @@ export const ptBR: Catalogue = {
   'rollup.willMiss': 'vai perder a meta se nada for feito agora',
   'rollup.more': 'e mais {count, plural, one {# agente} other {# agentes}} fora de aderência:',
   'rollup.openAll': 'abra todos no painel',
+  'diag.title': 'O login falhou',
+  'diag.lead': 'Não foi possível concluir o login.',
+  'diag.ignoredLink':
+    'A página foi aberta com um erro de login que esta aba não pediu (um link forjado ou antigo). Ele foi ignorado e seu texto não é mostrado.',
+  'diag.whatWentWrong': 'O que deu errado',
+  'diag.raw': 'Erro bruto',
+  'diag.retry': 'Tentar entrar de novo',
+  'diag.doctorHint':
+    'Configurando o Adhere? O <a>Doutor de login</a> lê uma requisição que falhou ou um erro que você colar e diz o que estava errado.',
+  'finding.error': 'Problema',
+  'finding.warning': 'Aviso',
+  'finding.info': 'Observação',
+  'finding.severity': '{severity}:',
+  'finding.seen': 'Visto: <code></code>',
+  'finding.fix': 'Correção: {fix}',
+  'doctor.notParsed': 'Isso não é um HAR, uma troca JSON nem um comando curl: {problem}',
+  'doctor.title': 'Por que minha troca de token falhou?',
+  'doctor.lead':
+    'Cole o que tiver, em qualquer ordem: seu código (fetch, axios, jQuery, XMLHttpRequest, o SDK), uma exportação HAR, “Copy as cURL”, “Copy as fetch” ou “Copy as PowerShell” do DevTools, uma requisição bruta do Fiddler ou Burp, a URL de autorização e a resposta de erro. Fica nesta página; nada é enviado, e o código é lido, nunca executado.',
+  'doctor.input': 'Troca que falhou',
+  'doctor.diagnose': 'Diagnosticar',
+  'doctor.none': 'Nenhum problema encontrado.',
+  'doctor.findings': 'Achados',
 };
