@@ -63,12 +63,6 @@ export const explanationWords = say(EXPLANATION);
 /** Genesys's day names (a unit's startDayOfWeek), Sunday first, as Date.getUTCDay() counts. */
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** A weekday (0 = Sunday) in the page's language: "Monday", "lunes", "月曜日". */
-export function weekdayWords(weekday: number): string {
-  // 4 January 1970 was a Sunday.
-  return formatter('weekday', () => ({ weekday: 'long', timeZone: 'UTC' })).format(Date.UTC(1970, 0, 4 + weekday));
-}
-
 /** A length of time in seconds as people say it, the one way the app says one: "2 h 05 min", "7 min 30 s", "40 s". */
 export function hoursMinutes(seconds: number): string {
   const s = Math.round(seconds);
@@ -103,13 +97,10 @@ export function dateWords(timeZone: string, epochMs: number): string {
 
 /** A whole number in the page's language: "20,000", "20.000", "20 000". */
 export function wholeNumber(n: number): string {
-  if (numbers.locale !== currentLocale())
-    numbers = { locale: currentLocale(), format: new Intl.NumberFormat(currentLocale()) };
-  return numbers.format.format(n);
+  // One formatter per language (numberFormat below): Number.toLocaleString builds a new one on every call (a third
+  // of a millisecond each), and All units writes its counts each second.
+  return numberFormat(`${currentLocale()} whole`, () => ({})).format(n);
 }
-// One formatter per language: Number.toLocaleString builds a new one on every call (a third of a millisecond
-// each), and All units writes its counts each second.
-let numbers = { locale: '', format: new Intl.NumberFormat('en') };
 
 // Date formatters, kept per language and options for the same reason.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

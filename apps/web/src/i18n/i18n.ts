@@ -41,12 +41,17 @@ export async function switchLocale(next: Locale): Promise<void> {
 
 /** A message in the page's language; a key the catalogue lacks (never, once tested) says the English. */
 export function t(key: MessageKey, values?: Record<string, string | number>): string {
+  return String(formatOf(key).format(values));
+}
+
+/** The key's compiled message in the page's language, compiled once per language. */
+function formatOf(key: MessageKey): IntlMessageFormat {
   let f = formats.get(key);
   if (!f) {
     f = new IntlMessageFormat(messages[key] ?? en[key], locale);
     formats.set(key, f);
   }
-  return String(f.format(values));
+  return f;
 }
 
 /**
@@ -58,11 +63,7 @@ export function tx<T>(
   values: Record<string, string | number>,
   tags: Record<string, (chunks: Array<string | T>) => T>,
 ): Array<string | T> {
-  let f = formats.get(key);
-  if (!f) {
-    f = new IntlMessageFormat(messages[key] ?? en[key], locale);
-    formats.set(key, f);
-  }
+  const f = formatOf(key);
   const out = f.format<T>({ ...values, ...tags } as Parameters<typeof f.format<T>>[0]);
   return Array.isArray(out) ? out : [out];
 }
