@@ -95,6 +95,12 @@ export function dateWords(timeZone: string, epochMs: number): string {
   })).format(epochMs);
 }
 
+/** A day of the week (0 = Sunday, as WEEKDAYS counts) by its name in the page's language: "Monday", "lunes". */
+export function weekdayWords(day: number): string {
+  // 1 January 2023 was a Sunday; in UTC, so the name does not depend on the browser's zone.
+  return formatter('weekday', () => ({ weekday: 'long', timeZone: 'UTC' })).format(Date.UTC(2023, 0, 1 + day));
+}
+
 /** A whole number in the page's language: "20,000", "20.000", "20 000". */
 export function wholeNumber(n: number): string {
   // One formatter per language (numberFormat below): Number.toLocaleString builds a new one on every call (a third
@@ -145,11 +151,11 @@ function numberFormat(key: string, options: () => Intl.NumberFormatOptions): Int
   return f;
 }
 
-/** A number with one decimal in the page's language: "6.5", "6,5". */
-export function decimalWords(n: number): string {
-  return numberFormat(`${currentLocale()} decimal`, () => ({
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
+/** A number with `digits` decimals (one unless said) in the page's language: "6.5", "6,5". */
+export function decimalWords(n: number, digits = 1): string {
+  return numberFormat(`${currentLocale()} decimal ${digits}`, () => ({
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   })).format(n);
 }
 

@@ -1,26 +1,12 @@
 // Issue 21, item 2: "a test fails when a component renders a literal string". Every component of the app is read
 // (literal-strings.ts); one that writes a word of its own, rather than through t(), fails here with the file, line
-// and words. Components not yet translated are listed with how many they still write: the list may only shrink,
-// and a count that fell must be lowered, so it cannot hide new words.
+// and words.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { literalStrings } from './literal-strings.js';
 
 const SRC = join(import.meta.dirname, '../src');
-
-// Words still written in place, per component (issue 21 stays open until this is empty).
-const NOT_YET: Record<string, number> = {
-  'history/AgentTable.tsx': 18,
-  'history/BulkReview.tsx': 17,
-  'history/ExceptionList.tsx': 21,
-  'history/HistoryPage.tsx': 54,
-  'history/PatternList.tsx': 7,
-  'history/SlotHeatmap.tsx': 9,
-  'history/TeamComparison.tsx': 19,
-  'history/Timeline.tsx': 10,
-  'history/TrendChart.tsx': 14,
-};
 
 const components = (dir: string): string[] =>
   readdirSync(dir).flatMap((name) => {
@@ -37,13 +23,11 @@ describe('components say their words through the catalogue', () => {
 
   it.each(files.map((f) => [f.name, f.path]))('%s', (name, path) => {
     const found = literalStrings(path, readFileSync(path, 'utf8'));
-    const allowed = NOT_YET[name] ?? 0;
-    if (found.length > allowed)
-      expect.fail(
-        `${name} writes ${found.length} literal string(s)${allowed ? ` (${allowed} allowed until translated)` : ''}:\n` +
-          found.map((l) => `  line ${l.line}: “${l.text.replace(/\s+/g, ' ')}”`).join('\n'),
-      );
-    expect(found.length, `${name} now writes ${found.length}: lower NOT_YET to match`).toBe(allowed);
+    // Said as "line 12: “Run”", so a failure names what to put through the catalogue.
+    expect(
+      found.map((l) => `line ${l.line}: “${l.text.replace(/\s+/g, ' ')}”`),
+      `${name} writes literal strings`,
+    ).toEqual([]);
   });
 
   it('finds JSX text, text attributes and the strings a child expression yields, not class names or keys', () => {

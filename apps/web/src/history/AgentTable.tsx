@@ -1,5 +1,6 @@
 /** @module Per-agent results against the unit's target, lowest adherence first. */
-import { hoursMinutes, impactWords } from '../words.js';
+import { t } from '../i18n/i18n.js';
+import { decimalWords, hoursMinutes, impactWords, percentWords } from '../words.js';
 import type { AgentRow } from './report-math.js';
 
 /**
@@ -22,49 +23,40 @@ export function AgentTable({
   onSelect: (userId: string) => void;
 }) {
   return (
-    <div className="results-scroll" tabIndex={0} aria-label="Per-agent results">
+    <div className="results-scroll" tabIndex={0} aria-label={t('hist.agentResults')}>
       <table className="results agent-results" role="table">
-        <caption>
-          Per agent, lowest adherence first; target {target}%. Exception time is the time counted in adherence
-          (Genesys’s “Exceptions Duration (Adherence)”); Genesys’s “Exceptions Duration” also adds each exception’s{' '}
-          {thresholdSeconds}-second threshold, and is in the export. Adjusted: exception time covered by an approved
-          explanation counts as adherent.
-        </caption>
+        <caption>{t('hist.agentsCaption', { target: percentWords(target, 0), threshold: thresholdSeconds })}</caption>
         <thead role="rowgroup">
           <tr role="row">
             <th role="columnheader" scope="col">
-              Agent
+              {t('hist.col.agent')}
             </th>
             <th role="columnheader" scope="col">
-              Adherence %
+              {t('hist.col.adherence')}
             </th>
-            <th
-              role="columnheader"
-              scope="col"
-              title="Exception time covered by an approved explanation counts as adherent"
-            >
-              Adjusted %
+            <th role="columnheader" scope="col" title={t('hist.th.adjustedTitle')}>
+              {t('hist.th.adjusted')}
             </th>
             <th role="columnheader" scope="col">
-              Target
+              {t('hist.th.target')}
             </th>
             <th role="columnheader" scope="col">
-              Conformance %
+              {t('hist.col.conformance')}
             </th>
             <th role="columnheader" scope="col">
-              Exceptions
+              {t('hist.col.exceptions')}
             </th>
             <th role="columnheader" scope="col">
-              Exception time
+              {t('hist.th.exceptionTime')}
             </th>
             <th role="columnheader" scope="col">
-              Scheduled
+              {t('hist.col.scheduled')}
             </th>
             <th role="columnheader" scope="col">
-              Actual
+              {t('hist.th.actual')}
             </th>
             <th role="columnheader" scope="col">
-              Effect on service
+              {t('hist.col.effect')}
             </th>
           </tr>
         </thead>
@@ -83,15 +75,17 @@ export function AgentTable({
                 </button>
               </th>
               <td role="cell" data-testid="adherence">
-                {r.adherence.toFixed(2)}
+                {decimalWords(r.adherence, 2)}
               </td>
               <td role="cell" data-testid="adjusted" data-approved={r.approvedSeconds}>
-                {r.adjusted === undefined ? '–' : r.adjusted.toFixed(2)}
+                {r.adjusted === undefined ? '–' : decimalWords(r.adjusted, 2)}
               </td>
               <td role="cell" className="target">
-                {r.scheduledSeconds === 0 ? 'Not scheduled' : r.missedTarget ? '✕ Missed' : '✓ Met'}
+                {t(
+                  r.scheduledSeconds === 0 ? 'hist.notScheduled' : r.missedTarget ? 'hist.missedMark' : 'hist.metMark',
+                )}
               </td>
-              <td role="cell">{r.conformance.toFixed(2)}</td>
+              <td role="cell">{decimalWords(r.conformance, 2)}</td>
               <td role="cell">{r.exceptionCount}</td>
               <td role="cell" data-seconds={r.exceptionSeconds}>
                 {hoursMinutes(r.exceptionSeconds)}

@@ -9,7 +9,7 @@ import { useMemo, useState } from 'react';
 import { getExplanation, reviewExplanation, type AdherenceExplanation, type GenesysClient } from '@adhere/genesys';
 import { fromDateTimeInput, toDateTimeInput } from '../datetime-input.js';
 import { problemWords } from '../access/denied.js';
-import { countWords } from '../words.js';
+import { isolate, t } from '../i18n/i18n.js';
 
 /** Reviews sent at once: a batch of hundreds goes through without tripping the org's rate limit. */
 const AT_ONCE = 3;
@@ -49,9 +49,9 @@ export function BulkReview({
   const end = fromDateTimeInput(to, timeZone);
   const problem =
     start === undefined || end === undefined
-      ? 'Give both times as a date and a time.'
+      ? t('hist.bulk.giveBoth')
       : end <= start
-        ? 'The window ends before it starts.'
+        ? t('hist.bulk.endsBefore')
         : undefined;
   const waiting = useMemo(
     () =>
@@ -84,7 +84,11 @@ export function BulkReview({
             else await reviewExplanation(client, e.agent.id, e.id, decision);
           } catch (err) {
             failed.push(
-              `${names.get(e.agent.id) ?? 'An agent'} at ${formatTime(Date.parse(e.startDate))}: ${problemWords(err)}`,
+              t('hist.bulk.failedLine', {
+                name: isolate(names.get(e.agent.id) ?? t('hist.bulk.anAgent')),
+                at: formatTime(Date.parse(e.startDate)),
+                problem: problemWords(err),
+              }),
             );
           }
           done++;
@@ -97,14 +101,11 @@ export function BulkReview({
 
   return (
     <section className="bulk-review" aria-labelledby="bulk-review-title" data-testid="bulk-review">
-      <h3 id="bulk-review-title">Review waiting explanations together</h3>
-      <p className="hint">
-        Every explanation waiting for review whose time starts in the window, approved or declined at once (for instance
-        all of a mass deviation). Times in {timeZone}.
-      </p>
+      <h3 id="bulk-review-title">{t('hist.bulk.title')}</h3>
+      <p className="hint">{t('hist.bulk.hint', { zone: timeZone })}</p>
       <div className="toolbar">
         <label>
-          Starting from{' '}
+          {t('hist.bulk.from')}{' '}
           <input
             type="datetime-local"
             value={from}
@@ -113,37 +114,31 @@ export function BulkReview({
           />
         </label>
         <label>
-          until{' '}
+          {t('hist.bulk.until')}{' '}
           <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} aria-invalid={!!problem} />
         </label>
       </div>
       <p role="status" data-testid="bulk-count">
-        {problem ??
-          (waiting.length === 0
-            ? 'No explanation is waiting for review in this window.'
-            : `${countWords(waiting.length, 'explanation')} waiting for review in this window.`)}
+        {problem ?? (waiting.length === 0 ? t('hist.bulk.none') : t('hist.bulk.waiting', { count: waiting.length }))}
       </p>
       {waiting.length > 0 && !busy ? (
         asking ? (
-          <div className="toolbar" role="group" aria-label="Confirm">
-            <span data-testid="bulk-confirm">
-              {asking === 'Approved' ? 'Approve' : 'Decline'} these {countWords(waiting.length, 'explanation')}? Each
-              agent is told, and this cannot be undone here.
-            </span>
+          <div className="toolbar" role="group" aria-label={t('hist.bulk.confirm')}>
+            <span data-testid="bulk-confirm">{t('hist.bulk.ask', { decision: asking, count: waiting.length })}</span>
             <button type="button" onClick={() => void run(asking, waiting)}>
-              Yes, {asking === 'Approved' ? 'approve' : 'decline'} {waiting.length}
+              {t('hist.bulk.yes', { decision: asking, count: waiting.length })}
             </button>
             <button type="button" onClick={() => setAsking(undefined)}>
-              Back
+              {t('hist.bulk.back')}
             </button>
           </div>
         ) : (
           <div className="toolbar">
             <button type="button" onClick={() => setAsking('Approved')}>
-              Approve all {waiting.length}…
+              {t('hist.bulk.approveAll', { count: waiting.length })}
             </button>
             <button type="button" onClick={() => setAsking('Denied')}>
-              Decline all {waiting.length}…
+              {t('hist.bulk.declineAll', { count: waiting.length })}
             </button>
           </div>
         )
@@ -166,15 +161,13 @@ export function BulkReview({
 
 /** "Approving: 3 of 10 done…", then "Approved 9 of 10. 1 was reviewed by someone else meanwhile and left as it was." */
 function progressWords(p: { done: number; total: number; failed: string[]; skipped: number; decision: Decision }) {
-  if (p.done < p.total)
-    return `${p.decision === 'Approved' ? 'Approving' : 'Declining'}: ${p.done} of ${p.total} done…`;
+  if (p.done < p.total) return t('hist.bulk.running', { decision: p.decision, done: p.done, total: p.total });
   const reviewed = p.total - p.failed.length - p.skipped;
-  const skipped =
-    p.skipped === 0
-      ? ''
-      : p.skipped === 1
-        ? ' 1 was reviewed by someone else meanwhile and left as it was.'
-        : ` ${p.skipped} were reviewed by someone else meanwhile and left as they were.`;
-  const failed = p.failed.length ? ` ${p.failed.length} could not be reviewed:` : '';
-  return `${p.decision === 'Approved' ? 'Approved' : 'Declined'} ${reviewed} of ${p.total}.${skipped}${failed}`;
+  return [
+    t('hist.bulk.done', { decision: p.decision, reviewed, total: p.total }),
+    p.skipped ? t('hist.bulk.skipped', { count: p.skipped }) : '',
+    p.failed.length ? t('hist.bulk.failed', { count: p.failed.length }) : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }

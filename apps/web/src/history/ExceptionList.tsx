@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { activityWords, explanationWords, hoursMinutes, impactWords, presenceWords, routingWords } from '../words.js';
 import type { ExceptionRow } from './report-math.js';
+import { t } from '../i18n/i18n.js';
 
 type SortKey = 'agent' | 'start' | 'seconds' | 'scheduled' | 'actual' | 'explanation';
 const PAGE = 100;
@@ -80,11 +81,11 @@ export function ExceptionList({
 
   return (
     <section aria-labelledby="exceptions-title">
-      <h2 id="exceptions-title">Exceptions</h2>
+      <h2 id="exceptions-title">{t('hist.view.exceptions')}</h2>
       {explanationsNote ? <p className="hint">{explanationsNote}</p> : null}
-      <div className="toolbar" role="group" aria-label="Filter exceptions">
+      <div className="toolbar" role="group" aria-label={t('hist.filterExceptions')}>
         <label>
-          Agent{' '}
+          {t('hist.col.agent')}{' '}
           <input
             type="search"
             value={agent}
@@ -95,9 +96,9 @@ export function ExceptionList({
           />
         </label>
         <label>
-          Actual activity{' '}
+          {t('hist.col.actualActivity')}{' '}
           <select value={actual} onChange={(e) => (setActual(e.target.value), setPage(0))}>
-            <option value="">Any</option>
+            <option value="">{t('hist.any')}</option>
             {actuals.map((a) => (
               <option key={a} value={a}>
                 {activityWords(a)}
@@ -106,10 +107,10 @@ export function ExceptionList({
           </select>
         </label>
         <label>
-          Explanation{' '}
+          {t('hist.col.explanation')}{' '}
           <select value={explanation} onChange={(e) => (setExplanation(e.target.value), setPage(0))}>
-            <option value="">Any</option>
-            <option value="None">None</option>
+            <option value="">{t('hist.any')}</option>
+            <option value="None">{t('hist.noExplanation')}</option>
             {(['Pending', 'Approved', 'Denied'] as const).map((s) => (
               <option key={s} value={s}>
                 {explanationWords(s)}
@@ -118,7 +119,7 @@ export function ExceptionList({
           </select>
         </label>
         <label>
-          At least{' '}
+          {t('hist.atLeast')}{' '}
           <input
             type="number"
             min={0}
@@ -127,43 +128,47 @@ export function ExceptionList({
             onChange={(e) => (setMinMinutes(Math.max(0, Number(e.target.value) || 0)), setPage(0))}
             className="narrow"
           />{' '}
-          min
+          {t('hist.minutesUnit')}
         </label>
         <button type="button" onClick={() => onExport(shown)}>
-          Export these exceptions ({fileWords})
+          {t('hist.exportShown', { file: fileWords })}
         </button>
       </div>
       <p role="status" data-testid="exception-count">
         {shown.length === rows.length
-          ? `${rows.length} exceptions`
-          : `${shown.length} of ${rows.length} exceptions match`}
-        {genesysCount !== rows.length
-          ? ` (Genesys counts ${genesysCount} by day: an exception that runs past midnight is one here and one a day there)`
-          : ''}
-        {pages > 1 ? ` · page ${current + 1} of ${pages}` : ''}
+          ? t('hist.exceptionCount', { count: rows.length })
+          : t('hist.exceptionsMatch', { shown: shown.length, count: rows.length })}
+        {genesysCount !== rows.length ? ` ${t('hist.genesysCounts', { count: genesysCount })}` : ''}
+        {pages > 1 ? ` · ${t('hist.pageOf', { page: current + 1, pages })}` : ''}
       </p>
-      <div className="results-scroll" tabIndex={0} aria-label="Exception list">
+      <div className="results-scroll" tabIndex={0} aria-label={t('hist.exceptionList')}>
         <table className="results exceptions">
           <thead>
             <tr>
-              {header('agent', 'Agent')}
-              {header('start', 'Start')}
-              {header('seconds', 'Duration')}
-              {header('scheduled', 'Scheduled')}
-              {header('actual', 'Actual')}
-              <th scope="col">Presence · routing</th>
-              <th scope="col">Effect on service</th>
-              {header('explanation', 'Explanation')}
+              {header('agent', t('hist.col.agent'))}
+              {header('start', t('hist.col.start'))}
+              {header('seconds', t('hist.th.duration'))}
+              {header('scheduled', t('hist.col.scheduled'))}
+              {header('actual', t('hist.th.actual'))}
+              <th scope="col">{t('hist.th.presenceRouting')}</th>
+              <th scope="col">{t('hist.col.effect')}</th>
+              {header('explanation', t('hist.col.explanation'))}
             </tr>
           </thead>
           <tbody>
             {shown.slice(current * PAGE, current * PAGE + PAGE).map((r) => (
               <tr key={`${r.userId}-${r.start}`} data-user={r.userId} data-start={r.start}>
-                <th scope="row">{name(r.userId)}</th>
+                <th scope="row">
+                  <bdi>{name(r.userId)}</bdi>
+                </th>
                 <td>{formatTime(r.start)}</td>
                 <td data-seconds={r.seconds}>{hoursMinutes(r.seconds)}</td>
                 <td title={r.scheduled}>
-                  {(r.scheduledCodeId && codes.get(r.scheduledCodeId)?.name) || activityWords(r.scheduled)}
+                  {r.scheduledCodeId && codes.get(r.scheduledCodeId)?.name ? (
+                    <bdi>{codes.get(r.scheduledCodeId)!.name}</bdi>
+                  ) : (
+                    activityWords(r.scheduled)
+                  )}
                 </td>
                 <td title={r.actual}>{activityWords(r.actual)}</td>
                 <td title={`${r.systemPresence} · ${r.routingStatus}`}>
@@ -183,12 +188,12 @@ export function ExceptionList({
         </table>
       </div>
       {pages > 1 ? (
-        <div className="toolbar" role="group" aria-label="Pages">
+        <div className="toolbar" role="group" aria-label={t('hist.pages')}>
           <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
-            Previous page
+            {t('hist.previousPage')}
           </button>
           <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
-            Next page
+            {t('hist.nextPage')}
           </button>
         </div>
       ) : null}

@@ -1,5 +1,5 @@
 /** @module Historical adherence: the form, one progress bar over every chunk, and the report's views. */
-import { useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import {
   addDays,
   checkFeature,
@@ -12,7 +12,18 @@ import {
   type GenesysClient,
   type ZonedDay,
 } from '@adhere/genesys';
-import { activityWords, countWords, explanationWords, impactWords } from '../words.js';
+import { t, tx, useLocale } from '../i18n/i18n.js';
+import type { MessageKey } from '../i18n/messages/en.js';
+import {
+  activityWords,
+  dateWords,
+  decimalWords,
+  explanationWords,
+  impactWords,
+  listWords,
+  percentWords,
+  wholeNumber,
+} from '../words.js';
 import { AgentTable } from './AgentTable.js';
 import { isoWithOffset } from './csv.js';
 import { exportTable, whenScheduled, type Cell, type Column, type ExportForm } from './export-table.js';
@@ -56,19 +67,20 @@ const ZONES = [
   'UTC',
 ];
 const VIEWS = [
-  ['agents', 'Agents'],
-  ['trends', 'Days and weeks'],
-  ['teams', 'Teams'],
-  ['exceptions', 'Exceptions'],
-  ['week', 'When in the week'],
-  ['patterns', 'Patterns'],
-] as const;
+  ['agents', 'hist.view.agents'],
+  ['trends', 'hist.view.trends'],
+  ['teams', 'hist.view.teams'],
+  ['exceptions', 'hist.view.exceptions'],
+  ['week', 'hist.view.week'],
+  ['patterns', 'hist.view.patterns'],
+] as const satisfies ReadonlyArray<readonly [string, MessageKey]>;
 type View = (typeof VIEWS)[number][0];
 /** Longest range offered: 13 months, as trends need. */
 const MAX_DAYS = 397;
 
 /** Historical adherence over any range of the unit's days, in the unit's time zone unless another is chosen. */
 export function HistoryPage({ client, access }: { client: GenesysClient; access?: Access | undefined }) {
+  useLocale();
   const [form, setForm] = useState({ mu: '', team: '', from: '', to: '', timeZone: '', exceptions: true });
   const [agents, setAgents] = useState<string[]>([]);
   const options = useHistoryOptions(client, form.mu);
@@ -107,10 +119,10 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
 
   return (
     <section aria-labelledby="history-title" className="history">
-      <h1 id="history-title">Historical adherence</h1>
+      <h1 id="history-title">{t('hist.title')}</h1>
       <form onSubmit={run} className="toolbar no-print">
         <label>
-          Management unit{' '}
+          {t('hist.mu')}{' '}
           <select
             value={mu}
             onChange={(e) => {
@@ -126,9 +138,9 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
           </select>
         </label>
         <label>
-          Team{' '}
+          {t('hist.team')}{' '}
           <select value={form.team} onChange={(e) => setForm({ ...form, team: e.target.value })}>
-            <option value="">Whole management unit</option>
+            <option value="">{t('hist.wholeUnit')}</option>
             {details?.teams.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -137,7 +149,7 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
           </select>
         </label>
         <label>
-          Agents{' '}
+          {t('hist.agents')}{' '}
           <select
             multiple
             size={3}
@@ -153,10 +165,10 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
           </select>
         </label>
         <span id="agents-hint" className="hint">
-          {agents.length ? `${agents.length} agents chosen (instead of the team)` : 'none chosen: team or whole unit'}
+          {agents.length ? t('hist.agentsChosen', { count: agents.length }) : t('hist.noneChosen')}
         </span>
         <label>
-          From{' '}
+          {t('hist.from')}{' '}
           <input
             type="date"
             value={from}
@@ -166,7 +178,7 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
           />
         </label>
         <label>
-          To{' '}
+          {t('hist.to')}{' '}
           <input
             type="date"
             value={to}
@@ -176,11 +188,11 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
           />
         </label>
         <label>
-          Time zone{' '}
+          {t('hist.timeZone')}{' '}
           <select value={timeZone} onChange={(e) => setForm({ ...form, timeZone: e.target.value })}>
             {[...new Set([timeZone, ...ZONES])].filter(Boolean).map((z) => (
               <option key={z} value={z}>
-                {z === details?.timeZone ? `${z} (the unit's)` : z}
+                {z === details?.timeZone ? t('hist.unitsZone', { zone: z }) : z}
               </option>
             ))}
           </select>
@@ -191,30 +203,30 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
             checked={form.exceptions}
             onChange={(e) => setForm({ ...form, exceptions: e.target.checked })}
           />{' '}
-          Exceptions, timelines and patterns
+          {t('hist.withExceptions')}
         </label>
         <button
           type="submit"
           className="primary"
           disabled={running || !details || rangeDays < 1 || rangeDays > MAX_DAYS}
         >
-          Run
+          {t('hist.run')}
         </button>
         {running ? (
           <button type="button" onClick={reportState.cancel}>
-            Cancel
+            {t('hist.cancel')}
           </button>
         ) : null}
         <span className="hint">
           {rangeDays > MAX_DAYS
-            ? `At most ${MAX_DAYS} days (13 months).`
+            ? t('hist.tooLong', { days: MAX_DAYS })
             : rangeDays > 0
               ? rangeParts(rangeDays, form.exceptions)
               : ''}
         </span>
       </form>
       {details && details.missing.length > 0 ? (
-        <ul className="notice" data-testid="history-missing" aria-label="Left out for want of access">
+        <ul className="notice" data-testid="history-missing" aria-label={t('hist.leftOut')}>
           {details.missing.map((m) => (
             <li key={m}>{m}</li>
           ))}
@@ -222,12 +234,15 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
       ) : null}
       {running || (statuses.length > 1 && !report) ? (
         <div className="progress no-print">
-          <progress max={1} value={fraction} aria-label="Report progress" />
+          <progress max={1} value={fraction} aria-label={t('hist.progress')} />
           <span role="status">
             {running
-              ? `Part ${Math.min(statuses.length, fetchedParts + 1)} of ${statuses.length}: Genesys is preparing the ` +
-                `figures; ${timeLeftWords(timeLeftMs(reportState.partTimes, Date.now()))}`
-              : `${fetchedParts} of ${statuses.length} parts fetched`}
+              ? t('hist.partRunning', {
+                  part: Math.min(statuses.length, fetchedParts + 1),
+                  parts: statuses.length,
+                  left: timeLeftWords(timeLeftMs(reportState.partTimes, Date.now())),
+                })
+              : t('hist.partsFetched', { done: fetchedParts, parts: statuses.length })}
           </span>
         </div>
       ) : null}
@@ -236,7 +251,7 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
           {error}{' '}
           {failed && !running ? (
             <button type="button" onClick={() => void reportState.retry()}>
-              Retry the failed parts
+              {t('hist.retry')}
             </button>
           ) : null}
         </p>
@@ -246,7 +261,7 @@ export function HistoryPage({ client, access }: { client: GenesysClient; access?
   );
 }
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const seconds = (ms: number) => t('duration.s', { s: decimalWords(ms / 1000) });
 
 function ReportView({
   client,
@@ -261,6 +276,7 @@ function ReportView({
 }) {
   const { request, results } = report;
   const zone = request.timeZone;
+  const locale = useLocale();
   // Today in the unit's zone: a period that includes it is not over, and is drawn as "so far".
   const todayDate = localDate(zone, Date.now());
   const [view, setView] = useState<View>('agents');
@@ -270,22 +286,16 @@ function ReportView({
   const { targetPercent: target, thresholdSeconds, names } = details;
 
   const days = useMemo(() => zonedDays(zone, request.from, request.to), [zone, request.from, request.to]);
+  // Dates in the page's language, in the report's zone.
   const fmt = useMemo(() => {
-    const date = new Intl.DateTimeFormat(undefined, {
-      timeZone: zone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-    });
-    const short = new Intl.DateTimeFormat(undefined, { timeZone: zone, day: 'numeric', month: 'short' });
-    const time = new Intl.DateTimeFormat(undefined, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+    const short = new Intl.DateTimeFormat(locale, { timeZone: zone, day: 'numeric', month: 'short' });
+    const time = new Intl.DateTimeFormat(locale, { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
     return {
-      date: (t: number) => date.format(t),
-      short: (t: number) => short.format(t),
-      time: (t: number) => time.format(t),
+      date: (at: number) => dateWords(zone, at),
+      short: (at: number) => short.format(at),
+      time: (at: number) => time.format(at),
     };
-  }, [zone]);
+  }, [zone, locale]);
   const startOf = useMemo(() => new Map(days.map((d) => [d.date, d.start])), [days]);
   // Adjusted beside raw (issue 20, item 2): exception time approved explanations cover, per agent and day. It
   // follows every review live (the report's explanations are kept current by their topic).
@@ -333,10 +343,10 @@ function ReportView({
   // A month of a unit's exceptions is a large workbook (seconds to write): said while it is written, and if it fails.
   const save = (kind: string, sheet: string, rows: Cell[][]) => {
     if (fileKind === 'csv') return void saveTable(file(kind), rows, fileKind, sheet);
-    setSaving(`Writing the Excel workbook (${(rows.length - 1).toLocaleString()} rows)…`);
+    setSaving(t('hist.writingWorkbook', { rows: rows.length - 1 }));
     saveTable(file(kind), rows, fileKind, sheet).then(
       () => setSaving(undefined),
-      (e: Error) => setSaving(`The workbook could not be written: ${e.message}`),
+      (e: Error) => setSaving(t('hist.workbookFailed', { problem: e.message })),
     );
   };
   const dayOfOffset = (d: ZonedDay[]) => new Map(d.map((x) => [Math.round((x.start - d[0]!.start) / 1000), x]));
@@ -344,69 +354,71 @@ function ReportView({
   // Columns for people (words, h:mm and minutes) or for tools (Genesys's field names, seconds): one choice, beside
   // the buttons. Days and agents with no schedule are left empty either way (issue 22, item 2).
   const exportForm: ExportForm = forTools ? 'tools' : 'people';
+  // Yes and no in words for people; for tools, the same two values in any language.
+  const yesNo = (yes: boolean) => (exportForm === 'tools' ? (yes ? 'yes' : 'no') : t(yes ? 'hist.yes' : 'hist.no'));
   const exportAgents = () =>
     save(
       'agents',
-      'Per agent',
+      t('hist.sheet.agents'),
       exportTable<AgentRow>(
         [
-          { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
-          { words: 'Agent id', field: 'userId', value: (r) => r.userId },
+          { words: t('hist.col.agent'), field: 'agent', value: (r) => name(r.userId) },
+          { words: t('hist.col.agentId'), field: 'userId', value: (r) => r.userId },
           {
-            words: 'Adherence %',
+            words: t('hist.col.adherence'),
             field: 'adherencePercentage',
             value: (r) => whenScheduled(r.scheduledSeconds, r.adherence),
           },
           {
-            words: 'Adjusted adherence % (approved explanations count as adherent)',
+            words: t('hist.col.adjusted'),
             field: 'adjustedAdherencePercentage',
             value: (r) => (r.scheduledSeconds > 0 ? r.adjusted : undefined),
           },
           {
-            words: 'Exception time approved',
+            words: t('hist.col.approved'),
             field: 'approvedExplanationSeconds',
             kind: 'seconds',
             value: (r) => (approved ? r.approvedSeconds : undefined),
           },
           {
-            words: 'Conformance %',
+            words: t('hist.col.conformance'),
             field: 'conformancePercentage',
             value: (r) => whenScheduled(r.scheduledSeconds, r.conformance),
           },
-          { words: 'Target %', field: 'adherenceTargetPercent', value: () => target },
+          { words: t('hist.col.target'), field: 'adherenceTargetPercent', value: () => target },
           {
-            words: 'Missed target',
+            words: t('hist.col.missedTarget'),
             field: 'missedTarget',
-            value: (r) => (r.scheduledSeconds > 0 ? (r.missedTarget ? 'yes' : 'no') : undefined),
+            value: (r) => (r.scheduledSeconds > 0 ? yesNo(r.missedTarget) : undefined),
           },
-          { words: 'Exceptions', field: 'exceptionCount', value: (r) => r.exceptionCount },
+          { words: t('hist.col.exceptions'), field: 'exceptionCount', value: (r) => r.exceptionCount },
           {
-            words: 'Exception time counted in adherence',
+            words: t('hist.col.exceptionTime'),
             field: 'exceptionDurationSeconds',
             kind: 'seconds',
             value: (r) => r.exceptionSeconds,
           },
           {
-            words: 'Exception time including thresholds',
+            words: t('hist.col.exceptionTimeThresholds'),
             field: 'exceptionDurationSecondsAsGenesysUi',
             kind: 'seconds',
             value: (r) => r.exceptionSecondsAsGenesysUi,
           },
           {
-            words: 'Scheduled time',
+            words: t('hist.col.scheduledTime'),
             field: 'scheduleLengthSeconds',
             kind: 'seconds',
             value: (r) => r.scheduledSeconds,
           },
-          { words: 'Time worked', field: 'actualLengthSeconds', kind: 'seconds', value: (r) => r.actualSeconds },
+          { words: t('hist.col.worked'), field: 'actualLengthSeconds', kind: 'seconds', value: (r) => r.actualSeconds },
           {
-            words: 'Effect on service',
+            words: t('hist.col.effect'),
             field: 'impact',
             value: (r) => (exportForm === 'tools' ? r.impact : impactWords(r.impact)),
           },
-          { words: 'From', field: 'from', value: () => request.from },
-          { words: 'To', field: 'to', value: () => request.to },
-          { words: 'Time zone', field: 'timeZone', value: () => zone },
+          { words: t('hist.col.from'), field: 'from', value: () => request.from },
+          { words: t('hist.col.to'), field: 'to', value: () => request.to },
+          { words: t('hist.col.timeZone'), field: 'timeZone', value: () => zone },
         ],
         agentRows,
         exportForm,
@@ -424,33 +436,34 @@ function ReportView({
     });
     save(
       'agent-days',
-      'Per agent-day',
+      t('hist.sheet.agentDays'),
       exportTable<DayRow>(
         [
-          { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
-          { words: 'Agent id', field: 'userId', value: (r) => r.userId },
-          { words: 'Date', field: 'date', value: (r) => at.get(r.d.dayStartOffsetSeconds)?.date },
+          { words: t('hist.col.agent'), field: 'agent', value: (r) => name(r.userId) },
+          { words: t('hist.col.agentId'), field: 'userId', value: (r) => r.userId },
+          { words: t('hist.col.date'), field: 'date', value: (r) => at.get(r.d.dayStartOffsetSeconds)?.date },
           {
-            words: 'Day starts',
+            words: t('hist.col.dayStarts'),
             field: 'dayStart',
             value: (r) => {
               const day = at.get(r.d.dayStartOffsetSeconds);
               return day ? iso(day.start) : undefined;
             },
           },
-          { words: 'Hours in the day', field: 'hours', value: (r) => at.get(r.d.dayStartOffsetSeconds)?.hours },
+          { words: t('hist.col.hours'), field: 'hours', value: (r) => at.get(r.d.dayStartOffsetSeconds)?.hours },
           {
-            words: 'Scheduled',
+            words: t('hist.col.scheduled'),
             field: 'scheduled',
-            value: (r) => (r.d.scheduleLengthSeconds > 0 ? 'yes' : 'no (day off)'),
+            value: (r) =>
+              r.d.scheduleLengthSeconds > 0 ? yesNo(true) : exportForm === 'tools' ? 'no' : t('hist.dayOff'),
           },
           {
-            words: 'Adherence %',
+            words: t('hist.col.adherence'),
             field: 'adherencePercentage',
             value: (r) => whenScheduled(r.d.adherenceScheduleSeconds, r.d.adherencePercentage),
           },
           {
-            words: 'Adjusted adherence % (approved explanations count as adherent)',
+            words: t('hist.col.adjusted'),
             field: 'adjustedAdherencePercentage',
             value: (r) =>
               approved
@@ -462,23 +475,23 @@ function ReportView({
                 : undefined,
           },
           {
-            words: 'Exception time approved',
+            words: t('hist.col.approved'),
             field: 'approvedExplanationSeconds',
             kind: 'seconds',
             value: (r) => (approved ? (approved.get(r.userId)?.get(r.d.dayStartOffsetSeconds) ?? 0) : undefined),
           },
           {
-            words: 'Conformance %',
+            words: t('hist.col.conformance'),
             field: 'conformancePercentage',
             value: (r) => whenScheduled(r.d.conformanceScheduleSeconds, r.d.conformancePercentage),
           },
-          { words: 'Exceptions', field: 'exceptionCount', value: (r) => r.d.exceptionCount },
-          daySeconds('Exception time counted in adherence', 'exceptionDurationSeconds'),
-          daySeconds('Scheduled time counted for adherence', 'adherenceScheduleSeconds'),
-          daySeconds('Scheduled time', 'scheduleLengthSeconds'),
-          daySeconds('Time worked', 'actualLengthSeconds'),
-          daySeconds('Net effect on service time', 'impactSeconds'),
-          { words: 'Time zone', field: 'timeZone', value: () => zone },
+          { words: t('hist.col.exceptions'), field: 'exceptionCount', value: (r) => r.d.exceptionCount },
+          daySeconds(t('hist.col.exceptionTime'), 'exceptionDurationSeconds'),
+          daySeconds(t('hist.col.scheduledForAdherence'), 'adherenceScheduleSeconds'),
+          daySeconds(t('hist.col.scheduledTime'), 'scheduleLengthSeconds'),
+          daySeconds(t('hist.col.worked'), 'actualLengthSeconds'),
+          daySeconds(t('hist.col.net'), 'impactSeconds'),
+          { words: t('hist.col.timeZone'), field: 'timeZone', value: () => zone },
         ],
         results.flatMap((r) => r.days.map((d) => ({ userId: r.userId, d }))),
         exportForm,
@@ -488,30 +501,34 @@ function ReportView({
   const exportExceptions = (rows: ExceptionRow[]) =>
     save(
       'exceptions',
-      'Exceptions',
+      t('hist.sheet.exceptions'),
       exportTable<ExceptionRow>(
         [
-          { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
-          { words: 'Agent id', field: 'userId', value: (r) => r.userId },
-          { words: 'Start', field: 'start', value: (r) => iso(r.start) },
-          { words: 'End', field: 'end', value: (r) => iso(r.end) },
-          { words: 'Length', field: 'durationSeconds', kind: 'seconds', value: (r) => r.seconds },
-          { words: 'Scheduled activity', field: 'scheduledActivity', value: (r) => activityWords(r.scheduled) },
+          { words: t('hist.col.agent'), field: 'agent', value: (r) => name(r.userId) },
+          { words: t('hist.col.agentId'), field: 'userId', value: (r) => r.userId },
+          { words: t('hist.col.start'), field: 'start', value: (r) => iso(r.start) },
+          { words: t('hist.col.end'), field: 'end', value: (r) => iso(r.end) },
+          { words: t('hist.col.length'), field: 'durationSeconds', kind: 'seconds', value: (r) => r.seconds },
           {
-            words: 'Scheduled activity code',
+            words: t('hist.col.scheduledActivity'),
+            field: 'scheduledActivity',
+            value: (r) => activityWords(r.scheduled),
+          },
+          {
+            words: t('hist.col.scheduledCode'),
             field: 'scheduledActivityCode',
             value: (r) => (r.scheduledCodeId && details.codes.get(r.scheduledCodeId)?.name) || '',
           },
-          { words: 'Actual activity', field: 'actualActivity', value: (r) => activityWords(r.actual) },
-          { words: 'Presence', field: 'systemPresence', value: (r) => r.systemPresence },
-          { words: 'Routing status', field: 'routingStatus', value: (r) => r.routingStatus },
+          { words: t('hist.col.actualActivity'), field: 'actualActivity', value: (r) => activityWords(r.actual) },
+          { words: t('hist.col.presence'), field: 'systemPresence', value: (r) => r.systemPresence },
+          { words: t('hist.col.routing'), field: 'routingStatus', value: (r) => r.routingStatus },
           {
-            words: 'Effect on service',
+            words: t('hist.col.effect'),
             field: 'impact',
             value: (r) => (exportForm === 'tools' ? r.impact : impactWords(r.impact)),
           },
           {
-            words: 'Explanation',
+            words: t('hist.col.explanation'),
             field: 'explanation',
             value: (r) =>
               r.explanation === 'None' ? '' : exportForm === 'tools' ? r.explanation : explanationWords(r.explanation),
@@ -519,12 +536,12 @@ function ReportView({
           // What the adjusted figure counts as adherent: summed over the rows, the per-agent file's column of the
           // same name (issue 20, item 2). Empty where the explanations could not be read.
           {
-            words: 'Exception time approved',
+            words: t('hist.col.approved'),
             field: 'approvedExplanationSeconds',
             kind: 'seconds',
             value: (r) => (approved ? r.approvedSeconds : undefined),
           },
-          { words: 'Time zone', field: 'timeZone', value: () => zone },
+          { words: t('hist.col.timeZone'), field: 'timeZone', value: () => zone },
         ],
         rows,
         exportForm,
@@ -535,23 +552,23 @@ function ReportView({
   const exportExceptionSummary = () =>
     save(
       'exceptions-summary',
-      'Exceptions summary',
+      t('hist.sheet.summary'),
       exportTable<ExceptionSummary>(
         [
-          { words: 'Agent', field: 'agent', value: (r) => name(r.userId) },
-          { words: 'Agent id', field: 'userId', value: (r) => r.userId },
-          { words: 'Exception', field: 'exception', value: (r) => r.what },
-          { words: 'Times', field: 'count', value: (r) => r.times },
-          { words: 'In all', field: 'durationSeconds', kind: 'seconds', value: (r) => r.seconds },
-          { words: 'Longest', field: 'longestSeconds', kind: 'seconds', value: (r) => r.longestSeconds },
-          { words: 'Explained and approved', field: 'approvedCount', value: (r) => r.approved },
+          { words: t('hist.col.agent'), field: 'agent', value: (r) => name(r.userId) },
+          { words: t('hist.col.agentId'), field: 'userId', value: (r) => r.userId },
+          { words: t('hist.col.exception'), field: 'exception', value: (r) => r.what },
+          { words: t('hist.col.times'), field: 'count', value: (r) => r.times },
+          { words: t('hist.col.inAll'), field: 'durationSeconds', kind: 'seconds', value: (r) => r.seconds },
+          { words: t('hist.col.longest'), field: 'longestSeconds', kind: 'seconds', value: (r) => r.longestSeconds },
+          { words: t('hist.col.explainedApproved'), field: 'approvedCount', value: (r) => r.approved },
           {
-            words: 'Exception time approved',
+            words: t('hist.col.approved'),
             field: 'approvedExplanationSeconds',
             kind: 'seconds',
             value: (r) => (approved ? r.approvedSeconds : undefined),
           },
-          { words: 'Time zone', field: 'timeZone', value: () => zone },
+          { words: t('hist.col.timeZone'), field: 'timeZone', value: () => zone },
         ],
         summariseExceptions(allExceptions(), name),
         exportForm,
@@ -564,73 +581,119 @@ function ReportView({
   return (
     <div className="report" data-testid="report">
       <p className="report-head">
-        <strong>{details.unit.name}</strong> · {fmt.date(days[0]!.start)} to {fmt.date(days[days.length - 1]!.start)} ·
-        days midnight to midnight in <strong data-testid="report-zone">{zone}</strong>
+        {tx<ReactNode>(
+          'hist.head',
+          { from: fmt.date(days[0]!.start), to: fmt.date(days[days.length - 1]!.start) },
+          {
+            unit: () => (
+              <strong key="unit">
+                <bdi>{details.unit.name}</bdi>
+              </strong>
+            ),
+            zone: () => (
+              <strong key="zone" data-testid="report-zone">
+                {zone}
+              </strong>
+            ),
+          },
+        )}
         {days.some((d) => d.hours !== 24)
-          ? ` (clocks change: ${days
-              .filter((d) => d.hours !== 24)
-              .map((d) => `${fmt.short(d.start)} has ${d.hours} hours`)
-              .join(', ')})`
+          ? ` ${t('hist.clocksChange', {
+              days: listWords(
+                days
+                  .filter((d) => d.hours !== 24)
+                  .map((d) => t('hist.dayHasHours', { day: fmt.short(d.start), hours: d.hours })),
+              ),
+            })}`
           : ''}
       </p>
       <div className="summary">
         <p>
-          <strong data-testid="average-adherence">{total.adherencePercentage.toFixed(2)}%</strong> adherence (all
-          scheduled time) against a <strong>{target}%</strong> target ·{' '}
-          <strong>{total.conformancePercentage.toFixed(2)}%</strong> conformance · {results.length} agents,{' '}
-          <strong>{belowTarget}</strong> below target · {exceptionCount} exceptions (counted by day, as Genesys does)
+          {tx<ReactNode>(
+            'hist.summary',
+            {
+              adherence: percentWords(total.adherencePercentage, 2),
+              target: percentWords(target, 0),
+              conformance: percentWords(total.conformancePercentage, 2),
+              agents: results.length,
+              below: wholeNumber(belowTarget),
+              exceptions: exceptionCount,
+            },
+            {
+              avg: (c) => (
+                <strong key="avg" data-testid="average-adherence">
+                  {c}
+                </strong>
+              ),
+              b: (c) => <strong>{c}</strong>,
+            },
+          )}
         </p>
         <p data-testid="adjusted-summary">
           {request.exceptions && adjustedTotal !== undefined ? (
             <>
-              <strong data-testid="adjusted-adherence">{adjustedTotal.toFixed(2)}%</strong> adjusted adherence.{' '}
+              {tx<ReactNode>(
+                'hist.adjusted',
+                { percent: percentWords(adjustedTotal, 2) },
+                {
+                  b: (c) => (
+                    <strong key="adjusted" data-testid="adjusted-adherence">
+                      {c}
+                    </strong>
+                  ),
+                },
+              )}{' '}
               <span className="hint">{adjustedSays()}</span>
             </>
           ) : (
             <span className="hint">
               {request.exceptions
-                ? `No adjusted adherence: it needs the explanations. ${report.explanationsNote ?? ''}`
-                : 'Adjusted adherence needs the exceptions: run the report with exceptions to see it.'}
+                ? `${t('hist.noAdjustedExplanations')} ${report.explanationsNote ?? ''}`
+                : t('hist.noAdjustedExceptions')}
             </span>
           )}
         </p>
         <p className="hint" data-testid="fetch-timings">
           {report.timings.parts === 0
-            ? 'Every part came from this session: nothing was asked of Genesys again.'
-            : `${report.timings.parts} of ${report.chunks.length} parts loaded now: Genesys took ${seconds(
-                report.timings.serverMs,
-              )} to prepare the figures; downloading took ${seconds(report.timings.downloadMs)} and reading ${seconds(report.timings.parseMs)}.`}
+            ? t('hist.allCached')
+            : t('hist.timings', {
+                parts: report.timings.parts,
+                chunks: report.chunks.length,
+                server: seconds(report.timings.serverMs),
+                download: seconds(report.timings.downloadMs),
+                parse: seconds(report.timings.parseMs),
+              })}
         </p>
-        <div className="toolbar no-print" role="group" aria-label="Export">
+        <div className="toolbar no-print" role="group" aria-label={t('hist.export')}>
           <button type="button" onClick={exportAgents}>
-            Export per agent ({FILE_WORDS[fileKind]})
+            {t('hist.exportAgents', { file: FILE_WORDS[fileKind] })}
           </button>
           <button type="button" onClick={exportAgentDays}>
-            Export per agent-day ({FILE_WORDS[fileKind]})
+            {t('hist.exportAgentDays', { file: FILE_WORDS[fileKind] })}
           </button>
           {request.exceptions ? (
             <>
               <button type="button" onClick={() => exportExceptions(allExceptions())}>
-                Export exceptions ({FILE_WORDS[fileKind]})
+                {t('hist.exportExceptions', { file: FILE_WORDS[fileKind] })}
               </button>
               <button type="button" onClick={exportExceptionSummary}>
-                Export exceptions summary ({FILE_WORDS[fileKind]})
+                {t('hist.exportSummary', { file: FILE_WORDS[fileKind] })}
               </button>
             </>
           ) : null}
           <label>
-            File{' '}
+            {t('hist.file')}{' '}
             <select value={fileKind} onChange={(e) => setFileKind(e.target.value as FileKind)}>
-              <option value="csv">CSV</option>
-              <option value="xlsx">Excel workbook (.xlsx)</option>
+              <option value="csv">{FILE_WORDS.csv}</option>
+              <option value="xlsx">{t('hist.fileXlsx')}</option>
             </select>
           </label>
           <label>
-            <input type="checkbox" checked={forTools} onChange={(e) => setForTools(e.target.checked)} /> For tools:
-            Genesys's field names, times in seconds
+            <input type="checkbox" checked={forTools} onChange={(e) => setForTools(e.target.checked)} />{' '}
+            {t('hist.forTools')}
           </label>
           <button type="button" onClick={() => window.print()}>
-            Print
+            {t('hist.print')}
           </button>
           {saving ? (
             <span role="status" data-testid="export-saving">
@@ -639,10 +702,10 @@ function ReportView({
           ) : null}
         </div>
       </div>
-      <div className="views no-print" role="group" aria-label="Report view">
+      <div className="views no-print" role="group" aria-label={t('hist.viewLabel')}>
         {VIEWS.map(([v, label]) => (
           <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
-            {label}
+            {t(label)}
           </button>
         ))}
       </div>
@@ -661,12 +724,10 @@ function ReportView({
                 timeZone={zone}
               />
             ) : (
-              <p className="hint">Tick “Exceptions, timelines and patterns” and run again to see timelines.</p>
+              <p className="hint">{t('hist.tickForTimelines', { option: t('hist.withExceptions') })}</p>
             )
           ) : (
-            <p className="hint">
-              Choose an agent to see their scheduled and actual activity and exceptions, day by day.
-            </p>
+            <p className="hint">{t('hist.chooseAgent')}</p>
           )}
           <AgentTable
             rows={agentRows}
@@ -680,10 +741,10 @@ function ReportView({
       ) : null}
       {view === 'trends' ? (
         <section aria-labelledby="trends-title">
-          <h2 id="trends-title">Days and weeks</h2>
+          <h2 id="trends-title">{t('hist.view.trends')}</h2>
           <TrendChart
             id="per-day"
-            title="Adherence per day"
+            title={t('hist.perDay')}
             rows={daily}
             target={target}
             label={(r) => fmt.short(startOf.get(r.date)!)}
@@ -691,7 +752,7 @@ function ReportView({
           />
           <TrendChart
             id="per-week"
-            title="Adherence per week (weeks start on Monday)"
+            title={t('hist.perWeek')}
             rows={weekly}
             target={target}
             label={(r) => fmt.short(startOfDay(zone, r.date))}
@@ -710,9 +771,9 @@ function ReportView({
       {view === 'exceptions' && request.exceptions && report.explanationsNote === undefined ? (
         review?.available === false ? (
           <p className="hint" data-testid="bulk-review-needs">
-            Reviewing explanations needs{' '}
-            {[...review.missingPermissions, ...review.missingScopes].map((r) => r.label).join(' and ')}: your role or
-            this app does not have it.
+            {t('hist.reviewNeeds', {
+              missing: listWords([...review.missingPermissions, ...review.missingScopes].map((r) => r.label)),
+            })}
           </p>
         ) : (
           <BulkReview
@@ -739,7 +800,7 @@ function ReportView({
             genesysCount={exceptionCount}
           />
         ) : (
-          <p className="hint">Tick “Exceptions, timelines and patterns” and run again to list exceptions.</p>
+          <p className="hint">{t('hist.tickForExceptions', { option: t('hist.withExceptions') })}</p>
         )
       ) : null}
       {view === 'week' ? <SlotHeatmap grid={slots} timeZone={zone} /> : null}
@@ -764,5 +825,5 @@ function ReportView({
  */
 function rangeParts(days: number, exceptions: boolean): string {
   const parts = Math.ceil(days / (exceptions ? 7 : 31));
-  return parts > 1 ? `${countWords(days, 'day')}, loaded in ${parts} parts.` : `${countWords(days, 'day')}.`;
+  return parts > 1 ? t('hist.rangeParts', { days, parts }) : t('hist.range', { days });
 }

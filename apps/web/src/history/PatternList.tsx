@@ -2,7 +2,7 @@
  * @module Recurring exceptions per agent, each with the dates and minutes that show it, and from each a coaching
  * session booked with that evidence (issue 20, item 5); a pattern whose agent has coaching booked says so.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   coachingAppointmentsOf,
   type CoachingAppointment,
@@ -11,14 +11,15 @@ import {
 } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
 import { CoachingSection } from '../board/CoachingSection.js';
-import { clockTime, hoursMinutes, WEEKDAYS } from '../words.js';
-import type { Pattern } from './patterns.js';
+import { t, tx } from '../i18n/i18n.js';
+import { clockTime, hoursMinutes, weekdayWords } from '../words.js';
+import { transitionName, type Pattern } from './patterns.js';
 
 /** The pattern and its evidence in words, for the coaching appointment's description. */
 export function patternEvidence(name: string, p: Pattern, when: string, formatDate: (t: number) => string): string {
   return [
-    `${name}: ${p.what} ${when}, in ${p.weeks} of the last 4 weeks (a pattern Adhere found in Genesys's historical adherence).`,
-    'Each time:',
+    t('hist.evidence', { name, what: transitionName(p.scheduled, p.actual), when, weeks: p.weeks }),
+    t('hist.eachTime'),
     ...p.occurrences.map((o) => `- ${formatDate(o.start)}: ${hoursMinutes(o.seconds)}`),
   ].join('\n');
 }
@@ -52,7 +53,7 @@ export function PatternList({
     const ac = new AbortController();
     coachingAppointmentsOf(client, key.split(','), { signal: ac.signal }).then(
       setBooked,
-      (e: Error) => !ac.signal.aborted && setBooked(`Booked coaching is not shown: ${problemWords(e)}.`),
+      (e: Error) => !ac.signal.aborted && setBooked(t('coaching.bookedMissing', { problem: problemWords(e) })),
     );
     return () => ac.abort();
   }, [client, key, canBook, version]);
@@ -61,23 +62,20 @@ export function PatternList({
   const now = Date.now();
   return (
     <section aria-labelledby="patterns-title">
-      <h2 id="patterns-title">Patterns</h2>
-      <p className="hint">
-        The same lateness of 10 minutes to 2 hours, by the same agent, on the same weekday or at the same time of day,
-        in at least 3 of the last 4 weeks of the report.
-      </p>
+      <h2 id="patterns-title">{t('hist.view.patterns')}</h2>
+      <p className="hint">{t('hist.patternsHint')}</p>
       {!covered ? (
-        <p role="note">Patterns need exceptions for at least the last 3 weeks: run a longer range with exceptions.</p>
+        <p role="note">{t('hist.patternsNeed')}</p>
       ) : patterns.length === 0 ? (
-        <p>No recurring exceptions.</p>
+        <p>{t('hist.noPatterns')}</p>
       ) : (
         <ul className="patterns" data-testid="patterns">
           {patterns.map((p) => {
             const name = names.get(p.userId) ?? p.userId;
             const when =
               p.kind === 'weekday'
-                ? `on ${WEEKDAYS[p.weekday!]}s`
-                : `around ${clockTime(p.minuteOfDay!)} on working days`;
+                ? t('hist.onWeekday', { day: p.weekday!, weekday: weekdayWords(p.weekday!) })
+                : t('hist.aroundTime', { time: clockTime(p.minuteOfDay!) });
             return (
               <li
                 key={`${p.userId}-${p.scheduled}-${p.actual}-${p.kind}-${p.weekday ?? p.minuteOfDay}`}
@@ -85,12 +83,20 @@ export function PatternList({
                 data-kind={p.kind}
                 data-what={p.what}
               >
-                <strong>
-                  <bdi>{name}</bdi>
-                </strong>
-                : {p.what} {when} — {p.weeks} of the last 4 weeks
+                {tx<ReactNode>(
+                  'hist.patternLine',
+                  // Named as it is drawn, so it follows the page's language (p.what is the language it was found in).
+                  { what: transitionName(p.scheduled, p.actual), when, weeks: p.weeks },
+                  {
+                    name: () => (
+                      <strong key="name">
+                        <bdi>{name}</bdi>
+                      </strong>
+                    ),
+                  },
+                )}
                 <details>
-                  <summary>Evidence: {p.occurrences.length} times</summary>
+                  <summary>{t('hist.evidenceTimes', { count: p.occurrences.length })}</summary>
                   <ul>
                     {p.occurrences.map((o) => (
                       <li key={o.start}>

@@ -2,11 +2,12 @@
  * @module One agent's schedule against what they did: per local day, three aligned rows (scheduled activities
  * by activity-code name, actual activity, exceptions), zoomable from one day to the whole range.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { searchAgentSchedules, type GenesysClient, type HistoricalUserResult, type ZonedDay } from '@adhere/genesys';
 import { DayRows, type Block } from '../timeline/DayRows.js';
 import { DayLegend } from '../timeline/DayLegend.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
+import { t, tx } from '../i18n/i18n.js';
 
 type Zoom = 'day' | 'week' | 'range';
 // The schedule search answers at most about two months at once; ask in 31-day pieces.
@@ -66,32 +67,32 @@ export function Timeline({ client, managementUnitId, result, name, days, codes, 
   return (
     <figure className="timeline" aria-labelledby="timeline-title">
       <figcaption id="timeline-title">
-        Timeline of {name}: scheduled, actual and exceptions per day ({timeZone})
+        {tx<ReactNode>('hist.timelineOf', { zone: timeZone }, { name: () => <bdi key="name">{name}</bdi> })}
       </figcaption>
-      <div className="toolbar" role="group" aria-label="Zoom">
+      <div className="toolbar" role="group" aria-label={t('hist.zoom')}>
         {(['day', 'week', 'range'] as const).map((z) => (
           <button key={z} type="button" aria-pressed={zoom === z} onClick={() => setZoom(z)}>
-            {z === 'day' ? 'One day' : z === 'week' ? 'One week' : 'Whole range'}
+            {t(z === 'day' ? 'hist.zoomDay' : z === 'week' ? 'hist.zoomWeek' : 'hist.zoomRange')}
           </button>
         ))}
         {zoom !== 'range' ? (
           <>
             <button type="button" disabled={start === 0} onClick={() => setFirst(Math.max(0, start - count))}>
-              Earlier
+              {t('hist.earlier')}
             </button>
             <button
               type="button"
               disabled={start + count >= days.length}
               onClick={() => setFirst(Math.min(days.length - count, start + count))}
             >
-              Later
+              {t('hist.later')}
             </button>
           </>
         ) : null}
         {scheduleError ? (
-          <span role="alert">Schedule not shown: {scheduleError}</span>
+          <span role="alert">{t('day.scheduleMissing', { problem: scheduleError })}</span>
         ) : scheduled ? null : (
-          <span role="status">Loading the schedule…</span>
+          <span role="status">{t('hist.loadingSchedule')}</span>
         )}
       </div>
       {shown.map((d) => (
@@ -101,9 +102,9 @@ export function Timeline({ client, managementUnitId, result, name, days, codes, 
           timeZone={timeZone}
           label={formatDate(d.start)}
           rows={[
-            ['Scheduled', scheduled ?? []],
-            ['Actual', actual],
-            ['Exceptions', exceptions],
+            [t('day.rowScheduled'), scheduled ?? []],
+            [t('day.rowActual'), actual],
+            [t('day.rowExceptions'), exceptions],
           ]}
         />
       ))}

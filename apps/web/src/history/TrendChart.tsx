@@ -1,4 +1,6 @@
 /** @module Adherence per period as bars with the unit's target as a line; the numbers as a table beside it. */
+import { t } from '../i18n/i18n.js';
+import { decimalWords, percentWords } from '../words.js';
 import type { PeriodRow } from './report-math.js';
 
 export function TrendChart({
@@ -34,13 +36,13 @@ export function TrendChart({
     <figure className="chart">
       <svg role="img" aria-labelledby={`${id}-title`} width={width} height={h + 40} viewBox={`0 0 ${width} ${h + 40}`}>
         <title id={`${id}-title`}>
-          {`${title}: ${rows.length} periods, ${missed} below the ${target}% target. The table below lists every value.`}
+          {t('hist.trendTitle', { title, periods: rows.length, missed, target: percentWords(target, 0) })}
         </title>
         {ticks.map((p) => (
           <g key={p}>
             <line x1={30} x2={plotEnd} y1={y(p)} y2={y(p)} className="grid" />
             <text x={0} y={y(p) + 4} className="axis">
-              {p}%
+              {percentWords(p, 0)}
             </text>
           </g>
         ))}
@@ -65,42 +67,41 @@ export function TrendChart({
         ))}
         <line x1={30} x2={plotEnd} y1={y(target)} y2={y(target)} className="target" />
         <text x={plotEnd + 6} y={y(target) + 4} className="axis">
-          target {target}%
+          {t('hist.targetLine', { target: percentWords(target, 0) })}
         </text>
       </svg>
       <figcaption>
-        {title}
-        {floor > 0 ? ` (the scale starts at ${floor}%)` : ''}
-        {rows.some(unfinished) ? '. The last period is not over: its pale bar is what has happened so far.' : ''}
+        {t('hist.chartCaption', {
+          title,
+          scale: floor > 0 ? percentWords(floor, 0) : 'none',
+          unfinished: rows.some(unfinished) ? 'yes' : 'no',
+        })}
       </figcaption>
       <details>
-        <summary>{title} as a table</summary>
+        <summary>{t('hist.asTable', { title })}</summary>
         <table className="results compact">
           <thead>
             <tr>
-              <th scope="col">Period</th>
-              <th scope="col">Hours</th>
-              <th scope="col">Agents scheduled</th>
-              <th scope="col">Adherence %</th>
-              <th scope="col" title="Exception time covered by an approved explanation counts as adherent">
-                Adjusted %
+              <th scope="col">{t('hist.th.period')}</th>
+              <th scope="col">{t('hist.th.hours')}</th>
+              <th scope="col">{t('hist.th.agentsScheduled')}</th>
+              <th scope="col">{t('hist.col.adherence')}</th>
+              <th scope="col" title={t('hist.th.adjustedTitle')}>
+                {t('hist.th.adjusted')}
               </th>
-              <th scope="col">Conformance %</th>
-              <th scope="col">Exceptions</th>
+              <th scope="col">{t('hist.col.conformance')}</th>
+              <th scope="col">{t('hist.col.exceptions')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.date} data-period={r.date}>
-                <th scope="row">
-                  {label(r)}
-                  {unfinished(r) ? ' (so far)' : ''}
-                </th>
+                <th scope="row">{unfinished(r) ? t('hist.soFar', { period: label(r) }) : label(r)}</th>
                 <td>{r.hours}</td>
                 <td>{r.agents}</td>
-                <td data-testid="period-adherence">{r.scheduledSeconds ? r.adherence.toFixed(2) : '–'}</td>
-                <td data-testid="period-adjusted">{r.adjusted === undefined ? '–' : r.adjusted.toFixed(2)}</td>
-                <td>{r.scheduledSeconds ? r.conformance.toFixed(2) : '–'}</td>
+                <td data-testid="period-adherence">{r.scheduledSeconds ? decimalWords(r.adherence, 2) : '–'}</td>
+                <td data-testid="period-adjusted">{r.adjusted === undefined ? '–' : decimalWords(r.adjusted, 2)}</td>
+                <td>{r.scheduledSeconds ? decimalWords(r.conformance, 2) : '–'}</td>
                 <td>{r.exceptionCount}</td>
               </tr>
             ))}

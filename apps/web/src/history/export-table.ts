@@ -5,6 +5,8 @@
  * the same empty cells. Pure: the page hands the rows to downloadCsv.
  */
 
+import { t } from '../i18n/i18n.js';
+
 export type Cell = string | number;
 
 export interface Column<R> {
@@ -33,7 +35,11 @@ export function minutes(seconds: number): number {
 
 export function exportTable<R>(columns: Array<Column<R>>, rows: readonly R[], form: ExportForm): Cell[][] {
   const header = columns.flatMap((c) =>
-    form === 'tools' ? [c.field] : c.kind === 'seconds' ? [`${c.words} (h:mm)`, `${c.words} (minutes)`] : [c.words],
+    form === 'tools'
+      ? [c.field]
+      : c.kind === 'seconds'
+        ? [t('hist.col.hmm', { words: c.words }), t('hist.col.minutes', { words: c.words })]
+        : [c.words],
   );
   return [
     header,

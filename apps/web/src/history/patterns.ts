@@ -5,6 +5,7 @@
 import { localMinuteOfDay, weekdayOf } from '@adhere/genesys';
 import type { ExceptionRow } from './report-math.js';
 import { activityWords } from '../words.js';
+import { t } from '../i18n/i18n.js';
 
 export interface PatternRules {
   /** Shortest exception that counts (shorter lateness is noise). */
@@ -46,13 +47,13 @@ export interface Pattern {
 /** How people say a transition: scheduled on queue but still on a break is "late back from Break". */
 export function transitionName(scheduled: string, actual: string): string {
   if (scheduled === 'OnQueueWork' && ['Break', 'Meal', 'Meeting', 'Training'].includes(actual))
-    return `Late back from ${activityWords(actual)}`;
-  if (scheduled === 'OnQueueWork' && actual === 'Unavailable') return 'Not on queue (signed out) when due';
+    return t('pattern.lateBack', { activity: activityWords(actual) });
+  if (scheduled === 'OnQueueWork' && actual === 'Unavailable') return t('pattern.notOnQueue');
   // On queue as scheduled, yet an exception: on queue but not taking interactions (not responding, say).
-  if (scheduled === actual && actual === 'OnQueueWork') return 'On queue but not taking interactions';
-  if (scheduled === actual) return `${activityWords(actual)} as scheduled, but not as the unit counts it`;
-  if (actual === 'OnQueueWork') return `Still on queue when due for ${activityWords(scheduled)}`;
-  return `${activityWords(actual)} during scheduled ${activityWords(scheduled)}`;
+  if (scheduled === actual && actual === 'OnQueueWork') return t('pattern.notTaking');
+  if (scheduled === actual) return t('pattern.asScheduled', { activity: activityWords(actual) });
+  if (actual === 'OnQueueWork') return t('pattern.stillOnQueue', { activity: activityWords(scheduled) });
+  return t('pattern.during', { actual: activityWords(actual), scheduled: activityWords(scheduled) });
 }
 
 /**

@@ -2,6 +2,7 @@
  * @module How long a report still needs (issue 22, item 9: a 13-month report ran 2.5 minutes saying only "part 9 of
  * 57"). Parts are fetched one after another, so the parts done so far say how long the rest will take.
  */
+import { t } from '../i18n/i18n.js';
 
 export interface PartTimes {
   /** How long each part fetched so far took (parts from this session's cache cost nothing and are not here). */
@@ -22,10 +23,10 @@ export function timeLeftMs(t: PartTimes, now: number): number | undefined {
 
 /** "about 2 min left", "under a minute left", or how it is being worked out. */
 export function timeLeftWords(ms: number | undefined): string {
-  if (ms === undefined) return 'working out the time left…';
-  if (ms < 60_000) return 'under a minute left';
+  if (ms === undefined) return t('hist.left.working');
+  if (ms < 60_000) return t('hist.left.underAMinute');
   const minutes = Math.ceil(ms / 60_000);
   return minutes < 60
-    ? `about ${minutes} min left`
-    : `about ${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min left`;
+    ? t('hist.left.minutes', { m: minutes })
+    : t('hist.left.hours', { h: Math.floor(minutes / 60), m: String(minutes % 60).padStart(2, '0') });
 }

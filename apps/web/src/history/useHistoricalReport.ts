@@ -20,6 +20,8 @@ import {
   type LocalDate,
 } from '@adhere/genesys';
 import { tabNotifications } from '../notifications.js';
+import { t } from '../i18n/i18n.js';
+import { listWords } from '../words.js';
 
 export interface ReportRequest {
   mu: string;
@@ -167,13 +169,18 @@ export function useHistoricalReport(client: GenesysClient) {
         setRunning(false);
       }
       if (ac.signal.aborted) {
-        setError('Cancelled. The parts already fetched are kept: Run again to fetch only the rest.');
+        setError(t('hist.cancelled'));
         return;
       }
       const failed = states.filter((s) => s.state === 'failed');
       if (failed.length) {
         setError(
-          `${failed.length} of ${states.length} parts failed (${failed.map((f) => `${f.chunk.from} to ${f.chunk.to}`).join(', ')}): ${failed[0]!.error}`,
+          t('hist.partsFailed', {
+            failed: failed.length,
+            parts: states.length,
+            which: listWords(failed.map((f) => t('hist.partRange', { from: f.chunk.from, to: f.chunk.to }))),
+            problem: failed[0]!.error ?? '',
+          }),
         );
         return;
       }
@@ -205,14 +212,13 @@ export function useHistoricalReport(client: GenesysClient) {
         } catch (e) {
           // Explanations are optional: without the permission the report still stands, and says so.
           if (e instanceof GenesysApiError && (e.status === 403 || e.status === 404))
-            note =
-              'Explanation status is not shown: reading explanations needs the Workforce Management > Adherence Explanation > View permission.';
-          else note = `Explanation status is not shown: ${(e as Error).message}`;
+            note = t('hist.explanationsNeed', { permission: 'Workforce Management > Adherence Explanation > View' });
+          else note = t('hist.explanationsMissing', { problem: (e as Error).message });
         }
       }
       timings.explanationsMs = performance.now() - explanationsStart;
       if (ac.signal.aborted) {
-        setError('Cancelled. The parts already fetched are kept: Run again to fetch only the rest.');
+        setError(t('hist.cancelled'));
         return;
       }
       const mergeStart = performance.now();
@@ -229,7 +235,7 @@ export function useHistoricalReport(client: GenesysClient) {
         timings,
         results,
         explanations,
-        explanationsNote: req.exceptions ? note : 'Exceptions were not asked for.',
+        explanationsNote: req.exceptions ? note : t('hist.noExceptionsAsked'),
       });
     },
     [client],

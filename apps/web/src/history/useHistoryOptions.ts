@@ -8,6 +8,7 @@ import {
   type ManagementUnit,
 } from '@adhere/genesys';
 import { problemWords } from '../access/denied.js';
+import { t } from '../i18n/i18n.js';
 import { distinguishing, withDistinction } from '../same-names.js';
 import { activityCodesQuery, featureUnitsQuery, readOrg, teamsQuery, unitQuery } from '../org-data/org-queries.js';
 
@@ -74,12 +75,8 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
       const [unit, users, records, teams] = await Promise.all([
         readOrg(client, unitQuery(client, muId), signal),
         listManagementUnitUsers(client, muId, { signal }),
-        optional(
-          'Teams are not offered (they are read from the unit’s live adherence)',
-          getManagementUnitAdherence(client, muId, { signal }),
-          [],
-        ),
-        optional('Team names are not shown', readOrg(client, teamsQuery(client), signal), []),
+        optional(t('hist.missing.teams'), getManagementUnitAdherence(client, muId, { signal }), []),
+        optional(t('hist.missing.teamNames'), readOrg(client, teamsQuery(client), signal), []),
       ]);
       const businessUnitId = unit.businessUnit?.id ?? mus.find((m) => m.id === muId)?.businessUnit?.id ?? '';
       const [people, codes] = await Promise.all([
@@ -89,11 +86,7 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
           { signal },
         ),
         businessUnitId
-          ? optional(
-              'Activity codes show by category',
-              readOrg(client, activityCodesQuery(client, businessUnitId), signal),
-              [],
-            )
+          ? optional(t('hist.missing.codes'), readOrg(client, activityCodesQuery(client, businessUnitId), signal), [])
           : Promise.resolve([]),
       ]);
       const teamOf = new Map<string, string>();
@@ -117,7 +110,7 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
         targetPercent: unit.settings?.adherence?.adherenceTargetPercent ?? 90,
         thresholdSeconds: unit.settings?.adherence?.adherenceExceptionThresholdSeconds ?? 0,
         teams: [...new Set(teamOf.values())]
-          .map((id) => ({ id, name: teamName.get(id) ?? `Team ${id.slice(0, 8)}` }))
+          .map((id) => ({ id, name: teamName.get(id) ?? t('hist.unnamedTeam', { id: id.slice(0, 8) }) }))
           .sort((a, b) => a.name.localeCompare(b.name)),
         teamOf,
         members: [...names].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),

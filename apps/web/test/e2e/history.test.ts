@@ -223,7 +223,7 @@ describe('history in Chromium', () => {
         .poll(() => page.getByTestId('exception-count').textContent())
         .toMatch(
           new RegExp(
-            `^${total} exceptions \\(Genesys counts ${byDay} by day: an exception that runs past midnight is one ` +
+            `^${total.toLocaleString('en')} exceptions \\(Genesys counts ${byDay.toLocaleString('en')} by day: an exception that runs past midnight is one ` +
               `here and one a day there\\)( · page 1 of \\d+)?$`,
           ),
         );
@@ -345,7 +345,11 @@ describe('history in Chromium', () => {
 
       // Issue 22, item 9: the exceptions summarised per agent and kind, in a workbook a spreadsheet opens.
       // Read back by read-excel-file, a reader nobody here wrote; the sums equal the full list's.
-      const all = Number(/^(\d+) exceptions/.exec((await page.getByTestId('exception-count').textContent()) ?? '')![1]);
+      const all = Number(
+        /^([\d,]+) exceptions/
+          .exec((await page.getByTestId('exception-count').textContent()) ?? '')![1]!
+          .replaceAll(',', ''),
+      );
       await page.getByLabel('File').selectOption('xlsx');
       const [summary] = await Promise.all([
         page.waitForEvent('download'),

@@ -90,6 +90,52 @@ describe('the page in the supervisor’s language', () => {
     await page.context().close();
   });
 
+  // History, the last screen translated: its form, summary, every view and the people's export in Japanese.
+  it('history in Japanese: the form, the report, each view and the export say no English word; axe-clean', async () => {
+    const page = await signedInPage('de-DE');
+    await page.getByRole('link', { name: 'Einstellungen' }).click();
+    await page.locator('label.language select').selectOption('ja');
+    await expect.poll(() => htmlLang(page)).toEqual(['ja', 'ltr']);
+    await page.getByRole('link', { name: '履歴' }).click();
+    await page.getByRole('heading', { name: '遵守の履歴' }).waitFor();
+    await page.getByRole('button', { name: '実行' }).click();
+    await page.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
+    // The org's words (names, units, teams, activity codes) are in <bdi> or options; zones are IANA names; product
+    // and file-format names stay as they are. An exception's cells carry Genesys's own value as their tooltip
+    // ("OnQueueWork"), for matching with Genesys's API: not words, so not read.
+    const english = () =>
+      page.evaluate(() => {
+        const copy = document.querySelector('section.history')!.cloneNode(true) as HTMLElement;
+        for (const org of copy.querySelectorAll('bdi, option, [data-testid="report-zone"]')) org.remove();
+        for (const raw of copy.querySelectorAll('table.exceptions td[title]')) raw.removeAttribute('title');
+        const text = `${copy.textContent ?? ''} ${[...copy.querySelectorAll('[aria-label], [title]')]
+          .map((el) => `${el.getAttribute('aria-label') ?? ''} ${el.getAttribute('title') ?? ''}`)
+          .join(' ')}`;
+        return text
+          .replace(/[A-Z][a-z]+\/[A-Za-z_]+/g, '')
+          .replace(/Exceptions Duration|Adherence|Adhere|Genesys|CSV|Excel|xlsx|h:mm|UTC/g, '')
+          .match(/[A-Za-z]{2,}/g);
+      });
+    expect(await english(), 'the agents view').toBeNull();
+    expect(await axeAudit(page), 'history in Japanese').toEqual([]);
+    await page.screenshot({ path: `${artifacts}history-ja-1366.png`, fullPage: true });
+    for (const view of ['日と週', 'チーム', '例外', '週のどの時間帯か', 'パターン']) {
+      await page.getByRole('button', { name: view, exact: true }).click();
+      await expect.poll(english, view).toBeNull();
+      expect(await axeAudit(page), view).toEqual([]);
+    }
+    // The export for people: headers in the page's language.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'エージェント別にエクスポート（CSV）' }).click(),
+    ]);
+    const header = (await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!;
+    expect(header.split(',').slice(0, 3)).toEqual(['エージェント', 'エージェント ID', '遵守率 %']);
+    await page.context().close();
+  });
+
   it('a browser language Adhere does not speak: English, and the page says why', async () => {
     const page = await signedInPage('ko-KR');
     expect(await htmlLang(page)).toEqual(['en', 'ltr']);
