@@ -5,6 +5,7 @@
  * to another route). @adhere/genesys's apiPath refuses such ids too; this is where the view learns to say it.
  */
 import { isGenesysId } from '@adhere/genesys';
+import { t } from './i18n/i18n.js';
 
 export interface AddressIds {
   businessUnitId: string | undefined;
@@ -18,7 +19,8 @@ export interface AddressIds {
   problems: string[];
 }
 
-const WHAT = { bu: 'business unit', mu: 'management unit', team: 'team', agent: 'agent', timeline: 'team' } as const;
+// What each parameter names, as the catalogue's message selects it.
+const WHAT = { bu: 'bu', mu: 'mu', team: 'team', agent: 'agent', timeline: 'team' } as const;
 
 /** Reads `bu`, `mu`, `team`, `agent` and `timeline`; ids are lower-cased (Genesys's own spelling). */
 export function readAddressIds(params: URLSearchParams): AddressIds {
@@ -47,6 +49,5 @@ export function readAddressIds(params: URLSearchParams): AddressIds {
 
 function refused(key: keyof typeof WHAT, value: string): string {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-  const article = key === 'agent' ? 'an' : 'a';
-  return `The address names no ${WHAT[key]} Genesys knows: “${shown}” is not ${article} ${WHAT[key]} id, so it was left out.`;
+  return t('address.refused', { what: WHAT[key], value: shown });
 }

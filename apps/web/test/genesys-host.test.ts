@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '@adhere/oauth';
 import type { ResolvedConfig } from '../src/config.js';
 import { readEmbedding } from '../src/embedding/genesys-host.js';
+import { said } from '../src/i18n/i18n.js';
 
 const IE: ResolvedConfig = {
   region: 'eu_west_1',
@@ -23,7 +24,7 @@ const url = (q: Record<string, string>) => `https://adhere.example/?${new URLSea
 const GOOD = { gcHostOrigin: 'https://apps.mypurecloud.ie', gcTargetEnv: 'prod-euw1', gcLangTag: 'pt-br' };
 const problems = (href: string, config = IE, extra = {}) => {
   const e = readEmbedding({ href, config, framed: true, ...extra });
-  return e.kind === 'refused' ? e.problems : [];
+  return e.kind === 'refused' ? e.problems.map(said) : [];
 };
 
 describe('inside Genesys Cloud or not', () => {
@@ -55,15 +56,15 @@ describe('inside Genesys Cloud or not', () => {
     [
       'another region',
       { ...GOOD, gcHostOrigin: 'https://apps.mypurecloud.com' },
-      [/is not this deployment's Genesys Cloud \(https:\/\/apps\.mypurecloud\.ie\)/],
+      [/is not this deployment’s Genesys Cloud \(https:\/\/apps\.mypurecloud\.ie\)/],
     ],
     [
       'a look-alike host',
       { ...GOOD, gcHostOrigin: 'https://apps.mypurecloud.ie.evil.example' },
-      [/is not this deployment's/],
+      [/is not this deployment’s/],
     ],
-    ['an origin with a path', { ...GOOD, gcHostOrigin: 'https://apps.mypurecloud.ie/x' }, [/is not this deployment's/]],
-    ['http instead of https', { ...GOOD, gcHostOrigin: 'http://apps.mypurecloud.ie' }, [/is not this deployment's/]],
+    ['an origin with a path', { ...GOOD, gcHostOrigin: 'https://apps.mypurecloud.ie/x' }, [/is not this deployment’s/]],
+    ['http instead of https', { ...GOOD, gcHostOrigin: 'http://apps.mypurecloud.ie' }, [/is not this deployment’s/]],
     ['the wrong environment name', { ...GOOD, gcTargetEnv: 'prod' }, [/gcTargetEnv "prod" is not prod-euw1/]],
     [
       'markup in a value',
@@ -120,6 +121,8 @@ describe('inside Genesys Cloud or not', () => {
   ])('a language that is %s: English, and what was wrong said', (_name, tag) => {
     const e = readEmbedding({ href: url({ ...GOOD, gcLangTag: tag }), config: IE, framed: true });
     expect(e.kind === 'embedded' && e.language).toBe(undefined);
-    expect(e.kind === 'embedded' && e.languageProblem).toMatch(/which is not a language tag; Adhere uses English\.$/);
+    expect(e.kind === 'embedded' && e.languageProblem && said(e.languageProblem)).toMatch(
+      /which is not a language tag; Adhere uses English\.$/,
+    );
   });
 });

@@ -4,13 +4,13 @@
  * which name the permission or scope), never as "not available yet".
  */
 import { GenesysApiError } from '@adhere/genesys';
+import { t } from '../i18n/i18n.js';
 
 /** A sentence for a refusal, or undefined when `e` is not one (a timeout, a 5xx: those may pass). */
 export function deniedWords(e: unknown): string | undefined {
   if (!(e instanceof GenesysApiError) || e.status !== 403) return undefined;
-  return /scope/i.test(`${e.errorCode} ${e.message}`)
-    ? `this app's OAuth client lacks the scope for it (Genesys said: ${e.message})`
-    : `your role lacks the permission for it (Genesys said: ${e.message})`;
+  // Genesys's own words stay as Genesys wrote them: they name the permission or scope exactly.
+  return t(/scope/i.test(`${e.errorCode} ${e.message}`) ? 'denied.scope' : 'denied.permission', { said: e.message });
 }
 
 /** `deniedWords`, or the error's own message. */

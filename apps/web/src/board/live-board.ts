@@ -33,6 +33,8 @@ import { agentTally, project, runningOutMs, urgency } from './projection.js';
 import { situationOf } from './situations.js';
 import { situationMinutes } from '../preferences/situation-prefs.js';
 import { namesakes } from '../same-names.js';
+import { isolate, t } from '../i18n/i18n.js';
+import { listWords } from '../words.js';
 
 export type Connection = LiveAdherenceState['status'];
 
@@ -272,7 +274,7 @@ export class LiveBoardStore {
           (e: unknown) => {
             if (!ac.signal.aborted)
               this.changed({
-                namesProblem: `Some names could not be read (${problemWords(e)}): those agents show by id until the next try.`,
+                namesProblem: t('board.namesProblem', { problem: problemWords(e) }),
               });
           },
         )
@@ -388,15 +390,12 @@ export class LiveBoardStore {
           zones: new Map(list.map((u) => [u.id, u.timeZone ?? 'UTC'])),
           thresholds: new Map(list.map((u) => [u.id, thresholdsOf(u.settings?.adherence)])),
         },
-        unitsProblem:
-          unzoned.length > 0
-            ? `Genesys gave no time zone for ${unzoned.join(', ')} (nor for its business unit): its times are shown in UTC.`
-            : undefined,
+        unitsProblem: unzoned.length > 0 ? t('board.noZone', { units: listWords(unzoned.map(isolate)) }) : undefined,
       });
     } catch (e) {
       if (signal.aborted) return;
       this.changed({
-        unitsProblem: `The unit's settings could not be read (${problemWords(e)}): thresholds and target are Genesys's defaults, times are in UTC.`,
+        unitsProblem: t('board.unitsProblem', { problem: problemWords(e) }),
       });
     }
   }
@@ -463,12 +462,12 @@ export class LiveBoardStore {
     this.changed({
       today: { byUnit, schedules },
       projectionProblem: scheduleProblems.length
-        ? `The end-of-day projection needs today's published schedule, which could not be read (${scheduleProblems[0]}).`
+        ? t('board.projectionProblem', { problem: scheduleProblems[0]! })
         : undefined,
       todayProblem: refused
-        ? `Today's adherence comes from Genesys's historical adherence, and ${refused}.`
+        ? t('board.todayRefused', { refused })
         : problems.length
-          ? `Today's adherence is not available yet (Genesys did not answer for today: ${problems[0]}).`
+          ? t('board.todayNotAnswered', { problem: problems[0]! })
           : undefined,
     });
   }
@@ -539,7 +538,7 @@ function liveProblem(error: GenesysError | undefined): string | undefined {
     (error.status === 404 ||
       (error.status === 400 && /no such entity|not\.found/i.test(error.message + error.errorCode)))
   )
-    return 'Genesys knows no such management unit or team (or it is not one you may see): choose another above.';
+    return t('board.noSuchSelection');
   return error.message;
 }
 

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { distinguishing, withDistinction } from '../same-names.js';
 import type { BoardModel } from './board-model.js';
+import { t } from '../i18n/i18n.js';
 
 /**
  * What tells namesakes apart (their team, else their email) and the name to show with it. Recomputed when a
@@ -25,6 +26,6 @@ export function useDistinctNames(
       })),
     );
   }, [model, snapshots, namesVersion, teamNames]);
-  const nameOf = (id: string) => withDistinction(model.names.get(id) ?? 'An agent', distinct.get(id));
+  const nameOf = (id: string) => withDistinction(model.names.get(id) ?? t('alerts.anAgent'), distinct.get(id));
   return { distinct, nameOf };
 }

@@ -7,6 +7,7 @@
  */
 import { CLIENT_APP_TARGET_ENVS } from '@adhere/oauth';
 import type { ResolvedConfig } from '../config.js';
+import type { Message } from '../i18n/i18n.js';
 
 export type Embedding =
   | { kind: 'standalone' }
@@ -18,9 +19,10 @@ export type Embedding =
       /** `{{gcLangTag}}` as Genesys sent it (lower case, e.g. `pt-br`), when it was a language tag. */
       language: string | undefined;
       /** Genesys's value said something that was not a language tag (it is ignored, and this says what). */
-      languageProblem: string | undefined;
+      languageProblem: Message | undefined;
     }
-  | { kind: 'refused'; problems: string[] };
+  // Messages, not sentences: they are found before the page's language is chosen, and said in it afterwards.
+  | { kind: 'refused'; problems: Message[] };
 
 /** The integration URL an administrator enters in Genesys Cloud (the README's "Run inside Genesys Cloud"). */
 export const URL_TEMPLATE_QUERY =
@@ -53,34 +55,28 @@ export function readEmbedding({ href, config, framed, ancestorOrigins, storage }
   if (!expected)
     return {
       kind: 'refused',
-      problems: [
-        'Adhere is inside a frame, but this deployment is not set up to run inside Genesys Cloud ' +
-          '(config.json has no "embeddable": true). Open it on its own, or ask whoever deployed it.',
-      ],
+      problems: [{ key: 'embed.notEmbeddable' }],
     };
   const values = hostValues(new URL(href).searchParams, storage);
-  const problems: string[] = [];
-  const template = `the integration's URL must end ${URL_TEMPLATE_QUERY}`;
+  const problems: Message[] = [];
+  const template = URL_TEMPLATE_QUERY;
   const hostOrigin = values.gcHostOrigin;
-  if (!hostOrigin)
-    problems.push(`The address does not say which Genesys Cloud frames Adhere (no gcHostOrigin): ${template}.`);
+  if (!hostOrigin) problems.push({ key: 'embed.noHostOrigin', values: { template } });
   else if (canonicalOrigin(hostOrigin) !== expected.origin)
-    problems.push(
-      `gcHostOrigin ${shown(hostOrigin)} is not this deployment's Genesys Cloud (${expected.origin}); Adhere does not talk to it.`,
-    );
+    problems.push({ key: 'embed.wrongHostOrigin', values: { value: shown(hostOrigin), expected: expected.origin } });
   const targetEnv = values.gcTargetEnv;
   const knownEnvs = Object.values(CLIENT_APP_TARGET_ENVS);
-  if (!targetEnv)
-    problems.push(`The address does not say which Genesys Cloud environment this is (no gcTargetEnv): ${template}.`);
+  if (!targetEnv) problems.push({ key: 'embed.noTargetEnv', values: { template } });
   else if (expected.targetEnv !== undefined ? targetEnv !== expected.targetEnv : !knownEnvs.includes(targetEnv))
     problems.push(
-      `gcTargetEnv ${shown(targetEnv)} is not ${expected.targetEnv ?? 'a Genesys Cloud environment'}` +
-        `${expected.targetEnv ? ", this deployment's environment" : ''}.`,
+      expected.targetEnv
+        ? { key: 'embed.wrongTargetEnv', values: { value: shown(targetEnv), expected: expected.targetEnv } }
+        : { key: 'embed.unknownTargetEnv', values: { value: shown(targetEnv) } },
     );
   // The browser's own word on who frames the app, where it gives one, must agree with the address.
   const parent = ancestorOrigins?.[0];
   if (parent !== undefined && hostOrigin && parent !== canonicalOrigin(hostOrigin) && problems.length === 0)
-    problems.push(`Adhere is framed by ${parent}, not by ${expected.origin} as the address says.`);
+    problems.push({ key: 'embed.framedBy', values: { parent, expected: expected.origin } });
   if (problems.length > 0 || !hostOrigin || !targetEnv) return { kind: 'refused', problems };
   try {
     storage?.setItem(STORED_KEY, JSON.stringify(values));
@@ -127,7 +123,7 @@ function canonicalOrigin(value: string): string | undefined {
 }
 
 /** Genesys's language tag, checked as a BCP 47 tag; anything else is said, and English stays. */
-function languageOf(tag: string | undefined): { language: string | undefined; problem: string | undefined } {
+function languageOf(tag: string | undefined): { language: string | undefined; problem: Message | undefined } {
   if (tag === undefined || tag === '') return { language: undefined, problem: undefined };
   if (tag.length <= MAX_TAG) {
     try {
@@ -139,6 +135,6 @@ function languageOf(tag: string | undefined): { language: string | undefined; pr
   }
   return {
     language: undefined,
-    problem: `Genesys Cloud asked for the language ${shown(tag)}, which is not a language tag; Adhere uses English.`,
+    problem: { key: 'embed.badLanguage', values: { tag: shown(tag) } },
   };
 }

@@ -85,7 +85,7 @@ export function BulkReview({
           } catch (err) {
             failed.push(
               t('hist.bulk.failedLine', {
-                name: isolate(names.get(e.agent.id) ?? t('hist.bulk.anAgent')),
+                name: isolate(names.get(e.agent.id) ?? t('alerts.anAgent')),
                 at: formatTime(Date.parse(e.startDate)),
                 problem: problemWords(err),
               }),

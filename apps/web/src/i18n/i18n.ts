@@ -68,6 +68,20 @@ export function tx<T>(
   return Array.isArray(out) ? out : [out];
 }
 
+/**
+ * A message to say later, in the language of that moment: for words found before the page's language is known
+ * (the Genesys Cloud frame's values are read first, to choose it).
+ */
+export interface Message {
+  key: MessageKey;
+  values?: Record<string, string | number>;
+}
+
+/** The message in the page's language now. */
+export function said(m: Message): string {
+  return t(m.key, m.values);
+}
+
 /** Re-renders the component when the language changes; returns the locale. */
 export function useLocale(): Locale {
   return useSyncExternalStore(

@@ -4,6 +4,8 @@
  * 400). Notes are required here, though Genesys takes none: a supervisor decides on what the agent says.
  */
 import { wallClockTime, type ExplanationInput } from '@adhere/genesys';
+import { t } from '../i18n/i18n.js';
+import { wholeNumber } from '../words.js';
 
 /** As long as Genesys's emulator accepts (Genesys documents no limit); the form counts down to it. */
 export const MAX_NOTES = 1000;
@@ -27,20 +29,18 @@ export function checkExplanation(
   const problems: Partial<Record<keyof ExplanationDraft, string>> = {};
   const time = /^(\d{1,2}):(\d{2})$/.exec(draft.startTime.trim());
   const minuteOfDay = time ? Number(time[1]) * 60 + Number(time[2]) : NaN;
-  if (!time || Number(time[1]) > 23 || Number(time[2]) > 59)
-    problems.startTime = 'Give the start as a time, like 09:30.';
+  if (!time || Number(time[1]) > 23 || Number(time[2]) > 59) problems.startTime = t('explain.giveStart');
   const minutes = Number(draft.minutes);
   if (!/^\d+$/.test(draft.minutes.trim()) || minutes < 1 || minutes > MAX_MINUTES)
-    problems.minutes = `Give how long in whole minutes, from 1 to ${MAX_MINUTES}.`;
+    problems.minutes = t('explain.giveMinutes', { max: MAX_MINUTES });
   const notes = draft.notes.trim();
-  if (!notes) problems.notes = 'Say what happened: your supervisor decides on what you write.';
+  if (!notes) problems.notes = t('explain.sayWhat');
   else if (notes.length > MAX_NOTES)
-    problems.notes = `Keep it to ${MAX_NOTES.toLocaleString()} characters (this is ${notes.length.toLocaleString()}).`;
+    problems.notes = t('explain.tooLong', { max: wholeNumber(MAX_NOTES), length: wholeNumber(notes.length) });
   let start = NaN;
   if (!problems.startTime) {
     start = wallClockTime(where.timeZone, where.date, minuteOfDay);
-    if (!problems.minutes && start + minutes * 60_000 > where.now)
-      problems.startTime = 'That time has not all happened yet: explain time that has passed.';
+    if (!problems.minutes && start + minutes * 60_000 > where.now) problems.startTime = t('explain.notYet');
   }
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return { ok: true, start, input: { startDate: new Date(start).toISOString(), lengthMinutes: minutes, notes } };

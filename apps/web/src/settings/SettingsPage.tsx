@@ -8,7 +8,7 @@ import { AlertChoices } from '../preferences/AlertChoices.js';
 import { loadAlertPrefs, saveAlertPrefs } from '../preferences/alert-prefs.js';
 import { boardAddress, forgetBoardOpensOn, loadBoardOpensOn } from '../preferences/board-opens-on.js';
 import { LanguageChoice } from '../preferences/LanguageChoice.js';
-import { t, tx, useLocale } from '../i18n/i18n.js';
+import { said, t, tx, useLocale } from '../i18n/i18n.js';
 import { ThemeChoice } from '../preferences/ThemeChoice.js';
 import { navigate } from '../router.js';
 import { embedding } from '../embedding/current.js';
@@ -209,7 +209,7 @@ function GenesysCloudSettings() {
       )}
       {e.languageProblem ? (
         <p role="status" data-testid="language-problem">
-          {e.languageProblem}
+          {said(e.languageProblem)}
         </p>
       ) : e.language ? (
         <p>{tx('settings.genesysLanguage', { language: e.language }, { code: (c) => <code>{c}</code> })}</p>

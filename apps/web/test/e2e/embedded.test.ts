@@ -194,7 +194,7 @@ describe('refused: forged or missing values, foreign framers', () => {
     for (const [query, expected] of [
       [
         '?hostOrigin=https%3A%2F%2Fapps.evil.example',
-        /gcHostOrigin "https:\/\/apps\.evil\.example" is not this deployment's Genesys Cloud/,
+        /gcHostOrigin "https:\/\/apps\.evil\.example" is not this deployment’s Genesys Cloud/,
       ],
       ['?targetEnv=prod-nowhere', /gcTargetEnv "prod-nowhere" is not a Genesys Cloud environment/],
       [`?hostOrigin=${'x'.repeat(10_000)}`, /gcHostOrigin "x{80}…" is not/],

@@ -121,7 +121,7 @@ describe('the page in the supervisor’s language', () => {
     await page.screenshot({ path: `${artifacts}history-ja-1366.png`, fullPage: true });
     for (const view of ['日と週', 'チーム', '例外', '週のどの時間帯か', 'パターン']) {
       await page.getByRole('button', { name: view, exact: true }).click();
-      await expect.poll(english, view).toBeNull();
+      await expect.poll(english, { message: view }).toBeNull();
       expect(await axeAudit(page), view).toEqual([]);
     }
     // The export for people: headers in the page's language.

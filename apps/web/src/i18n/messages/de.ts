@@ -795,10 +795,44 @@ export const de: Catalogue = {
   'hist.bulk.approveAll': 'Alle {count} genehmigen…',
   'hist.bulk.declineAll': 'Alle {count} ablehnen…',
   'hist.bulk.failedLine': '{name} um {at}: {problem}',
-  'hist.bulk.anAgent': 'Ein Agent',
   'hist.bulk.running': '{decision, select, Approved {Genehmigen} other {Ablehnen}}: {done} von {total} erledigt…',
   'hist.bulk.done': '{reviewed} von {total} {decision, select, Approved {genehmigt} other {abgelehnt}}.',
   'hist.bulk.skipped':
     '{count, plural, one {# wurde inzwischen von jemand anderem geprüft und so gelassen.} other {# wurden inzwischen von jemand anderem geprüft und so gelassen.}}',
   'hist.bulk.failed': '{count} konnten nicht geprüft werden:',
+  'denied.scope': 'dem OAuth-Client dieser App fehlt der Scope dafür (Genesys sagte: {said})',
+  'denied.permission': 'Ihrer Rolle fehlt die Berechtigung dafür (Genesys sagte: {said})',
+  'board.namesProblem':
+    'Einige Namen konnten nicht gelesen werden ({problem}): Diese Agenten erscheinen bis zum nächsten Versuch mit ihrer ID.',
+  'board.noZone':
+    'Genesys nannte keine Zeitzone für {units} (auch nicht für die Geschäftseinheit): Ihre Zeiten erscheinen in UTC.',
+  'board.unitsProblem':
+    'Die Einstellungen der Einheit konnten nicht gelesen werden ({problem}): Schwellenwerte und Ziel sind die Vorgaben von Genesys, Zeiten in UTC.',
+  'board.projectionProblem':
+    'Die Prognose zum Tagesende braucht den heute veröffentlichten Dienstplan, der nicht gelesen werden konnte ({problem}).',
+  'board.todayRefused': 'Die heutige Adhärenz stammt aus der historischen Adhärenz von Genesys, und {refused}.',
+  'board.todayNotAnswered':
+    'Die heutige Adhärenz ist noch nicht verfügbar (Genesys hat für heute nicht geantwortet: {problem}).',
+  'board.noSuchSelection':
+    'Genesys kennt diese Managementeinheit oder dieses Team nicht (oder Sie dürfen es nicht sehen): Wählen Sie oben etwas anderes.',
+  'explain.giveStart': 'Geben Sie den Beginn als Uhrzeit an, etwa 09:30.',
+  'explain.giveMinutes': 'Geben Sie die Dauer in ganzen Minuten an, von 1 bis {max}.',
+  'explain.sayWhat': 'Schreiben Sie, was passiert ist: Ihre Teamleitung entscheidet nach dem, was Sie schreiben.',
+  'explain.tooLong': 'Höchstens {max} Zeichen (jetzt {length}).',
+  'explain.notYet': 'Diese Zeit ist noch nicht ganz vorbei: Erklären Sie vergangene Zeit.',
+  'address.refused':
+    'Die Adresse nennt {what, select, bu {keine Geschäftseinheit} mu {keine Managementeinheit} agent {keinen Agenten} other {kein Team}}, die Genesys kennt: „{value}“ ist keine ID {what, select, bu {einer Geschäftseinheit} mu {einer Managementeinheit} agent {eines Agenten} other {eines Teams}} und wurde daher weggelassen.',
+  'embed.notEmbeddable':
+    'Adhere läuft in einem Frame, aber diese Installation ist nicht für den Betrieb in Genesys Cloud eingerichtet (config.json hat kein "embeddable": true). Öffnen Sie es für sich, oder fragen Sie, wer es installiert hat.',
+  'embed.noHostOrigin':
+    'Die Adresse sagt nicht, welches Genesys Cloud Adhere einbettet (kein gcHostOrigin): Die URL der Integration muss auf {template} enden.',
+  'embed.wrongHostOrigin':
+    'gcHostOrigin {value} ist nicht das Genesys Cloud dieser Installation ({expected}); Adhere spricht nicht mit ihm.',
+  'embed.noTargetEnv':
+    'Die Adresse sagt nicht, welche Genesys-Cloud-Umgebung dies ist (kein gcTargetEnv): Die URL der Integration muss auf {template} enden.',
+  'embed.wrongTargetEnv': 'gcTargetEnv {value} ist nicht {expected}, die Umgebung dieser Installation.',
+  'embed.unknownTargetEnv': 'gcTargetEnv {value} ist keine Genesys-Cloud-Umgebung.',
+  'embed.framedBy': 'Adhere wird von {parent} eingebettet, nicht von {expected}, wie die Adresse sagt.',
+  'embed.badLanguage':
+    'Genesys Cloud fragte nach der Sprache {tag}, die kein Sprach-Tag ist; Adhere verwendet Englisch.',
 };

@@ -774,12 +774,42 @@ export const en = {
   'hist.bulk.approveAll': 'Approve all {count}…',
   'hist.bulk.declineAll': 'Decline all {count}…',
   'hist.bulk.failedLine': '{name} at {at}: {problem}',
-  'hist.bulk.anAgent': 'An agent',
   'hist.bulk.running': '{decision, select, Approved {Approving} other {Declining}}: {done} of {total} done…',
   'hist.bulk.done': '{decision, select, Approved {Approved} other {Declined}} {reviewed} of {total}.',
   'hist.bulk.skipped':
     '{count, plural, one {# was reviewed by someone else meanwhile and left as it was.} other {# were reviewed by someone else meanwhile and left as they were.}}',
   'hist.bulk.failed': '{count} could not be reviewed:',
+  'denied.scope': 'this app’s OAuth client lacks the scope for it (Genesys said: {said})',
+  'denied.permission': 'your role lacks the permission for it (Genesys said: {said})',
+  'board.namesProblem': 'Some names could not be read ({problem}): those agents show by id until the next try.',
+  'board.noZone': 'Genesys gave no time zone for {units} (nor for its business unit): its times are shown in UTC.',
+  'board.unitsProblem':
+    'The unit’s settings could not be read ({problem}): thresholds and target are Genesys’s defaults, times are in UTC.',
+  'board.projectionProblem':
+    'The end-of-day projection needs today’s published schedule, which could not be read ({problem}).',
+  'board.todayRefused': 'Today’s adherence comes from Genesys’s historical adherence, and {refused}.',
+  'board.todayNotAnswered': 'Today’s adherence is not available yet (Genesys did not answer for today: {problem}).',
+  'board.noSuchSelection':
+    'Genesys knows no such management unit or team (or it is not one you may see): choose another above.',
+  'explain.giveStart': 'Give the start as a time, like 09:30.',
+  'explain.giveMinutes': 'Give how long in whole minutes, from 1 to {max}.',
+  'explain.sayWhat': 'Say what happened: your supervisor decides on what you write.',
+  'explain.tooLong': 'Keep it to {max} characters (this is {length}).',
+  'explain.notYet': 'That time has not all happened yet: explain time that has passed.',
+  'address.refused':
+    'The address names no {what, select, bu {business unit} mu {management unit} agent {agent} other {team}} Genesys knows: “{value}” is not {what, select, bu {a business unit} mu {a management unit} agent {an agent} other {a team}} id, so it was left out.',
+  'embed.notEmbeddable':
+    'Adhere is inside a frame, but this deployment is not set up to run inside Genesys Cloud (config.json has no "embeddable": true). Open it on its own, or ask whoever deployed it.',
+  'embed.noHostOrigin':
+    'The address does not say which Genesys Cloud frames Adhere (no gcHostOrigin): the integration’s URL must end {template}.',
+  'embed.wrongHostOrigin':
+    'gcHostOrigin {value} is not this deployment’s Genesys Cloud ({expected}); Adhere does not talk to it.',
+  'embed.noTargetEnv':
+    'The address does not say which Genesys Cloud environment this is (no gcTargetEnv): the integration’s URL must end {template}.',
+  'embed.wrongTargetEnv': 'gcTargetEnv {value} is not {expected}, this deployment’s environment.',
+  'embed.unknownTargetEnv': 'gcTargetEnv {value} is not a Genesys Cloud environment.',
+  'embed.framedBy': 'Adhere is framed by {parent}, not by {expected} as the address says.',
+  'embed.badLanguage': 'Genesys Cloud asked for the language {tag}, which is not a language tag; Adhere uses English.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -792,10 +792,42 @@ export const es: Catalogue = {
   'hist.bulk.approveAll': 'Aprobar las {count}…',
   'hist.bulk.declineAll': 'Rechazar las {count}…',
   'hist.bulk.failedLine': '{name} a las {at}: {problem}',
-  'hist.bulk.anAgent': 'Un agente',
   'hist.bulk.running': '{decision, select, Approved {Aprobando} other {Rechazando}}: {done} de {total} hechas…',
   'hist.bulk.done': '{decision, select, Approved {Aprobadas} other {Rechazadas}} {reviewed} de {total}.',
   'hist.bulk.skipped':
     '{count, plural, one {# la revisó otra persona entretanto y se dejó como estaba.} other {# las revisó otra persona entretanto y se dejaron como estaban.}}',
   'hist.bulk.failed': '{count} no se pudieron revisar:',
+  'denied.scope': 'al cliente OAuth de esta aplicación le falta el ámbito para ello (Genesys dijo: {said})',
+  'denied.permission': 'a su rol le falta el permiso para ello (Genesys dijo: {said})',
+  'board.namesProblem':
+    'No se pudieron leer algunos nombres ({problem}): esos agentes se muestran por id hasta el próximo intento.',
+  'board.noZone':
+    'Genesys no dio zona horaria para {units} (ni para su unidad de negocio): sus horas se muestran en UTC.',
+  'board.unitsProblem':
+    'No se pudo leer la configuración de la unidad ({problem}): los umbrales y el objetivo son los predeterminados de Genesys, las horas están en UTC.',
+  'board.projectionProblem':
+    'La proyección al final del día necesita el horario publicado de hoy, que no se pudo leer ({problem}).',
+  'board.todayRefused': 'La adherencia de hoy viene de la adherencia histórica de Genesys, y {refused}.',
+  'board.todayNotAnswered': 'La adherencia de hoy aún no está disponible (Genesys no respondió para hoy: {problem}).',
+  'board.noSuchSelection':
+    'Genesys no conoce esa unidad de gestión o equipo (o no es uno que usted pueda ver): elija otro arriba.',
+  'explain.giveStart': 'Indique el inicio como una hora, por ejemplo 09:30.',
+  'explain.giveMinutes': 'Indique la duración en minutos enteros, de 1 a {max}.',
+  'explain.sayWhat': 'Cuente qué pasó: su supervisor decide según lo que escriba.',
+  'explain.tooLong': 'No pase de {max} caracteres (lleva {length}).',
+  'explain.notYet': 'Ese tiempo aún no ha pasado del todo: explique tiempo ya transcurrido.',
+  'address.refused':
+    'La dirección no nombra {what, select, bu {ninguna unidad de negocio} mu {ninguna unidad de gestión} agent {ningún agente} other {ningún equipo}} que Genesys conozca: «{value}» no es un id de {what, select, bu {unidad de negocio} mu {unidad de gestión} agent {agente} other {equipo}}, así que se omitió.',
+  'embed.notEmbeddable':
+    'Adhere está dentro de un marco, pero esta instalación no está preparada para funcionar dentro de Genesys Cloud (config.json no tiene "embeddable": true). Ábrala por separado o consulte a quien la instaló.',
+  'embed.noHostOrigin':
+    'La dirección no dice qué Genesys Cloud enmarca Adhere (falta gcHostOrigin): la URL de la integración debe terminar en {template}.',
+  'embed.wrongHostOrigin':
+    'gcHostOrigin {value} no es el Genesys Cloud de esta instalación ({expected}); Adhere no se comunica con él.',
+  'embed.noTargetEnv':
+    'La dirección no dice qué entorno de Genesys Cloud es este (falta gcTargetEnv): la URL de la integración debe terminar en {template}.',
+  'embed.wrongTargetEnv': 'gcTargetEnv {value} no es {expected}, el entorno de esta instalación.',
+  'embed.unknownTargetEnv': 'gcTargetEnv {value} no es un entorno de Genesys Cloud.',
+  'embed.framedBy': 'Adhere está enmarcado por {parent}, no por {expected} como dice la dirección.',
+  'embed.badLanguage': 'Genesys Cloud pidió el idioma {tag}, que no es una etiqueta de idioma; Adhere usa el inglés.',
 };

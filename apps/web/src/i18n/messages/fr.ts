@@ -792,10 +792,44 @@ export const fr: Catalogue = {
   'hist.bulk.approveAll': 'Tout approuver ({count})…',
   'hist.bulk.declineAll': 'Tout refuser ({count})…',
   'hist.bulk.failedLine': '{name} à {at} : {problem}',
-  'hist.bulk.anAgent': 'Un agent',
   'hist.bulk.running': '{decision, select, Approved {Approbation} other {Refus}} : {done} sur {total} faits…',
   'hist.bulk.done': '{decision, select, Approved {Approuvées} other {Refusées}} : {reviewed} sur {total}.',
   'hist.bulk.skipped':
     '{count, plural, one {# a été examinée par quelqu’un d’autre entre-temps et laissée telle quelle.} other {# ont été examinées par quelqu’un d’autre entre-temps et laissées telles quelles.}}',
   'hist.bulk.failed': '{count, plural, one {# n’a pas pu être examinée :} other {# n’ont pas pu être examinées :}}',
+  'denied.scope': 'le client OAuth de cette application n’a pas la portée nécessaire (Genesys a dit : {said})',
+  'denied.permission': 'votre rôle n’a pas l’autorisation nécessaire (Genesys a dit : {said})',
+  'board.namesProblem':
+    'Certains noms n’ont pas pu être lus ({problem}) : ces agents s’affichent par leur ID jusqu’au prochain essai.',
+  'board.noZone':
+    'Genesys n’a donné aucun fuseau horaire pour {units} (ni pour son unité commerciale) : ses heures sont affichées en UTC.',
+  'board.unitsProblem':
+    'Les paramètres de l’unité n’ont pas pu être lus ({problem}) : seuils et objectif sont ceux par défaut de Genesys, les heures sont en UTC.',
+  'board.projectionProblem':
+    'La projection de fin de journée a besoin du planning publié du jour, qui n’a pas pu être lu ({problem}).',
+  'board.todayRefused': 'L’adhérence du jour vient de l’adhérence historique de Genesys, et {refused}.',
+  'board.todayNotAnswered':
+    'L’adhérence du jour n’est pas encore disponible (Genesys n’a pas répondu pour aujourd’hui : {problem}).',
+  'board.noSuchSelection':
+    'Genesys ne connaît pas cette unité de gestion ou cette équipe (ou vous ne pouvez pas la voir) : choisissez-en une autre ci-dessus.',
+  'explain.giveStart': 'Indiquez le début sous forme d’heure, par exemple 09:30.',
+  'explain.giveMinutes': 'Indiquez la durée en minutes entières, de 1 à {max}.',
+  'explain.sayWhat': 'Dites ce qui s’est passé : votre superviseur décide d’après ce que vous écrivez.',
+  'explain.tooLong': 'Restez sous {max} caractères (il y en a {length}).',
+  'explain.notYet': 'Ce temps n’est pas encore entièrement passé : expliquez un temps écoulé.',
+  'address.refused':
+    'L’adresse ne désigne {what, select, bu {aucune unité commerciale} mu {aucune unité de gestion} agent {aucun agent} other {aucune équipe}} connu(e) de Genesys : « {value} » n’est pas un ID {what, select, bu {d’unité commerciale} mu {d’unité de gestion} agent {d’agent} other {d’équipe}}, il a donc été ignoré.',
+  'embed.notEmbeddable':
+    'Adhere est dans un cadre, mais ce déploiement n’est pas prévu pour fonctionner dans Genesys Cloud (config.json n’a pas "embeddable": true). Ouvrez-le seul, ou demandez à la personne qui l’a déployé.',
+  'embed.noHostOrigin':
+    'L’adresse ne dit pas quel Genesys Cloud encadre Adhere (pas de gcHostOrigin) : l’URL de l’intégration doit se terminer par {template}.',
+  'embed.wrongHostOrigin':
+    'gcHostOrigin {value} n’est pas le Genesys Cloud de ce déploiement ({expected}) ; Adhere ne lui parle pas.',
+  'embed.noTargetEnv':
+    'L’adresse ne dit pas de quel environnement Genesys Cloud il s’agit (pas de gcTargetEnv) : l’URL de l’intégration doit se terminer par {template}.',
+  'embed.wrongTargetEnv': 'gcTargetEnv {value} n’est pas {expected}, l’environnement de ce déploiement.',
+  'embed.unknownTargetEnv': 'gcTargetEnv {value} n’est pas un environnement Genesys Cloud.',
+  'embed.framedBy': 'Adhere est encadré par {parent}, et non par {expected} comme le dit l’adresse.',
+  'embed.badLanguage':
+    'Genesys Cloud a demandé la langue {tag}, qui n’est pas une balise de langue ; Adhere utilise l’anglais.',
 };

@@ -764,9 +764,40 @@ export const ja: Catalogue = {
   'hist.bulk.approveAll': '{count} 件すべて承認…',
   'hist.bulk.declineAll': '{count} 件すべて却下…',
   'hist.bulk.failedLine': '{name}（{at}）: {problem}',
-  'hist.bulk.anAgent': 'エージェント',
   'hist.bulk.running': '{decision, select, Approved {承認中} other {却下中}}: {total} 件中 {done} 件完了…',
   'hist.bulk.done': '{total} 件中 {reviewed} 件を{decision, select, Approved {承認} other {却下}}しました。',
   'hist.bulk.skipped': '{count} 件はその間に他の人がレビューしたため、そのままにしました。',
   'hist.bulk.failed': '{count} 件はレビューできませんでした:',
+  'denied.scope': 'このアプリの OAuth クライアントにそのためのスコープがありません（Genesys の応答: {said}）',
+  'denied.permission': 'あなたのロールにそのための権限がありません（Genesys の応答: {said}）',
+  'board.namesProblem':
+    '一部の名前を読み取れませんでした（{problem}）: 次の試行まで、それらのエージェントは ID で表示されます。',
+  'board.noZone':
+    'Genesys は {units} のタイムゾーンを返しませんでした（ビジネスユニットにもありません）: 時刻は UTC で表示します。',
+  'board.unitsProblem':
+    'ユニットの設定を読み取れませんでした（{problem}）: しきい値と目標は Genesys の既定値、時刻は UTC です。',
+  'board.projectionProblem': '終業時の予測には今日の公開スケジュールが必要ですが、読み取れませんでした（{problem}）。',
+  'board.todayRefused': '今日の遵守率は Genesys の遵守の履歴から得ますが、{refused}。',
+  'board.todayNotAnswered': '今日の遵守率はまだ利用できません（Genesys から今日の応答がありません: {problem}）。',
+  'board.noSuchSelection':
+    'Genesys にはその管理ユニットまたはチームがありません（または閲覧できません）: 上で別のものを選んでください。',
+  'explain.giveStart': '開始を 09:30 のような時刻で入力してください。',
+  'explain.giveMinutes': '長さを 1〜{max} の整数（分）で入力してください。',
+  'explain.sayWhat': '何があったかを書いてください: スーパーバイザーは書かれた内容で判断します。',
+  'explain.tooLong': '{max} 文字以内にしてください（現在 {length} 文字）。',
+  'explain.notYet': 'その時間はまだ全部経過していません: 過ぎた時間について説明してください。',
+  'address.refused':
+    'アドレスは Genesys が知る{what, select, bu {ビジネスユニット} mu {管理ユニット} agent {エージェント} other {チーム}}を指していません: 「{value}」は{what, select, bu {ビジネスユニット} mu {管理ユニット} agent {エージェント} other {チーム}}の ID ではないため、省きました。',
+  'embed.notEmbeddable':
+    'Adhere はフレーム内にありますが、このデプロイは Genesys Cloud 内で動くように設定されていません（config.json に "embeddable": true がありません）。単独で開くか、デプロイした人に確認してください。',
+  'embed.noHostOrigin':
+    'アドレスに Adhere を埋め込む Genesys Cloud が示されていません（gcHostOrigin がありません）: 統合の URL は {template} で終わる必要があります。',
+  'embed.wrongHostOrigin':
+    'gcHostOrigin {value} はこのデプロイの Genesys Cloud（{expected}）ではありません。Adhere はそこと通信しません。',
+  'embed.noTargetEnv':
+    'アドレスに Genesys Cloud の環境が示されていません（gcTargetEnv がありません）: 統合の URL は {template} で終わる必要があります。',
+  'embed.wrongTargetEnv': 'gcTargetEnv {value} は、このデプロイの環境である {expected} ではありません。',
+  'embed.unknownTargetEnv': 'gcTargetEnv {value} は Genesys Cloud の環境ではありません。',
+  'embed.framedBy': 'Adhere を埋め込んでいるのは {parent} で、アドレスが示す {expected} ではありません。',
+  'embed.badLanguage': 'Genesys Cloud が求めた言語 {tag} は言語タグではありません。Adhere は英語を使います。',
 };

@@ -781,10 +781,43 @@ export const ptBR: Catalogue = {
   'hist.bulk.approveAll': 'Aprovar todas as {count}…',
   'hist.bulk.declineAll': 'Recusar todas as {count}…',
   'hist.bulk.failedLine': '{name} às {at}: {problem}',
-  'hist.bulk.anAgent': 'Um agente',
   'hist.bulk.running': '{decision, select, Approved {Aprovando} other {Recusando}}: {done} de {total} feitas…',
   'hist.bulk.done': '{decision, select, Approved {Aprovadas} other {Recusadas}} {reviewed} de {total}.',
   'hist.bulk.skipped':
     '{count, plural, one {# foi revisada por outra pessoa nesse meio-tempo e ficou como estava.} other {# foram revisadas por outra pessoa nesse meio-tempo e ficaram como estavam.}}',
   'hist.bulk.failed': '{count} não puderam ser revisadas:',
+  'denied.scope': 'falta ao cliente OAuth deste aplicativo o escopo para isso (o Genesys disse: {said})',
+  'denied.permission': 'falta à sua função a permissão para isso (o Genesys disse: {said})',
+  'board.namesProblem':
+    'Alguns nomes não puderam ser lidos ({problem}): esses agentes aparecem pelo ID até a próxima tentativa.',
+  'board.noZone':
+    'O Genesys não informou fuso horário para {units} (nem para a unidade de negócios): os horários aparecem em UTC.',
+  'board.unitsProblem':
+    'As configurações da unidade não puderam ser lidas ({problem}): limites e meta são os padrões do Genesys, horários em UTC.',
+  'board.projectionProblem':
+    'A projeção de fim do dia precisa da escala publicada de hoje, que não pôde ser lida ({problem}).',
+  'board.todayRefused': 'A aderência de hoje vem da aderência histórica do Genesys, e {refused}.',
+  'board.todayNotAnswered':
+    'A aderência de hoje ainda não está disponível (o Genesys não respondeu para hoje: {problem}).',
+  'board.noSuchSelection':
+    'O Genesys não conhece essa unidade de gerenciamento ou equipe (ou ela não é uma que você possa ver): escolha outra acima.',
+  'explain.giveStart': 'Informe o início como um horário, por exemplo 09:30.',
+  'explain.giveMinutes': 'Informe a duração em minutos inteiros, de 1 a {max}.',
+  'explain.sayWhat': 'Conte o que aconteceu: seu supervisor decide com base no que você escrever.',
+  'explain.tooLong': 'Use no máximo {max} caracteres (há {length}).',
+  'explain.notYet': 'Esse tempo ainda não passou todo: explique um tempo que já passou.',
+  'address.refused':
+    'O endereço não indica {what, select, bu {nenhuma unidade de negócios} mu {nenhuma unidade de gerenciamento} agent {nenhum agente} other {nenhuma equipe}} que o Genesys conheça: “{value}” não é um ID de {what, select, bu {unidade de negócios} mu {unidade de gerenciamento} agent {agente} other {equipe}}, por isso foi deixado de fora.',
+  'embed.notEmbeddable':
+    'O Adhere está dentro de um quadro, mas esta implantação não está configurada para rodar dentro do Genesys Cloud (config.json não tem "embeddable": true). Abra-o separadamente ou fale com quem o implantou.',
+  'embed.noHostOrigin':
+    'O endereço não diz qual Genesys Cloud enquadra o Adhere (falta gcHostOrigin): a URL da integração deve terminar em {template}.',
+  'embed.wrongHostOrigin':
+    'gcHostOrigin {value} não é o Genesys Cloud desta implantação ({expected}); o Adhere não se comunica com ele.',
+  'embed.noTargetEnv':
+    'O endereço não diz qual ambiente do Genesys Cloud é este (falta gcTargetEnv): a URL da integração deve terminar em {template}.',
+  'embed.wrongTargetEnv': 'gcTargetEnv {value} não é {expected}, o ambiente desta implantação.',
+  'embed.unknownTargetEnv': 'gcTargetEnv {value} não é um ambiente do Genesys Cloud.',
+  'embed.framedBy': 'O Adhere está enquadrado por {parent}, não por {expected} como o endereço diz.',
+  'embed.badLanguage': 'O Genesys Cloud pediu o idioma {tag}, que não é uma etiqueta de idioma; o Adhere usa inglês.',
 };
