@@ -72,14 +72,14 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
         () => {},
       );
     // Wide enough for today in any zone, and last night's shift; the answer says the zone.
-    const t = Date.now();
+    const at = Date.now();
     getMySchedule(
       client,
-      { startDate: new Date(t - 2 * 86_400_000).toISOString(), endDate: new Date(t + 2 * 86_400_000).toISOString() },
+      { startDate: new Date(at - 2 * 86_400_000).toISOString(), endDate: new Date(at + 2 * 86_400_000).toISOString() },
       { signal: ac.signal },
     ).then(
       (s) => setSchedule({ schedule: s.schedule, zone: s.businessUnitTimeZone ?? 'UTC' }),
-      (e: unknown) => !ac.signal.aborted && setProblem(`Your schedule could not be read: ${problemWords(e)}.`),
+      (e: unknown) => !ac.signal.aborted && setProblem(t('me.scheduleUnread', { problem: problemWords(e) })),
     );
     return () => ac.abort();
   }, [client]);
@@ -112,7 +112,7 @@ export function MyDayPage({ client, canExplain }: { client: GenesysClient; canEx
       { signal: ac.signal, notifications: tabNotifications(client) },
     ).then(
       (list) => setExplanations([...list].sort((a, b) => Date.parse(a.startDate) - Date.parse(b.startDate))),
-      (e: unknown) => !ac.signal.aborted && setExplanations(`Your explanations could not be read: ${problemWords(e)}.`),
+      (e: unknown) => !ac.signal.aborted && setExplanations(t('me.explanationsUnread', { problem: problemWords(e) })),
     );
     return () => ac.abort();
   }, [client, schedule, zone, date, reads]);

@@ -51,7 +51,7 @@ function useAllUnits(client: GenesysClient): RollupUnit[] | string | undefined {
       }));
     })().then(
       (list) => !ac.signal.aborted && setUnits(list),
-      (e: unknown) => !ac.signal.aborted && setUnits(`The units could not be read: ${problemWords(e)}.`),
+      (e: unknown) => !ac.signal.aborted && setUnits(t('rollup.unitsUnread', { problem: problemWords(e) })),
     );
     return () => ac.abort();
   }, [client]);

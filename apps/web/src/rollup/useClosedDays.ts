@@ -94,7 +94,7 @@ export function useClosedDays(client: GenesysClient, units: readonly RollupUnit[
             fetched += got.fetched;
             show(got.days);
           } catch (e) {
-            show(`not read: ${problemWords(e)}`);
+            show(problemWords(e));
           }
         }),
       );

@@ -537,7 +537,7 @@ export const de: Catalogue = {
   'rollup.tileReading': 'Lese…',
   'rollup.tileToday': 'Heute <today></today> · Prognose <projected></projected> · Ziel {target}',
   'rollup.periodsNoAccess': 'Woche und Monat bis heute: kein Zugriff',
-  'rollup.periodsProblem': 'Woche und Monat bis heute {problem}',
+  'rollup.periodsProblem': 'Woche und Monat bis heute nicht gelesen: {problem}',
   'rollup.periods':
     'Woche bis heute <week></week> (bereinigt <weekAdjusted></weekAdjusted>) · Monat bis heute <month></month> (bereinigt <monthAdjusted></monthAdjusted>)',
   'rollup.periodsReading': 'Woche und Monat bis heute: lese…',
@@ -835,4 +835,7 @@ export const de: Catalogue = {
   'embed.framedBy': 'Adhere wird von {parent} eingebettet, nicht von {expected}, wie die Adresse sagt.',
   'embed.badLanguage':
     'Genesys Cloud fragte nach der Sprache {tag}, die kein Sprach-Tag ist; Adhere verwendet Englisch.',
+  'me.scheduleUnread': 'Ihr Dienstplan konnte nicht gelesen werden: {problem}.',
+  'me.explanationsUnread': 'Ihre Erklärungen konnten nicht gelesen werden: {problem}.',
+  'rollup.unitsUnread': 'Die Einheiten konnten nicht gelesen werden: {problem}.',
 };

@@ -523,7 +523,7 @@ export const en = {
   'rollup.tileReading': 'Reading…',
   'rollup.tileToday': 'Today <today></today> · projected <projected></projected> · target {target}',
   'rollup.periodsNoAccess': 'Week and month to date: no access',
-  'rollup.periodsProblem': 'Week and month to date {problem}',
+  'rollup.periodsProblem': 'Week and month to date not read: {problem}',
   'rollup.periods':
     'Week to date <week></week> (adjusted <weekAdjusted></weekAdjusted>) · month to date <month></month> (adjusted <monthAdjusted></monthAdjusted>)',
   'rollup.periodsReading': 'Week and month to date: reading…',
@@ -810,6 +810,9 @@ export const en = {
   'embed.unknownTargetEnv': 'gcTargetEnv {value} is not a Genesys Cloud environment.',
   'embed.framedBy': 'Adhere is framed by {parent}, not by {expected} as the address says.',
   'embed.badLanguage': 'Genesys Cloud asked for the language {tag}, which is not a language tag; Adhere uses English.',
+  'me.scheduleUnread': 'Your schedule could not be read: {problem}.',
+  'me.explanationsUnread': 'Your explanations could not be read: {problem}.',
+  'rollup.unitsUnread': 'The units could not be read: {problem}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -535,7 +535,7 @@ export const es: Catalogue = {
   'rollup.tileReading': 'Leyendo…',
   'rollup.tileToday': 'Hoy <today></today> · previsto <projected></projected> · objetivo {target}',
   'rollup.periodsNoAccess': 'Semana y mes hasta hoy: sin acceso',
-  'rollup.periodsProblem': 'Semana y mes hasta hoy {problem}',
+  'rollup.periodsProblem': 'Semana y mes hasta hoy sin leer: {problem}',
   'rollup.periods':
     'Semana hasta hoy <week></week> (ajustada <weekAdjusted></weekAdjusted>) · mes hasta hoy <month></month> (ajustada <monthAdjusted></monthAdjusted>)',
   'rollup.periodsReading': 'Semana y mes hasta hoy: leyendo…',
@@ -830,4 +830,7 @@ export const es: Catalogue = {
   'embed.unknownTargetEnv': 'gcTargetEnv {value} no es un entorno de Genesys Cloud.',
   'embed.framedBy': 'Adhere está enmarcado por {parent}, no por {expected} como dice la dirección.',
   'embed.badLanguage': 'Genesys Cloud pidió el idioma {tag}, que no es una etiqueta de idioma; Adhere usa el inglés.',
+  'me.scheduleUnread': 'No se pudo leer su horario: {problem}.',
+  'me.explanationsUnread': 'No se pudieron leer sus explicaciones: {problem}.',
+  'rollup.unitsUnread': 'No se pudieron leer las unidades: {problem}.',
 };

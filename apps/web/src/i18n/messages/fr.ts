@@ -534,7 +534,7 @@ export const fr: Catalogue = {
   'rollup.tileReading': 'Lecture…',
   'rollup.tileToday': 'Aujourd’hui <today></today> · prévu <projected></projected> · objectif {target}',
   'rollup.periodsNoAccess': 'Semaine et mois en cours : pas d’accès',
-  'rollup.periodsProblem': 'Semaine et mois en cours {problem}',
+  'rollup.periodsProblem': 'Semaine et mois en cours non lus : {problem}',
   'rollup.periods':
     'Semaine en cours <week></week> (ajustée <weekAdjusted></weekAdjusted>) · mois en cours <month></month> (ajustée <monthAdjusted></monthAdjusted>)',
   'rollup.periodsReading': 'Semaine et mois en cours : lecture…',
@@ -832,4 +832,7 @@ export const fr: Catalogue = {
   'embed.framedBy': 'Adhere est encadré par {parent}, et non par {expected} comme le dit l’adresse.',
   'embed.badLanguage':
     'Genesys Cloud a demandé la langue {tag}, qui n’est pas une balise de langue ; Adhere utilise l’anglais.',
+  'me.scheduleUnread': 'Votre planning n’a pas pu être lu : {problem}.',
+  'me.explanationsUnread': 'Vos explications n’ont pas pu être lues : {problem}.',
+  'rollup.unitsUnread': 'Les unités n’ont pas pu être lues : {problem}.',
 };

@@ -514,7 +514,7 @@ export const ja: Catalogue = {
   'rollup.tileReading': '読み込み中…',
   'rollup.tileToday': '今日 <today></today> · 見込み <projected></projected> · 目標 {target}',
   'rollup.periodsNoAccess': '週と月の累計: アクセスなし',
-  'rollup.periodsProblem': '週と月の累計 {problem}',
+  'rollup.periodsProblem': '週と月の累計を読み取れませんでした: {problem}',
   'rollup.periods':
     '週累計 <week></week>（調整後 <weekAdjusted></weekAdjusted>） · 月累計 <month></month>（調整後 <monthAdjusted></monthAdjusted>）',
   'rollup.periodsReading': '週と月の累計: 読み込み中…',
@@ -800,4 +800,7 @@ export const ja: Catalogue = {
   'embed.unknownTargetEnv': 'gcTargetEnv {value} は Genesys Cloud の環境ではありません。',
   'embed.framedBy': 'Adhere を埋め込んでいるのは {parent} で、アドレスが示す {expected} ではありません。',
   'embed.badLanguage': 'Genesys Cloud が求めた言語 {tag} は言語タグではありません。Adhere は英語を使います。',
+  'me.scheduleUnread': 'あなたのスケジュールを読み取れませんでした: {problem}。',
+  'me.explanationsUnread': 'あなたの説明を読み取れませんでした: {problem}。',
+  'rollup.unitsUnread': 'ユニットを読み取れませんでした: {problem}。',
 };

@@ -526,7 +526,7 @@ export const ptBR: Catalogue = {
   'rollup.tileReading': 'Lendo…',
   'rollup.tileToday': 'Hoje <today></today> · previsão <projected></projected> · meta {target}',
   'rollup.periodsNoAccess': 'Semana e mês até hoje: sem acesso',
-  'rollup.periodsProblem': 'Semana e mês até hoje {problem}',
+  'rollup.periodsProblem': 'Semana e mês até hoje não lidos: {problem}',
   'rollup.periods':
     'Semana até hoje <week></week> (ajustada <weekAdjusted></weekAdjusted>) · mês até hoje <month></month> (ajustada <monthAdjusted></monthAdjusted>)',
   'rollup.periodsReading': 'Semana e mês até hoje: lendo…',
@@ -820,4 +820,7 @@ export const ptBR: Catalogue = {
   'embed.unknownTargetEnv': 'gcTargetEnv {value} não é um ambiente do Genesys Cloud.',
   'embed.framedBy': 'O Adhere está enquadrado por {parent}, não por {expected} como o endereço diz.',
   'embed.badLanguage': 'O Genesys Cloud pediu o idioma {tag}, que não é uma etiqueta de idioma; o Adhere usa inglês.',
+  'me.scheduleUnread': 'Não foi possível ler sua escala: {problem}.',
+  'me.explanationsUnread': 'Não foi possível ler suas explicações: {problem}.',
+  'rollup.unitsUnread': 'Não foi possível ler as unidades: {problem}.',
 };
