@@ -133,17 +133,35 @@ export function percentWords(percent: number, digits = 1): string {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   })).format(percent);
-  const pattern = numberFormat(`${currentLocale()} percent`, () => ({ style: 'percent' })).formatToParts(1);
-  let placed = false;
-  return pattern
-    .map((part) => {
-      if (!['integer', 'group', 'decimal', 'fraction'].includes(part.type)) return part.value;
-      if (placed) return '';
-      placed = true;
-      return number;
-    })
-    .join('');
+  const [before, after] = percentPattern();
+  return `${before}${number}${after}`;
 }
+
+/** What the language writes before and after a percentage's number ("", "%"; "", " %"; "%", ""), read once. */
+function percentPattern(): readonly [string, string] {
+  // Read from Intl once per language: the board writes hundreds of percentages a second.
+  const locale = currentLocale();
+  let pattern = percentPatterns.get(locale);
+  if (!pattern) {
+    const parts = numberFormat(`${locale} percent`, () => ({ style: 'percent' })).formatToParts(1);
+    const isNumber = (p: Intl.NumberFormatPart) => ['integer', 'group', 'decimal', 'fraction'].includes(p.type);
+    const first = parts.findIndex(isNumber);
+    const last = parts.length - 1 - [...parts].reverse().findIndex(isNumber);
+    pattern = [
+      parts
+        .slice(0, first)
+        .map((p) => p.value)
+        .join(''),
+      parts
+        .slice(last + 1)
+        .map((p) => p.value)
+        .join(''),
+    ];
+    percentPatterns.set(locale, pattern);
+  }
+  return pattern;
+}
+const percentPatterns = new Map<string, readonly [string, string]>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
   let f = numberFormats.get(key);

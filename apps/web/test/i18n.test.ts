@@ -80,6 +80,8 @@ describe('numbers in the page’s language', () => {
     await switchLocale('ja');
     expect(percentWords(92.45)).toBe('92.5%');
     expect(hoursMinutes(190)).toBe('3分10秒');
+    await switchLocale('fr');
+    expect(percentWords(92.45)).toBe('92,5\u00a0%');
     await switchLocale('en');
   });
 });

@@ -147,7 +147,7 @@ export {
   type LiveAdherenceState,
   type LiveStatus,
 } from './wfm/live-adherence.js';
-export { listPresenceDefinitions, type PresenceDefinition } from './presence.js';
+export { listPresenceDefinitions, presenceLabel, type PresenceDefinition } from './presence.js';
 export { agentNowOf, getAgentsNow, setUserPresence, type AgentNow, type InteractionMedia } from './agent-now.js';
 export {
   FEATURE_REQUIREMENTS,

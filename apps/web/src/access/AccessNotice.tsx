@@ -1,6 +1,7 @@
 /** @module Why a feature is not available: each missing permission or scope, and who can add it. */
 import type { FeatureCheck, Requirement } from '@adhere/genesys';
 import { t, tx } from '../i18n/i18n.js';
+import { featureWords } from './feature-words.js';
 
 export function MissingList({ check }: { check: FeatureCheck }) {
   const alternatives = (r: Requirement) =>
@@ -38,7 +39,7 @@ export function MissingList({ check }: { check: FeatureCheck }) {
 export function AccessNotice({ check }: { check: FeatureCheck }) {
   return (
     <section className="access-notice" aria-labelledby="access-title" data-testid="access-notice">
-      <h1 id="access-title">{t('access.notAvailable', { feature: check.name })}</h1>
+      <h1 id="access-title">{t('access.notAvailable', { feature: featureWords(check.feature) })}</h1>
       <p>{t('access.lacks')}</p>
       <MissingList check={check} />
     </section>

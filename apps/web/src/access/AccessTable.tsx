@@ -2,6 +2,7 @@
 import { FEATURE_REQUIREMENTS, checkFeature, type Access } from '@adhere/genesys';
 import { MissingList } from './AccessNotice.js';
 import { t } from '../i18n/i18n.js';
+import { featureWords } from './feature-words.js';
 
 export function AccessTable({ access }: { access: Access | undefined }) {
   if (!access) return <p role="status">{t('access.checking')}</p>;
@@ -19,7 +20,7 @@ export function AccessTable({ access }: { access: Access | undefined }) {
           const check = checkFeature(access, feature);
           return (
             <tr key={feature} data-feature={feature}>
-              <th scope="row">{check.name}</th>
+              <th scope="row">{featureWords(check.feature)}</th>
               <td>
                 {check.available === true ? (
                   t('access.yes')

@@ -4,6 +4,7 @@ import {
   ADHERENCE_STATES,
   checkFeature,
   localMinuteOfDay,
+  presenceLabel,
   type Access,
   type AgentAdherence,
   type GenesysClient,
@@ -44,7 +45,7 @@ import {
   routingWords,
   percentWords,
 } from '../words.js';
-import { t } from '../i18n/i18n.js';
+import { t, useLocale } from '../i18n/i18n.js';
 import { VirtualTable, type Column } from './VirtualTable.js';
 import { useDistinctNames } from './useDistinctNames.js';
 import { readColumnOrder, readColumnWidths, visibleColumns, writeColumns } from './columns.js';
@@ -64,6 +65,7 @@ const TeamDayView = lazy(() => import('./TeamDayView.js').then((m) => ({ default
 export function BoardPage({ client, access }: { client: GenesysClient; access?: Access | undefined }) {
   const url = useLocation();
   const q = url.searchParams;
+  const locale = useLocale();
   // Org data from the tab's cache: one request per key for every view, the old unit's answer never shown for a
   // new one. Only the business units the user may watch live (Genesys lists them for feature=RealTimeAdherence):
   // the default unit is then one whose board the user can open.
@@ -279,7 +281,7 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
 
   // Everything the cells read beside the record itself: a row whose record is unchanged re-renders only when
   // one of these does (the once-a-second clock, names, settings, today's figures).
-  const rowEpoch = [now, namesVersion, distinct, canExcuse, thresholds, zones, codes, presences, today.units];
+  const rowEpoch = [now, namesVersion, distinct, canExcuse, thresholds, zones, codes, presences, today.units, locale];
   /** A time as the agent's unit reads its clocks. */
   const at = (r: AgentAdherence, t: number) =>
     clockTime(localMinuteOfDay(zones.get(r.managementUnitId ?? '') ?? 'UTC', t));
@@ -477,7 +479,8 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
       render: (r) => {
         // A secondary presence the org added shows beside the system one; the system's own adds nothing.
         const secondary = presences.get(r.secondaryPresenceId ?? '');
-        const extra = secondary && secondary.type !== 'System' ? secondary.label : undefined;
+        // In the page's language where the org wrote one (Genesys's languageLabels).
+        const extra = secondary && secondary.type !== 'System' ? presenceLabel(secondary, locale) : undefined;
         return (
           <span title={extra ? `${r.systemPresence} · ${extra}` : r.systemPresence} data-secondary={extra}>
             {presenceWords(r.systemPresence)}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import {
+  presenceLabel,
   setUserPresence,
   userConversationSummaryTopic,
   userRoutingStatusTopic,
@@ -16,7 +17,7 @@ import {
 import { problemWords } from '../access/denied.js';
 import { tabNotifications } from '../notifications.js';
 import { presenceWords, routingWords } from '../words.js';
-import { t, tx } from '../i18n/i18n.js';
+import { currentLocale, t, tx } from '../i18n/i18n.js';
 import type { AgentNowStore } from './agent-now.js';
 import { interactionWords } from './agent-now.js';
 import { formatDuration } from './state-style.js';
@@ -66,10 +67,13 @@ export function PresenceSection({
     });
     return () => feed.close();
   }, [client, userId, agentNow]);
-  const labelOf = (d: PresenceDefinition) =>
-    d.type === 'System' || d.label === presenceWords(d.systemPresence)
+  const labelOf = (d: PresenceDefinition) => {
+    // The org's label in the page's language where it wrote one (Genesys's languageLabels).
+    const label = presenceLabel(d, currentLocale());
+    return d.type === 'System' || label === presenceWords(d.systemPresence)
       ? presenceWords(d.systemPresence)
-      : `${presenceWords(d.systemPresence)} · ${d.label}`;
+      : `${presenceWords(d.systemPresence)} · ${label}`;
+  };
   const choices = (definitions ?? [])
     .filter((d) => SETTABLE.includes(d.systemPresence ?? ''))
     .sort(

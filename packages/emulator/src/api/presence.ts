@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import type { EmulatorContext } from '../context.js';
 import type { AgentStatus } from '../simulation/contact-centre.js';
-import { presenceDefinitions, secondaryPresenceOf } from '../simulation/presence-definitions.js';
+import { languageLabelsOf, presenceDefinitions, secondaryPresenceOf } from '../simulation/presence-definitions.js';
 import { requirePermission, requireScope, type ApiEnv } from './auth.js';
 import { badRequest, notFound } from './error-body.js';
 import { readJsonObject } from './request-body.js';
@@ -44,7 +44,7 @@ export function presenceRoutes(ctx: EmulatorContext) {
       : presenceDefinitions(topo.seed).map((d) => ({
           id: d.id,
           type: d.type,
-          languageLabels: { en_US: d.label },
+          languageLabels: languageLabelsOf(d),
           systemPresence: d.systemPresence,
           divisionId: topo.businessUnits[0]!.divisionId,
           deactivated: false,

@@ -39,6 +39,58 @@ const SYSTEM_LABELS: Record<SystemPresence, string> = {
 // Their own id kind, apart from topology's and explanations'.
 const PRESENCE_ID_KIND = 41;
 
+/**
+ * The labels the org gave its own presences in other languages, as an org's admin writes them under Admin ›
+ * Presences (Genesys keys them by language code: the SDK's examples show `en_US`; a bare `de` is accepted too).
+ * Some are left untranslated on purpose, as orgs do: a client must fall back to English.
+ */
+const TRANSLATED: Record<string, Record<string, string>> = {
+  'Admin work': {
+    de: 'Verwaltungsarbeit',
+    es: 'Trabajo administrativo',
+    fr: 'Travail administratif',
+    ja: '事務作業',
+    pt_BR: 'Trabalho administrativo',
+  },
+  Personal: { de: 'Privat', es: 'Personal', fr: 'Personnel', ja: '私用', pt_BR: 'Pessoal' },
+  Coaching: { de: 'Coaching', es: 'Coaching', fr: 'Coaching', ja: 'コーチング', pt_BR: 'Coaching' },
+  'IT issue': {
+    de: 'IT-Problem',
+    es: 'Problema informático',
+    fr: 'Problème informatique',
+    ja: 'IT トラブル',
+    pt_BR: 'Problema de TI',
+  },
+  'Focus time': {
+    de: 'Fokuszeit',
+    es: 'Tiempo de concentración',
+    fr: 'Temps de concentration',
+    ja: '集中時間',
+    pt_BR: 'Tempo de foco',
+  },
+  'Comfort break': { de: 'Kurze Pause', es: 'Pausa breve', fr: 'Pause rapide', ja: '小休憩', pt_BR: 'Pausa rápida' },
+  Lunch: { de: 'Mittagessen', es: 'Almuerzo', fr: 'Déjeuner', ja: '昼食', pt_BR: 'Almoço' },
+  'Team huddle': {
+    de: 'Teambesprechung',
+    es: 'Reunión de equipo',
+    fr: 'Point d’équipe',
+    ja: 'チームミーティング',
+    pt_BR: 'Reunião de equipe',
+  },
+  'One-to-one': {
+    de: 'Einzelgespräch',
+    es: 'Reunión individual',
+    fr: 'Entretien individuel',
+    ja: '1 対 1',
+    pt_BR: 'Conversa individual',
+  },
+};
+
+/** A definition's languageLabels: English as `en_US`, and what the org translated. */
+export function languageLabelsOf(d: PresenceDefinition): Record<string, string> {
+  return { en_US: d.label, ...(d.type === 'User' ? TRANSLATED[d.label] : undefined) };
+}
+
 export function presenceDefinitions(seed: number): PresenceDefinition[] {
   const out: PresenceDefinition[] = [];
   let n = 0;

@@ -813,6 +813,18 @@ export const en = {
   'me.scheduleUnread': 'Your schedule could not be read: {problem}.',
   'me.explanationsUnread': 'Your explanations could not be read: {problem}.',
   'rollup.unitsUnread': 'The units could not be read: {problem}.',
+  'feature.liveBoard': 'Live board',
+  'feature.history': 'Historical adherence',
+  'feature.teams': 'Team filter',
+  'feature.explanations': 'Adherence explanations',
+  'feature.dayView': 'Agent’s day (schedule)',
+  'feature.myDay': 'My day (for agents)',
+  'feature.myExplanations': 'Explaining my own time (for agents)',
+  'feature.excuse': 'Excusing time out of adherence from the board',
+  'feature.review': 'Approving and declining explanations',
+  'feature.coaching': 'Scheduling coaching from an agent’s day',
+  'feature.setPresence': 'Setting an agent’s presence',
+  'feature.secondaryPresence': 'Secondary presence on the board',
 } as const;
 
 export type MessageKey = keyof typeof en;
