@@ -48,12 +48,58 @@ describe('the board snapshot preloaded as sign-in completes', () => {
     expect(asked.at(-1)).toBe(`/api/v2/workforcemanagement/teams/${T}/adherence`);
   });
 
-  it('nothing for other pages, or a board that picks its unit after listing them', async () => {
+  it('nothing for other pages', async () => {
     const { client, asked } = recordingClient();
-    for (const path of [`/history?mu=${A}`, '/settings', '/', '/?mu=', '/?team=']) preloadBoard(client, path, ORIGIN);
+    for (const path of [`/history?mu=${A}`, '/settings', '/me']) preloadBoard(client, path, ORIGIN);
     await new Promise((r) => setTimeout(r, 0));
     expect(asked).toEqual([]);
     expect(takePreloaded('', '')).toBeUndefined();
+  });
+
+  // Inside Genesys Cloud the app opens at the integration's URL, which names no unit: the board lists the
+  // business units the user may watch live and opens on the first one's first unit. The preload does the same,
+  // through the same cache, as the token arrives rather than once the board has rendered.
+  it('a board address without units: the units it will open on, listed and preloaded as the board picks them', async () => {
+    const asked: string[] = [];
+    const client = createGenesysClient({
+      apiBaseUrl: 'https://api.example',
+      getAccessToken: () => 'token',
+      fetch: async (input) => {
+        const url = new URL(String(input));
+        asked.push(url.pathname + url.search);
+        if (url.pathname === '/api/v2/workforcemanagement/businessunits')
+          return Response.json({
+            entities: [
+              { id: B, name: 'Second' },
+              { id: T, name: 'Third' },
+            ],
+          });
+        if (url.pathname === `/api/v2/workforcemanagement/businessunits/${B}/managementunits`)
+          return Response.json({ entities: [{ id: A, name: 'First unit' }] });
+        return Response.json({ entities: [{ user: { id: 'agent' }, name: url.pathname.split('/').at(-2) }] });
+      },
+    });
+    preloadBoard(client, '/?gcHostOrigin=https%3A%2F%2Fapps.mypurecloud.ie&gcTargetEnv=prod-euw1', ORIGIN);
+    // A board that opens on the unit before the lists are in waits for the preload, rather than ask twice.
+    const taken = takePreloaded(A, '', client);
+    expect(taken).toBeDefined();
+    await expect.poll(() => asked.length).toBe(3);
+    expect(asked).toEqual([
+      '/api/v2/workforcemanagement/businessunits?feature=RealTimeAdherence',
+      `/api/v2/workforcemanagement/businessunits/${B}/managementunits`,
+      `/api/v2/workforcemanagement/managementunits/${A}/adherence`,
+    ]);
+    expect((await taken)!.map((r) => r.name)).toEqual([A]);
+    expect(asked).toHaveLength(3);
+    // Another board opening while the lists are read: its own selection, once they are in.
+    preloadBoard(client, '/', ORIGIN);
+    const other = takePreloaded(T, '', client);
+    expect((await other)!.map((r) => r.name)).toEqual([T]);
+    expect(asked.filter((p) => p.endsWith('/adherence'))).toEqual([
+      `/api/v2/workforcemanagement/managementunits/${A}/adherence`,
+      `/api/v2/workforcemanagement/managementunits/${A}/adherence`,
+      `/api/v2/workforcemanagement/managementunits/${T}/adherence`,
+    ]);
   });
 
   it('ids in the address that are not Genesys ids are not asked for (issue 24)', async () => {

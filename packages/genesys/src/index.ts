@@ -8,7 +8,7 @@ export {
   type GenesysApiErrorDetails,
 } from './errors.js';
 export { apiPath, isGenesysId, opaqueId, type OpaqueId } from './api-path.js';
-export { request, retryAfterMs, type RequestOptions, type CallOptions } from './http.js';
+export { request, retryAfterMs, type RequestOptions, type CallOptions, type RequestPriority } from './http.js';
 export { allEntities } from './paging.js';
 export { download } from './download.js';
 export { noteRequestSentElsewhere } from './pacer.js';

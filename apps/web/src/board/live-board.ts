@@ -184,7 +184,7 @@ export class LiveBoardStore {
       todayProblem: undefined,
       explanationsLive: false,
     });
-    const firstSnapshot = takePreloaded(muKey, teamId);
+    const firstSnapshot = takePreloaded(muKey, teamId, this.client);
     const live = createLiveAdherence(this.client, {
       ...selection,
       ...(firstSnapshot ? { firstSnapshot } : {}),

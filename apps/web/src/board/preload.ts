@@ -6,9 +6,13 @@ import {
   type GenesysClient,
   type UserScheduleAdherence,
 } from '@adhere/genesys';
-import { readAddressIds } from '../address-ids.js';
+import { readAddressIds, type AddressIds } from '../address-ids.js';
+import { businessUnitsQuery, managementUnitsQuery, readOrg } from '../org-data/org-queries.js';
+import { loadBoardOpensOn } from '../preferences/board-opens-on.js';
 
 let preloaded: { key: string; snapshot: Promise<UserScheduleAdherence[]> } | undefined;
+/** The default units being listed for a preload: a board opening meanwhile waits for them rather than ask twice. */
+let listing: Promise<void> | undefined;
 
 /** What a board watches, from its address's `mu` (comma-separated) and `team`: a team wins over units. */
 export function boardSelection(muKey: string, teamId: string): AdherenceSelection | undefined {
@@ -20,15 +24,53 @@ export function boardSelection(muKey: string, teamId: string): AdherenceSelectio
 const keyOf = (selection: AdherenceSelection | undefined) => JSON.stringify(selection ?? null);
 
 /**
- * Starts the snapshot of the selection a board address names (`/?mu=a,b`, `/?team=t`, `/wallboard?…`);
- * nothing for other pages, or a board that picks its unit after listing them.
+ * Starts the snapshot of the selection a board address names (`/?mu=a,b`, `/?team=t`, `/wallboard?…`); for the
+ * board at an address without units (inside Genesys Cloud, the integration's own URL), of the units it will open
+ * on, listed now rather than once the board has rendered. Nothing for other pages.
  */
 export function preloadBoard(client: GenesysClient, path: string, origin: string = location.origin): void {
   const url = new URL(path, origin);
   if (url.pathname !== '/' && url.pathname !== '/wallboard') return;
   const address = readAddressIds(url.searchParams);
   const selection = boardSelection(address.managementUnitIds.join(','), address.teamId ?? '');
-  if (!selection) return;
+  if (selection) return start(client, selection);
+  if (url.pathname !== '/' || address.problems.length > 0) return;
+  // The lists go through the tab's org cache: the board's own requests for them are these. The snapshot is
+  // started as the last list arrives; a board that opens before that waits for it (takePreloaded).
+  const current: Promise<void> = defaultSelection(client, url.searchParams, address)
+    .then(
+      (chosen) => chosen && start(client, chosen),
+      () => {}, // the board lists them again and says what failed
+    )
+    .finally(() => {
+      if (listing === current) listing = undefined;
+    });
+  listing = current;
+}
+
+/**
+ * What BoardPage opens on at an address without units: the units chosen last (Settings), else the first unit of
+ * the address's business unit, else of the first business unit the user may watch live.
+ */
+async function defaultSelection(
+  client: GenesysClient,
+  params: URLSearchParams,
+  address: AddressIds,
+): Promise<AdherenceSelection | undefined> {
+  const untouched = !['bu', 'mu', 'team', 'cols'].some((k) => params.has(k));
+  const on = untouched ? loadBoardOpensOn() : undefined;
+  const chosen = boardSelection(on?.managementUnitIds.join(',') ?? '', on?.teamId ?? '');
+  if (chosen) return chosen;
+  const buId =
+    on?.businessUnitId ??
+    address.businessUnitId ??
+    (await readOrg(client, businessUnitsQuery(client, 'RealTimeAdherence', 'high')))[0]?.id;
+  if (!buId) return undefined;
+  const first = (await readOrg(client, managementUnitsQuery(client, buId, 'high')))[0]?.id;
+  return first ? { managementUnitIds: [first] } : undefined;
+}
+
+function start(client: GenesysClient, selection: AdherenceSelection): void {
   const snapshot = fetchAdherenceSnapshot(client, selection);
   // Its failure belongs to the board that takes it (shown there); one never taken is dropped quietly.
   snapshot.catch(() => {});
@@ -39,9 +81,23 @@ export function preloadBoard(client: GenesysClient, path: string, origin: string
   setTimeout(() => localMinuteOfDay('UTC', Date.now()), 0);
 }
 
-/** The preloaded snapshot if it is of this selection; given once (later boards ask afresh). */
-export function takePreloaded(muKey: string, teamId: string): Promise<UserScheduleAdherence[]> | undefined {
-  const p = preloaded;
-  preloaded = undefined;
-  return p?.key === keyOf(boardSelection(muKey, teamId)) ? p.snapshot : undefined;
+/**
+ * The preloaded snapshot if it is of this selection; given once (later boards ask afresh). While the default
+ * units are still being listed, a promise that waits for them: their snapshot if it is this selection's, else
+ * this selection's own, asked for through `client`.
+ */
+export function takePreloaded(
+  muKey: string,
+  teamId: string,
+  client?: GenesysClient,
+): Promise<UserScheduleAdherence[]> | undefined {
+  const selection = boardSelection(muKey, teamId);
+  const take = () => {
+    const p = preloaded;
+    preloaded = undefined;
+    return p?.key === keyOf(selection) ? p.snapshot : undefined;
+  };
+  const now = take();
+  if (now || !listing || !client || !selection) return now;
+  return listing.then(() => take() ?? fetchAdherenceSnapshot(client, selection));
 }

@@ -14,6 +14,7 @@ import {
   type GenesysClient,
   type ManagementUnit,
   type PresenceDefinition,
+  type RequestPriority,
   type Team,
 } from '@adhere/genesys';
 import { orgCacheFor } from './org-cache.js';
@@ -23,15 +24,27 @@ export interface OrgQuery<T> {
   load: (signal: AbortSignal) => Promise<T>;
 }
 
-/** Business units the user may use `feature` in (Genesys's feature= filter). */
-export const businessUnitsQuery = (client: GenesysClient, feature: string): OrgQuery<BusinessUnitListItem[]> => ({
+/**
+ * Business units the user may use `feature` in (Genesys's feature= filter). Lists go at the browser's low
+ * priority, behind the requests that fill a view, unless a caller is waiting on one to ask for more (`high`: the
+ * board's preload, whose snapshot follows the list).
+ */
+export const businessUnitsQuery = (
+  client: GenesysClient,
+  feature: string,
+  priority: RequestPriority = 'low',
+): OrgQuery<BusinessUnitListItem[]> => ({
   key: `businessUnits:${feature}`,
-  load: (signal) => listBusinessUnits(client, { signal, priority: 'low', feature }),
+  load: (signal) => listBusinessUnits(client, { signal, priority, feature }),
 });
 
-export const managementUnitsQuery = (client: GenesysClient, businessUnitId: string): OrgQuery<ManagementUnit[]> => ({
+export const managementUnitsQuery = (
+  client: GenesysClient,
+  businessUnitId: string,
+  priority: RequestPriority = 'low',
+): OrgQuery<ManagementUnit[]> => ({
   key: `managementUnits:${businessUnitId}`,
-  load: (signal) => listManagementUnits(client, businessUnitId, { signal, priority: 'low' }),
+  load: (signal) => listManagementUnits(client, businessUnitId, { signal, priority }),
 });
 
 /** Every management unit of the business units the user may use `feature` in, each listing read and kept. */
