@@ -84,6 +84,16 @@ describe('numbers in the page’s language', () => {
     expect(percentWords(92.45)).toBe('92,5\u00a0%');
     await switchLocale('en');
   });
+
+  it('numbers in plain arguments are written in the language; plurals and selects keep theirs', async () => {
+    await switchLocale('en');
+    expect(t('hist.genesysCounts', { count: 99423 })).toMatch(/^\(Genesys counts 99,423 by day/);
+    expect(t('hist.exceptionsMatch', { shown: 1200, count: 99320 })).toBe('1,200 of 99,320 exceptions match');
+    await switchLocale('de');
+    expect(t('hist.genesysCounts', { count: 99423 })).toMatch(/^\(Genesys zählt 99\.423 pro Tag/);
+    expect(t('hist.onWeekday', { day: 1, weekday: 'Montag' })).toBe('montags');
+    await switchLocale('en');
+  });
 });
 
 describe('choosing the language', () => {

@@ -19,7 +19,13 @@ const LOADERS: Record<Exclude<Locale, 'en'>, () => Promise<Catalogue>> = {
 
 let locale: Locale = 'en';
 let messages: Catalogue = en;
-let formats = new Map<MessageKey, IntlMessageFormat>();
+let formats = new Map<MessageKey, Compiled>();
+
+/** A message compiled for the page's language, with the names of its plain arguments (`{count}`, not plurals). */
+interface Compiled {
+  format: IntlMessageFormat;
+  plain: ReadonlySet<string>;
+}
 const listeners = new Set<() => void>();
 
 export function currentLocale(): Locale {
@@ -41,17 +47,64 @@ export async function switchLocale(next: Locale): Promise<void> {
 
 /** A message in the page's language; a key the catalogue lacks (never, once tested) says the English. */
 export function t(key: MessageKey, values?: Record<string, string | number>): string {
-  return String(formatOf(key).format(values));
+  const c = formatOf(key);
+  return String(c.format.format(values && numbersSaid(c, values)));
 }
 
 /** The key's compiled message in the page's language, compiled once per language. */
-function formatOf(key: MessageKey): IntlMessageFormat {
-  let f = formats.get(key);
-  if (!f) {
-    f = new IntlMessageFormat(messages[key] ?? en[key], locale);
-    formats.set(key, f);
+function formatOf(key: MessageKey): Compiled {
+  let c = formats.get(key);
+  if (!c) {
+    const format = new IntlMessageFormat(messages[key] ?? en[key], locale);
+    c = { format, plain: plainArguments(format.getAst()) };
+    formats.set(key, c);
   }
-  return f;
+  return c;
+}
+
+/**
+ * Numbers given for plain arguments, written in the page's language ("99,423", "99.423", "99 423"):
+ * intl-messageformat writes a plain `{count}` as the bare digits; a plural's `#` it formats itself.
+ */
+function numbersSaid(c: Compiled, values: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const name of c.plain) {
+    const v = values[name];
+    if (typeof v !== 'number') continue;
+    out ??= { ...values };
+    out[name] = numberFormat().format(v);
+  }
+  return out ?? values;
+}
+let numberFormatOf: { locale: Locale; format: Intl.NumberFormat } | undefined;
+const numberFormat = () =>
+  (numberFormatOf?.locale === locale
+    ? numberFormatOf
+    : (numberFormatOf = { locale, format: new Intl.NumberFormat(locale) })
+  ).format;
+
+type Elements = ReturnType<IntlMessageFormat['getAst']>;
+// The parser's element kinds (@formatjs/icu-messageformat-parser's TYPE, which intl-messageformat does not
+// re-export): a plain argument is 1; plurals and selects carry `options`, tags `children`.
+const ARGUMENT = 1;
+
+/** The names a message uses as plain arguments, at any depth (inside a plural's branch or a tag too). */
+function plainArguments(ast: Elements): Set<string> {
+  const names = new Set<string>();
+  const selectors = new Set<string>();
+  const walk = (elements: Elements) => {
+    for (const el of elements) {
+      if ((el.type as number) === ARGUMENT) names.add((el as { value: string }).value);
+      else if ('options' in el) {
+        selectors.add(el.value);
+        for (const option of Object.values(el.options) as Array<{ value: Elements }>) walk(option.value);
+      } else if ('children' in el) walk(el.children);
+    }
+  };
+  walk(ast);
+  // A name that also chooses a plural or select branch keeps its number.
+  for (const s of selectors) names.delete(s);
+  return names;
 }
 
 /**
@@ -63,8 +116,9 @@ export function tx<T>(
   values: Record<string, string | number>,
   tags: Record<string, (chunks: Array<string | T>) => T>,
 ): Array<string | T> {
-  const f = formatOf(key);
-  const out = f.format<T>({ ...values, ...tags } as Parameters<typeof f.format<T>>[0]);
+  const c = formatOf(key);
+  const f = c.format;
+  const out = f.format<T>({ ...numbersSaid(c, values), ...tags } as Parameters<typeof f.format<T>>[0]);
   return Array.isArray(out) ? out : [out];
 }
 
