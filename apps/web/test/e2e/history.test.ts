@@ -228,7 +228,7 @@ describe('history in Chromium', () => {
           ),
         );
       expect(await page.getByTestId('report').textContent()).toContain(
-        `${byDay} exceptions (counted by day, as Genesys does)`,
+        `${byDay.toLocaleString('en')} exceptions (counted by day, as Genesys does)`,
       );
 
       // One agent with explanations: each exception's start, duration and explanation status.
@@ -607,7 +607,7 @@ describe('history in Chromium', () => {
       const steps = await page.getByTestId('heat-scale').locator('.heat-step').allTextContents();
       expect(steps).toHaveLength(5);
       expect(steps[0]).toBe('0 min');
-      expect(steps[4]).toBe(`${most} min`);
+      expect(steps[4]).toBe(`${most.toLocaleString('en')} min`);
       expect(await axeAudit(page)).toEqual([]);
       await page.getByRole('button', { name: 'Agents', exact: true }).click();
       await page.locator('table.results tbody tr').first().getByRole('button').click();
