@@ -101,28 +101,17 @@ export function weekdayWords(day: number): string {
   return formatter('weekday', () => ({ weekday: 'long', timeZone: 'UTC' })).format(Date.UTC(2023, 0, 1 + day));
 }
 
-/** A whole number in the page's language: "20,000", "20.000", "20 000". */
-export function wholeNumber(n: number): string {
-  // One formatter per language (numberFormat below): Number.toLocaleString builds a new one on every call (a third
-  // of a millisecond each), and All units writes its counts each second.
-  return numberFormat(`${currentLocale()} whole`, () => ({})).format(n);
-}
+// The one formatter of whole numbers is the catalogue's, which writes the numbers in messages too.
+export { wholeNumber } from './i18n/i18n.js';
 
-// Date formatters, kept per language and options for the same reason.
+// Date formatters, kept per language and options: Intl builds a new one on every toLocale… call, and the board
+// writes its dates each second.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function formatter(name: string, options: () => Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${currentLocale()} ${name}`;
   let f = dateFormats.get(key);
   if (!f) dateFormats.set(key, (f = new Intl.DateTimeFormat(currentLocale(), options())));
   return f;
-}
-
-/**
- * "1 exception", "3 exceptions": English only, for the screens not yet translated (issue 21); a translated screen
- * says a count through its catalogue message's plural instead.
- */
-export function countWords(n: number, one: string, many = `${one}s`): string {
-  return `${wholeNumber(n)} ${n === 1 ? one : many}`;
 }
 
 /** A percentage (92.5 for 92.5 %) in the page's language: "92.5%", "92,5 %", with `digits` decimals. */

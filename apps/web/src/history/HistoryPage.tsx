@@ -22,7 +22,6 @@ import {
   impactWords,
   listWords,
   percentWords,
-  wholeNumber,
 } from '../words.js';
 import { AgentTable } from './AgentTable.js';
 import { isoWithOffset } from './csv.js';
@@ -616,7 +615,7 @@ function ReportView({
               target: percentWords(target, 0),
               conformance: percentWords(total.conformancePercentage, 2),
               agents: results.length,
-              below: wholeNumber(belowTarget),
+              below: belowTarget,
               exceptions: exceptionCount,
             },
             {

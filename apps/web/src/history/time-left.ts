@@ -3,6 +3,7 @@
  * 57"). Parts are fetched one after another, so the parts done so far say how long the rest will take.
  */
 import { t } from '../i18n/i18n.js';
+import { hoursMinutes } from '../words.js';
 
 export interface PartTimes {
   /** How long each part fetched so far took (parts from this session's cache cost nothing and are not here). */
@@ -25,8 +26,6 @@ export function timeLeftMs(t: PartTimes, now: number): number | undefined {
 export function timeLeftWords(ms: number | undefined): string {
   if (ms === undefined) return t('hist.left.working');
   if (ms < 60_000) return t('hist.left.underAMinute');
-  const minutes = Math.ceil(ms / 60_000);
-  return minutes < 60
-    ? t('hist.left.minutes', { m: minutes })
-    : t('hist.left.hours', { h: Math.floor(minutes / 60), m: String(minutes % 60).padStart(2, '0') });
+  // Whole minutes rounded up, said as every duration is (hoursMinutes): 61 s is "about 2 min left".
+  return t('hist.left.about', { time: hoursMinutes(Math.ceil(ms / 60_000) * 60) });
 }

@@ -26,7 +26,7 @@ import { signedInUser } from '../signed-in-user.js';
 import { problemWords } from '../access/denied.js';
 import { useExplanationFeed } from '../explanation-feed.js';
 import { activityCodesQuery, readOrg } from '../org-data/org-queries.js';
-import { clockTime, dateWords, explanationWords, wholeNumber } from '../words.js';
+import { clockTime, dateWords, explanationWords } from '../words.js';
 import { t } from '../i18n/i18n.js';
 import { checkExplanation, MAX_NOTES, type ExplanationDraft } from './explanation-form.js';
 import { MyFigures } from './MyFigures.js';
@@ -303,9 +303,7 @@ function ExplainForm({
           {...field('notes')}
         />
       </label>
-      <span className="hint">
-        {t('me.characters', { count: wholeNumber(draft.notes.trim().length), max: wholeNumber(MAX_NOTES) })}
-      </span>
+      <span className="hint">{t('me.characters', { count: draft.notes.trim().length, max: MAX_NOTES })}</span>
       {problem('notes')}
       <button type="submit" className="primary" disabled={sending}>
         {sending ? t('me.sending') : t('me.send')}

@@ -5,7 +5,6 @@
  */
 import { wallClockTime, type ExplanationInput } from '@adhere/genesys';
 import { t } from '../i18n/i18n.js';
-import { wholeNumber } from '../words.js';
 
 /** As long as Genesys's emulator accepts (Genesys documents no limit); the form counts down to it. */
 export const MAX_NOTES = 1000;
@@ -35,8 +34,7 @@ export function checkExplanation(
     problems.minutes = t('explain.giveMinutes', { max: MAX_MINUTES });
   const notes = draft.notes.trim();
   if (!notes) problems.notes = t('explain.sayWhat');
-  else if (notes.length > MAX_NOTES)
-    problems.notes = t('explain.tooLong', { max: wholeNumber(MAX_NOTES), length: wholeNumber(notes.length) });
+  else if (notes.length > MAX_NOTES) problems.notes = t('explain.tooLong', { max: MAX_NOTES, length: notes.length });
   let start = NaN;
   if (!problems.startTime) {
     start = wallClockTime(where.timeZone, where.date, minuteOfDay);
