@@ -7,7 +7,8 @@ import { Session } from './auth/session.js';
 import { preloadBoard } from './board/preload.js';
 import './styles.css';
 import { applyTheme, storedTheme } from './preferences/theme.js';
-import { switchLocale, t, tx } from './i18n/i18n.js';
+import { said, switchLocale, t, tx } from './i18n/i18n.js';
+import { ConfigRefused } from './config.js';
 import { resolveLanguage } from './preferences/language.js';
 import { genesysCloudHost, startEmbedding } from './embedding/current.js';
 import { EmbeddingRefused, PopupHandedOff } from './embedding/EmbeddingPages.js';
@@ -55,9 +56,11 @@ else
           <section className="config-refused" aria-labelledby="config-title">
             <h1 id="config-title">{t('config.refused')}</h1>
             <ul role="alert" data-testid="config-error">
-              {err.message.split('\n').map((line) => (
-                <li key={line}>{line}</li>
-              ))}
+              {err instanceof ConfigRefused ? (
+                err.problems.map((problem, i) => <li key={i}>{problem.map((m) => said(m)).join(' ')}</li>)
+              ) : (
+                <li>{err.message}</li>
+              )}
             </ul>
             <p>
               {tx(

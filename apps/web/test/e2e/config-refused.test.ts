@@ -57,6 +57,31 @@ describe('a broken config.json', () => {
     await context.close();
   });
 
+  it('in the browser’s language: a Japanese browser is told in Japanese, each problem and its fix', async () => {
+    const context = await stack.browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.route('**/config.json', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          clientId: '0b4e3d52-9c5a-4c53-9d0e-2a7f0d6f1c11',
+          region: 'eu_west_1',
+          redirectUri: 'http://a.example/callback',
+          colour: 1,
+        }),
+      }),
+    );
+    await page.goto(stack.app);
+    await page.getByRole('heading', { name: 'Adhere を起動できません: 構成が正しくありません' }).waitFor();
+    const problems = await page.getByTestId('config-error').locator('li').allTextContents();
+    expect(problems).toEqual([
+      'config.json にアプリが読まないキーがあります: "colour"。 取り除いてください。アプリが読むのは region, clientId, redirectUri, scope, embeddable, loginBaseUrl, apiBaseUrl, appsBaseUrl だけです。',
+      'redirectUri が https ではありません（http を使えるのはループバックアドレスだけ）。コードが暗号化されずに送られます。 アプリを https で配信し、https の URI を登録してください。',
+    ]);
+    await page.screenshot({ path: `${artifacts}config-refused-ja.png` });
+    await context.close();
+  });
+
   it('the served config (the emulator on loopback) still starts the app', async () => {
     const page = await stack.browser.newPage();
     await page.goto(stack.app);

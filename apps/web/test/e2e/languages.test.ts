@@ -3,6 +3,8 @@
 // English in Japanese; axe-clean in every language; an unknown language falls back to English and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFixture } from '@adhere/testing/fixtures';
+import { diagnose } from '@adhere/oauth';
 import { artifacts, axeAudit, signIn, startStack, type Stack } from './harness.js';
 
 const NOW = Date.UTC(2026, 10, 26, 12, 0);
@@ -134,6 +136,39 @@ describe('the page in the supervisor’s language', () => {
       .split('\r\n')[0]!;
     expect(header.split(',').slice(0, 3)).toEqual(['エージェント', 'エージェント ID', '遵守率 %']);
     await page.context().close();
+  });
+
+  it('the Sign-in Doctor in German: each finding and its fix in German, the evidence as seen; axe-clean', async () => {
+    const forum = await readFixture('forum-post.curl.txt');
+    const english = (await diagnose(forum)).findings;
+    const context = await stack.browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 1366, height: 768 },
+      locale: 'de-DE',
+    });
+    const page = await context.newPage();
+    await page.goto(`${stack.app}/doctor`);
+    await page.getByLabel('Fehlgeschlagener Austausch').fill(forum);
+    await page.getByRole('button', { name: 'Diagnostizieren' }).click();
+    const list = page.getByRole('list', { name: 'Befunde' });
+    await list.waitFor();
+    expect(await list.locator('li').count()).toBe(english.length);
+    expect(await page.locator('[data-code="token_on_api_host"]').textContent()).toContain(
+      'Die Token-Anfrage ging an den API-Host api.mypurecloud.com',
+    );
+    expect(await page.locator('[data-code="token_on_api_host"]').textContent()).toContain(
+      'Senden Sie POST an https://login.mypurecloud.com/oauth/token.',
+    );
+    // Not one of the library's English sentences is on the page; what was seen is shown as it was.
+    const text = (await list.textContent()) ?? '';
+    for (const f of english) {
+      expect(text).not.toContain(f.message);
+      expect(text).not.toContain(f.fix);
+      expect(text).toContain(f.evidence);
+    }
+    expect(await axeAudit(page)).toEqual([]);
+    await page.screenshot({ path: `${artifacts}doctor-de-1366.png`, fullPage: true });
+    await context.close();
   });
 
   it('a browser language Adhere does not speak: English, and the page says why', async () => {

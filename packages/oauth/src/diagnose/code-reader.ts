@@ -163,6 +163,7 @@ export function readCode(text: string): CodeReading {
           'The code signs in with the client-credentials grant, which needs the client secret: a browser app is a public client and must use loginPKCEGrant.',
         evidence: `${callee}(…)`,
         fix: 'Use loginPKCEGrant(clientId, redirectUri) with a Code Authorization client, and rotate the secret.',
+        values: { via: 'client_credentials' },
       });
     }
     i = j;
@@ -256,5 +257,6 @@ function checkBtoa(js: JsReader, at: number, text: string, findings: Finding[]):
       'standard base64, not the base64url RFC 7636 requires, so the server computes a different challenge.',
     evidence: `${statement.trim().slice(-60)}btoa(…)`,
     fix: 'Add .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "") after btoa, or use createVerifier()/challengeS256().',
+    values: { via: 'btoa' },
   });
 }

@@ -4,7 +4,7 @@
  */
 import { GENESYS_REGIONS, classifyGenesysHost, clientAppHostOf, environmentOf } from '../regions.js';
 import type { Diagnosis } from './diagnose.js';
-import type { Finding } from './finding.js';
+import type { Finding, FindingValues } from './finding.js';
 
 /** Genesys OAuth client ids are UUIDs (Admin › Integrations › OAuth shows them so). */
 const CLIENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -54,6 +54,7 @@ export function checkConfigText(text: string, size: number = text.length): Diagn
         `and at most ${MAX_CONFIG_BYTES.toLocaleString('en')} are read.`,
       `${size} bytes`,
       'Keep only region, clientId, redirectUri and scope in it.',
+      { size, max: MAX_CONFIG_BYTES },
     );
   let value: unknown;
   try {
@@ -64,13 +65,21 @@ export function checkConfigText(text: string, size: number = text.length): Diagn
       `config.json is not JSON: ${(err as Error).message}.`,
       text.slice(0, 60),
       'Write {"region": "…", "clientId": "…", "redirectUri": "…"}.',
+      // The engine's own words (English in Node and Chromium): said as they are, beside the app's.
+      { problem: (err as Error).message },
     );
   }
   return checkConfig(value);
 }
 
-function failed(code: Finding['code'], message: string, evidence: string, fix: string): Diagnosis {
-  return { findings: [{ code, severity: 'error', message, evidence, fix }], ok: false };
+function failed(
+  code: Finding['code'],
+  message: string,
+  evidence: string,
+  fix: string,
+  values: FindingValues,
+): Diagnosis {
+  return { findings: [{ code, severity: 'error', message, evidence, fix, values }], ok: false };
 }
 
 /** Dotted paths of keys that look like credentials, at any depth (bounded: a config is shallow). */
@@ -86,8 +95,14 @@ function secretPaths(value: unknown, path = '', depth = 0, out: string[] = []): 
 
 export function checkConfig(value: unknown): Diagnosis {
   const findings: Finding[] = [];
-  const add = (code: Finding['code'], severity: Finding['severity'], message: string, evidence: string, fix: string) =>
-    findings.push({ code, severity, message, evidence, fix });
+  const add = (
+    code: Finding['code'],
+    severity: Finding['severity'],
+    message: string,
+    evidence: string,
+    fix: string,
+    values?: FindingValues,
+  ) => findings.push({ code, severity, message, evidence, fix, ...(values ? { values } : {}) });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     add(
       'config_invalid',
@@ -117,6 +132,7 @@ export function checkConfig(value: unknown): Diagnosis {
       `The region ${JSON.stringify(region)} is not a Genesys Cloud region.`,
       `region: ${region}`,
       `Use one of: ${Object.keys(GENESYS_REGIONS).join(', ')} (or its domain).`,
+      { region: JSON.stringify(region), regions: Object.keys(GENESYS_REGIONS).join(', ') },
     );
   }
   const login = text('loginBaseUrl');
@@ -155,6 +171,7 @@ export function checkConfig(value: unknown): Diagnosis {
       `The config holds a secret at ${where}; config.json is public to every visitor and a PKCE app needs none.`,
       `${where}: <redacted>`,
       'Remove it, and rotate the secret: it has been exposed.',
+      { path: where },
     );
   }
   for (const key of Object.keys(c).filter((k) => !KNOWN_KEYS.has(k) && !SECRET_KEY.test(k))) {
@@ -164,6 +181,7 @@ export function checkConfig(value: unknown): Diagnosis {
       `config.json has a key the app does not read: ${JSON.stringify(key.slice(0, 40))}.`,
       `${key.slice(0, 40)}: …`,
       `Remove it; the app reads only ${[...KNOWN_KEYS].join(', ')}.`,
+      { key: JSON.stringify(key.slice(0, 40)), keys: [...KNOWN_KEYS].join(', ') },
     );
   }
   // Explicit hosts are for the local emulator: a deployed app names its region, and its hosts follow from it.
@@ -178,6 +196,7 @@ export function checkConfig(value: unknown): Diagnosis {
         `${key} may only point at the local emulator (http://localhost:…); a deployed config sets "region" instead.`,
         `${key}: ${String(c[key]).slice(0, 80)}`,
         `Remove ${key} and set "region" to your org's region, e.g. "eu_west_1".`,
+        { key },
       );
   }
 
@@ -192,6 +211,7 @@ export function checkConfig(value: unknown): Diagnosis {
       'embeddable must be true or false.',
       `embeddable: ${JSON.stringify(embeddable).slice(0, 40)}`,
       'Write "embeddable": true to run Adhere inside Genesys Cloud, or leave it out.',
+      { kind: 'not_boolean' },
     );
   else if (embeddable === true) {
     const env = region === undefined ? undefined : environmentOf(region);
@@ -202,6 +222,7 @@ export function checkConfig(value: unknown): Diagnosis {
         `Genesys Cloud client apps are not known to run in ${env}: the Client App SDK lists no apps host there.`,
         `region: ${region}`,
         'Leave embeddable out and open Adhere on its own.',
+        { kind: 'no_apps_host', environment: env },
       );
     else if (region === undefined && text('appsBaseUrl') === undefined)
       add(
@@ -210,6 +231,7 @@ export function checkConfig(value: unknown): Diagnosis {
         'embeddable needs a region (the app is framed only by its Genesys Cloud, https://apps.<environment>).',
         'region: (missing)',
         'Set "region", or for the local emulator "appsBaseUrl" (its Genesys Cloud page).',
+        { kind: 'no_region' },
       );
   }
 
@@ -230,6 +252,7 @@ export function checkConfig(value: unknown): Diagnosis {
       'redirectUri carries user information (user:password@); Genesys compares it character for character, and credentials do not belong in a public file.',
       `redirectUri: ${url.protocol}//<redacted>@${url.host}${url.pathname}`,
       'Use e.g. https://your.app/callback.',
+      { kind: 'credentials' },
     );
   else if (!url || url.hash !== '')
     add(
@@ -238,6 +261,7 @@ export function checkConfig(value: unknown): Diagnosis {
       'redirectUri must be an absolute URL without a fragment (RFC 6749 §3.1.2).',
       `redirectUri: ${redirect}`,
       'Use e.g. https://your.app/callback.',
+      { kind: 'not_absolute' },
     );
   else if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
     add(
@@ -267,6 +291,7 @@ export function checkConfig(value: unknown): Diagnosis {
         `The scope ${JSON.stringify(s)} is not one Adhere knows; a misspelt scope makes authorize fail with invalid_scope.`,
         `scope: ${s}`,
         `Check it against the client's scopes; Adhere uses ${[...KNOWN_SCOPES].slice(0, 6).join(', ')}…`,
+        { scope: JSON.stringify(s), known: [...KNOWN_SCOPES].slice(0, 6).join(', ') },
       );
     }
   }

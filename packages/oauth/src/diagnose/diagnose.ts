@@ -5,7 +5,7 @@
 import { displayValue, normalizeTokenRequest, type ExchangeRecord } from './exchange-record.js';
 import type { Finding } from './finding.js';
 import { assertExchangeRecord } from './input.js';
-import { redactFindings, secretValues } from './secrets.js';
+import { mapText, redactFindings, secretValues } from './secrets.js';
 import { checkAuthorize } from './checks/authorize.js';
 import { checkCallback } from './checks/callback.js';
 import { checkTokenRequest } from './checks/token-request.js';
@@ -79,6 +79,7 @@ export async function diagnoseReading(
       ...f,
       message: displayValue(f.message),
       evidence: displayValue(f.evidence),
+      ...(f.values ? { values: mapText(f.values, displayValue) } : {}),
     })),
     ok: !findings.some((f) => f.severity === 'error'),
   };

@@ -66,7 +66,16 @@ export interface Finding {
   evidence: string;
   /** What to change. */
   fix: string;
+  /**
+   * The variable parts of `message` and `fix`, by name, so that a page in another language can say the finding
+   * from `code` and these alone (the app's catalogue has a message per code). Choices between wordings of one code
+   * are values too (`kind`, `yes`/`no`), chosen in the message with an ICU `select`. Absent when nothing varies.
+   * Redacted like the text.
+   */
+  values?: FindingValues;
 }
+
+export type FindingValues = Readonly<Record<string, string | number>>;
 
 /** Shows enough of a sensitive value to recognise it, never enough to use it. */
 export function redact(value: string): string {

@@ -1,6 +1,6 @@
 /** @module The last step of every diagnosis: no finding shows a secret, whatever check wrote it. */
 import type { NormalizedTokenRequest } from './exchange-record.js';
-import type { Finding } from './finding.js';
+import type { Finding, FindingValues } from './finding.js';
 
 /** Parameters whose values are credentials wherever they appear: in a URL, a body or pasted text. */
 const SECRET_PARAMS = [
@@ -41,12 +41,22 @@ export function secretValues(
   );
 }
 
-/** Replaces known secret values and any `secret_param=value` in a finding's text with `<redacted>`. */
+/** Replaces known secret values and any `secret_param=value` in a finding's text and values with `<redacted>`. */
 export function redactFindings(findings: Finding[], secrets: string[]): Finding[] {
   const scrub = (text: string) => {
     let out = text;
     for (const s of secrets) out = out.split(s).join('<redacted>');
     return out.replace(SECRET_IN_TEXT, (_m, lead: string, name: string) => `${lead}${name}=<redacted>`);
   };
-  return findings.map((f) => ({ ...f, message: scrub(f.message), evidence: scrub(f.evidence) }));
+  return findings.map((f) => ({
+    ...f,
+    message: scrub(f.message),
+    evidence: scrub(f.evidence),
+    ...(f.values ? { values: mapText(f.values, scrub) } : {}),
+  }));
+}
+
+/** The values with each text passed through `fn` (numbers are counts and lengths, never secrets). */
+export function mapText(values: FindingValues, fn: (text: string) => string): FindingValues {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? fn(v) : v]));
 }

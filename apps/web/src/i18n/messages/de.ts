@@ -849,4 +849,178 @@ export const de: Catalogue = {
   'feature.coaching': 'Coaching aus dem Tag eines Agenten planen',
   'feature.setPresence': 'Die Präsenz eines Agenten setzen',
   'feature.secondaryPresence': 'Sekundäre Präsenz auf dem Board',
+  'oauth.authorize_missing':
+    'Keine Autorisierungs-URL angegeben, daher konnte die Challenge nicht gegen den Verifier geprüft werden.',
+  'oauth.authorize_missing.fix': 'Geben Sie die /oauth/authorize-URL mit, zu der der Browser geschickt wurde.',
+  'oauth.authorize_on_api_host':
+    'Die Autorisierungsanfrage ging an den API-Host {host}; Genesys bietet OAuth nur auf login.{environment} an.',
+  'oauth.authorize_on_api_host.fix': 'Schicken Sie den Browser zu https://login.{environment}/oauth/authorize.',
+  'oauth.response_type_not_code':
+    'response_type ist {responseType}; der Code-Flow braucht "code"{implicit, select, yes { ("token" ist der implizite Flow, von dem migriert wird)} other {}}.',
+  'oauth.response_type_not_code.fix': 'Setzen Sie response_type=code.',
+  'oauth.authorize_client_id_missing': 'Die Autorisierungs-URL hat keine client_id.',
+  'oauth.authorize_client_id_missing.fix': "Fügen Sie client_id='<'ID Ihres OAuth-Clients'>' hinzu.",
+  'oauth.state_missing':
+    'Die Autorisierungs-URL hat keinen state, daher lässt sich der Rückruf nicht dieser Anmeldung zuordnen (CSRF, und zwei Tabs können Verifier vertauschen).',
+  'oauth.state_missing.fix':
+    'Senden Sie einen zufälligen state, speichern Sie den Verifier darunter und prüfen Sie ihn beim Rückruf.',
+  'oauth.challenge_missing':
+    'Die Autorisierungs-URL hat keine code_challenge, daher kann der Server keinen code_verifier prüfen.',
+  'oauth.challenge_missing.fix':
+    'Fügen Sie code_challenge=BASE64URL(SHA256(verifier)) und code_challenge_method=S256 hinzu.',
+  'oauth.challenge_method_missing':
+    'code_challenge_method fehlt; nach RFC 7636 §4.3 bedeutet das "plain", und der Server vergleicht den Verifier mit dem Text der Challenge selbst.',
+  'oauth.challenge_method_missing.fix': 'Fügen Sie code_challenge_method=S256 hinzu.',
+  'oauth.challenge_method_plain': 'code_challenge_method ist {method}; nur S256 ist sicher, und das erwartet Genesys.',
+  'oauth.challenge_method_plain.fix':
+    'Verwenden Sie code_challenge_method=S256 mit challenge = BASE64URL(SHA256(verifier)).',
+  'oauth.challenge_malformed': 'Eine S256-code_challenge hat genau 43 base64url-Zeichen; diese hat {length}.',
+  'oauth.challenge_malformed.fix':
+    'Kodieren Sie den SHA-256-Hash als base64url: "+" durch "-" und "/" durch "_" ersetzen, "=" weglassen.',
+  'oauth.challenge_not_base64url':
+    'Die code_challenge ist Standard-base64 ("+", "/" oder "="-Auffüllung), nicht base64url; der Server vergleicht mit der base64url-Form.',
+  'oauth.challenge_not_base64url.fix':
+    'Kodieren Sie den SHA-256-Hash als base64url: "+" durch "-" und "/" durch "_" ersetzen, "=" weglassen.',
+  'oauth.challenge_is_verifier':
+    'Die code_challenge ist der Verifier selbst (die Methode "plain"), nicht sein SHA-256.',
+  'oauth.challenge_is_verifier.fix':
+    'Senden Sie code_challenge=BASE64URL(SHA256(verifier)) mit code_challenge_method=S256.',
+  'oauth.challenge_hex_encoded': 'Die code_challenge ist der SHA-256-Hash in Hexadezimal; sie muss base64url sein.',
+  'oauth.challenge_hex_encoded.fix': 'Kodieren Sie die rohen Bytes des Hashs als base64url (43 Zeichen).',
+  'oauth.challenge_mismatch':
+    'Der SHA-256 dieses code_verifier ist nicht die an /oauth/authorize gesendete code_challenge: Der Verifier ist nicht der, mit dem die Anmeldung begann (bei der Weiterleitung verloren, von einem zweiten Anmelde-Tab überschrieben oder beim Rückruf neu erzeugt).',
+  'oauth.challenge_mismatch.fix':
+    'Speichern Sie den Verifier vor der Weiterleitung unter dem state, lesen Sie ihn über den state des Rückrufs zurück und erzeugen Sie ihn auf der Rückrufseite nie neu.',
+  'oauth.token_request_missing': 'Keine Token-Anfrage angegeben.',
+  'oauth.token_request_missing.fix':
+    'Geben Sie die Anfrage POST /oauth/token mit (HAR, „Copy as cURL“ oder URL + Header + Body).',
+  'oauth.token_url_invalid': 'Die URL der Token-Anfrage ist keine absolute URL.',
+  'oauth.token_url_invalid.fix': "Senden Sie POST an https://login.'<'Umgebung'>'/oauth/token.",
+  'oauth.token_method_not_post': 'Die Token-Anfrage verwendet {method}; RFC 6749 §4.1.3 verlangt POST.',
+  'oauth.token_method_not_post.fix': 'Verwenden Sie POST.',
+  'oauth.token_on_api_host':
+    'Die Token-Anfrage ging an den API-Host {host}; der Token-Endpunkt liegt auf login.{environment}. Der API-Host führt den PKCE-Austausch nicht aus.',
+  'oauth.token_on_api_host.fix': 'Senden Sie POST an https://login.{environment}/oauth/token.',
+  'oauth.token_path_wrong': 'Der Pfad der Token-Anfrage ist {path}, nicht /oauth/token.',
+  'oauth.token_path_wrong.fix': 'Senden Sie POST an /oauth/token auf dem Login-Host.',
+  'oauth.region_mismatch':
+    '{kind, select, requests {Die Autorisierungsanfrage ging an {expected}, die Token-Anfrage aber an {seen}; ein Code gilt nur in der Region, die ihn ausgestellt hat.} other {Die App ist für {expected} konfiguriert, die Anfragen gingen aber an {seen}; der OAuth-Client existiert nur in seiner eigenen Region.}}',
+  'oauth.region_mismatch.fix':
+    '{kind, select, requests {Verwenden Sie login.{expected} für beide.} other {Verwenden Sie https://login.{expected}.}}',
+  'oauth.params_in_url':
+    'Die Token-Anfrage trägt {params} in der Query der URL, wo Proxys und Logs sie aufbewahren; der Server liest den Formular-Body.',
+  'oauth.params_in_url.fix': 'Senden Sie jeden Parameter im application/x-www-form-urlencoded-Body.',
+  'oauth.content_type_wrong':
+    'Die Token-Anfrage wird als {given, select, yes {{contentType}} other {ohne Content-Type}}{json, select, yes { mit JSON-Body} other {}} gesendet; der Token-Endpunkt liest nur application/x-www-form-urlencoded (RFC 6749 §4.1.3).',
+  'oauth.content_type_wrong.fix':
+    "Senden Sie body: new URLSearchParams('{...}') mit Content-Type: application/x-www-form-urlencoded.",
+  'oauth.grant_type_missing': 'grant_type fehlt im Body.',
+  'oauth.grant_type_missing.fix': 'Fügen Sie grant_type=authorization_code hinzu.',
+  'oauth.grant_type_invalid':
+    'grant_type ist {grantType}; der PKCE-Austausch verwendet "authorization_code"{typo, select, yes { (ein Tippfehler?)} other {}}.',
+  'oauth.grant_type_invalid.fix': 'Setzen Sie grant_type=authorization_code.',
+  'oauth.code_missing': 'Der Body hat keinen code.',
+  'oauth.code_missing.fix': 'Senden Sie den code aus der Query der Rückruf-URL.',
+  'oauth.client_id_missing':
+    'Der Body hat keine client_id. Ein öffentlicher PKCE-Client weist sich mit client_id im Body aus (RFC 6749 §3.2.1), nicht mit einem Basic-Header.',
+  'oauth.client_id_missing.fix': "Fügen Sie dem Body client_id='<'ID Ihres OAuth-Clients'>' hinzu.",
+  'oauth.client_id_mismatch': 'Die client_id der Token-Anfrage weicht von der der Autorisierungsanfrage ab.',
+  'oauth.client_id_mismatch.fix': 'Verwenden Sie für beide Anfragen dieselbe Client-ID.',
+  'oauth.client_secret_sent':
+    '{via, select, client_credentials {Der Code meldet sich mit dem Client-Credentials-Flow an, der das Client-Secret braucht: Eine Browser-App ist ein öffentlicher Client und muss loginPKCEGrant verwenden.} other {Im Body steht ein client_secret. Eine Browser-App ist ein öffentlicher Client: Ihr Secret kann jeder lesen, der die Seite öffnet, und ein PKCE-Code-Austausch darf sich nicht damit authentifizieren.}}',
+  'oauth.client_secret_sent.fix':
+    '{via, select, client_credentials {Verwenden Sie loginPKCEGrant(clientId, redirectUri) mit einem Code-Authorization-Client und tauschen Sie das Secret aus.} other {Entfernen Sie client_secret aus dem Browser und tauschen Sie das Secret aus: Es wurde offengelegt.}}',
+  'oauth.basic_auth_sent':
+    '{scheme, select, basic {Die Token-Anfrage sendet Authorization: Basic (Client-ID und Secret). Ein PKCE-Client im Browser ist öffentlich: Er darf kein Secret halten oder senden, und der Server lehnt Client-Authentifizierung bei einem PKCE-Code ab.} other {Die Token-Anfrage sendet einen Authorization-Header; der Code-Austausch eines öffentlichen Clients sendet keinen.}}',
+  'oauth.basic_auth_sent.fix':
+    'Entfernen Sie den Authorization-Header; senden Sie client_id im Body. Stand ein Secret im Browser-Code, tauschen Sie es aus.',
+  'oauth.redirect_uri_missing':
+    'redirect_uri fehlt im Body; sie muss die redirect_uri der Autorisierungsanfrage wiederholen (RFC 6749 §4.1.3).',
+  'oauth.redirect_uri_missing.fix': 'Senden Sie dieselbe redirect_uri wie in der Autorisierungsanfrage.',
+  'oauth.redirect_uri_mismatch':
+    'redirect_uri unterscheidet sich zwischen Autorisierungs- und Token-Anfrage{difference, select, trailing_slash { (ein abschließender Schrägstrich)} letter_case { (Groß- und Kleinschreibung)} percent_encoding { (eine ist prozentkodiert, die andere nicht)} scheme { (http statt https)} host { (Host oder Port)} other {}}; sie muss Zeichen für Zeichen übereinstimmen.',
+  'oauth.redirect_uri_mismatch.fix':
+    'Senden Sie in der Token-Anfrage genau die redirect_uri der Autorisierungsanfrage.',
+  'oauth.verifier_missing':
+    'Der Body hat keinen code_verifier, daher kann der Server die PKCE-Challenge nicht prüfen (oft: Der Verifier ging bei der Weiterleitung verloren).',
+  'oauth.verifier_missing.fix':
+    'Bewahren Sie den Verifier in sessionStorage unter dem state auf und senden Sie ihn als code_verifier.',
+  'oauth.verifier_padded':
+    'Der code_verifier endet mit "="-Auffüllung; "=" ist kein erlaubtes Verifier-Zeichen (RFC 7636 §4.1).',
+  'oauth.verifier_padded.fix': 'Ohne Auffüllung base64url-kodieren: abschließende "=" weglassen.',
+  'oauth.verifier_not_base64url':
+    '{via, select, btoa {Der Code erzeugt den PKCE-Verifier (oder die Challenge) mit btoa(…) und ersetzt "+", "/" und "=" nie: Das ist Standard-base64, nicht das von RFC 7636 verlangte base64url, daher berechnet der Server eine andere Challenge.} other {Der code_verifier enthält "+" oder "/": Er ist Standard-base64, nicht base64url. In einem Formular-Body wird ein unkodiertes "+" außerdem zum Leerzeichen.}}',
+  'oauth.verifier_not_base64url.fix':
+    '{via, select, btoa {Hängen Sie .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "") an btoa an, oder verwenden Sie createVerifier()/challengeS256().} other {Ersetzen Sie "+" durch "-" und "/" durch "_" (base64url, RFC 4648 §5).}}',
+  'oauth.verifier_bad_charset':
+    'Der code_verifier hat Zeichen, die RFC 7636 §4.1 nicht erlaubt (nur A–Z a–z 0–9 - . _ ~).',
+  'oauth.verifier_bad_charset.fix': 'Erzeugen Sie den Verifier als base64url von 32 zufälligen Bytes.',
+  'oauth.verifier_length': 'Der code_verifier hat {length} Zeichen; RFC 7636 §4.1 verlangt 43 bis 128.',
+  'oauth.verifier_length.fix': 'Verwenden Sie 32 zufällige Bytes, base64url-kodiert: 43 Zeichen.',
+  'oauth.code_reused_or_expired':
+    '{authorizeGiven, select, no {Die Anfrage selbst ist wohlgeformt. invalid_grant heißt dann: Der Code wurde schon benutzt (der Rückruf lief zweimal), der Code ist abgelaufen, oder der Verifier stammt aus einer anderen Anmeldung (geben Sie die Autorisierungs-URL mit, um das zu prüfen).} other {Die Anfrage ist wohlgeformt und der Verifier passt zur Challenge. invalid_grant heißt dann, dass der Code schon benutzt wurde (der Rückruf lief zweimal oder die Seite wurde neu geladen) oder abgelaufen ist.}}',
+  'oauth.code_reused_or_expired.fix':
+    'Tauschen Sie jeden Code genau einmal ein, direkt nach der Weiterleitung; machen Sie den Rückruf idempotent (completeSignIn ist es).',
+  'oauth.invalid_client':
+    'Der Server akzeptiert diesen Client nicht: unbekannte client_id, ein Client einer anderen Region oder einer, der nicht vom Typ Code Authorization (PKCE) ist.',
+  'oauth.invalid_client.fix':
+    'Prüfen Sie die Client-ID unter Admin > OAuth derselben Region, und dass ihr Grant-Typ Code Authorization mit PKCE ist.',
+  'oauth.authorize_refused':
+    'Der Login-Server hat die Autorisierungsanfrage mit {error} abgelehnt{described, select, yes {: {description}} other {}}. Es wurde kein Code ausgestellt, daher gab es keine Token-Anfrage.',
+  'oauth.authorize_refused.fix':
+    '{error, select, invalid_scope {Fordern Sie nur Scopes an, die der OAuth-Client hat (Admin > OAuth > der Client > Scope), oder fügen Sie sie dort hinzu.} unauthorized_client {Setzen Sie den Grant-Typ des OAuth-Clients auf Code Authorization (mit PKCE).} unsupported_response_type {Senden Sie response_type=code.} access_denied {Der Benutzer oder ein Administrator hat abgelehnt; melden Sie sich erneut an oder prüfen Sie die Rollen des Benutzers.} invalid_request {Prüfen Sie die Autorisierungsparameter: client_id, redirect_uri, code_challenge (43 base64url-Zeichen) und code_challenge_method=S256.} server_error {Der Login-Dienst ist ausgefallen; versuchen Sie es später erneut.} temporarily_unavailable {Der Login-Dienst ist ausgelastet; versuchen Sie es gleich noch einmal.} other {Lesen Sie die error_description und korrigieren Sie die Autorisierungsanfrage.}}',
+  'oauth.unauthorized_client': 'Der Client darf diesen Grant-Typ nicht verwenden.',
+  'oauth.unauthorized_client.fix': 'Setzen Sie unter Admin > OAuth den Grant-Typ des Clients auf Code Authorization.',
+  'oauth.config_invalid': 'config.json muss ein JSON-Objekt sein.',
+  'oauth.config_invalid.fix': 'Schreiben Sie \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_not_json': 'config.json ist kein JSON: {problem}.',
+  'oauth.config_not_json.fix': 'Schreiben Sie \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_too_large':
+    'config.json ist {size} Bytes groß; eine Konfiguration hat einige hundert, und höchstens {max} werden gelesen.',
+  'oauth.config_too_large.fix': 'Lassen Sie darin nur region, clientId, redirectUri und scope.',
+  'oauth.config_key_unknown': 'config.json hat einen Schlüssel, den die App nicht liest: {key}.',
+  'oauth.config_key_unknown.fix': 'Entfernen Sie ihn; die App liest nur {keys}.',
+  'oauth.config_embeddable_invalid':
+    "{kind, select, not_boolean {embeddable muss true oder false sein.} no_apps_host {Dass Genesys-Cloud-Client-Apps in {environment} laufen, ist nicht bekannt: Das Client App SDK nennt dort keinen Apps-Host.} other {embeddable braucht eine Region (die App wird nur von ihrer Genesys Cloud eingebettet, https://apps.'<'Umgebung'>').}}",
+  'oauth.config_embeddable_invalid.fix':
+    '{kind, select, not_boolean {Schreiben Sie "embeddable": true, um Adhere in Genesys Cloud zu nutzen, oder lassen Sie es weg.} no_apps_host {Lassen Sie embeddable weg und öffnen Sie Adhere für sich.} other {Setzen Sie "region", für den lokalen Emulator "appsBaseUrl" (seine Genesys-Cloud-Seite).}}',
+  'oauth.config_base_url_not_local':
+    '{key} darf nur auf den lokalen Emulator zeigen (http://localhost:…); eine ausgerollte Konfiguration setzt stattdessen "region".',
+  'oauth.config_base_url_not_local.fix':
+    'Entfernen Sie {key} und setzen Sie "region" auf die Region Ihrer Organisation, z. B. "eu_west_1".',
+  'oauth.config_region_missing':
+    'Weder region noch loginBaseUrl ist gesetzt, daher weiß die App nicht, wo angemeldet wird, und startet nicht.',
+  'oauth.config_region_missing.fix': 'Setzen Sie "region" auf die Region Ihrer Organisation, z. B. "eu_west_1".',
+  'oauth.config_region_unknown': 'Die Region {region} ist keine Genesys-Cloud-Region.',
+  'oauth.config_region_unknown.fix': 'Verwenden Sie eine von: {regions} (oder ihre Domain).',
+  'oauth.config_login_on_api_host':
+    "loginBaseUrl ist ein api.-Host; Genesys bietet OAuth nur auf login.'<'Umgebung'>' an.",
+  'oauth.config_login_on_api_host.fix': 'Verwenden Sie den login.-Host, oder setzen Sie nur "region".',
+  'oauth.config_client_id_missing': 'clientId fehlt.',
+  'oauth.config_client_id_missing.fix': 'Kopieren Sie die Client-ID aus Admin › Integrationen › OAuth.',
+  'oauth.config_client_id_malformed':
+    'Eine OAuth-Client-ID von Genesys Cloud ist eine UUID (8-4-4-4-12 Hexadezimalziffern); dies ist keine.',
+  'oauth.config_client_id_malformed.fix':
+    'Kopieren Sie die „Client ID“ des Code-Authorization-Clients, nicht seinen Namen oder sein Secret.',
+  'oauth.config_secret_present':
+    'Die Konfiguration enthält ein Secret unter {path}; config.json ist für jeden Besucher öffentlich, und eine PKCE-App braucht keins.',
+  'oauth.config_secret_present.fix': 'Entfernen Sie es und tauschen Sie das Secret aus: Es wurde offengelegt.',
+  'oauth.config_redirect_missing': 'redirectUri fehlt.',
+  'oauth.config_redirect_missing.fix':
+    'Setzen Sie sie auf die /callback-URL der App, genau wie am OAuth-Client registriert.',
+  'oauth.config_redirect_invalid':
+    '{kind, select, credentials {redirectUri enthält Benutzerangaben (user:password@); Genesys vergleicht sie Zeichen für Zeichen, und Zugangsdaten gehören nicht in eine öffentliche Datei.} other {redirectUri muss eine absolute URL ohne Fragment sein (RFC 6749 §3.1.2).}}',
+  'oauth.config_redirect_invalid.fix': 'Verwenden Sie z. B. https://your.app/callback.',
+  'oauth.config_redirect_not_https':
+    'redirectUri ist nicht https (nur Loopback-Adressen dürfen http verwenden): Der Code würde unverschlüsselt übertragen.',
+  'oauth.config_redirect_not_https.fix': 'Stellen Sie die App über https bereit und registrieren Sie die https-URI.',
+  'oauth.config_scope_invalid': 'scope muss ein durch Leerzeichen getrennter Text sein.',
+  'oauth.config_scope_invalid.fix': 'Schreiben Sie z. B. "workforce-management:readonly notifications".',
+  'oauth.config_scope_unknown':
+    'Den Scope {scope} kennt Adhere nicht; ein falsch geschriebener Scope lässt die Autorisierung mit invalid_scope scheitern.',
+  'oauth.config_scope_unknown.fix': 'Gleichen Sie ihn mit den Scopes des Clients ab; Adhere verwendet {known}…',
+  'config.unreachable': 'config.json konnte nicht abgerufen werden (der Server hat nicht geantwortet)',
+  'config.answered': 'config.json antwortete {status}: Sie muss neben der App ausgeliefert werden',
+  'config.checkerUnreachable':
+    'die App konnte ihre Konfigurationsprüfung nicht laden (der Server hat nicht geantwortet)',
 };

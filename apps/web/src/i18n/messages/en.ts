@@ -824,6 +824,168 @@ export const en = {
   'feature.coaching': 'Scheduling coaching from an agent’s day',
   'feature.setPresence': 'Setting an agent’s presence',
   'feature.secondaryPresence': 'Secondary presence on the board',
+  'oauth.authorize_missing': 'No authorize URL given, so the challenge could not be checked against the verifier.',
+  'oauth.authorize_missing.fix': 'Include the /oauth/authorize URL the browser was sent to.',
+  'oauth.authorize_on_api_host':
+    'The authorize request went to the API host {host}; Genesys serves OAuth only on login.{environment}.',
+  'oauth.authorize_on_api_host.fix': 'Send the browser to https://login.{environment}/oauth/authorize.',
+  'oauth.response_type_not_code':
+    'response_type is {responseType}; the Code grant needs "code"{implicit, select, yes { ("token" is the implicit grant being migrated away from)} other {}}.',
+  'oauth.response_type_not_code.fix': 'Set response_type=code.',
+  'oauth.authorize_client_id_missing': 'The authorize URL has no client_id.',
+  'oauth.authorize_client_id_missing.fix': "Add client_id='<'your OAuth client id'>'.",
+  'oauth.state_missing':
+    'The authorize URL has no state, so the callback cannot be tied to this sign-in (CSRF, and two tabs can swap verifiers).',
+  'oauth.state_missing.fix': 'Send a random state and keep the verifier under it; check it on the callback.',
+  'oauth.challenge_missing': 'The authorize URL has no code_challenge, so the server cannot verify any code_verifier.',
+  'oauth.challenge_missing.fix': 'Add code_challenge=BASE64URL(SHA256(verifier)) and code_challenge_method=S256.',
+  'oauth.challenge_method_missing':
+    'code_challenge_method is missing; RFC 7636 §4.3 then means "plain", and the server compares the verifier to the challenge text itself.',
+  'oauth.challenge_method_missing.fix': 'Add code_challenge_method=S256.',
+  'oauth.challenge_method_plain':
+    'code_challenge_method is {method}; only S256 is safe and it is what Genesys expects.',
+  'oauth.challenge_method_plain.fix': 'Use code_challenge_method=S256 with challenge = BASE64URL(SHA256(verifier)).',
+  'oauth.challenge_malformed':
+    'An S256 code_challenge is exactly 43 base64url characters; this one is {length} characters.',
+  'oauth.challenge_malformed.fix':
+    'Encode the SHA-256 digest as base64url: replace "+" with "-", "/" with "_" and drop "=".',
+  'oauth.challenge_not_base64url':
+    'The code_challenge is standard base64 ("+", "/" or "=" padding), not base64url; the server compares against the base64url form.',
+  'oauth.challenge_not_base64url.fix':
+    'Encode the SHA-256 digest as base64url: replace "+" with "-", "/" with "_" and drop "=".',
+  'oauth.challenge_is_verifier': 'The code_challenge is the verifier itself (the "plain" method), not its SHA-256.',
+  'oauth.challenge_is_verifier.fix': 'Send code_challenge=BASE64URL(SHA256(verifier)) with code_challenge_method=S256.',
+  'oauth.challenge_hex_encoded': 'The code_challenge is the SHA-256 digest in hex; it must be base64url.',
+  'oauth.challenge_hex_encoded.fix': 'Encode the raw digest bytes as base64url (43 chars).',
+  'oauth.challenge_mismatch':
+    'SHA-256 of this code_verifier is not the code_challenge sent to /oauth/authorize: the verifier is not the one the login started with (lost across the redirect, overwritten by a second login tab, or regenerated when the callback ran).',
+  'oauth.challenge_mismatch.fix':
+    "Store the verifier under the state before redirecting, read it back by the callback's state, and never regenerate it on the callback page.",
+  'oauth.token_request_missing': 'No token request given.',
+  'oauth.token_request_missing.fix':
+    'Include the POST /oauth/token request (HAR, "Copy as cURL", or URL + headers + body).',
+  'oauth.token_url_invalid': 'The token request URL is not an absolute URL.',
+  'oauth.token_url_invalid.fix': "POST to https://login.'<'environment'>'/oauth/token.",
+  'oauth.token_method_not_post': 'The token request uses {method}; RFC 6749 §4.1.3 requires POST.',
+  'oauth.token_method_not_post.fix': 'Use POST.',
+  'oauth.token_on_api_host':
+    'The token request went to the API host {host}; the token endpoint is on login.{environment}. The API host does not run the PKCE exchange.',
+  'oauth.token_on_api_host.fix': 'POST to https://login.{environment}/oauth/token.',
+  'oauth.token_path_wrong': 'The token request path is {path}, not /oauth/token.',
+  'oauth.token_path_wrong.fix': 'POST to /oauth/token on the login host.',
+  'oauth.region_mismatch':
+    '{kind, select, requests {The authorize request went to {expected} but the token request to {seen}; a code is only valid in the region that issued it.} other {The app is configured for {expected} but the requests went to {seen}; the OAuth client exists only in its own region.}}',
+  'oauth.region_mismatch.fix':
+    '{kind, select, requests {Use login.{expected} for both.} other {Use https://login.{expected}.}}',
+  'oauth.params_in_url':
+    'The token request carries {params} in the URL query, where proxies and logs keep it; the server reads the form body.',
+  'oauth.params_in_url.fix': 'Send every parameter in the application/x-www-form-urlencoded body.',
+  'oauth.content_type_wrong':
+    'The token request is sent as {given, select, yes {{contentType}} other {no content type}}{json, select, yes { with a JSON body} other {}}; the token endpoint reads only application/x-www-form-urlencoded (RFC 6749 §4.1.3).',
+  'oauth.content_type_wrong.fix':
+    "Send body: new URLSearchParams('{...}') with Content-Type: application/x-www-form-urlencoded.",
+  'oauth.grant_type_missing': 'grant_type is missing from the body.',
+  'oauth.grant_type_missing.fix': 'Add grant_type=authorization_code.',
+  'oauth.grant_type_invalid':
+    'grant_type is {grantType}; the PKCE exchange uses "authorization_code"{typo, select, yes { (a typo?)} other {}}.',
+  'oauth.grant_type_invalid.fix': 'Set grant_type=authorization_code.',
+  'oauth.code_missing': 'The body has no code.',
+  'oauth.code_missing.fix': "Send the code from the callback URL's query.",
+  'oauth.client_id_missing':
+    'The body has no client_id. A public PKCE client identifies itself with client_id in the body (RFC 6749 §3.2.1), not with a Basic header.',
+  'oauth.client_id_missing.fix': "Add client_id='<'your OAuth client id'>' to the body.",
+  'oauth.client_id_mismatch': "The client_id of the token request differs from the authorize request's.",
+  'oauth.client_id_mismatch.fix': 'Use one client id for both requests.',
+  'oauth.client_secret_sent':
+    '{via, select, client_credentials {The code signs in with the client-credentials grant, which needs the client secret: a browser app is a public client and must use loginPKCEGrant.} other {A client_secret is in the body. A browser app is a public client: its secret is readable by anyone who opens the page, and a PKCE code exchange must not authenticate with it.}}',
+  'oauth.client_secret_sent.fix':
+    '{via, select, client_credentials {Use loginPKCEGrant(clientId, redirectUri) with a Code Authorization client, and rotate the secret.} other {Remove client_secret from the browser, and rotate the secret: it has been exposed.}}',
+  'oauth.basic_auth_sent':
+    '{scheme, select, basic {The token request sends Authorization: Basic (client id and secret). A browser PKCE client is public: it must not hold or send a secret, and the server rejects client authentication on a PKCE code.} other {The token request sends an Authorization header; the code exchange of a public client sends none.}}',
+  'oauth.basic_auth_sent.fix':
+    'Remove the Authorization header; send client_id in the body. If a secret was in browser code, rotate it.',
+  'oauth.redirect_uri_missing':
+    "redirect_uri is missing from the body; it must repeat the authorize request's redirect_uri (RFC 6749 §4.1.3).",
+  'oauth.redirect_uri_missing.fix': 'Send the same redirect_uri as the authorize request.',
+  'oauth.redirect_uri_mismatch':
+    'redirect_uri differs between the authorize and token requests{difference, select, trailing_slash { (a trailing slash)} letter_case { (letter case)} percent_encoding { (one is percent-encoded, the other not)} scheme { (http vs https)} host { (host or port)} other {}}; it must match character for character.',
+  'oauth.redirect_uri_mismatch.fix': "Send exactly the authorize request's redirect_uri in the token request.",
+  'oauth.verifier_missing':
+    'The body has no code_verifier, so the server cannot check the PKCE challenge (often: the verifier was lost across the redirect).',
+  'oauth.verifier_missing.fix': 'Keep the verifier in sessionStorage under the state, and send it as code_verifier.',
+  'oauth.verifier_padded':
+    'The code_verifier ends in "=" padding; "=" is not an allowed verifier character (RFC 7636 §4.1).',
+  'oauth.verifier_padded.fix': 'base64url-encode without padding: drop trailing "=".',
+  'oauth.verifier_not_base64url':
+    '{via, select, btoa {The code makes the PKCE verifier (or challenge) with btoa(…) and never replaces "+", "/" and "=": that is standard base64, not the base64url RFC 7636 requires, so the server computes a different challenge.} other {The code_verifier contains "+" or "/": it is standard base64, not base64url. In a form body an unencoded "+" also turns into a space.}}',
+  'oauth.verifier_not_base64url.fix':
+    '{via, select, btoa {Add .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "") after btoa, or use createVerifier()/challengeS256().} other {Replace "+" with "-" and "/" with "_" (base64url, RFC 4648 §5).}}',
+  'oauth.verifier_bad_charset':
+    'The code_verifier has characters RFC 7636 §4.1 does not allow (only A–Z a–z 0–9 - . _ ~).',
+  'oauth.verifier_bad_charset.fix': 'Generate the verifier as base64url of 32 random bytes.',
+  'oauth.verifier_length': 'The code_verifier is {length} characters; RFC 7636 §4.1 requires 43 to 128.',
+  'oauth.verifier_length.fix': 'Use 32 random bytes, base64url-encoded: 43 characters.',
+  'oauth.code_reused_or_expired':
+    '{authorizeGiven, select, no {The request itself is well formed. invalid_grant then means: the code was already used (callback ran twice), the code expired, or the verifier is from another sign-in (give the authorize URL to check this).} other {The request is well formed and the verifier matches the challenge. invalid_grant then means the code was already used (the callback ran twice, or the page was reloaded) or expired.}}',
+  'oauth.code_reused_or_expired.fix':
+    'Exchange each code once, right after the redirect; make the callback idempotent (completeSignIn does).',
+  'oauth.invalid_client':
+    'The server does not accept this client: unknown client_id, a client of another region, or one not of the Code Authorization (PKCE) type.',
+  'oauth.invalid_client.fix':
+    'Check the client id in Admin > OAuth of the same region, and that its grant type is Code Authorization with PKCE.',
+  'oauth.authorize_refused':
+    'The login server refused the authorize request with {error}{described, select, yes {: {description}} other {}}. No code was issued, so no token request was made.',
+  'oauth.authorize_refused.fix':
+    "{error, select, invalid_scope {Request only scopes the OAuth client has been given (Admin > OAuth > the client > Scope), or add them there.} unauthorized_client {Set the OAuth client's grant type to Code Authorization (with PKCE).} unsupported_response_type {Send response_type=code.} access_denied {The user or an administrator declined; sign in again, or check the user's roles.} invalid_request {Check the authorize parameters: client_id, redirect_uri, code_challenge (43 base64url chars) and code_challenge_method=S256.} server_error {The login service failed; try again later.} temporarily_unavailable {The login service is busy; try again shortly.} other {Read the error_description and correct the authorize request.}}",
+  'oauth.unauthorized_client': 'The client is not allowed this grant type.',
+  'oauth.unauthorized_client.fix': "In Admin > OAuth, set the client's grant type to Code Authorization.",
+  'oauth.config_invalid': 'config.json must be a JSON object.',
+  'oauth.config_invalid.fix': 'Write \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_not_json': 'config.json is not JSON: {problem}.',
+  'oauth.config_not_json.fix': 'Write \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_too_large': 'config.json is {size} bytes; a config is a few hundred, and at most {max} are read.',
+  'oauth.config_too_large.fix': 'Keep only region, clientId, redirectUri and scope in it.',
+  'oauth.config_key_unknown': 'config.json has a key the app does not read: {key}.',
+  'oauth.config_key_unknown.fix': 'Remove it; the app reads only {keys}.',
+  'oauth.config_embeddable_invalid':
+    "{kind, select, not_boolean {embeddable must be true or false.} no_apps_host {Genesys Cloud client apps are not known to run in {environment}: the Client App SDK lists no apps host there.} other {embeddable needs a region (the app is framed only by its Genesys Cloud, https://apps.'<'environment'>').}}",
+  'oauth.config_embeddable_invalid.fix':
+    '{kind, select, not_boolean {Write "embeddable": true to run Adhere inside Genesys Cloud, or leave it out.} no_apps_host {Leave embeddable out and open Adhere on its own.} other {Set "region", or for the local emulator "appsBaseUrl" (its Genesys Cloud page).}}',
+  'oauth.config_base_url_not_local':
+    '{key} may only point at the local emulator (http://localhost:…); a deployed config sets "region" instead.',
+  'oauth.config_base_url_not_local.fix': 'Remove {key} and set "region" to your org\'s region, e.g. "eu_west_1".',
+  'oauth.config_region_missing':
+    'Neither region nor loginBaseUrl is set, so the app cannot know where to sign in and refuses to start.',
+  'oauth.config_region_missing.fix': 'Set "region" to your org\'s region, e.g. "eu_west_1".',
+  'oauth.config_region_unknown': 'The region {region} is not a Genesys Cloud region.',
+  'oauth.config_region_unknown.fix': 'Use one of: {regions} (or its domain).',
+  'oauth.config_login_on_api_host': "loginBaseUrl is an api. host; Genesys runs OAuth only on login.'<'environment'>'.",
+  'oauth.config_login_on_api_host.fix': 'Use the login. host, or set only "region".',
+  'oauth.config_client_id_missing': 'clientId is missing.',
+  'oauth.config_client_id_missing.fix': 'Copy the client id from Admin › Integrations › OAuth.',
+  'oauth.config_client_id_malformed':
+    'A Genesys Cloud OAuth client id is a UUID (8-4-4-4-12 hex digits); this is not one.',
+  'oauth.config_client_id_malformed.fix':
+    'Copy the "Client ID" of the Code Authorization client, not its name or secret.',
+  'oauth.config_secret_present':
+    'The config holds a secret at {path}; config.json is public to every visitor and a PKCE app needs none.',
+  'oauth.config_secret_present.fix': 'Remove it, and rotate the secret: it has been exposed.',
+  'oauth.config_redirect_missing': 'redirectUri is missing.',
+  'oauth.config_redirect_missing.fix': "Set it to the app's /callback URL, exactly as registered on the OAuth client.",
+  'oauth.config_redirect_invalid':
+    '{kind, select, credentials {redirectUri carries user information (user:password@); Genesys compares it character for character, and credentials do not belong in a public file.} other {redirectUri must be an absolute URL without a fragment (RFC 6749 §3.1.2).}}',
+  'oauth.config_redirect_invalid.fix': 'Use e.g. https://your.app/callback.',
+  'oauth.config_redirect_not_https':
+    'redirectUri is not https (only loopback addresses may use http): the code would travel in the clear.',
+  'oauth.config_redirect_not_https.fix': 'Serve the app over https and register the https URI.',
+  'oauth.config_scope_invalid': 'scope must be a space-separated string.',
+  'oauth.config_scope_invalid.fix': 'Write e.g. "workforce-management:readonly notifications".',
+  'oauth.config_scope_unknown':
+    'The scope {scope} is not one Adhere knows; a misspelt scope makes authorize fail with invalid_scope.',
+  'oauth.config_scope_unknown.fix': "Check it against the client's scopes; Adhere uses {known}…",
+  'config.unreachable': 'config.json could not be fetched (the server did not answer)',
+  'config.answered': 'config.json answered {status}: it must be served beside the app',
+  'config.checkerUnreachable': 'the app could not load its config check (the server did not answer)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -844,4 +844,171 @@ export const es: Catalogue = {
   'feature.coaching': 'Programar coaching desde el día de un agente',
   'feature.setPresence': 'Cambiar la presencia de un agente',
   'feature.secondaryPresence': 'Presencia secundaria en el panel',
+  'oauth.authorize_missing':
+    'No se dio la URL de autorización, así que no se pudo comprobar el challenge frente al verifier.',
+  'oauth.authorize_missing.fix': 'Incluya la URL /oauth/authorize a la que se envió el navegador.',
+  'oauth.authorize_on_api_host':
+    'La solicitud de autorización fue al host de la API {host}; Genesys sirve OAuth solo en login.{environment}.',
+  'oauth.authorize_on_api_host.fix': 'Envíe el navegador a https://login.{environment}/oauth/authorize.',
+  'oauth.response_type_not_code':
+    'response_type es {responseType}; el flujo de código necesita "code"{implicit, select, yes { ("token" es el flujo implícito del que se está migrando)} other {}}.',
+  'oauth.response_type_not_code.fix': 'Ponga response_type=code.',
+  'oauth.authorize_client_id_missing': 'La URL de autorización no tiene client_id.',
+  'oauth.authorize_client_id_missing.fix': "Añada client_id='<'id de su cliente OAuth'>'.",
+  'oauth.state_missing':
+    'La URL de autorización no tiene state, así que la devolución no puede ligarse a este inicio de sesión (CSRF, y dos pestañas pueden intercambiarse los verifiers).',
+  'oauth.state_missing.fix': 'Envíe un state aleatorio y guarde el verifier bajo él; compruébelo en la devolución.',
+  'oauth.challenge_missing':
+    'La URL de autorización no tiene code_challenge, así que el servidor no puede verificar ningún code_verifier.',
+  'oauth.challenge_missing.fix': 'Añada code_challenge=BASE64URL(SHA256(verifier)) y code_challenge_method=S256.',
+  'oauth.challenge_method_missing':
+    'Falta code_challenge_method; según RFC 7636 §4.3 eso significa "plain", y el servidor compara el verifier con el texto del challenge tal cual.',
+  'oauth.challenge_method_missing.fix': 'Añada code_challenge_method=S256.',
+  'oauth.challenge_method_plain': 'code_challenge_method es {method}; solo S256 es seguro y es lo que Genesys espera.',
+  'oauth.challenge_method_plain.fix': 'Use code_challenge_method=S256 con challenge = BASE64URL(SHA256(verifier)).',
+  'oauth.challenge_malformed': 'Un code_challenge S256 tiene exactamente 43 caracteres base64url; este tiene {length}.',
+  'oauth.challenge_malformed.fix':
+    'Codifique el resumen SHA-256 en base64url: cambie "+" por "-", "/" por "_" y quite "=".',
+  'oauth.challenge_not_base64url':
+    'El code_challenge está en base64 estándar ("+", "/" o relleno "="), no en base64url; el servidor compara con la forma base64url.',
+  'oauth.challenge_not_base64url.fix':
+    'Codifique el resumen SHA-256 en base64url: cambie "+" por "-", "/" por "_" y quite "=".',
+  'oauth.challenge_is_verifier': 'El code_challenge es el propio verifier (el método "plain"), no su SHA-256.',
+  'oauth.challenge_is_verifier.fix': 'Envíe code_challenge=BASE64URL(SHA256(verifier)) con code_challenge_method=S256.',
+  'oauth.challenge_hex_encoded': 'El code_challenge es el resumen SHA-256 en hexadecimal; debe ir en base64url.',
+  'oauth.challenge_hex_encoded.fix': 'Codifique los bytes del resumen en base64url (43 caracteres).',
+  'oauth.challenge_mismatch':
+    'El SHA-256 de este code_verifier no es el code_challenge enviado a /oauth/authorize: el verifier no es aquel con el que empezó el inicio de sesión (perdido en la redirección, sobrescrito por una segunda pestaña de inicio de sesión o regenerado al ejecutarse la devolución).',
+  'oauth.challenge_mismatch.fix':
+    'Guarde el verifier bajo el state antes de redirigir, léalo por el state de la devolución y no lo regenere nunca en la página de devolución.',
+  'oauth.token_request_missing': 'No se dio ninguna solicitud de token.',
+  'oauth.token_request_missing.fix':
+    'Incluya la solicitud POST /oauth/token (HAR, "Copiar como cURL", o URL + cabeceras + cuerpo).',
+  'oauth.token_url_invalid': 'La URL de la solicitud de token no es una URL absoluta.',
+  'oauth.token_url_invalid.fix': "Haga POST a https://login.'<'entorno'>'/oauth/token.",
+  'oauth.token_method_not_post': 'La solicitud de token usa {method}; RFC 6749 §4.1.3 exige POST.',
+  'oauth.token_method_not_post.fix': 'Use POST.',
+  'oauth.token_on_api_host':
+    'La solicitud de token fue al host de la API {host}; el endpoint de token está en login.{environment}. El host de la API no hace el intercambio PKCE.',
+  'oauth.token_on_api_host.fix': 'Haga POST a https://login.{environment}/oauth/token.',
+  'oauth.token_path_wrong': 'La ruta de la solicitud de token es {path}, no /oauth/token.',
+  'oauth.token_path_wrong.fix': 'Haga POST a /oauth/token en el host de login.',
+  'oauth.region_mismatch':
+    '{kind, select, requests {La solicitud de autorización fue a {expected} pero la de token a {seen}; un código solo vale en la región que lo emitió.} other {La aplicación está configurada para {expected} pero las solicitudes fueron a {seen}; el cliente OAuth solo existe en su propia región.}}',
+  'oauth.region_mismatch.fix':
+    '{kind, select, requests {Use login.{expected} para ambas.} other {Use https://login.{expected}.}}',
+  'oauth.params_in_url':
+    'La solicitud de token lleva {params} en la query de la URL, donde los proxies y los registros lo guardan; el servidor lee el cuerpo del formulario.',
+  'oauth.params_in_url.fix': 'Envíe cada parámetro en el cuerpo application/x-www-form-urlencoded.',
+  'oauth.content_type_wrong':
+    'La solicitud de token se envía como {given, select, yes {{contentType}} other {sin tipo de contenido}}{json, select, yes { con un cuerpo JSON} other {}}; el endpoint de token solo lee application/x-www-form-urlencoded (RFC 6749 §4.1.3).',
+  'oauth.content_type_wrong.fix':
+    "Envíe body: new URLSearchParams('{...}') con Content-Type: application/x-www-form-urlencoded.",
+  'oauth.grant_type_missing': 'Falta grant_type en el cuerpo.',
+  'oauth.grant_type_missing.fix': 'Añada grant_type=authorization_code.',
+  'oauth.grant_type_invalid':
+    'grant_type es {grantType}; el intercambio PKCE usa "authorization_code"{typo, select, yes { (¿una errata?)} other {}}.',
+  'oauth.grant_type_invalid.fix': 'Ponga grant_type=authorization_code.',
+  'oauth.code_missing': 'El cuerpo no tiene code.',
+  'oauth.code_missing.fix': 'Envíe el code de la query de la URL de devolución.',
+  'oauth.client_id_missing':
+    'El cuerpo no tiene client_id. Un cliente PKCE público se identifica con client_id en el cuerpo (RFC 6749 §3.2.1), no con una cabecera Basic.',
+  'oauth.client_id_missing.fix': "Añada client_id='<'id de su cliente OAuth'>' al cuerpo.",
+  'oauth.client_id_mismatch': 'El client_id de la solicitud de token difiere del de la solicitud de autorización.',
+  'oauth.client_id_mismatch.fix': 'Use un solo id de cliente para ambas solicitudes.',
+  'oauth.client_secret_sent':
+    '{via, select, client_credentials {El código inicia sesión con el flujo client-credentials, que necesita el secreto del cliente: una aplicación de navegador es un cliente público y debe usar loginPKCEGrant.} other {Hay un client_secret en el cuerpo. Una aplicación de navegador es un cliente público: cualquiera que abra la página puede leer su secreto, y un intercambio de código PKCE no debe autenticarse con él.}}',
+  'oauth.client_secret_sent.fix':
+    '{via, select, client_credentials {Use loginPKCEGrant(clientId, redirectUri) con un cliente Code Authorization, y rote el secreto.} other {Quite client_secret del navegador y rote el secreto: ha quedado expuesto.}}',
+  'oauth.basic_auth_sent':
+    '{scheme, select, basic {La solicitud de token envía Authorization: Basic (id y secreto del cliente). Un cliente PKCE de navegador es público: no debe guardar ni enviar un secreto, y el servidor rechaza la autenticación de cliente con un código PKCE.} other {La solicitud de token envía una cabecera Authorization; el intercambio de código de un cliente público no envía ninguna.}}',
+  'oauth.basic_auth_sent.fix':
+    'Quite la cabecera Authorization; envíe client_id en el cuerpo. Si había un secreto en código de navegador, rótelo.',
+  'oauth.redirect_uri_missing':
+    'Falta redirect_uri en el cuerpo; debe repetir el redirect_uri de la solicitud de autorización (RFC 6749 §4.1.3).',
+  'oauth.redirect_uri_missing.fix': 'Envíe el mismo redirect_uri que en la solicitud de autorización.',
+  'oauth.redirect_uri_mismatch':
+    'redirect_uri difiere entre la solicitud de autorización y la de token{difference, select, trailing_slash { (una barra final)} letter_case { (mayúsculas y minúsculas)} percent_encoding { (uno está codificado con %, el otro no)} scheme { (http frente a https)} host { (host o puerto)} other {}}; debe coincidir carácter por carácter.',
+  'oauth.redirect_uri_mismatch.fix':
+    'Envíe en la solicitud de token exactamente el redirect_uri de la solicitud de autorización.',
+  'oauth.verifier_missing':
+    'El cuerpo no tiene code_verifier, así que el servidor no puede comprobar el challenge PKCE (a menudo: el verifier se perdió en la redirección).',
+  'oauth.verifier_missing.fix': 'Guarde el verifier en sessionStorage bajo el state y envíelo como code_verifier.',
+  'oauth.verifier_padded':
+    'El code_verifier termina en relleno "="; "=" no es un carácter permitido en un verifier (RFC 7636 §4.1).',
+  'oauth.verifier_padded.fix': 'Codifique en base64url sin relleno: quite los "=" finales.',
+  'oauth.verifier_not_base64url':
+    '{via, select, btoa {El código crea el verifier PKCE (o el challenge) con btoa(…) y nunca reemplaza "+", "/" y "=": eso es base64 estándar, no el base64url que exige RFC 7636, así que el servidor calcula otro challenge.} other {El code_verifier contiene "+" o "/": es base64 estándar, no base64url. En un cuerpo de formulario, un "+" sin codificar además se convierte en espacio.}}',
+  'oauth.verifier_not_base64url.fix':
+    '{via, select, btoa {Añada .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "") tras btoa, o use createVerifier()/challengeS256().} other {Cambie "+" por "-" y "/" por "_" (base64url, RFC 4648 §5).}}',
+  'oauth.verifier_bad_charset':
+    'El code_verifier tiene caracteres que RFC 7636 §4.1 no permite (solo A–Z a–z 0–9 - . _ ~).',
+  'oauth.verifier_bad_charset.fix': 'Genere el verifier como base64url de 32 bytes aleatorios.',
+  'oauth.verifier_length': 'El code_verifier tiene {length} caracteres; RFC 7636 §4.1 exige de 43 a 128.',
+  'oauth.verifier_length.fix': 'Use 32 bytes aleatorios codificados en base64url: 43 caracteres.',
+  'oauth.code_reused_or_expired':
+    '{authorizeGiven, select, no {La solicitud en sí está bien formada. invalid_grant significa entonces: el código ya se usó (la devolución se ejecutó dos veces), el código caducó o el verifier es de otro inicio de sesión (dé la URL de autorización para comprobarlo).} other {La solicitud está bien formada y el verifier coincide con el challenge. invalid_grant significa entonces que el código ya se usó (la devolución se ejecutó dos veces o se recargó la página) o caducó.}}',
+  'oauth.code_reused_or_expired.fix':
+    'Intercambie cada código una sola vez, justo después de la redirección; haga la devolución idempotente (completeSignIn lo es).',
+  'oauth.invalid_client':
+    'El servidor no acepta este cliente: client_id desconocido, un cliente de otra región o uno que no es del tipo Code Authorization (PKCE).',
+  'oauth.invalid_client.fix':
+    'Compruebe el id de cliente en Admin > OAuth de la misma región, y que su tipo de concesión sea Code Authorization con PKCE.',
+  'oauth.authorize_refused':
+    'El servidor de login rechazó la solicitud de autorización con {error}{described, select, yes {: {description}} other {}}. No se emitió ningún código, así que no se hizo ninguna solicitud de token.',
+  'oauth.authorize_refused.fix':
+    '{error, select, invalid_scope {Pida solo los ámbitos que tiene el cliente OAuth (Admin > OAuth > el cliente > Scope), o añádalos allí.} unauthorized_client {Ponga el tipo de concesión del cliente OAuth en Code Authorization (con PKCE).} unsupported_response_type {Envíe response_type=code.} access_denied {El usuario o un administrador lo rechazó; inicie sesión de nuevo o revise los roles del usuario.} invalid_request {Revise los parámetros de autorización: client_id, redirect_uri, code_challenge (43 caracteres base64url) y code_challenge_method=S256.} server_error {El servicio de login falló; inténtelo más tarde.} temporarily_unavailable {El servicio de login está ocupado; inténtelo en un momento.} other {Lea el error_description y corrija la solicitud de autorización.}}',
+  'oauth.unauthorized_client': 'El cliente no tiene permitido este tipo de concesión.',
+  'oauth.unauthorized_client.fix': 'En Admin > OAuth, ponga el tipo de concesión del cliente en Code Authorization.',
+  'oauth.config_invalid': 'config.json debe ser un objeto JSON.',
+  'oauth.config_invalid.fix': 'Escriba \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_not_json': 'config.json no es JSON: {problem}.',
+  'oauth.config_not_json.fix': 'Escriba \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_too_large':
+    'config.json ocupa {size} bytes; una configuración ocupa unos cientos, y se leen como mucho {max}.',
+  'oauth.config_too_large.fix': 'Deje en él solo region, clientId, redirectUri y scope.',
+  'oauth.config_key_unknown': 'config.json tiene una clave que la aplicación no lee: {key}.',
+  'oauth.config_key_unknown.fix': 'Quítela; la aplicación solo lee {keys}.',
+  'oauth.config_embeddable_invalid':
+    "{kind, select, not_boolean {embeddable debe ser true o false.} no_apps_host {No se sabe que las aplicaciones cliente de Genesys Cloud funcionen en {environment}: el Client App SDK no indica allí ningún host de aplicaciones.} other {embeddable necesita una región (la aplicación solo la enmarca su Genesys Cloud, https://apps.'<'entorno'>').}}",
+  'oauth.config_embeddable_invalid.fix':
+    '{kind, select, not_boolean {Escriba "embeddable": true para usar Adhere dentro de Genesys Cloud, o quítelo.} no_apps_host {Quite embeddable y abra Adhere por sí solo.} other {Ponga "region", o para el emulador local "appsBaseUrl" (su página de Genesys Cloud).}}',
+  'oauth.config_base_url_not_local':
+    '{key} solo puede apuntar al emulador local (http://localhost:…); una configuración desplegada pone "region" en su lugar.',
+  'oauth.config_base_url_not_local.fix':
+    'Quite {key} y ponga en "region" la región de su organización, p. ej. "eu_west_1".',
+  'oauth.config_region_missing':
+    'No se ha puesto ni region ni loginBaseUrl, así que la aplicación no sabe dónde iniciar sesión y se niega a arrancar.',
+  'oauth.config_region_missing.fix': 'Ponga en "region" la región de su organización, p. ej. "eu_west_1".',
+  'oauth.config_region_unknown': 'La región {region} no es una región de Genesys Cloud.',
+  'oauth.config_region_unknown.fix': 'Use una de: {regions} (o su dominio).',
+  'oauth.config_login_on_api_host': "loginBaseUrl es un host api.; Genesys solo hace OAuth en login.'<'entorno'>'.",
+  'oauth.config_login_on_api_host.fix': 'Use el host login., o ponga solo "region".',
+  'oauth.config_client_id_missing': 'Falta clientId.',
+  'oauth.config_client_id_missing.fix': 'Copie el id de cliente de Admin › Integraciones › OAuth.',
+  'oauth.config_client_id_malformed':
+    'Un id de cliente OAuth de Genesys Cloud es un UUID (8-4-4-4-12 dígitos hexadecimales); esto no lo es.',
+  'oauth.config_client_id_malformed.fix':
+    'Copie el "Client ID" del cliente Code Authorization, no su nombre ni su secreto.',
+  'oauth.config_secret_present':
+    'La configuración guarda un secreto en {path}; config.json es público para cualquier visitante y una aplicación PKCE no necesita ninguno.',
+  'oauth.config_secret_present.fix': 'Quítelo y rote el secreto: ha quedado expuesto.',
+  'oauth.config_redirect_missing': 'Falta redirectUri.',
+  'oauth.config_redirect_missing.fix':
+    'Póngale la URL /callback de la aplicación, exactamente como está registrada en el cliente OAuth.',
+  'oauth.config_redirect_invalid':
+    '{kind, select, credentials {redirectUri lleva datos de usuario (user:password@); Genesys lo compara carácter por carácter, y las credenciales no caben en un archivo público.} other {redirectUri debe ser una URL absoluta sin fragmento (RFC 6749 §3.1.2).}}',
+  'oauth.config_redirect_invalid.fix': 'Use p. ej. https://your.app/callback.',
+  'oauth.config_redirect_not_https':
+    'redirectUri no es https (solo las direcciones de loopback pueden usar http): el código viajaría sin cifrar.',
+  'oauth.config_redirect_not_https.fix': 'Sirva la aplicación por https y registre la URI https.',
+  'oauth.config_scope_invalid': 'scope debe ser un texto separado por espacios.',
+  'oauth.config_scope_invalid.fix': 'Escriba p. ej. "workforce-management:readonly notifications".',
+  'oauth.config_scope_unknown':
+    'El ámbito {scope} no es uno que Adhere conozca; un ámbito mal escrito hace fallar la autorización con invalid_scope.',
+  'oauth.config_scope_unknown.fix': 'Compruébelo con los ámbitos del cliente; Adhere usa {known}…',
+  'config.unreachable': 'no se pudo obtener config.json (el servidor no respondió)',
+  'config.answered': 'config.json respondió {status}: debe servirse junto a la aplicación',
+  'config.checkerUnreachable':
+    'la aplicación no pudo cargar su comprobación de configuración (el servidor no respondió)',
 };

@@ -846,4 +846,179 @@ export const fr: Catalogue = {
   'feature.coaching': 'Planifier un coaching depuis la journée d’un agent',
   'feature.setPresence': 'Changer la présence d’un agent',
   'feature.secondaryPresence': 'Présence secondaire sur le tableau',
+  'oauth.authorize_missing':
+    'Aucune URL d’autorisation fournie : le challenge n’a pas pu être vérifié par rapport au verifier.',
+  'oauth.authorize_missing.fix': 'Joignez l’URL /oauth/authorize vers laquelle le navigateur a été envoyé.',
+  'oauth.authorize_on_api_host':
+    'La requête d’autorisation est allée à l’hôte d’API {host} ; Genesys ne sert OAuth que sur login.{environment}.',
+  'oauth.authorize_on_api_host.fix': 'Envoyez le navigateur vers https://login.{environment}/oauth/authorize.',
+  'oauth.response_type_not_code':
+    'response_type vaut {responseType} ; le flux par code exige "code"{implicit, select, yes { ("token" est le flux implicite que l’on quitte)} other {}}.',
+  'oauth.response_type_not_code.fix': 'Mettez response_type=code.',
+  'oauth.authorize_client_id_missing': 'L’URL d’autorisation n’a pas de client_id.',
+  'oauth.authorize_client_id_missing.fix': "Ajoutez client_id='<'id de votre client OAuth'>'.",
+  'oauth.state_missing':
+    'L’URL d’autorisation n’a pas de state : le retour ne peut pas être rattaché à cette connexion (CSRF, et deux onglets peuvent échanger leurs verifiers).',
+  'oauth.state_missing.fix': 'Envoyez un state aléatoire et gardez le verifier sous ce state ; vérifiez-le au retour.',
+  'oauth.challenge_missing':
+    'L’URL d’autorisation n’a pas de code_challenge : le serveur ne peut vérifier aucun code_verifier.',
+  'oauth.challenge_missing.fix': 'Ajoutez code_challenge=BASE64URL(SHA256(verifier)) et code_challenge_method=S256.',
+  'oauth.challenge_method_missing':
+    'code_challenge_method manque ; selon la RFC 7636 §4.3 cela signifie alors "plain", et le serveur compare le verifier au texte même du challenge.',
+  'oauth.challenge_method_missing.fix': 'Ajoutez code_challenge_method=S256.',
+  'oauth.challenge_method_plain':
+    'code_challenge_method vaut {method} ; seul S256 est sûr, et c’est ce que Genesys attend.',
+  'oauth.challenge_method_plain.fix':
+    'Utilisez code_challenge_method=S256 avec challenge = BASE64URL(SHA256(verifier)).',
+  'oauth.challenge_malformed':
+    'Un code_challenge S256 fait exactement 43 caractères base64url ; celui-ci en fait {length}.',
+  'oauth.challenge_malformed.fix':
+    'Encodez l’empreinte SHA-256 en base64url : remplacez "+" par "-", "/" par "_" et retirez "=".',
+  'oauth.challenge_not_base64url':
+    'Le code_challenge est en base64 standard ("+", "/" ou remplissage "="), pas en base64url ; le serveur compare à la forme base64url.',
+  'oauth.challenge_not_base64url.fix':
+    'Encodez l’empreinte SHA-256 en base64url : remplacez "+" par "-", "/" par "_" et retirez "=".',
+  'oauth.challenge_is_verifier': 'Le code_challenge est le verifier lui-même (la méthode "plain"), pas son SHA-256.',
+  'oauth.challenge_is_verifier.fix':
+    'Envoyez code_challenge=BASE64URL(SHA256(verifier)) avec code_challenge_method=S256.',
+  'oauth.challenge_hex_encoded':
+    'Le code_challenge est l’empreinte SHA-256 en hexadécimal ; il doit être en base64url.',
+  'oauth.challenge_hex_encoded.fix': 'Encodez les octets bruts de l’empreinte en base64url (43 caractères).',
+  'oauth.challenge_mismatch':
+    'Le SHA-256 de ce code_verifier n’est pas le code_challenge envoyé à /oauth/authorize : ce n’est pas le verifier avec lequel la connexion a commencé (perdu lors de la redirection, écrasé par un second onglet de connexion, ou régénéré quand le retour s’est exécuté).',
+  'oauth.challenge_mismatch.fix':
+    'Rangez le verifier sous le state avant de rediriger, relisez-le par le state du retour, et ne le régénérez jamais sur la page de retour.',
+  'oauth.token_request_missing': 'Aucune requête de jeton fournie.',
+  'oauth.token_request_missing.fix':
+    'Joignez la requête POST /oauth/token (HAR, « Copy as cURL », ou URL + en-têtes + corps).',
+  'oauth.token_url_invalid': 'L’URL de la requête de jeton n’est pas une URL absolue.',
+  'oauth.token_url_invalid.fix': "Faites un POST vers https://login.'<'environnement'>'/oauth/token.",
+  'oauth.token_method_not_post': 'La requête de jeton utilise {method} ; la RFC 6749 §4.1.3 exige POST.',
+  'oauth.token_method_not_post.fix': 'Utilisez POST.',
+  'oauth.token_on_api_host':
+    'La requête de jeton est allée à l’hôte d’API {host} ; le point de terminaison de jeton est sur login.{environment}. L’hôte d’API ne fait pas l’échange PKCE.',
+  'oauth.token_on_api_host.fix': 'Faites un POST vers https://login.{environment}/oauth/token.',
+  'oauth.token_path_wrong': 'Le chemin de la requête de jeton est {path}, pas /oauth/token.',
+  'oauth.token_path_wrong.fix': 'Faites un POST vers /oauth/token sur l’hôte de connexion.',
+  'oauth.region_mismatch':
+    '{kind, select, requests {La requête d’autorisation est allée à {expected} mais la requête de jeton à {seen} ; un code ne vaut que dans la région qui l’a émis.} other {L’application est configurée pour {expected} mais les requêtes sont allées à {seen} ; le client OAuth n’existe que dans sa propre région.}}',
+  'oauth.region_mismatch.fix':
+    '{kind, select, requests {Utilisez login.{expected} pour les deux.} other {Utilisez https://login.{expected}.}}',
+  'oauth.params_in_url':
+    'La requête de jeton porte {params} dans la query de l’URL, où proxies et journaux les conservent ; le serveur lit le corps du formulaire.',
+  'oauth.params_in_url.fix': 'Envoyez chaque paramètre dans le corps application/x-www-form-urlencoded.',
+  'oauth.content_type_wrong':
+    'La requête de jeton est envoyée en {given, select, yes {{contentType}} other {sans type de contenu}}{json, select, yes { avec un corps JSON} other {}} ; le point de terminaison de jeton ne lit que application/x-www-form-urlencoded (RFC 6749 §4.1.3).',
+  'oauth.content_type_wrong.fix':
+    "Envoyez body: new URLSearchParams('{...}') avec Content-Type: application/x-www-form-urlencoded.",
+  'oauth.grant_type_missing': 'grant_type manque dans le corps.',
+  'oauth.grant_type_missing.fix': 'Ajoutez grant_type=authorization_code.',
+  'oauth.grant_type_invalid':
+    'grant_type vaut {grantType} ; l’échange PKCE utilise "authorization_code"{typo, select, yes { (une faute de frappe ?)} other {}}.',
+  'oauth.grant_type_invalid.fix': 'Mettez grant_type=authorization_code.',
+  'oauth.code_missing': 'Le corps n’a pas de code.',
+  'oauth.code_missing.fix': 'Envoyez le code tiré de la query de l’URL de retour.',
+  'oauth.client_id_missing':
+    'Le corps n’a pas de client_id. Un client PKCE public s’identifie par client_id dans le corps (RFC 6749 §3.2.1), pas par un en-tête Basic.',
+  'oauth.client_id_missing.fix': "Ajoutez client_id='<'id de votre client OAuth'>' au corps.",
+  'oauth.client_id_mismatch': 'Le client_id de la requête de jeton diffère de celui de la requête d’autorisation.',
+  'oauth.client_id_mismatch.fix': 'Utilisez un seul id de client pour les deux requêtes.',
+  'oauth.client_secret_sent':
+    '{via, select, client_credentials {Le code se connecte avec le flux client-credentials, qui exige le secret du client : une application de navigateur est un client public et doit utiliser loginPKCEGrant.} other {Un client_secret est dans le corps. Une application de navigateur est un client public : son secret est lisible par quiconque ouvre la page, et un échange de code PKCE ne doit pas s’authentifier avec.}}',
+  'oauth.client_secret_sent.fix':
+    '{via, select, client_credentials {Utilisez loginPKCEGrant(clientId, redirectUri) avec un client Code Authorization, et changez le secret.} other {Retirez client_secret du navigateur et changez le secret : il a été exposé.}}',
+  'oauth.basic_auth_sent':
+    '{scheme, select, basic {La requête de jeton envoie Authorization: Basic (id et secret du client). Un client PKCE de navigateur est public : il ne doit ni détenir ni envoyer de secret, et le serveur refuse l’authentification du client sur un code PKCE.} other {La requête de jeton envoie un en-tête Authorization ; l’échange de code d’un client public n’en envoie aucun.}}',
+  'oauth.basic_auth_sent.fix':
+    'Retirez l’en-tête Authorization ; envoyez client_id dans le corps. Si un secret était dans du code de navigateur, changez-le.',
+  'oauth.redirect_uri_missing':
+    'redirect_uri manque dans le corps ; il doit reprendre le redirect_uri de la requête d’autorisation (RFC 6749 §4.1.3).',
+  'oauth.redirect_uri_missing.fix': 'Envoyez le même redirect_uri que la requête d’autorisation.',
+  'oauth.redirect_uri_mismatch':
+    'redirect_uri diffère entre la requête d’autorisation et la requête de jeton{difference, select, trailing_slash { (une barre oblique finale)} letter_case { (majuscules et minuscules)} percent_encoding { (l’un est encodé en %, l’autre non)} scheme { (http au lieu de https)} host { (hôte ou port)} other {}} ; il doit correspondre caractère pour caractère.',
+  'oauth.redirect_uri_mismatch.fix':
+    'Envoyez dans la requête de jeton exactement le redirect_uri de la requête d’autorisation.',
+  'oauth.verifier_missing':
+    'Le corps n’a pas de code_verifier : le serveur ne peut pas vérifier le challenge PKCE (souvent : le verifier s’est perdu lors de la redirection).',
+  'oauth.verifier_missing.fix':
+    'Gardez le verifier dans sessionStorage sous le state, et envoyez-le comme code_verifier.',
+  'oauth.verifier_padded':
+    'Le code_verifier se termine par un remplissage "=" ; "=" n’est pas un caractère permis dans un verifier (RFC 7636 §4.1).',
+  'oauth.verifier_padded.fix': 'Encodez en base64url sans remplissage : retirez les "=" finaux.',
+  'oauth.verifier_not_base64url':
+    '{via, select, btoa {Le code fabrique le verifier PKCE (ou le challenge) avec btoa(…) sans jamais remplacer "+", "/" et "=" : c’est du base64 standard, pas le base64url qu’exige la RFC 7636, donc le serveur calcule un autre challenge.} other {Le code_verifier contient "+" ou "/" : c’est du base64 standard, pas du base64url. Dans un corps de formulaire, un "+" non encodé devient en plus une espace.}}',
+  'oauth.verifier_not_base64url.fix':
+    '{via, select, btoa {Ajoutez .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "") après btoa, ou utilisez createVerifier()/challengeS256().} other {Remplacez "+" par "-" et "/" par "_" (base64url, RFC 4648 §5).}}',
+  'oauth.verifier_bad_charset':
+    'Le code_verifier contient des caractères que la RFC 7636 §4.1 n’autorise pas (seulement A–Z a–z 0–9 - . _ ~).',
+  'oauth.verifier_bad_charset.fix': 'Générez le verifier comme le base64url de 32 octets aléatoires.',
+  'oauth.verifier_length': 'Le code_verifier fait {length} caractères ; la RFC 7636 §4.1 en exige de 43 à 128.',
+  'oauth.verifier_length.fix': 'Utilisez 32 octets aléatoires encodés en base64url : 43 caractères.',
+  'oauth.code_reused_or_expired':
+    '{authorizeGiven, select, no {La requête elle-même est bien formée. invalid_grant signifie alors : le code a déjà servi (le retour s’est exécuté deux fois), le code a expiré, ou le verifier vient d’une autre connexion (fournissez l’URL d’autorisation pour le vérifier).} other {La requête est bien formée et le verifier correspond au challenge. invalid_grant signifie alors que le code a déjà servi (le retour s’est exécuté deux fois, ou la page a été rechargée) ou a expiré.}}',
+  'oauth.code_reused_or_expired.fix':
+    'Échangez chaque code une seule fois, juste après la redirection ; rendez le retour idempotent (completeSignIn l’est).',
+  'oauth.invalid_client':
+    'Le serveur n’accepte pas ce client : client_id inconnu, client d’une autre région, ou client qui n’est pas du type Code Authorization (PKCE).',
+  'oauth.invalid_client.fix':
+    'Vérifiez l’id du client dans Admin > OAuth de la même région, et que son type d’autorisation est Code Authorization avec PKCE.',
+  'oauth.authorize_refused':
+    'Le serveur de connexion a refusé la requête d’autorisation avec {error}{described, select, yes { : {description}} other {}}. Aucun code n’a été émis, donc aucune requête de jeton n’a été faite.',
+  'oauth.authorize_refused.fix':
+    '{error, select, invalid_scope {Ne demandez que les portées accordées au client OAuth (Admin > OAuth > le client > Scope), ou ajoutez-les là.} unauthorized_client {Mettez le type d’autorisation du client OAuth sur Code Authorization (avec PKCE).} unsupported_response_type {Envoyez response_type=code.} access_denied {L’utilisateur ou un administrateur a refusé ; reconnectez-vous, ou vérifiez les rôles de l’utilisateur.} invalid_request {Vérifiez les paramètres d’autorisation : client_id, redirect_uri, code_challenge (43 caractères base64url) et code_challenge_method=S256.} server_error {Le service de connexion a échoué ; réessayez plus tard.} temporarily_unavailable {Le service de connexion est occupé ; réessayez dans un instant.} other {Lisez error_description et corrigez la requête d’autorisation.}}',
+  'oauth.unauthorized_client': 'Ce type d’autorisation n’est pas permis au client.',
+  'oauth.unauthorized_client.fix':
+    'Dans Admin > OAuth, mettez le type d’autorisation du client sur Code Authorization.',
+  'oauth.config_invalid': 'config.json doit être un objet JSON.',
+  'oauth.config_invalid.fix': 'Écrivez \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_not_json': 'config.json n’est pas du JSON : {problem}.',
+  'oauth.config_not_json.fix': 'Écrivez \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_too_large':
+    'config.json fait {size} octets ; une configuration en fait quelques centaines, et {max} au plus sont lus.',
+  'oauth.config_too_large.fix': 'N’y gardez que region, clientId, redirectUri et scope.',
+  'oauth.config_key_unknown': 'config.json contient une clé que l’application ne lit pas : {key}.',
+  'oauth.config_key_unknown.fix': 'Retirez-la ; l’application ne lit que {keys}.',
+  'oauth.config_embeddable_invalid':
+    "{kind, select, not_boolean {embeddable doit valoir true ou false.} no_apps_host {Les applications clientes Genesys Cloud ne sont pas connues pour fonctionner dans {environment} : le Client App SDK n’y indique aucun hôte d’applications.} other {embeddable a besoin d’une région (l’application n’est encadrée que par son Genesys Cloud, https://apps.'<'environnement'>').}}",
+  'oauth.config_embeddable_invalid.fix':
+    '{kind, select, not_boolean {Écrivez "embeddable": true pour utiliser Adhere dans Genesys Cloud, ou retirez-le.} no_apps_host {Retirez embeddable et ouvrez Adhere seul.} other {Mettez "region", ou pour l’émulateur local "appsBaseUrl" (sa page Genesys Cloud).}}',
+  'oauth.config_base_url_not_local':
+    '{key} ne peut pointer que vers l’émulateur local (http://localhost:…) ; une configuration déployée met "region" à la place.',
+  'oauth.config_base_url_not_local.fix':
+    'Retirez {key} et mettez dans "region" la région de votre organisation, par ex. "eu_west_1".',
+  'oauth.config_region_missing':
+    'Ni region ni loginBaseUrl n’est défini : l’application ne sait pas où se connecter et refuse de démarrer.',
+  'oauth.config_region_missing.fix': 'Mettez dans "region" la région de votre organisation, par ex. "eu_west_1".',
+  'oauth.config_region_unknown': 'La région {region} n’est pas une région Genesys Cloud.',
+  'oauth.config_region_unknown.fix': 'Utilisez l’une de : {regions} (ou son domaine).',
+  'oauth.config_login_on_api_host':
+    "loginBaseUrl est un hôte api. ; Genesys ne fait OAuth que sur login.'<'environnement'>'.",
+  'oauth.config_login_on_api_host.fix': 'Utilisez l’hôte login., ou ne mettez que "region".',
+  'oauth.config_client_id_missing': 'clientId manque.',
+  'oauth.config_client_id_missing.fix': 'Copiez l’id du client depuis Admin › Intégrations › OAuth.',
+  'oauth.config_client_id_malformed':
+    'Un id de client OAuth Genesys Cloud est un UUID (8-4-4-4-12 chiffres hexadécimaux) ; celui-ci n’en est pas un.',
+  'oauth.config_client_id_malformed.fix':
+    'Copiez le « Client ID » du client Code Authorization, pas son nom ni son secret.',
+  'oauth.config_secret_present':
+    'La configuration contient un secret en {path} ; config.json est public pour tout visiteur, et une application PKCE n’en a besoin d’aucun.',
+  'oauth.config_secret_present.fix': 'Retirez-le, et changez le secret : il a été exposé.',
+  'oauth.config_redirect_missing': 'redirectUri manque.',
+  'oauth.config_redirect_missing.fix':
+    'Mettez-y l’URL /callback de l’application, exactement comme enregistrée sur le client OAuth.',
+  'oauth.config_redirect_invalid':
+    '{kind, select, credentials {redirectUri contient des informations d’utilisateur (user:password@) ; Genesys le compare caractère pour caractère, et des identifiants n’ont pas leur place dans un fichier public.} other {redirectUri doit être une URL absolue sans fragment (RFC 6749 §3.1.2).}}',
+  'oauth.config_redirect_invalid.fix': 'Utilisez par ex. https://your.app/callback.',
+  'oauth.config_redirect_not_https':
+    'redirectUri n’est pas en https (seules les adresses de bouclage peuvent utiliser http) : le code circulerait en clair.',
+  'oauth.config_redirect_not_https.fix': 'Servez l’application en https et enregistrez l’URI https.',
+  'oauth.config_scope_invalid': 'scope doit être un texte séparé par des espaces.',
+  'oauth.config_scope_invalid.fix': 'Écrivez par ex. "workforce-management:readonly notifications".',
+  'oauth.config_scope_unknown':
+    'La portée {scope} n’est pas une portée connue d’Adhere ; une portée mal orthographiée fait échouer l’autorisation avec invalid_scope.',
+  'oauth.config_scope_unknown.fix': 'Comparez-la aux portées du client ; Adhere utilise {known}…',
+  'config.unreachable': 'config.json n’a pas pu être récupéré (le serveur n’a pas répondu)',
+  'config.answered': 'config.json a répondu {status} : il doit être servi à côté de l’application',
+  'config.checkerUnreachable':
+    'l’application n’a pas pu charger sa vérification de configuration (le serveur n’a pas répondu)',
 };

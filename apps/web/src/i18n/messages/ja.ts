@@ -814,4 +814,174 @@ export const ja: Catalogue = {
   'feature.coaching': 'エージェントの 1 日からコーチングを予定する',
   'feature.setPresence': 'エージェントのプレゼンスを設定する',
   'feature.secondaryPresence': 'ボード上のセカンダリ プレゼンス',
+  'oauth.authorize_missing': '認可 URL が渡されていないため、challenge を verifier と照合できませんでした。',
+  'oauth.authorize_missing.fix': 'ブラウザーを送った /oauth/authorize の URL も含めてください。',
+  'oauth.authorize_on_api_host':
+    '認可リクエストが API ホスト {host} に送られました。Genesys が OAuth を提供するのは login.{environment} だけです。',
+  'oauth.authorize_on_api_host.fix': 'ブラウザーを https://login.{environment}/oauth/authorize に送ってください。',
+  'oauth.response_type_not_code':
+    'response_type が {responseType} です。コードグラントには "code" が必要です{implicit, select, yes {（"token" は移行元のインプリシットグラントです）} other {}}。',
+  'oauth.response_type_not_code.fix': 'response_type=code にしてください。',
+  'oauth.authorize_client_id_missing': '認可 URL に client_id がありません。',
+  'oauth.authorize_client_id_missing.fix': "client_id='<'OAuth クライアントの ID'>' を追加してください。",
+  'oauth.state_missing':
+    '認可 URL に state がないため、コールバックをこのサインインに結び付けられません（CSRF、また 2 つのタブで verifier が入れ替わる恐れがあります）。',
+  'oauth.state_missing.fix': 'ランダムな state を送り、その下に verifier を保存して、コールバックで確認してください。',
+  'oauth.challenge_missing': '認可 URL に code_challenge がないため、サーバーはどの code_verifier も検証できません。',
+  'oauth.challenge_missing.fix':
+    'code_challenge=BASE64URL(SHA256(verifier)) と code_challenge_method=S256 を追加してください。',
+  'oauth.challenge_method_missing':
+    'code_challenge_method がありません。RFC 7636 §4.3 ではその場合 "plain" となり、サーバーは verifier を challenge の文字列そのものと比較します。',
+  'oauth.challenge_method_missing.fix': 'code_challenge_method=S256 を追加してください。',
+  'oauth.challenge_method_plain':
+    'code_challenge_method が {method} です。安全なのは S256 だけで、Genesys もそれを想定しています。',
+  'oauth.challenge_method_plain.fix':
+    'challenge = BASE64URL(SHA256(verifier)) とし、code_challenge_method=S256 を使ってください。',
+  'oauth.challenge_malformed': 'S256 の code_challenge はちょうど 43 文字の base64url です。これは {length} 文字です。',
+  'oauth.challenge_malformed.fix':
+    'SHA-256 ダイジェストを base64url でエンコードしてください: "+" を "-" に、"/" を "_" に置き換え、"=" を取り除きます。',
+  'oauth.challenge_not_base64url':
+    'code_challenge が標準の base64（"+"、"/"、"=" のパディング）で、base64url ではありません。サーバーは base64url 形式と比較します。',
+  'oauth.challenge_not_base64url.fix':
+    'SHA-256 ダイジェストを base64url でエンコードしてください: "+" を "-" に、"/" を "_" に置き換え、"=" を取り除きます。',
+  'oauth.challenge_is_verifier': 'code_challenge が verifier そのもの（"plain" 方式）で、その SHA-256 ではありません。',
+  'oauth.challenge_is_verifier.fix':
+    'code_challenge=BASE64URL(SHA256(verifier)) を code_challenge_method=S256 とともに送ってください。',
+  'oauth.challenge_hex_encoded':
+    'code_challenge が SHA-256 ダイジェストの 16 進表記です。base64url でなければなりません。',
+  'oauth.challenge_hex_encoded.fix': 'ダイジェストの生のバイト列を base64url でエンコードしてください（43 文字）。',
+  'oauth.challenge_mismatch':
+    'この code_verifier の SHA-256 が /oauth/authorize に送った code_challenge と一致しません: verifier がサインイン開始時のものではありません（リダイレクトの途中で失われた、2 つ目のサインインタブで上書きされた、またはコールバック実行時に作り直された）。',
+  'oauth.challenge_mismatch.fix':
+    'リダイレクト前に verifier を state の下に保存し、コールバックの state で読み戻し、コールバックページで作り直さないでください。',
+  'oauth.token_request_missing': 'トークンリクエストが渡されていません。',
+  'oauth.token_request_missing.fix':
+    'POST /oauth/token リクエストを含めてください（HAR、「Copy as cURL」、または URL + ヘッダー + 本文）。',
+  'oauth.token_url_invalid': 'トークンリクエストの URL が絶対 URL ではありません。',
+  'oauth.token_url_invalid.fix': "https://login.'<'環境'>'/oauth/token に POST してください。",
+  'oauth.token_method_not_post':
+    'トークンリクエストが {method} を使っています。RFC 6749 §4.1.3 は POST を求めています。',
+  'oauth.token_method_not_post.fix': 'POST を使ってください。',
+  'oauth.token_on_api_host':
+    'トークンリクエストが API ホスト {host} に送られました。トークンエンドポイントは login.{environment} にあります。API ホストは PKCE の交換を行いません。',
+  'oauth.token_on_api_host.fix': 'https://login.{environment}/oauth/token に POST してください。',
+  'oauth.token_path_wrong': 'トークンリクエストのパスが {path} で、/oauth/token ではありません。',
+  'oauth.token_path_wrong.fix': 'ログインホストの /oauth/token に POST してください。',
+  'oauth.region_mismatch':
+    '{kind, select, requests {認可リクエストは {expected} に、トークンリクエストは {seen} に送られました。コードは発行したリージョンでしか有効ではありません。} other {アプリは {expected} 用に構成されていますが、リクエストは {seen} に送られました。OAuth クライアントは自分のリージョンにしか存在しません。}}',
+  'oauth.region_mismatch.fix':
+    '{kind, select, requests {両方に login.{expected} を使ってください。} other {https://login.{expected} を使ってください。}}',
+  'oauth.params_in_url':
+    'トークンリクエストが URL のクエリに {params} を載せています。プロキシやログに残ります。サーバーはフォームの本文を読みます。',
+  'oauth.params_in_url.fix': 'すべてのパラメーターを application/x-www-form-urlencoded の本文で送ってください。',
+  'oauth.content_type_wrong':
+    'トークンリクエストが{given, select, yes { {contentType} } other {コンテンツタイプなし}}{json, select, yes {・JSON 本文} other {}}で送られています。トークンエンドポイントが読むのは application/x-www-form-urlencoded だけです（RFC 6749 §4.1.3）。',
+  'oauth.content_type_wrong.fix':
+    "body: new URLSearchParams('{...}') を Content-Type: application/x-www-form-urlencoded で送ってください。",
+  'oauth.grant_type_missing': '本文に grant_type がありません。',
+  'oauth.grant_type_missing.fix': 'grant_type=authorization_code を追加してください。',
+  'oauth.grant_type_invalid':
+    'grant_type が {grantType} です。PKCE の交換では "authorization_code" を使います{typo, select, yes {（入力ミス？）} other {}}。',
+  'oauth.grant_type_invalid.fix': 'grant_type=authorization_code にしてください。',
+  'oauth.code_missing': '本文に code がありません。',
+  'oauth.code_missing.fix': 'コールバック URL のクエリにある code を送ってください。',
+  'oauth.client_id_missing':
+    '本文に client_id がありません。パブリックな PKCE クライアントは本文の client_id で自分を示します（RFC 6749 §3.2.1）。Basic ヘッダーではありません。',
+  'oauth.client_id_missing.fix': "本文に client_id='<'OAuth クライアントの ID'>' を追加してください。",
+  'oauth.client_id_mismatch': 'トークンリクエストの client_id が認可リクエストのものと違います。',
+  'oauth.client_id_mismatch.fix': '両方のリクエストで同じクライアント ID を使ってください。',
+  'oauth.client_secret_sent':
+    '{via, select, client_credentials {コードがクライアントシークレットを必要とする client-credentials グラントでサインインしています。ブラウザーアプリはパブリッククライアントなので loginPKCEGrant を使う必要があります。} other {本文に client_secret があります。ブラウザーアプリはパブリッククライアントです。そのシークレットはページを開いた誰にでも読めます。PKCE のコード交換でそれを使って認証してはいけません。}}',
+  'oauth.client_secret_sent.fix':
+    '{via, select, client_credentials {Code Authorization クライアントで loginPKCEGrant(clientId, redirectUri) を使い、シークレットを再発行してください。} other {ブラウザーから client_secret を取り除き、シークレットを再発行してください。漏えいしています。}}',
+  'oauth.basic_auth_sent':
+    '{scheme, select, basic {トークンリクエストが Authorization: Basic（クライアント ID とシークレット）を送っています。ブラウザーの PKCE クライアントはパブリックです。シークレットを持っても送ってもいけません。サーバーは PKCE コードでのクライアント認証を拒否します。} other {トークンリクエストが Authorization ヘッダーを送っています。パブリッククライアントのコード交換では何も送りません。}}',
+  'oauth.basic_auth_sent.fix':
+    'Authorization ヘッダーを取り除き、client_id を本文で送ってください。ブラウザーのコードにシークレットがあったなら再発行してください。',
+  'oauth.redirect_uri_missing':
+    '本文に redirect_uri がありません。認可リクエストの redirect_uri を繰り返す必要があります（RFC 6749 §4.1.3）。',
+  'oauth.redirect_uri_missing.fix': '認可リクエストと同じ redirect_uri を送ってください。',
+  'oauth.redirect_uri_mismatch':
+    '認可リクエストとトークンリクエストで redirect_uri が違います{difference, select, trailing_slash {（末尾のスラッシュ）} letter_case {（大文字と小文字）} percent_encoding {（片方だけパーセントエンコード）} scheme {（http と https）} host {（ホストまたはポート）} other {}}。1 文字ずつ一致する必要があります。',
+  'oauth.redirect_uri_mismatch.fix': 'トークンリクエストには認可リクエストの redirect_uri をそのまま送ってください。',
+  'oauth.verifier_missing':
+    '本文に code_verifier がないため、サーバーは PKCE の challenge を確認できません（多くの場合、verifier がリダイレクトの途中で失われています）。',
+  'oauth.verifier_missing.fix':
+    'verifier を sessionStorage の state の下に保存し、code_verifier として送ってください。',
+  'oauth.verifier_padded':
+    'code_verifier が "=" のパディングで終わっています。"=" は verifier に使える文字ではありません（RFC 7636 §4.1）。',
+  'oauth.verifier_padded.fix': 'パディングなしで base64url エンコードしてください: 末尾の "=" を取り除きます。',
+  'oauth.verifier_not_base64url':
+    '{via, select, btoa {コードが PKCE の verifier（または challenge）を btoa(…) で作り、"+"、"/"、"=" を置き換えていません。これは標準の base64 で、RFC 7636 が求める base64url ではないため、サーバーは別の challenge を計算します。} other {code_verifier に "+" または "/" が含まれています。標準の base64 で、base64url ではありません。フォームの本文では、エンコードされていない "+" は空白にもなります。}}',
+  'oauth.verifier_not_base64url.fix':
+    '{via, select, btoa {btoa の後に .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "") を付けるか、createVerifier()/challengeS256() を使ってください。} other {"+" を "-" に、"/" を "_" に置き換えてください（base64url、RFC 4648 §5）。}}',
+  'oauth.verifier_bad_charset':
+    'code_verifier に RFC 7636 §4.1 が認めない文字があります（使えるのは A–Z a–z 0–9 - . _ ~ だけ）。',
+  'oauth.verifier_bad_charset.fix': 'verifier は 32 バイトの乱数を base64url にして作ってください。',
+  'oauth.verifier_length': 'code_verifier が {length} 文字です。RFC 7636 §4.1 は 43〜128 文字を求めています。',
+  'oauth.verifier_length.fix': '32 バイトの乱数を base64url エンコードしてください: 43 文字になります。',
+  'oauth.code_reused_or_expired':
+    '{authorizeGiven, select, no {リクエスト自体は正しい形です。その場合 invalid_grant の意味は: コードが使用済み（コールバックが 2 回実行された）、コードの期限切れ、または verifier が別のサインインのもの（確かめるには認可 URL を渡してください）。} other {リクエストは正しい形で、verifier は challenge と一致します。その場合 invalid_grant は、コードが使用済み（コールバックが 2 回実行された、またはページが再読み込みされた）か期限切れという意味です。}}',
+  'oauth.code_reused_or_expired.fix':
+    '各コードはリダイレクト直後に 1 回だけ交換し、コールバックを冪等にしてください（completeSignIn はそうなっています）。',
+  'oauth.invalid_client':
+    'サーバーがこのクライアントを受け付けません: 不明な client_id、別リージョンのクライアント、または Code Authorization（PKCE）タイプではないクライアントです。',
+  'oauth.invalid_client.fix':
+    '同じリージョンの Admin > OAuth でクライアント ID を確認し、グラントタイプが PKCE 付きの Code Authorization であることを確かめてください。',
+  'oauth.authorize_refused':
+    'ログインサーバーが認可リクエストを {error} で拒否しました{described, select, yes {: {description}} other {}}。コードが発行されなかったため、トークンリクエストは行われていません。',
+  'oauth.authorize_refused.fix':
+    '{error, select, invalid_scope {OAuth クライアントに与えられたスコープだけを要求するか（Admin > OAuth > クライアント > Scope）、そこで追加してください。} unauthorized_client {OAuth クライアントのグラントタイプを Code Authorization（PKCE 付き）にしてください。} unsupported_response_type {response_type=code を送ってください。} access_denied {ユーザーまたは管理者が拒否しました。もう一度サインインするか、ユーザーのロールを確認してください。} invalid_request {認可パラメーターを確認してください: client_id、redirect_uri、code_challenge（43 文字の base64url）、code_challenge_method=S256。} server_error {ログインサービスで障害が起きました。後でもう一度お試しください。} temporarily_unavailable {ログインサービスが混み合っています。少し待ってからお試しください。} other {error_description を読み、認可リクエストを直してください。}}',
+  'oauth.unauthorized_client': 'このクライアントにはこのグラントタイプが許可されていません。',
+  'oauth.unauthorized_client.fix': 'Admin > OAuth でクライアントのグラントタイプを Code Authorization にしてください。',
+  'oauth.config_invalid': 'config.json は JSON オブジェクトでなければなりません。',
+  'oauth.config_invalid.fix': '\'{"region": "…", "clientId": "…", "redirectUri": "…"}\' のように書いてください。',
+  'oauth.config_not_json': 'config.json が JSON ではありません: {problem}。',
+  'oauth.config_not_json.fix': '\'{"region": "…", "clientId": "…", "redirectUri": "…"}\' のように書いてください。',
+  'oauth.config_too_large': 'config.json が {size} バイトあります。構成は数百バイトで、読むのは最大 {max} バイトです。',
+  'oauth.config_too_large.fix': 'region、clientId、redirectUri、scope だけを残してください。',
+  'oauth.config_key_unknown': 'config.json にアプリが読まないキーがあります: {key}。',
+  'oauth.config_key_unknown.fix': '取り除いてください。アプリが読むのは {keys} だけです。',
+  'oauth.config_embeddable_invalid':
+    "{kind, select, not_boolean {embeddable は true か false でなければなりません。} no_apps_host {{environment} で Genesys Cloud のクライアントアプリが動くことは知られていません: Client App SDK にそこのアプリホストがありません。} other {embeddable にはリージョンが必要です（アプリを枠に表示できるのはその Genesys Cloud、https://apps.'<'環境'>' だけです）。}}",
+  'oauth.config_embeddable_invalid.fix':
+    '{kind, select, not_boolean {Genesys Cloud の中で Adhere を使うなら "embeddable": true と書き、使わないなら省いてください。} no_apps_host {embeddable を省き、Adhere を単独で開いてください。} other {"region" を設定するか、ローカルのエミュレーターなら "appsBaseUrl"（その Genesys Cloud ページ）を設定してください。}}',
+  'oauth.config_base_url_not_local':
+    '{key} はローカルのエミュレーター（http://localhost:…）しか指せません。デプロイした構成では代わりに "region" を設定します。',
+  'oauth.config_base_url_not_local.fix':
+    '{key} を取り除き、"region" に組織のリージョンを設定してください（例: "eu_west_1"）。',
+  'oauth.config_region_missing':
+    'region も loginBaseUrl も設定されていないため、アプリはどこでサインインするか分からず、起動を拒否します。',
+  'oauth.config_region_missing.fix': '"region" に組織のリージョンを設定してください（例: "eu_west_1"）。',
+  'oauth.config_region_unknown': 'リージョン {region} は Genesys Cloud のリージョンではありません。',
+  'oauth.config_region_unknown.fix': '次のいずれか（またはそのドメイン）を使ってください: {regions}。',
+  'oauth.config_login_on_api_host':
+    "loginBaseUrl が api. ホストです。Genesys が OAuth を行うのは login.'<'環境'>' だけです。",
+  'oauth.config_login_on_api_host.fix': 'login. ホストを使うか、"region" だけを設定してください。',
+  'oauth.config_client_id_missing': 'clientId がありません。',
+  'oauth.config_client_id_missing.fix': 'Admin › 統合 › OAuth からクライアント ID をコピーしてください。',
+  'oauth.config_client_id_malformed':
+    'Genesys Cloud の OAuth クライアント ID は UUID（8-4-4-4-12 桁の 16 進数）です。これは UUID ではありません。',
+  'oauth.config_client_id_malformed.fix':
+    'Code Authorization クライアントの「Client ID」をコピーしてください。名前やシークレットではありません。',
+  'oauth.config_secret_present':
+    '構成の {path} にシークレットがあります。config.json はすべての訪問者に公開され、PKCE アプリにシークレットは不要です。',
+  'oauth.config_secret_present.fix': '取り除き、シークレットを再発行してください。漏えいしています。',
+  'oauth.config_redirect_missing': 'redirectUri がありません。',
+  'oauth.config_redirect_missing.fix':
+    'OAuth クライアントに登録したとおりの、アプリの /callback URL を設定してください。',
+  'oauth.config_redirect_invalid':
+    '{kind, select, credentials {redirectUri にユーザー情報（user:password@）が含まれています。Genesys は 1 文字ずつ比較し、認証情報は公開ファイルに置くものではありません。} other {redirectUri はフラグメントのない絶対 URL でなければなりません（RFC 6749 §3.1.2）。}}',
+  'oauth.config_redirect_invalid.fix': '例: https://your.app/callback を使ってください。',
+  'oauth.config_redirect_not_https':
+    'redirectUri が https ではありません（http を使えるのはループバックアドレスだけ）。コードが暗号化されずに送られます。',
+  'oauth.config_redirect_not_https.fix': 'アプリを https で配信し、https の URI を登録してください。',
+  'oauth.config_scope_invalid': 'scope は空白区切りの文字列でなければなりません。',
+  'oauth.config_scope_invalid.fix': '例: "workforce-management:readonly notifications" のように書いてください。',
+  'oauth.config_scope_unknown':
+    'スコープ {scope} は Adhere が知らないものです。綴りを誤ったスコープでは認可が invalid_scope で失敗します。',
+  'oauth.config_scope_unknown.fix': 'クライアントのスコープと照らし合わせてください。Adhere が使うのは {known}… です',
+  'config.unreachable': 'config.json を取得できませんでした（サーバーが応答しませんでした）',
+  'config.answered': 'config.json が {status} を返しました: アプリと同じ場所で配信する必要があります',
+  'config.checkerUnreachable': 'アプリが構成チェックを読み込めませんでした（サーバーが応答しませんでした）',
 };

@@ -834,4 +834,170 @@ export const ptBR: Catalogue = {
   'feature.coaching': 'Agendar coaching a partir do dia de um agente',
   'feature.setPresence': 'Alterar a presença de um agente',
   'feature.secondaryPresence': 'Presença secundária no painel',
+  'oauth.authorize_missing':
+    'Nenhuma URL de autorização foi informada, então o challenge não pôde ser conferido com o verifier.',
+  'oauth.authorize_missing.fix': 'Inclua a URL /oauth/authorize para a qual o navegador foi enviado.',
+  'oauth.authorize_on_api_host':
+    'A requisição de autorização foi para o host da API {host}; a Genesys atende OAuth só em login.{environment}.',
+  'oauth.authorize_on_api_host.fix': 'Envie o navegador para https://login.{environment}/oauth/authorize.',
+  'oauth.response_type_not_code':
+    'response_type é {responseType}; o fluxo de código precisa de "code"{implicit, select, yes { ("token" é o fluxo implícito do qual se está migrando)} other {}}.',
+  'oauth.response_type_not_code.fix': 'Defina response_type=code.',
+  'oauth.authorize_client_id_missing': 'A URL de autorização não tem client_id.',
+  'oauth.authorize_client_id_missing.fix': "Adicione client_id='<'id do seu cliente OAuth'>'.",
+  'oauth.state_missing':
+    'A URL de autorização não tem state, então o retorno não pode ser ligado a este login (CSRF, e duas abas podem trocar verifiers).',
+  'oauth.state_missing.fix': 'Envie um state aleatório e guarde o verifier sob ele; confira-o no retorno.',
+  'oauth.challenge_missing':
+    'A URL de autorização não tem code_challenge, então o servidor não consegue verificar nenhum code_verifier.',
+  'oauth.challenge_missing.fix': 'Adicione code_challenge=BASE64URL(SHA256(verifier)) e code_challenge_method=S256.',
+  'oauth.challenge_method_missing':
+    'Falta code_challenge_method; pela RFC 7636 §4.3 isso significa "plain", e o servidor compara o verifier com o próprio texto do challenge.',
+  'oauth.challenge_method_missing.fix': 'Adicione code_challenge_method=S256.',
+  'oauth.challenge_method_plain': 'code_challenge_method é {method}; só S256 é seguro e é o que a Genesys espera.',
+  'oauth.challenge_method_plain.fix': 'Use code_challenge_method=S256 com challenge = BASE64URL(SHA256(verifier)).',
+  'oauth.challenge_malformed': 'Um code_challenge S256 tem exatamente 43 caracteres base64url; este tem {length}.',
+  'oauth.challenge_malformed.fix':
+    'Codifique o digest SHA-256 em base64url: troque "+" por "-", "/" por "_" e retire "=".',
+  'oauth.challenge_not_base64url':
+    'O code_challenge está em base64 padrão ("+", "/" ou preenchimento "="), não em base64url; o servidor compara com a forma base64url.',
+  'oauth.challenge_not_base64url.fix':
+    'Codifique o digest SHA-256 em base64url: troque "+" por "-", "/" por "_" e retire "=".',
+  'oauth.challenge_is_verifier': 'O code_challenge é o próprio verifier (o método "plain"), não o SHA-256 dele.',
+  'oauth.challenge_is_verifier.fix': 'Envie code_challenge=BASE64URL(SHA256(verifier)) com code_challenge_method=S256.',
+  'oauth.challenge_hex_encoded': 'O code_challenge é o digest SHA-256 em hexadecimal; ele deve estar em base64url.',
+  'oauth.challenge_hex_encoded.fix': 'Codifique os bytes do digest em base64url (43 caracteres).',
+  'oauth.challenge_mismatch':
+    'O SHA-256 deste code_verifier não é o code_challenge enviado a /oauth/authorize: o verifier não é aquele com que o login começou (perdido no redirecionamento, sobrescrito por uma segunda aba de login ou gerado de novo quando o retorno rodou).',
+  'oauth.challenge_mismatch.fix':
+    'Guarde o verifier sob o state antes de redirecionar, leia-o pelo state do retorno e nunca o gere de novo na página de retorno.',
+  'oauth.token_request_missing': 'Nenhuma requisição de token foi informada.',
+  'oauth.token_request_missing.fix':
+    'Inclua a requisição POST /oauth/token (HAR, "Copy as cURL", ou URL + cabeçalhos + corpo).',
+  'oauth.token_url_invalid': 'A URL da requisição de token não é uma URL absoluta.',
+  'oauth.token_url_invalid.fix': "Faça POST para https://login.'<'ambiente'>'/oauth/token.",
+  'oauth.token_method_not_post': 'A requisição de token usa {method}; a RFC 6749 §4.1.3 exige POST.',
+  'oauth.token_method_not_post.fix': 'Use POST.',
+  'oauth.token_on_api_host':
+    'A requisição de token foi para o host da API {host}; o endpoint de token fica em login.{environment}. O host da API não faz a troca PKCE.',
+  'oauth.token_on_api_host.fix': 'Faça POST para https://login.{environment}/oauth/token.',
+  'oauth.token_path_wrong': 'O caminho da requisição de token é {path}, não /oauth/token.',
+  'oauth.token_path_wrong.fix': 'Faça POST para /oauth/token no host de login.',
+  'oauth.region_mismatch':
+    '{kind, select, requests {A requisição de autorização foi para {expected}, mas a de token para {seen}; um código só vale na região que o emitiu.} other {O app está configurado para {expected}, mas as requisições foram para {seen}; o cliente OAuth só existe na própria região.}}',
+  'oauth.region_mismatch.fix':
+    '{kind, select, requests {Use login.{expected} nas duas.} other {Use https://login.{expected}.}}',
+  'oauth.params_in_url':
+    'A requisição de token leva {params} na query da URL, onde proxies e logs guardam; o servidor lê o corpo do formulário.',
+  'oauth.params_in_url.fix': 'Envie cada parâmetro no corpo application/x-www-form-urlencoded.',
+  'oauth.content_type_wrong':
+    'A requisição de token é enviada como {given, select, yes {{contentType}} other {sem tipo de conteúdo}}{json, select, yes { com um corpo JSON} other {}}; o endpoint de token só lê application/x-www-form-urlencoded (RFC 6749 §4.1.3).',
+  'oauth.content_type_wrong.fix':
+    "Envie body: new URLSearchParams('{...}') com Content-Type: application/x-www-form-urlencoded.",
+  'oauth.grant_type_missing': 'Falta grant_type no corpo.',
+  'oauth.grant_type_missing.fix': 'Adicione grant_type=authorization_code.',
+  'oauth.grant_type_invalid':
+    'grant_type é {grantType}; a troca PKCE usa "authorization_code"{typo, select, yes { (erro de digitação?)} other {}}.',
+  'oauth.grant_type_invalid.fix': 'Defina grant_type=authorization_code.',
+  'oauth.code_missing': 'O corpo não tem code.',
+  'oauth.code_missing.fix': 'Envie o code da query da URL de retorno.',
+  'oauth.client_id_missing':
+    'O corpo não tem client_id. Um cliente PKCE público se identifica com client_id no corpo (RFC 6749 §3.2.1), não com um cabeçalho Basic.',
+  'oauth.client_id_missing.fix': "Adicione client_id='<'id do seu cliente OAuth'>' ao corpo.",
+  'oauth.client_id_mismatch': 'O client_id da requisição de token difere do da requisição de autorização.',
+  'oauth.client_id_mismatch.fix': 'Use um único id de cliente nas duas requisições.',
+  'oauth.client_secret_sent':
+    '{via, select, client_credentials {O código faz login com o fluxo client-credentials, que precisa do segredo do cliente: um app de navegador é um cliente público e deve usar loginPKCEGrant.} other {Há um client_secret no corpo. Um app de navegador é um cliente público: qualquer pessoa que abra a página pode ler o segredo dele, e uma troca de código PKCE não deve se autenticar com ele.}}',
+  'oauth.client_secret_sent.fix':
+    '{via, select, client_credentials {Use loginPKCEGrant(clientId, redirectUri) com um cliente Code Authorization e troque o segredo.} other {Retire client_secret do navegador e troque o segredo: ele foi exposto.}}',
+  'oauth.basic_auth_sent':
+    '{scheme, select, basic {A requisição de token envia Authorization: Basic (id e segredo do cliente). Um cliente PKCE de navegador é público: não deve guardar nem enviar um segredo, e o servidor recusa autenticação de cliente com um código PKCE.} other {A requisição de token envia um cabeçalho Authorization; a troca de código de um cliente público não envia nenhum.}}',
+  'oauth.basic_auth_sent.fix':
+    'Retire o cabeçalho Authorization; envie client_id no corpo. Se havia um segredo em código de navegador, troque-o.',
+  'oauth.redirect_uri_missing':
+    'Falta redirect_uri no corpo; ele deve repetir o redirect_uri da requisição de autorização (RFC 6749 §4.1.3).',
+  'oauth.redirect_uri_missing.fix': 'Envie o mesmo redirect_uri da requisição de autorização.',
+  'oauth.redirect_uri_mismatch':
+    'redirect_uri difere entre a requisição de autorização e a de token{difference, select, trailing_slash { (uma barra no final)} letter_case { (maiúsculas e minúsculas)} percent_encoding { (um está codificado com %, o outro não)} scheme { (http em vez de https)} host { (host ou porta)} other {}}; ele deve coincidir caractere por caractere.',
+  'oauth.redirect_uri_mismatch.fix':
+    'Envie na requisição de token exatamente o redirect_uri da requisição de autorização.',
+  'oauth.verifier_missing':
+    'O corpo não tem code_verifier, então o servidor não consegue conferir o challenge PKCE (muitas vezes: o verifier se perdeu no redirecionamento).',
+  'oauth.verifier_missing.fix': 'Guarde o verifier no sessionStorage sob o state e envie-o como code_verifier.',
+  'oauth.verifier_padded':
+    'O code_verifier termina com preenchimento "="; "=" não é um caractere permitido em um verifier (RFC 7636 §4.1).',
+  'oauth.verifier_padded.fix': 'Codifique em base64url sem preenchimento: retire os "=" do final.',
+  'oauth.verifier_not_base64url':
+    '{via, select, btoa {O código cria o verifier PKCE (ou o challenge) com btoa(…) e nunca substitui "+", "/" e "=": isso é base64 padrão, não o base64url que a RFC 7636 exige, então o servidor calcula outro challenge.} other {O code_verifier contém "+" ou "/": é base64 padrão, não base64url. Num corpo de formulário, um "+" sem codificação ainda vira espaço.}}',
+  'oauth.verifier_not_base64url.fix':
+    '{via, select, btoa {Adicione .replace(/\\+/g, "-").replace(/\\//g, "_").replace(/=+$/, "") depois de btoa, ou use createVerifier()/challengeS256().} other {Troque "+" por "-" e "/" por "_" (base64url, RFC 4648 §5).}}',
+  'oauth.verifier_bad_charset':
+    'O code_verifier tem caracteres que a RFC 7636 §4.1 não permite (só A–Z a–z 0–9 - . _ ~).',
+  'oauth.verifier_bad_charset.fix': 'Gere o verifier como base64url de 32 bytes aleatórios.',
+  'oauth.verifier_length': 'O code_verifier tem {length} caracteres; a RFC 7636 §4.1 exige de 43 a 128.',
+  'oauth.verifier_length.fix': 'Use 32 bytes aleatórios codificados em base64url: 43 caracteres.',
+  'oauth.code_reused_or_expired':
+    '{authorizeGiven, select, no {A requisição em si está bem formada. invalid_grant então significa: o código já foi usado (o retorno rodou duas vezes), o código expirou ou o verifier é de outro login (informe a URL de autorização para conferir isso).} other {A requisição está bem formada e o verifier corresponde ao challenge. invalid_grant então significa que o código já foi usado (o retorno rodou duas vezes, ou a página foi recarregada) ou expirou.}}',
+  'oauth.code_reused_or_expired.fix':
+    'Troque cada código uma única vez, logo após o redirecionamento; torne o retorno idempotente (completeSignIn é).',
+  'oauth.invalid_client':
+    'O servidor não aceita este cliente: client_id desconhecido, um cliente de outra região ou um que não é do tipo Code Authorization (PKCE).',
+  'oauth.invalid_client.fix':
+    'Confira o id do cliente em Admin > OAuth da mesma região, e se o tipo de concessão dele é Code Authorization com PKCE.',
+  'oauth.authorize_refused':
+    'O servidor de login recusou a requisição de autorização com {error}{described, select, yes {: {description}} other {}}. Nenhum código foi emitido, então nenhuma requisição de token foi feita.',
+  'oauth.authorize_refused.fix':
+    '{error, select, invalid_scope {Peça só os escopos que o cliente OAuth recebeu (Admin > OAuth > o cliente > Scope), ou adicione-os lá.} unauthorized_client {Defina o tipo de concessão do cliente OAuth como Code Authorization (com PKCE).} unsupported_response_type {Envie response_type=code.} access_denied {O usuário ou um administrador recusou; faça login de novo ou confira as funções do usuário.} invalid_request {Confira os parâmetros de autorização: client_id, redirect_uri, code_challenge (43 caracteres base64url) e code_challenge_method=S256.} server_error {O serviço de login falhou; tente mais tarde.} temporarily_unavailable {O serviço de login está ocupado; tente daqui a pouco.} other {Leia o error_description e corrija a requisição de autorização.}}',
+  'oauth.unauthorized_client': 'O cliente não tem permissão para este tipo de concessão.',
+  'oauth.unauthorized_client.fix': 'Em Admin > OAuth, defina o tipo de concessão do cliente como Code Authorization.',
+  'oauth.config_invalid': 'config.json deve ser um objeto JSON.',
+  'oauth.config_invalid.fix': 'Escreva \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_not_json': 'config.json não é JSON: {problem}.',
+  'oauth.config_not_json.fix': 'Escreva \'{"region": "…", "clientId": "…", "redirectUri": "…"}\'.',
+  'oauth.config_too_large':
+    'config.json tem {size} bytes; uma configuração tem algumas centenas, e no máximo {max} são lidos.',
+  'oauth.config_too_large.fix': 'Mantenha nele só region, clientId, redirectUri e scope.',
+  'oauth.config_key_unknown': 'config.json tem uma chave que o app não lê: {key}.',
+  'oauth.config_key_unknown.fix': 'Retire-a; o app só lê {keys}.',
+  'oauth.config_embeddable_invalid':
+    "{kind, select, not_boolean {embeddable deve ser true ou false.} no_apps_host {Não se sabe de apps cliente do Genesys Cloud rodando em {environment}: o Client App SDK não lista nenhum host de apps lá.} other {embeddable precisa de uma região (o app só é enquadrado pelo Genesys Cloud dele, https://apps.'<'ambiente'>').}}",
+  'oauth.config_embeddable_invalid.fix':
+    '{kind, select, not_boolean {Escreva "embeddable": true para usar o Adhere dentro do Genesys Cloud, ou deixe de fora.} no_apps_host {Deixe embeddable de fora e abra o Adhere sozinho.} other {Defina "region", ou para o emulador local "appsBaseUrl" (a página do Genesys Cloud dele).}}',
+  'oauth.config_base_url_not_local':
+    '{key} só pode apontar para o emulador local (http://localhost:…); uma configuração implantada define "region" no lugar.',
+  'oauth.config_base_url_not_local.fix':
+    'Retire {key} e defina "region" como a região da sua organização, p. ex. "eu_west_1".',
+  'oauth.config_region_missing':
+    'Nem region nem loginBaseUrl estão definidos, então o app não sabe onde fazer login e se recusa a iniciar.',
+  'oauth.config_region_missing.fix': 'Defina "region" como a região da sua organização, p. ex. "eu_west_1".',
+  'oauth.config_region_unknown': 'A região {region} não é uma região do Genesys Cloud.',
+  'oauth.config_region_unknown.fix': 'Use uma destas: {regions} (ou o domínio dela).',
+  'oauth.config_login_on_api_host': "loginBaseUrl é um host api.; a Genesys só faz OAuth em login.'<'ambiente'>'.",
+  'oauth.config_login_on_api_host.fix': 'Use o host login., ou defina só "region".',
+  'oauth.config_client_id_missing': 'Falta clientId.',
+  'oauth.config_client_id_missing.fix': 'Copie o id do cliente de Admin › Integrações › OAuth.',
+  'oauth.config_client_id_malformed':
+    'Um id de cliente OAuth do Genesys Cloud é um UUID (8-4-4-4-12 dígitos hexadecimais); este não é.',
+  'oauth.config_client_id_malformed.fix':
+    'Copie o "Client ID" do cliente Code Authorization, não o nome nem o segredo dele.',
+  'oauth.config_secret_present':
+    'A configuração guarda um segredo em {path}; config.json é público para qualquer visitante e um app PKCE não precisa de nenhum.',
+  'oauth.config_secret_present.fix': 'Retire-o e troque o segredo: ele foi exposto.',
+  'oauth.config_redirect_missing': 'Falta redirectUri.',
+  'oauth.config_redirect_missing.fix':
+    'Defina-o como a URL /callback do app, exatamente como registrada no cliente OAuth.',
+  'oauth.config_redirect_invalid':
+    '{kind, select, credentials {redirectUri leva informações de usuário (user:password@); a Genesys o compara caractere por caractere, e credenciais não cabem num arquivo público.} other {redirectUri deve ser uma URL absoluta sem fragmento (RFC 6749 §3.1.2).}}',
+  'oauth.config_redirect_invalid.fix': 'Use p. ex. https://your.app/callback.',
+  'oauth.config_redirect_not_https':
+    'redirectUri não é https (só endereços de loopback podem usar http): o código viajaria sem criptografia.',
+  'oauth.config_redirect_not_https.fix': 'Sirva o app por https e registre a URI https.',
+  'oauth.config_scope_invalid': 'scope deve ser um texto separado por espaços.',
+  'oauth.config_scope_invalid.fix': 'Escreva p. ex. "workforce-management:readonly notifications".',
+  'oauth.config_scope_unknown':
+    'O escopo {scope} não é um que o Adhere conheça; um escopo com erro de digitação faz a autorização falhar com invalid_scope.',
+  'oauth.config_scope_unknown.fix': 'Confira-o com os escopos do cliente; o Adhere usa {known}…',
+  'config.unreachable': 'não foi possível buscar config.json (o servidor não respondeu)',
+  'config.answered': 'config.json respondeu {status}: ele deve ser servido junto ao app',
+  'config.checkerUnreachable': 'o app não conseguiu carregar a verificação de configuração (o servidor não respondeu)',
 };

@@ -13,6 +13,7 @@ export function checkAuthorize(url: URL, add: (f: Finding) => void): void {
         `login.${host.environment}.`,
       evidence: `${url.origin}${url.pathname}`,
       fix: `Send the browser to https://login.${host.environment}/oauth/authorize.`,
+      values: { host: url.hostname, environment: host.environment },
     });
   }
   const p = url.searchParams;
@@ -26,6 +27,7 @@ export function checkAuthorize(url: URL, add: (f: Finding) => void): void {
         `"code"${responseType === 'token' ? ' ("token" is the implicit grant being migrated away from)' : ''}.`,
       evidence: `response_type=${responseType ?? '(missing)'}`,
       fix: 'Set response_type=code.',
+      values: { responseType: JSON.stringify(responseType), implicit: responseType === 'token' ? 'yes' : 'no' },
     });
   }
   if (!p.get('client_id'))
@@ -73,6 +75,7 @@ export function checkAuthorize(url: URL, add: (f: Finding) => void): void {
       message: `code_challenge_method is ${JSON.stringify(method)}; only S256 is safe and it is what Genesys expects.`,
       evidence: `code_challenge_method=${method}`,
       fix: 'Use code_challenge_method=S256 with challenge = BASE64URL(SHA256(verifier)).',
+      values: { method: JSON.stringify(method) },
     });
   if (challenge && !/^[A-Za-z0-9_-]{43}$/.test(challenge)) {
     const standard = /[+/=]/.test(challenge);
@@ -85,6 +88,7 @@ export function checkAuthorize(url: URL, add: (f: Finding) => void): void {
         : `An S256 code_challenge is exactly 43 base64url characters; this one is ${challenge.length} characters.`,
       evidence: `code_challenge=${challenge}`,
       fix: 'Encode the SHA-256 digest as base64url: replace "+" with "-", "/" with "_" and drop "=".',
+      ...(standard ? {} : { values: { length: challenge.length } }),
     });
   }
 }

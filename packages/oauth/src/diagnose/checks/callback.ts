@@ -28,5 +28,7 @@ export function checkCallback(url: string, add: (f: Finding) => void): void {
       `${error}${description ? `: ${description}` : ''}. No code was issued, so no token request was made.`,
     evidence: `callback: error=${error}${description ? ` error_description=${description}` : ''}`,
     fix: AUTHORIZE_ERRORS[error] ?? 'Read the error_description and correct the authorize request.',
+    // `error` chooses the fix (one of AUTHORIZE_ERRORS' keys, else the general one).
+    values: { error, description: description ?? '', described: description ? 'yes' : 'no' },
   });
 }

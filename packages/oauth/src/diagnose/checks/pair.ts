@@ -1,7 +1,16 @@
 /** @module The authorize request against the token request: challenge = S256(verifier), the same redirect URI and client. */
 import { isUnknownValue, type NormalizedTokenRequest } from '../exchange-record.js';
 import { redact, type Finding } from '../finding.js';
-import { describeDifference, sha256, sha256Base64url } from './text-utils.js';
+import { sha256, sha256Base64url, uriDifference, type UriDifference } from './text-utils.js';
+
+const DIFFERENCE_WORDS: Record<UriDifference, string> = {
+  trailing_slash: ' (a trailing slash)',
+  letter_case: ' (letter case)',
+  percent_encoding: ' (one is percent-encoded, the other not)',
+  scheme: ' (http vs https)',
+  host: ' (host or port)',
+  other: '',
+};
 
 export async function checkPair(
   authorize: URL,
@@ -29,14 +38,16 @@ export async function checkPair(
     authRedirect !== tokenRedirect &&
     !isUnknownValue(tokenRedirect)
   ) {
+    const difference = uriDifference(authRedirect, tokenRedirect);
     add({
       code: 'redirect_uri_mismatch',
       severity: 'error',
       message:
         `redirect_uri differs between the authorize and token ` +
-        `requests${describeDifference(authRedirect, tokenRedirect)}; it must match character for character.`,
+        `requests${DIFFERENCE_WORDS[difference]}; it must match character for character.`,
       evidence: `authorize: ${authRedirect}; token: ${tokenRedirect}`,
       fix: "Send exactly the authorize request's redirect_uri in the token request.",
+      values: { difference },
     });
   }
   const challenge = a.get('code_challenge');

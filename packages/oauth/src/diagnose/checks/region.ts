@@ -20,6 +20,7 @@ export function checkRegion(
         `valid in the region that issued it.`,
       evidence: `authorize: ${authorize!.hostname}; token: ${token!.url!.hostname}`,
       fix: `Use login.${authEnv} for both.`,
+      values: { kind: 'requests', expected: authEnv, seen: tokenEnv },
     });
     return;
   }
@@ -34,6 +35,7 @@ export function checkRegion(
         `exists only in its own region.`,
       evidence: `configured: ${region}; used: ${seen}`,
       fix: `Use https://login.${expected}.`,
+      values: { kind: 'configured', expected, seen },
     });
   }
 }

@@ -14,10 +14,11 @@ export function checkResponse(
   const said = `HTTP ${response.status ?? '?'} ${error ?? ''}${desc ? ` "${desc}"` : ''}`.trim();
   const errorsSoFar = findings.filter((f) => f.severity === 'error').length;
   if (error === 'invalid_grant' && errorsSoFar === 0) {
+    const authorizeGiven = !findings.some((f) => f.code === 'authorize_missing');
     add({
       code: 'code_reused_or_expired',
       severity: 'warning',
-      message: findings.some((f) => f.code === 'authorize_missing')
+      message: !authorizeGiven
         ? 'The request itself is well formed. invalid_grant then means: the code was already used (callback ' +
           'ran twice), the code expired, or the verifier is from another sign-in (give the authorize URL to ' +
           'check this).'
@@ -25,6 +26,7 @@ export function checkResponse(
           'code was already used (the callback ran twice, or the page was reloaded) or expired.',
       evidence: said,
       fix: 'Exchange each code once, right after the redirect; make the callback idempotent (completeSignIn does).',
+      values: { authorizeGiven: authorizeGiven ? 'yes' : 'no' },
     });
   } else if (error === 'invalid_client') {
     add({

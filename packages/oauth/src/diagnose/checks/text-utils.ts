@@ -1,15 +1,18 @@
 /** @module Small text helpers the checks share: safe URL parsing and decoding, SHA-256, edit distance. */
 import { base64urlEncode } from '../../base64url.js';
 
-export function describeDifference(a: string, b: string): string {
-  if (a.replace(/\/+$/, '') === b.replace(/\/+$/, '')) return ' (a trailing slash)';
-  if (a.toLowerCase() === b.toLowerCase()) return ' (letter case)';
-  if (safeDecode(a) === safeDecode(b)) return ' (one is percent-encoded, the other not)';
+/** How two URIs that should be equal differ, in the way people get them wrong. */
+export type UriDifference = 'trailing_slash' | 'letter_case' | 'percent_encoding' | 'scheme' | 'host' | 'other';
+
+export function uriDifference(a: string, b: string): UriDifference {
+  if (a.replace(/\/+$/, '') === b.replace(/\/+$/, '')) return 'trailing_slash';
+  if (a.toLowerCase() === b.toLowerCase()) return 'letter_case';
+  if (safeDecode(a) === safeDecode(b)) return 'percent_encoding';
   const sa = safeUrl(a);
   const sb = safeUrl(b);
-  if (sa && sb && sa.protocol !== sb.protocol) return ' (http vs https)';
-  if (sa && sb && sa.host !== sb.host) return ' (host or port)';
-  return '';
+  if (sa && sb && sa.protocol !== sb.protocol) return 'scheme';
+  if (sa && sb && sa.host !== sb.host) return 'host';
+  return 'other';
 }
 
 export function safeDecode(s: string): string {

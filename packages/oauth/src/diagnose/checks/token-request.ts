@@ -27,6 +27,7 @@ export function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding)
           `login.${host.environment}. The API host does not run the PKCE exchange.`,
         evidence: `${req.method} ${req.url.origin}${req.url.pathname}`,
         fix: `POST to https://login.${host.environment}/oauth/token.`,
+        values: { host: req.url.hostname, environment: host.environment },
       });
     }
     if (!req.url.pathname.replace(/\/+$/, '').endsWith('/oauth/token')) {
@@ -36,6 +37,7 @@ export function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding)
         message: `The token request path is ${req.url.pathname}, not /oauth/token.`,
         evidence: `${req.url.origin}${req.url.pathname}`,
         fix: 'POST to /oauth/token on the login host.',
+        values: { path: req.url.pathname },
       });
     }
     const leaked = ['code', 'code_verifier', 'client_secret', 'access_token'].filter((k) =>
@@ -50,6 +52,7 @@ export function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding)
           `keep it; the server reads the form body.`,
         evidence: `query: ${leaked.map((k) => `${k}=<redacted>`).join('&')}`,
         fix: 'Send every parameter in the application/x-www-form-urlencoded body.',
+        values: { params: leaked.join(', ') },
       });
     }
   }
@@ -60,6 +63,7 @@ export function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding)
       message: `The token request uses ${req.method}; RFC 6749 §4.1.3 requires POST.`,
       evidence: `method: ${req.method}`,
       fix: 'Use POST.',
+      values: { method: req.method },
     });
 
   const ct = req.contentType?.split(';')[0]?.trim().toLowerCase();
@@ -72,6 +76,11 @@ export function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding)
         'the token endpoint reads only application/x-www-form-urlencoded (RFC 6749 §4.1.3).',
       evidence: `Content-Type: ${req.contentType ?? '(missing)'}`,
       fix: 'Send body: new URLSearchParams({...}) with Content-Type: application/x-www-form-urlencoded.',
+      values: {
+        contentType: ct ?? '',
+        given: ct ? 'yes' : 'no',
+        json: req.bodyEncoding === 'json' ? 'yes' : 'no',
+      },
     });
   }
 
@@ -86,14 +95,16 @@ export function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding)
       fix: 'Add grant_type=authorization_code.',
     });
   else if (grantType !== 'authorization_code' && !isUnknownValue(grantType)) {
+    const typo = editDistance(grantType, 'authorization_code') <= 3;
     add({
       code: 'grant_type_invalid',
       severity: 'error',
       message:
         `grant_type is ${JSON.stringify(grantType)}; the PKCE exchange uses ` +
-        `"authorization_code"${editDistance(grantType, 'authorization_code') <= 3 ? ' (a typo?)' : ''}.`,
+        `"authorization_code"${typo ? ' (a typo?)' : ''}.`,
       evidence: `grant_type=${grantType}`,
       fix: 'Set grant_type=authorization_code.',
+      values: { grantType: JSON.stringify(grantType), typo: typo ? 'yes' : 'no' },
     });
   }
   if (!f.get('code'))
@@ -124,6 +135,7 @@ export function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding)
         'who opens the page, and a PKCE code exchange must not authenticate with it.',
       evidence: `client_secret=${isUnknownValue(f.get('client_secret')) ? displayValue(f.get('client_secret')!) : redact(f.get('client_secret')!)}`,
       fix: 'Remove client_secret from the browser, and rotate the secret: it has been exposed.',
+      values: { via: 'body' },
     });
   }
   const auth = req.headers.get('authorization');
@@ -146,6 +158,7 @@ export function checkTokenRequest(req: NormalizedTokenRequest, add: (f: Finding)
         : 'The token request sends an Authorization header; the code exchange of a public client sends none.',
       evidence: `Authorization: ${basic ? `Basic <redacted${who}>` : '<redacted>'}`,
       fix: 'Remove the Authorization header; send client_id in the body. If a secret was in browser code, rotate it.',
+      values: { scheme: basic ? 'basic' : 'other' },
     });
   }
   if (!f.get('redirect_uri'))

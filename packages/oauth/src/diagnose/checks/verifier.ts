@@ -34,6 +34,7 @@ export function checkVerifier(verifier: string | undefined, add: (f: Finding) =>
         `code_verifier=${redact(verifier)}, has ` +
         `${[...new Set(verifier.match(/[+/]/g))].map((c) => `"${c}"`).join(' ')}`,
       fix: 'Replace "+" with "-" and "/" with "_" (base64url, RFC 4648 §5).',
+      values: { via: 'value' },
     });
   }
   const other = [...new Set(verifier.replace(/[A-Za-z0-9\-._~+/=]/g, ''))];
@@ -53,6 +54,7 @@ export function checkVerifier(verifier: string | undefined, add: (f: Finding) =>
       message: `The code_verifier is ${verifier.length} characters; RFC 7636 §4.1 requires 43 to 128.`,
       evidence: `code_verifier=${redact(verifier)}`,
       fix: 'Use 32 random bytes, base64url-encoded: 43 characters.',
+      values: { length: verifier.length },
     });
   }
 }
