@@ -197,6 +197,19 @@ describe('diagnose: one cause at a time', () => {
     expect(text).not.toContain(VERIFIER);
     expect(text).not.toContain('the-code');
   });
+
+  it('redacts the values a finding carries for other languages as it redacts its text', async () => {
+    const d = await diagnose(
+      record({
+        url: 'https://login.mypurecloud.com/oauth/token/the-code',
+        body: body({ client_secret: 'shh-secret-2', grant_type: 'shh-secret-2' }),
+      }),
+    );
+    const values = (code: string) => d.findings.find((f) => f.code === code)?.values;
+    expect(values('token_path_wrong')).toEqual({ path: '/oauth/token/<redacted>' });
+    expect(values('grant_type_invalid')).toEqual({ grantType: '"<redacted>"', typo: 'no' });
+    expect(JSON.stringify(d)).not.toContain('shh-secret');
+  });
 });
 
 describe('diagnose: the forum post', () => {
