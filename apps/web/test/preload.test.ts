@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createGenesysClient } from '@adhere/genesys';
 import { preloadBoard, takePreloaded } from '../src/board/preload.js';
+import { addressWithSavedUnits, openingAddress } from '../src/board/opening-units.js';
+import { forgetBoardOpensOn, saveBoardOpensOn } from '../src/preferences/board-opens-on.js';
 
 const ORIGIN = 'https://adhere.example';
 // Genesys ids are UUIDs: the preload reads the address's ids as the board does, and takes no other.
@@ -100,6 +102,28 @@ describe('the board snapshot preloaded as sign-in completes', () => {
       `/api/v2/workforcemanagement/managementunits/${A}/adherence`,
       `/api/v2/workforcemanagement/managementunits/${T}/adherence`,
     ]);
+  });
+
+  // The board and the preload choose by one rule (opening-units.ts): the units chosen last, when the address
+  // names nothing of the board's.
+  it('an address without units opens on the units chosen last: the board’s address and the preload agree', async () => {
+    saveBoardOpensOn(new URLSearchParams({ bu: B, mu: A, cols: 'name,state' }));
+    try {
+      expect(String(addressWithSavedUnits(new URLSearchParams('sort=name')))).toBe(
+        `sort=name&bu=${B}&mu=${A}&cols=name%2Cstate`,
+      );
+      // An address that says anything of the board's is the user's own: nothing written in.
+      for (const own of [`mu=${T}`, 'cols=name', `bu=${T}`, `team=${T}`])
+        expect(addressWithSavedUnits(new URLSearchParams(own))).toBeUndefined();
+      expect(openingAddress(new URLSearchParams()).managementUnitIds).toEqual([A]);
+      const { client, asked } = recordingClient();
+      preloadBoard(client, '/', ORIGIN);
+      const taken = takePreloaded(A, '', client);
+      expect((await taken)!.map((r) => r.name)).toEqual([A]);
+      expect(asked).toEqual([`/api/v2/workforcemanagement/managementunits/${A}/adherence`]); // no lists needed
+    } finally {
+      forgetBoardOpensOn();
+    }
   });
 
   it('ids in the address that are not Genesys ids are not asked for (issue 24)', async () => {

@@ -19,7 +19,8 @@ import {
 import { problemWords } from '../access/denied.js';
 import { navigate, useLocation } from '../router.js';
 import { readAddressIds } from '../address-ids.js';
-import { boardAddress, loadBoardOpensOn, saveBoardOpensOn } from '../preferences/board-opens-on.js';
+import { saveBoardOpensOn } from '../preferences/board-opens-on.js';
+import { addressWithSavedUnits, openingBusinessUnit, openingUnitsKey } from './opening-units.js';
 import type { SortKey } from './board-model.js';
 import { AlertsPanel } from './AlertsPanel.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
@@ -73,13 +74,13 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   const bus = busEntry.data ?? NO_UNITS;
   // Ids from the address are checked before use; one that is not a Genesys id is left out and said.
   const address = readAddressIds(q);
-  const buId = address.businessUnitId ?? bus[0]?.id;
+  const buId = openingBusinessUnit(address, bus);
   const musEntry = useOrgData(client, buId ? managementUnitsQuery(client, buId) : undefined);
   const mus = musEntry.data ?? NO_UNITS;
   const listError = busEntry.error ?? musEntry.error;
   const error = listError === undefined ? undefined : problemWords(listError);
   // The selection as one string: effects and memos compare it by value, not by array identity.
-  const muKey = address.managementUnitIds.join(',') || (mus[0]?.id ?? '');
+  const muKey = openingUnitsKey(address, mus);
   const muIds = useMemo(() => muKey.split(',').filter(Boolean), [muKey]);
   const teamId = address.teamId ?? '';
   const setParam = (key: string, value: string | undefined) => {
@@ -93,12 +94,8 @@ export function BoardPage({ client, access }: { client: GenesysClient; access?: 
   // An address without units opens the board on those chosen last, written into the address (a link copied
   // from it then opens the same board for anyone).
   useEffect(() => {
-    if (q.has('bu') || q.has('mu') || q.has('team') || q.has('cols')) return;
-    const on = loadBoardOpensOn();
-    if (!on) return;
-    const next = new URL(location.href);
-    for (const [k, v] of boardAddress(on)) next.searchParams.set(k, v);
-    navigate(next.pathname + next.search, true);
+    const saved = addressWithSavedUnits(q);
+    if (saved) navigate(`${location.pathname}?${saved}`, true);
     // Once, on opening: later changes of the address are the user's own.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -6,9 +6,9 @@ import {
   type GenesysClient,
   type UserScheduleAdherence,
 } from '@adhere/genesys';
-import { readAddressIds, type AddressIds } from '../address-ids.js';
+import { readAddressIds } from '../address-ids.js';
 import { businessUnitsQuery, managementUnitsQuery, readOrg } from '../org-data/org-queries.js';
-import { loadBoardOpensOn } from '../preferences/board-opens-on.js';
+import { openingAddress, openingBusinessUnit, openingUnitsKey } from './opening-units.js';
 
 let preloaded: { key: string; snapshot: Promise<UserScheduleAdherence[]> } | undefined;
 /** The default units being listed for a preload: a board opening meanwhile waits for them rather than ask twice. */
@@ -37,7 +37,7 @@ export function preloadBoard(client: GenesysClient, path: string, origin: string
   if (url.pathname !== '/' || address.problems.length > 0) return;
   // The lists go through the tab's org cache: the board's own requests for them are these. The snapshot is
   // started as the last list arrives; a board that opens before that waits for it (takePreloaded).
-  const current: Promise<void> = defaultSelection(client, url.searchParams, address)
+  const current: Promise<void> = defaultSelection(client, url.searchParams)
     .then(
       (chosen) => chosen && start(client, chosen),
       () => {}, // the board lists them again and says what failed
@@ -48,26 +48,23 @@ export function preloadBoard(client: GenesysClient, path: string, origin: string
   listing = current;
 }
 
-/**
- * What BoardPage opens on at an address without units: the units chosen last (Settings), else the first unit of
- * the address's business unit, else of the first business unit the user may watch live.
- */
+/** What BoardPage opens on at an address without units, by the board's own rule (opening-units.ts). */
 async function defaultSelection(
   client: GenesysClient,
   params: URLSearchParams,
-  address: AddressIds,
 ): Promise<AdherenceSelection | undefined> {
-  const untouched = !['bu', 'mu', 'team', 'cols'].some((k) => params.has(k));
-  const on = untouched ? loadBoardOpensOn() : undefined;
-  const chosen = boardSelection(on?.managementUnitIds.join(',') ?? '', on?.teamId ?? '');
+  const address = openingAddress(params);
+  const chosen = boardSelection(address.managementUnitIds.join(','), address.teamId ?? '');
   if (chosen) return chosen;
-  const buId =
-    on?.businessUnitId ??
-    address.businessUnitId ??
-    (await readOrg(client, businessUnitsQuery(client, 'RealTimeAdherence', 'high')))[0]?.id;
+  const buId = openingBusinessUnit(
+    address,
+    address.businessUnitId ? [] : await readOrg(client, businessUnitsQuery(client, 'RealTimeAdherence', 'high')),
+  );
   if (!buId) return undefined;
-  const first = (await readOrg(client, managementUnitsQuery(client, buId, 'high')))[0]?.id;
-  return first ? { managementUnitIds: [first] } : undefined;
+  return boardSelection(
+    openingUnitsKey(address, await readOrg(client, managementUnitsQuery(client, buId, 'high'))),
+    '',
+  );
 }
 
 function start(client: GenesysClient, selection: AdherenceSelection): void {
