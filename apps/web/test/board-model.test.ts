@@ -134,12 +134,12 @@ describe('act now: ranking, thresholds, pause', () => {
     const { describeOut, outLevel, thresholdsOf, thresholdWords } = await import('../src/board/thresholds.js');
     const t = thresholdsOf({ adherenceExceptionThresholdSeconds: 60, severeAlertThresholdMinutes: 5 });
     // Issue 22, item 7: one way to say a length of time, and the thresholds said once, not on every row.
-    expect(describeOut(190_000, t)).toBe('out 3 min 10 s');
-    expect(describeOut(40_000, t)).toBe('out 40 s, not counted yet');
-    expect(describeOut(362_000, t)).toBe('out 6 min 2 s, severe');
-    expect(describeOut(21_120_000, t)).toBe('out 5 h 52 min, severe');
+    expect(describeOut(190_000, t)).toBe('out 3\u00a0min 10\u00a0s');
+    expect(describeOut(40_000, t)).toBe('out 40\u00a0s, not counted yet');
+    expect(describeOut(362_000, t)).toBe('out 6\u00a0min 2\u00a0s, severe');
+    expect(describeOut(21_120_000, t)).toBe('out 5\u00a0h 52\u00a0min, severe');
     expect(thresholdWords(t)).toBe(
-      "Time out of adherence counts against adherence after 1 min; it is severe after 5 min (the unit's settings in Genesys).",
+      "Time out of adherence counts against adherence after 1\u00a0min; it is severe after 5\u00a0min (the unit's settings in Genesys).",
     );
     expect([outLevel(59_999, t), outLevel(60_000, t), outLevel(300_000, t)]).toEqual(['within', 'over', 'severe']);
     expect(thresholdsOf(undefined)).toEqual({

@@ -76,7 +76,7 @@ describe('numbers in the page’s language', () => {
     expect(percentWords(90, 0)).toBe('90%');
     await switchLocale('de');
     expect(percentWords(92.45)).toBe('92,5\u00a0%');
-    expect(hoursMinutes(5 * 3600 + 2 * 60)).toBe('5 Std. 02 Min.');
+    expect(hoursMinutes(5 * 3600 + 2 * 60)).toBe('5\u00a0Std. 02\u00a0Min.');
     await switchLocale('ja');
     expect(percentWords(92.45)).toBe('92.5%');
     expect(hoursMinutes(190)).toBe('3分10秒');

@@ -148,8 +148,8 @@ describe('projection against the emulator’s truth', () => {
 describe('budgets in words', () => {
   it('whole minutes, never seconds', async () => {
     const { minutesWords } = await import('../src/words.js');
-    expect(minutesWords(46 * MIN + 11_000)).toBe('46 min');
-    expect(minutesWords(141 * 60 * MIN + 31 * MIN + 59_000)).toBe('141 h 31 min');
-    expect(minutesWords(30_000)).toBe('under 1 min');
+    expect(minutesWords(46 * MIN + 11_000)).toBe('46\u00a0min');
+    expect(minutesWords(141 * 60 * MIN + 31 * MIN + 59_000)).toBe('141\u00a0h 31\u00a0min');
+    expect(minutesWords(30_000)).toBe('under 1\u00a0min');
   });
 });

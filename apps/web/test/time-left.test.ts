@@ -19,8 +19,8 @@ describe('time left for a report', () => {
 
   it('in words', () => {
     expect(timeLeftWords(59_000)).toBe('under a minute left');
-    expect(timeLeftWords(61_000)).toBe('about 2 min left');
-    expect(timeLeftWords(150_000)).toBe('about 3 min left');
-    expect(timeLeftWords(75 * 60_000)).toBe('about 1 h 15 min left');
+    expect(timeLeftWords(61_000)).toBe('about 2\u00a0min left');
+    expect(timeLeftWords(150_000)).toBe('about 3\u00a0min left');
+    expect(timeLeftWords(75 * 60_000)).toBe('about 1\u00a0h 15\u00a0min left');
   });
 });

@@ -66,7 +66,7 @@ describe('the live board in Chromium', () => {
     const first = page.locator(`.vtable-row[data-key="${out[0]!.id}"]`);
     const ms = NOW - statusOf(out[0]!.index).timeOfAdherenceChange;
     const sec = Math.floor((ms % 60_000) / 1000);
-    const spell = `${Math.floor(ms / 60_000)} min${sec ? ` ${sec} s` : ''}`;
+    const spell = `${Math.floor(ms / 60_000)}\u00a0min${sec ? ` ${sec}\u00a0s` : ''}`;
     const expected = ms >= 300_000 ? `out ${spell}, severe` : ms >= 60_000 ? `out ${spell}` : 'not counted yet';
     if (ms < 3_600_000) await expect.poll(() => first.textContent()).toContain(expected);
     else await expect.poll(() => first.locator('[data-level]').getAttribute('data-level')).toBe('severe');
@@ -259,7 +259,7 @@ describe('the live board in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Sign-in Doctor' }).getAttribute('href')).toBe('/doctor');
     await page.locator('.help-menu summary').click();
     expect(await page.getByTestId('thresholds').textContent()).toBe(
-      "Time out of adherence counts against adherence after 1 min; it is severe after 5 min (the unit's settings in Genesys).",
+      "Time out of adherence counts against adherence after 1\u00a0min; it is severe after 5\u00a0min (the unit's settings in Genesys).",
     );
     expect(await page.getByLabel('Order').locator('option').allTextContents()).not.toContain(
       expect.stringMatching(/Act now/),
@@ -617,7 +617,7 @@ describe('the live board in Chromium', () => {
     const hhmm = `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
     await expect
       .poll(() => view.getByTestId('day-next').textContent())
-      .toContain(`next: ${next.description} at ${hhmm} (${next.lengthMinutes} min)`);
+      .toContain(`next: ${next.description} at ${hhmm} (${next.lengthMinutes}\u00a0min)`);
     // Exceptions so far today, as the emulator knows them.
     const truth = historicalTruth(stack.emulator, agent.id, start, end, zone) as { exceptionInfo: unknown[] };
     const n = truth.exceptionInfo.length;
@@ -636,7 +636,7 @@ describe('the live board in Chromium', () => {
     const changed = localMinuteOfDay(zone, statusOf(agent.index).timeOfAdherenceChange);
     const since = `${String(Math.floor(changed / 60)).padStart(2, '0')}:${String(changed % 60).padStart(2, '0')}`;
     expect(await view.textContent()).toMatch(
-      new RegExp(`since ${since} \\((just now|for (\\d+ h \\d\\d min|\\d+ min( \\d+ s)?))\\)`),
+      new RegExp(`since ${since} \\((just now|for (\\d+\\sh \\d\\d\\smin|\\d+\\smin( \\d+\\ss)?))\\)`),
     );
     expect(await view.locator('.legend li').allTextContents()).toEqual(
       expect.arrayContaining(['On queue', 'Break', 'Meal', 'Exception']),

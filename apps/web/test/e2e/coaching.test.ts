@@ -47,8 +47,8 @@ describe("coaching from an agent's day", () => {
       await day.getByRole('button', { name: 'Book in Genesys Cloud' }).click();
       await expect
         .poll(() => day.getByTestId('coaching-said').textContent())
-        .toMatch(/^Coaching booked for .+ 10:00 \(45 min\)\.$/);
-      await day.getByTestId('coaching-booked').filter({ hasText: '(45 min)' }).waitFor();
+        .toMatch(/^Coaching booked for .+ 10:00 \(45\smin\)\.$/);
+      await day.getByTestId('coaching-booked').filter({ hasText: '(45\u00a0min)' }).waitFor();
       const booked = coachingTruth(stack.emulator, agent().id);
       expect(booked).toHaveLength(1);
       const tomorrow = startOfDay(zone(), addDays(localDate(zone(), NOW), 1));

@@ -575,7 +575,7 @@ describe('history in Chromium', () => {
       await first.getByRole('button', { name: 'Book in Genesys Cloud' }).click();
       await expect
         .poll(() => first.getByTestId('coaching-said').textContent())
-        .toMatch(/^Coaching booked for .+ \(30 min\)\.$/);
+        .toMatch(/^Coaching booked for .+ \(30\smin\)\.$/);
       await first.getByTestId('coaching-booked').waitFor();
       const booked = coachingTruth(stack.emulator, userId);
       expect(booked).toHaveLength(1);
@@ -606,8 +606,8 @@ describe('history in Chromium', () => {
         .evaluateAll((tds) => Math.max(...tds.map((td) => Number(td.getAttribute('data-minutes')))));
       const steps = await page.getByTestId('heat-scale').locator('.heat-step').allTextContents();
       expect(steps).toHaveLength(5);
-      expect(steps[0]).toBe('0 min');
-      expect(steps[4]).toBe(`${most.toLocaleString('en')} min`);
+      expect(steps[0]).toBe('0\u00a0min');
+      expect(steps[4]).toBe(`${most.toLocaleString('en')}\u00a0min`);
       expect(await axeAudit(page)).toEqual([]);
       await page.getByRole('button', { name: 'Agents', exact: true }).click();
       await page.locator('table.results tbody tr').first().getByRole('button').click();

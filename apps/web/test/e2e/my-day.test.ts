@@ -242,7 +242,7 @@ describe("an agent's own day, beside a supervisor's", () => {
       .poll(() => agentPage.getByTestId('my-projection').textContent(), { timeout: 10_000 })
       .toBe(
         `Projected ${projected}% by the end of your day · ` +
-          `${Math.floor(budgetMin / 60) ? `${Math.floor(budgetMin / 60)} h ${String(budgetMin % 60).padStart(2, '0')} min` : `${budgetMin} min`}` +
+          `${Math.floor(budgetMin / 60) ? `${Math.floor(budgetMin / 60)}\u00a0h ${String(budgetMin % 60).padStart(2, '0')}\u00a0min` : `${budgetMin}\u00a0min`}` +
           ` out of adherence left before the ${target}% target`,
       );
     // Each exception of today so far is listed; one no explanation covers has a button that fills the form.

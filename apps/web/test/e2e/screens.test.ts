@@ -48,14 +48,17 @@ async function cutOff(page: Page) {
   });
 }
 
-// Issue 21: every screen in every language. German's words are the longest of the six and Japanese's the
-// widest per character: the board and the views at a laptop and a phone in each.
-const RUNS = [
-  ...SCREENS.map((screen) => ({ screen, locale: undefined, tag: '' })),
-  { screen: SCREENS[0], locale: 'de-DE', tag: '-de' },
-  { screen: SCREENS[1], locale: 'de-DE', tag: '-de' },
-  { screen: SCREENS[1], locale: 'ja-JP', tag: '-ja' },
+// Issue 21: every screen in every language (German's words are the longest of the six, Japanese's the widest per
+// character, French's and Portuguese's long too): the board and the views at each size in each.
+const LANGUAGES = [
+  { locale: undefined, tag: '' },
+  { locale: 'es-ES', tag: '-es' },
+  { locale: 'pt-BR', tag: '-pt-BR' },
+  { locale: 'fr-FR', tag: '-fr' },
+  { locale: 'de-DE', tag: '-de' },
+  { locale: 'ja-JP', tag: '-ja' },
 ];
+const RUNS = LANGUAGES.flatMap((language) => SCREENS.map((screen) => ({ screen, ...language })));
 
 describe('the board on every screen', () => {
   for (const { screen, locale, tag } of RUNS) {
