@@ -4,7 +4,7 @@
 // frame-ancestors a browser obeys are the ones a deployment sends. Sign-in runs in a popup and the frame makes
 // the exchange; alerts arrive as Genesys toasts; Genesys's stop hook signs Adhere out; forged values, foreign
 // messages and foreign framers are refused.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -243,15 +243,27 @@ describe('refused: forged or missing values, foreign framers', () => {
   }
 
   it('the browser refuses to let any other origin frame the app (nginx frame-ancestors)', async () => {
+    // The other site is a server on this machine, as the app is: a page the browser counts as public (a routed
+    // one) would be refused for reaching the local network whatever the app sent, and prove nothing.
+    const framer = createServer((_req, res) => {
+      const appUrl = `${stack.app}/?gcHostOrigin=${encodeURIComponent(framerOrigin)}&gcTargetEnv=prod`;
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(`<!doctype html><title>x</title><iframe id="app" src="${appUrl}"></iframe>`);
+    });
+    await new Promise<void>((resolve) => framer.listen(0, '127.0.0.1', resolve));
+    const framerOrigin = `http://127.0.0.1:${(framer.address() as AddressInfo).port}`;
     const page = await context.newPage();
-    const appUrl = `${stack.app}/?gcHostOrigin=http%3A%2F%2Fframer.test&gcTargetEnv=prod`;
-    await page.route('http://framer.test/', (route) =>
-      route.fulfill({
-        contentType: 'text/html',
-        body: `<!doctype html><title>x</title><iframe id="app" src="${appUrl}"></iframe>`,
-      }),
-    );
-    expect(await shownInFrame(page, 'http://framer.test/', stack.app)).toBe(false);
+    const said: string[] = [];
+    page.on('console', (m) => said.push(m.text()));
+    try {
+      expect(await shownInFrame(page, `${framerOrigin}/`, stack.app)).toBe(false);
+      // Refused for the reason the deployment gives: the app's frame-ancestors does not name this site.
+      expect(said.join('\n')).toMatch(
+        /Framing .* violates the following Content Security Policy directive: "frame-ancestors /,
+      );
+    } finally {
+      framer.close();
+    }
     // The same app framed by Genesys Cloud (the emulator's) is shown: the refusal above is about the framer.
     expect(await shownInFrame(page, `${stack.emulator.appsUrl}/`, stack.app)).toBe(true);
     await page.close();
