@@ -1,6 +1,7 @@
 // axe-core (the field's accessibility engine) on every page: no serious or critical WCAG 2 A/AA violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFixture } from '@adhere/testing/fixtures';
 import { axeAudit, signIn, startStack, type Stack } from './harness.js';
 
 let stack: Stack;
@@ -48,5 +49,71 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     await page.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
     await page.locator('table.results tbody tr').first().getByRole('button').click();
     expect(await audit()).toEqual([]);
+  });
+
+  // Issue 21, item 4: every view, in each of the six languages, in the light and the dark theme. Views are opened
+  // by address and found by structure, not by words, so the same steps serve every language.
+  const LANG_OF: Record<string, string> = {
+    'en-GB': 'en',
+    'es-ES': 'es',
+    'pt-BR': 'pt-BR',
+    'fr-FR': 'fr',
+    'de-DE': 'de',
+    'ja-JP': 'ja',
+  };
+  const LANGUAGES = Object.keys(LANG_OF);
+  it.each(LANGUAGES)('%s: every view, light and dark', async (locale) => {
+    const forum = await readFixture('forum-post.curl.txt');
+    const context = await stack.browser.newContext({ bypassCSP: true, locale, viewport: { width: 1366, height: 768 } });
+    const p = await context.newPage();
+    try {
+      await signIn(p, stack);
+      await p.waitForURL(`${stack.app}/`);
+      const agent = stack.emulator.centre.topology.agents[0]!;
+      const views: Array<[string, string, () => Promise<unknown>]> = [
+        ['board', '/', () => p.locator('[data-testid="agent-count"][data-count="60"]').waitFor()],
+        ['agent day', `/?agent=${agent.id}`, () => p.getByRole('dialog').first().waitFor()],
+        ['all units', '/units', () => p.locator('main h1').first().waitFor()],
+        ['wallboard', '/wallboard', () => p.locator('.kiosk').waitFor()],
+        [
+          'history report',
+          '/history',
+          async () => {
+            await p.locator('section.history form button[type="submit"]').click();
+            await p.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
+          },
+        ],
+        ['settings', '/settings', () => p.locator('#settings-title').waitFor()],
+        [
+          'doctor with findings',
+          '/doctor',
+          async () => {
+            await p.locator('#doctor-input').fill(forum);
+            await p.locator('section.diagnostics button.primary').click();
+            await p.locator('ol.findings li').first().waitFor();
+          },
+        ],
+      ];
+      for (const scheme of ['light', 'dark'] as const) {
+        // The theme "as the system": the browser's scheme chooses it.
+        await p.emulateMedia({ colorScheme: scheme });
+        for (const [view, path, ready] of views) {
+          await p.goto(`${stack.app}${path}`);
+          await ready();
+          // In the page's language and the scheme's theme (the page's own background light or dark).
+          expect(await p.evaluate(() => document.documentElement.lang)).toBe(LANG_OF[locale]);
+          const background = await p.evaluate(() =>
+            getComputedStyle(document.documentElement)
+              .backgroundColor.match(/\d+/g)!
+              .slice(0, 3)
+              .reduce((sum, c) => sum + Number(c), 0),
+          );
+          expect(background > 382, `${view} in ${scheme}`).toBe(scheme === 'light');
+          expect(await axeAudit(p), `${locale} ${scheme} ${view}`).toEqual([]);
+        }
+      }
+    } finally {
+      await context.close();
+    }
   });
 });
