@@ -4,13 +4,15 @@ import type { Page } from 'playwright-core';
 import { readFixture } from '@adhere/testing/fixtures';
 import { axeAudit, signIn, startStack, type Stack } from './harness.js';
 
+/** The org's time, and the browser's in the tests that sign in (today's figures are asked for up to now). */
+const NOW = Date.UTC(2026, 10, 24, 15);
 let stack: Stack;
 let page: Page;
 beforeAll(async () => {
   stack = await startStack({
     agents: 60,
     clock: 'manual',
-    startTime: Date.UTC(2026, 10, 24, 15),
+    startTime: NOW,
     historicalDelayMs: 50,
   });
   // The app's CSP forbids injected scripts, as it should; only this audit context may bypass it.
@@ -65,6 +67,7 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
   it.each(LANGUAGES)('%s: every view, light and dark', async (locale) => {
     const forum = await readFixture('forum-post.curl.txt');
     const context = await stack.browser.newContext({ bypassCSP: true, locale, viewport: { width: 1366, height: 768 } });
+    await context.clock.setFixedTime(NOW);
     const p = await context.newPage();
     try {
       await signIn(p, stack);
@@ -111,6 +114,25 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
           expect(background > 382, `${view} in ${scheme}`).toBe(scheme === 'light');
           expect(await axeAudit(p), `${locale} ${scheme} ${view}`).toEqual([]);
         }
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each(LANGUAGES)('%s: My day (an agent signed in), light and dark', async (locale) => {
+    const context = await stack.browser.newContext({ bypassCSP: true, locale, viewport: { width: 1366, height: 768 } });
+    await context.clock.setFixedTime(NOW);
+    const p = await context.newPage();
+    try {
+      await signIn(p, stack, stack.emulator.centre.topology.agents[0]!.email, 'agent');
+      await p.waitForURL(`${stack.app}/`);
+      for (const scheme of ['light', 'dark'] as const) {
+        await p.emulateMedia({ colorScheme: scheme });
+        await p.goto(`${stack.app}/me`);
+        await p.getByTestId('my-figures').waitFor({ timeout: 20_000 });
+        expect(await p.evaluate(() => document.documentElement.lang)).toBe(LANG_OF[locale]);
+        expect(await axeAudit(p), `${locale} ${scheme} my day`).toEqual([]);
       }
     } finally {
       await context.close();
