@@ -4,7 +4,9 @@
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkConfigText, diagnose, type ExchangeRecord, type Finding } from '@adhere/oauth';
+import { readFixture } from '@adhere/testing/fixtures';
 import { findingMessages } from '../src/diagnostics/finding-words.js';
+import { EVIDENCE_NOTATION, evidenceWords } from '../src/diagnostics/evidence-words.js';
 import { said, switchLocale } from '../src/i18n/i18n.js';
 import { en } from '../src/i18n/messages/en.js';
 import { LOCALES } from '../src/i18n/locales.js';
@@ -118,6 +120,7 @@ const EXCHANGES: Array<ExchangeRecord | string> = [
     callbackUrl: `${REDIRECT}?error=${error}${i % 2 ? '&error_description=Nope' : ''}&state=s1`,
   })),
   `client.setEnvironment('mypurecloud.ie');\nclient.loginClientCredentialsGrant(clientId, clientSecret);`,
+  `$.post('${LOGIN}', { grant_type: 'authorization_code', code, client_id, client_secret: clientSecret, redirect_uri, code_verifier })`,
   `const codeVerifier = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));\nfetch('${LOGIN}', { method: 'POST', body: new URLSearchParams({ grant_type: 'authorization_code', code, client_id, redirect_uri, code_verifier: codeVerifier }) })`,
 ];
 
@@ -147,7 +150,9 @@ const CONFIGS: string[] = [
 
 async function allFindings(): Promise<Finding[]> {
   const out: Finding[] = [];
-  for (const e of EXCHANGES) out.push(...(await diagnose(e)).findings);
+  // The forum post's own code too: values from variables ("<from clientSecret>"), a Basic header's user.
+  for (const e of [...EXCHANGES, await readFixture('forum-post.txt'), await readFixture('forum-post.curl.txt')])
+    out.push(...(await diagnose(e)).findings);
   for (const c of CONFIGS) out.push(...checkConfigText(c).findings);
   return out;
 }
@@ -233,4 +238,24 @@ describe('findings in the page’s language', () => {
       }
     },
   );
+
+  // The evidence is the request's own text, kept as it was; only the library's notation around it is said.
+  const ENGLISH_NOTATION =
+    /\((missing|none)\)|<redacted|<from |\bchars\b|ends with|, has "|^characters:|hex chars|^configured:|; used:|looked for/;
+
+  it('what was seen: as it was in English, its notation in each language, no English word of it left', async () => {
+    const findings = await allFindings();
+    for (const pattern of EVIDENCE_NOTATION)
+      expect(
+        findings.some((f) => new RegExp(pattern.source).test(f.evidence)),
+        `${pattern} is met`,
+      ).toBe(true);
+    await switchLocale('en');
+    for (const f of findings)
+      if (f.code !== 'token_request_missing') expect([f.code, evidenceWords(f)]).toEqual([f.code, f.evidence]);
+    for (const locale of LOCALES.filter((l) => l !== 'en')) {
+      await switchLocale(locale);
+      for (const f of findings) expect(evidenceWords(f), `${locale} ${f.code}`).not.toMatch(ENGLISH_NOTATION);
+    }
+  });
 });

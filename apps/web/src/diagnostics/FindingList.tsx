@@ -2,6 +2,7 @@
 import type { Finding } from '@adhere/oauth';
 import { said, t, tx, wordTable } from '../i18n/i18n.js';
 import { findingMessages } from './finding-words.js';
+import { evidenceWords } from './evidence-words.js';
 
 const SEVERITY_WORD = wordTable<Finding['severity']>({
   error: 'finding.error',
@@ -19,7 +20,7 @@ export function FindingList({ findings, label }: { findings: Finding[]; label: s
             <p>
               <strong>{t('finding.severity', { severity: SEVERITY_WORD[f.severity] })}</strong> {said(words.message)}
             </p>
-            <p>{tx('finding.seen', {}, { code: () => <code>{f.evidence}</code> })}</p>
+            <p>{tx('finding.seen', {}, { code: () => <code>{evidenceWords(f)}</code> })}</p>
             <p>{t('finding.fix', { fix: said(words.fix) })}</p>
           </li>
         );

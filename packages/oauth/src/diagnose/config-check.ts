@@ -52,7 +52,7 @@ export function checkConfigText(text: string, size: number = text.length): Diagn
       'config_too_large',
       `config.json is ${size.toLocaleString('en')} bytes; a config is a few hundred, ` +
         `and at most ${MAX_CONFIG_BYTES.toLocaleString('en')} are read.`,
-      `${size} bytes`,
+      `${size.toLocaleString('en')} bytes`,
       'Keep only region, clientId, redirectUri and scope in it.',
       { size, max: MAX_CONFIG_BYTES },
     );

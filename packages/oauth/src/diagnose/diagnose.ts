@@ -65,6 +65,8 @@ export async function diagnoseReading(
       message: 'No token request given.',
       evidence: `looked for ${READABLE_FORMS}; found ${reading.seen.length ? reading.seen.join(', ') : 'none of these'}`,
       fix: 'Include the POST /oauth/token request (HAR, "Copy as cURL", or URL + headers + body).',
+      // How many parts of the input were read (the evidence names them, in English).
+      values: { found: reading.seen.length },
     });
 
   if (record.callbackUrl) checkCallback(record.callbackUrl, add);

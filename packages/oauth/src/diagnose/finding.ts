@@ -67,7 +67,8 @@ export interface Finding {
   /** What to change. */
   fix: string;
   /**
-   * The variable parts of `message` and `fix`, by name, so that a page in another language can say the finding
+   * The variable parts of `message` and `fix` (and of `evidence` where it is more than the request's own text), by
+   * name, so that a page in another language can say the finding
    * from `code` and these alone (the app's catalogue has a message per code). Choices between wordings of one code
    * are values too (`kind`, `yes`/`no`), chosen in the message with an ICU `select`. Absent when nothing varies.
    * Redacted like the text.

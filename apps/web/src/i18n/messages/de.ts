@@ -1023,4 +1023,18 @@ export const de: Catalogue = {
   'config.answered': 'config.json antwortete {status}: Sie muss neben der App ausgeliefert werden',
   'config.checkerUnreachable':
     'die App konnte ihre Konfigurationsprüfung nicht laden (der Server hat nicht geantwortet)',
+  'seen.missing': 'fehlt',
+  'seen.none': 'keine',
+  'seen.redacted': 'geschwärzt',
+  'seen.redactedUser': 'geschwärzt, Benutzer "{user}"',
+  'seen.from': 'aus {name}',
+  'seen.chars': '{count, plural, one {# Zeichen} other {# Zeichen}}',
+  'seen.endsWith': 'endet mit {text}',
+  'seen.has': 'enthält {text}',
+  'seen.characters': 'Zeichen: {text}',
+  'seen.hexChallenge': 'code_challenge hat 64 Hexadezimalzeichen',
+  'seen.configuredUsed': 'konfiguriert: {configured}; verwendet: {used}',
+  'seen.bytes': '{count} Bytes',
+  'seen.noTokenRequest':
+    'nach jeder Form gesucht, die diese Seite nennt; {found, plural, =0 {keine gefunden} one {# Teil gefunden, keine Token-Anfrage} other {# Teile gefunden, keiner davon eine Token-Anfrage}}',
 };

@@ -987,6 +987,20 @@ export const en = {
   'config.unreachable': 'config.json could not be fetched (the server did not answer)',
   'config.answered': 'config.json answered {status}: it must be served beside the app',
   'config.checkerUnreachable': 'the app could not load its config check (the server did not answer)',
+  'seen.missing': 'missing',
+  'seen.none': 'none',
+  'seen.redacted': 'redacted',
+  'seen.redactedUser': 'redacted, user "{user}"',
+  'seen.from': 'from {name}',
+  'seen.chars': '{count} chars',
+  'seen.endsWith': 'ends with {text}',
+  'seen.has': 'has {text}',
+  'seen.characters': 'characters: {text}',
+  'seen.hexChallenge': 'code_challenge has 64 hex chars',
+  'seen.configuredUsed': 'configured: {configured}; used: {used}',
+  'seen.bytes': '{count} bytes',
+  'seen.noTokenRequest':
+    'looked for every form this page lists; found {found, plural, =0 {none of them} one {# part, not a token request} other {# parts, none of them a token request}}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1011,4 +1011,18 @@ export const es: Catalogue = {
   'config.answered': 'config.json respondió {status}: debe servirse junto a la aplicación',
   'config.checkerUnreachable':
     'la aplicación no pudo cargar su comprobación de configuración (el servidor no respondió)',
+  'seen.missing': 'falta',
+  'seen.none': 'ninguna',
+  'seen.redacted': 'oculto',
+  'seen.redactedUser': 'oculto, usuario "{user}"',
+  'seen.from': 'de {name}',
+  'seen.chars': '{count, plural, one {# carácter} other {# caracteres}}',
+  'seen.endsWith': 'termina en {text}',
+  'seen.has': 'tiene {text}',
+  'seen.characters': 'caracteres: {text}',
+  'seen.hexChallenge': 'code_challenge tiene 64 caracteres hexadecimales',
+  'seen.configuredUsed': 'configurada: {configured}; usada: {used}',
+  'seen.bytes': '{count} bytes',
+  'seen.noTokenRequest':
+    'se buscó cada forma que indica esta página; {found, plural, =0 {no se encontró ninguna} one {se encontró # parte, que no es una solicitud de token} other {se encontraron # partes, ninguna es una solicitud de token}}',
 };

@@ -1021,4 +1021,18 @@ export const fr: Catalogue = {
   'config.answered': 'config.json a répondu {status} : il doit être servi à côté de l’application',
   'config.checkerUnreachable':
     'l’application n’a pas pu charger sa vérification de configuration (le serveur n’a pas répondu)',
+  'seen.missing': 'absent',
+  'seen.none': 'aucune',
+  'seen.redacted': 'masqué',
+  'seen.redactedUser': 'masqué, utilisateur "{user}"',
+  'seen.from': 'de {name}',
+  'seen.chars': '{count, plural, one {# caractère} other {# caractères}}',
+  'seen.endsWith': 'se termine par {text}',
+  'seen.has': 'contient {text}',
+  'seen.characters': 'caractères : {text}',
+  'seen.hexChallenge': 'code_challenge fait 64 caractères hexadécimaux',
+  'seen.configuredUsed': 'configurée : {configured} ; utilisée : {used}',
+  'seen.bytes': '{count} octets',
+  'seen.noTokenRequest':
+    'chaque forme que liste cette page a été cherchée ; {found, plural, =0 {aucune trouvée} one {# partie trouvée, qui n’est pas une requête de jeton} other {# parties trouvées, aucune n’est une requête de jeton}}',
 };

@@ -984,4 +984,18 @@ export const ja: Catalogue = {
   'config.unreachable': 'config.json を取得できませんでした（サーバーが応答しませんでした）',
   'config.answered': 'config.json が {status} を返しました: アプリと同じ場所で配信する必要があります',
   'config.checkerUnreachable': 'アプリが構成チェックを読み込めませんでした（サーバーが応答しませんでした）',
+  'seen.missing': 'なし',
+  'seen.none': 'なし',
+  'seen.redacted': '伏せ字',
+  'seen.redactedUser': '伏せ字、ユーザー "{user}"',
+  'seen.from': '{name} から',
+  'seen.chars': '{count} 文字',
+  'seen.endsWith': '{text} で終わる',
+  'seen.has': '{text} を含む',
+  'seen.characters': '文字: {text}',
+  'seen.hexChallenge': 'code_challenge が 16 進数 64 文字',
+  'seen.configuredUsed': '構成: {configured}、使用: {used}',
+  'seen.bytes': '{count} バイト',
+  'seen.noTokenRequest':
+    'このページに挙げた形式をすべて探しました。{found, plural, =0 {どれも見つかりませんでした} other {# 個の部分が見つかりましたが、トークンリクエストはありません}}',
 };

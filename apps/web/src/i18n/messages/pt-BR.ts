@@ -1000,4 +1000,18 @@ export const ptBR: Catalogue = {
   'config.unreachable': 'não foi possível buscar config.json (o servidor não respondeu)',
   'config.answered': 'config.json respondeu {status}: ele deve ser servido junto ao app',
   'config.checkerUnreachable': 'o app não conseguiu carregar a verificação de configuração (o servidor não respondeu)',
+  'seen.missing': 'ausente',
+  'seen.none': 'nenhuma',
+  'seen.redacted': 'oculto',
+  'seen.redactedUser': 'oculto, usuário "{user}"',
+  'seen.from': 'de {name}',
+  'seen.chars': '{count, plural, one {# caractere} other {# caracteres}}',
+  'seen.endsWith': 'termina com {text}',
+  'seen.has': 'tem {text}',
+  'seen.characters': 'caracteres: {text}',
+  'seen.hexChallenge': 'code_challenge tem 64 caracteres hexadecimais',
+  'seen.configuredUsed': 'configurada: {configured}; usada: {used}',
+  'seen.bytes': '{count} bytes',
+  'seen.noTokenRequest':
+    'procurou cada forma que esta página lista; {found, plural, =0 {não encontrou nenhuma} one {encontrou # parte, que não é uma requisição de token} other {encontrou # partes, nenhuma delas uma requisição de token}}',
 };
