@@ -4,6 +4,7 @@ import { checkFeature, type Access, type Feature } from '@adhere/genesys';
 import { AccessNotice } from './access/AccessNotice.js';
 import { useAccess } from './access/useAccess.js';
 import { isSignInFailure, type Session, type SignInFailure } from './auth/session.js';
+import { signInHint } from './auth/sign-in-hint.js';
 import { embedding } from './embedding/current.js';
 import { BoardPage } from './board/BoardPage.js';
 import { ThemeChoice } from './preferences/ThemeChoice.js';
@@ -39,7 +40,7 @@ export function App({ session }: { session: Session }) {
     () => session.tokens.current() !== undefined,
   );
   const [failure, setFailure] = useState<SignInFailure>();
-  const [startError, setStartError] = useState<string>();
+  const [startError, setStartError] = useState<OAuthError>();
 
   // The callback URL as it arrived: completeSignIn cleans the address bar at once, and StrictMode runs
   // this effect twice; both runs must hand over the same URL so the second joins the first.
@@ -125,7 +126,7 @@ export function App({ session }: { session: Session }) {
                 if (isSignInFailure(e)) {
                   setFailure(e);
                   navigate('/diagnostics', true);
-                } else setStartError(`${e.message}${e.hint ? `. ${e.hint}` : ''}`);
+                } else setStartError(e);
               });
             }}
           >
@@ -133,7 +134,12 @@ export function App({ session }: { session: Session }) {
           </button>
           {startError ? (
             <p role="alert" className="error">
-              {tx('app.signInCouldNotStart', { problem: startError }, { a: (c) => <a href="/settings">{c}</a> })}
+              {signInHint(startError) ??
+                tx(
+                  'app.signInCouldNotStart',
+                  { problem: startError.message },
+                  { a: (c) => <a href="/settings">{c}</a> },
+                )}
             </p>
           ) : null}
         </section>

@@ -1,4 +1,5 @@
 import { OAuthError } from '@adhere/oauth';
+import { signInHint } from '../auth/sign-in-hint.js';
 import type { SignInFailure } from '../auth/session.js';
 import { FindingList } from './FindingList.js';
 import { t, tx } from '../i18n/i18n.js';
@@ -10,7 +11,10 @@ export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; 
   return (
     <section className="diagnostics" aria-labelledby="diag-title">
       <h1 id="diag-title">{t('diag.title')}</h1>
-      <p className="lead">{error instanceof OAuthError && error.hint ? error.hint : t('diag.lead')}</p>
+      <p className="lead" data-testid="diag-lead">
+        {t('diag.lead')}
+        {signInHint(error) ? ` ${signInHint(error)}` : null}
+      </p>
       {failure.ignoredErrorLink ? (
         <p role="note" data-testid="ignored-error-link">
           {t('diag.ignoredLink')}

@@ -219,6 +219,19 @@ describe('refused: forged or missing values, foreign framers', () => {
     }
   });
 
+  it('a blocked sign-in window: the frame says what to do, in Genesys Cloud’s language (French)', async () => {
+    const page = await context.newPage();
+    // The browser refuses the popup (a pop-up blocker): window.open gives nothing, in every frame.
+    await page.addInitScript(() => (window.open = () => null));
+    await page.goto(`${stack.emulator.appsUrl}/?lang=fr-FR`);
+    const frame = page.frame({ url: (u) => u.origin === stack.app })!;
+    await frame.locator('section.signed-out button.primary').click();
+    expect(await frame.getByRole('alert').textContent()).toBe(
+      'Le navigateur a bloqué la fenêtre de connexion : autorisez les fenêtres surgissantes pour Adhere, puis reconnectez-vous.',
+    );
+    await page.close();
+  });
+
   it('a language tag that is not one (10,000 characters): the app starts, in English, and says so in Settings', async () => {
     const { page, frame } = await openShell(`?lang=${'de-'.repeat(3_400)}`);
     await frame.getByRole('heading', { name: 'Adherence, live' }).waitFor();

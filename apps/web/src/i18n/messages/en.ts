@@ -542,6 +542,8 @@ export const en = {
   'rollup.openAll': 'open them all on the board',
   'diag.title': 'Sign-in failed',
   'diag.lead': 'The sign-in could not be completed.',
+  'signIn.hint':
+    '{code, select, popup_blocked {The browser blocked the sign-in window: allow pop-ups for Adhere, then sign in again.} popup_closed {The sign-in window closed before signing in finished: sign in again, and finish in the window that opens.} network_error {The login service could not be reached: the network, or the OAuth client does not allow this address (CORS).} invalid_grant {Genesys Cloud refused the sign-in code: a wrong verifier, a changed redirect_uri, or a code used or expired. What went wrong is below.} other {Sign in again in this tab.}}',
   'diag.ignoredLink':
     'The page was opened with a sign-in error that this tab did not ask for (a forged or old link). It was ignored, and its text is not shown.',
   'diag.whatWentWrong': 'What went wrong',

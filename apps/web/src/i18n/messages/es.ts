@@ -1025,4 +1025,6 @@ export const es: Catalogue = {
   'seen.bytes': '{count} bytes',
   'seen.noTokenRequest':
     'se buscó cada forma que indica esta página; {found, plural, =0 {no se encontró ninguna} one {se encontró # parte, que no es una solicitud de token} other {se encontraron # partes, ninguna es una solicitud de token}}',
+  'signIn.hint':
+    '{code, select, popup_blocked {El navegador bloqueó la ventana de inicio de sesión: permita las ventanas emergentes para Adhere y vuelva a iniciar sesión.} popup_closed {La ventana de inicio de sesión se cerró antes de terminar: vuelva a iniciar sesión y termine en la ventana que se abre.} network_error {No se pudo llegar al servicio de login: la red, o el cliente OAuth no permite esta dirección (CORS).} invalid_grant {Genesys Cloud rechazó el código de inicio de sesión: un verifier erróneo, un redirect_uri cambiado o un código ya usado o caducado. Abajo se explica qué falló.} other {Vuelva a iniciar sesión en esta pestaña.}}',
 };

@@ -998,4 +998,6 @@ export const ja: Catalogue = {
   'seen.bytes': '{count} バイト',
   'seen.noTokenRequest':
     'このページに挙げた形式をすべて探しました。{found, plural, =0 {どれも見つかりませんでした} other {# 個の部分が見つかりましたが、トークンリクエストはありません}}',
+  'signIn.hint':
+    '{code, select, popup_blocked {ブラウザーがサインインウィンドウをブロックしました。Adhere のポップアップを許可してから、もう一度サインインしてください。} popup_closed {サインインが終わる前にサインインウィンドウが閉じられました。もう一度サインインし、開いたウィンドウで最後まで行ってください。} network_error {ログインサービスに接続できませんでした: ネットワーク、または OAuth クライアントがこのアドレスを許可していません（CORS）。} invalid_grant {Genesys Cloud がサインインコードを拒否しました: verifier の誤り、redirect_uri の変更、または使用済みか期限切れのコードです。問題の内容は下にあります。} other {このタブでもう一度サインインしてください。}}',
 };

@@ -1014,4 +1014,6 @@ export const ptBR: Catalogue = {
   'seen.bytes': '{count} bytes',
   'seen.noTokenRequest':
     'procurou cada forma que esta página lista; {found, plural, =0 {não encontrou nenhuma} one {encontrou # parte, que não é uma requisição de token} other {encontrou # partes, nenhuma delas uma requisição de token}}',
+  'signIn.hint':
+    '{code, select, popup_blocked {O navegador bloqueou a janela de login: permita pop-ups para o Adhere e entre de novo.} popup_closed {A janela de login fechou antes de o login terminar: entre de novo e conclua na janela que se abre.} network_error {Não foi possível alcançar o serviço de login: a rede, ou o cliente OAuth não permite este endereço (CORS).} invalid_grant {O Genesys Cloud recusou o código de login: um verifier errado, um redirect_uri alterado ou um código já usado ou expirado. O que deu errado está abaixo.} other {Entre de novo nesta aba.}}',
 };
