@@ -1039,4 +1039,13 @@ export const de: Catalogue = {
     'nach jeder Form gesucht, die diese Seite nennt; {found, plural, =0 {keine gefunden} one {# Teil gefunden, keine Token-Anfrage} other {# Teile gefunden, keiner davon eine Token-Anfrage}}',
   'signIn.hint':
     '{code, select, popup_blocked {Der Browser hat das Anmeldefenster blockiert: Erlauben Sie Pop-ups für Adhere und melden Sie sich erneut an.} popup_closed {Das Anmeldefenster wurde geschlossen, bevor die Anmeldung fertig war: Melden Sie sich erneut an und schließen Sie sie im sich öffnenden Fenster ab.} network_error {Der Login-Dienst war nicht erreichbar: das Netzwerk, oder der OAuth-Client erlaubt diese Adresse nicht (CORS).} invalid_grant {Genesys Cloud hat den Anmeldecode abgelehnt: ein falscher Verifier, eine geänderte redirect_uri oder ein schon benutzter oder abgelaufener Code. Was falsch war, steht unten.} other {Melden Sie sich in diesem Tab erneut an.}}',
+  'problem.busy': 'Genesys Cloud hat Adhere gebeten, langsamer zu machen (zu viele Anfragen)',
+  'problem.genesysFailed': 'Genesys Cloud hatte ein Problem (HTTP {status})',
+  'problem.genesysSaid': 'Genesys Cloud antwortete HTTP {status}: „{said}“',
+  'problem.timeout': 'Genesys Cloud hat nicht rechtzeitig geantwortet',
+  'problem.network': 'Genesys Cloud war nicht erreichbar',
+  'problem.cancelled': 'die Anfrage wurde abgebrochen',
+  'problem.signIn': 'die Anmeldung ist abgelaufen: Melden Sie sich erneut an',
+  'problem.refusedToSend': 'Adhere hat eine Anfrage nicht gesendet, die es nicht sicher stellen konnte',
+  'problem.unusable': 'die Antwort von Genesys Cloud war nicht verwendbar ({detail})',
 };

@@ -1003,6 +1003,15 @@ export const en = {
   'seen.bytes': '{count} bytes',
   'seen.noTokenRequest':
     'looked for every form this page lists; found {found, plural, =0 {none of them} one {# part, not a token request} other {# parts, none of them a token request}}',
+  'problem.busy': 'Genesys Cloud asked Adhere to slow down (too many requests)',
+  'problem.genesysFailed': 'Genesys Cloud had a problem (HTTP {status})',
+  'problem.genesysSaid': 'Genesys Cloud answered HTTP {status}: “{said}”',
+  'problem.timeout': 'Genesys Cloud did not answer in time',
+  'problem.network': 'Genesys Cloud could not be reached',
+  'problem.cancelled': 'the request was cancelled',
+  'problem.signIn': 'the sign-in has ended: sign in again',
+  'problem.refusedToSend': 'Adhere did not send a request it could not make safely',
+  'problem.unusable': 'Genesys Cloud’s answer could not be used ({detail})',
 } as const;
 
 export type MessageKey = keyof typeof en;

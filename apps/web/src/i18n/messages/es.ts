@@ -1027,4 +1027,13 @@ export const es: Catalogue = {
     'se buscó cada forma que indica esta página; {found, plural, =0 {no se encontró ninguna} one {se encontró # parte, que no es una solicitud de token} other {se encontraron # partes, ninguna es una solicitud de token}}',
   'signIn.hint':
     '{code, select, popup_blocked {El navegador bloqueó la ventana de inicio de sesión: permita las ventanas emergentes para Adhere y vuelva a iniciar sesión.} popup_closed {La ventana de inicio de sesión se cerró antes de terminar: vuelva a iniciar sesión y termine en la ventana que se abre.} network_error {No se pudo llegar al servicio de login: la red, o el cliente OAuth no permite esta dirección (CORS).} invalid_grant {Genesys Cloud rechazó el código de inicio de sesión: un verifier erróneo, un redirect_uri cambiado o un código ya usado o caducado. Abajo se explica qué falló.} other {Vuelva a iniciar sesión en esta pestaña.}}',
+  'problem.busy': 'Genesys Cloud pidió a Adhere que fuera más despacio (demasiadas solicitudes)',
+  'problem.genesysFailed': 'Genesys Cloud tuvo un problema (HTTP {status})',
+  'problem.genesysSaid': 'Genesys Cloud respondió HTTP {status}: «{said}»',
+  'problem.timeout': 'Genesys Cloud no respondió a tiempo',
+  'problem.network': 'no se pudo llegar a Genesys Cloud',
+  'problem.cancelled': 'la solicitud se canceló',
+  'problem.signIn': 'la sesión ha terminado: vuelva a iniciar sesión',
+  'problem.refusedToSend': 'Adhere no envió una solicitud que no podía hacer con seguridad',
+  'problem.unusable': 'no se pudo usar la respuesta de Genesys Cloud ({detail})',
 };

@@ -1037,4 +1037,13 @@ export const fr: Catalogue = {
     'chaque forme que liste cette page a été cherchée ; {found, plural, =0 {aucune trouvée} one {# partie trouvée, qui n’est pas une requête de jeton} other {# parties trouvées, aucune n’est une requête de jeton}}',
   'signIn.hint':
     '{code, select, popup_blocked {Le navigateur a bloqué la fenêtre de connexion : autorisez les fenêtres surgissantes pour Adhere, puis reconnectez-vous.} popup_closed {La fenêtre de connexion s’est fermée avant la fin : reconnectez-vous, et terminez dans la fenêtre qui s’ouvre.} network_error {Le service de connexion est injoignable : le réseau, ou le client OAuth n’autorise pas cette adresse (CORS).} invalid_grant {Genesys Cloud a refusé le code de connexion : un verifier erroné, un redirect_uri modifié, ou un code déjà utilisé ou expiré. Ce qui n’allait pas est ci-dessous.} other {Reconnectez-vous dans cet onglet.}}',
+  'problem.busy': 'Genesys Cloud a demandé à Adhere de ralentir (trop de requêtes)',
+  'problem.genesysFailed': 'Genesys Cloud a eu un problème (HTTP {status})',
+  'problem.genesysSaid': 'Genesys Cloud a répondu HTTP {status} : « {said} »',
+  'problem.timeout': 'Genesys Cloud n’a pas répondu à temps',
+  'problem.network': 'Genesys Cloud est injoignable',
+  'problem.cancelled': 'la requête a été annulée',
+  'problem.signIn': 'la session a pris fin : reconnectez-vous',
+  'problem.refusedToSend': 'Adhere n’a pas envoyé une requête qu’il ne pouvait pas faire sans risque',
+  'problem.unusable': 'la réponse de Genesys Cloud n’a pas pu être utilisée ({detail})',
 };

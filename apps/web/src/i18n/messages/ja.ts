@@ -1000,4 +1000,13 @@ export const ja: Catalogue = {
     'このページに挙げた形式をすべて探しました。{found, plural, =0 {どれも見つかりませんでした} other {# 個の部分が見つかりましたが、トークンリクエストはありません}}',
   'signIn.hint':
     '{code, select, popup_blocked {ブラウザーがサインインウィンドウをブロックしました。Adhere のポップアップを許可してから、もう一度サインインしてください。} popup_closed {サインインが終わる前にサインインウィンドウが閉じられました。もう一度サインインし、開いたウィンドウで最後まで行ってください。} network_error {ログインサービスに接続できませんでした: ネットワーク、または OAuth クライアントがこのアドレスを許可していません（CORS）。} invalid_grant {Genesys Cloud がサインインコードを拒否しました: verifier の誤り、redirect_uri の変更、または使用済みか期限切れのコードです。問題の内容は下にあります。} other {このタブでもう一度サインインしてください。}}',
+  'problem.busy': 'Genesys Cloud からリクエストを減らすよう求められました（リクエストが多すぎます）',
+  'problem.genesysFailed': 'Genesys Cloud で問題が起きました（HTTP {status}）',
+  'problem.genesysSaid': 'Genesys Cloud の応答は HTTP {status}:「{said}」',
+  'problem.timeout': 'Genesys Cloud が時間内に応答しませんでした',
+  'problem.network': 'Genesys Cloud に接続できませんでした',
+  'problem.cancelled': 'リクエストは取り消されました',
+  'problem.signIn': 'サインインの有効期限が切れました。もう一度サインインしてください',
+  'problem.refusedToSend': 'Adhere は安全に行えないリクエストを送りませんでした',
+  'problem.unusable': 'Genesys Cloud の応答を使えませんでした（{detail}）',
 };

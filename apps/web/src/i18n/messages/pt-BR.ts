@@ -1016,4 +1016,13 @@ export const ptBR: Catalogue = {
     'procurou cada forma que esta página lista; {found, plural, =0 {não encontrou nenhuma} one {encontrou # parte, que não é uma requisição de token} other {encontrou # partes, nenhuma delas uma requisição de token}}',
   'signIn.hint':
     '{code, select, popup_blocked {O navegador bloqueou a janela de login: permita pop-ups para o Adhere e entre de novo.} popup_closed {A janela de login fechou antes de o login terminar: entre de novo e conclua na janela que se abre.} network_error {Não foi possível alcançar o serviço de login: a rede, ou o cliente OAuth não permite este endereço (CORS).} invalid_grant {O Genesys Cloud recusou o código de login: um verifier errado, um redirect_uri alterado ou um código já usado ou expirado. O que deu errado está abaixo.} other {Entre de novo nesta aba.}}',
+  'problem.busy': 'O Genesys Cloud pediu ao Adhere que fosse mais devagar (requisições demais)',
+  'problem.genesysFailed': 'O Genesys Cloud teve um problema (HTTP {status})',
+  'problem.genesysSaid': 'O Genesys Cloud respondeu HTTP {status}: “{said}”',
+  'problem.timeout': 'O Genesys Cloud não respondeu a tempo',
+  'problem.network': 'não foi possível alcançar o Genesys Cloud',
+  'problem.cancelled': 'a requisição foi cancelada',
+  'problem.signIn': 'a sessão terminou: entre de novo',
+  'problem.refusedToSend': 'o Adhere não enviou uma requisição que não podia fazer com segurança',
+  'problem.unusable': 'não foi possível usar a resposta do Genesys Cloud ({detail})',
 };
