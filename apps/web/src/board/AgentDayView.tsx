@@ -156,7 +156,7 @@ export function AgentDayView({
         missing,
       });
     })().catch((e: Error) => {
-      if (!signal.aborted) setError(e.message);
+      if (!signal.aborted) setError(problemWords(e));
     });
     return () => ac.abort();
   }, [client, userId, managementUnitId, timeZone, date, codes, trail, refresh]);
@@ -203,7 +203,7 @@ export function AgentDayView({
       setReviewed(e.id);
       readExplanationsAgain();
     } catch (err) {
-      setError((err as Error).message);
+      setError(problemWords(err));
     } finally {
       setBusy(undefined);
     }

@@ -241,7 +241,8 @@ export class LiveBoardStore {
       void units
         .then(() => this.seedToday(model, muIds, byUnit, ac.signal))
         .catch((e: Error) => {
-          if (!ac.signal.aborted) this.changed({ todayProblem: `Today's adherence could not be read: ${e.message}` });
+          if (!ac.signal.aborted)
+            this.changed({ todayProblem: t('board.todayNotAnswered', { problem: problemWords(e) }) });
         });
     model.onSnapshot = () => {
       if (!seeding) {
@@ -453,7 +454,7 @@ export class LiveBoardStore {
           if (signal.aborted) return;
           const denied = deniedWords(e);
           if (denied) refused = denied;
-          else problems.push((e as Error).message);
+          else problems.push(problemWords(e));
         }
       }),
     );
@@ -539,7 +540,7 @@ function liveProblem(error: GenesysError | undefined): string | undefined {
       (error.status === 400 && /no such entity|not\.found/i.test(error.message + error.errorCode)))
   )
     return t('board.noSuchSelection');
-  return error.message;
+  return problemWords(error);
 }
 
 /** Keeps `model.approved` current with one explanation; returns whether it changed. */

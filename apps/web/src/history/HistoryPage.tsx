@@ -51,6 +51,7 @@ import { TrendChart } from './TrendChart.js';
 import { timeLeftMs, timeLeftWords } from './time-left.js';
 import { useHistoricalReport, type Report } from './useHistoricalReport.js';
 import { useHistoryOptions, type UnitDetails } from './useHistoryOptions.js';
+import { problemWords } from '../access/denied.js';
 
 const ZONES = [
   'Europe/London',
@@ -345,7 +346,7 @@ function ReportView({
     setSaving(t('hist.writingWorkbook', { rows: rows.length - 1 }));
     saveTable(file(kind), rows, fileKind, sheet).then(
       () => setSaving(undefined),
-      (e: Error) => setSaving(t('hist.workbookFailed', { problem: e.message })),
+      (e: Error) => setSaving(t('hist.workbookFailed', { problem: problemWords(e) })),
     );
   };
   const dayOfOffset = (d: ZonedDay[]) => new Map(d.map((x) => [Math.round((x.start - d[0]!.start) / 1000), x]));

@@ -8,6 +8,7 @@ import { DayRows, type Block } from '../timeline/DayRows.js';
 import { DayLegend } from '../timeline/DayLegend.js';
 import { historyBlocks, scheduleBlocks } from '../timeline/blocks.js';
 import { t, tx } from '../i18n/i18n.js';
+import { problemWords } from '../access/denied.js';
 
 type Zoom = 'day' | 'week' | 'range';
 // The schedule search answers at most about two months at once; ask in 31-day pieces.
@@ -53,7 +54,7 @@ export function Timeline({ client, managementUnitId, result, name, days, codes, 
       }
       setScheduled(blocks);
     })().catch((e: Error) => {
-      if (!ac.signal.aborted) setScheduleError(e.message);
+      if (!ac.signal.aborted) setScheduleError(problemWords(e));
     });
     return () => ac.abort();
   }, [client, managementUnitId, result.userId, days, codes]);

@@ -22,6 +22,7 @@ import {
 import { tabNotifications } from '../notifications.js';
 import { t } from '../i18n/i18n.js';
 import { listWords } from '../words.js';
+import { problemWords } from '../access/denied.js';
 
 export interface ReportRequest {
   mu: string;
@@ -100,7 +101,7 @@ export function useHistoricalReport(client: GenesysClient) {
       try {
         chunks = planHistoricalChunks(req.timeZone, req.from, req.to, req.exceptions);
       } catch (e) {
-        setError((e as Error).message);
+        setError(problemWords(e));
         return;
       }
       last.current = req;
@@ -157,7 +158,7 @@ export function useHistoricalReport(client: GenesysClient) {
         } catch (e) {
           if (ac.signal.aborted) break;
           s.state = 'failed';
-          s.error = (e as Error).message;
+          s.error = problemWords(e);
         }
         remaining--;
         setFraction(done / states.length);
@@ -213,7 +214,7 @@ export function useHistoricalReport(client: GenesysClient) {
           // Explanations are optional: without the permission the report still stands, and says so.
           if (e instanceof GenesysApiError && (e.status === 403 || e.status === 404))
             note = t('hist.explanationsNeed', { permission: 'Workforce Management > Adherence Explanation > View' });
-          else note = t('hist.explanationsMissing', { problem: (e as Error).message });
+          else note = t('hist.explanationsMissing', { problem: problemWords(e) });
         }
       }
       timings.explanationsMs = performance.now() - explanationsStart;

@@ -51,7 +51,7 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
       // The units of the business units the user may report on (feature=HistoricalAdherence).
       setMus(await readOrg(client, featureUnitsQuery(client, 'HistoricalAdherence'), ac.signal));
     })().catch((e: Error) => {
-      if (!ac.signal.aborted) setError(e.message);
+      if (!ac.signal.aborted) setError(problemWords(e));
     });
     return () => ac.abort();
   }, [client]);
@@ -119,7 +119,7 @@ export function useHistoryOptions(client: GenesysClient, chosenMu: string): Hist
         missing,
       });
     })().catch((e: Error) => {
-      if (!signal.aborted) setError(e.message);
+      if (!signal.aborted) setError(problemWords(e));
     });
     return () => ac.abort();
   }, [client, muId, mus]);
