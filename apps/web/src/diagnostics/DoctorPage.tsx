@@ -1,5 +1,5 @@
 import { FindingList } from './FindingList.js';
-import { t } from '../i18n/i18n.js';
+import { t, tx } from '../i18n/i18n.js';
 import { useState } from 'react';
 import { diagnose, type Diagnosis } from '@adhere/oauth/diagnose';
 
@@ -7,6 +7,7 @@ import { diagnose, type Diagnosis } from '@adhere/oauth/diagnose';
 export function DoctorPage() {
   const [text, setText] = useState('');
   const [result, setResult] = useState<Diagnosis>();
+  // What could not be read, as the library says it (a field path: technical, shown as code in any language).
   const [error, setError] = useState<string>();
   const run = async () => {
     setError(undefined);
@@ -15,7 +16,7 @@ export function DoctorPage() {
       setResult(await diagnose(trimmed));
     } catch (e) {
       setResult(undefined);
-      setError(t('doctor.notParsed', { problem: (e as Error).message }));
+      setError((e as Error).message);
     }
   };
   return (
@@ -31,7 +32,7 @@ export function DoctorPage() {
       </p>
       {error ? (
         <p role="alert" className="error">
-          {error}
+          {tx('doctor.notParsed', { problem: error }, { code: (c) => <code>{c}</code> })}
         </p>
       ) : null}
       {result ? (

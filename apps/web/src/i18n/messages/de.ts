@@ -568,7 +568,7 @@ export const de: Catalogue = {
   'finding.severity': '{severity}:',
   'finding.seen': 'Gesehen: <code></code>',
   'finding.fix': 'Behebung: {fix}',
-  'doctor.notParsed': 'Das ist weder ein HAR noch ein JSON-Austausch noch ein curl-Befehl: {problem}',
+  'doctor.notParsed': 'Das ist weder ein HAR noch ein JSON-Austausch noch ein curl-Befehl: <code>{problem}</code>',
   'doctor.title': 'Warum ist mein Token-Austausch fehlgeschlagen?',
   'doctor.lead':
     'Fügen Sie ein, was Sie haben, in beliebiger Reihenfolge: Ihren Code (fetch, axios, jQuery, XMLHttpRequest, das SDK), einen HAR-Export, „Copy as cURL“, „Copy as fetch“ oder „Copy as PowerShell“ aus den DevTools, eine rohe Anfrage aus Fiddler oder Burp, die Autorisierungs-URL und die Fehlerantwort. Es bleibt auf dieser Seite; nichts wird gesendet, und Code wird gelesen, nie ausgeführt.',

@@ -557,7 +557,7 @@ export const en = {
   'finding.severity': '{severity}:',
   'finding.seen': 'Seen: <code></code>',
   'finding.fix': 'Fix: {fix}',
-  'doctor.notParsed': 'That is not a HAR, a JSON exchange or a curl command: {problem}',
+  'doctor.notParsed': 'That is not a HAR, a JSON exchange or a curl command: <code>{problem}</code>',
   'doctor.title': 'Why did my token exchange fail?',
   'doctor.lead':
     'Paste whatever you have, in any order: your code (fetch, axios, jQuery, XMLHttpRequest, the SDK), a HAR export, DevTools’ “Copy as cURL”, “Copy as fetch” or “Copy as PowerShell”, a raw request from Fiddler or Burp, the authorize URL and the error response. It stays in this page; nothing is sent anywhere, and code is read, never run.',

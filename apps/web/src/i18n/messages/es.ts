@@ -566,7 +566,7 @@ export const es: Catalogue = {
   'finding.severity': '{severity}:',
   'finding.seen': 'Visto: <code></code>',
   'finding.fix': 'Solución: {fix}',
-  'doctor.notParsed': 'Eso no es un HAR, un intercambio JSON ni un comando curl: {problem}',
+  'doctor.notParsed': 'Eso no es un HAR, un intercambio JSON ni un comando curl: <code>{problem}</code>',
   'doctor.title': '¿Por qué falló mi intercambio de token?',
   'doctor.lead':
     'Pegue lo que tenga, en cualquier orden: su código (fetch, axios, jQuery, XMLHttpRequest, el SDK), una exportación HAR, «Copy as cURL», «Copy as fetch» o «Copy as PowerShell» de DevTools, una petición en bruto de Fiddler o Burp, la URL de autorización y la respuesta de error. Se queda en esta página; no se envía nada y el código se lee, nunca se ejecuta.',

@@ -565,7 +565,7 @@ export const fr: Catalogue = {
   'finding.severity': '{severity} :',
   'finding.seen': 'Vu : <code></code>',
   'finding.fix': 'Correction : {fix}',
-  'doctor.notParsed': 'Ce n’est ni un HAR, ni un échange JSON, ni une commande curl : {problem}',
+  'doctor.notParsed': 'Ce n’est ni un HAR, ni un échange JSON, ni une commande curl : <code>{problem}</code>',
   'doctor.title': 'Pourquoi mon échange de jeton a-t-il échoué ?',
   'doctor.lead':
     'Collez ce que vous avez, dans n’importe quel ordre : votre code (fetch, axios, jQuery, XMLHttpRequest, le SDK), un export HAR, « Copy as cURL », « Copy as fetch » ou « Copy as PowerShell » des DevTools, une requête brute de Fiddler ou Burp, l’URL d’autorisation et la réponse d’erreur. Tout reste dans cette page ; rien n’est envoyé, et le code est lu, jamais exécuté.',

@@ -545,7 +545,7 @@ export const ja: Catalogue = {
   'finding.severity': '{severity}:',
   'finding.seen': '確認箇所: <code></code>',
   'finding.fix': '対処: {fix}',
-  'doctor.notParsed': 'HAR、JSON のやり取り、curl コマンドのいずれでもありません: {problem}',
+  'doctor.notParsed': 'HAR、JSON のやり取り、curl コマンドのいずれでもありません: <code>{problem}</code>',
   'doctor.title': 'トークン交換が失敗したのはなぜ？',
   'doctor.lead':
     '手元にあるものを順不同で貼り付けてください: コード（fetch、axios、jQuery、XMLHttpRequest、SDK）、HAR エクスポート、DevTools の「Copy as cURL」「Copy as fetch」「Copy as PowerShell」、Fiddler や Burp の生リクエスト、認可 URL とエラー応答。内容はこのページ内にとどまり、どこにも送信されません。コードは読むだけで実行しません。',

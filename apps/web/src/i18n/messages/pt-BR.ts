@@ -557,7 +557,7 @@ export const ptBR: Catalogue = {
   'finding.severity': '{severity}:',
   'finding.seen': 'Visto: <code></code>',
   'finding.fix': 'Correção: {fix}',
-  'doctor.notParsed': 'Isso não é um HAR, uma troca JSON nem um comando curl: {problem}',
+  'doctor.notParsed': 'Isso não é um HAR, uma troca JSON nem um comando curl: <code>{problem}</code>',
   'doctor.title': 'Por que minha troca de token falhou?',
   'doctor.lead':
     'Cole o que tiver, em qualquer ordem: seu código (fetch, axios, jQuery, XMLHttpRequest, o SDK), uma exportação HAR, “Copy as cURL”, “Copy as fetch” ou “Copy as PowerShell” do DevTools, uma requisição bruta do Fiddler ou Burp, a URL de autorização e a resposta de erro. Fica nesta página; nada é enviado, e o código é lido, nunca executado.',
