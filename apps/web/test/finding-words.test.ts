@@ -5,40 +5,14 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkConfigText, diagnose, type ExchangeRecord, type Finding } from '@adhere/oauth';
 import { readFixture } from '@adhere/testing/fixtures';
+import { CHALLENGE, REDIRECT, VERIFIER, authorizeUrl as authorize, tokenForm as form } from '@adhere/testing/exchange';
 import { findingMessages } from '../src/diagnostics/finding-words.js';
 import { EVIDENCE_NOTATION, evidenceWords } from '../src/diagnostics/evidence-words.js';
 import { said, switchLocale } from '../src/i18n/i18n.js';
 import { en } from '../src/i18n/messages/en.js';
 import { LOCALES } from '../src/i18n/locales.js';
 
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
-const REDIRECT = 'http://localhost:3000/callback';
 const LOGIN = 'https://login.mypurecloud.com/oauth/token';
-
-function authorize(params: Record<string, string | null> = {}, host = 'login.mypurecloud.com'): string {
-  const p = new URLSearchParams({
-    response_type: 'code',
-    client_id: 'cid',
-    redirect_uri: REDIRECT,
-    code_challenge: CHALLENGE,
-    code_challenge_method: 'S256',
-    state: 's1',
-  });
-  for (const [k, v] of Object.entries(params)) v === null ? p.delete(k) : p.set(k, v);
-  return `https://${host}/oauth/authorize?${p}`;
-}
-function form(fields: Record<string, string | null> = {}): string {
-  const p = new URLSearchParams({
-    grant_type: 'authorization_code',
-    code: 'the-code',
-    client_id: 'cid',
-    redirect_uri: REDIRECT,
-    code_verifier: VERIFIER,
-  });
-  for (const [k, v] of Object.entries(fields)) v === null ? p.delete(k) : p.set(k, v);
-  return p.toString();
-}
 const FORM_TYPE = { 'Content-Type': 'application/x-www-form-urlencoded' };
 function record(
   over: {
@@ -57,6 +31,17 @@ function record(
     ...rest,
   };
 }
+/** Each error the login server may send back (RFC 6749 §4.1.2.1), and one it does not define. */
+const AUTHORIZE_ERRORS = [
+  'invalid_scope',
+  'unauthorized_client',
+  'unsupported_response_type',
+  'access_denied',
+  'invalid_request',
+  'server_error',
+  'temporarily_unavailable',
+  'weird_error',
+] as const;
 const standardB64 = CHALLENGE.replace(/-/g, '+').replace(/_/g, '/') + '=';
 
 const EXCHANGES: Array<ExchangeRecord | string> = [
@@ -107,16 +92,7 @@ const EXCHANGES: Array<ExchangeRecord | string> = [
   record({ body: form({ code_verifier: 'short' }) }),
   { ...record(), response: { status: 401, body: { error: 'invalid_client' } } },
   { ...record(), response: { status: 400, body: { error: 'unauthorized_client' } } },
-  ...[
-    'invalid_scope',
-    'unauthorized_client',
-    'unsupported_response_type',
-    'access_denied',
-    'invalid_request',
-    'server_error',
-    'temporarily_unavailable',
-    'weird_error',
-  ].map((error, i) => ({
+  ...AUTHORIZE_ERRORS.map((error, i) => ({
     callbackUrl: `${REDIRECT}?error=${error}${i % 2 ? '&error_description=Nope' : ''}&state=s1`,
   })),
   `client.setEnvironment('mypurecloud.ie');\nclient.loginClientCredentialsGrant(clientId, clientSecret);`,
@@ -184,20 +160,7 @@ describe('findings in the page’s language', () => {
       ['content_type_wrong', 'json', ['yes', 'no']],
       ['code_reused_or_expired', 'authorizeGiven', ['yes', 'no']],
       ['authorize_refused', 'described', ['yes', 'no']],
-      [
-        'authorize_refused',
-        'error',
-        [
-          'invalid_scope',
-          'unauthorized_client',
-          'unsupported_response_type',
-          'access_denied',
-          'invalid_request',
-          'server_error',
-          'temporarily_unavailable',
-          'weird_error',
-        ],
-      ],
+      ['authorize_refused', 'error', AUTHORIZE_ERRORS],
       ['config_embeddable_invalid', 'kind', ['not_boolean', 'no_apps_host', 'no_region']],
       ['config_redirect_invalid', 'kind', ['credentials', 'not_absolute']],
     ] as const) {

@@ -1,9 +1,9 @@
 // Regression tests for the red-team findings against diagnose() and `adhere doctor` (issue 11, items 6–8).
 import { describe, expect, it } from 'vitest';
 import { OAuthError, diagnose } from '@adhere/oauth';
+import { VERIFIER } from '@adhere/testing/exchange';
 import { runCli } from '../src/cli/doctor.js';
 
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const SECRET = 'super-secret-value-123';
 const CODE = 'AuthCode-abcdef-987654';
 const AUTHORIZE = 'https://login.mypurecloud.com/oauth/authorize';

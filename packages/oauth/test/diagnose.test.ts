@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStorage, diagnose, startSignIn, type ExchangeRecord, type FindingCode } from '@adhere/oauth';
 import { followLoginToCallback, startOidcPeer } from '@adhere/testing/oidc-peer';
 import { readFixture } from '@adhere/testing/fixtures';
+import { REDIRECT, VERIFIER, authorizeUrl as authorize, tokenForm as body } from '@adhere/testing/exchange';
 
 const fixture = readFixture;
 const errorCodes = (d: { findings: { code: FindingCode; severity: string }[] }) =>
@@ -10,34 +11,6 @@ const errorCodes = (d: { findings: { code: FindingCode; severity: string }[] }) 
     .map((f) => f.code)
     .sort();
 
-// RFC 7636 Appendix B pair: a correct exchange to mutate one thing at a time.
-const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
-const CHALLENGE = 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM';
-const REDIRECT = 'http://localhost:3000/callback';
-
-function authorize(params: Record<string, string | null> = {}, host = 'login.mypurecloud.com'): string {
-  const p = new URLSearchParams({
-    response_type: 'code',
-    client_id: 'cid',
-    redirect_uri: REDIRECT,
-    code_challenge: CHALLENGE,
-    code_challenge_method: 'S256',
-    state: 's1',
-  });
-  for (const [k, v] of Object.entries(params)) v === null ? p.delete(k) : p.set(k, v);
-  return `https://${host}/oauth/authorize?${p}`;
-}
-function body(fields: Record<string, string | null> = {}): string {
-  const p = new URLSearchParams({
-    grant_type: 'authorization_code',
-    code: 'the-code',
-    client_id: 'cid',
-    redirect_uri: REDIRECT,
-    code_verifier: VERIFIER,
-  });
-  for (const [k, v] of Object.entries(fields)) v === null ? p.delete(k) : p.set(k, v);
-  return p.toString();
-}
 function record(
   over: {
     authorize?: string;
