@@ -41,14 +41,14 @@ export async function loadConfig(fetchConfig: () => Promise<Response> = defaultF
   try {
     res = await fetchConfig();
   } catch (cause) {
-    throw refused(
+    throw new ConfigRefused(
       [[{ key: 'config.unreachable' }]],
       'config.json could not be fetched (the server did not answer)',
       cause,
     );
   }
   if (!res.ok)
-    throw refused(
+    throw new ConfigRefused(
       [[{ key: 'config.answered', values: { status: String(res.status) } }]],
       `config.json answered ${res.status}: it must be served beside the app`,
     );
@@ -57,7 +57,7 @@ export async function loadConfig(fetchConfig: () => Promise<Response> = defaultF
   try {
     check = await checker;
   } catch (cause) {
-    throw refused(
+    throw new ConfigRefused(
       [[{ key: 'config.checkerUnreachable' }]],
       'the app could not load its config check (the server did not answer)',
       cause,
@@ -67,7 +67,7 @@ export async function loadConfig(fetchConfig: () => Promise<Response> = defaultF
   const errors = diagnosis.findings.filter((f) => f.severity === 'error');
   // One problem a line: the page that refuses to start lists them.
   if (errors.length > 0)
-    throw refused(
+    throw new ConfigRefused(
       errors.map((f) => {
         const { message, fix } = findingMessages(f);
         return [message, fix];
@@ -96,10 +96,6 @@ export class ConfigRefused extends OAuthError {
   ) {
     super('invalid_config', english, cause === undefined ? {} : { cause });
   }
-}
-
-function refused(problems: ConfigProblem[], english: string, cause?: unknown): ConfigRefused {
-  return new ConfigRefused(problems, english, cause);
 }
 
 /** The check above has made sure an embeddable config names a region with client apps, or the emulator's page. */

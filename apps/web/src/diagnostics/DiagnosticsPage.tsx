@@ -8,12 +8,13 @@ import { t, tx } from '../i18n/i18n.js';
 export function DiagnosticsPage({ failure, onRetry }: { failure: SignInFailure; onRetry: () => void }) {
   const { error, diagnosis } = failure;
   const problems = diagnosis.findings.filter((f) => f.severity !== 'info');
+  const hint = signInHint(error);
   return (
     <section className="diagnostics" aria-labelledby="diag-title">
       <h1 id="diag-title">{t('diag.title')}</h1>
       <p className="lead" data-testid="diag-lead">
         {t('diag.lead')}
-        {signInHint(error) ? ` ${signInHint(error)}` : null}
+        {hint ? ` ${hint}` : null}
       </p>
       {failure.ignoredErrorLink ? (
         <p role="note" data-testid="ignored-error-link">
