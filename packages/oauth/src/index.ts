@@ -25,4 +25,4 @@ export { diagnose, toExchangeRecord, type Diagnosis } from './diagnose/diagnose.
 export type { ExchangeRecord } from './diagnose/exchange-record.js';
 export { checkConfig, checkConfigText, MAX_CONFIG_BYTES } from './diagnose/config-check.js';
 export { recordingFetch, type RecordingOptions } from './diagnose/recording-fetch.js';
-export type { Finding, FindingCode } from './diagnose/finding.js';
+export type { Finding, FindingCode, FindingValues } from './diagnose/finding.js';

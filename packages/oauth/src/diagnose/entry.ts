@@ -5,4 +5,4 @@
 export { diagnose, toExchangeRecord, type Diagnosis } from './diagnose.js';
 export type { ExchangeRecord } from './exchange-record.js';
 export { checkConfig } from './config-check.js';
-export type { Finding, FindingCode } from './finding.js';
+export type { Finding, FindingCode, FindingValues } from './finding.js';
