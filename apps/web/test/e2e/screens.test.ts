@@ -5,6 +5,7 @@
 // Screenshots of each are kept under artifacts/screenshots/ to be looked at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { readFixture } from '@adhere/testing/fixtures';
 import { artifacts, signIn, startStack, type Stack } from './harness.js';
 
 const NOW = Date.UTC(2026, 10, 26, 14, 0);
@@ -86,12 +87,22 @@ describe('the board on every screen', () => {
         expect(seen.sideways, seen.wide.join('; ')).toBeLessThanOrEqual(0);
         // The other views a supervisor opens, each as it first shows.
         const agent = stack.emulator.centre.topology.agents[0]!;
+        const forum = await readFixture('forum-post.curl.txt');
         for (const [view, path, ready] of [
           ['agent-day', `/?agent=${agent.id}`, () => page.getByRole('dialog').first().waitFor()],
           ['history', '/history', () => page.getByRole('heading', { level: 1 }).first().waitFor()],
           ['wallboard', '/wallboard', () => page.locator('.kiosk').waitFor()],
           ['settings', '/settings', () => page.locator('#settings-title').waitFor()],
-          ['doctor', '/doctor', () => page.getByRole('heading', { level: 1 }).first().waitFor()],
+          [
+            'doctor',
+            '/doctor',
+            // With the forum post's findings: long URLs and headers in its evidence.
+            async () => {
+              await page.locator('#doctor-input').fill(forum);
+              await page.locator('section.diagnostics button.primary').click();
+              await page.locator('ol.findings li').first().waitFor();
+            },
+          ],
         ] as const) {
           await page.goto(`${stack.app}${path}`);
           await ready();
