@@ -90,7 +90,15 @@ describe('the board on every screen', () => {
         const forum = await readFixture('forum-post.curl.txt');
         for (const [view, path, ready] of [
           ['agent-day', `/?agent=${agent.id}`, () => page.getByRole('dialog').first().waitFor()],
-          ['history', '/history', () => page.getByRole('heading', { level: 1 }).first().waitFor()],
+          [
+            'history',
+            '/history',
+            // With a report: its summary, views and tables.
+            async () => {
+              await page.locator('section.history form button[type="submit"]').click();
+              await page.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
+            },
+          ],
           ['wallboard', '/wallboard', () => page.locator('.kiosk').waitFor()],
           ['settings', '/settings', () => page.locator('#settings-title').waitFor()],
           [
@@ -110,6 +118,25 @@ describe('the board on every screen', () => {
           const there = await cutOff(page);
           expect(there.cut, view).toEqual([]);
           expect(there.sideways, `${view}: ${there.wide.join('; ')}`).toBeLessThanOrEqual(0);
+        }
+        // History's other views (days and weeks, teams, exceptions, the week's heatmap, patterns), each as it shows.
+        await page.goto(`${stack.app}/history`);
+        await page.locator('section.history form button[type="submit"]').click();
+        await page.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
+        const views = page.locator('div.views button');
+        for (let i = 1; i < (await views.count()); i++) {
+          await views.nth(i).click();
+          await expect.poll(() => views.nth(i).getAttribute('aria-pressed')).toBe('true');
+          await expect
+            .poll(
+              async () => {
+                const there = await cutOff(page);
+                return there.sideways <= 0 ? 'fits' : `${there.sideways} px: ${there.wide.join('; ')}`;
+              },
+              { message: `history view ${i}` },
+            )
+            .toBe('fits');
+          await page.screenshot({ path: `${artifacts}history-view-${i}-${screen.name}${tag}.png` });
         }
       } finally {
         await context.close();
