@@ -100,6 +100,16 @@ describe('the board on every screen', () => {
             },
           ],
           ['wallboard', '/wallboard', () => page.locator('.kiosk').waitFor()],
+          [
+            'all-units',
+            '/units',
+            () =>
+              page
+                .getByTestId('rollup-tiles')
+                .locator('li [data-testid="tile-today"]')
+                .first()
+                .waitFor({ timeout: 20_000 }),
+          ],
           ['settings', '/settings', () => page.locator('#settings-title').waitFor()],
           [
             'doctor',
