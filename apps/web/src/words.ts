@@ -55,6 +55,10 @@ const say = (table: Record<string, MessageKey>) => (value: string | undefined) =
   value === undefined || value === '' ? '–' : table[value] ? t(table[value]) : value;
 
 export const activityWords = say(ACTIVITY);
+/** An activity inside a sentence ("scheduled on queue, actually unavailable"), as the language writes it there. */
+export const activityInSentence = say(
+  Object.fromEntries(Object.keys(ACTIVITY).map((k) => [k, `activityInSentence.${k}` as MessageKey])),
+);
 export const routingWords = say(ROUTING);
 export const presenceWords = say(PRESENCE);
 export const impactWords = say(IMPACT);

@@ -6,7 +6,7 @@ import { catalogueProblems } from '../src/i18n/catalogue-check.js';
 import { GLOSSARY, OTHER_SENSE, TERMS } from '../src/i18n/glossary.js';
 import { switchLocale, t } from '../src/i18n/i18n.js';
 import { pickLocale } from '../src/i18n/locales.js';
-import { hoursMinutes, percentWords } from '../src/words.js';
+import { activityInSentence, activityWords, hoursMinutes, percentWords } from '../src/words.js';
 import { en } from '../src/i18n/messages/en.js';
 import { es } from '../src/i18n/messages/es.js';
 import { ptBR } from '../src/i18n/messages/pt-BR.js';
@@ -92,6 +92,20 @@ describe('numbers in the page’s language', () => {
     await switchLocale('de');
     expect(t('hist.genesysCounts', { count: 99423 })).toMatch(/^\(Genesys zählt 99\.423 pro Tag/);
     expect(t('hist.onWeekday', { day: 1, weekday: 'Montag' })).toBe('montags');
+    await switchLocale('en');
+  });
+
+  it('an activity inside a sentence is written as the language writes it there; as a label, capitalised', async () => {
+    const what = () =>
+      t('wall.what', { scheduled: activityInSentence('OnQueueWork'), actual: activityInSentence('Unavailable') });
+    await switchLocale('en');
+    expect(what()).toBe('scheduled on queue, actually unavailable');
+    expect(activityWords('OnQueueWork')).toBe('On queue');
+    await switchLocale('de');
+    expect(what()).toBe('geplant in der Warteschlange, tatsächlich nicht verfügbar');
+    expect(activityInSentence('Meal')).toBe('Mahlzeit'); // a German noun keeps its capital
+    // A category Genesys adds later is shown as Genesys spells it.
+    expect(activityInSentence('Huddle')).toBe('Huddle');
     await switchLocale('en');
   });
 });

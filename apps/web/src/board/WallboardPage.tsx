@@ -10,7 +10,7 @@ import { readAddressIds } from '../address-ids.js';
 import { useOrgData } from '../org-data/useOrgData.js';
 import { unitsQuery } from '../org-data/org-queries.js';
 import { ThemeChoice } from '../preferences/ThemeChoice.js';
-import { activityWords, clockTime, percentWords } from '../words.js';
+import { activityInSentence, clockTime, percentWords } from '../words.js';
 import { t, tx } from '../i18n/i18n.js';
 import { formatDuration, styleOf } from './state-style.js';
 import { useLiveBoard } from './useLiveBoard.js';
@@ -212,8 +212,8 @@ export function WallboardPage({
             <span className="wall-time">{formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? ''))}</span>
             <span className="wall-what">
               {t('wall.what', {
-                scheduled: activityWords(r.scheduledActivityCategory),
-                actual: activityWords(r.actualActivityCategory),
+                scheduled: activityInSentence(r.scheduledActivityCategory),
+                actual: activityInSentence(r.actualActivityCategory),
               })}
             </span>
           </li>

@@ -4,7 +4,7 @@ import { genesysCloudHost } from '../embedding/current.js';
 import { useEffect, useRef, useState } from 'react';
 import type { AgentAdherence } from '@adhere/genesys';
 import { loadAlerted, loadAlertPrefs, saveAlerted, saveAlertPrefs } from '../preferences/alert-prefs.js';
-import { activityWords } from '../words.js';
+import { activityInSentence } from '../words.js';
 import { AlertWatch, type Alert, type AlertPrefs, type MassDeviation } from './alerts.js';
 import { SituationWatch, type SituationAlert } from './situation-alerts.js';
 import { SITUATION_IN_SENTENCE } from './situations.js';
@@ -158,8 +158,8 @@ function announce(alert: Alert, name: string, now: number, prefs: AlertPrefs) {
   notify(prefs, t('alerts.severeTitle', { name: isolate(name) }), {
     body: t('alerts.severeBody', {
       time: formatDuration(now - alert.since),
-      scheduled: activityWords(r.scheduledActivityCategory),
-      actual: activityWords(r.actualActivityCategory),
+      scheduled: activityInSentence(r.scheduledActivityCategory),
+      actual: activityInSentence(r.actualActivityCategory),
     }),
     tag: alert.key,
   });

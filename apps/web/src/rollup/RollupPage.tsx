@@ -15,7 +15,7 @@ import { featureUnitsQuery, readOrg, unitsQuery } from '../org-data/org-queries.
 import { problemWords } from '../access/denied.js';
 import { navigate } from '../router.js';
 import { adjustedSays } from '../history/adjusted.js';
-import { activityWords, percentWords } from '../words.js';
+import { activityInSentence, percentWords } from '../words.js';
 import { t, tx } from '../i18n/i18n.js';
 import { periodFigures } from './closed-days.js';
 import { useClosedDays, type RollupUnit } from './useClosedDays.js';
@@ -204,8 +204,8 @@ export function RollupPage({ client, access }: { client: GenesysClient; access: 
                   (<bdi>{unitName.get(r.managementUnitId ?? '') ?? t('board.aUnit')}</bdi>) ·{' '}
                   {t('rollup.outLine', {
                     time: formatDuration(now - Date.parse(r.timeOfAdherenceChange ?? '')),
-                    scheduled: activityWords(r.scheduledActivityCategory),
-                    actual: activityWords(r.actualActivityCategory),
+                    scheduled: activityInSentence(r.scheduledActivityCategory),
+                    actual: activityInSentence(r.actualActivityCategory),
                   })}
                   {why === 'missed' ? (
                     <strong className="below-target"> · {t('rollup.missed')}</strong>

@@ -1048,4 +1048,13 @@ export const de: Catalogue = {
   'problem.signIn': 'die Anmeldung ist abgelaufen: Melden Sie sich erneut an',
   'problem.refusedToSend': 'Adhere hat eine Anfrage nicht gesendet, die es nicht sicher stellen konnte',
   'problem.unusable': 'die Antwort von Genesys Cloud war nicht verwendbar ({detail})',
+  'activityInSentence.OnQueueWork': 'in der Warteschlange',
+  'activityInSentence.OffQueueWork': 'Arbeit außerhalb der Warteschlange',
+  'activityInSentence.Break': 'Pause',
+  'activityInSentence.Meal': 'Mahlzeit',
+  'activityInSentence.Meeting': 'Besprechung',
+  'activityInSentence.Training': 'Schulung',
+  'activityInSentence.TimeOff': 'Abwesenheit',
+  'activityInSentence.Unavailable': 'nicht verfügbar',
+  'activityInSentence.Unscheduled': 'nicht geplant',
 };

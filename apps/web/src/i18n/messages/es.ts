@@ -1036,4 +1036,13 @@ export const es: Catalogue = {
   'problem.signIn': 'la sesión ha terminado: vuelva a iniciar sesión',
   'problem.refusedToSend': 'Adhere no envió una solicitud que no podía hacer con seguridad',
   'problem.unusable': 'no se pudo usar la respuesta de Genesys Cloud ({detail})',
+  'activityInSentence.OnQueueWork': 'en cola',
+  'activityInSentence.OffQueueWork': 'trabajo fuera de cola',
+  'activityInSentence.Break': 'descanso',
+  'activityInSentence.Meal': 'comida',
+  'activityInSentence.Meeting': 'reunión',
+  'activityInSentence.Training': 'formación',
+  'activityInSentence.TimeOff': 'tiempo libre',
+  'activityInSentence.Unavailable': 'no disponible',
+  'activityInSentence.Unscheduled': 'sin programar',
 };

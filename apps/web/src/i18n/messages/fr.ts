@@ -1046,4 +1046,13 @@ export const fr: Catalogue = {
   'problem.signIn': 'la session a pris fin : reconnectez-vous',
   'problem.refusedToSend': 'Adhere n’a pas envoyé une requête qu’il ne pouvait pas faire sans risque',
   'problem.unusable': 'la réponse de Genesys Cloud n’a pas pu être utilisée ({detail})',
+  'activityInSentence.OnQueueWork': 'en file',
+  'activityInSentence.OffQueueWork': 'travail hors file',
+  'activityInSentence.Break': 'pause',
+  'activityInSentence.Meal': 'repas',
+  'activityInSentence.Meeting': 'réunion',
+  'activityInSentence.Training': 'formation',
+  'activityInSentence.TimeOff': 'congé',
+  'activityInSentence.Unavailable': 'indisponible',
+  'activityInSentence.Unscheduled': 'non planifié',
 };

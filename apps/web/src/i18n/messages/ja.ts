@@ -1009,4 +1009,13 @@ export const ja: Catalogue = {
   'problem.signIn': 'サインインの有効期限が切れました。もう一度サインインしてください',
   'problem.refusedToSend': 'Adhere は安全に行えないリクエストを送りませんでした',
   'problem.unusable': 'Genesys Cloud の応答を使えませんでした（{detail}）',
+  'activityInSentence.OnQueueWork': 'キュー対応',
+  'activityInSentence.OffQueueWork': 'キュー外業務',
+  'activityInSentence.Break': '休憩',
+  'activityInSentence.Meal': '食事',
+  'activityInSentence.Meeting': '会議',
+  'activityInSentence.Training': '研修',
+  'activityInSentence.TimeOff': '休暇',
+  'activityInSentence.Unavailable': '対応不可',
+  'activityInSentence.Unscheduled': 'スケジュールなし',
 };

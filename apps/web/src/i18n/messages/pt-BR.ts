@@ -1025,4 +1025,13 @@ export const ptBR: Catalogue = {
   'problem.signIn': 'a sessão terminou: entre de novo',
   'problem.refusedToSend': 'o Adhere não enviou uma requisição que não podia fazer com segurança',
   'problem.unusable': 'não foi possível usar a resposta do Genesys Cloud ({detail})',
+  'activityInSentence.OnQueueWork': 'na fila',
+  'activityInSentence.OffQueueWork': 'trabalho fora da fila',
+  'activityInSentence.Break': 'pausa',
+  'activityInSentence.Meal': 'refeição',
+  'activityInSentence.Meeting': 'reunião',
+  'activityInSentence.Training': 'treinamento',
+  'activityInSentence.TimeOff': 'folga',
+  'activityInSentence.Unavailable': 'indisponível',
+  'activityInSentence.Unscheduled': 'fora da escala',
 };
