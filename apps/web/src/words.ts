@@ -14,6 +14,18 @@ const ACTIVITY: Record<string, MessageKey> = {
   Unavailable: 'activity.Unavailable',
   Unscheduled: 'activity.Unscheduled',
 };
+// The same inside a sentence: lower case where the language writes it so ("in der Warteschlange", "on queue").
+const ACTIVITY_IN_SENTENCE: Record<string, MessageKey> = {
+  OnQueueWork: 'activityInSentence.OnQueueWork',
+  OffQueueWork: 'activityInSentence.OffQueueWork',
+  Break: 'activityInSentence.Break',
+  Meal: 'activityInSentence.Meal',
+  Meeting: 'activityInSentence.Meeting',
+  Training: 'activityInSentence.Training',
+  TimeOff: 'activityInSentence.TimeOff',
+  Unavailable: 'activityInSentence.Unavailable',
+  Unscheduled: 'activityInSentence.Unscheduled',
+};
 const ROUTING: Record<string, MessageKey> = {
   OFF_QUEUE: 'routing.OFF_QUEUE',
   IDLE: 'routing.IDLE',
@@ -56,9 +68,7 @@ const say = (table: Record<string, MessageKey>) => (value: string | undefined) =
 
 export const activityWords = say(ACTIVITY);
 /** An activity inside a sentence ("scheduled on queue, actually unavailable"), as the language writes it there. */
-export const activityInSentence = say(
-  Object.fromEntries(Object.keys(ACTIVITY).map((k) => [k, `activityInSentence.${k}` as MessageKey])),
-);
+export const activityInSentence = say(ACTIVITY_IN_SENTENCE);
 export const routingWords = say(ROUTING);
 export const presenceWords = say(PRESENCE);
 export const impactWords = say(IMPACT);
