@@ -1,6 +1,6 @@
 /** @module Genesys's enums as people say them; the raw value stays available for a title or tooltip. */
 
-import { currentLocale, t } from './i18n/i18n.js';
+import { currentLocale, numberFormat, t } from './i18n/i18n.js';
 import type { MessageKey } from './i18n/messages/en.js';
 
 const ACTIVITY: Record<string, MessageKey> = {
@@ -115,7 +115,7 @@ export function weekdayWords(day: number): string {
   return formatter('weekday', () => ({ weekday: 'long', timeZone: 'UTC' })).format(Date.UTC(2023, 0, 1 + day));
 }
 
-// The one formatter of whole numbers is the catalogue's, which writes the numbers in messages too.
+// Number formats are kept beside the catalogue (numberFormat), which writes the numbers in messages too.
 export { wholeNumber } from './i18n/i18n.js';
 
 // Date formatters, kept per language and options: Intl builds a new one on every toLocale… call, and the board
@@ -132,12 +132,8 @@ function formatter(name: string, options: () => Intl.DateTimeFormatOptions): Int
 export function percentWords(percent: number, digits = 1): string {
   // The number itself formatted as a decimal, not percent / 100: dividing first can round 92.45 to 92.4 where
   // every other figure of the app (and Genesys's) says 92.5. Intl's percent pattern places it ("92,5 %", "92.5%").
-  const number = numberFormat(`${currentLocale()} decimal ${digits}`, () => ({
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  })).format(percent);
   const [before, after] = percentPattern();
-  return `${before}${number}${after}`;
+  return `${before}${decimalWords(percent, digits)}${after}`;
 }
 
 /** What the language writes before and after a percentage's number ("", "%"; "", " %"; "%", ""), read once. */
@@ -146,7 +142,7 @@ function percentPattern(): readonly [string, string] {
   const locale = currentLocale();
   let pattern = percentPatterns.get(locale);
   if (!pattern) {
-    const parts = numberFormat(`${locale} percent`, () => ({ style: 'percent' })).formatToParts(1);
+    const parts = numberFormat('percent', () => ({ style: 'percent' })).formatToParts(1);
     const isNumber = (p: Intl.NumberFormatPart) => ['integer', 'group', 'decimal', 'fraction'].includes(p.type);
     const first = parts.findIndex(isNumber);
     const last = parts.length - 1 - [...parts].reverse().findIndex(isNumber);
@@ -165,16 +161,10 @@ function percentPattern(): readonly [string, string] {
   return pattern;
 }
 const percentPatterns = new Map<string, readonly [string, string]>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(key: string, options: () => Intl.NumberFormatOptions): Intl.NumberFormat {
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(currentLocale(), options())));
-  return f;
-}
 
 /** A number with `digits` decimals (one unless said) in the page's language: "6.5", "6,5". */
 export function decimalWords(n: number, digits = 1): string {
-  return numberFormat(`${currentLocale()} decimal ${digits}`, () => ({
+  return numberFormat(`decimal ${digits}`, () => ({
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
   })).format(n);

@@ -79,12 +79,20 @@ function numbersSaid(c: Compiled, values: Record<string, unknown>): Record<strin
 
 /** A number in the page's language: "20,000", "20.000", "20 000". */
 export function wholeNumber(n: number): string {
-  // One formatter per language: Number.toLocaleString builds a new one on every call (a third of a millisecond
-  // each), and the board and All units write counts each second.
-  if (numbers?.locale !== locale) numbers = { locale, format: new Intl.NumberFormat(locale) };
-  return numbers.format.format(n);
+  return numberFormat('whole').format(n);
 }
-let numbers: { locale: Locale; format: Intl.NumberFormat } | undefined;
+
+/**
+ * The page language's number format of this name, made once per language: Number.toLocaleString builds a new one
+ * on every call (a third of a millisecond each), and the board and All units write counts each second.
+ */
+export function numberFormat(name: string, options: () => Intl.NumberFormatOptions = () => ({})): Intl.NumberFormat {
+  const key = `${locale} ${name}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, options())));
+  return f;
+}
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 type Elements = ReturnType<IntlMessageFormat['getAst']>;
 // The parser's element kinds (@formatjs/icu-messageformat-parser's TYPE, which intl-messageformat does not
