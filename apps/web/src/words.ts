@@ -3,29 +3,23 @@
 import { currentLocale, numberFormat, t } from './i18n/i18n.js';
 import type { MessageKey } from './i18n/messages/en.js';
 
-const ACTIVITY: Record<string, MessageKey> = {
-  OnQueueWork: 'activity.OnQueueWork',
-  OffQueueWork: 'activity.OffQueueWork',
-  Break: 'activity.Break',
-  Meal: 'activity.Meal',
-  Meeting: 'activity.Meeting',
-  Training: 'activity.Training',
-  TimeOff: 'activity.TimeOff',
-  Unavailable: 'activity.Unavailable',
-  Unscheduled: 'activity.Unscheduled',
-};
-// The same inside a sentence: lower case where the language writes it so ("in der Warteschlange", "on queue").
-const ACTIVITY_IN_SENTENCE: Record<string, MessageKey> = {
-  OnQueueWork: 'activityInSentence.OnQueueWork',
-  OffQueueWork: 'activityInSentence.OffQueueWork',
-  Break: 'activityInSentence.Break',
-  Meal: 'activityInSentence.Meal',
-  Meeting: 'activityInSentence.Meeting',
-  Training: 'activityInSentence.Training',
-  TimeOff: 'activityInSentence.TimeOff',
-  Unavailable: 'activityInSentence.Unavailable',
-  Unscheduled: 'activityInSentence.Unscheduled',
-};
+// Genesys's activity categories, named as a label (`activity.*`) and inside a sentence (`activityInSentence.*`: lower
+// case where the language writes it so, "on queue", "in der Warteschlange").
+const ACTIVITIES = [
+  'OnQueueWork',
+  'OffQueueWork',
+  'Break',
+  'Meal',
+  'Meeting',
+  'Training',
+  'TimeOff',
+  'Unavailable',
+  'Unscheduled',
+] as const;
+type ActivityKey = `${'activity' | 'activityInSentence'}.${(typeof ACTIVITIES)[number]}`;
+// Every category has both messages: one missing from the catalogue fails to compile here.
+const activityTable = (prefix: 'activity' | 'activityInSentence'): Record<string, MessageKey> =>
+  Object.fromEntries(ACTIVITIES.map((a) => [a, `${prefix}.${a}` satisfies ActivityKey]));
 const ROUTING: Record<string, MessageKey> = {
   OFF_QUEUE: 'routing.OFF_QUEUE',
   IDLE: 'routing.IDLE',
@@ -66,9 +60,9 @@ const EXPLANATION: Record<string, MessageKey> = {
 const say = (table: Record<string, MessageKey>) => (value: string | undefined) =>
   value === undefined || value === '' ? '–' : table[value] ? t(table[value]) : value;
 
-export const activityWords = say(ACTIVITY);
+export const activityWords = say(activityTable('activity'));
 /** An activity inside a sentence ("scheduled on queue, actually unavailable"), as the language writes it there. */
-export const activityInSentence = say(ACTIVITY_IN_SENTENCE);
+export const activityInSentence = say(activityTable('activityInSentence'));
 export const routingWords = say(ROUTING);
 export const presenceWords = say(PRESENCE);
 export const impactWords = say(IMPACT);
