@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFixture } from '@adhere/testing/fixtures';
-import { axeAudit, signIn, startStack, type Stack } from './harness.js';
+import { axeAudit, signIn, startStack, supervisorViews, type Stack } from './harness.js';
 
 /** The org's time, and the browser's in the tests that sign in (today's figures are asked for up to now). */
 const NOW = Date.UTC(2026, 10, 24, 15);
@@ -72,30 +72,9 @@ describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
     try {
       await signIn(p, stack);
       await p.waitForURL(`${stack.app}/`);
-      const agent = stack.emulator.centre.topology.agents[0]!;
-      const views: Array<[string, string, () => Promise<unknown>]> = [
-        ['board', '/', () => p.locator('[data-testid="agent-count"][data-count="60"]').waitFor()],
-        ['agent day', `/?agent=${agent.id}`, () => p.getByRole('dialog').first().waitFor()],
-        ['all units', '/units', () => p.locator('main h1').first().waitFor()],
-        ['wallboard', '/wallboard', () => p.locator('.kiosk').waitFor()],
-        [
-          'history report',
-          '/history',
-          async () => {
-            await p.locator('section.history form button[type="submit"]').click();
-            await p.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
-          },
-        ],
-        ['settings', '/settings', () => p.locator('#settings-title').waitFor()],
-        [
-          'doctor with findings',
-          '/doctor',
-          async () => {
-            await p.locator('#doctor-input').fill(forum);
-            await p.locator('section.diagnostics button.primary').click();
-            await p.locator('ol.findings li').first().waitFor();
-          },
-        ],
+      const views = [
+        ['board', '/', () => p.locator('[data-testid="agent-count"][data-count="60"]').waitFor()] as const,
+        ...supervisorViews(p, stack, forum),
       ];
       for (const scheme of ['light', 'dark'] as const) {
         // The theme "as the system": the browser's scheme chooses it.

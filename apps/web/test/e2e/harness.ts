@@ -132,3 +132,42 @@ export async function axeAudit(page: Page): Promise<string[]> {
         `${v.id} (${v.impact}, ${v.nodes.length} nodes): ${v.help} at ${JSON.stringify((v.nodes[0] as { target?: unknown })?.target)}`,
     );
 }
+
+/** Runs a history report with the form's defaults and waits for its figures (found by structure: any language). */
+export async function runHistoryReport(page: Page): Promise<void> {
+  await page.locator('section.history form button[type="submit"]').click();
+  await page.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
+}
+
+/** Pastes `text` into the Doctor and waits for its findings. */
+export async function diagnoseInDoctor(page: Page, text: string): Promise<void> {
+  await page.locator('#doctor-input').fill(text);
+  await page.locator('section.diagnostics button.primary').click();
+  await page.locator('ol.findings li').first().waitFor();
+}
+
+/**
+ * The views a supervisor opens besides the board, each by its address with what shows it is ready: found by
+ * structure, not words, so the same steps serve every language. History with a report (its summary and tables),
+ * the Doctor with `pasted`'s findings (long URLs and headers in their evidence).
+ */
+export function supervisorViews(
+  page: Page,
+  stack: Stack,
+  pasted: string,
+): Array<[name: string, path: string, ready: () => Promise<unknown>]> {
+  const agent = stack.emulator.centre.topology.agents[0]!;
+  return [
+    ['agent-day', `/?agent=${agent.id}`, () => page.getByRole('dialog').first().waitFor()],
+    ['history', '/history', () => runHistoryReport(page)],
+    ['wallboard', '/wallboard', () => page.locator('.kiosk').waitFor()],
+    [
+      'all-units',
+      '/units',
+      () =>
+        page.getByTestId('rollup-tiles').locator('li [data-testid="tile-today"]').first().waitFor({ timeout: 20_000 }),
+    ],
+    ['settings', '/settings', () => page.locator('#settings-title').waitFor()],
+    ['doctor', '/doctor', () => diagnoseInDoctor(page, pasted)],
+  ];
+}

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { readFixture } from '@adhere/testing/fixtures';
-import { artifacts, signIn, startStack, type Stack } from './harness.js';
+import { artifacts, runHistoryReport, signIn, startStack, supervisorViews, type Stack } from './harness.js';
 
 const NOW = Date.UTC(2026, 10, 26, 14, 0);
 let stack: Stack;
@@ -86,42 +86,8 @@ describe('the board on every screen', () => {
         expect(seen.cut).toEqual([]);
         expect(seen.sideways, seen.wide.join('; ')).toBeLessThanOrEqual(0);
         // The other views a supervisor opens, each as it first shows.
-        const agent = stack.emulator.centre.topology.agents[0]!;
         const forum = await readFixture('forum-post.curl.txt');
-        for (const [view, path, ready] of [
-          ['agent-day', `/?agent=${agent.id}`, () => page.getByRole('dialog').first().waitFor()],
-          [
-            'history',
-            '/history',
-            // With a report: its summary, views and tables.
-            async () => {
-              await page.locator('section.history form button[type="submit"]').click();
-              await page.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
-            },
-          ],
-          ['wallboard', '/wallboard', () => page.locator('.kiosk').waitFor()],
-          [
-            'all-units',
-            '/units',
-            () =>
-              page
-                .getByTestId('rollup-tiles')
-                .locator('li [data-testid="tile-today"]')
-                .first()
-                .waitFor({ timeout: 20_000 }),
-          ],
-          ['settings', '/settings', () => page.locator('#settings-title').waitFor()],
-          [
-            'doctor',
-            '/doctor',
-            // With the forum post's findings: long URLs and headers in its evidence.
-            async () => {
-              await page.locator('#doctor-input').fill(forum);
-              await page.locator('section.diagnostics button.primary').click();
-              await page.locator('ol.findings li').first().waitFor();
-            },
-          ],
-        ] as const) {
+        for (const [view, path, ready] of supervisorViews(page, stack, forum)) {
           await page.goto(`${stack.app}${path}`);
           await ready();
           await page.screenshot({ path: `${artifacts}${view}-${screen.name}${tag}.png` });
@@ -131,8 +97,7 @@ describe('the board on every screen', () => {
         }
         // History's other views (days and weeks, teams, exceptions, the week's heatmap, patterns), each as it shows.
         await page.goto(`${stack.app}/history`);
-        await page.locator('section.history form button[type="submit"]').click();
-        await page.getByTestId('average-adherence').waitFor({ timeout: 30_000 });
+        await runHistoryReport(page);
         const views = page.locator('div.views button');
         for (let i = 1; i < (await views.count()); i++) {
           await views.nth(i).click();
